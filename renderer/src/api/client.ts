@@ -1,0 +1,53 @@
+// The renderer's one API client. In the desktop app the preload script exposes
+// window.cspApi.invoke over IPC; in the browser (loopback host) the same calls go over
+// HTTP with the per-start token taken from the address (#t=…). Pages never know which.
+import type { ApiResponse, MethodInput, MethodName, MethodResult } from '@shared/api';
+
+declare global {
+  interface Window {
+    cspApi?: { invoke(method: string, input: unknown): Promise<unknown> };
+  }
+}
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function hostToken(): string {
+  const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('t');
+  if (fromHash) {
+    sessionStorage.setItem('csp-token', fromHash);
+    return fromHash;
+  }
+  return sessionStorage.getItem('csp-token') ?? '';
+}
+
+async function overHttp(method: string, input: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csp-token': hostToken() },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'IO_ERROR', message: '无法连接本机服务，请确认程序仍在运行。' } };
+  }
+  return res.json();
+}
+
+export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  const raw = window.cspApi ? await window.cspApi.invoke(method, input) : await overHttp(method, input);
+  const response = raw as ApiResponse<MethodResult<M>>;
+  if (!response.ok) throw new ApiCallError(response.error.code, response.error.message);
+  return response.result;
+}
+
+export function isDesktop(): boolean {
+  return Boolean(window.cspApi);
+}

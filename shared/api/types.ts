@@ -1,0 +1,147 @@
+// Result types of the API methods. Inputs are zod schemas in contract.ts.
+import type { School, SchoolSystem, Stage, StaffRecord, UrbanRural } from '../domain';
+
+export type ByStage<T = number> = Record<Stage, T>;
+
+export interface RecentFile {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface ProjectSummary {
+  path: string;
+  name: string;
+  countyCode: string;
+  schoolSystem: SchoolSystem;
+  baseYear: number;
+  schemaVersion: number;
+  townships: number;
+  schools: number;
+}
+
+export interface HomeState {
+  dataDir: string;
+  /** Where new projects are proposed and the sample county lives. */
+  projectsDir: string;
+  recent: RecentFile[];
+  current: ProjectSummary | null;
+  /** 'electron' when running as the desktop app, 'browser' for the loopback host. */
+  shell: 'electron' | 'browser';
+}
+
+/** The machine-readable summary behind `cli info --json`. */
+export interface ProjectInfo {
+  name: string;
+  countyCode: string;
+  schoolSystem: SchoolSystem;
+  baseYear: number;
+  townships: number;
+  schools: { total: number; byStage: ByStage };
+  enrolmentYears: number[];
+  populationYears: number[];
+  birthYears: number[];
+  studentsByYear: Record<string, ByStage>;
+  /** Count at age 0, 1, …, 17 (sexes summed) per year. */
+  populationByYear: Record<string, number[]>;
+}
+
+export interface SchoolRow {
+  code: string;
+  name: string;
+  kind: School['kind'];
+  kindLabel: string;
+  ownership: School['ownership'];
+  stages: Stage[];
+  township: string;
+  townshipName: string;
+  urbanRural: UrbanRural;
+  /** The latest year with enrolment for this school. */
+  year: number | null;
+  students: number;
+  classes: number;
+  /** Students per class, one decimal; null without classes. */
+  avgClassSize: number | null;
+  /** 大班额 classes estimated from grade averages (≥ 56). */
+  largeClasses: number;
+  /** Design seats, else classes × standard class size of its stages. */
+  capacity: number;
+  capacitySource: 'design' | 'classes';
+  /** students / capacity, null when capacity is 0. */
+  utilisation: number | null;
+  status: School['status'];
+}
+
+export interface GradeCell {
+  stage: Stage;
+  grade: number;
+  label: string;
+  students: number;
+  classes: number;
+}
+
+export interface SchoolDetail {
+  school: School & { townshipName: string; kindLabel: string; stages: Stage[] };
+  years: number[];
+  /** Students per year per stage the school teaches. */
+  studentsByYear: Record<string, Partial<ByStage>>;
+  classesByYear: Record<string, Partial<ByStage>>;
+  /** Grades of the latest year. */
+  latestGrades: GradeCell[];
+  staff: StaffRecord[];
+}
+
+export interface TownshipOverview {
+  code: string;
+  name: string;
+  urbanRural: UrbanRural;
+  schools: number;
+  students: ByStage;
+  /** Change in primary + junior students over the recorded years, in %. */
+  compulsoryChangePct: number | null;
+  largeClasses: number;
+}
+
+export interface Overview {
+  name: string;
+  countyCode: string;
+  schoolSystem: SchoolSystem;
+  baseYear: number;
+  years: number[];
+  latestYear: number | null;
+  studentsByYear: Record<string, ByStage>;
+  classesByYear: Record<string, ByStage>;
+  schoolsByStage: ByStage;
+  totals: { schools: number; students: number; classes: number; townships: number; teachers: number };
+  /** Classes of ≥ 56 and ≥ 66 students in the latest year (primary + junior + senior). */
+  largeClasses: number;
+  oversizedClasses: number;
+  births: { year: number; count: number }[];
+  townships: TownshipOverview[];
+}
+
+export interface PopulationView {
+  township: string | null;
+  townshipName: string;
+  years: number[];
+  /** Per year: count at age 0..17. */
+  byYear: Record<string, number[]>;
+  births: { year: number; count: number }[];
+  townships: { code: string; name: string }[];
+}
+
+export interface BackupEntry {
+  file: string;
+  createdAt: string;
+  reason: string;
+  bytes: number;
+}
+
+export interface TownshipRow {
+  code: string;
+  name: string;
+  kind: string;
+  urbanRural: UrbanRural;
+  area: string;
+}
