@@ -1,0 +1,45 @@
+// One build for the three Electron targets. Output layout (relied on by electron/main and
+// electron-builder.yml): out/main/index.js, out/preload/index.cjs, out/renderer/.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = __dirname;
+const alias = { '@shared': resolve(root, 'shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['cjs'] },
+      // Native module: loaded from node_modules (app.asar.unpacked) at run time, never bundled.
+      externalizeDeps: { include: ['better-sqlite3'] },
+      rolldownOptions: { external: ['better-sqlite3'] },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'] },
+      // A sandboxed preload cannot require files or packages: bundle everything but
+      // 'electron' (which electron-vite always leaves external) into one file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        output: { entryFileNames: 'index.cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    // Relative asset URLs work from app://bundle/ and from the loopback host alike.
+    base: './',
+    resolve: { alias },
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

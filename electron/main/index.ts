@@ -1,0 +1,70 @@
+// App lifecycle only. Everything the app does with data lives in electron/backend, which
+// this process hosts and reaches through backend.dispatch().
+import path from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import type { RecentFile } from '../../shared/api';
+import { createBackend, type Backend } from '../backend';
+import { RECENT_PREFIX } from '../preload/api';
+import { registerIpc } from './ipc';
+import { refreshMenu, type MenuDeps } from './menu';
+import { createMessenger, type Messenger } from './messenger';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { installSecurityGuards } from './security';
+import { createMainWindow } from './window';
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+const PRELOAD = path.join(__dirname, '../preload/index.cjs');
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+
+/** A project file given on the command line (file association, drag onto the icon). */
+function projectArg(argv: readonly string[], cwd: string): string | undefined {
+  const file = argv.slice(1).findLast((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.csplan'));
+  return file ? path.resolve(cwd, file) : undefined;
+}
+
+async function recentFiles(backend: Backend): Promise<RecentFile[]> {
+  const r = await backend.dispatch('app.home', {});
+  return r.ok ? (r.result as { recent: RecentFile[] }).recent : [];
+}
+
+function start(): void {
+  let win: BrowserWindow | null = null;
+  let messenger: Messenger | null = null;
+  let backend: Backend | null = null;
+  const startupFile = projectArg(process.argv, process.cwd());
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    const file = projectArg(argv, workingDirectory);
+    if (file) messenger?.send(`${RECENT_PREFIX}${file}`);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => backend?.close());
+
+  void app.whenReady().then(() => {
+    const be = createBackend({ dataDir: app.getPath('userData'), shell: 'electron' });
+    backend = be;
+    serveRenderer(RENDERER_DIR);
+    win = createMainWindow(PRELOAD);
+    win.on('closed', () => {
+      win = null;
+      messenger = null;
+    });
+    const m = createMessenger(win.webContents);
+    messenger = m;
+    const menuDeps: MenuDeps = { send: (action) => m.send(action), recent: () => recentFiles(be) };
+    registerIpc(be, () => void refreshMenu(menuDeps));
+    void refreshMenu(menuDeps);
+    if (startupFile) m.send(`${RECENT_PREFIX}${startupFile}`);
+  });
+}
+
+registerAppScheme();
+installSecurityGuards();
+// A project file is locked by the instance that has it open; a second instance would only
+// be refused, so hand its arguments to the first one instead.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

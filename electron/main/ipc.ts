@@ -1,0 +1,62 @@
+// The two IPC channels. Each checks that the request comes from the app's own page: a
+// frame that navigated elsewhere (or was injected) gets nothing.
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { ApiResponse } from '../../shared/api';
+import type { Backend } from '../backend';
+import { CHANNELS } from '../preload/api';
+import { isAppUrl, parseDialogRequest, withExtension, type DialogRequest } from './policy';
+
+const FORBIDDEN_MESSAGE = '拒绝来自未知页面的请求';
+const FORBIDDEN = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE },
+} as const satisfies ApiResponse<never>;
+const PROJECT_FILTER = { name: '规划项目文件', extensions: ['csplan'] };
+/** Calls after which the recent-files list (and so the menu) may have changed. */
+const CHANGES_RECENT = new Set(['project.open', 'project.create', 'project.openSample', 'project.close', 'backups.restore']);
+
+function fromAppPage(event: IpcMainInvokeEvent): boolean {
+  return isAppUrl(event.senderFrame?.url);
+}
+
+async function showDialog(event: IpcMainInvokeEvent, req: DialogRequest): Promise<string | null> {
+  const parent = BrowserWindow.fromWebContents(event.sender);
+  const base = { title: req.title, defaultPath: req.defaultPath };
+  if (req.kind === 'openProject') {
+    const options: OpenDialogOptions = { ...base, filters: [PROJECT_FILTER], properties: ['openFile'] };
+    const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+  const filters = req.kind === 'saveProject' ? [PROJECT_FILTER] : (req.filters ?? []);
+  const options: SaveDialogOptions = { ...base, filters, properties: ['showOverwriteConfirmation', 'createDirectory'] };
+  const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  if (r.canceled || !r.filePath) return null;
+  return withExtension(r.filePath, filters[0]?.extensions ?? []);
+}
+
+export function registerIpc(backend: Backend, onRecentChanged: () => void): void {
+  ipcMain.handle(CHANNELS.invoke, async (event, method: unknown, input: unknown): Promise<ApiResponse<unknown>> => {
+    if (!fromAppPage(event)) return FORBIDDEN;
+    if (typeof method !== 'string' || method.length === 0 || method.length > 100) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } };
+    }
+    let response: ApiResponse<unknown>;
+    try {
+      response = await backend.dispatch(method, input);
+    } catch (err) {
+      // dispatch() returns errors as data; a throw is a bug, but must not hang the page.
+      console.error(`[csp:invoke] ${method}`, err);
+      return { ok: false, error: { code: 'INTERNAL', message: '程序内部错误，请重试或联系技术支持。' } };
+    }
+    if (response.ok && CHANGES_RECENT.has(method)) onRecentChanged();
+    return response;
+  });
+
+  // Errors here are programming errors in the page, so they reject instead of returning data.
+  ipcMain.handle(CHANNELS.dialog, async (event, kind: unknown, options: unknown): Promise<string | null> => {
+    if (!fromAppPage(event)) throw new Error(FORBIDDEN_MESSAGE);
+    const req = parseDialogRequest(kind, options);
+    if (!req) throw new Error('对话框参数不正确');
+    return showDialog(event, req);
+  });
+}
