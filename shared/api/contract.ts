@@ -3,6 +3,7 @@
 // typed from it. Add a method here first, then its handler in electron/backend/services.
 import { z } from 'zod';
 import { SCHOOL_SYSTEMS } from '../domain/stages';
+import { DATA_KINDS, type DataTable } from '../templates/layouts';
 import type {
   BackupEntry,
   HomeState,
@@ -46,6 +47,8 @@ export const contract = {
       name: projectName,
       countyCode: countyCode.optional(),
       schoolSystem: z.enum(SCHOOL_SYSTEMS).optional(),
+      /** Fill the new file with the generated sample county instead of leaving it empty. */
+      sample: z.boolean().optional(),
     }),
   ),
   /** Opens the built-in sample county, creating its file on first use. */
@@ -72,6 +75,9 @@ export const contract = {
   'population.get': method<PopulationView>()(
     z.strictObject({ township: z.string().regex(/^\d{1,12}$/, '乡镇代码格式不正确').optional() }),
   ),
+
+  /** The stored data in the layout of the import templates (for CSV/XLSX export). */
+  'data.export': method<DataTable>()(z.strictObject({ kind: z.enum(DATA_KINDS) })),
 
   'backups.list': method<BackupEntry[]>()(none),
   'backups.create': method<BackupEntry>()(

@@ -1,0 +1,58 @@
+// The one place where a method name and an untrusted input become a call: every transport
+// (IPC, loopback HTTP, CLI) goes through here, so validation cannot be forgotten.
+import type { z } from 'zod';
+import {
+  contract,
+  isMethodName,
+  type ApiResponse,
+  type MethodName,
+  type MethodResult,
+  type ParsedInput,
+} from '../../shared/api';
+import { AppError } from './errors';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
+};
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}：${i.message}` : i.message))
+    .join('；');
+}
+
+function sqliteMessage(err: unknown): AppError | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code === 'SQLITE_FULL') return new AppError('IO_ERROR', '磁盘空间不足，操作未完成，数据未改动。');
+  if (code.startsWith('SQLITE_BUSY')) return new AppError('FILE_LOCKED', '项目文件正被另一个程序使用，请稍后再试。');
+  if (code === 'SQLITE_READONLY') return new AppError('IO_ERROR', '项目文件是只读的，无法保存修改。请检查文件权限或复制到可写的位置。');
+  return new AppError('IO_ERROR', `项目文件读写出错（${code}），操作未完成。`);
+}
+
+export function toApiError(err: unknown): ApiResponse<never> {
+  if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+  const fromSqlite = sqliteMessage(err);
+  if (fromSqlite) return { ok: false, error: { code: fromSqlite.code, message: fromSqlite.message } };
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${message}` } };
+}
+
+export function createDispatcher(handlers: Handlers) {
+  return async function dispatch(method: string, input: unknown): Promise<ApiResponse<unknown>> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method).slice(0, 60)}` } };
+    }
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `参数有误：${describeIssues(parsed.error)}` } };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return { ok: true, result: await handler(parsed.data) };
+    } catch (err) {
+      return toApiError(err);
+    }
+  };
+}

@@ -1,0 +1,32 @@
+// Backup and restore of the open project. Restoring first backs up the current state, so
+// a restore can itself be undone.
+import fs from 'node:fs';
+import type { BackupEntry } from '../../../shared/api/types';
+import { backupPath, createBackup, listBackups } from '../db/backups';
+import { checkProjectFile, openProjectFile, type ProjectFile } from '../db/project-file';
+import type { Session } from '../session';
+
+export function backupsOf(file: ProjectFile): BackupEntry[] {
+  return listBackups(file.path);
+}
+
+export function backupNow(file: ProjectFile, reason: string | undefined): Promise<BackupEntry> {
+  return createBackup(file.db, file.path, reason ?? '手动备份');
+}
+
+export async function restoreBackup(session: Session, name: string): Promise<ProjectFile> {
+  const current = session.project;
+  const source = backupPath(current.path, name);
+  checkProjectFile(source);
+  await createBackup(current.db, current.path, '恢复前');
+  const target = current.path;
+  // Copy beside the target, then rename over it: the project file is never half-written.
+  const tmp = `${target}.restoring`;
+  fs.copyFileSync(source, tmp);
+  session.close();
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
+  fs.renameSync(tmp, target);
+  const reopened = await openProjectFile(target);
+  session.set(reopened);
+  return reopened;
+}

@@ -1,0 +1,117 @@
+// Opening, creating and describing project files.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput } from '../../../shared/api';
+import type { ProjectInfo, ProjectSummary } from '../../../shared/api/types';
+import { byYearAndStage } from '../../../shared/analysis/enrolment';
+import { emptyByStage, KIND_STAGES, type CountyData } from '../../../shared/domain';
+import { generateCounty, SAMPLE_COUNTY_NAME } from '../../../shared/sample';
+import { createBackup } from '../db/backups';
+import { insertCountyData } from '../db/county-data';
+import { readMeta, writeMeta } from '../db/meta';
+import { LATEST_VERSION } from '../db/migrations';
+import { createProjectFile, openProjectFile, type ProjectFile } from '../db/project-file';
+import { allEnrolment, allSchools, counts, distinctYears, populationByAge } from '../db/queries';
+
+export function summarize(file: ProjectFile): ProjectSummary {
+  const meta = readMeta(file.db);
+  const c = counts(file.db);
+  return {
+    path: file.path,
+    name: meta.name,
+    countyCode: meta.code,
+    schoolSystem: meta.schoolSystem,
+    baseYear: meta.baseYear,
+    schemaVersion: LATEST_VERSION,
+    townships: c.townships,
+    schools: c.schools,
+  };
+}
+
+export async function openProject(filePath: string): Promise<ProjectFile> {
+  return openProjectFile(filePath);
+}
+
+export async function createProject(input: ParsedInput<'project.create'>): Promise<ProjectFile> {
+  if (input.sample) {
+    const sample = generateCounty();
+    const meta = { ...sample.meta, name: input.name, code: input.countyCode ?? sample.meta.code };
+    return createProjectWithData(input.path, { ...sample, meta: { ...meta, schoolSystem: input.schoolSystem ?? meta.schoolSystem } });
+  }
+  const file = await createProjectFile(input.path);
+  try {
+    writeMeta(file.db, {
+      name: input.name,
+      code: input.countyCode ?? '000000',
+      schoolSystem: input.schoolSystem ?? '六三制',
+      baseYear: new Date().getFullYear() - 1,
+    });
+  } catch (err) {
+    file.close();
+    fs.rmSync(file.path, { force: true });
+    throw err;
+  }
+  return file;
+}
+
+/** Creates a project file holding a whole county (the sample, or a generated one). */
+export async function createProjectWithData(filePath: string, data: CountyData): Promise<ProjectFile> {
+  const file = await createProjectFile(filePath);
+  try {
+    insertCountyData(file.db, data);
+  } catch (err) {
+    file.close();
+    fs.rmSync(file.path, { force: true });
+    throw err;
+  }
+  return file;
+}
+
+export function sampleProjectPath(projectsDir: string): string {
+  return path.join(projectsDir, `${SAMPLE_COUNTY_NAME}.csplan`);
+}
+
+/** Opens the sample county, creating it on first use; reset re-creates it after a backup. */
+export async function openSampleProject(projectsDir: string, reset: boolean): Promise<ProjectFile> {
+  fs.mkdirSync(projectsDir, { recursive: true });
+  const target = sampleProjectPath(projectsDir);
+  if (fs.existsSync(target)) {
+    if (!reset) return openProjectFile(target);
+    const old = await openProjectFile(target);
+    await createBackup(old.db, old.path, '重置示例县前');
+    old.close();
+    fs.rmSync(target, { force: true });
+  }
+  return createProjectWithData(target, generateCounty());
+}
+
+export function projectInfo(file: ProjectFile): ProjectInfo {
+  const meta = readMeta(file.db);
+  const schools = allSchools(file.db);
+  const byStage = emptyByStage();
+  for (const s of schools) for (const st of KIND_STAGES[s.kind]) byStage[st] += 1;
+  const populationByYear: Record<string, number[]> = {};
+  for (const p of populationByAge(file.db)) {
+    if (p.age > 17) continue;
+    const ages = (populationByYear[p.year] ??= new Array<number>(18).fill(0));
+    ages[p.age] = (ages[p.age] ?? 0) + p.count;
+  }
+  return {
+    name: meta.name,
+    countyCode: meta.code,
+    schoolSystem: meta.schoolSystem,
+    baseYear: meta.baseYear,
+    townships: counts(file.db).townships,
+    schools: { total: schools.length, byStage },
+    enrolmentYears: distinctYears(file.db, 'enrolment'),
+    populationYears: distinctYears(file.db, 'population'),
+    birthYears: distinctYears(file.db, 'births'),
+    studentsByYear: byYearAndStage(allEnrolment(file.db), 'students'),
+    populationByYear,
+  };
+}
+
+export function updateMeta(file: ProjectFile, input: ParsedInput<'project.updateMeta'>): ProjectSummary {
+  writeMeta(file.db, { name: input.name, code: input.countyCode, schoolSystem: input.schoolSystem, baseYear: input.baseYear });
+  return summarize(file);
+}

@@ -1,0 +1,57 @@
+import type { SchoolDetail, SchoolRow } from '../../../shared/api/types';
+import { byYearAndStage, capacityOf, latestYearSummary, roundTo } from '../../../shared/analysis/enrolment';
+import { groupBy } from '../../../shared/analysis/group';
+import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES } from '../../../shared/domain';
+import { AppError } from '../errors';
+import type { ProjectFile } from '../db/project-file';
+import { allEnrolment, allSchools, allTownships, enrolmentOfSchool, schoolByCode, staffOfSchool } from '../db/queries';
+
+export function listSchools(file: ProjectFile): SchoolRow[] {
+  const townships = new Map(allTownships(file.db).map((t) => [t.code, t.name]));
+  const bySchool = groupBy(allEnrolment(file.db), (r) => r.school);
+  return allSchools(file.db)
+    .map((s): SchoolRow => {
+      const latest = latestYearSummary(bySchool.get(s.code) ?? []);
+      const cap = capacityOf(s, latest.classesByStage);
+      return {
+        code: s.code,
+        name: s.name,
+        kind: s.kind,
+        kindLabel: KIND_LABEL[s.kind],
+        ownership: s.ownership,
+        stages: [...KIND_STAGES[s.kind]],
+        township: s.township,
+        townshipName: townships.get(s.township) ?? s.township,
+        urbanRural: s.urbanRural,
+        year: latest.year,
+        students: latest.students,
+        classes: latest.classes,
+        avgClassSize: latest.classes > 0 ? roundTo(latest.students / latest.classes, 1) : null,
+        largeClasses: latest.largeClasses,
+        capacity: cap.seats,
+        capacitySource: cap.source,
+        utilisation: cap.seats > 0 ? roundTo(latest.students / cap.seats, 3) : null,
+        status: s.status,
+      };
+    })
+    .sort((a, b) => compareZh(a.townshipName, b.townshipName) || compareZh(a.name, b.name));
+}
+
+export function schoolDetail(file: ProjectFile, code: string): SchoolDetail {
+  const school = schoolByCode(file.db, code);
+  if (!school) throw new AppError('NOT_FOUND', `找不到学校标识码为 ${code} 的学校。`);
+  const township = allTownships(file.db).find((t) => t.code === school.township);
+  const records = enrolmentOfSchool(file.db, code);
+  const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
+  const latestYear = years[years.length - 1];
+  return {
+    school: { ...school, townshipName: township?.name ?? school.township, kindLabel: KIND_LABEL[school.kind], stages: [...KIND_STAGES[school.kind]] },
+    years,
+    studentsByYear: byYearAndStage(records, 'students'),
+    classesByYear: byYearAndStage(records, 'classes'),
+    latestGrades: records
+      .filter((r) => r.year === latestYear)
+      .map((r) => ({ stage: r.stage, grade: r.grade, label: gradeLabel(r.stage, r.grade), students: r.students, classes: r.classes })),
+    staff: staffOfSchool(file.db, code),
+  };
+}

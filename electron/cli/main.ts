@@ -1,0 +1,139 @@
+// `npm run cli -- <command>`: the same backend as the app, for batch work and automation.
+// Every command goes through the API dispatcher, so the CLI and the UI give the same numbers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend, defaultDataDir, type Backend } from '../backend';
+import { DATA_KINDS, type DataKind, type DataTable } from '../../shared/templates/layouts';
+import type { MethodName, MethodResult, ProjectInfo } from '../../shared/api';
+import { STAGE_LABEL, STAGES } from '../../shared/domain';
+import { toCsv, toCsvFileBytes, toXlsxBytes } from '../backend/io/table-writer';
+
+class UsageError extends Error {}
+class CommandError extends Error {}
+
+const HELP = `县域学校布局规划 命令行工具
+
+用法：npm run cli -- <命令> [参数]
+
+  new <文件.csplan> [--sample] [--name 名称] [--code 行政区划代码] [--school-system 六三制|五四制] [--json]
+      新建项目文件；--sample 写入示例县数据。
+  info <文件.csplan> [--json]
+      显示项目概况（学校数、各学段在校生、人口年份等）。
+  export <文件.csplan> <schools|enrolment|population|births> [--out 文件.csv|文件.xlsx]
+      按导入模板的格式导出数据；不给 --out 时以 CSV 输出到标准输出。
+  help
+      显示本说明。
+
+出错时以非零退出码结束，错误说明写到标准错误输出。`;
+
+async function call<M extends MethodName>(backend: Backend, method: M, input: unknown): Promise<MethodResult<M>> {
+  const res = await backend.dispatch(method, input);
+  if (!res.ok) throw new CommandError(res.error.message);
+  return res.result as MethodResult<M>;
+}
+
+function need(positionals: string[], index: number, what: string): string {
+  const v = positionals[index];
+  if (!v) throw new UsageError(`缺少参数：${what}`);
+  return v;
+}
+
+function printInfo(info: ProjectInfo): void {
+  const lines = [
+    `${info.name}（${info.countyCode}），${info.schoolSystem}，基准年 ${info.baseYear}`,
+    `乡镇（街道）${info.townships} 个；学校 ${info.schools.total} 所：` +
+      STAGES.filter((s) => info.schools.byStage[s] > 0)
+        .map((s) => `${STAGE_LABEL[s]} ${info.schools.byStage[s]}`)
+        .join('，'),
+    `在校生年份：${info.enrolmentYears.join('、') || '无'}`,
+    `人口年份：${info.populationYears.join('、') || '无'}；出生年份：${info.birthYears.join('、') || '无'}`,
+  ];
+  for (const y of info.enrolmentYears) {
+    const b = info.studentsByYear[y];
+    if (b) lines.push(`  ${y} 年在校生：` + STAGES.filter((s) => b[s] > 0).map((s) => `${STAGE_LABEL[s]} ${b[s]}`).join('，'));
+  }
+  console.log(lines.join('\n'));
+}
+
+function writeTable(table: DataTable, out: string | undefined): void {
+  if (!out) {
+    process.stdout.write(toCsv(table));
+    return;
+  }
+  const ext = path.extname(out).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`不支持的导出格式“${ext || out}”，请用 .csv 或 .xlsx`);
+  fs.writeFileSync(out, ext === '.csv' ? toCsvFileBytes(table) : toXlsxBytes(table));
+  console.error(`已导出 ${table.rows.length} 行到 ${path.resolve(out)}`);
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      sample: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      code: { type: 'string' },
+      'school-system': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command] = positionals;
+  if (!command || command === 'help' || values.help) {
+    console.log(HELP);
+    return;
+  }
+  const backend = createBackend({ dataDir: defaultDataDir(), shell: 'cli' });
+  try {
+    switch (command) {
+      case 'new': {
+        const file = need(positionals, 1, '项目文件路径');
+        const summary = await call(backend, 'project.create', {
+          path: file,
+          name: values.name ?? (values.sample ? '示例县' : path.basename(file, path.extname(file))),
+          countyCode: values.code,
+          schoolSystem: values['school-system'],
+          sample: values.sample,
+        });
+        if (values.json) console.log(JSON.stringify(summary, null, 2));
+        else console.log(`已创建项目：${summary.path}（${summary.name}，学校 ${summary.schools} 所）`);
+        return;
+      }
+      case 'info': {
+        await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
+        const info = await call(backend, 'project.info', {});
+        if (values.json) console.log(JSON.stringify(info, null, 2));
+        else printInfo(info);
+        return;
+      }
+      case 'export': {
+        const file = need(positionals, 1, '项目文件路径');
+        const kind = need(positionals, 2, `数据类别（${DATA_KINDS.join('|')}）`);
+        if (!DATA_KINDS.includes(kind as DataKind)) throw new UsageError(`未知的数据类别“${kind}”，可选：${DATA_KINDS.join('、')}`);
+        await call(backend, 'project.open', { path: file });
+        writeTable(await call(backend, 'data.export', { kind }), values.out);
+        return;
+      }
+      default:
+        throw new UsageError(`未知命令“${command}”。运行 npm run cli -- help 查看用法。`);
+    }
+  } finally {
+    backend.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(`用法错误：${err.message}`);
+      process.exit(2);
+    }
+    const known = err instanceof CommandError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
+    process.exit(known ? 1 : 3);
+  },
+);

@@ -1,0 +1,180 @@
+// Loopback HTTP transport: serves the built renderer and carries API calls to the same
+// backend the desktop app uses. Bound to 127.0.0.1 only; API calls need the per-start
+// token and must come from this origin, so neither a web page in another tab nor a DNS
+// rebinding trick can drive it.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createBackend, type Backend } from '../backend';
+
+export interface HostOptions {
+  dataDir: string;
+  /** Folder with the built renderer (index.html and assets). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface Host {
+  url: string;
+  /** Address with the token, to open in a browser. */
+  openUrl: string;
+  port: number;
+  token: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 1 << 20;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Ant Design's CSS-in-JS inserts <style> elements at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+  });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+function forbidden(res: http.ServerResponse, message: string): void {
+  sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } });
+}
+
+function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    send(res, 400, '请求地址无效', 'text/plain; charset=utf-8');
+    return;
+  }
+  if (rel === '/' || rel === '') rel = '/index.html';
+  const root = path.resolve(rendererDir);
+  const full = path.resolve(root, `.${rel}`);
+  if (!full.startsWith(root + path.sep) || !fs.existsSync(full) || !fs.statSync(full).isFile()) {
+    send(res, 404, '未找到', 'text/plain; charset=utf-8');
+    return;
+  }
+  send(res, 200, fs.readFileSync(full), MIME[path.extname(full)] ?? 'application/octet-stream');
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
+    throw new Error(`未找到界面文件 ${options.rendererDir}/index.html，请先运行 npm run build。`);
+  }
+  const backend = createBackend({ dataDir: options.dataDir, shell: 'browser' });
+  const token = crypto.randomBytes(24).toString('base64url');
+  let origin = '';
+  let allowedHosts: string[] = [];
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      // Requests naming another host are a DNS-rebinding attempt or a proxy mistake.
+      if (!allowedHosts.includes(req.headers.host ?? '')) return forbidden(res, '拒绝：主机名不符');
+      const url = req.url ?? '/';
+      if (!url.startsWith('/api/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求', 'text/plain; charset=utf-8');
+        return serveStatic(options.rendererDir, url, res);
+      }
+      if (req.method !== 'POST') return forbidden(res, '拒绝：接口只接受 POST 请求');
+      const from = req.headers.origin;
+      if (from !== undefined && from !== origin && from !== origin.replace('127.0.0.1', 'localhost')) {
+        return forbidden(res, '拒绝：请求来自其他网页');
+      }
+      const given = req.headers['x-csp-token'];
+      if (typeof given !== 'string' || !tokensEqual(given, token)) return forbidden(res, '拒绝：访问令牌无效，请使用启动时显示的地址打开');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return forbidden(res, '拒绝：请求格式不符');
+      const body = await readBody(req);
+      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容过大' } });
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' } });
+      }
+      const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
+      sendJson(res, 200, await backend.dispatch(method, input));
+    })().catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${String(err)}` } });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  return {
+    url: origin,
+    openUrl: `${origin}/#t=${token}`,
+    port,
+    token,
+    backend,
+    close: () =>
+      new Promise<void>((resolve) => {
+        backend.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend';
+import { insertCountyData } from '../../electron/backend/db/county-data';
+import { createProjectFile } from '../../electron/backend/db/project-file';
+import type { ApiResponse, SchoolRow } from '../../shared/api';
+import { tinyCounty } from '../fixtures/tiny-county';
+import { tempDir } from '../helpers/temp';
+
+let backend: Backend;
+let dir: string;
+
+async function ok<T>(p: Promise<ApiResponse<unknown>>): Promise<T> {
+  const res = await p;
+  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+  return res.result as T;
+}
+
+async function tinyProject(): Promise<string> {
+  const file = await createProjectFile(path.join(dir, '小河县.csplan'));
+  insertCountyData(file.db, tinyCounty());
+  file.close();
+  return file.path;
+}
+
+beforeEach(() => {
+  dir = tempDir();
+  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+});
+afterEach(() => backend.close());
+
+describe('dispatcher', () => {
+  it('rejects unknown methods and invalid input as data, in Chinese', async () => {
+    expect(await backend.dispatch('drop.everything', {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: '未知的操作：drop.everything' },
+    });
+    const bad = await backend.dispatch('project.create', { path: '', name: '' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('INVALID_INPUT');
+      expect(bad.error.message).toMatch(/请填写文件路径/);
+      expect(bad.error.message).toMatch(/请填写县（区）名称/);
+    }
+    const extra = await backend.dispatch('app.home', { evil: 1 });
+    expect(extra.ok).toBe(false);
+    const code = await backend.dispatch('project.create', { path: 'a.csplan', name: '县', countyCode: '12' });
+    expect(!code.ok && code.error.message).toMatch(/6 位数字/);
+    const proto = await backend.dispatch('schools.detail', JSON.parse('{"__proto__": {"code": "1"}}'));
+    expect(proto.ok).toBe(false);
+  });
+
+  it('asks for a project before project methods', async () => {
+    const res = await backend.dispatch('schools.list', {});
+    expect(res).toEqual({ ok: false, error: { code: 'NO_PROJECT', message: '请先打开或新建一个规划项目。' } });
+  });
+
+  it('opens a project, lists schools with computed figures and records it as recent', async () => {
+    const file = await tinyProject();
+    const summary = await ok<{ name: string; schools: number }>(backend.dispatch('project.open', { path: file }));
+    expect(summary).toMatchObject({ name: '小河县', schools: 3 });
+    const rows = await ok<SchoolRow[]>(backend.dispatch('schools.list', {}));
+    const first = rows.find((r) => r.code === '9909990001');
+    // 2024 only: 130 + 118 students in 4 classes; design seats 540.
+    expect(first).toMatchObject({ year: 2024, students: 248, classes: 4, avgClassSize: 62, largeClasses: 4, capacity: 540, capacitySource: 'design' });
+    expect(first?.utilisation).toBeCloseTo(248 / 540, 3);
+    const rural = rows.find((r) => r.code === '9909990002');
+    // No design seats: 1 primary class × 45.
+    expect(rural).toMatchObject({ capacity: 45, capacitySource: 'classes', avgClassSize: 18, largeClasses: 0 });
+    const home = await ok<{ recent: { path: string }[] }>(backend.dispatch('app.home', {}));
+    expect(home.recent.map((r) => r.path)).toEqual([file]);
+  });
+
+  it('reports info in the CLI shape, counting combined schools in each stage', async () => {
+    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
+    const info = await ok<{
+      schools: { total: number; byStage: Record<string, number> };
+      studentsByYear: Record<string, Record<string, number>>;
+      populationByYear: Record<string, number[]>;
+    }>(backend.dispatch('project.info', {}));
+    expect(info.schools.total).toBe(3);
+    expect(info.schools.byStage).toMatchObject({ primary: 3, junior: 1, preschool: 0 });
+    expect(info.studentsByYear['2024']).toMatchObject({ primary: 306, junior: 100 });
+    expect(info.studentsByYear['2023']).toMatchObject({ primary: 120, junior: 0 });
+    // 300 (total row) + 20 + 22 (sex split, no total row) at age 6.
+    expect(info.populationByYear['2024']?.[6]).toBe(342);
+    expect(info.populationByYear['2024']).toHaveLength(18);
+  });
+
+  it('gives a school detail and a clear error for an unknown code', async () => {
+    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
+    const detail = await ok<{ years: number[]; latestGrades: { label: string; students: number }[] }>(
+      backend.dispatch('schools.detail', { code: '9909990001' }),
+    );
+    expect(detail.years).toEqual([2023, 2024]);
+    expect(detail.latestGrades.map((g) => g.label)).toEqual(['一年级', '二年级']);
+    const missing = await backend.dispatch('schools.detail', { code: '123' });
+    expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '找不到学校标识码为 123 的学校。' } });
+  });
+
+  it('backs up and restores, keeping a backup of the state it replaced', async () => {
+    const file = await tinyProject();
+    await ok(backend.dispatch('project.open', { path: file }));
+    const backup = await ok<{ file: string; reason: string }>(backend.dispatch('backups.create', { reason: '调整前' }));
+    expect(backup.reason).toBe('调整前');
+    await ok(backend.dispatch('project.updateMeta', { name: '改过的县' }));
+    const restored = await ok<{ name: string }>(backend.dispatch('backups.restore', { file: backup.file }));
+    expect(restored.name).toBe('小河县');
+    const list = await ok<{ reason: string; file: string }[]>(backend.dispatch('backups.list', {}));
+    expect(list.map((b) => b.reason).sort()).toEqual(['恢复前', '调整前']);
+    // The pre-restore backup holds the edited name, so the restore itself can be undone.
+    const undo = list.find((b) => b.reason === '恢复前');
+    if (!undo) throw new Error('no pre-restore backup');
+    const back = await ok<{ name: string }>(backend.dispatch('backups.restore', { file: undo.file }));
+    expect(back.name).toBe('改过的县');
+  });
+
+  it('refuses backup names that try to leave the backup folder', async () => {
+    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
+    const res = await backend.dispatch('backups.restore', { file: '../小河县.csplan' });
+    expect(res.ok).toBe(false);
+    const missing = await backend.dispatch('backups.restore', { file: '20200101-000000-000-手动.csplan' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('creates an empty project and refuses to overwrite a file', async () => {
+    const target = path.join(dir, '新县.csplan');
+    const created = await ok<{ schools: number; name: string; schoolSystem: string }>(
+      backend.dispatch('project.create', { path: target, name: '新县', schoolSystem: '五四制' }),
+    );
+    expect(created).toMatchObject({ schools: 0, name: '新县', schoolSystem: '五四制' });
+    backend.close();
+    const again = await backend.dispatch('project.create', { path: target, name: '新县' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS' } });
+    expect(fs.existsSync(target)).toBe(true);
+  });
+
+  it('exports data in the template layout', async () => {
+    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
+    const table = await ok<{ headers: string[]; rows: unknown[][] }>(backend.dispatch('data.export', { kind: 'population' }));
+    expect(table.headers.slice(0, 3)).toEqual(['年份', '乡镇代码', '乡镇（街道）']);
+    expect(table.headers).toContain('17岁');
+    const qingshan = table.rows.find((r) => r[2] === '青山乡');
+    expect(qingshan?.[3 + 6]).toBe(42);
+    expect(qingshan?.[qingshan.length - 1]).toBe(42);
+  });
+});
