@@ -84,16 +84,12 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Past the limit the rest is read and dropped, so the client still gets the 413 answer.
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -142,6 +138,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       const given = req.headers['x-csp-token'];
       if (typeof given !== 'string' || !tokensEqual(given, token)) return forbidden(res, '拒绝：访问令牌无效，请使用启动时显示的地址打开');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return forbidden(res, '拒绝：请求格式不符');
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容过大' } });
+      }
       const body = await readBody(req);
       if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '请求内容过大' } });
       let input: unknown;
