@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../electron/backend/db/backups';
 import { insertCountyData } from '../../electron/backend/db/county-data';
-import { MIGRATIONS, type Migration } from '../../electron/backend/db/migrations';
+import { MIGRATIONS, type Migration } from '../../electron/backend/db/migrations/index';
 import { createProjectFile, openProjectFile, type ProjectFile } from '../../electron/backend/db/project-file';
 import { AppError } from '../../electron/backend/errors';
 import { tinyCounty } from '../fixtures/tiny-county';
@@ -125,8 +125,9 @@ describe('project file', () => {
   });
 
   describe('migrations', () => {
+    const next = MIGRATIONS.length + 1;
     const v2: Migration = {
-      version: 2,
+      version: next,
       name: '测试：增加备注',
       up: (db) => db.exec("ALTER TABLE schools ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
     };
@@ -138,14 +139,16 @@ describe('project file', () => {
       f.close();
       const upgraded = await openProjectFile(f.path, { migrations: [...MIGRATIONS, v2] });
       open.push(upgraded);
-      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(2);
+      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(next);
       expect(upgraded.db.prepare('SELECT note FROM schools LIMIT 1').pluck().get()).toBe('');
-      expect(upgraded.db.prepare('SELECT version FROM migrations ORDER BY version').pluck().all()).toEqual([1, 2]);
+      expect(upgraded.db.prepare('SELECT version FROM migrations ORDER BY version').pluck().all()).toEqual(
+        [...MIGRATIONS, v2].map((m) => m.version),
+      );
       const backups = listBackups(f.path);
       expect(backups).toHaveLength(1);
-      expect(backups[0]?.reason).toBe('升级前v1');
+      expect(backups[0]?.reason).toBe(`升级前v${MIGRATIONS.length}`);
       const copy = new Database(path.join(`${f.path}-备份`, backups[0]?.file ?? ''), { readonly: true });
-      expect(copy.pragma('user_version', { simple: true })).toBe(1);
+      expect(copy.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       expect(copy.prepare('SELECT count(*) FROM schools').pluck().get()).toBe(3);
       copy.close();
     });
@@ -155,7 +158,7 @@ describe('project file', () => {
       insertCountyData(f.db, tinyCounty());
       f.close();
       const broken: Migration = {
-        version: 2,
+        version: next,
         name: '坏的升级',
         up: (db) => {
           db.exec("ALTER TABLE schools ADD COLUMN note TEXT NOT NULL DEFAULT ''");
@@ -165,17 +168,22 @@ describe('project file', () => {
       await expect(openProjectFile(f.path, { migrations: [...MIGRATIONS, broken] })).rejects.toThrow(/no_such_table/);
       const again = await openProjectFile(f.path);
       open.push(again);
-      expect(again.db.pragma('user_version', { simple: true })).toBe(1);
+      expect(again.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       const columns = again.db.prepare("SELECT name FROM pragma_table_info('schools')").pluck().all();
       expect(columns).not.toContain('note');
     });
 
     it('refuses a file whose migration record has a gap', async () => {
       const f = await newProject(tempDir());
-      f.db.prepare("INSERT INTO migrations VALUES (3, '来历不明', '2026-01-01')").run();
-      f.db.pragma('user_version = 2');
+      // The file claims one more version than it has, with a record that skips one.
+      f.db.prepare("INSERT INTO migrations VALUES (?, '来历不明', '2026-01-01')").run(next + 1);
+      f.db.pragma(`user_version = ${next}`);
       f.close();
-      await expectAppError(openProjectFile(f.path, { migrations: [...MIGRATIONS, v2, { ...v2, version: 3 }] }), 'NOT_A_PROJECT', /不连续/);
+      await expectAppError(
+        openProjectFile(f.path, { migrations: [...MIGRATIONS, v2, { ...v2, version: next + 1 }] }),
+        'NOT_A_PROJECT',
+        /不连续/,
+      );
     });
   });
 });

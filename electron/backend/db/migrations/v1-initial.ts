@@ -1,15 +1,6 @@
-// Schema versions of the project file. Each migration runs in one transaction together
-// with the bump of PRAGMA user_version and its row in the `migrations` table, so a file is
-// always at exactly one known version. Append only: never edit a released migration.
-import type Database from 'better-sqlite3';
+import type { Migration } from './types';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database.Database): void;
-}
-
-const v1: Migration = {
+export const v1: Migration = {
   version: 1,
   name: '初始结构',
   up(db) {
@@ -82,9 +73,3 @@ const v1: Migration = {
     `);
   },
 };
-
-export const MIGRATIONS: readonly Migration[] = [v1];
-export const LATEST_VERSION = MIGRATIONS.length;
-
-/** Marks our files (PRAGMA application_id), so a random SQLite file is not mistaken for a plan. */
-export const APPLICATION_ID = 0x43535031; // 'CSP1'

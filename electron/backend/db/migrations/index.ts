@@ -1,0 +1,14 @@
+// Schema versions of the project file. Each migration runs in one transaction together
+// with the bump of PRAGMA user_version and its row in the `migrations` table, so a file is
+// always at exactly one known version. Append only: never edit a released migration.
+import type { Migration } from './types';
+import { v1 } from './v1-initial';
+import { v2 } from './v2-imports';
+import { v3 } from './v3-scenarios';
+
+export type { Migration };
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+export const LATEST_VERSION = MIGRATIONS.length;
+
+/** Marks our files (PRAGMA application_id), so a random SQLite file is not mistaken for a plan. */
+export const APPLICATION_ID = 0x43535031; // 'CSP1'

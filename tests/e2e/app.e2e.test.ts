@@ -1,0 +1,128 @@
+// End to end: the built renderer in Debian's Chromium, driven by Playwright, against the
+// loopback host with the real backend. Screenshots go to test-results/screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../electron/host/server';
+import type { SchoolRow } from '../../shared/api';
+import { tempDir } from '../helpers/temp';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve('test-results/screenshots');
+const RENDERER = path.resolve('out/renderer');
+
+let host: Host;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const failures: string[] = [];
+const consoleErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+async function openPage(label: string): Promise<void> {
+  await page.getByTestId('main-menu').getByText(label, { exact: true }).click();
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  host = await startHost({ dataDir: tempDir('csp-e2e-'), rendererDir: RENDERER, port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('the app in a browser', () => {
+  it('shows the start page', async () => {
+    await page.goto(host.openUrl);
+    await expect(page.getByText('打开示例县').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('新建空白项目').first().isVisible()).resolves.toBe(true);
+    await shot('01-start');
+  });
+
+  it('opens the sample county on the overview with the county totals', async () => {
+    await page.getByText('打开示例县').first().click();
+    await page.getByTestId('overview-page').waitFor();
+    await expect(page.getByTestId('project-name').textContent()).resolves.toContain('示例县');
+    const overview = await host.backend.dispatch('overview.get', {});
+    if (!overview.ok) throw new Error(overview.error.message);
+    const totals = (overview.result as { totals: { schools: number; students: number } }).totals;
+    const text = (await page.getByTestId('overview-page').textContent()) ?? '';
+    expect(text.replace(/,/g, '')).toContain(String(totals.students));
+    expect(text).toContain(String(totals.schools));
+    // The chart of students by stage and year is drawn (SVG renderer).
+    await page.locator('[data-testid="overview-page"] svg path').first().waitFor();
+    await shot('02-overview');
+  });
+
+  it('lists every school and filters them', async () => {
+    await openPage('学校');
+    await page.getByTestId('schools-page').waitFor();
+    const list = await host.backend.dispatch('schools.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    const schools = list.result as SchoolRow[];
+    await expect.poll(() => page.getByTestId('school-count').textContent()).toContain(String(schools.length));
+    await shot('03-schools');
+    await page.getByTestId('school-search').locator('input').fill('教学点');
+    const points = schools.filter((s) => s.name.includes('教学点') || s.code.includes('教学点')).length;
+    expect(points).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('school-count').textContent()).toContain(String(points));
+    await page.getByTestId('school-search').locator('input').fill('');
+    await expect.poll(() => page.getByTestId('school-count').textContent()).toContain(String(schools.length));
+  });
+
+  it("opens a school's detail with its enrolment history chart", async () => {
+    const list = await host.backend.dispatch('schools.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    const crowded = (list.result as SchoolRow[]).filter((s) => (s.avgClassSize ?? 0) >= 56).sort((a, b) => b.students - a.students)[0];
+    if (!crowded) throw new Error('the sample county has no 大班额 school');
+    await page.getByTestId('school-search').locator('input').fill(crowded.name);
+    await page.getByTestId('school-table').getByText(crowded.name, { exact: true }).first().click();
+    const drawer = page.getByTestId('school-drawer');
+    await drawer.waitFor();
+    await expect(drawer.getAttribute('data-code')).resolves.toBe(crowded.code);
+    await expect(drawer.textContent()).resolves.toContain(crowded.code);
+    await page.locator('[data-testid="school-history-chart"] svg path').first().waitFor();
+    await shot('04-school-detail');
+  });
+
+  it('shows the population and settings pages', async () => {
+    await page.keyboard.press('Escape');
+    await openPage('人口');
+    await page.getByTestId('population-page').waitFor();
+    await page.locator('[data-testid="population-page"] svg path').first().waitFor();
+    await shot('05-population');
+    await openPage('设置');
+    await page.getByTestId('settings-page').waitFor();
+    await expect(page.getByTestId('settings-page').textContent()).resolves.toContain('备份');
+    await shot('06-settings');
+  });
+
+  it('made no request beyond the loopback host, and none failed', () => {
+    expect(requests.length).toBeGreaterThan(5);
+    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
