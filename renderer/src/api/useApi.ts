@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import type { MethodInput, MethodName, MethodResult } from '@shared/api';
+import { ApiCallError, invoke } from './client';
+import { zh } from '../i18n/zh';
+
+export interface ApiState<T> {
+  data: T | undefined;
+  error: ApiCallError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+export function toApiError(err: unknown): ApiCallError {
+  if (err instanceof ApiCallError) return err;
+  return new ApiCallError('INTERNAL', zh.common.unknownError);
+}
+
+/**
+ * Calls one API method when `deps` change. Earlier data stay visible while a reload is in
+ * flight so that tables and charts do not flash empty; answers that arrive after a newer
+ * request started are dropped.
+ */
+export function useApi<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  deps: DependencyList,
+): ApiState<MethodResult<M>> {
+  const [data, setData] = useState<MethodResult<M> | undefined>(undefined);
+  const [error, setError] = useState<ApiCallError | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    invoke(method, input).then(
+      (result) => {
+        if (!current) return;
+        setData(result);
+        setError(undefined);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (!current) return;
+        setError(toApiError(err));
+        setLoading(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+    // The caller's deps decide when to refetch (as with useEffect), not the identity of
+    // the input object, which is usually a fresh literal on every render.
+  }, [method, tick, ...deps]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}

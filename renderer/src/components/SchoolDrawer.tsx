@@ -1,0 +1,213 @@
+// One school: its facts, its enrolment and classes over the years, the latest year's
+// grades and its staff, so every figure in the schools table can be traced back.
+import { useMemo, useState } from 'react';
+import { Descriptions, Drawer, Empty, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
+import type { GradeCell, SchoolDetail } from '@shared/api';
+import { STAGE_LABEL, STAGES, type Stage } from '@shared/domain';
+import type { StaffRecord } from '@shared/domain';
+import { useApi } from '../api/useApi';
+import { zh } from '../i18n/zh';
+import { EChart, type ChartOption } from './EChart';
+import { LoadError, PageLoading } from './LoadState';
+import { Section } from './Section';
+import { StageTags } from './StageTags';
+import { UrbanRuralTag } from './TownshipTable';
+import { classSizeColor, PRIMARY, STAGE_COLOR } from '../lib/colors';
+import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../lib/charts';
+import { fmtDec1, fmtInt, fmtWithUnit } from '../lib/format';
+
+const t = zh.schoolDrawer;
+
+function sumValues(v: Partial<Record<Stage, number>> | undefined): number {
+  return v ? Object.values(v).reduce<number>((a, b) => a + (b ?? 0), 0) : 0;
+}
+
+function historyOption(d: SchoolDetail): ChartOption {
+  const years = d.years.map(String);
+  const stages = STAGES.filter((s) => years.some((y) => (d.studentsByYear[y]?.[s] ?? 0) > 0));
+  return {
+    grid: baseGrid({ right: 8 }),
+    legend: topLegend(),
+    tooltip: { ...axisTooltip(''), valueFormatter: (v) => fmtInt(typeof v === 'number' ? v : null) },
+    xAxis: categoryAxis(years),
+    yAxis: [valueAxis(t.studentsAxis, 'left'), { ...valueAxis(t.classesAxis, 'right'), splitLine: { show: false } }],
+    series: [
+      ...stages.map((s) => ({
+        type: 'bar' as const,
+        name: STAGE_LABEL[s],
+        stack: 'students',
+        data: years.map((y) => d.studentsByYear[y]?.[s] ?? 0),
+        itemStyle: { color: STAGE_COLOR[s] },
+        barMaxWidth: 32,
+      })),
+      {
+        type: 'line' as const,
+        name: t.classesSeries,
+        yAxisIndex: 1,
+        data: years.map((y) => sumValues(d.classesByYear[y])),
+        itemStyle: { color: '#2b3a4a' },
+        lineStyle: { width: 2, type: 'dashed' as const },
+        symbolSize: 6,
+      },
+    ],
+  };
+}
+
+function factItems(d: SchoolDetail): DescriptionsProps['items'] {
+  const s = d.school;
+  const area = (v: number | null) => fmtWithUnit(v, t.sqm);
+  return [
+    { key: 'code', label: t.code, children: <span className="mono">{s.code}</span> },
+    { key: 'kind', label: t.kind, children: s.kindLabel },
+    { key: 'ownership', label: t.ownership, children: s.ownership },
+    { key: 'township', label: t.township, children: s.townshipName },
+    { key: 'ur', label: t.urbanRural, children: <UrbanRuralTag value={s.urbanRural} /> },
+    { key: 'status', label: t.status, children: s.status },
+    { key: 'site', label: t.siteArea, children: area(s.siteArea) },
+    { key: 'floor', label: t.floorArea, children: area(s.floorArea) },
+    { key: 'teaching', label: t.teachingArea, children: area(s.teachingArea) },
+    { key: 'sports', label: t.sportsArea, children: area(s.sportsArea) },
+    { key: 'equip', label: t.equipment, children: fmtWithUnit(s.equipmentValue, t.wanYuan, true) },
+    { key: 'mm', label: t.multimedia, children: fmtWithUnit(s.multimediaRooms, t.rooms) },
+    { key: 'dc', label: t.designClasses, children: fmtInt(s.designClasses) },
+    { key: 'ds', label: t.designSeats, children: fmtInt(s.designSeats) },
+    { key: 'board', label: t.boarding, children: fmtWithUnit(s.boardingStudents, zh.common.people) },
+  ];
+}
+
+const gradeColumns: TableColumnsType<GradeCell> = [
+  { title: t.colGrade, dataIndex: 'label', key: 'label', width: 110 },
+  { title: t.colClasses, dataIndex: 'classes', key: 'classes', align: 'right', render: (v: number) => fmtInt(v) },
+  { title: t.colStudents, dataIndex: 'students', key: 'students', align: 'right', render: (v: number) => fmtInt(v) },
+  {
+    title: t.colAvg,
+    key: 'avg',
+    align: 'right',
+    render: (_: unknown, r) => {
+      const avg = r.classes > 0 ? r.students / r.classes : null;
+      const color = classSizeColor(avg);
+      return <span style={color ? { color, fontWeight: 600 } : undefined}>{fmtDec1(avg)}</span>;
+    },
+  },
+];
+
+function GradeTable({ grades: unordered }: { grades: GradeCell[] }) {
+  // Read a combined school from its youngest grade up, whatever order the rows came in.
+  const grades = [...unordered].sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.grade - b.grade);
+  const classes = grades.reduce((a, g) => a + g.classes, 0);
+  const students = grades.reduce((a, g) => a + g.students, 0);
+  return (
+    <Table<GradeCell>
+      size="small"
+      rowKey={(g) => `${g.stage}-${g.grade}`}
+      columns={gradeColumns}
+      dataSource={grades}
+      pagination={false}
+      summary={() => (
+        <Table.Summary.Row className="summary-row">
+          <Table.Summary.Cell index={0}>{t.total}</Table.Summary.Cell>
+          <Table.Summary.Cell index={1} align="right">{fmtInt(classes)}</Table.Summary.Cell>
+          <Table.Summary.Cell index={2} align="right">{fmtInt(students)}</Table.Summary.Cell>
+          <Table.Summary.Cell index={3} align="right">{fmtDec1(classes > 0 ? students / classes : null)}</Table.Summary.Cell>
+        </Table.Summary.Row>
+      )}
+    />
+  );
+}
+
+function StaffTable({ d }: { d: SchoolDetail }) {
+  const rows = [...d.staff].sort((a, b) => b.year - a.year);
+  const columns: TableColumnsType<StaffRecord> = [
+    { title: t.colYear, dataIndex: 'year', key: 'year', width: 80 },
+    { title: t.colTeachers, dataIndex: 'teachers', key: 'teachers', align: 'right', render: (v: number) => fmtInt(v) },
+    { title: t.colQualified, dataIndex: 'qualifiedAbove', key: 'q', align: 'right', render: (v: number) => fmtInt(v) },
+    { title: t.colKey, dataIndex: 'keyTeachers', key: 'k', align: 'right', render: (v: number) => fmtInt(v) },
+    { title: t.colPeArts, dataIndex: 'peArtsTeachers', key: 'pe', align: 'right', render: (v: number) => fmtInt(v) },
+    {
+      title: t.colRatio,
+      key: 'ratio',
+      align: 'right',
+      // 生师比 uses that year's students, so a planner can compare with the 19:1 style norms.
+      render: (_: unknown, r) => {
+        const students = sumValues(d.studentsByYear[String(r.year)]);
+        return r.teachers > 0 && students > 0 ? `${fmtDec1(students / r.teachers)} : 1` : zh.common.none;
+      },
+    },
+  ];
+  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noStaff} />;
+  return <Table<StaffRecord> size="small" rowKey="year" columns={columns} dataSource={rows} pagination={false} />;
+}
+
+function DetailBody({ data }: { data: SchoolDetail }) {
+  const chart = useMemo(() => historyOption(data), [data]);
+  const latest = data.years[data.years.length - 1] ?? null;
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Descriptions size="small" bordered column={3} items={factItems(data)} className="facts" />
+      <Section title={t.history}>
+        {data.years.length > 0 ? (
+          <EChart option={chart} height={260} testId="school-history-chart" label={t.history} />
+        ) : (
+          <div data-testid="school-history-chart">
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noHistory} />
+          </div>
+        )}
+      </Section>
+      <div className="drawer-two-col">
+        <Section title={t.grades(latest)}>
+          {data.latestGrades.length > 0 ? (
+            <GradeTable grades={data.latestGrades} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noHistory} />
+          )}
+        </Section>
+        <Section title={t.staff}>
+          <StaffTable d={data} />
+        </Section>
+      </div>
+    </Space>
+  );
+}
+
+function DrawerTitle({ data }: { data: SchoolDetail | undefined }) {
+  if (!data) return <span>{t.title}</span>;
+  return (
+    <Space size={8} wrap>
+      <Typography.Text strong style={{ fontSize: 16 }}>
+        {data.school.name}
+      </Typography.Text>
+      <Tag color={PRIMARY} variant="outlined">
+        {data.school.kindLabel}
+      </Tag>
+      {/* A combined school's stages say more than its kind; a single stage would repeat it. */}
+      {data.school.stages.length > 1 ? <StageTags stages={data.school.stages} /> : null}
+      <Typography.Text type="secondary">{data.school.townshipName}</Typography.Text>
+    </Space>
+  );
+}
+
+function LoadedDrawer({ code, open, onClose }: { code: string; open: boolean; onClose: () => void }) {
+  const { data, error, loading, reload } = useApi('schools.detail', { code }, [code]);
+  // While another school loads, keep showing nothing stale: only data for this code counts.
+  const current = data && data.school.code === code ? data : undefined;
+  return (
+    <Drawer open={open} onClose={onClose} size={900} title={<DrawerTitle data={current} />} className="school-drawer">
+      <div data-testid="school-drawer" data-code={code}>
+        {error ? (
+          <LoadError error={error} onRetry={reload} />
+        ) : loading || !current ? (
+          <PageLoading />
+        ) : (
+          <DetailBody data={current} />
+        )}
+      </div>
+    </Drawer>
+  );
+}
+
+export function SchoolDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
+  // Keep the last school mounted while the drawer slides shut, so it closes with its content.
+  const [shown, setShown] = useState<string | null>(code);
+  if (code !== null && code !== shown) setShown(code);
+  return shown ? <LoadedDrawer code={shown} open={code !== null} onClose={onClose} /> : null;
+}

@@ -1,0 +1,147 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Divider, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import {
+  AppstoreOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  FileTextOutlined,
+  LineChartOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { zh } from '../i18n/zh';
+import { shownCountyCode } from '../lib/format';
+import { pageFromHash, writePageToHash, type PageKey } from '../lib/nav';
+import { useProject, useSession } from '../state/session';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { OverviewPage } from '../pages/OverviewPage';
+import { SchoolsPage } from '../pages/SchoolsPage';
+import { PopulationPage } from '../pages/PopulationPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+
+const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
+  { key: 'overview', icon: <DashboardOutlined />, label: zh.nav.overview },
+  { key: 'import', icon: <CloudUploadOutlined />, label: zh.nav.import },
+  { key: 'schools', icon: <BankOutlined />, label: zh.nav.schools },
+  { key: 'population', icon: <TeamOutlined />, label: zh.nav.population },
+  { key: 'forecast', icon: <LineChartOutlined />, label: zh.nav.forecast },
+  { key: 'plan', icon: <AppstoreOutlined />, label: zh.nav.plan },
+  { key: 'annex', icon: <FileTextOutlined />, label: zh.nav.annex },
+  { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
+];
+
+function PageBody({ page }: { page: PageKey }) {
+  switch (page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'schools':
+      return <SchoolsPage />;
+    case 'population':
+      return <PopulationPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'import':
+      return <PlaceholderPage {...zh.placeholder.import} icon={<CloudUploadOutlined className="placeholder-icon" />} />;
+    case 'forecast':
+      return <PlaceholderPage {...zh.placeholder.forecast} icon={<LineChartOutlined className="placeholder-icon" />} />;
+    case 'plan':
+      return <PlaceholderPage {...zh.placeholder.plan} icon={<AppstoreOutlined className="placeholder-icon" />} />;
+    case 'annex':
+      return <PlaceholderPage {...zh.placeholder.annex} icon={<FileTextOutlined className="placeholder-icon" />} />;
+  }
+}
+
+function ProjectHeader() {
+  const { project } = useProject();
+  const session = useSession();
+
+  const items: MenuProps['items'] = [
+    { key: 'open', label: zh.header.openOther },
+    { key: 'new', label: zh.header.newProject },
+    { key: 'sample', label: zh.header.openSample },
+  ];
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'open') session.promptOpen();
+    else if (key === 'new') session.promptNew();
+    else if (key === 'sample') void session.openSample();
+  };
+
+  return (
+    <Layout.Header className="app-header">
+      <Space size={12} align="center" className="app-header-project">
+        <Typography.Text strong className="app-header-name" data-testid="project-name">
+          {project.name}
+        </Typography.Text>
+        {shownCountyCode(project.countyCode) ? (
+          <Typography.Text type="secondary">{project.countyCode}</Typography.Text>
+        ) : null}
+        <Divider orientation="vertical" />
+        <span className="app-header-fact">
+          <Typography.Text type="secondary">{zh.header.system}</Typography.Text>
+          <Tag color="blue" variant="outlined">
+            {project.schoolSystem}
+          </Tag>
+        </span>
+        <span className="app-header-fact">
+          <Typography.Text type="secondary">{zh.header.baseYear}</Typography.Text>
+          <Typography.Text>{zh.header.yearValue(project.baseYear)}</Typography.Text>
+        </span>
+      </Space>
+      <Space size={8}>
+        <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+          <Button icon={<SwapOutlined />}>
+            {zh.header.switchProject} <DownOutlined />
+          </Button>
+        </Dropdown>
+        <Button onClick={() => void session.closeProject()}>{zh.header.closeProject}</Button>
+      </Space>
+    </Layout.Header>
+  );
+}
+
+export function MainLayout() {
+  const { dataVersion } = useProject();
+  const [page, setPage] = useState<PageKey>(pageFromHash);
+  const [collapsed, setCollapsed] = useState(false);
+
+  useEffect(() => writePageToHash(page), [page]);
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Sider
+        width={188}
+        collapsedWidth={64}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        className="app-sider"
+      >
+        <div className="app-brand" title={zh.app.name}>
+          <span className="app-brand-mark">{zh.app.mark}</span>
+          {collapsed ? null : <span className="app-brand-text">{zh.app.name}</span>}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[page]}
+          items={MENU.map((m) => ({ key: m.key, icon: m.icon, label: m.label }))}
+          onClick={({ key }) => setPage(key as PageKey)}
+          data-testid="main-menu"
+        />
+      </Layout.Sider>
+      <Layout className="app-main">
+        <ProjectHeader />
+        <Layout.Content className="app-content">
+          {/* Remount pages when another file is opened or restored so nothing stale shows. */}
+          <ErrorBoundary resetKey={page} key={dataVersion}>
+            <PageBody page={page} />
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,76 @@
+// The overview's callout: a few plain sentences computed from the data, so the planner
+// reads the county's situation (城挤乡空, 大班额, falling births) without studying charts.
+import type { ByStage, Overview, TownshipOverview } from '@shared/api';
+import type { UrbanRural } from '@shared/domain';
+import { zh } from '../i18n/zh';
+import { fmtInt, fmtPct } from './format';
+
+const t = zh.overview;
+
+function sumStages(s: ByStage | undefined): number {
+  if (!s) return 0;
+  return Object.values(s).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Aggregate change of compulsory students over townships of one class. The API gives each
+ * township's latest count and its % change; the first-year count follows as latest / (1 + p).
+ */
+function compulsoryChange(townships: TownshipOverview[], kind: UrbanRural): number | null {
+  let first = 0;
+  let latest = 0;
+  for (const tw of townships) {
+    if (tw.urbanRural !== kind || tw.compulsoryChangePct === null) continue;
+    const now = tw.students.primary + tw.students.junior;
+    const ratio = 1 + tw.compulsoryChangePct / 100;
+    if (ratio <= 0) continue;
+    latest += now;
+    first += now / ratio;
+  }
+  if (first <= 0) return null;
+  return ((latest - first) / first) * 100;
+}
+
+export function overviewFindings(o: Overview): string[] {
+  const out: string[] = [];
+  const firstYear = o.years[0];
+  const last = o.latestYear;
+
+  if (last !== null) {
+    const total = sumStages(o.studentsByYear[String(last)]);
+    let s = t.sStudents(last, fmtInt(total));
+    if (firstYear !== undefined && firstYear !== last) {
+      const before = sumStages(o.studentsByYear[String(firstYear)]);
+      if (before > 0) {
+        const pct = ((total - before) / before) * 100;
+        s += t.sStudentsChange(firstYear, fmtPct(pct), pct >= 0);
+      }
+    }
+    out.push(s);
+  }
+
+  const urbanLarge = o.townships.filter((tw) => tw.urbanRural === '城区').reduce((a, tw) => a + tw.largeClasses, 0);
+  if (last !== null) {
+    out.push(o.largeClasses > 0 ? t.sLargeTotal(o.largeClasses, urbanLarge, o.oversizedClasses) : t.sNoLarge);
+  }
+
+  if (firstYear !== undefined) {
+    const urban = compulsoryChange(o.townships, '城区');
+    if (urban !== null && Math.abs(urban) >= 0.5) out.push(t.sUrbanChange(firstYear, fmtPct(urban), urban > 0));
+    const rural = compulsoryChange(o.townships, '乡村');
+    if (rural !== null && Math.abs(rural) >= 0.5) out.push(t.sRuralChange(firstYear, fmtPct(rural), rural > 0));
+  }
+
+  const births = [...o.births].sort((a, b) => a.year - b.year);
+  const lastBirth = births[births.length - 1];
+  if (lastBirth && births.length >= 3) {
+    const peak = births.reduce((m, b) => (b.count > m.count ? b : m), births[0] ?? lastBirth);
+    const drop = peak.count > 0 ? ((peak.count - lastBirth.count) / peak.count) * 100 : 0;
+    if (peak.year < lastBirth.year && drop >= 5) {
+      out.push(t.sBirths(peak.year, fmtInt(peak.count), lastBirth.year, fmtInt(lastBirth.count), fmtPct(drop)));
+    } else if (births[0]) {
+      out.push(t.sBirthsUp(births[0].year, lastBirth.year, fmtInt(lastBirth.count)));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,194 @@
+// 学校: every school's latest figures in one virtualised table (thousands of rows stay
+// fast), with filters and a drawer for one school's history.
+import { useMemo, useState } from 'react';
+import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import type { SchoolRow } from '@shared/api';
+import { type UrbanRural } from '@shared/domain';
+import { useApi } from '../api/useApi';
+import { zh } from '../i18n/zh';
+import { LoadError, PageLoading } from '../components/LoadState';
+import { PageHeader } from '../components/PageHeader';
+import { SchoolDrawer } from '../components/SchoolDrawer';
+import { applyFilter, EMPTY_FILTER, SchoolFilters, type SchoolFilter } from '../components/SchoolFilters';
+import { StageTags } from '../components/StageTags';
+import { UrbanRuralTag } from '../components/TownshipTable';
+import { classSizeColor, utilisationColor } from '../lib/colors';
+import { fmtDec1, fmtInt, fmtRatio } from '../lib/format';
+import { useElementHeight } from '../lib/useElementHeight';
+
+const t = zh.schools;
+const collator = new Intl.Collator('zh-CN');
+/** Height of the sticky table header inside the measured box. */
+const HEADER_HEIGHT = 40;
+
+const num = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
+
+const columns: TableColumnsType<SchoolRow> = [
+  {
+    title: t.colCode,
+    dataIndex: 'code',
+    key: 'code',
+    width: 104,
+    fixed: 'left',
+    sorter: (a, b) => a.code.localeCompare(b.code),
+    render: (v: string) => <span className="num mono">{v}</span>,
+  },
+  {
+    title: t.colName,
+    dataIndex: 'name',
+    key: 'name',
+    width: 184,
+    fixed: 'left',
+    ellipsis: { showTitle: true },
+    sorter: (a, b) => collator.compare(a.name, b.name),
+    render: (v: string, r) => (
+      <span>
+        {v}
+        {r.status === '停办' ? <Tag className="inline-tag">{t.stopped}</Tag> : null}
+      </span>
+    ),
+  },
+  { title: t.colKind, dataIndex: 'kindLabel', key: 'kind', width: 112, ellipsis: true },
+  { title: t.colOwnership, dataIndex: 'ownership', key: 'ownership', width: 84 },
+  {
+    title: t.colTownship,
+    dataIndex: 'townshipName',
+    key: 'township',
+    width: 116,
+    ellipsis: true,
+    sorter: (a, b) => collator.compare(a.townshipName, b.townshipName),
+  },
+  {
+    title: t.colUrbanRural,
+    dataIndex: 'urbanRural',
+    key: 'urbanRural',
+    width: 56,
+    render: (v: UrbanRural) => <UrbanRuralTag value={v} />,
+  },
+  {
+    title: t.colStages,
+    dataIndex: 'stages',
+    key: 'stages',
+    width: 92,
+    render: (_: unknown, r) => <StageTags stages={r.stages} />,
+  },
+  {
+    title: t.colStudents,
+    dataIndex: 'students',
+    key: 'students',
+    width: 76,
+    align: 'right',
+    sorter: (a, b) => a.students - b.students,
+    render: (v: number) => fmtInt(v),
+  },
+  {
+    title: t.colClasses,
+    dataIndex: 'classes',
+    key: 'classes',
+    width: 76,
+    align: 'right',
+    sorter: (a, b) => a.classes - b.classes,
+    render: (v: number) => fmtInt(v),
+  },
+  {
+    title: t.colAvg,
+    dataIndex: 'avgClassSize',
+    key: 'avg',
+    width: 90,
+    align: 'right',
+    sorter: (a, b) => num(a.avgClassSize, b.avgClassSize),
+    render: (v: number | null) => {
+      const color = classSizeColor(v);
+      return <span style={color ? { color, fontWeight: 600 } : undefined}>{fmtDec1(v)}</span>;
+    },
+  },
+  {
+    title: t.colCapacity,
+    dataIndex: 'capacity',
+    key: 'capacity',
+    width: 76,
+    align: 'right',
+    sorter: (a, b) => a.capacity - b.capacity,
+    render: (v: number, r) => (
+      <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : t.capacityClasses}>
+        <span className={r.capacitySource === 'design' ? undefined : 'estimated'}>{fmtInt(v)}</span>
+      </Tooltip>
+    ),
+  },
+  {
+    title: t.colUtil,
+    dataIndex: 'utilisation',
+    key: 'util',
+    width: 104,
+    align: 'right',
+    sorter: (a, b) => num(a.utilisation, b.utilisation),
+    render: (v: number | null) => {
+      const color = utilisationColor(v);
+      return <span style={color ? { color, fontWeight: 600 } : undefined}>{fmtRatio(v)}</span>;
+    },
+  },
+];
+
+const TABLE_WIDTH = columns.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 100), 0);
+
+export function SchoolsPage() {
+  const { data, error, loading, reload } = useApi('schools.list', {}, []);
+  const [filter, setFilter] = useState<SchoolFilter>(EMPTY_FILTER);
+  const [selected, setSelected] = useState<string | null>(null);
+  const { ref: boxRef, height: boxHeight } = useElementHeight<HTMLDivElement>(480);
+
+  const rows = useMemo(() => data ?? [], [data]);
+  const visible = useMemo(() => applyFilter(rows, filter), [rows, filter]);
+  const latestYear = useMemo(() => rows.reduce<number | null>((m, r) => (r.year && (!m || r.year > m) ? r.year : m), null), [rows]);
+
+  if (error && !data) return <LoadError error={error} onRetry={reload} />;
+
+  return (
+    <div className="page page-fill" data-testid="schools-page">
+      <PageHeader
+        title={t.title}
+        subtitle={
+          <>
+            {t.subtitle}
+            {latestYear ? <span className="subtitle-sep">{t.yearNote(latestYear)}</span> : null}
+          </>
+        }
+      />
+      <Flex justify="space-between" align="center" gap={12} wrap className="table-toolbar">
+        <SchoolFilters rows={rows} value={filter} onChange={setFilter} />
+        <Typography.Text strong data-testid="school-count" className="school-count">
+          {visible.length === rows.length ? t.count(visible.length) : t.countOf(visible.length, rows.length)}
+        </Typography.Text>
+      </Flex>
+
+      <div className="table-box" ref={boxRef} data-testid="school-table">
+        {loading && !data ? (
+          <PageLoading />
+        ) : (
+          <Table<SchoolRow>
+            virtual
+            size="small"
+            rowKey="code"
+            columns={columns}
+            dataSource={visible}
+            pagination={false}
+            scroll={{ x: TABLE_WIDTH, y: Math.max(200, boxHeight - HEADER_HEIGHT) }}
+            locale={{ emptyText: t.empty }}
+            rowClassName={(r) => (r.code === selected ? 'row-selected' : 'row-clickable')}
+            onRow={(r) => {
+              const attrs = { onClick: () => setSelected(r.code), 'data-code': r.code };
+              return attrs;
+            }}
+          />
+        )}
+      </div>
+
+      <Flex gap={24} wrap className="table-legend">
+        <Typography.Text type="secondary">{t.legendAvg}</Typography.Text>
+        <Typography.Text type="secondary">{t.legendUtil}</Typography.Text>
+      </Flex>
+
+      <SchoolDrawer code={selected} onClose={() => setSelected(null)} />
+    </div>
+  );
+}
