@@ -109,8 +109,11 @@ export interface Overview {
   schoolSystem: SchoolSystem;
   baseYear: number;
   years: number[];
+  firstYear: number | null;
   latestYear: number | null;
   studentsByYear: Record<string, ByStage>;
+  /** Primary + junior students in the first and latest recorded year, by 城乡 class of the township. */
+  compulsoryByUrbanRural: Record<UrbanRural, { first: number; latest: number }>;
   classesByYear: Record<string, ByStage>;
   schoolsByStage: ByStage;
   totals: { schools: number; students: number; classes: number; townships: number; teachers: number };

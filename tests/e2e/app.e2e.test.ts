@@ -23,6 +23,10 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
+function searchBox() {
+  return page.locator('input[data-testid="school-search"], [data-testid="school-search"] input').first();
+}
+
 async function openPage(label: string): Promise<void> {
   await page.getByTestId('main-menu').getByText(label, { exact: true }).click();
 }
@@ -61,7 +65,7 @@ describe('the app in a browser', () => {
   });
 
   it('opens the sample county on the overview with the county totals', async () => {
-    await page.getByText('打开示例县').first().click();
+    await page.getByTestId('open-sample').click();
     await page.getByTestId('overview-page').waitFor();
     await expect(page.getByTestId('project-name').textContent()).resolves.toContain('示例县');
     const overview = await host.backend.dispatch('overview.get', {});
@@ -83,11 +87,11 @@ describe('the app in a browser', () => {
     const schools = list.result as SchoolRow[];
     await expect.poll(() => page.getByTestId('school-count').textContent()).toContain(String(schools.length));
     await shot('03-schools');
-    await page.getByTestId('school-search').locator('input').fill('教学点');
+    await searchBox().fill('教学点');
     const points = schools.filter((s) => s.name.includes('教学点') || s.code.includes('教学点')).length;
     expect(points).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('school-count').textContent()).toContain(String(points));
-    await page.getByTestId('school-search').locator('input').fill('');
+    await searchBox().fill('');
     await expect.poll(() => page.getByTestId('school-count').textContent()).toContain(String(schools.length));
   });
 
@@ -96,13 +100,18 @@ describe('the app in a browser', () => {
     if (!list.ok) throw new Error(list.error.message);
     const crowded = (list.result as SchoolRow[]).filter((s) => (s.avgClassSize ?? 0) >= 56).sort((a, b) => b.students - a.students)[0];
     if (!crowded) throw new Error('the sample county has no 大班额 school');
-    await page.getByTestId('school-search').locator('input').fill(crowded.name);
+    await searchBox().fill(crowded.name);
     await page.getByTestId('school-table').getByText(crowded.name, { exact: true }).first().click();
     const drawer = page.getByTestId('school-drawer');
     await drawer.waitFor();
     await expect(drawer.getAttribute('data-code')).resolves.toBe(crowded.code);
     await expect(drawer.textContent()).resolves.toContain(crowded.code);
-    await page.locator('[data-testid="school-history-chart"] svg path').first().waitFor();
+    const bars = page.locator('[data-testid="school-history-chart"] svg path');
+    await bars.first().waitFor({ state: 'attached' });
+    // Axes, bars per year and the classes line: a drawn chart has dozens of paths.
+    await expect.poll(() => bars.count()).toBeGreaterThan(10);
+    // Let the drawer finish sliding in, so the picture shows it whole.
+    await page.waitForTimeout(500);
     await shot('04-school-detail');
   });
 

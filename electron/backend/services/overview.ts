@@ -31,6 +31,7 @@ export function overview(file: ProjectFile): Overview {
   const classesByYear = byYearAndStage(enrolment, 'classes');
   const { large, oversized } = largeClassCounts(latestRecords);
 
+  const compulsoryByUrbanRural = { 城区: { first: 0, latest: 0 }, 镇区: { first: 0, latest: 0 }, 乡村: { first: 0, latest: 0 } };
   const schoolTownship = new Map(schools.map((s) => [s.code, s.township]));
   const byTownship = groupBy(enrolment, (r) => schoolTownship.get(r.school) ?? '');
   const schoolCount = new Map<string, number>();
@@ -42,6 +43,8 @@ export function overview(file: ProjectFile): Overview {
       for (const r of own) if (r.year === latest) students[r.stage] += r.students;
       const before = compulsory(own, first);
       const now = compulsory(own, latest);
+      compulsoryByUrbanRural[t.urbanRural].first += before;
+      compulsoryByUrbanRural[t.urbanRural].latest += now;
       return {
         code: t.code,
         name: t.name,
@@ -63,8 +66,10 @@ export function overview(file: ProjectFile): Overview {
     schoolSystem: meta.schoolSystem,
     baseYear: meta.baseYear,
     years,
+    firstYear: first ?? null,
     latestYear: latest ?? null,
     studentsByYear,
+    compulsoryByUrbanRural,
     classesByYear,
     schoolsByStage,
     totals: {

@@ -1,7 +1,7 @@
 import type { SchoolDetail, SchoolRow } from '../../../shared/api/types';
 import { byYearAndStage, capacityOf, latestYearSummary, roundTo } from '../../../shared/analysis/enrolment';
 import { groupBy } from '../../../shared/analysis/group';
-import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES } from '../../../shared/domain';
+import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES, STAGES } from '../../../shared/domain';
 import { AppError } from '../errors';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools, allTownships, enrolmentOfSchool, schoolByCode, staffOfSchool } from '../db/queries';
@@ -51,6 +51,7 @@ export function schoolDetail(file: ProjectFile, code: string): SchoolDetail {
     classesByYear: byYearAndStage(records, 'classes'),
     latestGrades: records
       .filter((r) => r.year === latestYear)
+      .sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.grade - b.grade)
       .map((r) => ({ stage: r.stage, grade: r.grade, label: gradeLabel(r.stage, r.grade), students: r.students, classes: r.classes })),
     staff: staffOfSchool(file.db, code),
   };

@@ -1,6 +1,6 @@
 // The overview's callout: a few plain sentences computed from the data, so the planner
 // reads the county's situation (城挤乡空, 大班额, falling births) without studying charts.
-import type { ByStage, Overview, TownshipOverview } from '@shared/api';
+import type { ByStage, Overview } from '@shared/api';
 import type { UrbanRural } from '@shared/domain';
 import { zh } from '../i18n/zh';
 import { fmtInt, fmtPct } from './format';
@@ -12,28 +12,15 @@ function sumStages(s: ByStage | undefined): number {
   return Object.values(s).reduce((a, b) => a + b, 0);
 }
 
-/**
- * Aggregate change of compulsory students over townships of one class. The API gives each
- * township's latest count and its % change; the first-year count follows as latest / (1 + p).
- */
-function compulsoryChange(townships: TownshipOverview[], kind: UrbanRural): number | null {
-  let first = 0;
-  let latest = 0;
-  for (const tw of townships) {
-    if (tw.urbanRural !== kind || tw.compulsoryChangePct === null) continue;
-    const now = tw.students.primary + tw.students.junior;
-    const ratio = 1 + tw.compulsoryChangePct / 100;
-    if (ratio <= 0) continue;
-    latest += now;
-    first += now / ratio;
-  }
-  if (first <= 0) return null;
-  return ((latest - first) / first) * 100;
+/** Change of compulsory students in townships of one 城乡 class, from first to latest year. */
+function compulsoryChange(o: Overview, kind: UrbanRural): number | null {
+  const { first, latest } = o.compulsoryByUrbanRural[kind];
+  return first > 0 ? ((latest - first) / first) * 100 : null;
 }
 
 export function overviewFindings(o: Overview): string[] {
   const out: string[] = [];
-  const firstYear = o.years[0];
+  const firstYear = o.firstYear ?? undefined;
   const last = o.latestYear;
 
   if (last !== null) {
@@ -55,9 +42,9 @@ export function overviewFindings(o: Overview): string[] {
   }
 
   if (firstYear !== undefined) {
-    const urban = compulsoryChange(o.townships, '城区');
+    const urban = compulsoryChange(o, '城区');
     if (urban !== null && Math.abs(urban) >= 0.5) out.push(t.sUrbanChange(firstYear, fmtPct(urban), urban > 0));
-    const rural = compulsoryChange(o.townships, '乡村');
+    const rural = compulsoryChange(o, '乡村');
     if (rural !== null && Math.abs(rural) >= 0.5) out.push(t.sRuralChange(firstYear, fmtPct(rural), rural > 0));
   }
 
