@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend } from '../backend';
+import { HEADER_CSP, mimeFor, resolveInside } from './static-files';
 
 export interface HostOptions {
   dataDir: string;
@@ -29,39 +30,13 @@ export interface Host {
 
 const MAX_BODY = 1 << 20;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Ant Design's CSS-in-JS inserts <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': HEADER_CSP,
   });
   res.end(body);
 }
@@ -95,21 +70,12 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
 }
 
 function serveStatic(rendererDir: string, urlPath: string, res: http.ServerResponse): void {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  } catch {
-    send(res, 400, '请求地址无效', 'text/plain; charset=utf-8');
-    return;
-  }
-  if (rel === '/' || rel === '') rel = '/index.html';
-  const root = path.resolve(rendererDir);
-  const full = path.resolve(root, `.${rel}`);
-  if (!full.startsWith(root + path.sep) || !fs.existsSync(full) || !fs.statSync(full).isFile()) {
+  const full = resolveInside(rendererDir, urlPath.split('?')[0] ?? '/');
+  if (!full || !fs.existsSync(full) || !fs.statSync(full).isFile()) {
     send(res, 404, '未找到', 'text/plain; charset=utf-8');
     return;
   }
-  send(res, 200, fs.readFileSync(full), MIME[path.extname(full)] ?? 'application/octet-stream');
+  send(res, 200, fs.readFileSync(full), mimeFor(full));
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
