@@ -59,8 +59,9 @@ afterAll(async () => {
 describe('the app in a browser', () => {
   it('shows the start page', async () => {
     await page.goto(host.openUrl);
-    await expect(page.getByText('打开示例县').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByText('新建空白项目').first().isVisible()).resolves.toBe(true);
+    await page.getByTestId('open-sample').waitFor();
+    await page.getByText('新建空白项目').first().waitFor();
+    await page.getByText('打开项目文件').first().waitFor();
     await shot('01-start');
   });
 
