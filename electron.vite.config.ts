@@ -12,7 +12,12 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['cjs'] },
+      // The import's parse worker is a second entry: worker_threads loads it as a file, so it
+      // must sit beside index.js as out/main/import-worker.js (electron/backend/import/run-parser.ts).
+      lib: {
+        entry: { index: resolve(root, 'electron/main/index.ts'), 'import-worker': resolve(root, 'electron/backend/import/parse-worker.ts') },
+        formats: ['cjs'],
+      },
       // Native module: loaded from node_modules (app.asar.unpacked) at run time, never bundled.
       externalizeDeps: { include: ['better-sqlite3'] },
       rolldownOptions: { external: ['better-sqlite3'] },

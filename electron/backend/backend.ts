@@ -15,13 +15,35 @@ import {
 import { exportTable } from './services/export';
 import { RecentFiles } from './services/recent';
 import { listSchools, schoolDetail } from './services/schools';
+import {
+  deleteScenario,
+  exportProjection,
+  projectionSetup,
+  removeDevelopment,
+  runBacktest,
+  runProjection,
+  saveDevelopment,
+  saveScenario,
+  saveSettings,
+} from './services/projection';
 import { Session } from './session';
 import type { ProjectFile } from './db/project-file';
+import { annexExport, annexList, annexPreview } from './annex/service';
+import { noPdfPrinter, type PdfPrinter } from './annex/pdf';
+import { importHandlers } from './import/handlers';
+import { ImportService } from './import/service';
+import { planHandlers } from './services/plan-handlers';
 
 export interface BackendOptions {
   /** Folder for recent files, the sample county and new projects. */
   dataDir: string;
   shell: 'electron' | 'browser' | 'cli';
+  /**
+   * Prints annex HTML to PDF: Electron's printToPDF in the app, the system Chromium
+   * (annex/chromium.ts) in the CLI and the loopback host. Injected so the app's main process
+   * never carries the code that spawns a browser.
+   */
+  printPdf?: PdfPrinter;
 }
 
 export interface Backend {
@@ -35,6 +57,7 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const session = new Session();
+  const imports = new ImportService(session);
   const recent = new RecentFiles(options.dataDir);
   const projectsDir = path.join(options.dataDir, '规划项目');
   // The CLI works on files named on its command line; it should not rewrite the app's list.
@@ -78,9 +101,23 @@ export function createBackend(options: BackendOptions): Backend {
     'townships.list': () => listTownships(session.project),
     'population.get': ({ township }) => populationView(session.project, township),
     'data.export': ({ kind }) => exportTable(session.project, kind),
+    'projection.setup': () => projectionSetup(session.project),
+    'projection.run': (input) => runProjection(session.project, input),
+    'projection.backtest': (input) => runBacktest(session.project, input),
+    'projection.saveScenario': (input) => saveScenario(session.project, input),
+    'projection.deleteScenario': ({ name }) => deleteScenario(session.project, name),
+    'projection.saveSettings': ({ settings }) => saveSettings(session.project, settings),
+    'projection.saveDevelopment': (input) => saveDevelopment(session.project, input),
+    'projection.deleteDevelopment': ({ id }) => removeDevelopment(session.project, id),
+    'projection.exportXlsx': (input) => exportProjection(session.project, input),
+    'annex.list': () => annexList(session.project),
+    'annex.preview': (input) => annexPreview(session.project, input),
+    'annex.export': (input) => annexExport(session.project, input, options.printPdf ?? noPdfPrinter),
     'backups.list': () => backupsOf(session.project),
     'backups.create': ({ reason }) => backupNow(session.project, reason),
     'backups.restore': async ({ file }) => summarize(await restoreBackup(session, file)),
+    ...importHandlers(imports),
+    ...planHandlers(session),
   };
 
   return {
@@ -88,6 +125,7 @@ export function createBackend(options: BackendOptions): Backend {
     projectsDir,
     dispatch: createDispatcher(handlers),
     close: () => {
+      imports.close();
       session.close();
     },
   };

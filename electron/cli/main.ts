@@ -8,6 +8,11 @@ import { DATA_KINDS, type DataKind, type DataTable } from '../../shared/template
 import type { MethodName, MethodResult, ProjectInfo } from '../../shared/api';
 import { STAGE_LABEL, STAGES } from '../../shared/domain';
 import { toCsv, toCsvFileBytes, toXlsxBytes } from '../backend/io/table-writer';
+import { annexCommand, ANNEX_HELP, ANNEX_OPTIONS } from './annex';
+import { chromiumPrinter } from '../backend/annex/chromium';
+import { backtestText, compactJson, projectionText } from './projection';
+import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_OPTIONS } from './import';
+import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 
 class UsageError extends Error {}
 class CommandError extends Error {}
@@ -22,6 +27,13 @@ const HELP = `县域学校布局规划 命令行工具
       显示项目概况（学校数、各学段在校生、人口年份等）。
   export <文件.csplan> <schools|enrolment|population|births> [--out 文件.csv|文件.xlsx]
       按导入模板的格式导出数据；不给 --out 时以 CSV 输出到标准输出。
+  project <文件.csplan> [--scenario 中] [--base-year 2025] [--horizon 2040] [--json] [--out 文件.xlsx]
+      预测各学段、各乡镇、各学校逐年在校生与学龄人口；--base-year 只用该年及以前的数据。
+  backtest <文件.csplan> [--base-year 2022] [--to 2025] [--scenario 中] [--json]
+      以较早年份为基准年重新预测，与实际比较，并与“沿用基准年”“线性趋势”两种简单方法对比。
+${ANNEX_HELP}
+${IMPORT_HELP}
+${PLAN_HELP}
   help
       显示本说明。
 
@@ -37,6 +49,12 @@ function need(positionals: string[], index: number, what: string): string {
   const v = positionals[index];
   if (!v) throw new UsageError(`缺少参数：${what}`);
   return v;
+}
+
+function yearOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`${name} 应为四位年份，例如 2025`);
+  return Number(value);
 }
 
 function printInfo(info: ProjectInfo): void {
@@ -78,7 +96,14 @@ async function run(argv: string[]): Promise<void> {
       code: { type: 'string' },
       'school-system': { type: 'string' },
       out: { type: 'string' },
+      scenario: { type: 'string' },
+      'base-year': { type: 'string' },
+      horizon: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      ...ANNEX_OPTIONS,
+      ...IMPORT_OPTIONS,
+      ...PLAN_OPTIONS,
     },
   });
   const [command] = positionals;
@@ -86,7 +111,7 @@ async function run(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  const backend = createBackend({ dataDir: defaultDataDir(), shell: 'cli' });
+  const backend = createBackend({ dataDir: defaultDataDir(), shell: 'cli', printPdf: chromiumPrinter() });
   try {
     switch (command) {
       case 'new': {
@@ -115,6 +140,68 @@ async function run(argv: string[]): Promise<void> {
         if (!DATA_KINDS.includes(kind as DataKind)) throw new UsageError(`未知的数据类别“${kind}”，可选：${DATA_KINDS.join('、')}`);
         await call(backend, 'project.open', { path: file });
         writeTable(await call(backend, 'data.export', { kind }), values.out);
+        return;
+      }
+      case 'project': {
+        const file = need(positionals, 1, '项目文件路径');
+        await call(backend, 'project.open', { path: file });
+        const request = {
+          scenario: values.scenario,
+          baseYear: yearOption(values['base-year'], '--base-year'),
+          horizon: yearOption(values.horizon, '--horizon'),
+        };
+        if (values.out) {
+          if (path.extname(values.out).toLowerCase() !== '.xlsx') throw new UsageError('预测结果只能导出为 .xlsx 文件');
+          const { base64 } = await call(backend, 'projection.exportXlsx', request);
+          fs.writeFileSync(values.out, Buffer.from(base64, 'base64'));
+          console.error(`已导出预测结果到 ${path.resolve(values.out)}`);
+        }
+        const result = await call(backend, 'projection.run', request);
+        if (values.json) console.log(compactJson(result));
+        else if (!values.out) console.log(projectionText(result, (await call(backend, 'project.info', {})).name));
+        return;
+      }
+      case 'backtest': {
+        await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
+        const result = await call(backend, 'projection.backtest', {
+          baseYear: yearOption(values['base-year'], '--base-year'),
+          to: yearOption(values.to, '--to'),
+          scenario: values.scenario,
+        });
+        console.log(values.json ? compactJson(result) : backtestText(result));
+        return;
+      }
+      case 'annex': {
+        const file = need(positionals, 1, '项目文件路径');
+        await call(backend, 'project.open', { path: file });
+        await annexCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m), (m) => new CommandError(m));
+        return;
+      }
+      case 'import': {
+        const file = need(positionals, 1, '项目文件路径');
+        const kind = need(positionals, 2, '数据类别（schools|population|births）');
+        const data = need(positionals, 3, '要导入的数据文件');
+        await importCommand(file, kind, data, values, (method, input) => call(backend, method, input), (m) => new UsageError(m), (m) => new CommandError(m));
+        return;
+      }
+      case 'import-undo': {
+        const file = need(positionals, 1, '项目文件路径');
+        const id = need(positionals, 2, '导入编号');
+        await importUndoCommand(file, id, values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
+        return;
+      }
+      case 'evaluate':
+      case 'plan-list':
+      case 'plan-create':
+      case 'plan-add-project': {
+        await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
+        const api = <M extends MethodName>(method: M, input: unknown) => call(backend, method, input);
+        const usage = (m: string) => new UsageError(m);
+        const refuse = (m: string) => new CommandError(m);
+        if (command === 'evaluate') await evaluateCommand(values, api, refuse);
+        else if (command === 'plan-list') await planListCommand(values, api);
+        else if (command === 'plan-create') await planCreateCommand(values, api, usage);
+        else await planAddProjectCommand(need(positionals, 2, '项目 JSON 文件'), values, api, usage, refuse);
         return;
       }
       default:

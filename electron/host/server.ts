@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createBackend, type Backend } from '../backend';
+import { chromiumPrinter } from '../backend/annex/chromium';
 import { HEADER_CSP, mimeFor, resolveInside } from './static-files';
 
 export interface HostOptions {
@@ -82,7 +83,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     throw new Error(`未找到界面文件 ${options.rendererDir}/index.html，请先运行 npm run build。`);
   }
-  const backend = createBackend({ dataDir: options.dataDir, shell: 'browser' });
+  const backend = createBackend({ dataDir: options.dataDir, shell: 'browser', printPdf: chromiumPrinter() });
   const token = crypto.randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts: string[] = [];

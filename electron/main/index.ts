@@ -11,6 +11,7 @@ import { createMessenger, type Messenger } from './messenger';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
+import { printHtmlToPdf } from './pdf';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD = path.join(__dirname, '../preload/index.cjs');
@@ -45,7 +46,12 @@ function start(): void {
   app.on('will-quit', () => backend?.close());
 
   void app.whenReady().then(() => {
-    const be = createBackend({ dataDir: app.getPath('userData'), shell: 'electron' });
+    const be = createBackend({
+      dataDir: app.getPath('userData'),
+      shell: 'electron',
+      // The annex HTML sets its own paper per page (@page A4 / A3) and margins.
+      printPdf: async (html) => new Uint8Array(await printHtmlToPdf(html, { preferCSSPageSize: true })),
+    });
     backend = be;
     serveRenderer(RENDERER_DIR);
     win = createMainWindow(PRELOAD);

@@ -22,8 +22,9 @@ function fromAppPage(event: IpcMainInvokeEvent): boolean {
 async function showDialog(event: IpcMainInvokeEvent, req: DialogRequest): Promise<string | null> {
   const parent = BrowserWindow.fromWebContents(event.sender);
   const base = { title: req.title, defaultPath: req.defaultPath };
-  if (req.kind === 'openProject') {
-    const options: OpenDialogOptions = { ...base, filters: [PROJECT_FILTER], properties: ['openFile'] };
+  if (req.kind === 'openProject' || req.kind === 'openFile') {
+    const filters = req.kind === 'openProject' ? [PROJECT_FILTER] : (req.filters ?? []);
+    const options: OpenDialogOptions = { ...base, filters, properties: ['openFile'] };
     const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
     return r.canceled ? null : (r.filePaths[0] ?? null);
   }

@@ -1,4 +1,5 @@
-// Seam for the annex PDF (a later issue): Chromium prints the same HTML the preview shows.
+// The annex PDF in the desktop app (backend option printPdf): Chromium prints the same HTML
+// the 附件 page previews.
 // The HTML goes through a private temporary file, not a data: URL, because annexes can
 // exceed Chromium's 2 MB URL limit.
 import { randomUUID } from 'node:crypto';

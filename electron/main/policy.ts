@@ -54,7 +54,7 @@ export function parseDialogRequest(kind: unknown, raw: unknown): DialogRequest |
   const k = z.enum(DIALOG_KINDS).safeParse(kind);
   const o = options.safeParse(raw ?? undefined);
   if (!k.success || !o.success) return null;
-  if (k.data === 'saveFile' && !o.data?.filters) return null;
+  if ((k.data === 'saveFile' || k.data === 'openFile') && !o.data?.filters) return null;
   return { kind: k.data, ...o.data };
 }
 

@@ -10,7 +10,7 @@ export const CHANNELS = {
   menuReady: 'csp:menu-ready',
 } as const;
 
-export const DIALOG_KINDS = ['openProject', 'saveProject', 'saveFile'] as const;
+export const DIALOG_KINDS = ['openProject', 'saveProject', 'saveFile', 'openFile'] as const;
 export type DialogKind = (typeof DIALOG_KINDS)[number];
 
 export interface FileFilter {
@@ -22,7 +22,7 @@ export interface FileFilter {
 export interface DialogOptions {
   title?: string;
   defaultPath?: string;
-  /** Required for 'saveFile'; ignored for the project dialogs (always *.csplan). */
+  /** Required for 'saveFile' and 'openFile'; ignored for the project dialogs (always *.csplan). */
   filters?: FileFilter[];
 }
 

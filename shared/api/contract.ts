@@ -4,6 +4,21 @@
 import { z } from 'zod';
 import { SCHOOL_SYSTEMS } from '../domain/stages';
 import { DATA_KINDS, type DataTable } from '../templates/layouts';
+import { ANNEX_KINDS, PAPERS } from '../annex/model';
+import { ANNEX_FORMATS, type AnnexExportResult, type AnnexList } from '../annex/api';
+import {
+  developmentSchema,
+  methodSettingsSchema,
+  SCENARIO_NAME,
+  scenarioParamsSchema,
+  type BacktestResult,
+  type Development,
+  type MethodSettings,
+  type ProjectionExport,
+  type ProjectionResult,
+  type ProjectionSetup,
+  type ScenarioEntry,
+} from '../projection';
 import type {
   BackupEntry,
   HomeState,
@@ -15,6 +30,8 @@ import type {
   SchoolRow,
   TownshipRow,
 } from './types';
+import { importMethods } from '../import/contract';
+import { planMethods } from '../plan/contract';
 
 /** Pairs a zod input schema with a result type that exists only for the compiler. */
 function method<R>() {
@@ -33,7 +50,32 @@ const filePath = z
   .refine((p) => !p.includes('\0'), '文件路径含有非法字符');
 const countyCode = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
 const projectName = z.string().trim().min(1, '请填写县（区）名称').max(60, '名称不超过 60 个字');
+// eslint-disable-next-line no-control-regex -- a title prefix is printed; control characters never belong in it
+const annexTitlePrefix = z.string().trim().max(40, '标题前缀不超过 40 个字').refine((t) => !/[\u0000-\u001f]/.test(t), '标题前缀含有非法字符');
+/** The chosen annexes in print order, each with its paper and (optionally) its number 附件N. */
+const annexRequest = {
+  annexes: z
+    .array(
+      z.strictObject({
+        kind: z.enum(ANNEX_KINDS),
+        paper: z.enum(PAPERS).optional(),
+        number: z.number().int().min(1, '附件编号从 1 开始').max(99, '附件编号不超过 99').optional(),
+      }),
+    )
+    .min(1, '请至少选择一个附件')
+    .max(ANNEX_KINDS.length)
+    .refine((list) => new Set(list.map((a) => a.kind)).size === list.length, '同一个附件只能选择一次'),
+  titlePrefix: annexTitlePrefix.optional(),
+};
 const year = z.number().int().min(1990, '年份应在 1990 年以后').max(2100, '年份应在 2100 年以前');
+
+/** Which projection to run: a stored scenario, optionally with unsaved parameter values. */
+const projectionRequest = {
+  scenario: SCENARIO_NAME.optional(),
+  params: scenarioParamsSchema.optional(),
+  baseYear: year.optional(),
+  horizon: year.optional(),
+};
 
 export const contract = {
   'app.home': method<HomeState>()(none),
@@ -79,6 +121,35 @@ export const contract = {
   /** The stored data in the layout of the import templates (for CSV/XLSX export). */
   'data.export': method<DataTable>()(z.strictObject({ kind: z.enum(DATA_KINDS) })),
 
+  /** The annexes (附件) and whether the project has the data for each. */
+  'annex.list': method<AnnexList>()(none),
+  /** The print HTML of the chosen annexes: what the PDF will look like. */
+  'annex.preview': method<{ html: string }>()(z.strictObject(annexRequest)),
+  /** The chosen annexes as PDF, XLSX or DOCX: written to outPath, else returned as base64. */
+  'annex.export': method<AnnexExportResult>()(
+    z.strictObject({ ...annexRequest, format: z.enum(ANNEX_FORMATS), outPath: filePath.optional() }),
+  ),
+
+  /** 预测: scenarios, developments and settings, and the years there are data for. */
+  'projection.setup': method<ProjectionSetup>()(none),
+  /** One scenario's projection (params: unsaved what-if values), every scenario's county figures beside it. */
+  'projection.run': method<ProjectionResult>()(z.strictObject(projectionRequest)),
+  /** Re-runs the projection as of an earlier year and compares it with what happened. */
+  'projection.backtest': method<BacktestResult>()(
+    z.strictObject({ baseYear: year.optional(), to: year.optional(), scenario: SCENARIO_NAME.optional() }),
+  ),
+  'projection.saveScenario': method<ScenarioEntry[]>()(
+    z.strictObject({ name: SCENARIO_NAME, params: scenarioParamsSchema, previousName: SCENARIO_NAME.optional() }),
+  ),
+  'projection.deleteScenario': method<ScenarioEntry[]>()(z.strictObject({ name: SCENARIO_NAME })),
+  'projection.saveSettings': method<MethodSettings>()(z.strictObject({ settings: methodSettingsSchema })),
+  'projection.saveDevelopment': method<Development[]>()(
+    z.strictObject({ id: z.number().int().positive().optional(), development: developmentSchema }),
+  ),
+  'projection.deleteDevelopment': method<Development[]>()(z.strictObject({ id: z.number().int().positive() })),
+  /** The projection as an XLSX workbook (base64). */
+  'projection.exportXlsx': method<ProjectionExport>()(z.strictObject(projectionRequest)),
+
   'backups.list': method<BackupEntry[]>()(none),
   'backups.create': method<BackupEntry>()(
     z.strictObject({ reason: z.string().trim().min(1).max(40).optional() }),
@@ -87,6 +158,11 @@ export const contract = {
     // A bare file name inside the project's backup folder: never a path.
     z.strictObject({ file: z.string().regex(/^[^/\\\0]{1,200}\.csplan$/, '备份文件名不正确') }),
   ),
+
+  /** 数据导入: methods in shared/import/contract.ts. */
+  ...importMethods,
+  /** 规划: methods in shared/plan/contract.ts. */
+  ...planMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -113,6 +189,8 @@ export type ErrorCode =
   | 'FILE_EXISTS'
   | 'IO_ERROR'
   | 'FORBIDDEN'
+  /** The operation would overwrite later changes (undoing an import whose rows changed since). */
+  | 'CONFLICT'
   | 'INTERNAL';
 
 export interface ApiError {

@@ -1,7 +1,7 @@
 // Column layouts shared by the data export and (later) the import templates, so a file the
 // app writes can be read back by it.
 import type { CountyData } from '../domain/model';
-import { gradeLabel, KIND_LABEL, STAGE_LABEL } from '../domain/stages';
+import { gradeLabel, gradesOf, KIND_LABEL, STAGE_LABEL, type SchoolSystem, type Stage } from '../domain/stages';
 import { compareZh } from '../domain/collate';
 
 export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births'] as const;
@@ -115,4 +115,43 @@ export function dataTable(kind: DataKind, data: TableInput): DataTable {
     case 'births':
       return birthsTable(data);
   }
+}
+
+/**
+ * Blank import templates (.xlsx, one header row and an example row marked “（示例）”, which
+ * the import skips). Schools use the wide 教育事业统计 layout: identity, facilities and
+ * staff, then classes and students per grade. Population and births use the export layouts
+ * above, so an exported file and a filled-in template read the same way.
+ */
+export function importTemplate(kind: 'schools' | 'population' | 'births', system: SchoolSystem): DataTable {
+  if (kind === 'population') {
+    const ages = Array.from({ length: POPULATION_MAX_AGE + 1 }, (_, a) => a);
+    const example = ages.map((a) => 300 + ((a * 37) % 60));
+    return {
+      sheet: '分年龄人口',
+      headers: ['年份', '乡镇代码', '乡镇（街道）', ...ages.map((a) => `${a}岁`), '合计'],
+      rows: [[2024, '', '城关镇（示例）', ...example, example.reduce((s, n) => s + n, 0)]],
+    };
+  }
+  if (kind === 'births') {
+    return { sheet: '出生人口', headers: ['年份', '乡镇代码', '乡镇（街道）', '出生人数（人）'], rows: [[2024, '', '城关镇（示例）', 215]] };
+  }
+  const base = dataTable('schools', { townships: [], schools: [], enrolment: [], staff: [], population: [], births: [] }).headers.slice(0, 22);
+  const grades: [Stage, number][] = (['preschool', 'primary', 'junior', 'senior'] as const).flatMap((stage) =>
+    Array.from({ length: gradesOf(stage, system) }, (_, i): [Stage, number] => [stage, i + 1]),
+  );
+  const name = (stage: Stage, grade: number) => (stage === 'primary' ? `${STAGE_LABEL.primary}${gradeLabel(stage, grade)}` : gradeLabel(stage, grade));
+  const headers = [...base, ...grades.flatMap(([s, g]) => [`${name(s, g)}班级数（个）`, `${name(s, g)}学生数（人）`]), '班级数合计（个）', '在校生合计（人）'];
+  const primaryYears = gradesOf('primary', system);
+  const perGrade = grades.flatMap(([s]) => (s === 'primary' ? [2, 90] : [null, null]));
+  return {
+    sheet: '学校基本情况',
+    headers,
+    rows: [
+      [
+        2024, '4199000001', '城关第一小学（示例）', '小学', '公办', '城关镇', '城区', 113.6, 34.7, 24000, 9800, 6100, 9000, 180, 14,
+        0, 24, 1080, 38, 26, 4, 5, ...perGrade, 2 * primaryYears, 90 * primaryYears,
+      ],
+    ],
+  };
 }

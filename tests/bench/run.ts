@@ -7,6 +7,9 @@ import { createBackend } from '../../electron/backend';
 import { createProjectWithData } from '../../electron/backend/services/project';
 import type { CountyData } from '../../shared/domain';
 import { generateCounty, generateProvince } from '../../shared/sample';
+import { benchAnnexes } from './annex';
+import { benchProjection } from './projection';
+import { benchImport } from './import';
 
 interface Figure {
   name: string;
@@ -89,6 +92,10 @@ async function main(): Promise<void> {
   await measure('示例县：总览', 20, () => sampleBackend.dispatch('overview.get', {}));
   await measure('示例县：学校列表', 20, () => sampleBackend.dispatch('schools.list', {}));
   sampleBackend.close();
+
+  await benchAnnexes(dir, measure, mergeCounties);
+  await benchProjection(dir, measure);
+  await benchImport(dir, measure);
 
   console.log('');
   console.log('| 项目 | 中位数 (ms) | 最小 (ms) | 次数 | 说明 |');

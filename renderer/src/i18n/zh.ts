@@ -2,6 +2,11 @@
 // can follow without touching the pages. Templates are functions so that word order can
 // differ between languages.
 
+import { forecastStrings } from './zh-forecast';
+import { annexStrings } from './zh-annex';
+import { importStrings } from './zh-import';
+import { planStrings } from './zh-plan';
+
 export const zh = {
   app: {
     name: '县域学校布局规划',
@@ -297,6 +302,13 @@ export const zh = {
     },
     soon: '此功能正在开发中，将在后续版本提供。',
   },
+
+  forecast: forecastStrings,
+
+  annex: annexStrings,
+
+  importer: importStrings,
+  plan: planStrings,
 
   units: {
     kb: 'KB',

@@ -21,7 +21,10 @@ import { OverviewPage } from '../pages/OverviewPage';
 import { SchoolsPage } from '../pages/SchoolsPage';
 import { PopulationPage } from '../pages/PopulationPage';
 import { SettingsPage } from '../pages/SettingsPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { ImportPage } from '../pages/ImportPage';
+import { PlanPage } from '../pages/PlanPage';
+import { ForecastPage } from '../pages/ForecastPage';
+import { AnnexPage } from '../pages/AnnexPage';
 
 const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'overview', icon: <DashboardOutlined />, label: zh.nav.overview },
@@ -45,13 +48,13 @@ function PageBody({ page }: { page: PageKey }) {
     case 'settings':
       return <SettingsPage />;
     case 'import':
-      return <PlaceholderPage {...zh.placeholder.import} icon={<CloudUploadOutlined className="placeholder-icon" />} />;
+      return <ImportPage />;
     case 'forecast':
-      return <PlaceholderPage {...zh.placeholder.forecast} icon={<LineChartOutlined className="placeholder-icon" />} />;
+      return <ForecastPage />;
     case 'plan':
-      return <PlaceholderPage {...zh.placeholder.plan} icon={<AppstoreOutlined className="placeholder-icon" />} />;
+      return <PlanPage />;
     case 'annex':
-      return <PlaceholderPage {...zh.placeholder.annex} icon={<FileTextOutlined className="placeholder-icon" />} />;
+      return <AnnexPage />;
   }
 }
 

@@ -1,0 +1,102 @@
+// Headless PDF printing with the system Chromium (CLI, loopback host, tests):
+// `chromium --headless --print-to-pdf` on a private temporary file.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../errors';
+import type { PdfPrinter } from './pdf';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const WINDOWS_CANDIDATES = [
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+const NOT_FOUND_MESSAGE =
+  '未找到 Chromium 或 Chrome 浏览器，无法生成 PDF。请安装 Chromium（Debian/UOS：apt install chromium），' +
+  '或设置环境变量 CSP_CHROMIUM 为浏览器程序的完整路径；也可以改为导出 Excel 或 Word。';
+
+function executable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** CSP_CHROMIUM, then the usual install paths, then the PATH; null when there is none. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const configured = env.CSP_CHROMIUM?.trim();
+  if (configured) return executable(configured) ? configured : null;
+  for (const file of process.platform === 'win32' ? WINDOWS_CANDIDATES : CANDIDATES) if (executable(file)) return file;
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const name of NAMES) {
+      const file = path.join(dir, name);
+      if (executable(file)) return file;
+    }
+  }
+  return null;
+}
+
+function run(binary: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(binary, args, { timeout: timeoutMs, maxBuffer: 8 << 20, windowsHide: true }, (err, _stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
+      resolve({ code, stderr: String(stderr) });
+    });
+  });
+}
+
+export interface ChromiumPrinterOptions {
+  /** The browser; found with findChromium() when left out. */
+  binary?: string;
+  timeoutMs?: number;
+}
+
+/** A PdfPrinter that runs `chromium --headless --print-to-pdf` on a private temporary file. */
+export function chromiumPrinter(options: ChromiumPrinterOptions = {}): PdfPrinter {
+  return async (html) => {
+    const binary = options.binary ?? findChromium();
+    if (!binary) throw new AppError('IO_ERROR', options.binary === undefined && process.env.CSP_CHROMIUM ? `环境变量 CSP_CHROMIUM 指向的程序不存在或不可执行：${process.env.CSP_CHROMIUM}` : NOT_FOUND_MESSAGE);
+    // A file, not a data: URL: annexes of a large county exceed Chromium's URL limit.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-annex-'));
+    try {
+      const input = path.join(dir, 'annex.html');
+      const output = path.join(dir, 'annex.pdf');
+      fs.writeFileSync(input, html, 'utf8');
+      const { code, stderr } = await run(
+        binary,
+        [
+          '--headless',
+          // Chromium refuses to start as root (CI) with its sandbox on. The page it loads is our
+          // own temporary file, with escaped text, inline CSS and SVG and no script.
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-extensions',
+          '--no-first-run',
+          '--no-default-browser-check',
+          // Its own profile: runs in parallel must not meet on the user's profile lock.
+          `--user-data-dir=${path.join(dir, 'profile')}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${output}`,
+          `file://${input.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`,
+        ],
+        options.timeoutMs ?? 120_000,
+      );
+      if (!fs.existsSync(output) || fs.statSync(output).size === 0) {
+        const detail = stderr.split('\n').filter((l) => l.trim() && !/dbus|Fontconfig/i.test(l)).slice(-2).join(' ').slice(0, 300);
+        throw new AppError('IO_ERROR', `Chromium 未能生成 PDF（退出码 ${code ?? '超时'}）${detail ? `：${detail}` : '。'}`);
+      }
+      return new Uint8Array(fs.readFileSync(output));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}

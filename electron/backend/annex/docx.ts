@@ -1,0 +1,257 @@
+// The annexes as a Word document for pasting into the plan: each annex in its own section
+// (A4 portrait or A3 landscape), 附件N in 黑体, title in 小标宋, 单位 and 制表日期, then a
+// bordered table whose header rows repeat on every page (w:tblHeader) and whose rows do
+// not split (w:cantSplit); page numbers "— N —" in the footer. Written by hand: a few
+// hundred lines of WordprocessingML are simpler to check than a document library's model.
+import {
+  cellAlign,
+  cellText,
+  fitTable,
+  headerLayout,
+  labelSpan,
+  PAPER_SPEC,
+  tabularNotes,
+  type Annex,
+  type Row,
+} from '../../../shared/annex';
+import { escapeXml } from './escape';
+import { OFFICE_FONTS } from './fonts';
+import { appProperties, coreProperties } from './xlsx';
+import { XML_HEADER, zipParts } from './zip';
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+const TWIPS_PER_MM = 1440 / 25.4;
+const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
+
+interface RunStyle {
+  /** East Asian font; Latin text and digits use `latin`. */
+  font: string;
+  latin?: string;
+  /** Points. */
+  size: number;
+  bold?: boolean;
+}
+
+const BODY: RunStyle = { font: OFFICE_FONTS.body, latin: OFFICE_FONTS.latin, size: 10.5 };
+const HEAD: RunStyle = { font: OFFICE_FONTS.hei, latin: OFFICE_FONTS.hei, size: 10.5 };
+
+function runProps(s: RunStyle): string {
+  const latin = escapeXml(s.latin ?? s.font);
+  return `<w:rPr><w:rFonts w:ascii="${latin}" w:hAnsi="${latin}" w:eastAsia="${escapeXml(s.font)}" w:cs="${latin}"/>${s.bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${Math.round(s.size * 2)}"/><w:szCs w:val="${Math.round(s.size * 2)}"/></w:rPr>`;
+}
+
+function run(text: string, s: RunStyle): string {
+  return `<w:r>${runProps(s)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+}
+
+function paragraph(content: string, opts: { align?: 'left' | 'center' | 'right'; after?: number; before?: number; tabs?: string; line?: number; sectPr?: string } = {}): string {
+  const props = [
+    opts.tabs ?? '',
+    `<w:spacing w:before="${opts.before ?? 0}" w:after="${opts.after ?? 0}"${opts.line ? ` w:line="${opts.line}" w:lineRule="auto"` : ''}/>`,
+    opts.align && opts.align !== 'left' ? `<w:jc w:val="${opts.align}"/>` : '',
+    opts.sectPr ?? '',
+  ].join('');
+  return `<w:p><w:pPr>${props}</w:pPr>${content}</w:p>`;
+}
+
+function sectionProps(annex: Annex): string {
+  const p = PAPER_SPEC[annex.paper];
+  const landscape = annex.paper === 'A3 landscape';
+  // The footer sits so that the page number's top is 7 mm below the type area (GB/T 9704).
+  const footer = Math.max(8, p.margin.bottom - 7 - 5);
+  return (
+    '<w:sectPr>' +
+    '<w:footerReference w:type="default" r:id="rIdFooter"/>' +
+    `<w:pgSz w:w="${twips(p.widthMm)}" w:h="${twips(p.heightMm)}"${landscape ? ' w:orient="landscape"' : ''}/>` +
+    `<w:pgMar w:top="${twips(p.margin.top)}" w:right="${twips(p.margin.right)}" w:bottom="${twips(p.margin.bottom)}" w:left="${twips(p.margin.left)}" w:header="851" w:footer="${twips(footer)}" w:gutter="0"/>` +
+    '<w:cols w:space="425"/>' +
+    '</w:sectPr>'
+  );
+}
+
+function cell(content: string, width: number, opts: { span?: number; vMerge?: 'restart' | 'continue'; align?: 'left' | 'center' | 'right' }): string {
+  const props = [
+    `<w:tcW w:w="${width}" w:type="dxa"/>`,
+    opts.span && opts.span > 1 ? `<w:gridSpan w:val="${opts.span}"/>` : '',
+    opts.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : opts.vMerge === 'continue' ? '<w:vMerge/>' : '',
+    '<w:vAlign w:val="center"/>',
+  ].join('');
+  const jc = opts.align && opts.align !== 'left' ? `<w:jc w:val="${opts.align}"/>` : '';
+  return `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/>${jc}</w:pPr>${content}</w:p></w:tc>`;
+}
+
+function rowStyle(row: Row, body: RunStyle, head: RunStyle): RunStyle {
+  if (row.kind === 'group') return head;
+  return row.kind === 'data' ? body : { ...body, bold: true };
+}
+
+/** Header text with its line breaks. */
+function lines(text: string, s: RunStyle): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i > 0 ? `<w:r>${runProps(s)}<w:br/></w:r>` : '') + run(line, s))
+    .join('');
+}
+
+function tableXml(annex: Annex, textWidthMm: number): string {
+  const table = annex.table;
+  const n = table.columns.length;
+  // The same column widths and font size as the PDF.
+  const fit = fitTable(table, textWidthMm);
+  const grid = fit.widthsMm.map((w) => Math.floor(w * TWIPS_PER_MM));
+  const body: RunStyle = { ...BODY, size: fit.fontPt };
+  const head: RunStyle = { ...HEAD, size: fit.fontPt };
+  const spanWidth = (from: number, count: number) => grid.slice(from, from + count).reduce((a, b) => a + b, 0);
+
+  const header = headerLayout(table.columns);
+  const headRows: string[] = [];
+  for (let r = 0; r < header.rows; r++) {
+    const cells: string[] = [];
+    for (const h of header.cells.filter((c) => c.row === r || (c.row < r && c.row + c.rowSpan > r)).sort((a, b) => a.col - b.col)) {
+      const continued = h.row < r;
+      cells.push(
+        cell(continued ? '' : lines(h.text, head), spanWidth(h.col, h.colSpan), {
+          span: h.colSpan,
+          vMerge: h.rowSpan > 1 ? (continued ? 'continue' : 'restart') : undefined,
+          align: 'center',
+        }),
+      );
+    }
+    headRows.push(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${cells.join('')}</w:tr>`);
+  }
+
+  const bodyRows = table.rows.map((row) => {
+    const span = labelSpan(row, n);
+    const style = rowStyle(row, body, head);
+    const cells: string[] = [];
+    for (let i = 0; i < n; i += i === 0 ? span : 1) {
+      const column = table.columns[i];
+      const value = row.cells[i] ?? null;
+      const text = cellText(value, column);
+      const align = i === 0 && span > 1 ? (row.kind === 'group' ? 'left' : 'center') : cellAlign(value, column);
+      cells.push(cell(text ? run(text, style) : '', spanWidth(i, i === 0 ? span : 1), { span: i === 0 ? span : 1, align }));
+    }
+    return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
+  });
+
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  return (
+    '<w:tbl>' +
+    '<w:tblPr>' +
+    `<w:tblW w:w="${grid.reduce((a, b) => a + b, 0)}" w:type="dxa"/>` +
+    '<w:jc w:val="center"/>' +
+    `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+    '<w:tblLayout w:type="fixed"/>' +
+    '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>' +
+    '</w:tblPr>' +
+    `<w:tblGrid>${grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
+    headRows.join('') +
+    bodyRows.join('') +
+    '</w:tbl>'
+  );
+}
+
+function annexXml(annex: Annex, isLast: boolean): string {
+  const p = PAPER_SPEC[annex.paper];
+  const textWidthMm = p.widthMm - p.margin.left - p.margin.right;
+  const textWidth = twips(textWidthMm);
+  const metaStyle: RunStyle = { font: OFFICE_FONTS.body, latin: OFFICE_FONTS.latin, size: 12 };
+  const parts = [
+    paragraph(run(annex.label, { font: OFFICE_FONTS.hei, size: 16 })),
+    paragraph(run(annex.title, { font: OFFICE_FONTS.title, latin: OFFICE_FONTS.latin, size: 22 }), { align: 'center', before: 120, after: 240 }),
+    paragraph(run(annex.unit ? `单位：${annex.unit}` : '', metaStyle) + '<w:r><w:tab/></w:r>' + run(`制表日期：${annex.date}`, metaStyle), {
+      tabs: `<w:tabs><w:tab w:val="right" w:pos="${textWidth}"/></w:tabs>`,
+      after: 60,
+    }),
+    tableXml(annex, textWidthMm),
+  ];
+  const given = tabularNotes(annex);
+  const notes = given.map((note, i) => (given.length === 1 ? `注：${note}` : `${i === 0 ? '注：' : '　　'}${i + 1}. ${note}`));
+  // A section ends with a paragraph carrying its properties (the last one's go in w:body).
+  const sect = isLast ? undefined : sectionProps(annex);
+  if (notes.length === 0) notes.push('');
+  notes.forEach((note, i) => {
+    const end = i === notes.length - 1;
+    parts.push(paragraph(note ? run(note, BODY) : '', { before: i === 0 ? 60 : 0, sectPr: end ? sect : undefined }));
+  });
+  return parts.join('');
+}
+
+function footerXml(): string {
+  const s: RunStyle = { font: OFFICE_FONTS.song, latin: OFFICE_FONTS.latin, size: 14 };
+  const rp = runProps(s);
+  return (
+    XML_HEADER +
+    `<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">` +
+    paragraph(
+      run('— ', s) +
+        `<w:r>${rp}<w:fldChar w:fldCharType="begin"/></w:r>` +
+        `<w:r>${rp}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+        `<w:r>${rp}<w:fldChar w:fldCharType="separate"/></w:r>` +
+        run('1', s) +
+        `<w:r>${rp}<w:fldChar w:fldCharType="end"/></w:r>` +
+        run(' —', s),
+      { align: 'center' },
+    ) +
+    '</w:ftr>'
+  );
+}
+
+function stylesXml(): string {
+  return (
+    XML_HEADER +
+    `<w:styles xmlns:w="${W_NS}">` +
+    '<w:docDefaults>' +
+    `<w:rPrDefault>${runProps(BODY)}</w:rPrDefault>` +
+    '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>' +
+    '</w:docDefaults>' +
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>' +
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+    '</w:styles>'
+  );
+}
+
+export function writeAnnexDocx(annexes: readonly Annex[], documentTitle: string): Uint8Array {
+  const last = annexes[annexes.length - 1];
+  if (!last) throw new RangeError('no annexes');
+  const body = annexes.map((a, i) => annexXml(a, i === annexes.length - 1)).join('') + sectionProps(last);
+  const document = XML_HEADER + `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}</w:body></w:document>`;
+  const contentTypes =
+    XML_HEADER +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+    '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>' +
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+    '</Types>';
+  const rootRels =
+    XML_HEADER +
+    `<Relationships xmlns="${PKG_REL_NS}">` +
+    `<Relationship Id="rId1" Type="${R_NS}/officeDocument" Target="word/document.xml"/>` +
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+    `<Relationship Id="rId3" Type="${R_NS}/extended-properties" Target="docProps/app.xml"/>` +
+    '</Relationships>';
+  const documentRels =
+    XML_HEADER +
+    `<Relationships xmlns="${PKG_REL_NS}">` +
+    `<Relationship Id="rIdStyles" Type="${R_NS}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rIdFooter" Type="${R_NS}/footer" Target="footer1.xml"/>` +
+    '</Relationships>';
+  return zipParts({
+    '[Content_Types].xml': contentTypes,
+    '_rels/.rels': rootRels,
+    'docProps/core.xml': coreProperties(documentTitle),
+    'docProps/app.xml': appProperties(),
+    'word/document.xml': document,
+    'word/_rels/document.xml.rels': documentRels,
+    'word/styles.xml': stylesXml(),
+    'word/footer1.xml': footerXml(),
+  });
+}

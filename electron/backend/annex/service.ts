@@ -1,0 +1,127 @@
+// The annex API: what can be printed, the preview HTML, and the exported file in any of
+// the three formats. backend.ts maps annex.list / annex.preview / annex.export here.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ParsedInput } from '../../../shared/api';
+import {
+  ANNEX_CATALOG,
+  numberAnnexes,
+  tableDate,
+  type Annex,
+  type AnnexExportResult,
+  type AnnexFormat,
+  type AnnexList,
+  type AnnexSelection,
+} from '../../../shared/annex';
+import { readMeta } from '../db/meta';
+import type { ProjectFile } from '../db/project-file';
+import { AppError } from '../errors';
+import { writeAnnexDocx } from './docx';
+import { renderAnnexesHtml } from './html';
+import type { PdfPrinter } from './pdf';
+import { ANNEX_SOURCES } from './sources';
+import { writeAnnexXlsx } from './xlsx';
+
+export interface AnnexRequest {
+  annexes: AnnexSelection[];
+  titlePrefix?: string | undefined;
+}
+
+export function annexList(file: ProjectFile): AnnexList {
+  return {
+    titlePrefix: readMeta(file.db).name,
+    annexes: ANNEX_CATALOG.map((entry) => {
+      const { available, reason } = ANNEX_SOURCES[entry.kind].availability(file);
+      return { ...entry, available, reason };
+    }),
+  };
+}
+
+function todayText(now: Date): string {
+  return tableDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** The chosen annexes, built from the project and numbered in the planner's order. */
+export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Annex[] {
+  const titlePrefix = request.titlePrefix ?? readMeta(file.db).name;
+  const date = todayText(now);
+  const contents = request.annexes.map((selection) => {
+    const source = ANNEX_SOURCES[selection.kind];
+    const { available, reason } = source.availability(file);
+    const title = ANNEX_CATALOG.find((e) => e.kind === selection.kind)?.title ?? selection.kind;
+    if (!available) throw new AppError('NOT_FOUND', `无法生成“${title}”：${reason ?? '缺少数据。'}`);
+    return source.build(file, { titlePrefix, date, paper: selection.paper });
+  });
+  return numberAnnexes(
+    contents,
+    request.annexes.map((s) => s.number),
+  );
+}
+
+function documentTitle(file: ProjectFile, request: AnnexRequest): string {
+  return `${(request.titlePrefix ?? readMeta(file.db).name).trim()}规划附件`;
+}
+
+export function annexPreview(file: ProjectFile, request: AnnexRequest): { html: string } {
+  return { html: renderAnnexesHtml(buildAnnexes(file, request), documentTitle(file, request)) };
+}
+
+const EXTENSION: Record<AnnexFormat, string> = { pdf: '.pdf', xlsx: '.xlsx', docx: '.docx' };
+const FORMAT_NAME: Record<AnnexFormat, string> = { pdf: 'PDF', xlsx: 'Excel', docx: 'Word' };
+
+/** A proposed file name without characters Windows refuses. */
+function fileNameFor(annexes: readonly Annex[], title: string, format: AnnexFormat): string {
+  const only = annexes.length === 1 ? annexes[0] : undefined;
+  const base = only ? `${only.label} ${only.title}` : title;
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+  return `${base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim() || '规划附件'}${EXTENSION[format]}`;
+}
+
+export async function renderAnnexFile(annexes: Annex[], title: string, format: AnnexFormat, printPdf: PdfPrinter): Promise<Uint8Array> {
+  switch (format) {
+    case 'pdf':
+      return printPdf(renderAnnexesHtml(annexes, title));
+    case 'xlsx':
+      return writeAnnexXlsx(annexes, title);
+    case 'docx':
+      return writeAnnexDocx(annexes, title);
+  }
+}
+
+function writeFileAtomically(target: string, bytes: Uint8Array): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new AppError('IO_ERROR', `无法写入 ${target}：文件可能正被 Excel、Word 或 PDF 阅读器打开，或没有写入权限。请关闭该文件或换一个位置后重试。`);
+    }
+    if (code === 'ENOENT') throw new AppError('IO_ERROR', `无法写入 ${target}：文件夹不存在。`);
+    if (code === 'ENOSPC') throw new AppError('IO_ERROR', '磁盘空间不足，附件未能保存。');
+    throw err;
+  }
+}
+
+export async function annexExport(
+  file: ProjectFile,
+  input: ParsedInput<'annex.export'>,
+  printPdf: PdfPrinter,
+): Promise<AnnexExportResult> {
+  const format = input.format;
+  if (input.outPath && path.extname(input.outPath).toLowerCase() !== EXTENSION[format]) {
+    throw new AppError('INVALID_INPUT', `导出 ${FORMAT_NAME[format]} 文件时，文件名应以 ${EXTENSION[format]} 结尾。`);
+  }
+  const annexes = buildAnnexes(file, input);
+  const title = documentTitle(file, input);
+  const bytes = await renderAnnexFile(annexes, title, format, printPdf);
+  const fileName = fileNameFor(annexes, title, format);
+  if (input.outPath) {
+    const target = path.resolve(input.outPath);
+    writeFileAtomically(target, bytes);
+    return { format, fileName, bytes: bytes.length, path: target, base64: null };
+  }
+  return { format, fileName, bytes: bytes.length, path: null, base64: Buffer.from(bytes).toString('base64') };
+}

@@ -1,0 +1,208 @@
+// SQL of 数据导入: writing a checked plan in one transaction with its journal, undoing an
+// import, import records and issues, saved mappings, and the reads the checks need.
+import type Database from 'better-sqlite3';
+import type { StaffRecord } from '../../../shared/domain';
+import type { ImportCounts, ImportIssue, ImportKind, ImportPlan } from '../../../shared/import';
+import { AppError } from '../errors';
+import { journalOf, laterImportsOf, References, RowStore, TABLES, Journal, type SqlValue } from './import-journal';
+
+export interface ImportRecordInput {
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  mapping: string;
+  year: number | null;
+  counts: ImportCounts;
+  summary: [string, string][];
+  backupFile: string;
+}
+
+export interface ImportRecordRow {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  mapping: string;
+  year: number | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  rowsRejected: number;
+  changes: number;
+  summary: string;
+  backupFile: string;
+  importedAt: string;
+  undoneAt: string | null;
+  errors: number;
+  warnings: number;
+}
+
+const RECORD_COLUMNS = `id, kind, file_name AS fileName, sha256, sheet, mapping, year, rows_read AS rowsRead,
+  rows_imported AS rowsImported, rows_skipped AS rowsSkipped, rows_rejected AS rowsRejected, changes, summary,
+  backup_file AS backupFile, imported_at AS importedAt, undone_at AS undoneAt,
+  (SELECT count(*) FROM import_issues WHERE import_id = imports.id AND severity = 'error') AS errors,
+  (SELECT count(*) FROM import_issues WHERE import_id = imports.id AND severity = 'warning') AS warnings`;
+
+export function listImportRecords(db: Database.Database): ImportRecordRow[] {
+  return db.prepare(`SELECT ${RECORD_COLUMNS} FROM imports ORDER BY id DESC`).all() as ImportRecordRow[];
+}
+
+export function importRecord(db: Database.Database, id: number): ImportRecordRow | null {
+  return (db.prepare(`SELECT ${RECORD_COLUMNS} FROM imports WHERE id = ?`).get(id) as ImportRecordRow | undefined) ?? null;
+}
+
+export function importIssues(db: Database.Database, id: number): ImportIssue[] {
+  return db
+    .prepare('SELECT severity, sheet, row, col AS column, value, code, message FROM import_issues WHERE import_id = ? ORDER BY rowid')
+    .all(id) as ImportIssue[];
+}
+
+function schoolRow(s: ImportPlan['schools'][number]['record']): SqlValue[] {
+  return [
+    s.code, s.name, s.kind, s.ownership, s.township, s.urbanRural, s.lat, s.lng, s.siteArea, s.floorArea, s.teachingArea,
+    s.sportsArea, s.equipmentValue, s.multimediaRooms, s.boardingStudents, s.designClasses, s.designSeats, s.status,
+  ];
+}
+
+/** Writes the plan and its record in one transaction; returns the import's id. */
+export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: ImportPlan): { importId: number; changes: number } {
+  return db.transaction(() => {
+    const info = db
+      .prepare(
+        `INSERT INTO imports (kind, file_name, sha256, sheet, mapping, year, rows_read, rows_imported, rows_skipped,
+          rows_rejected, summary, backup_file, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        rec.kind, rec.fileName, rec.sha256, rec.sheet, rec.mapping, rec.year, rec.counts.rowsRead, rec.counts.rowsImported,
+        rec.counts.rowsSkipped, rec.counts.rowsRejected, JSON.stringify(rec.summary), rec.backupFile, new Date().toISOString(),
+      );
+    const importId = Number(info.lastInsertRowid);
+    const store = new RowStore(db);
+    const journal = new Journal(store, importId);
+    for (const t of plan.newTownships) journal.put('townships', [t.code, t.name, t.kind, t.urbanRural, t.area]);
+    for (const s of plan.schools) journal.put('schools', schoolRow(s.record));
+    const gradesOf = db.prepare('SELECT school, year, stage, grade, classes, students FROM enrolment WHERE school = ? AND year = ?').raw();
+    for (const rep of plan.enrolment) {
+      const stored = new Map<string, SqlValue[]>();
+      for (const row of gradesOf.all(rep.school, rep.year) as SqlValue[][]) stored.set(`${row[2]}|${row[3]}`, row);
+      const kept = new Set(rep.records.map((r) => `${r.stage}|${r.grade}`));
+      // Grades of the covered stages that the file no longer has are removed: the file is
+      // the whole truth for that school, year and stage.
+      for (const [k, row] of stored) if (rep.stages.includes(row[2] as never) && !kept.has(k)) journal.remove('enrolment', row);
+      for (const r of rep.records) {
+        journal.put('enrolment', [r.school, r.year, r.stage, r.grade, r.classes, r.students], stored.get(`${r.stage}|${r.grade}`) ?? null);
+      }
+    }
+    for (const s of plan.staff) journal.put('staff', [s.school, s.year, s.teachers, s.qualifiedAbove, s.keyTeachers, s.peArtsTeachers]);
+    for (const t of plan.totals) journal.put('school_totals', [t.school, t.year, t.stage, t.classes, t.students]);
+    for (const p of plan.population) journal.put('population', [p.township, p.year, p.age, p.sex, p.count, p.source]);
+    for (const b of plan.births) journal.put('births', [b.township, b.year, b.count, b.source]);
+    for (const b of plan.countyBirths) journal.put('county_births', [b.year, b.count, b.source]);
+    const issue = db.prepare('INSERT INTO import_issues (import_id, severity, sheet, row, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const i of plan.issues) issue.run(importId, i.severity, i.sheet, i.row, i.column, i.value, i.code, i.message);
+    journal.flush();
+    db.prepare('UPDATE imports SET changes = ? WHERE id = ?').run(journal.changes, importId);
+    return { importId, changes: journal.changes };
+  })();
+}
+
+const TABLE_LABEL: Record<string, string> = {
+  townships: '乡镇', schools: '学校', enrolment: '在校生', staff: '教职工', population: '人口', births: '出生人口',
+  school_totals: '学校合计', county_births: '全县出生人口',
+};
+
+/**
+ * Restores every row the import changed to its value before the import, in one
+ * transaction; refused (nothing changed) when a row has been changed again since, or when
+ * a row the import created is now referenced by data added later.
+ */
+export function undoImportRows(db: Database.Database, id: number): { restored: number } {
+  const rec = importRecord(db, id);
+  if (!rec) throw new AppError('NOT_FOUND', `找不到第 ${id} 次导入的记录。`);
+  if (rec.undoneAt) throw new AppError('CONFLICT', `第 ${id} 次导入（${rec.fileName}）已于 ${rec.undoneAt.slice(0, 19).replace('T', ' ')} 撤销过。`);
+  const entries = journalOf(db, id);
+  const store = new RowStore(db);
+  return db.transaction(() => {
+    const lastByKey = new Map<string, (typeof entries)[number]>();
+    for (const e of entries) lastByKey.set(`${e.tbl}|${e.key}`, e);
+    const changed: (typeof entries)[number][] = [];
+    for (const e of lastByKey.values()) {
+      const now = store.read(e.tbl, JSON.parse(e.key) as SqlValue[]);
+      if ((now ? JSON.stringify(now) : null) !== e.after) changed.push(e);
+    }
+    if (changed.length > 0) {
+      const later = laterImportsOf(db, id, new Set(changed.map((e) => `${e.tbl}|${e.key}`)));
+      const tables = [...new Set(changed.map((e) => TABLE_LABEL[e.tbl] ?? e.tbl))].join('、');
+      const because = later.length
+        ? `之后的导入（第 ${later.join('、')} 次）又修改了其中 ${changed.length} 条${tables}数据。请先撤销这些更晚的导入（从最近的一次开始），再撤销这一次。`
+        : `其中 ${changed.length} 条${tables}数据在导入后又被修改过。为避免丢失这些修改，未做任何改动；如需回到导入前，可在“设置 → 备份与恢复”中恢复导入前的备份。`;
+      throw new AppError('CONFLICT', `无法撤销第 ${id} 次导入（${rec.fileName}）：${because}`);
+    }
+    const refs = new References(db);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i] as (typeof entries)[number];
+      const key = JSON.parse(e.key) as SqlValue[];
+      if (e.before === null) {
+        const by = refs.referencing(e.tbl, key);
+        if (by) {
+          throw new AppError(
+            'CONFLICT',
+            `无法撤销第 ${id} 次导入（${rec.fileName}）：它新建的${TABLE_LABEL[e.tbl] ?? e.tbl}“${String(key[0])}”已被之后加入的${TABLE_LABEL[by] ?? by}数据使用。请先撤销或删除那些数据。未做任何改动。`,
+          );
+        }
+        store.remove(e.tbl, key);
+      } else store.upsert(e.tbl, JSON.parse(e.before) as SqlValue[]);
+    }
+    db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+    return { restored: entries.length };
+  })();
+}
+
+export interface TemplateRow {
+  name: string;
+  kind: ImportKind;
+  signature: string;
+  mapping: string;
+  savedAt: string;
+}
+
+export function listTemplates(db: Database.Database): TemplateRow[] {
+  return db
+    .prepare('SELECT name, kind, header_signature AS signature, mapping, saved_at AS savedAt FROM mapping_templates ORDER BY saved_at DESC')
+    .all() as TemplateRow[];
+}
+
+export function saveTemplate(db: Database.Database, t: Omit<TemplateRow, 'savedAt'>): TemplateRow {
+  const savedAt = new Date().toISOString();
+  db.prepare(
+    `INSERT INTO mapping_templates (name, kind, header_signature, mapping, saved_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, header_signature = excluded.header_signature,
+     mapping = excluded.mapping, saved_at = excluded.saved_at`,
+  ).run(t.name, t.kind, t.signature, t.mapping, savedAt);
+  return { ...t, savedAt };
+}
+
+export function deleteTemplate(db: Database.Database, name: string): boolean {
+  return db.prepare('DELETE FROM mapping_templates WHERE name = ?').run(name).changes > 0;
+}
+
+export function allStaff(db: Database.Database): StaffRecord[] {
+  return db
+    .prepare(`SELECT school, year, teachers, qualified_above AS qualifiedAbove, key_teachers AS keyTeachers,
+      pe_arts_teachers AS peArtsTeachers FROM staff`)
+    .all() as StaffRecord[];
+}
+
+export function enrolmentTotals(db: Database.Database): Map<string, { classes: number; students: number }> {
+  const rows = db.prepare('SELECT school, year, SUM(classes) AS classes, SUM(students) AS students FROM enrolment GROUP BY school, year').all() as {
+    school: string;
+    year: number;
+    classes: number;
+    students: number;
+  }[];
+  return new Map(rows.map((r) => [`${r.school}|${r.year}`, { classes: r.classes, students: r.students }]));
+}
+
+export { TABLES };

@@ -1,0 +1,106 @@
+// What the plan evaluation reads from the project file: the county's records and the demand.
+// Demand is the enrolment projection (issue 4) of the plan's scenario up to its outlook
+// year; where the data cannot be projected (fewer than two recorded years), the last
+// recorded year is held instead and the result says "未使用预测".
+import {
+  buildContext,
+  evaluatePlan,
+  flatDemand,
+  newPlan,
+  shiftPopulation,
+  type DemandInput,
+  type DemandSource,
+  type EvaluationContext,
+  type Plan,
+  type PlanEvaluation,
+} from '../../../shared/plan';
+import { MAX_HORIZON_YEARS } from '../../../shared/projection';
+import { AppError } from '../errors';
+import { readMeta } from '../db/meta';
+import { planIdByName, planRows, readPlan } from '../db/plans';
+import type { ProjectFile } from '../db/project-file';
+import { birthsByYear, distinctYears, populationByAge, readCountyData } from '../db/queries';
+import { runProjection } from './projection';
+
+function countyPopulation(file: ProjectFile): { year: number; age: number; count: number }[] {
+  const sums = new Map<string, { year: number; age: number; count: number }>();
+  for (const r of populationByAge(file.db)) {
+    const k = `${r.year}|${r.age}`;
+    const e = sums.get(k) ?? { year: r.year, age: r.age, count: 0 };
+    e.count += r.count;
+    sums.set(k, e);
+  }
+  return [...sums.values()];
+}
+
+/** The projection in the evaluation's terms: only what it reads crosses to the renderer. */
+function projectedDemand(file: ProjectFile, scenario: string, horizon: number): DemandInput {
+  const p = runProjection(file, { scenario, horizon });
+  return {
+    baseYear: p.baseYear,
+    years: p.years,
+    scenario: p.scenario,
+    schools: p.schools.map((s) => ({ code: s.code, stage: s.stage, students: s.students })),
+    population: { years: p.population.years, county: p.population.county },
+    flags: p.flags.map((f) => ({ level: f.level, message: f.message })),
+  };
+}
+
+export function planContextFor(file: ProjectFile, scenario: string, outlookYear: number): EvaluationContext {
+  const meta = readMeta(file.db);
+  const data = readCountyData(file.db);
+  const population = countyPopulation(file);
+  const dataBase = dataBaseYear(file);
+  const horizon = Math.min(Math.max(outlookYear, dataBase + 1), dataBase + MAX_HORIZON_YEARS);
+
+  let demand: DemandInput;
+  let source: DemandSource;
+  try {
+    demand = projectedDemand(file, scenario, horizon);
+    source = { kind: 'projection', scenario: demand.scenario, notes: (demand.flags ?? []).filter((f) => f.level === 'warning').map((f) => f.message) };
+  } catch (err) {
+    // A scenario that does not exist is the planner's mistake, not a reason to guess.
+    if (err instanceof AppError && err.code === 'NOT_FOUND') throw err;
+    const why = err instanceof Error ? err.message : String(err);
+    demand = flatDemand(data, dataBase, horizon, scenario);
+    demand.population = shiftPopulation(population, birthsByYear(file.db), horizon);
+    source = {
+      kind: 'flat',
+      scenario,
+      notes: [`未使用预测：${why.replace(/[。.]$/, '')}。各校在校生暂按 ${dataBase} 年实际人数保持不变，结果仅供参考。`],
+    };
+  }
+  return buildContext({ meta, townships: data.townships, schools: data.schools, enrolment: data.enrolment, staff: data.staff, population }, demand, source);
+}
+
+/** The last recorded year up to the project's base year: where a new plan starts. */
+export function dataBaseYear(file: ProjectFile): number {
+  const meta = readMeta(file.db);
+  const years = distinctYears(file.db, 'enrolment');
+  const upTo = years.filter((y) => y <= meta.baseYear);
+  return upTo.length ? Math.max(...upTo) : years.length ? Math.max(...years) : meta.baseYear;
+}
+
+/** A stored plan by id or name; without either the first plan, or a default plan not saved. */
+export function resolvePlan(file: ProjectFile, input: { plan?: number; name?: string }): Plan {
+  let id: number | null = input.plan ?? null;
+  if (id === null && input.name !== undefined) {
+    id = planIdByName(file.db, input.name);
+    if (id === null) {
+      const names = planRows(file.db).map((p) => p.name);
+      throw new AppError('NOT_FOUND', `没有名为“${input.name}”的规划。${names.length ? `现有规划：${names.join('、')}。` : '项目中还没有规划。'}`);
+    }
+  }
+  if (id === null) id = planRows(file.db)[0]?.id ?? null;
+  if (id === null) return newPlan(dataBaseYear(file));
+  const plan = readPlan(file.db, id);
+  if (!plan) throw new AppError('NOT_FOUND', '要打开的规划已不存在。');
+  return plan;
+}
+
+/** The evaluation the CLI prints and the annexes read. */
+export function evaluateStoredPlan(file: ProjectFile, input: { plan?: number; name?: string; scenario?: string }): PlanEvaluation {
+  const plan = resolvePlan(file, input);
+  const ctx = planContextFor(file, input.scenario ?? plan.scenario, plan.outlookYear);
+  return evaluatePlan(ctx, input.scenario ? { ...plan, scenario: input.scenario } : plan);
+}

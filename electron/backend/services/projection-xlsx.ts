@@ -1,0 +1,122 @@
+// The projection as a workbook a planner can paste from: county, townships, schools (students
+// and classes), scenarios side by side, school-age population, births, the backtest, and a
+// sheet saying what the figures rest on.
+import * as XLSX from 'xlsx';
+import { STAGE_LABEL, STAGES, type Stage } from '../../../shared/domain';
+import { METHOD_LABEL, sizeClassLabel, type BacktestResult, type ProjectionExport, type ProjectionResult } from '../../../shared/projection';
+import { safeText } from '../io/table-writer';
+
+type Cell = string | number | null;
+
+function sheet(book: XLSX.WorkBook, name: string, rows: Cell[][], widths: number[]): void {
+  const ws = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map((c) => (typeof c === 'string' ? safeText(c) : c))));
+  ws['!cols'] = widths.map((wch) => ({ wch }));
+  XLSX.utils.book_append_sheet(book, ws, name);
+}
+
+function stagesOf(r: ProjectionResult): Stage[] {
+  return STAGES.filter((s) => r.county[s].some((v) => v > 0) || (r.history.county[s].at(-1) ?? 0) > 0);
+}
+
+function yearHeader(r: ProjectionResult): string[] {
+  return [`${r.baseYear}（实际）`, ...r.years.map(String)];
+}
+
+export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: BacktestResult | null): ProjectionExport {
+  const book = XLSX.utils.book_new();
+  const stages = stagesOf(r);
+  const years = r.years.length;
+  const baseOf = (s: Stage) => r.history.county[s].at(-1) ?? 0;
+  const yearCols = new Array<number>(years + 1).fill(9);
+
+  sheet(
+    book,
+    '全县分学段',
+    [['学段', ...yearHeader(r)], ...stages.map((s) => [STAGE_LABEL[s], baseOf(s), ...r.county[s]])],
+    [10, ...yearCols],
+  );
+
+  const twRows: Cell[][] = [['乡镇（街道）', '城乡', '学段', ...r.years.map(String)]];
+  for (const t of r.townships) {
+    for (const s of stages) if (t[s].some((v) => v > 0)) twRows.push([t.name, t.urbanRural, STAGE_LABEL[s], ...t[s]]);
+  }
+  sheet(book, '分乡镇', twRows, [14, 6, 8, ...yearCols]);
+
+  const head = ['学校标识码', '学校名称', '乡镇（街道）', '学段', '规模档', '逐校预测权重', `${r.baseYear}年在校生`];
+  sheet(
+    book,
+    '分学校在校生',
+    [[...head, ...r.years.map(String)], ...r.schools.map((s) => [s.code, s.name, s.townshipName, STAGE_LABEL[s.stage], sizeClassLabel(s.sizeClass), s.trust, s.base, ...s.students])],
+    [12, 24, 12, 8, 12, 10, 10, ...yearCols],
+  );
+  sheet(
+    book,
+    '分学校班级',
+    [['学校标识码', '学校名称', '乡镇（街道）', '学段', ...r.years.map(String)], ...r.schools.map((s) => [s.code, s.name, s.townshipName, STAGE_LABEL[s.stage], ...s.classes])],
+    [12, 24, 12, 8, ...yearCols],
+  );
+
+  const cmp: Cell[][] = [['情景', '学段', ...yearHeader(r)]];
+  for (const c of r.comparison) for (const s of stages) cmp.push([c.scenario, STAGE_LABEL[s], baseOf(s), ...c.county[s]]);
+  sheet(book, '情景比较', cmp, [8, 8, ...yearCols]);
+
+  const ages = Array.from({ length: 18 }, (_, a) => `${a}岁`);
+  const known = r.population.knownUntil;
+  sheet(
+    book,
+    '学龄人口',
+    [
+      ['年份', '类型', ...ages, '合计'],
+      ...r.population.years.map((y, i) => {
+        const row = r.population.county[i] ?? [];
+        const total = row.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+        return [y, known !== null && y <= known ? '实际' : '预测', ...row, total];
+      }),
+    ],
+    [6, 6, ...ages.map(() => 7), 9],
+  );
+  sheet(
+    book,
+    '出生人口',
+    [['年份', '类型', '出生人数'], ...r.births.years.map((y, i) => [y, r.births.recorded[i] ? '记录' : '预测', r.births.county[i] ?? null])],
+    [6, 6, 10],
+  );
+
+  if (bt) {
+    const rows: Cell[][] = [
+      [`回测：以 ${bt.baseYear} 年为基准年预测 ${bt.years[0]}–${bt.to} 年，与实际比较（平均绝对百分比误差 MAPE，%）`],
+      ['层级', '学段', '本程序预测 MAPE', '本程序预测偏差', '沿用基准年 MAPE', '线性趋势 MAPE', '最准确的方法', '比较单元数'],
+    ];
+    const level = { county: '全县', township: '乡镇', school: '学校' } as const;
+    for (const l of ['county', 'township', 'school'] as const) {
+      for (const s of STAGES) {
+        const a = bt.byLevel[l][s];
+        if (a) rows.push([level[l], STAGE_LABEL[s], a.mape, a.bias, a.baselines.persistence.mape, a.baselines.trend.mape, a.best ? METHOD_LABEL[a.best] : null, a.n]);
+      }
+      const o = bt.overall[l];
+      rows.push([level[l], '合计', o.mape, o.bias, o.baselines.persistence.mape, o.baselines.trend.mape, o.best ? METHOD_LABEL[o.best] : null, o.n]);
+    }
+    rows.push([]);
+    for (const v of bt.verdict) rows.push([v]);
+    sheet(book, '回测', rows, [8, 8, 14, 14, 14, 14, 14, 10]);
+  }
+
+  const notes: Cell[][] = [
+    ['项目', '内容'],
+    ['县（区）', countyName],
+    ['情景', r.scenario],
+    ['基准年', r.baseYear],
+    ['预测年份', `${r.years[0] ?? ''}–${r.horizon}`],
+    ['学制', r.schoolSystem],
+    ['出生人口年变化（历史趋势）', `${r.calibration.birthsTrendPct}%`],
+    ['年级升级比取近年数', r.calibration.progressionYears],
+    ['趋势拟合年数', r.calibration.trendYears],
+    ['班级数', '按标准班额测算：小学 45 人、初中 50 人、高中 50 人；幼儿园小班 25、中班 30、大班 35 人'],
+    ...r.flags.map((f): Cell[] => [f.level === 'warning' ? '注意' : '说明', f.message]),
+  ];
+  sheet(book, '说明', notes, [22, 90]);
+
+  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const safeName = countyName.replace(/[\\/:*?"<>|]/g, '');
+  return { fileName: `${safeName}学龄人口与在校生预测_${r.scenario}_${r.baseYear}-${r.horizon}.xlsx`, base64: bytes.toString('base64') };
+}

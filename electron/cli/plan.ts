@@ -1,0 +1,211 @@
+// `cli evaluate`, `plan-list`, `plan-create`, `plan-add-project`: the plan (规划) through the
+// same API as the 规划 page, so the numbers are the ones the page shows.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MethodName, MethodResult } from '../../shared/api';
+import { STAGE_LABEL } from '../../shared/domain';
+import { COMPARATOR_LABEL, withUnit, type PlanDetail, type PlanEvaluation } from '../../shared/plan';
+import { compactJson } from './projection';
+
+export const PLAN_HELP = `  evaluate <文件.csplan> [--plan 十五五] [--scenario 中] [--json]
+      评估规划：逐年学位供需与预警、班额、办学规模、优质均衡、各项指标达标情况和建设需求测算。
+      项目中还没有规划时按默认规划（基准年起 5 年、展望 15 年、国家默认指标）评估，不写入文件。
+  plan-list <文件.csplan> [--json]
+      列出项目中的规划。
+  plan-create <文件.csplan> [--name 十五五] [--base-year 2025] [--target-year 2030] [--outlook-year 2040] [--scenario 中] [--json]
+      新建规划（带国家默认指标）。
+  plan-add-project <文件.csplan> <项目.json> [--plan 十五五] [--json]
+      从 JSON 文件添加建设项目（一个项目、项目数组或 {"projects": [...]}）。学校和乡镇可写代码或名称；
+      撤并的接收学校可写同一文件中新建项目的名称。项目中还没有规划时先新建默认规划。`;
+
+export const PLAN_OPTIONS = {
+  plan: { type: 'string' },
+  'target-year': { type: 'string' },
+  'outlook-year': { type: 'string' },
+} as const;
+
+export interface PlanCliValues {
+  json?: boolean | undefined;
+  plan?: string | undefined;
+  name?: string | undefined;
+  scenario?: string | undefined;
+  'base-year'?: string | undefined;
+  'target-year'?: string | undefined;
+  'outlook-year'?: string | undefined;
+}
+
+type Call = <M extends MethodName>(method: M, input: unknown) => Promise<MethodResult<M>>;
+
+function year(value: string | undefined, name: string, usage: (m: string) => Error): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value.trim())) throw usage(`${name} 应为四位年份，例如 2030`);
+  return Number(value);
+}
+
+async function planIdOf(call: Call, name: string | undefined, refuse: (m: string) => Error): Promise<number | undefined> {
+  if (name === undefined) return undefined;
+  const plans = await call('plan.list', {});
+  const found = plans.find((p) => p.name === name);
+  if (!found) throw refuse(`没有名为“${name}”的规划。${plans.length ? `现有规划：${plans.map((p) => p.name).join('、')}。` : '项目中还没有规划。'}`);
+  return found.id;
+}
+
+/** The machine-readable evaluation: the issue's keys first, every number as the page shows it. */
+export function evaluationJson(ev: PlanEvaluation) {
+  return {
+    plan: ev.plan,
+    years: ev.years,
+    source: ev.source,
+    targets: ev.targets.map((t) => ({
+      key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute,
+      base: t.base, target: t.target, projected: t.projected, met: t.met,
+    })),
+    gaps: ev.gaps.map((g) => ({ area: g.area, stage: g.stage, year: g.year, demand: g.demand, capacity: g.capacity, gap: g.gap, classGap: g.classGap, utilisation: g.utilisation, level: g.level })),
+    schools: ev.schools.map((s) => ({
+      code: s.code, name: s.name, township: s.townshipName, area: s.area, stages: s.stages,
+      demand: s.demand, capacity: s.capacity, utilisation: s.utilisation, level: s.level,
+    })),
+    balance: {
+      year: ev.balance.year,
+      primary: balanceJson(ev.balance.primary),
+      junior: balanceJson(ev.balance.junior),
+    },
+    classes: ev.classes.map((c) => ({ year: c.year, large: c.large, oversized: c.oversized })),
+    projects: ev.projects.map((p) => ({
+      id: p.id, type: p.type, name: p.name, school: p.schoolName, township: p.townshipName, area: p.area, stages: p.stages,
+      seats: p.seats, classes: p.classes, floorArea: p.floorArea, investment: p.investment, startYear: p.startYear,
+      completionYear: p.completionYear, status: p.status, applied: p.applied, issue: p.issue,
+    })),
+    warnings: ev.warnings.map((w) => ({ level: w.level, kind: w.kind, year: w.year, stage: w.stage, message: w.message })),
+    suggestions: ev.suggestions.map((s) => ({
+      area: s.area, stage: s.stage, firstYear: s.firstYear, peakYear: s.peakYear, peakSeats: s.peakSeats, peakClasses: s.peakClasses,
+      text: s.text, outlook: s.outlook, projects: s.projects,
+    })),
+  };
+}
+
+function balanceJson(b: PlanEvaluation['balance']['primary']) {
+  return {
+    indicators: b.indicators.map((i) => ({ key: i.key, name: i.name, cv: i.cv === null ? null : Math.round(i.cv * 1000) / 1000, limit: i.limit, schoolsBelow: i.schoolsBelow })),
+    schoolsPassing: b.schoolsPassing,
+    schoolsTotal: b.schoolsTotal,
+  };
+}
+
+const MET = (m: boolean | null) => (m === null ? '—' : m ? '达标' : '未达标');
+const SIGN: Record<string, string> = { red: '●红', orange: '●橙', blue: '●蓝' };
+
+export function evaluationText(ev: PlanEvaluation): string {
+  const p = ev.plan;
+  const lines = [
+    `规划“${p.name}”：基准年 ${p.baseYear}，目标年 ${p.targetYear}，展望至 ${p.outlookYear}；预测情景 ${p.scenario}`,
+    ...ev.source.notes.map((n) => `注意：${n}`),
+    '',
+    `指标（${p.baseYear} 年 → ${p.targetYear} 年预计）：`,
+    ...ev.targets.map(
+      (t) => `  ${t.name}：${t.base ?? '—'} → ${t.projected === null ? '—' : withUnit(t.projected, t.unit)}（目标 ${COMPARATOR_LABEL[t.comparator]} ${withUnit(t.target, t.unit)}，${t.attribute}）${MET(t.met)}`,
+    ),
+    '',
+    `学位供需（${p.targetYear} 年）：`,
+    ...ev.gaps
+      .filter((g) => g.year === p.targetYear)
+      .map((g) => `  ${g.area}${STAGE_LABEL[g.stage]}：需求 ${g.demand}，学位 ${g.capacity}，${g.gap > 0 ? `缺口 ${g.gap}` : `富余 ${-g.gap}`}（${g.utilisation === null ? '—' : `${Math.round(g.utilisation * 100)}%`}）`),
+    '',
+    `预警（${ev.warnings.length} 条）：`,
+    ...ev.warnings.map((w) => `  ${SIGN[w.level] ?? ''} ${w.message}`),
+  ];
+  if (ev.suggestions.length > 0) lines.push('', '建设需求测算：', ...ev.suggestions.flatMap((s) => [`  ${s.text}`, ...(s.outlook ? [`    ${s.outlook}`] : [])]));
+  return lines.join('\n');
+}
+
+export async function evaluateCommand(values: PlanCliValues, call: Call, refuse: (m: string) => Error): Promise<void> {
+  const plan = await planIdOf(call, values.plan, refuse);
+  const ev = await call('plan.evaluate', { plan, scenario: values.scenario });
+  console.log(values.json ? compactJson(evaluationJson(ev)) : evaluationText(ev));
+}
+
+export async function planListCommand(values: PlanCliValues, call: Call): Promise<void> {
+  const plans = await call('plan.list', {});
+  if (values.json) console.log(JSON.stringify(plans, null, 2));
+  else if (plans.length === 0) console.log('项目中还没有规划。可用 plan-create 新建，或直接 evaluate 按默认规划评估。');
+  else for (const p of plans) console.log(`${p.name}：${p.baseYear}–${p.targetYear}（展望 ${p.outlookYear}），指标 ${p.targets} 项，项目 ${p.projects} 个，投资 ${p.investment} 万元`);
+}
+
+export async function planCreateCommand(values: PlanCliValues, call: Call, usage: (m: string) => Error): Promise<void> {
+  const plan = await call('plan.create', {
+    name: values.name,
+    baseYear: year(values['base-year'], '--base-year', usage),
+    targetYear: year(values['target-year'], '--target-year', usage),
+    outlookYear: year(values['outlook-year'], '--outlook-year', usage),
+    scenario: values.scenario,
+  });
+  if (values.json) console.log(JSON.stringify(plan, null, 2));
+  else console.log(`已新建规划“${plan.name}”：${plan.baseYear}–${plan.targetYear}（展望 ${plan.outlookYear}），默认指标 ${plan.targets.length} 项`);
+}
+
+type RawProject = Record<string, unknown>;
+
+function readProjects(file: string, usage: (m: string) => Error): RawProject[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw usage(`无法读取项目文件“${path.basename(file)}”：${(err as Error).message}`);
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { projects?: unknown })?.projects ?? [parsed];
+  if (!Array.isArray(list) || list.length === 0 || !list.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p))) {
+    throw usage('项目文件应为一个项目对象、项目数组，或 {"projects": [...]}');
+  }
+  return list as RawProject[];
+}
+
+const CODE = /^([0-9A-Za-z]{1,20}|new:\d{1,9})$/;
+
+export async function planAddProjectCommand(file: string, values: PlanCliValues, call: Call, usage: (m: string) => Error, refuse: (m: string) => Error): Promise<void> {
+  const raw = readProjects(file, usage);
+  let planId = await planIdOf(call, values.plan, refuse);
+  if (planId === undefined) {
+    const plans = await call('plan.list', {});
+    planId = plans[0]?.id ?? (await call('plan.create', {})).id;
+  }
+  const schools = await call('schools.list', {});
+  const townships = await call('townships.list', {});
+  let detail: PlanDetail = await call('plan.get', { plan: planId });
+  const schoolRef = (v: unknown): unknown => {
+    if (typeof v !== 'string' || CODE.test(v)) return v;
+    const school = schools.find((x) => x.name === v);
+    if (school) return school.code;
+    const built = detail.projects.find((x) => x.type === '新建' && x.name === v);
+    if (built) return `new:${built.id}`;
+    throw refuse(`找不到名为“${v}”的学校，也没有同名的新建项目（接收学校须写在其新建项目之后）`);
+  };
+  const townshipRef = (v: unknown): unknown => {
+    if (typeof v !== 'string' || /^\d+$/.test(v)) return v;
+    const found = townships.find((t) => t.name === v);
+    if (!found) throw refuse(`找不到名为“${v}”的乡镇（街道）`);
+    return found.code;
+  };
+  const added: string[] = [];
+  let batch: RawProject[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    detail = await call('plan.addProjects', { plan: planId, projects: batch });
+    added.push(...batch.map((x) => String(x.name)));
+    batch = [];
+  };
+  for (const p of raw) {
+    const receivers = Array.isArray(p.receivers) ? (p.receivers as { school?: unknown }[]) : [];
+    // A project naming a new school of this file goes in after that school has its id.
+    const names = [p.school, ...receivers.map((r) => r?.school)].filter((r): r is string => typeof r === 'string' && !CODE.test(r));
+    if (names.some((n) => batch.some((b) => b.type === '新建' && b.name === n))) await flush();
+    batch.push({
+      ...p,
+      school: schoolRef(p.school),
+      township: townshipRef(p.township),
+      ...(Array.isArray(p.receivers) ? { receivers: receivers.map((r) => ({ ...r, school: schoolRef(r?.school) })) } : {}),
+    });
+  }
+  await flush();
+  if (values.json) console.log(JSON.stringify(detail.projects.slice(-added.length), null, 2));
+  else console.log(`已添加 ${added.length} 个项目到规划“${detail.name}”：${added.join('、')}`);
+}

@@ -1,0 +1,182 @@
+// 分学段: the county's students by stage, recorded then projected, with the range the
+// scenarios span, and the same figures as a table.
+import { useMemo } from 'react';
+import { Table, Typography, type TableColumnsType } from 'antd';
+import { STAGE_LABEL, type Stage } from '@shared/domain';
+import type { BacktestResult, ProjectionResult } from '@shared/projection';
+import { zh } from '../../i18n/zh';
+import { EChart, type ChartOption } from '../EChart';
+import { Section } from '../Section';
+import { STAGE_COLOR } from '../../lib/colors';
+import { baseGrid, categoryAxis, topLegend, valueAxis } from '../../lib/charts';
+import { fmtInt } from '../../lib/format';
+import { AccuracyNote } from './AccuracyNote';
+import { baseValue, scenarioRange, stagesIn } from './stages';
+
+const t = zh.forecast.county;
+
+function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption {
+  const hist = r.history.years;
+  const categories = [...hist, ...r.years].map(String);
+  const nh = hist.length;
+  const pad = (n: number) => new Array<number | null>(n).fill(null);
+  const series: NonNullable<ChartOption['series']> = [];
+  const multi = r.comparison.length > 1;
+  stages.forEach((stage, i) => {
+    const name = STAGE_LABEL[stage];
+    const color = STAGE_COLOR[stage];
+    const base = baseValue(r, stage);
+    series.push({
+      type: 'line',
+      name,
+      data: [...r.history.county[stage], ...pad(r.years.length)],
+      itemStyle: { color },
+      lineStyle: { width: 2 },
+      symbolSize: 5,
+    });
+    series.push({
+      type: 'line',
+      name,
+      data: [...pad(nh - 1), base, ...r.county[stage]],
+      itemStyle: { color },
+      lineStyle: { width: 2, type: 'dashed' },
+      symbol: 'none',
+      ...(i === 0
+        ? {
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              label: { formatter: t.baseLine, color: '#8c8c8c' },
+              lineStyle: { color: '#b0b8c4', type: 'dotted' },
+              data: [{ xAxis: String(r.baseYear) }],
+            },
+          }
+        : {}),
+    });
+    if (multi) {
+      const { low, high } = scenarioRange(r, stage);
+      const stack = `band-${stage}`;
+      series.push({
+        type: 'line',
+        name,
+        stack,
+        data: [...pad(nh - 1), base, ...low],
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        silent: true,
+        tooltip: { show: false },
+      });
+      series.push({
+        type: 'line',
+        name,
+        stack,
+        data: [...pad(nh - 1), 0, ...high.map((h, k) => h - (low[k] ?? 0))],
+        lineStyle: { opacity: 0 },
+        areaStyle: { color, opacity: 0.14 },
+        symbol: 'none',
+        silent: true,
+        tooltip: { show: false },
+      });
+    }
+  });
+  return {
+    grid: baseGrid({ right: 24 }),
+    legend: { ...topLegend(), data: stages.map((s) => STAGE_LABEL[s]) },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params) => {
+        const list = Array.isArray(params) ? params : [params];
+        const index = list[0]?.dataIndex ?? 0;
+        const year = categories[index] ?? '';
+        const rows = stages.map((stage) => {
+          const projected = index >= nh;
+          const k = index - nh;
+          const v = projected ? r.county[stage][k] : r.history.county[stage][index];
+          const range = projected && multi ? scenarioRange(r, stage) : null;
+          const band = range ? `<span style="color:#8c8c8c">（${t.band(fmtInt(range.low[k]), fmtInt(range.high[k]))}）</span>` : '';
+          return `<span style="color:${STAGE_COLOR[stage]}">●</span> ${STAGE_LABEL[stage]} ${fmtInt(v)} ${zh.common.people}${band}`;
+        });
+        return [`${year}${index >= nh ? '' : `（${t.actual}）`}`, ...rows].join('<br/>');
+      },
+    },
+    xAxis: categoryAxis(categories, undefined, false),
+    yAxis: valueAxis(t.axis),
+    series,
+  };
+}
+
+interface Row {
+  stage: Stage;
+  base: number;
+  values: number[];
+  /** Year of the stage's peak when it lies inside the projection. */
+  peakYear: number | null;
+}
+
+export function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
+  const stages = useMemo(() => stagesIn(result), [result]);
+  const option = useMemo(() => chartOption(result, stages), [result, stages]);
+  const rows: Row[] = stages.map((stage) => ({
+    stage,
+    base: baseValue(result, stage),
+    values: result.county[stage],
+    peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
+  }));
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t.colStage,
+      dataIndex: 'stage',
+      fixed: 'left',
+      width: 88,
+      render: (s: Stage) => (
+        <span>
+          <span className="stage-dot" style={{ background: STAGE_COLOR[s] }} />
+          {STAGE_LABEL[s]}
+        </span>
+      ),
+    },
+    {
+      title: `${result.baseYear}（${t.actual}）`,
+      dataIndex: 'base',
+      align: 'right',
+      width: 96,
+      render: (v: number) => <span className="num muted-strong">{fmtInt(v)}</span>,
+    },
+    ...result.years.map((y, i) => ({
+      title: String(y),
+      key: String(y),
+      align: 'right' as const,
+      width: 66,
+      render: (_: unknown, r: Row) => <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>,
+    })),
+  ];
+  const housing = Object.values(result.housing).some((list) => list.some((v) => v > 0));
+
+  return (
+    <div className="forecast-panel">
+      <Section title={t.chart} extra={<Typography.Text type="secondary" className="section-hint">{t.chartHint}</Typography.Text>}>
+        <AccuracyNote backtest={backtest} level="county" stages={stages.filter((s) => s !== 'special')} />
+        <EChart option={option} height={360} testId="forecast-county-chart" label={t.chart} />
+      </Section>
+      <Section title={t.table}>
+        <Table<Row>
+          size="small"
+          rowKey="stage"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="forecast-county-table"
+        />
+        {housing ? (
+          <Typography.Paragraph type="secondary" className="table-note">
+            {(['preschool', 'primary', 'junior', 'senior'] as const)
+              .filter((s) => result.housing[s].some((v) => v > 0))
+              .map((s) => `${STAGE_LABEL[s]}${t.housing(fmtInt(result.housing[s].at(-1) ?? 0))}（${result.horizon}）`)
+              .join('；')}
+          </Typography.Paragraph>
+        ) : null}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// State of the 预测 page: the chosen scenario, its unsaved edits, base year and horizon, and
+// the projection that follows them. Edits recompute after a short pause (typing a number
+// should not fire a request per keystroke); the last projection stays on screen meanwhile,
+// and answers to superseded requests are dropped.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProjectionResult, ProjectionSetup, ScenarioParams } from '@shared/projection';
+import { ApiCallError, invoke } from '../../api/client';
+import { toApiError, useApi } from '../../api/useApi';
+
+const EDIT_PAUSE_MS = 120;
+
+export interface ForecastState {
+  setup: ProjectionSetup | undefined;
+  setupError: ApiCallError | undefined;
+  reloadSetup: () => void;
+  scenario: string | null;
+  selectScenario: (name: string) => void;
+  /** Unsaved parameter values of the selected scenario, null when none. */
+  draft: ScenarioParams | null;
+  setDraft: (params: ScenarioParams | null) => void;
+  /** The parameters in force: the draft, else the stored ones. */
+  params: ScenarioParams | null;
+  baseYear: number | null;
+  setBaseYear: (y: number) => void;
+  horizon: number | null;
+  setHorizon: (y: number) => void;
+  result: ProjectionResult | undefined;
+  error: ApiCallError | undefined;
+  pending: boolean;
+  /** Re-runs the projection (after saving settings or developments). */
+  rerun: () => void;
+}
+
+export function useForecast(): ForecastState {
+  const [setupTick, setSetupTick] = useState(0);
+  const { data: setup, error: setupError } = useApi('projection.setup', {}, [setupTick]);
+  const [scenario, setScenario] = useState<string | null>(null);
+  const [draft, setDraft] = useState<ScenarioParams | null>(null);
+  const [baseYear, setBaseYearState] = useState<number | null>(null);
+  const [horizon, setHorizon] = useState<number | null>(null);
+  const [result, setResult] = useState<ProjectionResult>();
+  const [error, setError] = useState<ApiCallError>();
+  const [pending, setPending] = useState(false);
+  const [runTick, setRunTick] = useState(0);
+  const latest = useRef(0);
+
+  const names = setup?.scenarios.map((s) => s.name) ?? [];
+  const chosen = scenario !== null && names.includes(scenario) ? scenario : names.includes('中') ? '中' : (names[0] ?? null);
+  const stored = setup?.scenarios.find((s) => s.name === chosen)?.params ?? null;
+  const shownBase = baseYear ?? setup?.baseYear ?? null;
+
+  useEffect(() => {
+    if (!setup || chosen === null || shownBase === null) return;
+    const id = ++latest.current;
+    setPending(true);
+    const request = {
+      scenario: chosen,
+      baseYear: shownBase,
+      ...(horizon !== null && horizon > shownBase ? { horizon } : {}),
+      ...(draft ? { params: draft } : {}),
+    };
+    const timer = setTimeout(
+      () => {
+        invoke('projection.run', request).then(
+          (r) => {
+            if (id !== latest.current) return;
+            setResult(r);
+            setError(undefined);
+            setPending(false);
+          },
+          (err: unknown) => {
+            if (id !== latest.current) return;
+            setError(toApiError(err));
+            setPending(false);
+          },
+        );
+      },
+      draft ? EDIT_PAUSE_MS : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [setup, chosen, shownBase, horizon, draft, runTick]);
+
+  const selectScenario = useCallback((name: string) => {
+    setScenario(name);
+    setDraft(null);
+  }, []);
+  const setBaseYear = useCallback((y: number) => {
+    setBaseYearState(y);
+    // A horizon chosen for another base year may now be out of range: fall back to the default.
+    setHorizon(null);
+  }, []);
+
+  return {
+    setup,
+    setupError,
+    reloadSetup: useCallback(() => setSetupTick((t) => t + 1), []),
+    scenario: chosen,
+    selectScenario,
+    draft,
+    setDraft,
+    params: draft ?? stored,
+    baseYear: shownBase,
+    setBaseYear,
+    horizon: horizon ?? (result ? result.horizon : null),
+    setHorizon,
+    result,
+    error,
+    pending,
+    rerun: useCallback(() => setRunTick((t) => t + 1), []),
+  };
+}

@@ -1,0 +1,160 @@
+// Step 3: what each column is. Every proposal shows how sure it is and why; any can be
+// changed. The mapping can be saved as a template (proposed again for files with the same
+// headers) or exported as the JSON file `cli import --mapping` reads.
+import { useMemo, useState } from 'react';
+import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { ExportOutlined, SaveOutlined } from '@ant-design/icons';
+import type { ColumnMapping, ImportAnalysis, TargetOption } from '@shared/import';
+import { zh } from '../../i18n/zh';
+
+const t = zh.importer;
+
+export interface MappingOptions {
+  year: number | null;
+  createTownships: boolean;
+  skipInvalidRows: boolean;
+}
+
+interface Props {
+  analysis: ImportAnalysis;
+  targets: Record<number, string>;
+  onTarget: (index: number, target: string) => void;
+  options: MappingOptions;
+  onOptions: (o: MappingOptions) => void;
+  needsYear: boolean;
+  onSaveTemplate: (name: string) => Promise<boolean>;
+  onExport: () => void;
+}
+
+function confidenceTag(c: ColumnMapping, target: string) {
+  if (target === 'ignore') return <Tag>{t.confidence.none}</Tag>;
+  if (target !== c.target) return <Tag color="blue">手动</Tag>;
+  if (c.confidence >= 1 && c.why.startsWith('按')) return <Tag color="purple">{t.confidence.template}</Tag>;
+  if (c.confidence >= 0.9) return <Tag color="green">{t.confidence.high}</Tag>;
+  if (c.confidence >= 0.7) return <Tag color="gold">{t.confidence.medium}</Tag>;
+  return <Tag color="orange">{t.confidence.low}</Tag>;
+}
+
+function groupedOptions(options: readonly TargetOption[]) {
+  const groups = new Map<string, { label: string; value: string }[]>();
+  for (const o of options) {
+    const list = groups.get(o.group) ?? [];
+    list.push({ label: o.label, value: o.value });
+    groups.set(o.group, list);
+  }
+  return [...groups.entries()].map(([label, options]) => ({ label, options }));
+}
+
+export function MappingStep({ analysis, targets, onTarget, options, onOptions, needsYear, onSaveTemplate, onExport }: Props) {
+  const [saving, setSaving] = useState(false);
+  const [name, setName] = useState('');
+  const selectOptions = useMemo(() => groupedOptions(analysis.targets), [analysis.targets]);
+  const columns = analysis.columns.filter((c) => c.parts.length > 0);
+  const mapped = columns.filter((c) => (targets[c.index] ?? 'ignore') !== 'ignore').length;
+
+  const tableColumns: TableColumnsType<ColumnMapping> = [
+    { title: t.colColumn, dataIndex: 'letter', width: 52, align: 'center' },
+    { title: t.colHeader, dataIndex: 'label', width: 220, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    {
+      title: t.colSamples,
+      dataIndex: 'samples',
+      width: 180,
+      ellipsis: true,
+      render: (s: string[]) => <Typography.Text type="secondary">{s.join('，')}</Typography.Text>,
+    },
+    {
+      title: t.colTarget,
+      width: 300,
+      render: (_, c) => (
+        <Select
+          size="small"
+          showSearch={{ optionFilterProp: 'label' }}
+          value={targets[c.index] ?? 'ignore'}
+          options={selectOptions}
+          onChange={(v: string) => onTarget(c.index, v)}
+          style={{ width: '100%' }}
+          popupMatchSelectWidth={360}
+          data-testid={`import-target-${c.letter}`}
+        />
+      ),
+    },
+    { title: t.colConfidence, width: 76, align: 'center', render: (_, c) => confidenceTag(c, targets[c.index] ?? 'ignore') },
+    { title: t.colWhy, dataIndex: 'why', ellipsis: { showTitle: false }, render: (w: string) => <Tooltip title={w}>{w}</Tooltip> },
+  ];
+
+  return (
+    <div data-testid="import-mapping-step">
+      <Space orientation="vertical" size={10} style={{ width: '100%' }}>
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Text type="secondary">
+            {t.mappingHint}
+            <span style={{ marginLeft: 12 }}>{t.mappedCount(mapped, columns.length)}</span>
+          </Typography.Text>
+          <Space>
+            <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} data-testid="import-save-template">
+              {t.saveTemplate}
+            </Button>
+            <Tooltip title={t.exportMappingHint}>
+              <Button icon={<ExportOutlined />} onClick={onExport}>
+                {t.exportMapping}
+              </Button>
+            </Tooltip>
+          </Space>
+        </Flex>
+        {analysis.mappingSource ? <Alert type="info" showIcon title={t.fromTemplate(analysis.mappingSource)} /> : null}
+        <Table<ColumnMapping>
+          size="small"
+          rowKey="index"
+          columns={tableColumns}
+          dataSource={columns}
+          pagination={false}
+          scroll={{ y: 380 }}
+          rowClassName={(c) => ((targets[c.index] ?? 'ignore') === 'ignore' ? 'mapping-ignored' : '')}
+          data-testid="import-mapping-table"
+        />
+        <Form layout="inline" className="mapping-options">
+          <Form.Item label={t.year} tooltip={t.yearHint} required={needsYear} validateStatus={needsYear && !options.year ? 'warning' : undefined}>
+            <InputNumber
+              min={1949}
+              max={2100}
+              precision={0}
+              placeholder={t.yearPlaceholder}
+              value={options.year}
+              onChange={(v) => onOptions({ ...options, year: v })}
+              style={{ width: 120 }}
+              data-testid="import-year"
+            />
+          </Form.Item>
+          <Form.Item>
+            <Checkbox checked={options.createTownships} onChange={(e) => onOptions({ ...options, createTownships: e.target.checked })} data-testid="import-create-townships">
+              {t.createTownships}
+            </Checkbox>
+          </Form.Item>
+          <Form.Item>
+            <Checkbox checked={options.skipInvalidRows} onChange={(e) => onOptions({ ...options, skipInvalidRows: e.target.checked })}>
+              {t.skipInvalid}
+            </Checkbox>
+          </Form.Item>
+        </Form>
+      </Space>
+      <Modal
+        open={saving}
+        title={t.saveTemplateTitle}
+        okText={zh.common.save}
+        cancelText={zh.common.cancel}
+        okButtonProps={{ disabled: !name.trim() }}
+        onCancel={() => setSaving(false)}
+        onOk={async () => {
+          if (await onSaveTemplate(name.trim())) setSaving(false);
+        }}
+        destroyOnHidden
+      >
+        <Form layout="vertical">
+          <Form.Item label={t.templateName} extra={t.templateNameHint}>
+            <Input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} autoFocus data-testid="import-template-name" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

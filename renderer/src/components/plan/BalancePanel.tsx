@@ -1,0 +1,148 @@
+// 优质均衡: for primary or junior schools, in the base year or the target year, the
+// between-school CV of each of the 7 indicators against its limit, and each school's values
+// with the ones below the standard marked and its count of indicators met.
+import { useMemo, useState } from 'react';
+import { Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { BALANCE_INDICATORS, type BalanceIndicatorResult, type BalanceSchoolRow, type PlanEvaluation } from '@shared/plan';
+import { zh } from '../../i18n/zh';
+import { EChart, type ChartOption } from '../EChart';
+import { Section } from '../Section';
+import { baseGrid } from '../../lib/charts';
+import { fmtInt } from '../../lib/format';
+import { LEVEL_COLOR } from '../../lib/colors';
+import { metColor } from './levels';
+
+const t = zh.plan.balance;
+const dec = (d: number) => new Intl.NumberFormat('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d });
+const fmt2 = dec(2);
+const fmt3 = dec(3);
+const fmt0 = dec(0);
+
+function shown(key: string, v: number | null): string {
+  if (v === null) return zh.common.none;
+  return key === 'equipment' ? fmt0.format(v) : fmt2.format(v);
+}
+
+export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
+  const [stage, setStage] = useState<'primary' | 'junior'>('primary');
+  const [which, setWhich] = useState<'target' | 'base'>('target');
+  const result = (which === 'target' ? ev.balance : ev.balanceBase)[stage];
+
+  const indicatorColumns: TableColumnsType<BalanceIndicatorResult> = [
+    { title: t.indicator, dataIndex: 'name', key: 'name' },
+    { title: t.threshold, key: 'threshold', width: 96, align: 'right', render: (_: unknown, r) => <span className="num">{`≥ ${shown(r.key, r.threshold)}`}</span> },
+    { title: t.mean, dataIndex: 'mean', key: 'mean', width: 86, align: 'right', render: (v: number | null, r) => <span className="num">{shown(r.key, v)}</span> },
+    { title: t.below, dataIndex: 'schoolsBelow', key: 'below', width: 86, align: 'right', render: (v: number) => <span className="num">{v}</span> },
+    {
+      title: t.cv,
+      dataIndex: 'cv',
+      key: 'cv',
+      width: 86,
+      align: 'right',
+      render: (v: number | null, r) => <strong className="num" style={{ color: r.met === false ? LEVEL_COLOR.red : undefined }}>{v === null ? zh.common.none : fmt3.format(v)}</strong>,
+    },
+    { title: t.limit, dataIndex: 'limit', key: 'limit', width: 64, align: 'right', render: (v: number) => <span className="num">{fmt2.format(v)}</span> },
+    {
+      title: t.met,
+      dataIndex: 'met',
+      key: 'met',
+      width: 70,
+      render: (m: boolean | null) => <Tag color={metColor(m)}>{m === null ? zh.plan.targets.metUnknown : m ? t.pass : t.fail}</Tag>,
+    },
+  ];
+
+  const schoolColumns = useMemo<TableColumnsType<BalanceSchoolRow>>(
+    () => [
+      { title: t.school, dataIndex: 'name', key: 'name', width: 168, fixed: 'left', ellipsis: true },
+      { title: t.students, dataIndex: 'students', key: 'students', width: 72, align: 'right', render: (v: number) => <span className="num">{fmtInt(v)}</span> },
+      ...BALANCE_INDICATORS.map((key) => ({
+        title: t.short[key] ?? key,
+        key,
+        width: 92,
+        align: 'right' as const,
+        render: (_: unknown, r: BalanceSchoolRow) => (
+          <span className={`num${r.passed[key] ? '' : ' balance-fail'}`}>{shown(key, r.values[key])}</span>
+        ),
+      })),
+      {
+        title: t.passCount,
+        dataIndex: 'passCount',
+        key: 'passCount',
+        width: 66,
+        align: 'right',
+        sorter: (a: BalanceSchoolRow, b: BalanceSchoolRow) => a.passCount - b.passCount,
+        render: (v: number) => <span className="num">{v} / 7</span>,
+      },
+      { title: t.verdict, dataIndex: 'ok', key: 'ok', width: 70, render: (ok: boolean) => <Tag color={ok ? 'success' : 'error'}>{ok ? t.pass : t.fail}</Tag> },
+    ],
+    [],
+  );
+
+  const chart = useMemo<ChartOption>(
+    () => ({
+      grid: baseGrid({ top: 16, left: 8, right: 24 }),
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'value', axisLabel: { color: '#5c6b7a' }, splitLine: { lineStyle: { color: '#e8ecf1' } } },
+      yAxis: { type: 'category', inverse: true, data: result.indicators.map((i) => t.short[i.key] ?? i.name), axisLabel: { color: '#3d4b5c' } },
+      series: [
+        {
+          type: 'bar',
+          name: t.cv,
+          barMaxWidth: 16,
+          data: result.indicators.map((i) => ({ value: i.cv === null ? null : Math.round(i.cv * 1000) / 1000, itemStyle: { color: i.met === false ? LEVEL_COLOR.red : '#1f5fa8' } })),
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            lineStyle: { color: LEVEL_COLOR.orange, type: 'dashed' },
+            label: { formatter: `${t.limit} ${fmt2.format(result.cvLimit)}`, color: LEVEL_COLOR.orange },
+            data: [{ xAxis: result.cvLimit }],
+          },
+        },
+      ],
+    }),
+    [result],
+  );
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <div className="plan-toolbar">
+        <Space size={6}>
+          <Typography.Text type="secondary">{t.stage}</Typography.Text>
+          <Segmented value={stage} onChange={(v) => setStage(v as 'primary' | 'junior')} options={[{ value: 'primary', label: '小学' }, { value: 'junior', label: '初中' }]} data-testid="balance-stage" />
+        </Space>
+        <Space size={6}>
+          <Typography.Text type="secondary">{t.year}</Typography.Text>
+          <Segmented
+            value={which}
+            onChange={(v) => setWhich(v as 'target' | 'base')}
+            options={[
+              { value: 'base', label: t.baseYear(ev.plan.baseYear) },
+              { value: 'target', label: t.targetYear(ev.plan.targetYear) },
+            ]}
+          />
+        </Space>
+        <Typography.Text strong data-testid="balance-passing">
+          {t.passing(result.schoolsPassing, result.schoolsTotal)}
+        </Typography.Text>
+        {result.excluded.length > 0 ? <Typography.Text type="secondary">{t.excluded(result.excluded.length)}</Typography.Text> : null}
+      </div>
+      <div className="balance-layout">
+        <Section title={t.title} extra={<Typography.Text type="secondary" className="section-hint">{t.hint}</Typography.Text>}>
+          <Table<BalanceIndicatorResult> size="small" rowKey="key" columns={indicatorColumns} dataSource={result.indicators} pagination={false} data-testid="balance-indicators" />
+        </Section>
+        <Section title={t.cvChart}>
+          <EChart option={chart} height={262} label={t.cvChart} testId="balance-chart" />
+        </Section>
+      </div>
+      <Table<BalanceSchoolRow>
+        size="small"
+        rowKey="code"
+        columns={schoolColumns}
+        dataSource={result.schools}
+        pagination={false}
+        scroll={{ x: 1100, y: 420 }}
+        data-testid="balance-schools"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+// Every school under the plan: students and seats in the base and target years, use year by
+// year, its largest shortfall, 大班额 and size-limit breaches — filtered by stage and area.
+import { useMemo, useState } from 'react';
+import { Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { STAGE_LABEL, type Stage } from '@shared/domain';
+import type { PlanEvaluation, SchoolResult } from '@shared/plan';
+import { zh } from '../../i18n/zh';
+import { fmtInt, fmtRatio } from '../../lib/format';
+import { LEVEL_COLOR, utilisationColor } from '../../lib/colors';
+import { SeriesSpark } from './SeriesSpark';
+
+const t = zh.plan.schools;
+const collator = new Intl.Collator('zh-CN');
+
+interface Row {
+  key: string;
+  school: SchoolResult;
+  demand: number[];
+  capacity: number[];
+  use: (number | null)[];
+  peakGap: number;
+}
+
+export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
+  const [stage, setStage] = useState<Stage | 'all'>('all');
+  const [area, setArea] = useState<string>('');
+  const bi = 0;
+  const ti = ev.years.indexOf(ev.plan.targetYear);
+  const oi = ev.years.length - 1;
+
+  const rows = useMemo<Row[]>(
+    () =>
+      ev.schools
+        .filter((s) => (stage === 'all' || s.byStage[stage]) && (!area || s.area === area))
+        .map((s) => {
+          const part = stage === 'all' ? null : s.byStage[stage];
+          const demand = part ? part.demand : s.demand;
+          const capacity = part ? part.capacity : s.capacity;
+          const use = demand.map((d, i) => ((capacity[i] ?? 0) > 0 ? d / (capacity[i] as number) : null));
+          const peakGap = Math.max(0, ...demand.map((d, i) => d - (capacity[i] ?? 0)));
+          return { key: s.code, school: s, demand, capacity, use, peakGap };
+        }),
+    [ev.schools, stage, area],
+  );
+
+  const useCell = (i: number) => (_: unknown, r: Row) => <span className="num" style={{ color: utilisationColor(r.use[i]) }}>{fmtRatio(r.use[i])}</span>;
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t.name,
+      key: 'name',
+      width: 200,
+      fixed: 'left',
+      ellipsis: true,
+      sorter: (a, b) => collator.compare(a.school.name, b.school.name),
+      render: (_: unknown, r) => (
+        <span>
+          {r.school.name}
+          {r.school.isNew ? <Tag className="inline-tag" color="green">{t.newTag}</Tag> : null}
+          {r.school.closedFrom ? <Tag className="inline-tag" color="red">{t.closedTag(r.school.closedFrom)}</Tag> : null}
+        </span>
+      ),
+    },
+    { title: t.township, key: 'township', width: 96, ellipsis: true, render: (_: unknown, r) => r.school.townshipName },
+    { title: t.area, key: 'area', width: 90, ellipsis: true, render: (_: unknown, r) => r.school.area },
+    { title: t.demand(ev.years[bi] as number), key: 'd0', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[bi])}</span> },
+    { title: t.demand(ev.plan.targetYear), key: 'dt', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[ti])}</span> },
+    { title: t.capacity, key: 'cap', width: 72, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.capacity[ti])}</span> },
+    { title: t.use(ev.years[bi] as number), key: 'u0', width: 92, align: 'right', sorter: (a, b) => (a.use[bi] ?? -1) - (b.use[bi] ?? -1), render: useCell(bi) },
+    { title: t.use(ev.plan.targetYear), key: 'ut', width: 92, align: 'right', sorter: (a, b) => (a.use[ti] ?? -1) - (b.use[ti] ?? -1), render: useCell(ti) },
+    { title: t.use(ev.years[oi] as number), key: 'uo', width: 92, align: 'right', sorter: (a, b) => (a.use[oi] ?? -1) - (b.use[oi] ?? -1), render: useCell(oi) },
+    {
+      title: '',
+      key: 'spark',
+      width: 120,
+      render: (_: unknown, r) => <SeriesSpark values={r.use} markIndex={ti} color={(r.use[ti] ?? 0) > 1 ? LEVEL_COLOR.red : '#1f5fa8'} />,
+    },
+    {
+      title: t.peakGap,
+      key: 'peak',
+      width: 84,
+      align: 'right',
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => a.peakGap - b.peakGap,
+      render: (_: unknown, r) => <span className="num" style={{ color: r.peakGap > 0 ? LEVEL_COLOR.red : undefined }}>{r.peakGap > 0 ? fmtInt(r.peakGap) : zh.common.none}</span>,
+    },
+    { title: t.large(ev.plan.targetYear), key: 'large', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.school.largeClasses[ti])}</span> },
+    {
+      title: t.size,
+      key: 'size',
+      width: 92,
+      render: (_: unknown, r) => {
+        const over = Math.max(0, ...r.school.overSize);
+        return over > 0 ? <Tag color="orange">{t.overSize(fmtInt(over))}</Tag> : <span className="muted">{fmtInt(r.school.sizeLimit)}</span>;
+      },
+    },
+  ];
+
+  return (
+    <div>
+      <div className="plan-toolbar">
+        <Space size={6}>
+          <Typography.Text type="secondary">{t.filterStage}</Typography.Text>
+          <Segmented<Stage | 'all'>
+            value={stage}
+            onChange={setStage}
+            options={[{ value: 'all', label: t.filterAll }, ...ev.stages.map((s) => ({ value: s, label: STAGE_LABEL[s] }))]}
+          />
+        </Space>
+        <Space size={6}>
+          <Typography.Text type="secondary">{t.filterArea}</Typography.Text>
+          <Select value={area} style={{ width: 140 }} onChange={setArea} options={[{ value: '', label: t.filterAll }, ...ev.areas.map((a) => ({ value: a.name, label: a.name }))]} />
+        </Space>
+        <Typography.Text type="secondary">{t.count(rows.length)}</Typography.Text>
+      </div>
+      <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1400, y: 520 }} data-testid="plan-schools" />
+    </div>
+  );
+}

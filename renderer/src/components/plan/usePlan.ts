@@ -1,0 +1,159 @@
+// State of the 规划 page: the plans, the selected one, and its evaluation. The evaluation
+// runs here, in the renderer, on the context the backend sends once per plan, scenario and
+// outlook (the costly projection); every edit then returns the stored plan and the results
+// follow within a frame, computed by the same function the CLI uses.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MethodInput } from '@shared/api';
+import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary } from '@shared/plan';
+import { ApiCallError, invoke } from '../../api/client';
+import { toApiError } from '../../api/useApi';
+import { useReportError } from '../../state/useReportError';
+
+type PlanEdit =
+  | 'plan.update'
+  | 'plan.setTarget'
+  | 'plan.removeTarget'
+  | 'plan.resetTargets'
+  | 'plan.addProjects'
+  | 'plan.updateProject'
+  | 'plan.removeProject'
+  | 'plan.setAreas'
+  | 'plan.undo'
+  | 'plan.redo';
+
+export interface PlanState {
+  plans: PlanSummary[] | undefined;
+  plan: PlanDetail | null;
+  context: EvaluationContext | undefined;
+  evaluation: PlanEvaluation | null;
+  /** Why the page cannot show anything (loading failed). */
+  error: ApiCallError | undefined;
+  /** The context (projection) is being fetched. */
+  loadingContext: boolean;
+  /** An edit is on its way to the file. */
+  saving: boolean;
+  select: (id: number) => void;
+  create: () => Promise<void>;
+  /** Applies one edit; resolves to whether it was stored. */
+  edit: <M extends PlanEdit>(method: M, input: Omit<MethodInput<M>, 'plan'>) => Promise<boolean>;
+  remove: () => Promise<boolean>;
+}
+
+export function usePlan(): PlanState {
+  const reportError = useReportError();
+  const [plans, setPlans] = useState<PlanSummary[]>();
+  const [selected, setSelected] = useState<number | null>(null);
+  const [plan, setPlan] = useState<PlanDetail | null>(null);
+  const [context, setContext] = useState<EvaluationContext>();
+  const [error, setError] = useState<ApiCallError>();
+  const [loadingContext, setLoadingContext] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const contextRequest = useRef(0);
+
+  const loadList = useCallback(async () => {
+    try {
+      const list = await invoke('plan.list', {});
+      setPlans(list);
+      setSelected((s) => (s !== null && list.some((p) => p.id === s) ? s : (list[0]?.id ?? null)));
+    } catch (err) {
+      setError(toApiError(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadList();
+  }, [loadList]);
+
+  useEffect(() => {
+    if (selected === null) {
+      setPlan(null);
+      return;
+    }
+    let current = true;
+    invoke('plan.get', { plan: selected }).then(
+      (p) => current && setPlan(p),
+      (err: unknown) => current && setError(toApiError(err)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [selected]);
+
+  // The context depends on the plan's scenario and outlook only: refetch on those.
+  const scenario = plan?.scenario;
+  const outlook = plan?.outlookYear;
+  const planId = plan?.id;
+  useEffect(() => {
+    if (planId === undefined) return;
+    const id = ++contextRequest.current;
+    setLoadingContext(true);
+    invoke('plan.context', { plan: planId }).then(
+      (ctx) => {
+        if (id !== contextRequest.current) return;
+        setContext(ctx);
+        setLoadingContext(false);
+      },
+      (err: unknown) => {
+        if (id !== contextRequest.current) return;
+        setError(toApiError(err));
+        setLoadingContext(false);
+      },
+    );
+  }, [planId, scenario, outlook]);
+
+  const evaluation = useMemo(() => {
+    if (!context || !plan) return null;
+    try {
+      return evaluatePlan(context, plan);
+    } catch {
+      return null;
+    }
+  }, [context, plan]);
+
+  const edit = useCallback(
+    async <M extends PlanEdit>(method: M, input: Omit<MethodInput<M>, 'plan'>): Promise<boolean> => {
+      if (!plan) return false;
+      setSaving(true);
+      try {
+        const next = (await invoke(method, { ...input, plan: plan.id } as MethodInput<M>)) as PlanDetail;
+        setPlan(next);
+        // Names, counts and investment in the plan list follow.
+        void loadList();
+        return true;
+      } catch (err) {
+        reportError(err);
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [plan, reportError, loadList],
+  );
+
+  const create = useCallback(async () => {
+    try {
+      const created = await invoke('plan.create', {});
+      await loadList();
+      setSelected(created.id);
+      setPlan(created);
+    } catch (err) {
+      reportError(err);
+    }
+  }, [loadList, reportError]);
+
+  const remove = useCallback(async () => {
+    if (!plan) return false;
+    try {
+      const list = await invoke('plan.delete', { plan: plan.id });
+      setPlans(list);
+      setContext(undefined);
+      setSelected(list[0]?.id ?? null);
+      return true;
+    } catch (err) {
+      reportError(err);
+      return false;
+    }
+  }, [plan, reportError]);
+
+  return { plans, plan, context, evaluation, error, loadingContext, saving, select: setSelected, create, edit, remove };
+}

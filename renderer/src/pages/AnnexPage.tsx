@@ -1,0 +1,157 @@
+// 附件: pick the plan's annexes, their order, numbers, title prefix and paper; preview them
+// exactly as they print; export PDF, Excel or Word (a save dialog in the desktop app, a
+// download in the browser).
+import { useEffect, useMemo, useState } from 'react';
+import { App, Button, Col, Empty, Form, Input, InputNumber, Row, Space, Spin, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
+import { invoke } from '../api/client';
+import { hasNativeDialogs, nativeDialog } from '../api/desktop';
+import { useApi } from '../api/useApi';
+import { AnnexPicker, type AnnexChoice } from '../components/annex/AnnexPicker';
+import { AnnexPreview } from '../components/annex/AnnexPreview';
+import { downloadBase64 } from '../components/annex/download';
+import { LoadError } from '../components/LoadState';
+import { PageHeader } from '../components/PageHeader';
+import { Section } from '../components/Section';
+import { zh } from '../i18n/zh';
+import { useProject } from '../state/session';
+import { useReportError } from '../state/useReportError';
+
+const t = zh.annex;
+const PREVIEW_DELAY_MS = 300;
+
+/** Every annex with data, ticked, in the customary order; those still without data below. */
+function initialChoices(list: AnnexList): AnnexChoice[] {
+  const ordered = [...list.annexes.filter((a) => a.available), ...list.annexes.filter((a) => !a.available)];
+  return ordered.map((a) => ({ kind: a.kind, selected: a.available, paper: a.defaultPaper }));
+}
+
+function selections(choices: readonly AnnexChoice[], list: AnnexList | undefined, firstNumber: number): AnnexSelection[] {
+  const available = new Set(list?.annexes.filter((a) => a.available).map((a) => a.kind));
+  return choices
+    .filter((c) => c.selected && available.has(c.kind))
+    .map((c, i) => ({ kind: c.kind, paper: c.paper, ...(i === 0 ? { number: firstNumber } : {}) }));
+}
+
+export function AnnexPage() {
+  const { dataVersion } = useProject();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const { data: list, error, reload } = useApi('annex.list', {}, [dataVersion]);
+  const [choices, setChoices] = useState<AnnexChoice[]>([]);
+  const [titlePrefix, setTitlePrefix] = useState<string | null>(null);
+  const [firstNumber, setFirstNumber] = useState(1);
+  const [html, setHtml] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [exporting, setExporting] = useState<AnnexFormat | null>(null);
+
+  useEffect(() => {
+    if (!list) return;
+    setChoices(initialChoices(list));
+    setTitlePrefix((p) => p ?? list.titlePrefix);
+  }, [list]);
+
+  const chosen = useMemo(() => selections(choices, list, firstNumber), [choices, list, firstNumber]);
+  const prefix = titlePrefix ?? list?.titlePrefix ?? '';
+  const request = useMemo(() => ({ annexes: chosen, titlePrefix: prefix }), [chosen, prefix]);
+
+  useEffect(() => {
+    if (chosen.length === 0) {
+      setHtml(null);
+      return;
+    }
+    let current = true;
+    // Typing in the prefix should not rebuild the preview at every keystroke.
+    const timer = setTimeout(() => {
+      setPreviewing(true);
+      invoke('annex.preview', request).then(
+        (r) => {
+          if (current) setHtml(r.html);
+        },
+        (err: unknown) => {
+          if (current) reportError(err);
+        },
+      ).finally(() => {
+        if (current) setPreviewing(false);
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [request, chosen.length, reportError]);
+
+  async function exportAs(format: AnnexFormat) {
+    setExporting(format);
+    try {
+      if (hasNativeDialogs()) {
+        const path = await nativeDialog('saveFile', {
+          title: t.saveTitle,
+          defaultPath: `${prefix || ''}规划附件.${format}`,
+          filters: [{ name: t.filters[format] ?? format, extensions: [format] }],
+        });
+        if (!path) return;
+        const result = await invoke('annex.export', { ...request, format, outPath: path });
+        void message.success(t.exportedTo(result.path ?? path));
+      } else {
+        const result = await invoke('annex.export', { ...request, format });
+        if (result.base64) downloadBase64(result.fileName, result.base64, format);
+        void message.success(t.exported(result.fileName));
+      }
+    } catch (err) {
+      reportError(err);
+    } finally {
+      setExporting(null);
+    }
+  }
+
+  const hasA3 = chosen.some((c) => c.paper === 'A3 landscape');
+  const none = chosen.length === 0;
+
+  return (
+    <div className="page annex-page" data-testid="annex-page">
+      <PageHeader
+        title={t.title}
+        subtitle={t.subtitle}
+        extra={
+          <Space wrap>
+            <Button type="primary" icon={<FilePdfOutlined />} disabled={none} loading={exporting === 'pdf'} onClick={() => void exportAs('pdf')} data-testid="annex-export-pdf">
+              {t.exportPdf}
+            </Button>
+            <Button icon={<FileExcelOutlined />} disabled={none} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid="annex-export-xlsx">
+              {t.exportXlsx}
+            </Button>
+            <Button icon={<FileWordOutlined />} disabled={none} loading={exporting === 'docx'} onClick={() => void exportAs('docx')} data-testid="annex-export-docx">
+              {t.exportDocx}
+            </Button>
+          </Space>
+        }
+      />
+      {error ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : (
+        <Row gutter={[12, 12]} wrap={false} className="annex-layout">
+          <Col flex="420px">
+            <Section title={t.choose} extra={<Typography.Text type="secondary">{t.selectedCount(chosen.length)}</Typography.Text>}>
+              <Form layout="vertical" size="small" className="annex-form">
+                <Form.Item label={t.titlePrefix} extra={t.titlePrefixHelp}>
+                  <Input value={prefix} maxLength={40} onChange={(e) => setTitlePrefix(e.target.value)} data-testid="annex-title-prefix" />
+                </Form.Item>
+                <Form.Item label={t.firstNumber} extra={t.firstNumberHelp}>
+                  <InputNumber min={1} max={99} precision={0} value={firstNumber} onChange={(v) => setFirstNumber(typeof v === 'number' ? v : 1)} />
+                </Form.Item>
+              </Form>
+              {list ? <AnnexPicker items={list.annexes} choices={choices} firstNumber={firstNumber} onChange={setChoices} /> : <Spin />}
+            </Section>
+          </Col>
+          <Col flex="auto" style={{ minWidth: 0 }}>
+            <Section title={t.preview} extra={previewing ? <Spin size="small" /> : <Typography.Text type="secondary">{t.previewHint}</Typography.Text>}>
+              {none ? <Empty description={t.previewEmpty} /> : html ? <AnnexPreview html={html} hasA3={hasA3} /> : <Spin tip={t.previewing}><div style={{ height: 200 }} /></Spin>}
+            </Section>
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+// 预测: school-age population and students by stage, township and school, 15 years ahead,
+// under named scenarios (低/中/高 and the planner's own), with the backtest beside every
+// projection and a scenario editor that recomputes as it is moved.
+import { useState } from 'react';
+import { Alert, App, Button, Collapse, Empty, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, SlidersOutlined } from '@ant-design/icons';
+import { invoke } from '../api/client';
+import { useApi } from '../api/useApi';
+import { zh } from '../i18n/zh';
+import { LoadError, PageLoading } from '../components/LoadState';
+import { PageHeader } from '../components/PageHeader';
+import { STAGE_COLOR } from '../lib/colors';
+import { useReportError } from '../state/useReportError';
+import { BacktestPanel } from '../components/forecast/BacktestPanel';
+import { CountyPanel } from '../components/forecast/CountyPanel';
+import { downloadBase64, XLSX_MIME } from '../components/forecast/download';
+import { PopulationPanel } from '../components/forecast/PopulationPanel';
+import { ScenarioEditor } from '../components/forecast/ScenarioEditor';
+import { SchoolPanel } from '../components/forecast/SchoolPanel';
+import { TownshipPanel } from '../components/forecast/TownshipPanel';
+import { useForecast } from '../components/forecast/useForecast';
+import '../components/forecast/forecast.css';
+
+const t = zh.forecast;
+const HEADLINE_STAGES = ['preschool', 'primary', 'junior', 'senior'] as const;
+
+export function ForecastPage() {
+  const f = useForecast();
+  const { message } = App.useApp();
+  const reportError = useReportError();
+  const [editorOpen, setEditorOpen] = useState(true);
+  const [tab, setTab] = useState('county');
+  const [exporting, setExporting] = useState(false);
+  const [btYear, setBtYear] = useState<number | null>(null);
+  const btBase = btYear ?? f.setup?.backtestBaseYear ?? null;
+  const backtest = useApi(
+    'projection.backtest',
+    { ...(btBase !== null ? { baseYear: btBase } : {}), ...(f.scenario ? { scenario: f.scenario } : {}) },
+    [btBase, f.scenario, f.setup],
+  );
+  const bt = btBase !== null ? backtest.data : undefined;
+
+  if (f.setupError && !f.setup) return <LoadError error={f.setupError} onRetry={f.reloadSetup} />;
+  if (!f.setup) return <PageLoading />;
+  if (f.setup.baseYear === null) {
+    return (
+      <div className="page" data-testid="forecast-page">
+        <PageHeader title={t.title} />
+        <Empty className="chart-empty" description={t.noData} />
+      </div>
+    );
+  }
+  if (f.error && !f.result) return <LoadError error={f.error} onRetry={f.rerun} />;
+  const r = f.result;
+  if (!r || !f.params || f.scenario === null) return <PageLoading />;
+
+  const setup = f.setup;
+  const years = setup.enrolmentYears;
+  // The furthest horizon is a fixed number of years after whichever base year is chosen.
+  const span = (setup.maxHorizon ?? r.horizon) - (setup.baseYear ?? r.baseYear);
+  const horizons = Array.from({ length: span }, (_, i) => r.baseYear + 1 + i).filter(
+    (y) => y - r.baseYear <= 5 || y % 5 === 0 || y === r.horizon,
+  );
+  const peaks = r.peaks.filter((p) => (HEADLINE_STAGES as readonly string[]).includes(p.stage));
+  const warnings = r.flags.filter((x) => x.level === 'warning');
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const out = await invoke('projection.exportXlsx', {
+        scenario: f.scenario ?? undefined,
+        baseYear: r.baseYear,
+        horizon: r.horizon,
+        ...(f.draft ? { params: f.draft } : {}),
+      });
+      downloadBase64(out.fileName, out.base64, XLSX_MIME);
+      void message.success(t.exported(out.fileName));
+    } catch (err) {
+      reportError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div className="page" data-testid="forecast-page">
+      <PageHeader
+        title={t.title}
+        subtitle={
+          <span>
+            {t.subtitle(r.baseYear, r.horizon, r.schoolSystem)}
+            {f.pending ? <Tag className="inline-tag" color="processing">{t.recomputing}</Tag> : null}
+          </span>
+        }
+        extra={
+          <Space size={12} wrap>
+            <Space size={6}>
+              <Typography.Text type="secondary">{t.scenario}</Typography.Text>
+              <Segmented
+                value={f.scenario}
+                options={setup.scenarios.map((s) => ({ value: s.name, label: s.name }))}
+                onChange={(v) => f.selectScenario(String(v))}
+                data-testid="forecast-scenario"
+              />
+            </Space>
+            <Space size={6}>
+              <Typography.Text type="secondary">{t.baseYear}</Typography.Text>
+              <Select
+                value={f.baseYear ?? r.baseYear}
+                style={{ width: 96 }}
+                options={years.filter((y) => y >= (years[0] ?? y) + 1).map((y) => ({ value: y, label: t.yearOption(y) }))}
+                onChange={f.setBaseYear}
+                data-testid="forecast-base-year"
+              />
+            </Space>
+            <Space size={6}>
+              <Typography.Text type="secondary">{t.horizon}</Typography.Text>
+              <Select value={r.horizon} style={{ width: 96 }} options={horizons.map((y) => ({ value: y, label: t.yearOption(y) }))} onChange={f.setHorizon} />
+            </Space>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="forecast-export">
+              {t.exportXlsx}
+            </Button>
+            <Button icon={<SlidersOutlined />} type={editorOpen ? 'default' : 'primary'} onClick={() => setEditorOpen((o) => !o)}>
+              {editorOpen ? t.hideEditor : t.showEditor}
+            </Button>
+          </Space>
+        }
+      />
+      {f.error ? <Alert type="error" showIcon closable title={f.error.message} /> : null}
+
+      <div className={`forecast-layout${editorOpen ? '' : ' editor-hidden'}`}>
+        <div className="forecast-main">
+          <Alert
+            className="forecast-findings"
+            type="info"
+            showIcon
+            title={t.findings}
+            description={
+              <ul className="findings-list" data-testid="forecast-peaks">
+                {peaks.map((p) => (
+                  <li key={p.stage} style={{ ['--marker' as string]: STAGE_COLOR[p.stage] }}>
+                    {p.text}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+          {r.flags.length > 0 ? (
+            <Collapse
+              size="small"
+              className="forecast-flags"
+              defaultActiveKey={warnings.length > 0 ? ['flags'] : []}
+              items={[
+                {
+                  key: 'flags',
+                  label: (
+                    <span>
+                      {t.flags} <Tag className="inline-tag">{t.flagsCount(r.flags.length)}</Tag>
+                    </span>
+                  ),
+                  children: (
+                    <ul className="flag-list" data-testid="forecast-flags">
+                      {r.flags.map((x) => (
+                        <li key={x.code} className={x.level === 'warning' ? 'flag-warning' : undefined}>
+                          {x.message}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]}
+            />
+          ) : null}
+          <Tabs
+            className="forecast-tabs"
+            activeKey={tab}
+            onChange={setTab}
+            data-testid="forecast-tabs"
+            items={[
+              { key: 'county', label: t.tabs.county, children: <CountyPanel result={r} backtest={bt} /> },
+              { key: 'townships', label: t.tabs.townships, children: <TownshipPanel result={r} backtest={bt} /> },
+              { key: 'schools', label: t.tabs.schools, children: <SchoolPanel result={r} backtest={bt} /> },
+              { key: 'population', label: t.tabs.population, children: <PopulationPanel result={r} /> },
+              {
+                key: 'backtest',
+                label: t.tabs.backtest,
+                children: <BacktestPanel backtest={bt} error={backtest.error} years={years} baseYear={btBase} onBaseYear={setBtYear} />,
+              },
+            ]}
+            destroyOnHidden
+          />
+        </div>
+        {editorOpen ? (
+          <aside className="forecast-side">
+            <ScenarioEditor
+              key={f.scenario}
+              setup={setup}
+              scenario={f.scenario}
+              params={f.params}
+              modified={f.draft !== null}
+              calibration={r.calibration}
+              baseYear={r.baseYear}
+              onChange={f.setDraft}
+              onDiscard={() => f.setDraft(null)}
+              onStored={(select) => {
+                if (select) f.selectScenario(select);
+                f.reloadSetup();
+              }}
+            />
+          </aside>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// 附件 学龄人口与在校生预测表: school-age population and students by stage and year, for the
+// county and each township, over the plan period and the outlook year. Fed by the
+// projection (issue 4): the backend maps the projection result onto ForecastInput.
+import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
+import { chineseOrdinal, yearSpan } from '../catalog';
+import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
+import { annexFrame } from './common';
+
+export type ForecastMeasure = 'population' | 'students';
+
+export const MEASURE_LABEL: Record<ForecastMeasure, string> = { population: '学龄人口', students: '在校生' };
+
+export interface ForecastSeries {
+  stage: Stage;
+  measure: ForecastMeasure;
+  /** Value per year (keys are years); missing years print empty. */
+  values: Record<string, number>;
+}
+
+export interface ForecastArea {
+  /** "全县" or a township's name. */
+  name: string;
+  series: ForecastSeries[];
+}
+
+export interface ForecastInput {
+  /** Last recorded year, shown first. */
+  baseYear: number;
+  /** Plan period, e.g. 十五五 2026–2030. */
+  plan: { name: string; from: number; to: number };
+  /** Years after the plan period shown as outlook (e.g. 2035). */
+  outlookYears: number[];
+  /** County first, then townships. */
+  areas: ForecastArea[];
+  /** Scenario name shown in the notes (低/中/高 方案). */
+  scenario?: string;
+}
+
+export function forecastYears(input: Pick<ForecastInput, 'baseYear' | 'plan' | 'outlookYears'>): number[] {
+  const plan: number[] = [];
+  for (let y = input.plan.from; y <= input.plan.to; y++) plan.push(y);
+  return [input.baseYear, ...plan, ...input.outlookYears.filter((y) => y > input.plan.to)];
+}
+
+export function forecastColumns(input: Pick<ForecastInput, 'baseYear' | 'plan' | 'outlookYears'>): Column[] {
+  const years = forecastYears(input);
+  return [
+    { header: '学段', kind: 'text', width: 6, align: 'center' },
+    { header: '项目', kind: 'text', width: 8, align: 'center' },
+    ...years.map((y): Column => {
+      const group = y === input.baseYear ? undefined : y <= input.plan.to ? `“${input.plan.name}”规划期` : '展望期';
+      return { header: y === input.baseYear ? `${y}年（基期）` : `${y}年`, group, kind: 'integer', width: 7 };
+    }),
+  ];
+}
+
+export function forecastAnnex(input: ForecastInput, ctx: AnnexContext): TableAnnexContent {
+  const years = forecastYears(input);
+  const rows: Row[] = [];
+  input.areas.forEach((area, ai) => {
+    rows.push({ kind: 'group', cells: [`${chineseOrdinal(ai + 1)}、${area.name}`] });
+    for (const stage of STAGES) {
+      for (const measure of ['population', 'students'] as const) {
+        const s = area.series.find((x) => x.stage === stage && x.measure === measure);
+        if (!s) continue;
+        rows.push({
+          kind: ai === 0 && area.name === '全县' ? 'total' : 'data',
+          cells: [STAGE_LABEL[stage], MEASURE_LABEL[measure], ...years.map((y) => s.values[y] ?? null)],
+        });
+      }
+    }
+  });
+  const last = years[years.length - 1] ?? input.plan.to;
+  return {
+    ...annexFrame('forecast', ctx, `学龄人口与在校生预测表（${yearSpan(input.plan.from, last)}）`),
+    body: 'table',
+    unit: '人',
+    notes: [
+      `学龄人口：学前3～5岁，小学6～11岁，初中12～14岁，高中阶段15～17岁（六三制；五四制相应调整）。${input.baseYear}年为实际数，其后为预测数${input.scenario ? `（${input.scenario}方案）` : ''}。`,
+    ],
+    table: { columns: forecastColumns(input), rows },
+  };
+}

@@ -1,0 +1,81 @@
+// 附件 主要发展指标表: 指标 | 单位 | base year | target year | 属性 | projected | 达标.
+// Fed by the plan evaluation (issue 5).
+import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
+import { chineseOrdinal } from '../catalog';
+import { annexFrame } from './common';
+
+export type IndicatorAttribute = '预期性' | '约束性';
+
+export interface IndicatorRecord {
+  /** 学前教育, 义务教育 …: indicators of a category are listed under one heading. */
+  category?: string;
+  name: string;
+  unit: string;
+  base: number | null;
+  /** A number, or a text target such as "≥90" or "全面消除". */
+  target: number | string | null;
+  attribute: IndicatorAttribute;
+  /** Projected value in the target year. */
+  projected: number | null;
+  /** Whether the projection meets the target; null when it cannot be judged. */
+  met: boolean | null;
+  /** Integers (学校数) or one decimal (rates in %, 班额). */
+  format: 'integer' | 'rate';
+}
+
+export interface IndicatorsInput {
+  baseYear: number;
+  targetYear: number;
+  indicators: IndicatorRecord[];
+  planName?: string;
+}
+
+export function indicatorColumns(baseYear: number, targetYear: number): Column[] {
+  return [
+    { header: '序号', kind: 'serial', width: 4 },
+    { header: '指标', kind: 'text', width: 26 },
+    { header: '单位', kind: 'text', width: 4, align: 'center' },
+    { header: `${baseYear}年`, group: '基期', kind: 'rate', width: 8 },
+    { header: `${targetYear}年`, group: '目标', kind: 'rate', width: 8 },
+    { header: '属性', kind: 'text', width: 6, align: 'center' },
+    { header: `${targetYear}年预测`, kind: 'rate', width: 8 },
+    { header: '达标', kind: 'text', width: 4, align: 'center' },
+  ];
+}
+
+function value(v: number | string | null, format: IndicatorRecord['format']) {
+  return typeof v === 'number' ? { value: v, kind: format } : v;
+}
+
+export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): TableAnnexContent {
+  const rows: Row[] = [];
+  const categories = [...new Set(input.indicators.map((i) => i.category ?? ''))];
+  const headed = categories.some((c) => c !== '');
+  let serial = 0;
+  categories.forEach((category, ci) => {
+    if (headed) rows.push({ kind: 'group', cells: [`${chineseOrdinal(ci + 1)}、${category || '其他'}`] });
+    for (const i of input.indicators.filter((x) => (x.category ?? '') === category)) {
+      serial += 1;
+      rows.push({
+        kind: 'data',
+        cells: [
+          serial,
+          i.name,
+          i.unit,
+          value(i.base, i.format),
+          value(i.target, i.format),
+          i.attribute,
+          value(i.projected, i.format),
+          i.met === null ? '—' : i.met ? '是' : '否',
+        ],
+      });
+    }
+  });
+  return {
+    ...annexFrame('indicators', ctx, input.planName ? `${input.planName}教育事业主要发展指标表` : undefined),
+    body: 'table',
+    unit: null,
+    notes: ['约束性指标必须完成；预期性指标为期望达到的目标。预测值按规划方案和学龄人口预测测算。'],
+    table: { columns: indicatorColumns(input.baseYear, input.targetYear), rows },
+  };
+}

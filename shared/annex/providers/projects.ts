@@ -1,0 +1,81 @@
+// 附件 新建改扩建学校项目表: the plan's building projects by stage, each stage subtotalled,
+// with a grand total. Fed by the plan (issue 5).
+import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
+import { yearSpan } from '../catalog';
+import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
+import { annexFrame, sumKnown } from './common';
+
+export type BuildNature = '新建' | '改扩建' | '迁建';
+
+export interface ProjectRecord {
+  name: string;
+  nature: BuildNature;
+  /** 建设地点: township, village or street. */
+  location: string;
+  stage: Stage;
+  classes: number | null;
+  seats: number | null;
+  /** ㎡ */
+  floorArea: number | null;
+  /** 万元 */
+  investment: number | null;
+  startYear: number | null;
+  endYear: number | null;
+  note?: string;
+}
+
+export interface ProjectsInput {
+  projects: ProjectRecord[];
+  /** "“十五五”" or similar, put between prefix and title when given. */
+  planName?: string;
+}
+
+export const PROJECT_COLUMNS: Column[] = [
+  { header: '序号', kind: 'serial', width: 4 },
+  { header: '项目名称', kind: 'text', width: 24 },
+  { header: '建设性质', kind: 'text', width: 6, align: 'center' },
+  { header: '建设地点', kind: 'text', width: 12 },
+  { header: '学段', kind: 'text', width: 6, align: 'center' },
+  { header: '班', group: '建设规模', kind: 'integer', width: 5 },
+  { header: '学位', group: '建设规模', kind: 'integer', width: 6 },
+  { header: '建筑面积\n（㎡）', kind: 'integer', width: 9 },
+  { header: '总投资\n（万元）', kind: 'integer', width: 9 },
+  { header: '建设年限', kind: 'text', width: 11, align: 'center' },
+  { header: '备注', kind: 'text', width: 12 },
+];
+
+function sums(projects: readonly ProjectRecord[]): (number | null)[] {
+  return [
+    sumKnown(projects.map((p) => p.classes)),
+    sumKnown(projects.map((p) => p.seats)),
+    sumKnown(projects.map((p) => p.floorArea)),
+    sumKnown(projects.map((p) => p.investment)),
+  ];
+}
+
+export function projectsAnnex(input: ProjectsInput, ctx: AnnexContext): TableAnnexContent {
+  const rows: Row[] = [];
+  let serial = 0;
+  for (const stage of STAGES) {
+    const own = input.projects.filter((p) => p.stage === stage);
+    if (own.length === 0) continue;
+    for (const p of own) {
+      serial += 1;
+      rows.push({
+        kind: 'data',
+        cells: [serial, p.name, p.nature, p.location, STAGE_LABEL[stage], ...sums([p]), yearSpan(p.startYear, p.endYear), p.note ?? ''],
+      });
+    }
+    rows.push({ kind: 'subtotal', labelSpan: 2, cells: [`${STAGE_LABEL[stage]}小计（${own.length}个）`, null, null, null, null, ...sums(own), null, null] });
+  }
+  if (input.projects.length > 0) {
+    rows.push({ kind: 'total', labelSpan: 2, cells: [`合计（${input.projects.length}个）`, null, null, null, null, ...sums(input.projects), null, null] });
+  }
+  return {
+    ...annexFrame('projects', ctx, input.planName ? `${input.planName}新建改扩建学校项目表` : undefined),
+    body: 'table',
+    unit: '个、平方米、万元',
+    notes: ['建设规模中“班”为新增班级数，“学位”为新增学位数；建设年限为开工至竣工年份。'],
+    table: { columns: PROJECT_COLUMNS, rows },
+  };
+}

@@ -1,0 +1,100 @@
+// Age labels of census and yearly population tables (0岁, 1-4岁, 5～9岁, 85岁及以上) and
+// the split of age bands into single years of age.
+
+export interface AgeSpan {
+  from: number;
+  /** Inclusive; null for an open band such as 85岁及以上. */
+  to: number | null;
+}
+
+export const MAX_AGE = 120;
+
+const SINGLE = /^(?:年龄)?(\d{1,3})(?:岁|周岁)?$/;
+const BAND = /^(\d{1,3})(?:岁|周岁)?[-~至到—–](\d{1,3})(?:岁|周岁)?$/;
+const OPEN = /^(\d{1,3})(?:岁|周岁)?(?:及以上|以上|\+|及其以上)$/;
+const UNDER_ONE = /^(?:不满1岁|1岁以下|不足1岁|0周岁)$/;
+
+/** `compact` is NFKC + Simplified without spaces (normaliseHeader().compact). */
+export function parseAge(compact: string): AgeSpan | null {
+  const text = compact.replace(/[()]/g, '');
+  if (UNDER_ONE.test(text)) return { from: 0, to: 0 };
+  let m = SINGLE.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    return a <= MAX_AGE ? { from: a, to: a } : null;
+  }
+  m = BAND.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    return a <= b && b <= MAX_AGE ? { from: a, to: b } : null;
+  }
+  m = OPEN.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    return a <= MAX_AGE ? { from: a, to: null } : null;
+  }
+  return null;
+}
+
+export function ageSpanLabel(span: AgeSpan): string {
+  if (span.to === null) return `${span.from}岁及以上`;
+  return span.from === span.to ? `${span.from}岁` : `${span.from}-${span.to}岁`;
+}
+
+export interface BandCount {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/**
+ * Splits consecutive age bands into single years with a piecewise-linear density: each
+ * band keeps its mean, the slope inside a band follows its neighbours, negative values are
+ * flattened out, and the integer result keeps every band's total exactly (largest
+ * remainder). Single-year "bands" pass through unchanged.
+ */
+export function splitBands(bands: readonly BandCount[]): Map<number, number> {
+  const sorted = [...bands].sort((a, b) => a.from - b.from);
+  const density = sorted.map((b) => b.count / (b.to - b.from + 1));
+  const out = new Map<number, number>();
+  sorted.forEach((band, i) => {
+    const width = band.to - band.from + 1;
+    if (width === 1) {
+      out.set(band.from, band.count);
+      return;
+    }
+    const d = density[i] ?? 0;
+    const prev = sorted[i - 1];
+    const next = sorted[i + 1];
+    // Density at the band's edges: the mean of the two neighbouring bands' densities.
+    const left = prev && prev.to + 1 === band.from ? ((density[i - 1] ?? d) + d) / 2 : d;
+    const right = next && band.to + 1 === next.from ? ((density[i + 1] ?? d) + d) / 2 : d;
+    // Edge densities that both sit on the same side of the mean: a peak or trough band;
+    // keep it flat rather than invent a shape.
+    let slope = (left - d) * (right - d) > 0 ? 0 : (right - left) / width;
+    const mid = band.from + width / 2;
+    const at = (age: number) => d + slope * (age + 0.5 - mid);
+    const lowest = Math.min(at(band.from), at(band.to));
+    if (lowest < 0 && d > 0) slope *= d / (d - lowest);
+    const raw = Array.from({ length: width }, (_, k) => Math.max(0, d + slope * (band.from + k + 0.5 - mid)));
+    const ints = largestRemainder(raw, band.count);
+    ints.forEach((v, k) => out.set(band.from + k, v));
+  });
+  return out;
+}
+
+/** Rounds `values` to integers summing to `total`, giving the leftover units to the largest fractions. */
+export function largestRemainder(values: readonly number[], total: number): number[] {
+  const sum = values.reduce((s, v) => s + v, 0);
+  const scaled = sum > 0 ? values.map((v) => (v * total) / sum) : values.map(() => total / Math.max(1, values.length));
+  const floors = scaled.map(Math.floor);
+  let left = total - floors.reduce((s, v) => s + v, 0);
+  const order = scaled.map((v, i) => ({ i, frac: v - Math.floor(v) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] = (floors[i] ?? 0) + 1;
+    left--;
+  }
+  return floors;
+}

@@ -1,0 +1,76 @@
+// The fields each kind of import can fill, with the header words that name them. Synonyms
+// are written in normalised form (Simplified, half-width, no spaces or punctuation): the
+// header is normalised the same way before it is compared.
+import type { ImportKind } from './kinds';
+import type { Unit } from './normalise';
+
+export type FieldType = 'text' | 'code' | 'int' | 'number' | 'year';
+
+export interface FieldSpec {
+  field: string;
+  label: string;
+  type: FieldType;
+  synonyms: readonly string[];
+  /** Synonyms accepted only as the whole header ('年' alone, '类型' alone). */
+  exact?: readonly string[];
+  /** Several columns may feed it and are added up (体育教师 + 艺术教师). */
+  summable?: boolean;
+  /** Unit the stored value is in; a header in another unit is converted. */
+  unit?: Unit;
+}
+
+const SCHOOL_FIELDS: readonly FieldSpec[] = [
+  { field: 'year', label: '年份', type: 'year', synonyms: ['年份', '年度', '统计年份', '统计年度', '学年', '数据年份'], exact: ['年'] },
+  { field: 'code', label: '学校标识码', type: 'code', synonyms: ['学校标识码', '学校识别码', '学校代码', '学校编码', '学校编号', '标识码', '机构代码', '机构标识码'] },
+  { field: 'name', label: '学校名称', type: 'text', synonyms: ['学校名称', '学校全称', '校名', '单位名称', '机构名称'], exact: ['学校', '名称', '单位'] },
+  { field: 'kind', label: '办学类型', type: 'text', synonyms: ['办学类型', '学校类型', '学校类别', '办学类别', '学校办学类型'], exact: ['类型', '类别'] },
+  { field: 'ownership', label: '举办者（公办/民办/普惠性民办）', type: 'text', synonyms: ['举办者', '举办者类型', '举办者性质', '办别', '办学性质', '公办民办', '学校性质', '公民办', '办学体制'], exact: ['性质'] },
+  { field: 'township', label: '乡镇（街道）', type: 'text', synonyms: ['乡镇街道', '乡镇', '街道', '所在乡镇', '所属乡镇', '乡镇名称', '所在乡镇街道', '所属乡镇街道', '乡镇街道名称', '所在地乡镇', '乡镇办事处'] },
+  { field: 'townshipCode', label: '乡镇代码', type: 'code', synonyms: ['乡镇代码', '乡镇街道代码', '乡镇编码', '街道代码', '乡镇区划代码'] },
+  { field: 'urbanRural', label: '城乡分类', type: 'text', synonyms: ['城乡分类', '城乡类型', '城乡分类代码', '所在地城乡分类', '城乡属性', '城乡划分', '城乡'] },
+  { field: 'lng', label: '经度', type: 'number', synonyms: ['经度'] },
+  { field: 'lat', label: '纬度', type: 'number', synonyms: ['纬度'] },
+  { field: 'siteArea', label: '占地面积（㎡）', type: 'number', unit: 'm2', synonyms: ['占地面积', '学校占地面积', '校园占地面积', '用地面积', '占地'] },
+  { field: 'floorArea', label: '校舍建筑面积（㎡）', type: 'number', unit: 'm2', synonyms: ['校舍建筑面积', '校舍总建筑面积', '建筑面积', '校舍面积', '总建筑面积'] },
+  { field: 'teachingArea', label: '教学及辅助用房面积（㎡）', type: 'number', unit: 'm2', synonyms: ['教学及辅助用房面积', '教学及辅助用房', '教学辅助用房面积'] },
+  { field: 'sportsArea', label: '体育运动场馆面积（㎡）', type: 'number', unit: 'm2', synonyms: ['体育运动场馆面积', '体育运动场地面积', '体育运动场馆', '运动场地面积', '体育场馆面积', '运动场馆面积'] },
+  { field: 'equipmentValue', label: '教学仪器设备资产值（万元）', type: 'number', unit: 'wanyuan', synonyms: ['教学仪器设备资产值', '教学仪器设备值', '教学仪器设备总值', '仪器设备值', '仪器设备总值', '设备资产值'] },
+  { field: 'multimediaRooms', label: '网络多媒体教室（间）', type: 'int', synonyms: ['网络多媒体教室', '网络多媒体教室数', '多媒体教室', '多媒体教室数'] },
+  { field: 'boardingStudents', label: '寄宿生数', type: 'int', synonyms: ['寄宿生', '寄宿生数', '寄宿学生数', '住校生', '住校生数'] },
+  { field: 'designClasses', label: '设计班级数', type: 'int', synonyms: ['设计班级数', '设计班数', '设计班级', '设计规模班', '规划班级数'] },
+  { field: 'designSeats', label: '设计学位数', type: 'int', synonyms: ['设计学位数', '设计学位', '设计规模学位', '核定学位数', '核定学位', '学位数'] },
+  { field: 'teachers', label: '专任教师', type: 'int', synonyms: ['专任教师', '专任教师数', '专任教师总数', '专任教师合计'] },
+  { field: 'qualifiedAbove', label: '高于规定学历教师', type: 'int', synonyms: ['高于规定学历教师', '高于规定学历', '专任教师中高于规定学历', '学历高于规定', '高于规定学历专任教师'] },
+  { field: 'keyTeachers', label: '县级以上骨干教师', type: 'int', synonyms: ['县级以上骨干教师', '县级及以上骨干教师', '骨干教师', '骨干教师数'] },
+  { field: 'peArtsTeachers', label: '体育、艺术专任教师', type: 'int', summable: true, synonyms: ['体育艺术专任教师', '体育艺术美术音乐专任教师', '体育艺术教师', '体艺教师', '体育教师', '艺术教师', '音乐教师', '美术教师'] },
+  { field: 'stage', label: '学段（按行）', type: 'text', synonyms: ['学段', '学段名称'] },
+  { field: 'grade', label: '年级（按行）', type: 'text', synonyms: ['年级', '年级名称'] },
+];
+
+const POPULATION_FIELDS: readonly FieldSpec[] = [
+  { field: 'year', label: '年份', type: 'year', synonyms: ['年份', '年度', '统计年份', '普查年份', '数据年份'], exact: ['年'] },
+  { field: 'township', label: '乡镇（街道）', type: 'text', synonyms: ['乡镇街道', '乡镇', '街道', '区县', '县区', '乡镇名称', '所在乡镇', '地区', '行政区划', '地名', '区域', '乡镇街道名称'], exact: ['单位', '名称'] },
+  { field: 'townshipCode', label: '乡镇代码', type: 'code', synonyms: ['乡镇代码', '乡镇街道代码', '乡镇编码', '区划代码', '行政区划代码'] },
+  { field: 'sex', label: '性别（按行）', type: 'text', synonyms: ['性别'] },
+  { field: 'age', label: '年龄（按行）', type: 'text', synonyms: ['年龄', '年龄组', '年龄段', '周岁', '岁数'] },
+  { field: 'count', label: '人数（按行）', type: 'int', synonyms: ['人数', '人口数', '人口', '数量'] },
+  { field: 'total', label: '合计（用于核对）', type: 'int', synonyms: ['合计', '总计', '小计', '总人口', '人口合计'] },
+];
+
+const BIRTH_FIELDS: readonly FieldSpec[] = [
+  { field: 'year', label: '年份', type: 'year', synonyms: ['年份', '年度', '出生年份', '统计年份'], exact: ['年'] },
+  { field: 'township', label: '乡镇（街道）', type: 'text', synonyms: ['乡镇街道', '乡镇', '街道', '区县', '县区', '乡镇名称', '地区', '地名', '区域'], exact: ['单位', '名称'] },
+  { field: 'townshipCode', label: '乡镇代码', type: 'code', synonyms: ['乡镇代码', '乡镇街道代码', '乡镇编码', '区划代码'] },
+  { field: 'count', label: '出生人数', type: 'int', synonyms: ['出生人数', '出生人口', '出生人口数', '出生数', '出生'], exact: ['人数'] },
+  { field: 'total', label: '合计（用于核对）', type: 'int', synonyms: ['合计', '总计'] },
+];
+
+export const FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
+  schools: SCHOOL_FIELDS,
+  population: POPULATION_FIELDS,
+  births: BIRTH_FIELDS,
+};
+
+export function fieldSpec(kind: ImportKind, field: string): FieldSpec | undefined {
+  return FIELDS[kind].find((f) => f.field === field);
+}

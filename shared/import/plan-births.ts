@@ -1,0 +1,138 @@
+// Rows of a births table → births by township and year (one row per township and year, or
+// years as columns), or a county series when the table has no township column.
+import type { BirthRecord } from '../domain/model';
+import { columnName, type MappedColumn } from './columns';
+import type { SheetGrid } from './grid';
+import { IssueList } from './issues';
+import { PREVIEW_ROWS } from './limits';
+import { shownValue } from './normalise';
+import { emptyPlan, sourceLabel, type ImportPlan, type ValidateContext } from './plan';
+import { finishCounts } from './plan-schools';
+import { TownshipResolver } from './resolve-township';
+import { isExampleRow, isNoteRow, RowReader } from './row-reader';
+import { isTotalLabel } from './townships';
+
+export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: readonly MappedColumn[], ctx: ValidateContext): ImportPlan {
+  const plan = emptyPlan('births');
+  const issues = new IssueList(ctx.sheet);
+  const field = (f: string) => columns.find((c) => c.target.type === 'field' && c.target.field === f);
+  const townshipCol = field('township');
+  const townshipCodeCol = field('townshipCode');
+  const yearCol = field('year');
+  const countCol = field('count');
+  const totalCol = field('total');
+  const yearCols = columns.filter((c) => c.target.type === 'yearCol');
+  const county = !townshipCol && !townshipCodeCol;
+
+  if (!countCol && yearCols.length === 0) {
+    issues.error('MAPPING_NO_COUNT', '没有对应“出生人数”的列。请在列对应中指定出生人数列；如果每个年份一列，请把各年份列对应为该年出生人数。');
+  } else if (countCol && !yearCol && ctx.year === null) {
+    issues.error('MISSING_YEAR', '表中没有“年份”列，也没有指定年份。请在导入设置中填写年份，或在表中增加“年份”列。');
+  }
+  if (county && yearCols.length > 0) {
+    issues.error('MAPPING_NO_TOWNSHIP', '各年份一列的表需要“乡镇（街道）”列，说明每行是哪个乡镇。请在列对应中指定乡镇列。');
+  }
+  if (county && !issues.hasErrors()) {
+    issues.info('COUNTY_SERIES', '表中没有乡镇列，按全县合计的出生人口导入（不分乡镇）。');
+  }
+  const blocked = issues.hasErrors();
+  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues);
+  const source = sourceLabel(ctx.fileName);
+  const seen = new Map<string, number>();
+  const mapped = columns.filter((c) => c.target.type !== 'ignore');
+
+  for (let r = firstDataRow; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    const reader = new RowReader(issues, cells, r + 1);
+    if (mapped.every((c) => reader.blank(c))) continue;
+    plan.counts.rowsRead++;
+    if (blocked) continue;
+    if (isNoteRow(cells)) {
+      plan.counts.rowsSkipped++;
+      reader.info('NOTE_ROW_SKIPPED', '说明或落款行，已跳过。');
+      continue;
+    }
+    if (isExampleRow(cells)) {
+      plan.counts.rowsSkipped++;
+      reader.info('EXAMPLE_ROW_SKIPPED', '模板中的示例行（标有“（示例）”），已跳过。');
+      continue;
+    }
+    let township: string | null = null;
+    if (!county) {
+      const name = reader.text(townshipCol, '乡镇名称');
+      const code = reader.code(townshipCodeCol, '乡镇代码');
+      const found = resolver.resolve(name, code, reader.at(townshipCol ?? townshipCodeCol));
+      if (!found.ok && found.reason === 'total') {
+        plan.counts.rowsSkipped++;
+        reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(name)}”是合计行，已跳过。`, townshipCol);
+        continue;
+      }
+      if (!found.ok && found.reason === 'missing') reader.error('MISSING_TOWNSHIP', '缺少乡镇（街道）名称。请填写，或删除此行。', townshipCol ?? townshipCodeCol);
+      if (!found.ok && found.reason === 'unknown') reader.markError();
+      if (found.ok) township = found.code;
+    } else {
+      const label = reader.text(yearCol, '年份');
+      if (isTotalLabel(label)) {
+        plan.counts.rowsSkipped++;
+        reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, yearCol);
+        continue;
+      }
+    }
+    const values: { year: number; count: number; col: MappedColumn }[] = [];
+    if (countCol) {
+      const year = yearCol ? reader.year(yearCol) ?? ctx.year : ctx.year;
+      const count = reader.count(countCol, '出生人数');
+      if (year === null && !reader.hasErrors) reader.error('MISSING_YEAR', '本行没有年份。', yearCol);
+      if (year !== null && count !== null) values.push({ year, count, col: countCol });
+    }
+    for (const col of yearCols) {
+      if (col.target.type !== 'yearCol') continue;
+      const count = reader.count(col, `${col.target.year} 年出生人数`);
+      if (count !== null) values.push({ year: col.target.year, count, col });
+    }
+    if (totalCol && yearCols.length > 0) {
+      const total = reader.count(totalCol, '合计');
+      const sum = values.reduce((s, v) => s + v.count, 0);
+      if (total !== null && total !== sum) reader.warning('TOTAL_MISMATCH', `合计 ${total} 与各年份之和 ${sum} 不一致。导入时以各年份数据为准，请核对原表。`, totalCol);
+    }
+    if (reader.hasErrors || (!county && township === null)) {
+      plan.counts.rowsRejected++;
+      continue;
+    }
+    let duplicate = false;
+    for (const v of values) {
+      const key = `${township ?? ''}|${v.year}`;
+      const dup = seen.get(key);
+      if (dup !== undefined) {
+        issues.error('DUPLICATE_ROW', `${v.year} 年的出生人数与第 ${dup} 行重复（同一乡镇、同一年份）。请删除重复的行。`, { row: r + 1, column: columnName(v.col), value: String(v.count) });
+        duplicate = true;
+      }
+    }
+    if (duplicate) {
+      plan.counts.rowsRejected++;
+      continue;
+    }
+    for (const v of values) {
+      seen.set(`${township ?? ''}|${v.year}`, r + 1);
+      if (township === null) plan.countyBirths.push({ year: v.year, count: v.count, source });
+      else plan.births.push({ township, year: v.year, count: v.count, source } satisfies BirthRecord);
+    }
+  }
+
+  if (!blocked) {
+    plan.newTownships = resolver.created;
+    const rows = county
+      ? plan.countyBirths.map((b) => ['（全县）', b.year, b.count] as (string | number)[])
+      : plan.births.map((b) => [b.township, b.year, b.count] as (string | number)[]);
+    plan.preview = { headers: ['乡镇代码', '年份', '出生人数'], rows: rows.slice(0, PREVIEW_ROWS) };
+    const years = [...new Set([...plan.births, ...plan.countyBirths].map((b) => b.year))].sort();
+    plan.summary = [
+      ['出生记录', `${plan.births.length + plan.countyBirths.length} 条${county ? '（全县合计）' : ''}`],
+      ['年份', years.length ? `${years[0]}–${years[years.length - 1]}` : '—'],
+      ['新建乡镇', `${resolver.created.length} 个`],
+    ];
+  }
+  plan.issues = issues.finish();
+  finishCounts(plan, ctx.skipInvalidRows);
+  return plan;
+}

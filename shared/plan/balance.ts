@@ -1,0 +1,111 @@
+// 县域义务教育优质均衡 (教督〔2017〕6号): seven resource indicators per school, each school
+// meeting at least six, and the between-school coefficient of variation of each indicator,
+// weighted by students:  X̄ = Σ PᵢXᵢ / P,  S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²),  CV = S / X̄.
+import type { BalanceThresholds, PlanSettings } from './settings';
+import {
+  BALANCE_INDICATORS,
+  type BalanceIndicator,
+  type BalanceIndicatorResult,
+  type BalanceSchoolRow,
+  type BalanceStageResult,
+} from './types';
+
+export const INDICATOR_INFO: Record<BalanceIndicator, { name: string; unit: string }> = {
+  qualified: { name: '每百名学生拥有高于规定学历教师数', unit: '人' },
+  key: { name: '每百名学生拥有县级以上骨干教师数', unit: '人' },
+  peArts: { name: '每百名学生拥有体育、艺术专任教师数', unit: '人' },
+  teachingArea: { name: '生均教学及辅助用房面积', unit: 'm²' },
+  sportsArea: { name: '生均体育运动场馆面积', unit: 'm²' },
+  equipment: { name: '生均教学仪器设备值', unit: '元' },
+  multimedia: { name: '每百名学生拥有网络多媒体教室数', unit: '间' },
+};
+
+/** What one school (one stage of it) has, shared resources already split to the stage. */
+export interface BalanceInput {
+  code: string;
+  name: string;
+  students: number;
+  qualifiedAbove: number;
+  keyTeachers: number;
+  peArtsTeachers: number;
+  /** m². */
+  teachingArea: number;
+  sportsArea: number;
+  /** 万元. */
+  equipmentValue: number;
+  multimediaRooms: number;
+}
+
+export function indicatorValues(s: BalanceInput): Record<BalanceIndicator, number | null> {
+  const n = s.students;
+  if (n <= 0) return { qualified: null, key: null, peArts: null, teachingArea: null, sportsArea: null, equipment: null, multimedia: null };
+  return {
+    qualified: (s.qualifiedAbove / n) * 100,
+    key: (s.keyTeachers / n) * 100,
+    peArts: (s.peArtsTeachers / n) * 100,
+    teachingArea: s.teachingArea / n,
+    sportsArea: s.sportsArea / n,
+    equipment: (s.equipmentValue * 10000) / n,
+    multimedia: (s.multimediaRooms / n) * 100,
+  };
+}
+
+/** Student-weighted coefficient of variation; null without students or with a zero mean. */
+export function weightedCv(items: readonly { students: number; value: number }[]): { cv: number | null; mean: number | null } {
+  const P = items.reduce((s, i) => s + i.students, 0);
+  if (P <= 0) return { cv: null, mean: null };
+  const mean = items.reduce((s, i) => s + i.students * i.value, 0) / P;
+  if (mean === 0) return { cv: null, mean };
+  const variance = items.reduce((s, i) => s + (i.students / P) * (i.value - mean) ** 2, 0);
+  return { cv: Math.sqrt(variance) / mean, mean };
+}
+
+/** Tolerance so that a value printed as the threshold (4.2) is not failed for 4.19999999. */
+const EPS = 1e-9;
+
+export function assessStage(
+  stage: 'primary' | 'junior',
+  year: number,
+  schools: readonly BalanceInput[],
+  excluded: BalanceStageResult['excluded'],
+  settings: PlanSettings['balance'],
+): BalanceStageResult {
+  const thresholds: BalanceThresholds = settings[stage];
+  const limit = settings.cvLimit[stage];
+  const rows: BalanceSchoolRow[] = schools.map((s) => {
+    const values = indicatorValues(s);
+    const passed = {} as Record<BalanceIndicator, boolean>;
+    let passCount = 0;
+    for (const k of BALANCE_INDICATORS) {
+      passed[k] = values[k] !== null && (values[k] as number) >= thresholds[k] - EPS;
+      if (passed[k]) passCount++;
+    }
+    return { code: s.code, name: s.name, students: s.students, values, passed, passCount, ok: passCount >= settings.minPass };
+  });
+  const indicators: BalanceIndicatorResult[] = BALANCE_INDICATORS.map((key) => {
+    const items = rows.filter((r) => r.values[key] !== null).map((r) => ({ students: r.students, value: r.values[key] as number }));
+    const { cv, mean } = weightedCv(items);
+    return {
+      key,
+      ...INDICATOR_INFO[key],
+      threshold: thresholds[key],
+      cv,
+      limit,
+      met: cv === null ? null : cv <= limit + EPS,
+      mean,
+      schoolsBelow: rows.filter((r) => !r.passed[key]).length,
+    };
+  });
+  const cvs = indicators.map((i) => i.cv).filter((c): c is number => c !== null);
+  return {
+    stage,
+    year,
+    indicators,
+    schools: rows,
+    excluded,
+    schoolsPassing: rows.filter((r) => r.ok).length,
+    schoolsTotal: rows.length,
+    maxCv: cvs.length ? Math.max(...cvs) : null,
+    cvLimit: limit,
+  };
+}

@@ -1,0 +1,77 @@
+// The 规划 methods of the API contract, spread into shared/api/contract.ts: method name →
+// zod input schema → result type, as everywhere else in the contract.
+import { z } from 'zod';
+import type { EvaluationContext } from './context';
+import { areaAssignmentSchema, PLAN_NAME, projectInputSchema, targetInputSchema, type Plan } from './model';
+import { planSettingsSchema } from './settings';
+import type { PlanEvaluation } from './types';
+
+function method<R>() {
+  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
+}
+
+export interface PlanSummary {
+  id: number;
+  name: string;
+  baseYear: number;
+  targetYear: number;
+  outlookYear: number;
+  scenario: string;
+  targets: number;
+  projects: number;
+  /** 万元, projects not 暂缓. */
+  investment: number;
+  updatedAt: string;
+}
+
+export interface PlanDetail extends Plan {
+  createdAt: string;
+  updatedAt: string;
+  /** What undo and redo would take back (labels of the edits), and how many edits undo holds. */
+  history: { undo: string | null; redo: string | null; undoCount: number };
+}
+
+const planId = z.number().int().positive('规划编号不正确');
+const year = z.number().int().min(1990, '年份应在 1990 年以后').max(2100, '年份应在 2100 年以前');
+const scenario = z.string().trim().min(1, '请填写情景名称').max(20, '情景名称不超过 20 个字');
+const projectId = z.number().int().positive('项目编号不正确');
+const ref = { plan: planId };
+
+export const planMethods = {
+  'plan.list': method<PlanSummary[]>()(z.strictObject({})),
+  /** A new plan with the national default targets; years default to the data's base year + 5 / + 15. */
+  'plan.create': method<PlanDetail>()(
+    z.strictObject({ name: PLAN_NAME.optional(), baseYear: year.optional(), targetYear: year.optional(), outlookYear: year.optional(), scenario: scenario.optional() }),
+  ),
+  'plan.get': method<PlanDetail>()(z.strictObject(ref)),
+  'plan.update': method<PlanDetail>()(
+    z.strictObject({
+      ...ref,
+      name: PLAN_NAME.optional(),
+      baseYear: year.optional(),
+      targetYear: year.optional(),
+      outlookYear: year.optional(),
+      scenario: scenario.optional(),
+      settings: planSettingsSchema.optional(),
+    }),
+  ),
+  'plan.delete': method<PlanSummary[]>()(z.strictObject(ref)),
+  /** Adds a target or replaces the one with the same key (or `previousKey`). */
+  'plan.setTarget': method<PlanDetail>()(z.strictObject({ ...ref, target: targetInputSchema, previousKey: z.string().max(40).optional() })),
+  'plan.removeTarget': method<PlanDetail>()(z.strictObject({ ...ref, key: z.string().min(1).max(40) })),
+  /** Back to the national default targets. */
+  'plan.resetTargets': method<PlanDetail>()(z.strictObject(ref)),
+  'plan.addProjects': method<PlanDetail>()(
+    z.strictObject({ ...ref, projects: z.array(projectInputSchema).min(1, '请至少提供一个项目').max(50, '一次最多添加 50 个项目') }),
+  ),
+  'plan.updateProject': method<PlanDetail>()(z.strictObject({ ...ref, id: projectId, project: projectInputSchema })),
+  'plan.removeProject': method<PlanDetail>()(z.strictObject({ ...ref, id: projectId })),
+  /** Planning areas of the plan's townships (an empty name falls back to the township's own area). */
+  'plan.setAreas': method<PlanDetail>()(z.strictObject({ ...ref, areas: z.array(areaAssignmentSchema).max(1000) })),
+  'plan.undo': method<PlanDetail>()(z.strictObject(ref)),
+  'plan.redo': method<PlanDetail>()(z.strictObject(ref)),
+  /** What the evaluation reads besides the plan: the renderer evaluates locally while editing. */
+  'plan.context': method<EvaluationContext>()(z.strictObject({ ...ref, scenario: scenario.optional() })),
+  /** The evaluation of a stored plan (by id or name; the first plan, or the default plan unsaved, when neither). */
+  'plan.evaluate': method<PlanEvaluation>()(z.strictObject({ plan: planId.optional(), name: PLAN_NAME.optional(), scenario: scenario.optional() })),
+} as const;

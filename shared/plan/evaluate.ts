@@ -1,0 +1,66 @@
+// The plan evaluated for every year from its base year to its outlook year. Pure: the
+// backend (for the CLI and the annexes) and the renderer (instant what-if while editing)
+// run the same function on the same context, so they show the same numbers.
+import { areaList, classYears, evaluatedStages, gapRows, schoolResults } from './aggregate';
+import { runBalance } from './balance-run';
+import type { EvaluationContext } from './context';
+import { targetResults, yearFacts } from './facts';
+import { checkYears, type Plan } from './model';
+import { projectResults } from './projects';
+import { runPlan } from './run';
+import { defaultSettings } from './settings';
+import { suggestBuilds } from './suggest';
+import { defaultTargets } from './targets';
+import type { PlanEvaluation } from './types';
+import { planWarnings } from './warnings';
+
+export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation {
+  const wrong = checkYears(plan.baseYear, plan.targetYear, plan.outlookYear);
+  if (wrong) throw new RangeError(wrong);
+  const run = runPlan(ctx, plan);
+  const stages = evaluatedStages(run);
+  const { gaps, townships, county } = gapRows(run, stages);
+  const schools = schoolResults(run);
+  const classes = classYears(run);
+  const balance = runBalance(run);
+  const facts = yearFacts(run, schools, gaps, classes, balance);
+  const targets = targetResults(run, facts);
+  const projects = projectResults(run, schools);
+  return {
+    plan: { id: plan.id, name: plan.name, baseYear: plan.baseYear, targetYear: plan.targetYear, outlookYear: plan.outlookYear, scenario: plan.scenario },
+    years: run.years,
+    source: ctx.source,
+    targets,
+    gaps,
+    townships,
+    county,
+    schools,
+    classes,
+    balance: balance.target,
+    balanceBase: balance.base,
+    balanceByYear: balance.byYear,
+    projects,
+    warnings: planWarnings(run, { gaps, schools, targets, projects, classes }),
+    suggestions: suggestBuilds(run, gaps),
+    areas: areaList(run),
+    stages,
+  };
+}
+
+export const DEFAULT_PLAN_NAME = '十五五';
+
+/** A new plan for a county whose data end in `baseYear`: five years to the target, fifteen to the outlook. */
+export function newPlan(baseYear: number, fields: Partial<Pick<Plan, 'id' | 'name' | 'targetYear' | 'outlookYear' | 'scenario'>> = {}): Plan {
+  return {
+    id: fields.id ?? 0,
+    name: fields.name ?? DEFAULT_PLAN_NAME,
+    baseYear,
+    targetYear: fields.targetYear ?? baseYear + 5,
+    outlookYear: fields.outlookYear ?? baseYear + 15,
+    scenario: fields.scenario ?? '中',
+    settings: defaultSettings(),
+    targets: defaultTargets(),
+    projects: [],
+    areas: {},
+  };
+}

@@ -1,0 +1,187 @@
+// One year of the county as the targets read it (see targets.ts).
+import { entryAge, gradesOf, KIND_STAGES } from '../domain/stages';
+import type { BalanceRun } from './balance-run';
+import type { PlanProject } from './model';
+import type { PlanRun } from './run';
+import { compare, roundTo, targetDef, type YearFacts } from './targets';
+import type { ClassYear, GapRow, SchoolResult, TargetResult } from './types';
+
+function populationAt(run: PlanRun, year: number): (number | null)[] | null {
+  const p = run.ctx.population;
+  if (!p || p.years.length === 0) return null;
+  const i = p.years.indexOf(year);
+  if (i >= 0) return p.byAge[i] ?? null;
+  const last = p.years[p.years.length - 1] as number;
+  return year > last ? (p.byAge[p.years.length - 1] ?? null) : null;
+}
+
+/** Seats a project adds, as a plan document counts 新增学位. */
+function seatsAdded(run: PlanRun, p: PlanProject): number {
+  switch (p.type) {
+    case '新建':
+    case '转型':
+      return p.seats;
+    case '改扩建':
+      return p.seats > 0 ? p.seats : p.classes * run.settings.classSize[p.stage ?? 'primary'];
+    case '迁建': {
+      const before = run.timeline.at(p.completionYear - 1);
+      let cap = 0;
+      for (const u of run.timeline.units) if (u.ref === p.school) cap += before.units.get(u.key)?.capacity ?? 0;
+      return Math.max(0, p.seats - cap);
+    }
+    case '撤并':
+      return 0;
+  }
+}
+
+function kindOfProject(run: PlanRun, p: PlanProject) {
+  if (p.type === '新建' || p.type === '转型') return p.kind;
+  return run.timeline.schools.find((s) => s.ref === p.school)?.kind ?? null;
+}
+
+function ownershipOfProject(run: PlanRun, p: PlanProject) {
+  if (p.type === '新建') return p.ownership;
+  return run.timeline.schools.find((s) => s.ref === p.school)?.ownership ?? '公办';
+}
+
+/** County 巩固率 in a recorded year: last junior grade over the same cohort's first primary grade. */
+function recordedRetention(run: PlanRun, year: number): number | null {
+  const system = run.ctx.county.schoolSystem;
+  const span = gradesOf('primary', system) + gradesOf('junior', system) - 1;
+  let last = 0;
+  let first = 0;
+  let firstKnown = false;
+  for (const s of run.ctx.schools) {
+    last += s.recorded[year]?.junior?.lastGrade ?? 0;
+    const rec = s.recorded[year - span];
+    if (rec) firstKnown = true;
+    first += rec?.primary?.firstGrade ?? 0;
+  }
+  if (last <= 0) return null;
+  if (firstKnown && first > 0) return (last / first) * 100;
+  const pop = populationAt(run, year);
+  const age = entryAge('primary', system) + span;
+  const cohort = pop?.[age];
+  return cohort ? (last / cohort) * 100 : null;
+}
+
+function juniorPerPopulation(run: PlanRun, year: number, junior: number): number | null {
+  const system = run.ctx.county.schoolSystem;
+  const pop = populationAt(run, year);
+  if (!pop) return null;
+  const from = entryAge('junior', system);
+  let n = 0;
+  for (let a = from; a < from + gradesOf('junior', system); a++) {
+    const v = pop[a];
+    if (v === null || v === undefined) return null;
+    n += v;
+  }
+  return n > 0 ? junior / n : null;
+}
+
+export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: readonly GapRow[], classes: readonly ClassYear[], balance: BalanceRun): YearFacts[] {
+  const { ctx, plan } = run;
+  const dataBase = ctx.dataBaseYear;
+  const retentionBase = recordedRetention(run, Math.min(dataBase, plan.baseYear));
+  const applied = run.timeline.active.filter((p) => !run.timeline.blocked.has(p.id));
+  let juniorRatioBase: number | null = null;
+
+  return run.years.map((year, yi) => {
+    const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
+    const kindergarten = { all: 0, public: 0, inclusive: 0 };
+    let compulsoryPrivate = 0;
+    for (const u of run.units) {
+      const d = u.demand[yi] as number;
+      students[u.unit.stage] += d;
+      if (u.unit.stage === 'preschool') {
+        kindergarten.all += d;
+        if (u.unit.school.ownership === '公办') kindergarten.public += d;
+        if (u.unit.school.ownership !== '民办') kindergarten.inclusive += d;
+      }
+      if ((u.unit.stage === 'primary' || u.unit.stage === 'junior') && u.unit.school.ownership === '民办') compulsoryPrivate += d;
+    }
+    const state = run.states[yi];
+    let specialSchools = 0;
+    const withCentral = new Set<string>();
+    for (const info of run.timeline.schools) {
+      const st = state?.schools.get(info.ref);
+      if (!st?.open) continue;
+      if (st.kind === 'special') specialSchools++;
+      if (st.kind === 'kindergarten' && info.ownership === '公办' && info.name.includes('中心幼儿园')) withCentral.add(st.township);
+    }
+    const built = { compulsorySchools: 0, publicSeats: 0, kindergartenSeats: 0 };
+    for (const p of applied) {
+      if (p.completionYear <= plan.baseYear || p.completionYear > year || p.type === '撤并') continue;
+      const kind = kindOfProject(run, p);
+      const stages = kind ? KIND_STAGES[kind] : [];
+      if (p.type !== '转型' && (stages.includes('primary') || stages.includes('junior'))) built.compulsorySchools++;
+      if (ownershipOfProject(run, p) === '公办') {
+        const added = seatsAdded(run, p);
+        built.publicSeats += added;
+        if (kind === 'kindergarten') built.kindergartenSeats += added;
+      }
+    }
+    let compulsoryAreaGap = 0;
+    for (const g of gaps) if (g.year === year && (g.stage === 'primary' || g.stage === 'junior') && g.gap > 0) compulsoryAreaGap += g.gap;
+
+    let retention: number | null;
+    if (year <= dataBase) retention = recordedRetention(run, year);
+    else {
+      juniorRatioBase ??= juniorPerPopulation(run, dataBase, run.units.reduce((s, u) => s + (u.unit.stage === 'junior' ? ((u.unit.school.source?.recorded[dataBase]?.junior?.students ?? 0)) : 0), 0));
+      const now = juniorPerPopulation(run, year, students.junior);
+      retention = retentionBase !== null && juniorRatioBase && now !== null ? Math.min(100, retentionBase * (now / juniorRatioBase)) : null;
+    }
+    const bal = balance.byYear[yi];
+    const cls = classes[yi];
+    return {
+      year,
+      recorded: year <= dataBase,
+      students,
+      kindergarten,
+      compulsoryPrivate,
+      population: populationAt(run, year),
+      largeClasses: cls?.large ?? 0,
+      oversizedClasses: cls?.oversized ?? 0,
+      balance: {
+        primary: { passing: bal?.primary.passing ?? 0, total: bal?.primary.total ?? 0, maxCv: bal?.primary.maxCv ?? null },
+        junior: { passing: bal?.junior.passing ?? 0, total: bal?.junior.total ?? 0, maxCv: bal?.junior.maxCv ?? null },
+      },
+      overSizeSchools: schools.filter((s) => (s.overSize[yi] ?? 0) > 0).length,
+      specialSchools,
+      townships: ctx.townships.length,
+      townshipsWithCentralKindergarten: ctx.townships.filter((t) => withCentral.has(t.code)).length,
+      built,
+      compulsoryAreaGap,
+      retention,
+    };
+  });
+}
+
+export function targetResults(run: PlanRun, facts: readonly YearFacts[]): TargetResult[] {
+  const targetIdx = Math.max(0, Math.min(run.years.length - 1, run.plan.targetYear - run.plan.baseYear));
+  return run.plan.targets.map((t) => {
+    const def = targetDef(t.key);
+    if (!def) {
+      const projected = t.manualProjected;
+      return {
+        key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
+        base: t.manualBase, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),
+        series: run.years.map((_, i) => (i === 0 ? t.manualBase : i === targetIdx ? projected : null)),
+        note: '自定义指标：基准值与预计值由规划编制人员填写', custom: true,
+      };
+    }
+    const series = facts.map((f) => {
+      const v = def.value(f);
+      return v === null || !Number.isFinite(v) ? null : roundTo(v, def.decimals);
+    });
+    const base = series[0] ?? null;
+    const projected = series[targetIdx] ?? null;
+    const missing = projected === null ? (t.key.endsWith('_rate') || t.key === 'compulsory_retention' ? '缺少分年龄人口数据，无法计算' : '无可计算的学校') : null;
+    return {
+      key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
+      base, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),
+      series, note: missing ? `${def.basis}。${missing}。` : def.basis, custom: false,
+    };
+  });
+}
+

@@ -1,0 +1,16 @@
+// Plan evaluation (DESIGN.md §6): pure functions over plain data, shared by the backend,
+// the renderer and the CLI. Annexes read the result types in types.ts.
+export * from './model';
+export * from './settings';
+export * from './norms';
+export * from './context';
+export * from './targets';
+export * from './types';
+export * from './levels';
+export * from './balance';
+export * from './classes';
+export { COUNTY_POOL, COUNTY_STAGES } from './demand';
+export { evaluatePlan, newPlan, DEFAULT_PLAN_NAME } from './evaluate';
+export { yearsOf } from './run';
+export { withUnit } from './text';
+export { planMethods, type PlanDetail, type PlanSummary } from './contract';

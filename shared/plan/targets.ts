@@ -1,0 +1,211 @@
+// The plan's targets (规划指标): a catalog of the national defaults and the common extras,
+// each with how its value is computed from one year's facts. A target the program cannot
+// compute (the planner's own) carries typed-in figures.
+import type { Comparator, PlanTarget, TargetAttribute } from './model';
+
+/** One year of the county as the targets see it. */
+export interface YearFacts {
+  year: number;
+  /** The year is recorded (base), not projected. */
+  recorded: boolean;
+  students: { preschool: number; primary: number; junior: number; senior: number; vocational: number; special: number };
+  kindergarten: { all: number; public: number; inclusive: number };
+  compulsoryPrivate: number;
+  /** County population at ages 0–17, when known. */
+  population: (number | null)[] | null;
+  largeClasses: number;
+  oversizedClasses: number;
+  balance: { primary: { passing: number; total: number; maxCv: number | null }; junior: { passing: number; total: number; maxCv: number | null } };
+  overSizeSchools: number;
+  specialSchools: number;
+  townships: number;
+  townshipsWithCentralKindergarten: number;
+  /** Projects completed after the base year and by this year. */
+  built: { compulsorySchools: number; publicSeats: number; kindergartenSeats: number };
+  /** Seats short in primary and junior, summed over the areas short of them. */
+  compulsoryAreaGap: number;
+  /** 巩固率 in %, from the grade records or, projected, from the junior-to-population ratio. */
+  retention: number | null;
+}
+
+export interface TargetDef {
+  key: string;
+  name: string;
+  unit: string;
+  comparator: Comparator;
+  target: number;
+  attribute: TargetAttribute;
+  group: '学前教育' | '义务教育' | '高中阶段' | '优质均衡' | '布局与建设';
+  /** Proposed when a plan is created. */
+  isDefault: boolean;
+  /** How the value is obtained, for the planner (tooltip and annex note). */
+  basis: string;
+  decimals: number;
+  value: (f: YearFacts) => number | null;
+}
+
+function popSum(f: YearFacts, from: number, to: number): number | null {
+  if (!f.population) return null;
+  let s = 0;
+  for (let a = from; a <= to; a++) {
+    const v = f.population[a];
+    if (v === null || v === undefined) return null;
+    s += v;
+  }
+  return s > 0 ? s : null;
+}
+
+const pct = (num: number, den: number | null): number | null => (den && den > 0 ? (num / den) * 100 : null);
+
+export const TARGET_CATALOG: readonly TargetDef[] = [
+  {
+    key: 'preschool_gross_rate', name: '学前三年毛入园率', unit: '%', comparator: '>', target: 90, attribute: '预期性',
+    group: '学前教育', isDefault: true, decimals: 1,
+    basis: '在园幼儿数 ÷ 3–5 岁人口',
+    value: (f) => pct(f.students.preschool, popSum(f, 3, 5)),
+  },
+  {
+    key: 'inclusive_kindergarten_coverage', name: '普惠性幼儿园覆盖率', unit: '%', comparator: '>=', target: 85, attribute: '约束性',
+    group: '学前教育', isDefault: true, decimals: 1,
+    basis: '公办园和普惠性民办园在园幼儿数 ÷ 全部在园幼儿数',
+    value: (f) => pct(f.kindergarten.inclusive, f.kindergarten.all),
+  },
+  {
+    key: 'public_kindergarten_share', name: '公办园在园幼儿占比', unit: '%', comparator: '>=', target: 50, attribute: '约束性',
+    group: '学前教育', isDefault: true, decimals: 1,
+    basis: '公办园在园幼儿数 ÷ 全部在园幼儿数',
+    value: (f) => pct(f.kindergarten.public, f.kindergarten.all),
+  },
+  {
+    key: 'township_central_kindergarten', name: '乡镇公办中心幼儿园覆盖率', unit: '%', comparator: '>=', target: 100, attribute: '预期性',
+    group: '学前教育', isDefault: true, decimals: 1,
+    basis: '至少有 1 所公办中心幼儿园的乡镇（街道）÷ 全部乡镇（街道）',
+    value: (f) => pct(f.townshipsWithCentralKindergarten, f.townships),
+  },
+  {
+    key: 'large_classes', name: '大班额', unit: '个', comparator: '<=', target: 0, attribute: '约束性',
+    group: '义务教育', isDefault: true, decimals: 0,
+    basis: '小学、初中、高中班额达到大班额标准（默认 56 人）的班级数；预测年份按各校学生与教室推算',
+    value: (f) => f.largeClasses,
+  },
+  {
+    key: 'oversized_classes', name: '超大班额', unit: '个', comparator: '<=', target: 0, attribute: '约束性',
+    group: '义务教育', isDefault: true, decimals: 0,
+    basis: '班额达到超大班额标准（默认 66 人）的班级数',
+    value: (f) => f.oversizedClasses,
+  },
+  {
+    key: 'compulsory_retention', name: '九年义务教育巩固率', unit: '%', comparator: '>=', target: 96, attribute: '约束性',
+    group: '义务教育', isDefault: true, decimals: 1,
+    basis: '初中毕业年级学生数 ÷ 该年级入学时一年级学生数（无对应年份时以同龄人口代替）；预测年份按初中在校生与 12–14 岁人口之比的变化推算',
+    value: (f) => f.retention,
+  },
+  {
+    key: 'senior_gross_rate', name: '高中阶段毛入学率', unit: '%', comparator: '>', target: 92, attribute: '预期性',
+    group: '高中阶段', isDefault: true, decimals: 1,
+    basis: '普通高中与中职在校生数 ÷ 15–17 岁人口',
+    value: (f) => pct(f.students.senior + f.students.vocational, popSum(f, 15, 17)),
+  },
+  {
+    key: 'balance_primary_schools', name: '小学优质均衡达标学校占比', unit: '%', comparator: '>=', target: 100, attribute: '约束性',
+    group: '优质均衡', isDefault: true, decimals: 1,
+    basis: '7 项资源配置指标中至少 6 项达标的小学 ÷ 参评小学',
+    value: (f) => pct(f.balance.primary.passing, f.balance.primary.total),
+  },
+  {
+    key: 'balance_junior_schools', name: '初中优质均衡达标学校占比', unit: '%', comparator: '>=', target: 100, attribute: '约束性',
+    group: '优质均衡', isDefault: true, decimals: 1,
+    basis: '7 项资源配置指标中至少 6 项达标的初中 ÷ 参评初中',
+    value: (f) => pct(f.balance.junior.passing, f.balance.junior.total),
+  },
+  {
+    key: 'balance_primary_cv', name: '小学校际差异系数（7 项中最大值）', unit: '', comparator: '<=', target: 0.5, attribute: '约束性',
+    group: '优质均衡', isDefault: true, decimals: 3,
+    basis: '按学生数加权的变异系数 CV = S ÷ X̄，取 7 项指标中的最大值',
+    value: (f) => f.balance.primary.maxCv,
+  },
+  {
+    key: 'balance_junior_cv', name: '初中校际差异系数（7 项中最大值）', unit: '', comparator: '<=', target: 0.45, attribute: '约束性',
+    group: '优质均衡', isDefault: true, decimals: 3,
+    basis: '按学生数加权的变异系数 CV = S ÷ X̄，取 7 项指标中的最大值',
+    value: (f) => f.balance.junior.maxCv,
+  },
+  {
+    key: 'oversize_schools', name: '超出办学规模上限的学校', unit: '所', comparator: '<=', target: 0, attribute: '约束性',
+    group: '布局与建设', isDefault: true, decimals: 0,
+    basis: '小学、初中超过 2000 人，九年一贯制超过 2500 人，普通高中超过 3000 人，幼儿园超过 360 人的学校数（规模上限可在参数中修改）',
+    value: (f) => f.overSizeSchools,
+  },
+  {
+    key: 'special_school', name: '特殊教育学校', unit: '所', comparator: '>=', target: 1, attribute: '约束性',
+    group: '布局与建设', isDefault: true, decimals: 0,
+    basis: '在办的特殊教育学校数（20 万人口以上的县应至少 1 所）',
+    value: (f) => f.specialSchools,
+  },
+  // --- Extras the planner can add ---------------------------------------------------------
+  {
+    key: 'new_compulsory_schools', name: '新建改扩建义务教育学校', unit: '所', comparator: '>=', target: 0, attribute: '预期性',
+    group: '布局与建设', isDefault: false, decimals: 0,
+    basis: '规划期内建成的小学、初中、九年一贯制学校新建、改扩建、迁建项目数',
+    value: (f) => f.built.compulsorySchools,
+  },
+  {
+    key: 'new_public_seats', name: '新增公办学位', unit: '个', comparator: '>=', target: 0, attribute: '预期性',
+    group: '布局与建设', isDefault: false, decimals: 0,
+    basis: '规划期内建成的公办学校新建、改扩建、迁建、转型项目增加的学位',
+    value: (f) => f.built.publicSeats,
+  },
+  {
+    key: 'new_kindergarten_seats', name: '新增公办幼儿园学位', unit: '个', comparator: '>=', target: 0, attribute: '预期性',
+    group: '学前教育', isDefault: false, decimals: 0,
+    basis: '规划期内建成的公办幼儿园项目增加的学位',
+    value: (f) => f.built.kindergartenSeats,
+  },
+  {
+    key: 'private_compulsory_share', name: '民办义务教育在校生占比', unit: '%', comparator: '<=', target: 5, attribute: '预期性',
+    group: '义务教育', isDefault: false, decimals: 1,
+    basis: '民办学校小学、初中在校生 ÷ 全部小学、初中在校生',
+    value: (f) => pct(f.compulsoryPrivate, f.students.primary + f.students.junior),
+  },
+  {
+    key: 'compulsory_seat_gap', name: '义务教育学位缺口', unit: '个', comparator: '<=', target: 0, attribute: '约束性',
+    group: '义务教育', isDefault: false, decimals: 0,
+    basis: '各片区小学、初中学位缺口之和（片区内学位有余的不抵其他片区）',
+    value: (f) => f.compulsoryAreaGap,
+  },
+];
+
+const BY_KEY = new Map(TARGET_CATALOG.map((d) => [d.key, d]));
+
+export function targetDef(key: string): TargetDef | undefined {
+  return BY_KEY.get(key);
+}
+
+export function defaultTargets(): PlanTarget[] {
+  return TARGET_CATALOG.filter((d) => d.isDefault).map(targetFromDef);
+}
+
+export function targetFromDef(d: TargetDef): PlanTarget {
+  return { key: d.key, name: d.name, unit: d.unit, comparator: d.comparator, target: d.target, attribute: d.attribute, manualBase: null, manualProjected: null };
+}
+
+export function compare(value: number, comparator: Comparator, target: number): boolean {
+  const eps = 1e-9;
+  switch (comparator) {
+    case '>':
+      return value > target + eps;
+    case '>=':
+      return value >= target - eps;
+    case '<':
+      return value < target - eps;
+    case '<=':
+      return value <= target + eps;
+    case '=':
+      return Math.abs(value - target) <= eps;
+  }
+}
+
+export function roundTo(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,158 @@
+// End to end: the 预测 page in Debian's Chromium against the loopback host with the real
+// backend — the figures on screen are the API's, scenarios and edits recompute, the backtest
+// shows, and the export is a workbook. Screenshots go to test-results/screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../electron/host/server';
+import type { BacktestResult, ProjectionResult } from '../../shared/projection';
+import { tempDir } from '../helpers/temp';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve('test-results/screenshots');
+const RENDERER = path.resolve('out/renderer');
+
+let host: Host;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const failures: string[] = [];
+const consoleErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+async function api<T>(method: string, input: unknown): Promise<T> {
+  const res = await host.backend.dispatch(method, input);
+  if (!res.ok) throw new Error(res.error.message);
+  return res.result as T;
+}
+
+const digits = (s: string | null) => (s ?? '').replace(/[,\s]/g, '');
+
+async function tableCell(testId: string, rowText: string, column: number): Promise<string> {
+  const row = page.getByTestId(testId).locator('tr.ant-table-row', { hasText: rowText }).first();
+  return digits(await row.locator('td').nth(column).textContent());
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  host = await startHost({ dataDir: tempDir('csp-e2e-forecast-'), rendererDir: RENDERER, port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('the 预测 page', () => {
+  let projection: ProjectionResult;
+
+  it('shows the sample county projection: falling primary, junior peaking, with its backtest', async () => {
+    await page.goto(host.openUrl);
+    await page.getByText('打开示例县').first().click();
+    await page.getByTestId('overview-page').waitFor();
+    await page.getByTestId('main-menu').getByText('预测', { exact: true }).click();
+    await page.getByTestId('forecast-page').waitFor();
+    await page.locator('[data-testid="forecast-county-chart"] svg path').first().waitFor({ state: 'attached' });
+    projection = await api<ProjectionResult>('projection.run', { scenario: '中' });
+
+    const peaks = (await page.getByTestId('forecast-peaks').textContent()) ?? '';
+    expect(peaks).toContain(projection.peaks.find((p) => p.stage === 'primary')?.text ?? '—');
+    expect(peaks).toMatch(/小学在校生预计逐年下降/);
+    expect(peaks).toMatch(/初中在校生预计\d{4}年达到峰值/);
+
+    // The table shows the API's numbers, first and last projected year.
+    expect(await tableCell('forecast-county-table', '小学', 2)).toBe(String(projection.county.primary[0]));
+    expect(await tableCell('forecast-county-table', '初中', projection.years.length + 1)).toBe(String(projection.county.junior.at(-1)));
+    // The backtest accuracy sits beside the projection.
+    await expect.poll(() => page.getByTestId('accuracy-county').textContent()).toContain('沿用基准年');
+    await shot('10-forecast-county');
+  });
+
+  it('switches scenario and recomputes while a parameter moves, without saving it', async () => {
+    const high = await api<ProjectionResult>('projection.run', { scenario: '高' });
+    await page.getByTestId('forecast-scenario').getByText('高', { exact: true }).click();
+    await expect.poll(() => tableCell('forecast-county-table', '小学', projection.years.length + 1)).toBe(String(high.county.primary.at(-1)));
+    expect(high.county.primary.at(-1)).toBeGreaterThan(projection.county.primary.at(-1) ?? Infinity);
+
+    await page.getByTestId('forecast-scenario').getByText('中', { exact: true }).click();
+    await expect.poll(() => tableCell('forecast-county-table', '小学', projection.years.length + 1)).toBe(String(projection.county.primary.at(-1)));
+    // Push the 进城就读 slider to its end: the town takes more, rural townships fewer.
+    const handle = page.getByTestId('editor-urbanisation').locator('.ant-slider-handle');
+    await handle.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId('scenario-editor').textContent()).toContain('未保存');
+    const edited = await api<ProjectionResult>('projection.run', { scenario: '中', params: { urbanisationScale: 3 } });
+    await page.getByTestId('forecast-tabs').getByText('分乡镇', { exact: true }).click();
+    await page.locator('[data-testid="forecast-township-chart"] svg path').first().waitFor({ state: 'attached' });
+    const town = edited.townships.find((t) => t.name === '城关镇');
+    if (!town) throw new Error('no 城关镇');
+    await expect.poll(() => tableCell('forecast-township-table', '城关镇', projection.years.length + 2)).toBe(String(town.primary.at(-1)));
+    await shot('11-forecast-townships-edited');
+    // Nothing was stored: the API still gives the saved scenario.
+    const stored = await api<{ scenarios: { name: string; params: { urbanisationScale: number } }[] }>('projection.setup', {});
+    expect(stored.scenarios.find((s) => s.name === '中')?.params.urbanisationScale).toBe(1);
+    await page.getByTestId('scenario-editor').getByText('撤销修改').click();
+  });
+
+  it('lists every school with its projection', async () => {
+    await page.getByTestId('forecast-tabs').getByText('分学校', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('forecast-school-count').textContent()).toContain(String(projection.schools.length));
+    await page.locator('[data-testid="forecast-school-table"] svg.sparkline').first().waitFor();
+    await shot('12-forecast-schools');
+  });
+
+  it('shows the population pyramid and births', async () => {
+    await page.getByTestId('forecast-tabs').getByText('学龄人口', { exact: true }).click();
+    await page.locator('[data-testid="forecast-pyramid"] svg path').first().waitFor({ state: 'attached' });
+    await page.locator('[data-testid="forecast-births"] svg path').first().waitFor({ state: 'attached' });
+    await shot('13-forecast-population');
+  });
+
+  it('shows the backtest table, which says which method did best', async () => {
+    await page.getByTestId('forecast-tabs').getByText('回测', { exact: true }).click();
+    await page.getByTestId('forecast-backtest-table').waitFor();
+    const bt = await api<BacktestResult>('projection.backtest', {});
+    const verdict = (await page.getByTestId('forecast-backtest-verdict').textContent()) ?? '';
+    for (const v of bt.verdict) expect(verdict).toContain(v);
+    expect(bt.overall.county.best).toBe('projection');
+    await shot('14-forecast-backtest');
+  });
+
+  it('exports the projection as a workbook', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forecast-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/预测.*\.xlsx$/);
+    const file = await download.path();
+    const book = XLSX.read(fs.readFileSync(file));
+    expect(book.SheetNames).toEqual(expect.arrayContaining(['全县分学段', '分乡镇', '分学校在校生', '回测', '说明']));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['全县分学段'] as XLSX.WorkSheet, { header: 1 });
+    const primary = rows.find((r) => r[0] === '小学');
+    expect(primary?.[2]).toBe(projection.county.primary[0]);
+  });
+
+  it('made no request beyond the loopback host, and none failed', () => {
+    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,203 @@
+// End to end: the 数据导入 wizard in Debian's Chromium against the loopback host. A realistic
+// messy workbook (title rows, a two-row merged header, 男/女 columns, a 合计 row) goes
+// through every step and is undone; its GBK CSV and .xls variants import the same; a broken
+// file is refused on screen. Screenshots (1440×900) go to test-results/screenshots/import-*.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../electron/host/server';
+import type { SchoolDetail } from '../../shared/api';
+import type { ImportRecord } from '../../shared/import';
+import { messySchoolsGbkCsv, messySchoolsXls, messySchoolsXlsx, xlsxOf } from '../helpers/import-files';
+import { tinyProject } from '../helpers/project';
+import { tempDir } from '../helpers/temp';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve('test-results/screenshots');
+const RENDERER = path.resolve('out/renderer');
+
+let host: Host;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const consoleErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  // Fades and slides of antd would otherwise be caught half-way.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  await page.screenshot({ path: path.join(SHOTS, `import-${name}.png`), fullPage: false });
+}
+
+async function call<T>(method: string, input: unknown = {}): Promise<T> {
+  const r = await host.backend.dispatch(method, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.result as T;
+}
+
+async function upload(name: string, buffer: Buffer, mimeType: string): Promise<void> {
+  await page.locator('[data-testid="import-file-step"] input[type=file]').setInputFiles({ name, mimeType, buffer });
+}
+
+const next = () => page.getByTestId('import-next').click();
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const dir = tempDir('csp-e2e-import-');
+  host = await startHost({ dataDir: path.join(dir, 'data'), rendererDir: RENDERER, port: 0 });
+  const opened = await host.backend.dispatch('project.open', { path: await tinyProject(dir) });
+  if (!opened.ok) throw new Error(opened.error.message);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('the import wizard in a browser', () => {
+  it('opens on the 数据导入 page at the file step', async () => {
+    await page.goto(host.openUrl);
+    await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
+    await page.getByTestId('import-file-step').waitFor();
+    await page.locator('.ant-menu-item-selected').getByText('数据导入').waitFor();
+    await expect(page.getByTestId('import-page').textContent()).resolves.toContain('下载空白模板');
+    await shot('1-file');
+  });
+
+  it('reads the messy workbook and finds the two-row header under the title rows', async () => {
+    await upload('2025年小学基本情况.xlsx', messySchoolsXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await page.getByTestId('import-header-found').waitFor();
+    await expect(page.getByTestId('import-header-found').textContent()).resolves.toContain('第 3–4 行');
+    const sheets = (await page.getByTestId('import-sheet-step').textContent()) ?? '';
+    expect(sheets).toContain('隐藏');
+    await shot('2-sheet');
+  });
+
+  it('proposes the column mapping, 男/女 included, with the year from the title', async () => {
+    await next();
+    await page.getByTestId('import-mapping-step').waitFor();
+    const table = page.getByTestId('import-mapping-table');
+    await expect(table.textContent()).resolves.toContain('一年级 / 男');
+    await expect(page.getByTestId('import-target-F').textContent()).resolves.toContain('一年级 学生数（男）');
+    await expect(page.locator('input[data-testid="import-year"], [data-testid="import-year"] input').first().inputValue()).resolves.toBe('2025');
+    await shot('3-mapping');
+  });
+
+  it('checks every row: the 合计 and notes rows are skipped and reported', async () => {
+    await next();
+    await page.getByTestId('import-check-step').waitFor();
+    const text = (await page.getByTestId('import-check-step').textContent()) ?? '';
+    expect(text).toContain('可导入');
+    expect(text).toMatch(/合计\/小计行，已跳过/);
+    await shot('4-check');
+  });
+
+  it('previews the rows as stored, imports them and undoes the import', async () => {
+    await next();
+    await page.getByTestId('import-confirm-step').waitFor();
+    await expect(page.getByTestId('import-preview').textContent()).resolves.toContain('青山乡新村小学');
+    await shot('5-confirm');
+    await next();
+    await page.getByTestId('import-result').waitFor();
+    await shot('6-done');
+    const records = await call<ImportRecord[]>('import.list');
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ fileName: '2025年小学基本情况.xlsx', sheet: '小学', rowsImported: 3 });
+    const detail = await call<SchoolDetail>('schools.detail', { code: '9909990001' });
+    expect(detail.latestGrades.map((g) => g.students)).toEqual([135, 118]);
+
+    await page.getByTestId('import-undo-this').click();
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('已撤销第 1 次导入');
+    const after = await call<SchoolDetail>('schools.detail', { code: '9909990001' });
+    expect(after.latestGrades.map((g) => g.students)).toEqual([130, 118]);
+    expect((await call<ImportRecord[]>('import.list'))[0]?.undoneAt).not.toBeNull();
+  });
+
+  it('lists the import, marked undone, in 导入记录', async () => {
+    await page.getByRole('tab', { name: /导入记录/ }).click();
+    await page.getByTestId('import-history').waitFor();
+    await expect.poll(() => page.getByTestId('import-history').textContent()).toContain('已撤销');
+    await shot('7-history');
+    await page.getByRole('tab', { name: /导入向导/ }).click();
+  });
+
+  it('imports the GBK CSV variant to the same rows', async () => {
+    await page.getByText('继续导入其他文件').click();
+    await page.getByTestId('import-file-step').waitFor();
+    await upload('2025年小学基本情况.csv', messySchoolsGbkCsv(), 'text/csv');
+    await page.getByTestId('import-header-found').waitFor();
+    await expect(page.getByTestId('import-file-step').or(page.getByTestId('import-sheet-step')).first().isVisible()).resolves.toBe(true);
+    await next();
+    await page.getByTestId('import-mapping-step').waitFor();
+    await next();
+    await page.getByTestId('import-check-step').waitFor();
+    await next();
+    await page.getByTestId('import-confirm-step').waitFor();
+    await next();
+    await page.getByTestId('import-result').waitFor();
+    const records = await call<ImportRecord[]>('import.list');
+    expect(records[0]).toMatchObject({ id: 2, fileName: '2025年小学基本情况.csv', rowsImported: 3, undoneAt: null });
+    const detail = await call<SchoolDetail>('schools.detail', { code: '9909990001' });
+    expect(detail.latestGrades.map((g) => g.students)).toEqual([135, 118]);
+  });
+
+  it('reads the .xls variant the same way (checked, not imported)', async () => {
+    await page.getByText('继续导入其他文件').click();
+    await upload('2025年小学基本情况.xls', messySchoolsXls(), 'application/vnd.ms-excel');
+    await page.getByTestId('import-header-found').waitFor();
+    await next();
+    await next();
+    await page.getByTestId('import-check-step').waitFor();
+    // Importing the same data again changes nothing: 3 rows, no errors.
+    const text = (await page.getByTestId('import-check-step').textContent()) ?? '';
+    expect(text).toMatch(/可导入3/);
+  });
+
+  it('shows row errors with sheet, row, column and value, and blocks the import', async () => {
+    for (let i = 0; i < 3; i++) await page.getByTestId('import-back').click();
+    const rows = [
+      ['学校名称', '乡镇', '一年级班数', '一年级学生数', '二年级班数', '二年级学生数'],
+      ['城关第一小学', '城关镇', 2, 'abc', 2, 118],
+      ['石桥镇中心小学', '石桥镇', 1, 95, 0, 12],
+    ];
+    await upload('有错误的表.xlsx', xlsxOf(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await page.getByTestId('import-header-found').waitFor();
+    await next();
+    await page.getByTestId('import-mapping-step').waitFor();
+    await page.locator('input[data-testid="import-year"], [data-testid="import-year"] input').first().fill('2025');
+    await next();
+    await page.getByTestId('import-errors-block').waitFor();
+    const text = (await page.getByTestId('import-issues').textContent()) ?? '';
+    expect(text).toContain('D 列（一年级学生数）');
+    expect(text).toContain('abc');
+    expect(text).toMatch(/没有名为“石桥镇”的乡镇/);
+    await expect(page.getByTestId('import-next').isDisabled()).resolves.toBe(true);
+    await shot('4b-errors');
+  });
+
+  it('refuses a web page saved as .xls, on screen, with what to do', async () => {
+    for (let i = 0; i < 3; i++) await page.getByTestId('import-back').click();
+    await upload('导出.xls', Buffer.from('<html><body><table><tr><td>学校名称</td></tr></table></body></html>'), 'application/vnd.ms-excel');
+    await page.getByTestId('import-file-error').waitFor();
+    await expect(page.getByTestId('import-file-error').textContent()).resolves.toMatch(/网页（HTML）.*另存为/);
+    await shot('8-refused');
+  });
+
+  it('made no request beyond the loopback host, and logged no error', () => {
+    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

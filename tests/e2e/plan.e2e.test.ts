@@ -1,0 +1,203 @@
+// End to end on the 规划 page: the sample county in Chromium against the loopback host. A
+// planner creates the plan, sets a target, adds a new school and a closure, adopts the
+// helper's builds, undoes and redoes — and the gaps, warnings and targets follow each edit.
+// Screenshots go to test-results/screenshots (plan-*.png).
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../electron/host/server';
+import type { PlanEvaluation, PlanSummary } from '../../shared/plan';
+import { tempDir } from '../helpers/temp';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.resolve('test-results/screenshots');
+const RENDERER = path.resolve('out/renderer');
+
+let host: Host;
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const failures: string[] = [];
+const consoleErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+async function api<T>(method: string, input: unknown = {}): Promise<T> {
+  const res = await host.backend.dispatch(method, input);
+  if (!res.ok) throw new Error(res.error.message);
+  return res.result as T;
+}
+
+async function evaluation(): Promise<PlanEvaluation> {
+  const [plan] = await api<PlanSummary[]>('plan.list');
+  return api<PlanEvaluation>('plan.evaluate', { plan: plan?.id });
+}
+
+async function statValue(id: string): Promise<number> {
+  const text = (await page.getByTestId(id).locator('.ant-statistic-content-value').textContent()) ?? '';
+  return Number(text.replace(/[^\d.-]/g, ''));
+}
+
+async function redCells(): Promise<number> {
+  return page.locator('[data-testid="gap-matrix"] .gap-value[data-level="red"]').count();
+}
+
+/** antd puts a test id on the input itself or on its wrapper, depending on the control. */
+function field(testId: string) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+async function tab(label: string): Promise<void> {
+  await page.getByTestId('plan-tabs').getByRole('tab', { name: label }).click();
+}
+
+async function choose(testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
+  }
+  fs.mkdirSync(SHOTS, { recursive: true });
+  host = await startHost({ dataDir: tempDir('csp-e2e-plan-'), rendererDir: RENDERER, port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+describe('the 规划 page', () => {
+  it('creates the 十五五 plan on the sample county and shows red gaps in the county town', async () => {
+    await page.goto(host.openUrl);
+    await page.getByTestId('open-sample').click();
+    await page.getByTestId('overview-page').waitFor();
+    await page.getByTestId('main-menu').getByText('规划', { exact: true }).click();
+    await page.getByTestId('create-plan').click();
+    await page.getByTestId('plan-summary').waitFor({ timeout: 30_000 });
+    const ev = await evaluation();
+    const redAtTarget = ev.gaps.filter((g) => g.year === ev.plan.targetYear && g.level === 'red').length;
+    await expect.poll(() => statValue('stat-red')).toBe(redAtTarget);
+    expect(redAtTarget).toBeGreaterThan(0);
+    // The matrix shows primary by default: the 城区片区 row red in the base year, rural rows blue.
+    const matrix = page.getByTestId('gap-matrix');
+    await expect(matrix.textContent()).resolves.toContain('城区片区');
+    expect(await redCells()).toBe(ev.gaps.filter((g) => g.stage === 'primary' && g.level === 'red').length + ev.county.filter((g) => g.stage === 'primary' && g.level === 'red').length);
+    expect(await matrix.locator('.gap-value[data-level="blue"]').count()).toBeGreaterThan(10);
+    await expect(page.getByTestId('plan-warnings').textContent()).resolves.toContain('城区片区小学 2025 年起学位缺口');
+    await page.locator('[data-testid="plan-demand-chart"] svg path').first().waitFor({ state: 'attached' });
+    await shot('plan-01-gaps');
+  });
+
+  it('sets a target and sees its traffic light change', async () => {
+    await tab('规划指标');
+    const table = page.getByTestId('targets-table');
+    const row = table.locator('tr', { hasText: '学前三年毛入园率' });
+    await expect.poll(() => row.locator('[data-met]').getAttribute('data-met')).toBe('true');
+    await page.getByTestId('edit-target-preschool_gross_rate').click();
+    const value = field('target-value');
+    await value.fill('99');
+    await page.getByTestId('target-save').click();
+    await expect.poll(() => row.locator('[data-met]').getAttribute('data-met')).toBe('false');
+    await expect.poll(async () => (await evaluation()).targets.find((t) => t.key === 'preschool_gross_rate')?.target).toBe(99);
+    await shot('plan-02-targets');
+  });
+
+  it('adds a new school and a closure, and the gaps and warnings follow', async () => {
+    await tab('建设项目');
+    await page.getByTestId('add-project').click();
+    await page.getByTestId('project-form').waitFor();
+    await field('project-name').fill('城关第五小学');
+    await choose('project-township', '城关镇');
+    await field('project-classes').fill('30');
+    await field('project-completion').fill('2027');
+    await page.getByTestId('project-estimate').click();
+    await page.getByTestId('project-save').click();
+    await expect.poll(() => page.getByTestId('projects-table').textContent()).toContain('城关第五小学');
+    let ev = await evaluation();
+    const built = ev.schools.find((s) => s.name === '城关第五小学');
+    expect(built?.capacity[ev.years.indexOf(2027)]).toBe(1350);
+    expect(built?.demand[ev.years.indexOf(2027)]).toBeGreaterThan(0);
+
+    // Close a small village school, its pupils to the township's central school.
+    const village = ev.schools.find((s) => s.name.endsWith('教学点') && s.demand[0] !== undefined && s.demand[0] > 0);
+    if (!village) throw new Error('the sample county has no 教学点');
+    const central = ev.schools.find((s) => s.township === village.township && s.name.endsWith('中心小学')) ?? ev.schools.find((s) => s.township === village.township && s.stages.includes('primary') && s.code !== village.code);
+    if (!central) throw new Error('no receiving school');
+    await page.getByTestId('add-project').click();
+    await page.getByTestId('project-form').waitFor();
+    await page.getByTestId('project-type').getByText('撤并', { exact: true }).click();
+    await field('project-name').fill(`${village.name}撤并`);
+    await choose('project-school', village.name);
+    await page.getByTestId('add-receiver').click();
+    await choose('receiver-school', central.name);
+    await field('project-completion').fill('2028');
+    await page.getByTestId('project-save').click();
+    await expect.poll(() => page.getByTestId('projects-table').textContent()).toContain(`${village.name}撤并`);
+    ev = await evaluation();
+    const y = ev.years.indexOf(2028);
+    expect(ev.schools.find((s) => s.code === village.code)?.demand[y]).toBe(0);
+    expect(ev.projects).toHaveLength(2);
+    await shot('plan-03-projects');
+
+    await tab('学位供需');
+    await expect.poll(() => page.getByTestId('plan-warnings').textContent()).toContain('城关第五小学');
+    await expect.poll(() => statValue('stat-projects')).toBe(2);
+  });
+
+  it('undoes and redoes an edit', async () => {
+    await page.getByTestId('plan-undo').click();
+    await expect.poll(() => statValue('stat-projects')).toBe(1);
+    await page.getByTestId('plan-redo').click();
+    await expect.poll(() => statValue('stat-projects')).toBe(2);
+  });
+
+  it("adopts the helper's builds and the red gaps of the plan period close", async () => {
+    await tab('建设项目');
+    await page.getByTestId('suggestions').waitFor();
+    await shot('plan-04-helper');
+    await page.getByTestId('adopt-all').click();
+    await expect.poll(async () => (await evaluation()).suggestions.length).toBe(0);
+    const ev = await evaluation();
+    expect(ev.gaps.filter((g) => g.level === 'red' && g.year > ev.plan.baseYear && g.year <= ev.plan.targetYear)).toEqual([]);
+    await tab('学位供需');
+    await expect.poll(() => statValue('stat-red')).toBe(0);
+    await shot('plan-05-after-builds');
+  });
+
+  it('shows the 优质均衡 panel and the schools', async () => {
+    await tab('优质均衡');
+    await page.getByTestId('balance-indicators').waitFor();
+    const ev = await evaluation();
+    await expect(page.getByTestId('balance-passing').textContent()).resolves.toContain(`${ev.balance.primary.schoolsPassing} / ${ev.balance.primary.schoolsTotal}`);
+    await page.locator('[data-testid="balance-chart"] svg path').first().waitFor({ state: 'attached' });
+    await shot('plan-06-balance');
+    await tab('学校');
+    await page.getByTestId('plan-schools').waitFor();
+    await shot('plan-07-schools');
+  });
+
+  it('made no request beyond the loopback host, and none failed', () => {
+    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
