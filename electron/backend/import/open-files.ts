@@ -21,7 +21,8 @@ export interface OpenFile {
   done: Promise<void>;
 }
 
-const KEEP = 3;
+/** The wizard needs one file; the one before it is kept while the planner switches. */
+const KEEP = 2;
 
 function percent(p: WorkerProgress | null): number | null {
   if (!p || p.phase === 'parsing' || p.total <= 0) return null;
