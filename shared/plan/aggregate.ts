@@ -22,6 +22,7 @@ interface Acc {
   shortfall: number;
 }
 
+// Rows are built as whole literals: spreading a row into a township row was most of the cost.
 function rowOf(area: string, stage: Stage, year: number, a: Acc, settings: PlanSettings): GapRow {
   const demand = Math.round(a.demand);
   const capacity = Math.round(a.capacity);
@@ -37,6 +38,24 @@ function rowOf(area: string, stage: Stage, year: number, a: Acc, settings: PlanS
     utilisation: round3(utilisationOf(demand, capacity)),
     level: levelOf(demand, capacity, settings.levels),
     shortfall: Math.round(a.shortfall),
+  };
+}
+
+function townshipRowOf(area: string, stage: Stage, year: number, a: Acc, settings: PlanSettings, t: { code: string; name: string }): TownshipGapRow {
+  const r = rowOf(area, stage, year, a, settings);
+  return {
+    area: r.area,
+    stage: r.stage,
+    year: r.year,
+    demand: r.demand,
+    capacity: r.capacity,
+    gap: r.gap,
+    classGap: r.classGap,
+    utilisation: r.utilisation,
+    level: r.level,
+    shortfall: r.shortfall,
+    township: t.code,
+    townshipName: t.name,
   };
 }
 
@@ -91,6 +110,7 @@ export function gapRows(run: PlanRun, stages: readonly Stage[]): { gaps: GapRow[
   const poolIndex = new Map(pools.map((a, i) => [a, i]));
   const townshipOrder = ordered.flatMap((a) => a.townships);
   const townshipIndex = new Map(townshipOrder.map((t, i) => [t.code, i]));
+  const areaOfTownship = townshipOrder.map((t) => run.areaOf(t.code));
   const countyPool = pools.length - 1;
   const byArea = accumulate(run, pools.length, (u, yi) =>
     COUNTY_STAGES.includes(u.unit.stage) ? countyPool : (poolIndex.get(run.areaOf(u.township[yi] as string)) ?? -1),
@@ -111,7 +131,7 @@ export function gapRows(run: PlanRun, stages: readonly Stage[]): { gaps: GapRow[
     townshipOrder.forEach((t, ti) => {
       years.forEach((year, yi) => {
         const a = byTownship(ti, stage, yi);
-        if (a) townships.push({ ...rowOf(run.areaOf(t.code), stage, year, a, settings), township: t.code, townshipName: t.name });
+        if (a) townships.push(townshipRowOf(areaOfTownship[ti] as string, stage, year, a, settings, t));
       });
     });
     years.forEach((year, yi) => {

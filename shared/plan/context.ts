@@ -4,7 +4,7 @@
 import { largeClassCounts } from '../analysis/enrolment';
 import { groupBy } from '../analysis/group';
 import type { CountyMeta, EnrolmentRecord, School, StaffRecord, Township } from '../domain/model';
-import { entryAge, gradesOf, type Stage } from '../domain/stages';
+import { gradesOf, type Stage } from '../domain/stages';
 
 /**
  * Students per school and stage for the projected years: a structural subset of the
@@ -197,8 +197,4 @@ export function shiftPopulation(
     county.push(row);
   }
   return { years, county };
-}
-
-export function compulsoryEntryAge(system: ContextData['meta']['schoolSystem']): number {
-  return entryAge('primary', system);
 }

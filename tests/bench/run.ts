@@ -10,6 +10,7 @@ import { generateCounty, generateProvince } from '../../shared/sample';
 import { benchAnnexes } from './annex';
 import { benchProjection } from './projection';
 import { benchImport } from './import';
+import { benchPlan } from './plan';
 
 interface Figure {
   name: string;
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
   await benchAnnexes(dir, measure, mergeCounties);
   await benchProjection(dir, measure);
   await benchImport(dir, measure);
+  await benchPlan(dir, measure);
 
   console.log('');
   console.log('| 项目 | 中位数 (ms) | 最小 (ms) | 次数 | 说明 |');

@@ -55,7 +55,9 @@ async function tab(label: string): Promise<void> {
 }
 
 async function choose(testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).last().click();
+  // Long lists are virtual: type to bring the option into view.
+  await page.keyboard.type(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
@@ -129,6 +131,7 @@ describe('the 规划 page', () => {
     await field('project-classes').fill('30');
     await field('project-completion').fill('2027');
     await page.getByTestId('project-estimate').click();
+    await shot('plan-03a-project-editor');
     await page.getByTestId('project-save').click();
     await expect.poll(() => page.getByTestId('projects-table').textContent()).toContain('城关第五小学');
     let ev = await evaluation();
@@ -180,6 +183,11 @@ describe('the 规划 page', () => {
     await tab('学位供需');
     await expect.poll(() => statValue('stat-red')).toBe(0);
     await shot('plan-05-after-builds');
+    // The seats added in the county town against its falling demand, completions pinned.
+    await page.getByTestId('plan-warnings').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="plan-demand-chart"] svg path').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    await shot('plan-05b-chart');
   });
 
   it('shows the 优质均衡 panel and the schools', async () => {
@@ -192,6 +200,11 @@ describe('the 规划 page', () => {
     await tab('学校');
     await page.getByTestId('plan-schools').waitFor();
     await shot('plan-07-schools');
+    await page.getByTestId('plan-settings-button').click();
+    await page.getByTestId('save-norms').waitFor();
+    await page.waitForTimeout(400);
+    await shot('plan-08-settings');
+    await page.keyboard.press('Escape');
   });
 
   it('made no request beyond the loopback host, and none failed', () => {

@@ -61,7 +61,7 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
           value={red}
           suffix={zh.common.countUnit}
           valueColor={red > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.green}
-          footer={<span style={{ color: redWarnings ? LEVEL_COLOR.red : undefined }}>{`${t.warnings.filterRed} ${redWarnings}`}</span>}
+          footer={<span style={{ color: redWarnings ? LEVEL_COLOR.red : undefined }}>{t.summary.redWarnings(redWarnings)}</span>}
         />
       </Col>
       <Col xs={12} md={8} xl={5}>
@@ -101,9 +101,18 @@ function Legend({ ev }: { ev: PlanEvaluation }) {
 function GapsTab({ ev }: { ev: PlanEvaluation }) {
   const [stage, setStage] = useState<Stage>(ev.stages.includes('primary') ? 'primary' : (ev.stages[0] ?? 'primary'));
   const [mode, setMode] = useState<GapMode>('gap');
-  const [scope, setScope] = useState<string>('');
+  /** null: the area short of the most seats in the plan period (the county when none is). */
+  const [scope, setScope] = useState<string | null>(null);
   const areas = useMemo(() => [...new Set(ev.gaps.filter((g) => g.stage === stage).map((g) => g.area))], [ev.gaps, stage]);
-  const shownScope = areas.includes(scope) ? scope : '';
+  const neediest = useMemo(() => {
+    let best: { area: string; gap: number } | null = null;
+    for (const g of ev.gaps) {
+      if (g.stage !== stage || g.area === '全县' || g.year > ev.plan.targetYear || g.gap <= 0) continue;
+      if (!best || g.gap > best.gap) best = { area: g.area, gap: g.gap };
+    }
+    return best?.area ?? '';
+  }, [ev.gaps, ev.plan.targetYear, stage]);
+  const shownScope = scope !== null && areas.includes(scope) ? scope : scope === '' ? '' : neediest;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <div className="plan-toolbar">

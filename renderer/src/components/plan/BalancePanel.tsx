@@ -80,7 +80,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
 
   const chart = useMemo<ChartOption>(
     () => ({
-      grid: baseGrid({ top: 16, left: 8, right: 24 }),
+      grid: baseGrid({ top: 28, left: 8, right: 24 }),
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', axisLabel: { color: '#5c6b7a' }, splitLine: { lineStyle: { color: '#e8ecf1' } } },
       yAxis: { type: 'category', inverse: true, data: result.indicators.map((i) => t.short[i.key] ?? i.name), axisLabel: { color: '#3d4b5c' } },
@@ -94,7 +94,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
             symbol: 'none',
             silent: true,
             lineStyle: { color: LEVEL_COLOR.orange, type: 'dashed' },
-            label: { formatter: `${t.limit} ${fmt2.format(result.cvLimit)}`, color: LEVEL_COLOR.orange },
+            label: { formatter: `${t.limit} ${fmt2.format(result.cvLimit)}`, color: LEVEL_COLOR.orange, position: 'end' },
             data: [{ xAxis: result.cvLimit }],
           },
         },
