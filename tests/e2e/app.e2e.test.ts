@@ -1,59 +1,26 @@
 // End to end: the built renderer in Debian's Chromium, driven by Playwright, against the
 // loopback host with the real backend. Screenshots go to test-results/screenshots.
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../electron/host/server';
+import type { Host } from '../../electron/host/server';
 import type { SchoolRow } from '../../shared/api';
-import { tempDir } from '../helpers/temp';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('test-results/screenshots');
-const RENDERER = path.resolve('out/renderer');
-
+let session: BrowserSession;
 let host: Host;
-let browser: Browser;
 let page: Page;
-const requests: string[] = [];
-const failures: string[] = [];
-const consoleErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
-}
-
-function searchBox() {
-  return page.locator('input[data-testid="school-search"], [data-testid="school-search"] input').first();
-}
-
-async function openPage(label: string): Promise<void> {
-  await page.getByTestId('main-menu').getByText(label, { exact: true }).click();
-}
+const shot = (name: string) => session.shot(name);
+const openPage = (label: string) => session.openPage(label);
+const searchBox = () => session.field('school-search');
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  host = await startHost({ dataDir: tempDir('csp-e2e-'), rendererDir: RENDERER, port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  session = await startBrowserSession({ prefix: 'app' });
+  ({ host, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await session?.close();
 });
 
 describe('the app in a browser', () => {
@@ -111,8 +78,6 @@ describe('the app in a browser', () => {
     await bars.first().waitFor({ state: 'attached' });
     // Axes, bars per year and the classes line: a drawn chart has dozens of paths.
     await expect.poll(() => bars.count()).toBeGreaterThan(10);
-    // Let the drawer finish sliding in, so the picture shows it whole.
-    await page.waitForTimeout(500);
     await shot('04-school-detail');
   });
 
@@ -129,10 +94,9 @@ describe('the app in a browser', () => {
   });
 
   it('made no request beyond the loopback host, and none failed', () => {
-    expect(requests.length).toBeGreaterThan(5);
-    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
-    expect(outside).toEqual([]);
-    expect(failures).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(session.requests.length).toBeGreaterThan(5);
+    expect(session.outsideRequests()).toEqual([]);
+    expect(session.failures).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -2,35 +2,19 @@
 // backend — the figures on screen are the API's, scenarios and edits recompute, the backtest
 // shows, and the export is a workbook. Screenshots go to test-results/screenshots.
 import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../electron/host/server';
+import type { Host } from '../../electron/host/server';
 import type { BacktestResult, ProjectionResult } from '../../shared/projection';
-import { tempDir } from '../helpers/temp';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('test-results/screenshots');
-const RENDERER = path.resolve('out/renderer');
-
+let session: BrowserSession;
 let host: Host;
-let browser: Browser;
 let page: Page;
-const requests: string[] = [];
-const failures: string[] = [];
-const consoleErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
-}
-
-async function api<T>(method: string, input: unknown): Promise<T> {
-  const res = await host.backend.dispatch(method, input);
-  if (!res.ok) throw new Error(res.error.message);
-  return res.result as T;
-}
-
+const shot = (name: string) => session.shot(name);
+const api = <T>(method: string, input: unknown) => session.api<T>(method, input);
 const digits = (s: string | null) => (s ?? '').replace(/[,\s]/g, '');
 
 async function tableCell(testId: string, rowText: string, column: number): Promise<string> {
@@ -39,28 +23,12 @@ async function tableCell(testId: string, rowText: string, column: number): Promi
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  host = await startHost({ dataDir: tempDir('csp-e2e-forecast-'), rendererDir: RENDERER, port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  session = await startBrowserSession({ prefix: 'forecast', acceptDownloads: true });
+  ({ host, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await session?.close();
 });
 
 describe('the 预测 page', () => {
@@ -150,9 +118,8 @@ describe('the 预测 page', () => {
   });
 
   it('made no request beyond the loopback host, and none failed', () => {
-    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
-    expect(outside).toEqual([]);
-    expect(failures).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(session.outsideRequests()).toEqual([]);
+    expect(session.failures).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

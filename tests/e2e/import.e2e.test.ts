@@ -2,38 +2,22 @@
 // messy workbook (title rows, a two-row merged header, 男/女 columns, a 合计 row) goes
 // through every step and is undone; its GBK CSV and .xls variants import the same; a broken
 // file is refused on screen. Screenshots (1440×900) go to test-results/screenshots/import-*.
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../electron/host/server';
+import type { Host } from '../../electron/host/server';
 import type { SchoolDetail } from '../../shared/api';
 import type { ImportRecord } from '../../shared/import';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser';
 import { messySchoolsGbkCsv, messySchoolsXls, messySchoolsXlsx, xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('test-results/screenshots');
-const RENDERER = path.resolve('out/renderer');
-
+let session: BrowserSession;
 let host: Host;
-let browser: Browser;
 let page: Page;
-const requests: string[] = [];
-const consoleErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  // Fades and slides of antd would otherwise be caught half-way.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  await page.screenshot({ path: path.join(SHOTS, `import-${name}.png`), fullPage: false });
-}
-
-async function call<T>(method: string, input: unknown = {}): Promise<T> {
-  const r = await host.backend.dispatch(method, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.result as T;
-}
+const shot = (name: string) => session.shot(`import-${name}`);
+const call = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
 
 async function upload(name: string, buffer: Buffer, mimeType: string): Promise<void> {
   await page.locator('[data-testid="import-file-step"] input[type=file]').setInputFiles({ name, mimeType, buffer });
@@ -42,28 +26,15 @@ async function upload(name: string, buffer: Buffer, mimeType: string): Promise<v
 const next = () => page.getByTestId('import-next').click();
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
-  fs.mkdirSync(SHOTS, { recursive: true });
   const dir = tempDir('csp-e2e-import-');
-  host = await startHost({ dataDir: path.join(dir, 'data'), rendererDir: RENDERER, port: 0 });
+  session = await startBrowserSession({ prefix: 'import', dataDir: `${dir}/data` });
+  ({ host, page } = session);
   const opened = await host.backend.dispatch('project.open', { path: await tinyProject(dir) });
   if (!opened.ok) throw new Error(opened.error.message);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await session?.close();
 });
 
 describe('the import wizard in a browser', () => {
@@ -196,8 +167,7 @@ describe('the import wizard in a browser', () => {
   });
 
   it('made no request beyond the loopback host, and logged no error', () => {
-    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
-    expect(outside).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(session.outsideRequests()).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -2,34 +2,19 @@
 // planner creates the plan, sets a target, adds a new school and a closure, adopts the
 // helper's builds, undoes and redoes — and the gaps, warnings and targets follow each edit.
 // Screenshots go to test-results/screenshots (plan-*.png).
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../electron/host/server';
+import type { Host } from '../../electron/host/server';
 import type { PlanEvaluation, PlanSummary } from '../../shared/plan';
-import { tempDir } from '../helpers/temp';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('test-results/screenshots');
-const RENDERER = path.resolve('out/renderer');
-
+let session: BrowserSession;
 let host: Host;
-let browser: Browser;
 let page: Page;
-const requests: string[] = [];
-const failures: string[] = [];
-const consoleErrors: string[] = [];
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
-}
-
-async function api<T>(method: string, input: unknown = {}): Promise<T> {
-  const res = await host.backend.dispatch(method, input);
-  if (!res.ok) throw new Error(res.error.message);
-  return res.result as T;
-}
+const shot = (name: string) => session.shot(name);
+const api = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
+const field = (testId: string) => session.field(testId);
 
 async function evaluation(): Promise<PlanEvaluation> {
   const [plan] = await api<PlanSummary[]>('plan.list');
@@ -45,11 +30,6 @@ async function redCells(): Promise<number> {
   return page.locator('[data-testid="gap-matrix"] .gap-value[data-level="red"]').count();
 }
 
-/** antd puts a test id on the input itself or on its wrapper, depending on the control. */
-function field(testId: string) {
-  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-}
-
 async function tab(label: string): Promise<void> {
   await page.getByTestId('plan-tabs').getByRole('tab', { name: label }).click();
 }
@@ -62,28 +42,12 @@ async function choose(testId: string, option: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  host = await startHost({ dataDir: tempDir('csp-e2e-plan-'), rendererDir: RENDERER, port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('requestfailed', (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  session = await startBrowserSession({ prefix: 'plan' });
+  ({ host, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await session?.close();
 });
 
 describe('the 规划 page', () => {
@@ -208,9 +172,8 @@ describe('the 规划 page', () => {
   });
 
   it('made no request beyond the loopback host, and none failed', () => {
-    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
-    expect(outside).toEqual([]);
-    expect(failures).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(session.outsideRequests()).toEqual([]);
+    expect(session.failures).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });
