@@ -12,7 +12,7 @@ import { ChangeCell } from '../TownshipTable';
 import { STAGE_COLOR } from '../../lib/colors';
 import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
-import { Sparkline } from './Sparkline';
+import { Sparkline } from '../Sparkline';
 import { changePct, DISPLAY_STAGES, stagesIn } from './stages';
 
 const t = zh.forecast.schools;
@@ -75,7 +75,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       title: t.colTrend,
       key: 'trend',
       width: 136,
-      render: (_: unknown, r) => <Sparkline history={r.history} projection={r.students} color={STAGE_COLOR[r.stage]} />,
+      render: (_: unknown, r) => <Sparkline values={[...r.history, ...r.students]} dashedFrom={r.history.length - 1} color={STAGE_COLOR[r.stage]} />,
     },
     {
       title: t.colBase(result.baseYear),

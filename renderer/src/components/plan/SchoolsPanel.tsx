@@ -7,7 +7,7 @@ import type { PlanEvaluation, SchoolResult } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR, utilisationColor } from '../../lib/colors';
-import { SeriesSpark } from './SeriesSpark';
+import { Sparkline } from '../Sparkline';
 
 const t = zh.plan.schools;
 const collator = new Intl.Collator('zh-CN');
@@ -72,7 +72,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
       title: '',
       key: 'spark',
       width: 120,
-      render: (_: unknown, r) => <SeriesSpark values={r.use} markIndex={ti} color={(r.use[ti] ?? 0) > 1 ? LEVEL_COLOR.red : '#1f5fa8'} />,
+      render: (_: unknown, r) => <Sparkline width={110} height={24} values={r.use} markIndex={ti} color={(r.use[ti] ?? 0) > 1 ? LEVEL_COLOR.red : '#1f5fa8'} />,
     },
     {
       title: t.peakGap,

@@ -17,7 +17,7 @@ import {
 } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { LEVEL_COLOR } from '../../lib/colors';
-import { SeriesSpark } from './SeriesSpark';
+import { Sparkline } from '../Sparkline';
 import { TargetModal } from './TargetModal';
 import type { PlanState } from './usePlan';
 
@@ -109,7 +109,7 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
         title: t.trend,
         key: 'trend',
         width: 126,
-        render: (_: unknown, r) => <SeriesSpark values={r.series} markIndex={targetIdx} color={r.met === false ? LEVEL_COLOR.red : '#1f5fa8'} />,
+        render: (_: unknown, r) => <Sparkline width={110} height={24} values={r.series} markIndex={targetIdx} color={r.met === false ? LEVEL_COLOR.red : '#1f5fa8'} />,
       },
       {
         title: t.actions,
