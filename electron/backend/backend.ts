@@ -110,7 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
     'projection.saveDevelopment': (input) => saveDevelopment(session.project, input),
     'projection.deleteDevelopment': ({ id }) => removeDevelopment(session.project, id),
     'projection.exportXlsx': (input) => exportProjection(session.project, input),
-    'annex.list': () => annexList(session.project),
+    'annex.list': (input) => annexList(session.project, input),
     'annex.preview': (input) => annexPreview(session.project, input),
     'annex.export': (input) => annexExport(session.project, input, options.printPdf ?? noPdfPrinter),
     'backups.list': () => backupsOf(session.project),

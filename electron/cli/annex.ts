@@ -5,10 +5,12 @@ import path from 'node:path';
 import { ANNEX_FORMATS, PAPERS, type AnnexFormat, type AnnexKind, type AnnexList, type Paper } from '../../shared/annex';
 import type { MethodName, MethodResult } from '../../shared/api';
 
-export const ANNEX_HELP = `  annex <文件.csplan> --out <文件.pdf|.xlsx|.docx> [--annex 6,7] [--title-prefix XX县] [--paper a4|a3|6:a3,7:a4] [--first-number 1]
+export const ANNEX_HELP = `  annex <文件.csplan> --out <文件.pdf|.xlsx|.docx> [--annex 6,7] [--plan 十五五] [--scenario 中] [--title-prefix XX县] [--paper a4|a3|6:a3,7:a4] [--first-number 1]
       生成规划附件（格式由 --out 的扩展名决定）。--annex 按序号或名称选择附件并决定顺序
       （1 主要发展指标表，2 学龄人口与在校生预测表，3 学位供需平衡表，4 新建改扩建学校项目表，
-      5 学校布局调整表，6 现状学校一览表，7 图表），缺省为全部已有数据的附件；编号依次为附件1、附件2…`;
+      5 学校布局调整表，6 现状学校一览表，7 图表），缺省为全部已有数据的附件；编号依次为附件1、附件2…
+      附件1、3、4、5 和学位需求图取自 --plan 指定的规划（缺省为第一个规划），按 --scenario 的预测情景
+      （缺省为该规划的情景）测算。`;
 
 export const ANNEX_OPTIONS = {
   annex: { type: 'string' },
@@ -19,6 +21,8 @@ export const ANNEX_OPTIONS = {
 
 export interface AnnexCliValues {
   out?: string | undefined;
+  plan?: string | undefined;
+  scenario?: string | undefined;
   annex?: string | undefined;
   'title-prefix'?: string | undefined;
   paper?: string | undefined;
@@ -81,11 +85,20 @@ export async function annexCommand(values: AnnexCliValues, call: Call, usage: (m
     if (!/^\d{1,2}$/.test(values['first-number']) || Number(values['first-number']) < 1) throw usage('--first-number 应为 1–99 的整数');
     first = Number(values['first-number']);
   }
-  const list = await call('annex.list', {});
+  // A plan asked for by name must exist, whichever annexes are printed.
+  if (values.plan !== undefined) {
+    const plans = await call('plan.list', {});
+    if (!plans.some((p) => p.name === values.plan)) {
+      throw refuse(`没有名为“${values.plan}”的规划。${plans.length ? `现有规划：${plans.map((p) => p.name).join('、')}。` : '项目中还没有规划，请先用 plan-create 或在“规划”页新建规划。'}`);
+    }
+  }
+  const choice = { plan: values.plan, scenario: values.scenario };
+  const list = await call('annex.list', choice);
   const kinds = selectAnnexes(list, values.annex, usage, refuse);
   const papers = papersFor(list, kinds, values.paper, usage);
   const target = path.resolve(out);
   const result = await call('annex.export', {
+    ...choice,
     format,
     outPath: target,
     titlePrefix: values['title-prefix'],

@@ -21,10 +21,27 @@ export interface AnnexListItem {
   reason: string | null;
 }
 
+/** A plan (规划) the plan's annexes can be built from. */
+export interface AnnexPlanOption {
+  id: number;
+  name: string;
+  baseYear: number;
+  targetYear: number;
+  outlookYear: number;
+  /** The projection scenario the plan is evaluated under. */
+  scenario: string;
+}
+
 export interface AnnexList {
   /** Proposed title prefix: the county's name. */
   titlePrefix: string;
   annexes: AnnexListItem[];
+  /** The project's plans, the first one used when none is asked for. */
+  plans: AnnexPlanOption[];
+  /** The plan the list was made for (the one asked for, else the first); null when there is none. */
+  plan: AnnexPlanOption | null;
+  /** Projection scenarios (情景) to choose from. */
+  scenarios: string[];
 }
 
 export interface AnnexSelection {

@@ -7,6 +7,7 @@ export const NUMBER_FORMAT: Record<NumberKind, string> = {
   serial: '0',
   rate: '0.0',
   percent: '0.0%',
+  coefficient: '0.000',
 };
 
 function grouped(digits: string): string {
@@ -27,6 +28,8 @@ export function formatNumber(value: number, kind: NumberKind): string {
       return fixed(value, 1);
     case 'percent':
       return `${fixed(value * 100, 1)}%`;
+    case 'coefficient':
+      return fixed(value, 3);
   }
 }
 

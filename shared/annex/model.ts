@@ -25,9 +25,10 @@ export function typeArea(paper: Paper): { widthMm: number; heightMm: number } {
 
 /**
  * How a number is shown: integer with thousands separators (#,##0), serial without them
- * (序号, years: 0), rate with one decimal (0.0), percent of a ratio with one decimal (0.0%).
+ * (序号, years: 0), rate with one decimal (0.0), percent of a ratio with one decimal (0.0%),
+ * coefficient with three decimals (0.000: 差异系数).
  */
-export const NUMBER_KINDS = ['integer', 'serial', 'rate', 'percent'] as const;
+export const NUMBER_KINDS = ['integer', 'serial', 'rate', 'percent', 'coefficient'] as const;
 export type NumberKind = (typeof NUMBER_KINDS)[number];
 export type ColumnKind = 'text' | NumberKind;
 

@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { importMethods } from '../import/contract';
 import { planMethods } from '../plan/contract';
+import { PLAN_NAME } from '../plan/model';
 
 /** Pairs a zod input schema with a result type that exists only for the compiler. */
 function method<R>() {
@@ -52,8 +53,14 @@ const countyCode = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位�
 const projectName = z.string().trim().min(1, '请填写县（区）名称').max(60, '名称不超过 60 个字');
 // eslint-disable-next-line no-control-regex -- a title prefix is printed; control characters never belong in it
 const annexTitlePrefix = z.string().trim().max(40, '标题前缀不超过 40 个字').refine((t) => !/[\u0000-\u001f]/.test(t), '标题前缀含有非法字符');
+/** The plan (规划) the plan's annexes come from, by id or name (the first plan when absent), and the projection scenario (the plan's own when absent). */
+const annexPlan = {
+  plan: z.union([z.number().int().positive('规划编号不正确'), PLAN_NAME]).optional(),
+  scenario: SCENARIO_NAME.optional(),
+};
 /** The chosen annexes in print order, each with its paper and (optionally) its number 附件N. */
 const annexRequest = {
+  ...annexPlan,
   annexes: z
     .array(
       z.strictObject({
@@ -121,8 +128,8 @@ export const contract = {
   /** The stored data in the layout of the import templates (for CSV/XLSX export). */
   'data.export': method<DataTable>()(z.strictObject({ kind: z.enum(DATA_KINDS) })),
 
-  /** The annexes (附件) and whether the project has the data for each. */
-  'annex.list': method<AnnexList>()(none),
+  /** The annexes (附件) and whether the project has the data for each (for the plan asked for). */
+  'annex.list': method<AnnexList>()(z.strictObject(annexPlan)),
   /** The print HTML of the chosen annexes: what the PDF will look like. */
   'annex.preview': method<{ html: string }>()(z.strictObject(annexRequest)),
   /** The chosen annexes as PDF, XLSX or DOCX: written to outPath, else returned as base64. */

@@ -1,5 +1,6 @@
 // End to end: the 附件 page in Debian's Chromium against the loopback host: choose annexes,
-// see the print preview in its sandboxed frame, export Excel as a browser download.
+// see the print preview in its sandboxed frame, export Excel as a browser download; then,
+// with a plan, every annex selectable and previewed under the chosen plan and scenario.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -51,7 +52,7 @@ describe('the 附件 page', () => {
     await page.getByTestId('annex-page').waitFor();
 
     // Data of the sample county: the school list and the students chart can be printed;
-    // the plan's annexes (issue 5) cannot yet.
+    // the plan's annexes cannot until a plan exists (the last test makes one).
     await expect(page.getByTestId('annex-check-schools').isChecked()).resolves.toBe(true);
     await expect(page.getByTestId('annex-check-projects').isDisabled()).resolves.toBe(true);
 
@@ -86,6 +87,51 @@ describe('the 附件 page', () => {
     const book = XLSX.read(fs.readFileSync(file));
     expect(book.SheetNames).toEqual(['附件1', '附件2']);
     expect(book.Sheets['附件1']?.A2?.v).toBe('测试县现状学校一览表');
+  });
+
+  it('with a plan, makes every annex selectable and previews them all with the plan chosen', async () => {
+    // The page said so before there was a plan (the page is remounted below, so the prefix is the county's again).
+    await expect(page.getByTestId('annex-no-plan').textContent()).resolves.toBe('尚未建立规划，请先在“规划”页新建规划。');
+    // A plan made as the 规划 page makes it, through the same backend the page talks to.
+    const created = await host.backend.dispatch('plan.create', { name: '十五五' });
+    if (!created.ok) throw new Error(created.error.message);
+    const townships = await host.backend.dispatch('townships.list', {});
+    if (!townships.ok) throw new Error(townships.error.message);
+    const town = (townships.result as { code: string; name: string }[]).find((t) => t.name === '城关镇')?.code;
+    const added = await host.backend.dispatch('plan.addProjects', {
+      plan: (created.result as { id: number }).id,
+      projects: [{ type: '新建', name: '城关第五小学', kind: 'primary', township: town, classes: 36, seats: 1620, completionYear: 2028 }],
+    });
+    if (!added.ok) throw new Error(added.error.message);
+
+    await page.getByTestId('main-menu').getByText('总览', { exact: true }).click();
+    await page.getByTestId('overview-page').waitFor();
+    await page.getByTestId('main-menu').getByText('附件', { exact: true }).click();
+    await page.getByTestId('annex-page').waitFor();
+    await expect.poll(() => page.getByTestId('annex-plan').textContent(), { timeout: 10_000 }).toContain('十五五（2026—2030年）');
+    await expect(page.getByTestId('annex-scenario').textContent()).resolves.toContain('中');
+    await expect(page.getByTestId('annex-no-plan').count()).resolves.toBe(0);
+
+    const kinds = ['indicators', 'forecast', 'seat-balance', 'projects', 'adjustments', 'schools', 'students-chart', 'demand-chart'];
+    for (const kind of kinds) {
+      const box = page.getByTestId(`annex-check-${kind}`);
+      await expect(box.isDisabled(), kind).resolves.toBe(false);
+      if (!(await box.isChecked())) await box.click();
+    }
+    const frame = page.frameLocator('[data-testid="annex-preview-frame"]');
+    await expect.poll(() => frame.locator('section.annex').count(), { timeout: 30_000 }).toBe(kinds.length);
+    const titles = await frame.locator('h1.annex-title').allTextContents();
+    expect(titles).toEqual(
+      expect.arrayContaining(['示例县“十五五”教育事业主要发展指标表', '示例县学位供需平衡表', '示例县“十五五”新建改扩建学校项目表', '示例县“十五五”学校布局调整表', '示例县各学段学位需求与供给']),
+    );
+    await expect(frame.locator('section[data-kind="projects"]').textContent()).resolves.toContain('城关第五小学');
+    await expect(frame.locator('section[data-kind="demand-chart"] svg path').count()).resolves.toBeGreaterThan(10);
+
+    // Another scenario rebuilds the preview under it.
+    await page.getByTestId('annex-scenario').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="高"]').click();
+    await expect.poll(() => frame.locator('section[data-kind="seat-balance"] .annex-notes').textContent(), { timeout: 30_000 }).toContain('“高”方案');
+    await page.screenshot({ path: path.join(SHOTS, '07-annex-plan.png') });
   });
 
   it('made no request beyond the loopback host and logged no error (the CSP allows the frame)', () => {

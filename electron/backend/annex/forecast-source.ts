@@ -64,10 +64,38 @@ function baseYearStudents(file: ProjectFile, baseYear: number): Map<string, Part
   return out;
 }
 
-export function forecastInput(file: ProjectFile, result: ProjectionResult): ForecastInput {
+const FIVE_YEAR_PLAN = /^[一二三四五六七八九十]+五$/;
+
+/**
+ * The period the table shows: the stored plan's (target year, outlook years every five years
+ * to its outlook year) when it starts from the projection's base year and is named as a
+ * five-year plan or spans the next one; else the next five-year plan and ten years beyond.
+ */
+export function forecastPeriod(
+  baseYear: number,
+  horizon: number,
+  stored?: { name: string; baseYear: number; targetYear: number; outlookYear: number } | null,
+): { plan: ForecastInput['plan']; outlookYears: number[] } {
+  const next = nextFiveYearPlan(baseYear);
+  if (stored && stored.baseYear === baseYear) {
+    const named = FIVE_YEAR_PLAN.test(stored.name) ? stored.name : stored.targetYear === next.to ? next.name : null;
+    if (named) {
+      const outlook: number[] = [];
+      for (let y = stored.targetYear + 5; y < stored.outlookYear; y += 5) outlook.push(y);
+      if (stored.outlookYear > stored.targetYear) outlook.push(stored.outlookYear);
+      return { plan: { name: named, from: baseYear + 1, to: stored.targetYear }, outlookYears: outlook.filter((y) => y <= horizon) };
+    }
+  }
+  return { plan: next, outlookYears: [next.to + 5, next.to + 10].filter((y) => y <= horizon) };
+}
+
+export function forecastInput(
+  file: ProjectFile,
+  result: ProjectionResult,
+  stored?: { name: string; baseYear: number; targetYear: number; outlookYear: number } | null,
+): ForecastInput {
   const system = result.schoolSystem;
-  const plan = nextFiveYearPlan(result.baseYear);
-  const outlookYears = [plan.to + 5, plan.to + 10].filter((y) => y <= result.horizon);
+  const { plan, outlookYears } = forecastPeriod(result.baseYear, result.horizon, stored);
   const popYears = result.population.years;
   const baseStudents = baseYearStudents(file, result.baseYear);
   const historyIndex = result.history.years.indexOf(result.baseYear);

@@ -19,21 +19,34 @@ import { AppError } from '../errors';
 import { writeAnnexDocx } from './docx';
 import { renderAnnexesHtml } from './html';
 import type { PdfPrinter } from './pdf';
-import { ANNEX_SOURCES } from './sources';
+import { listPlans } from '../services/plan';
+import { listScenarios } from '../services/projection';
+import { ANNEX_SOURCES, AnnexScope, type PlanChoice } from './sources';
 import { writeAnnexXlsx } from './xlsx';
 
-export interface AnnexRequest {
+export interface AnnexRequest extends PlanChoice {
   annexes: AnnexSelection[];
   titlePrefix?: string | undefined;
 }
 
-export function annexList(file: ProjectFile): AnnexList {
+export function annexList(file: ProjectFile, choice: PlanChoice = {}): AnnexList {
+  const scope = new AnnexScope(file, choice);
+  const plans = listPlans(file).map(({ id, name, baseYear, targetYear, outlookYear, scenario }) => ({ id, name, baseYear, targetYear, outlookYear, scenario }));
+  let chosen: number | null = null;
+  try {
+    chosen = scope.plan()?.id ?? null;
+  } catch {
+    // A plan asked for that does not exist: the plan annexes say so (availability below).
+  }
   return {
     titlePrefix: readMeta(file.db).name,
     annexes: ANNEX_CATALOG.map((entry) => {
-      const { available, reason } = ANNEX_SOURCES[entry.kind].availability(file);
+      const { available, reason } = ANNEX_SOURCES[entry.kind].availability(scope);
       return { ...entry, available, reason };
     }),
+    plans,
+    plan: plans.find((p) => p.id === chosen) ?? null,
+    scenarios: listScenarios(file.db).map((s) => s.name),
   };
 }
 
@@ -45,12 +58,14 @@ function todayText(now: Date): string {
 export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Annex[] {
   const titlePrefix = request.titlePrefix ?? readMeta(file.db).name;
   const date = todayText(now);
+  // One scope for the request: the plan is read and evaluated once for all its annexes.
+  const scope = new AnnexScope(file, { plan: request.plan, scenario: request.scenario });
   const contents = request.annexes.map((selection) => {
     const source = ANNEX_SOURCES[selection.kind];
-    const { available, reason } = source.availability(file);
+    const { available, reason } = source.availability(scope);
     const title = ANNEX_CATALOG.find((e) => e.kind === selection.kind)?.title ?? selection.kind;
     if (!available) throw new AppError('NOT_FOUND', `无法生成“${title}”：${reason ?? '缺少数据。'}`);
-    return source.build(file, { titlePrefix, date, paper: selection.paper });
+    return source.build(scope, { titlePrefix, date, paper: selection.paper });
   });
   return numberAnnexes(
     contents,

@@ -1,9 +1,15 @@
 // Where each annex's data comes from. One entry per annex kind: whether the project has
-// the data now, and how to turn it into the provider's input. The plan (issue 5) replaces
-// the `pending` entries with real ones; nothing else changes.
+// the data now, and how to turn it into the provider's input. The plan's annexes (1, 3, 4,
+// 5 and the demand chart) read the stored plan asked for and its evaluation, computed once
+// per request (AnnexScope).
 import {
+  adjustmentsAnnex,
+  demandChartAnnex,
   forecastAnnex,
+  indicatorsAnnex,
+  projectsAnnex,
   schoolListAnnex,
+  seatBalanceAnnex,
   studentsChartAnnex,
   type AnnexContent,
   type AnnexContext,
@@ -12,35 +18,94 @@ import {
   type SchoolListInput,
 } from '../../../shared/annex';
 import { byYearAndStage } from '../../../shared/analysis/enrolment';
+import type { Plan, PlanEvaluation } from '../../../shared/plan';
+import { planRows } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools, counts, distinctYears } from '../db/queries';
+import { AppError } from '../errors';
 import { listTownships } from '../services/overview';
+import { evaluateStoredPlan, resolvePlan } from '../services/plan-context';
 import { runProjection } from '../services/projection';
 import { listSchools } from '../services/schools';
 import { forecastInput } from './forecast-source';
+import { adjustmentsInput, demandChartInput, demandNotes, indicatorsInput, levelNote, projectsInput, seatBalanceInput, yearsNote, type SchoolFacts } from './plan-source';
+
+/** The plan asked for (id or name; the first plan when absent) and the projection scenario (the plan's own when absent). */
+export interface PlanChoice {
+  plan?: number | string | undefined;
+  scenario?: string | undefined;
+}
+
+export const NO_PLAN_REASON = '尚未建立规划，请先在“规划”页新建规划。';
+
+/** What the sources of one request share: the project, the plan asked for and, computed once, its evaluation. */
+export class AnnexScope {
+  private stored: Plan | null | undefined;
+  private evaluated: PlanEvaluation | undefined;
+
+  constructor(
+    readonly file: ProjectFile,
+    readonly choice: PlanChoice = {},
+  ) {}
+
+  /** The stored plan asked for; null when the project has none and none was named. Unknown plans: NOT_FOUND. */
+  plan(): Plan | null {
+    if (this.stored === undefined) {
+      const { plan } = this.choice;
+      if (plan === undefined && planRows(this.file.db).length === 0) this.stored = null;
+      else this.stored = resolvePlan(this.file, typeof plan === 'number' ? { plan } : typeof plan === 'string' ? { name: plan } : {});
+    }
+    return this.stored;
+  }
+
+  /** The scenario asked for, else the plan's own, else the projection's default. */
+  scenario(): string | undefined {
+    return this.choice.scenario ?? this.plan()?.scenario;
+  }
+
+  /** The stored plan and its evaluation under the chosen scenario. */
+  evaluation(): { plan: Plan; ev: PlanEvaluation } {
+    const plan = this.plan();
+    if (!plan) throw new AppError('NOT_FOUND', NO_PLAN_REASON);
+    this.evaluated ??= evaluateStoredPlan(this.file, { plan: plan.id, ...(this.choice.scenario ? { scenario: this.choice.scenario } : {}) });
+    return { plan, ev: this.evaluated };
+  }
+}
 
 export interface AnnexSource {
-  availability(file: ProjectFile): { available: boolean; reason: string | null };
-  build(file: ProjectFile, ctx: AnnexContext): AnnexContent;
+  availability(scope: AnnexScope): { available: boolean; reason: string | null };
+  build(scope: AnnexScope, ctx: AnnexContext): AnnexContent;
 }
 
 const READY = { available: true, reason: null } as const;
 const missing = (reason: string) => ({ available: false, reason });
 
-const PENDING_REASON = {
-  projection: '需要先完成学龄人口与在校生预测（“预测”功能尚在开发）。',
-  plan: '需要先在“规划”中设定指标、建设项目和布局调整（“规划”功能尚在开发）。',
-} as const;
-
-/** An annex whose data come with a later issue: listed, never built. */
-function pending(needs: keyof typeof PENDING_REASON): AnnexSource {
-  return {
-    availability: () => missing(PENDING_REASON[needs]),
-    build: () => {
-      throw new Error(PENDING_REASON[needs]);
-    },
-  };
+/** Plan annexes need a stored plan; a plan asked for that does not exist is said in words. */
+function planAvailability(scope: AnnexScope): { available: boolean; reason: string | null } {
+  try {
+    return scope.plan() ? READY : missing(NO_PLAN_REASON);
+  } catch (err) {
+    if (err instanceof AppError) return missing(err.message);
+    throw err;
+  }
 }
+
+/** Existing schools by code: kind and township name as the layout table prints them. */
+function schoolFacts(file: ProjectFile): Map<string, SchoolFacts> {
+  const townships = new Map(listTownships(file).map((t) => [t.code, t.name]));
+  return new Map(allSchools(file.db).map((s) => [s.code, { kind: s.kind, townshipName: townships.get(s.township) ?? s.township }]));
+}
+
+function withNotes<T extends AnnexContent>(content: T, notes: readonly string[]): T {
+  return { ...content, notes: [...content.notes, ...notes] };
+}
+
+/** A table without rows says why, in a row across it, instead of printing a bare header. */
+function emptySaying<T extends AnnexContent>(content: T, text: string): T {
+  return content.table.rows.length > 0 ? content : { ...content, table: { ...content.table, rows: [{ kind: 'group', cells: [text] }] } };
+}
+
+const deferredNote = (n: number) => (n > 0 ? [`另有暂缓实施的项目 ${n} 个，未列入本表。`] : []);
 
 /** Schools with their latest figures and areas, in the provider's terms. */
 export function schoolListInput(file: ProjectFile): SchoolListInput {
@@ -69,23 +134,60 @@ export function schoolListInput(file: ProjectFile): SchoolListInput {
 }
 
 export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
-  indicators: pending('plan'),
+  indicators: {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { plan, ev } = scope.evaluation();
+      return withNotes(indicatorsAnnex(indicatorsInput(plan, ev), ctx), demandNotes(ev));
+    },
+  },
   forecast: {
     // Grade progression needs at least two recorded years (issue 4's engine refuses fewer).
-    availability: (file) =>
+    availability: ({ file }) =>
       distinctYears(file.db, 'enrolment').length >= 2 ? READY : missing('预测需要至少两年的在校生数据，请先导入历年教育事业统计表。'),
-    build: (file, ctx) => forecastAnnex(forecastInput(file, runProjection(file, {})), ctx),
+    build: (scope, ctx) => {
+      const scenario = scope.scenario();
+      return forecastAnnex(forecastInput(scope.file, runProjection(scope.file, scenario ? { scenario } : {}), scope.plan()), ctx);
+    },
   },
-  'seat-balance': pending('plan'),
-  projects: pending('plan'),
-  adjustments: pending('plan'),
+  'seat-balance': {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { plan, ev } = scope.evaluation();
+      const content = seatBalanceAnnex(seatBalanceInput(plan, ev), ctx);
+      return { ...content, notes: [content.notes[0] ?? '', levelNote(plan), yearsNote(plan), ...demandNotes(ev)].filter(Boolean) };
+    },
+  },
+  projects: {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { plan, ev } = scope.evaluation();
+      const { input, deferred } = projectsInput(plan, ev);
+      const spanning = input.projects.some((p) => p.stageLabel) ? ['跨学段学校（如九年一贯制学校）计入其第一个学段的小计。'] : [];
+      return emptySaying(withNotes(projectsAnnex(input, ctx), [...spanning, ...deferredNote(deferred)]), '（规划中尚无新建、改扩建或迁建项目）');
+    },
+  },
+  adjustments: {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { plan, ev } = scope.evaluation();
+      const { input, deferred } = adjustmentsInput(plan, ev, schoolFacts(scope.file));
+      return emptySaying(withNotes(adjustmentsAnnex(input, ctx), deferredNote(deferred)), '（规划中尚无撤并、迁建或转型的学校）');
+    },
+  },
   schools: {
-    availability: (file) => (counts(file.db).schools > 0 ? READY : missing('项目中还没有学校数据，请先导入学校统计表。')),
-    build: (file, ctx) => schoolListAnnex(schoolListInput(file), ctx),
+    availability: ({ file }) => (counts(file.db).schools > 0 ? READY : missing('项目中还没有学校数据，请先导入学校统计表。')),
+    build: ({ file }, ctx) => schoolListAnnex(schoolListInput(file), ctx),
   },
   'students-chart': {
-    availability: (file) => (distinctYears(file.db, 'enrolment').length > 0 ? READY : missing('项目中还没有在校生数据，请先导入教育事业统计表。')),
-    build: (file, ctx) => studentsChartAnnex({ studentsByYear: byYearAndStage(allEnrolment(file.db), 'students') }, ctx),
+    availability: ({ file }) => (distinctYears(file.db, 'enrolment').length > 0 ? READY : missing('项目中还没有在校生数据，请先导入教育事业统计表。')),
+    build: ({ file }, ctx) => studentsChartAnnex({ studentsByYear: byYearAndStage(allEnrolment(file.db), 'students') }, ctx),
   },
-  'demand-chart': pending('plan'),
+  'demand-chart': {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { ev } = scope.evaluation();
+      return withNotes(demandChartAnnex(demandChartInput(ev), ctx), demandNotes(ev, false));
+    },
+  },
 };

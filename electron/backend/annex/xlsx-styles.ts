@@ -19,7 +19,7 @@ const FONTS: Record<FontRole, { name: string; size: number; bold?: boolean }> = 
 const FONT_ORDER: FontRole[] = ['body', 'bold', 'hei', 'label', 'title', 'meta'];
 
 /** Excel's built-in ids for '0' and '#,##0'; custom formats start at 164. */
-const NUM_FMT_ID: Record<NumberKind, number> = { serial: 1, integer: 3, rate: 164, percent: 165 };
+const NUM_FMT_ID: Record<NumberKind, number> = { serial: 1, integer: 3, rate: 164, percent: 165, coefficient: 166 };
 
 export interface CellStyle {
   font: FontRole;
@@ -65,7 +65,7 @@ export class StyleSheet {
   }
 
   xml(): string {
-    const custom = (['rate', 'percent'] as const).map((k) => `<numFmt numFmtId="${NUM_FMT_ID[k]}" formatCode="${escapeXml(NUMBER_FORMAT[k])}"/>`);
+    const custom = (['rate', 'percent', 'coefficient'] as const).map((k) => `<numFmt numFmtId="${NUM_FMT_ID[k]}" formatCode="${escapeXml(NUMBER_FORMAT[k])}"/>`);
     const fonts = FONT_ORDER.map((role) => {
       const f = FONTS[role];
       return `<font>${f.bold ? '<b/>' : ''}<sz val="${f.size}"/><name val="${escapeXml(f.name)}"/><charset val="134"/></font>`;

@@ -2,7 +2,7 @@
 // exactly as they print; export PDF, Excel or Word (a save dialog in the desktop app, a
 // download in the browser).
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Col, Empty, Form, Input, InputNumber, Row, Space, Spin, Typography } from 'antd';
+import { App, Button, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
 import { invoke } from '../api/client';
@@ -42,6 +42,9 @@ export function AnnexPage() {
   const [choices, setChoices] = useState<AnnexChoice[]>([]);
   const [titlePrefix, setTitlePrefix] = useState<string | null>(null);
   const [firstNumber, setFirstNumber] = useState(1);
+  /** The plan of the plan annexes (null: the first) and the scenario (null: the plan's own). */
+  const [planId, setPlanId] = useState<number | null>(null);
+  const [scenario, setScenario] = useState<string | null>(null);
   const [html, setHtml] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [exporting, setExporting] = useState<AnnexFormat | null>(null);
@@ -54,7 +57,14 @@ export function AnnexPage() {
 
   const chosen = useMemo(() => selections(choices, list, firstNumber), [choices, list, firstNumber]);
   const prefix = titlePrefix ?? list?.titlePrefix ?? '';
-  const request = useMemo(() => ({ annexes: chosen, titlePrefix: prefix }), [chosen, prefix]);
+  const plans = list?.plans ?? [];
+  const plan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
+  const scenarios = list?.scenarios ?? [];
+  const chosenScenario = scenario ?? plan?.scenario ?? (scenarios.includes('中') ? '中' : scenarios[0]) ?? null;
+  const request = useMemo(
+    () => ({ annexes: chosen, titlePrefix: prefix, ...(plan ? { plan: plan.id } : {}), ...(chosenScenario ? { scenario: chosenScenario } : {}) }),
+    [chosen, prefix, plan, chosenScenario],
+  );
 
   useEffect(() => {
     if (chosen.length === 0) {
@@ -137,6 +147,27 @@ export function AnnexPage() {
               <Form layout="vertical" size="small" className="annex-form">
                 <Form.Item label={t.titlePrefix} extra={t.titlePrefixHelp}>
                   <Input value={prefix} maxLength={40} onChange={(e) => setTitlePrefix(e.target.value)} data-testid="annex-title-prefix" />
+                </Form.Item>
+                <Form.Item label={t.plan} extra={plan ? t.planHelp : <Typography.Text type="warning" data-testid="annex-no-plan">{t.noPlan}</Typography.Text>}>
+                  <Select<number>
+                    value={plan?.id}
+                    disabled={plans.length === 0}
+                    placeholder={t.noPlanShort}
+                    onChange={(id) => {
+                      setPlanId(id);
+                      setScenario(null);
+                    }}
+                    options={plans.map((p) => ({ value: p.id, label: t.planOption(p.name, p.baseYear + 1, p.targetYear) }))}
+                    data-testid="annex-plan"
+                  />
+                </Form.Item>
+                <Form.Item label={t.scenario} extra={t.scenarioHelp}>
+                  <Select<string>
+                    value={chosenScenario ?? undefined}
+                    onChange={setScenario}
+                    options={scenarios.map((s) => ({ value: s, label: s }))}
+                    data-testid="annex-scenario"
+                  />
                 </Form.Item>
                 <Form.Item label={t.firstNumber} extra={t.firstNumberHelp}>
                   <InputNumber min={1} max={99} precision={0} value={firstNumber} onChange={(v) => setFirstNumber(typeof v === 'number' ? v : 1)} />

@@ -27,14 +27,15 @@ export interface AdjustmentsInput {
 
 export const ADJUSTMENT_COLUMNS: Column[] = [
   { header: '序号', kind: 'serial', width: 4 },
-  { header: '乡镇（街道）', kind: 'text', width: 10 },
+  // Headers break where a reader would, not where the column happens to end.
+  { header: '乡镇\n（街道）', kind: 'text', width: 8 },
   { header: '学校名称', kind: 'text', width: 20 },
   { header: '学段', kind: 'text', width: 6, align: 'center' },
-  { header: '调整方式', kind: 'text', width: 6, align: 'center' },
+  { header: '调整\n方式', kind: 'text', width: 4, align: 'center' },
   { header: '接收学校／调整去向', kind: 'text', width: 20 },
   { header: '涉及学生\n（人）', kind: 'integer', width: 7 },
-  { header: '实施年度', kind: 'serial', width: 6 },
-  { header: '备注', kind: 'text', width: 10 },
+  { header: '实施\n年度', kind: 'serial', width: 5 },
+  { header: '备注', kind: 'text', width: 6 },
 ];
 
 export function adjustmentsAnnex(input: AdjustmentsInput, ctx: AnnexContext): TableAnnexContent {

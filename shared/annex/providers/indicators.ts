@@ -19,8 +19,8 @@ export interface IndicatorRecord {
   projected: number | null;
   /** Whether the projection meets the target; null when it cannot be judged. */
   met: boolean | null;
-  /** Integers (学校数) or one decimal (rates in %, 班额). */
-  format: 'integer' | 'rate';
+  /** Integers (学校数), one decimal (rates in %, 班额) or three (差异系数). */
+  format: 'integer' | 'rate' | 'coefficient';
 }
 
 export interface IndicatorsInput {

@@ -12,7 +12,10 @@ export interface ProjectRecord {
   nature: BuildNature;
   /** 建设地点: township, village or street. */
   location: string;
+  /** The stage whose subtotal counts the project. */
   stage: Stage;
+  /** What the 学段 cell prints when not the stage alone (a 九年一贯制 school: "小学、初中"). */
+  stageLabel?: string;
   classes: number | null;
   seats: number | null;
   /** ㎡ */
@@ -63,7 +66,7 @@ export function projectsAnnex(input: ProjectsInput, ctx: AnnexContext): TableAnn
       serial += 1;
       rows.push({
         kind: 'data',
-        cells: [serial, p.name, p.nature, p.location, STAGE_LABEL[stage], ...sums([p]), yearSpan(p.startYear, p.endYear), p.note ?? ''],
+        cells: [serial, p.name, p.nature, p.location, p.stageLabel ?? STAGE_LABEL[stage], ...sums([p]), yearSpan(p.startYear, p.endYear), p.note ?? ''],
       });
     }
     rows.push({ kind: 'subtotal', labelSpan: 2, cells: [`${STAGE_LABEL[stage]}小计（${own.length}个）`, null, null, null, null, ...sums(own), null, null] });
