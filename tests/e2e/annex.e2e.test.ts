@@ -3,44 +3,24 @@
 // with a plan, every annex selectable and previewed under the chosen plan and scenario.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../electron/host/server';
+import type { Host } from '../../electron/host/server';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.resolve('test-results/screenshots');
-const RENDERER = path.resolve('out/renderer');
-
+let session: BrowserSession;
 let host: Host;
-let browser: Browser;
 let page: Page;
-const requests: string[] = [];
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
-    throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
-  host = await startHost({ dataDir: tempDir('csp-e2e-annex-'), rendererDir: RENDERER, port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  session = await startBrowserSession({ prefix: 'annex', acceptDownloads: true });
+  ({ host, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await session?.close();
 });
 
 describe('the 附件 page', () => {
@@ -73,8 +53,7 @@ describe('the 附件 page', () => {
     await expect(frame.locator('section[data-kind="students-chart"] svg path').count()).resolves.toBeGreaterThan(10);
     // The frame is sandboxed without scripts.
     await expect(page.getByTestId('annex-preview-frame').getAttribute('sandbox')).resolves.toBe('');
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(SHOTS, '07-annex.png') });
+    await session.shot('07-annex');
   });
 
   it('exports the chosen annexes as an Excel download', async () => {
@@ -131,12 +110,11 @@ describe('the 附件 page', () => {
     await page.getByTestId('annex-scenario').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="高"]').click();
     await expect.poll(() => frame.locator('section[data-kind="seat-balance"] .annex-notes').textContent(), { timeout: 30_000 }).toContain('“高”方案');
-    await page.screenshot({ path: path.join(SHOTS, '07-annex-plan.png') });
+    await session.shot('07-annex-plan');
   });
 
   it('made no request beyond the loopback host and logged no error (the CSP allows the frame)', () => {
-    const outside = requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:') && u !== 'about:srcdoc');
-    expect(outside).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(session.outsideRequests()).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export interface BrowserSession {
   openPage(label: string): Promise<void>;
   /** antd puts a test id on the input itself or on its wrapper, depending on the control. */
   field(testId: string): Locator;
-  /** Requests to anything but the loopback host (data: and blob: URLs are local). */
+  /** Requests to anything but the loopback host (data:, blob: and a srcdoc frame are local). */
   outsideRequests(): string[];
   close(): Promise<void>;
 }
@@ -93,7 +93,8 @@ export async function startBrowserSession(options: { prefix: string; dataDir?: s
       return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
     },
     outsideRequests() {
-      return requests.filter((u) => !u.startsWith(`${host.url}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+      const local = (u: string) => u.startsWith(`${host.url}/`) || u.startsWith('data:') || u.startsWith('blob:') || u === 'about:srcdoc';
+      return requests.filter((u) => !local(u));
     },
     async close() {
       await browser.close();
