@@ -9,7 +9,7 @@ import { shownValue } from './normalise';
 import { emptyPlan, sourceLabel, type ImportPlan, type ValidateContext } from './plan';
 import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
-import { isExampleRow, isNoteRow, RowReader } from './row-reader';
+import { dataRows } from './row-reader';
 import { isTotalLabel } from './townships';
 
 export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: readonly MappedColumn[], ctx: ValidateContext): ImportPlan {
@@ -41,22 +41,7 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
   const seen = new Map<string, number>();
   const mapped = columns.filter((c) => c.target.type !== 'ignore');
 
-  for (let r = firstDataRow; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r];
-    const reader = new RowReader(issues, cells, r + 1);
-    if (mapped.every((c) => reader.blank(c))) continue;
-    plan.counts.rowsRead++;
-    if (blocked) continue;
-    if (isNoteRow(cells)) {
-      plan.counts.rowsSkipped++;
-      reader.info('NOTE_ROW_SKIPPED', '说明或落款行，已跳过。');
-      continue;
-    }
-    if (isExampleRow(cells)) {
-      plan.counts.rowsSkipped++;
-      reader.info('EXAMPLE_ROW_SKIPPED', '模板中的示例行（标有“（示例）”），已跳过。');
-      continue;
-    }
+  for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
     let township: string | null = null;
     if (!county) {
       const name = reader.text(townshipCol, '乡镇名称');
@@ -104,7 +89,7 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
       const key = `${township ?? ''}|${v.year}`;
       const dup = seen.get(key);
       if (dup !== undefined) {
-        issues.error('DUPLICATE_ROW', `${v.year} 年的出生人数与第 ${dup} 行重复（同一乡镇、同一年份）。请删除重复的行。`, { row: r + 1, column: columnName(v.col), value: String(v.count) });
+        issues.error('DUPLICATE_ROW', `${v.year} 年的出生人数与第 ${dup} 行重复（同一乡镇、同一年份）。请删除重复的行。`, { row: reader.row, column: columnName(v.col), value: String(v.count) });
         duplicate = true;
       }
     }
@@ -113,7 +98,7 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
       continue;
     }
     for (const v of values) {
-      seen.set(`${township ?? ''}|${v.year}`, r + 1);
+      seen.set(`${township ?? ''}|${v.year}`, reader.row);
       if (township === null) plan.countyBirths.push({ year: v.year, count: v.count, source });
       else plan.births.push({ township, year: v.year, count: v.count, source } satisfies BirthRecord);
     }

@@ -12,7 +12,7 @@ import { compactText, shownValue } from './normalise';
 import { emptyPlan, sourceLabel, type ImportPlan, type ValidateContext } from './plan';
 import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
-import { isExampleRow, isNoteRow, RowReader } from './row-reader';
+import { dataRows, type RowReader } from './row-reader';
 import { isTotalLabel } from './townships';
 
 type StoredSex = 'T' | 'M' | 'F';
@@ -95,22 +95,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
   }
 
   const mapped = columns.filter((c) => c.target.type !== 'ignore');
-  for (let r = firstDataRow; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r];
-    const reader = new RowReader(issues, cells, r + 1);
-    if (mapped.every((c) => reader.blank(c))) continue;
-    plan.counts.rowsRead++;
-    if (blocked) continue;
-    if (isNoteRow(cells)) {
-      plan.counts.rowsSkipped++;
-      reader.info('NOTE_ROW_SKIPPED', '说明或落款行，已跳过。');
-      continue;
-    }
-    if (isExampleRow(cells)) {
-      plan.counts.rowsSkipped++;
-      reader.info('EXAMPLE_ROW_SKIPPED', '模板中的示例行（标有“（示例）”），已跳过。');
-      continue;
-    }
+  for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
     const year = yearCol ? reader.year(yearCol) ?? ctx.year : ctx.year;
     const pending: { township: string; sex: StoredSex; cell: AgeCell }[] = [];
 
@@ -127,7 +112,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
         const township = placeTownship.get(col.index);
         const count = reader.count(col, '人口数');
         if (!span || !township || count === null || col.target.type !== 'place') continue;
-        pending.push({ township, sex: storedSex(col.target.sex, 'T'), cell: { ...span, count, row: r + 1, column: columnName(col) } });
+        pending.push({ township, sex: storedSex(col.target.sex, 'T'), cell: { ...span, count, row: reader.row, column: columnName(col) } });
       }
       checkRowTotal(reader, totalCol, pending);
     } else {
@@ -150,7 +135,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
           const count = reader.count(col, `${ageSpanLabel(col.target)}人口数`);
           if (count === null || !found.ok || !rowSex) continue;
           const t = col.target;
-          pending.push({ township: found.code, sex: storedSex(t.sex, rowSex), cell: { from: t.from, to: t.to, count, row: r + 1, column: columnName(col) } });
+          pending.push({ township: found.code, sex: storedSex(t.sex, rowSex), cell: { from: t.from, to: t.to, count, row: reader.row, column: columnName(col) } });
         }
         checkRowTotal(reader, totalCol, pending);
       } else {
@@ -164,7 +149,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
         if (!span) reader.error('UNKNOWN_AGE', `无法识别年龄“${shownValue(label)}”。请写成“5岁”“5”“1-4岁”或“85岁及以上”。`, ageRowCol);
         const count = reader.count(countCol, '人口数');
         if (span && count !== null && found.ok && rowSex) {
-          pending.push({ township: found.code, sex: rowSex, cell: { ...span, count, row: r + 1, column: countCol ? columnName(countCol) : '' } });
+          pending.push({ township: found.code, sex: rowSex, cell: { ...span, count, row: reader.row, column: countCol ? columnName(countCol) : '' } });
         }
       }
     }

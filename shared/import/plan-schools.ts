@@ -11,7 +11,7 @@ import { PREVIEW_ROWS } from './limits';
 import { compactText, normaliseName, shownValue, type Unit } from './normalise';
 import { emptyPlan, type ImportPlan, type SchoolTotal, type ValidateContext } from './plan';
 import { TownshipResolver } from './resolve-township';
-import { isExampleRow, isNoteRow, RowReader } from './row-reader';
+import { dataRows, type RowReader } from './row-reader';
 import { inferKind, memoised, parseKind as parseKindText, parseOwnership as parseOwnershipText, parseUrbanRural as parseUrbanRuralText } from './school-kind';
 import { isTotalLabel } from './townships';
 
@@ -163,22 +163,8 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
     return col ? [{ field, col, label: spec?.label ?? field, int: spec?.type === 'int', factor: unitFactor(spec?.unit, col.unit) }] : [];
   });
 
-  for (let r = firstDataRow; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r];
-    const reader = new RowReader(issues, cells, r + 1);
-    if (mappedCols.every((c) => reader.blank(c))) continue;
-    plan.counts.rowsRead++;
-    if (blocked) continue;
-    if (isNoteRow(cells)) {
-      plan.counts.rowsSkipped++;
-      reader.info('NOTE_ROW_SKIPPED', '说明或落款行，已跳过。');
-      continue;
-    }
-    if (isExampleRow(cells)) {
-      plan.counts.rowsSkipped++;
-      reader.info('EXAMPLE_ROW_SKIPPED', '模板中的示例行（标有“（示例）”），已跳过。');
-      continue;
-    }
+  for (const reader of dataRows(sheet, firstDataRow, mappedCols, issues, plan.counts, blocked)) {
+    const cells = reader.cells;
     const name = reader.text(nameCol, '学校名称');
     const townshipName = reader.text(townshipCol, '乡镇名称');
     const labelCell = [name, townshipName, cellOf(cells, codeCol)].find((v) => typeof v === 'string' && v !== '');
@@ -273,7 +259,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
       }
       takenCodes.add(newCode);
       entry = {
-        code: newCode, isNew: !existing, firstRow: r + 1, existing, given: {}, givenYear: -1, kindFromFile: false, years: new Map(),
+        code: newCode, isNew: !existing, firstRow: reader.row, existing, given: {}, givenYear: -1, kindFromFile: false, years: new Map(),
       };
       entries.set(entryKey, entry);
     }
@@ -290,13 +276,13 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
       plan.counts.rowsRejected++;
       continue;
     }
-    for (const k of dupKey) seen.set(k, r + 1);
+    for (const k of dupKey) seen.set(k, reader.row);
     if (year >= entry.givenYear) {
       entry.given = { ...entry.given, ...given };
       entry.givenYear = year;
       if (given.kind) entry.kindFromFile = true;
     }
-    const ye: YearEntry = entry.years.get(year) ?? { row: r + 1, grades: new Map(), stages: new Set<Stage>(), staff: null, totals: [] };
+    const ye: YearEntry = entry.years.get(year) ?? { row: reader.row, grades: new Map(), stages: new Set<Stage>(), staff: null, totals: [] };
     for (const [k, v] of yearGrades) ye.grades.set(k, v);
     for (const s of stages) ye.stages.add(s);
     if (staff) ye.staff = { ...(ye.staff ?? {}), ...staff };

@@ -105,3 +105,37 @@ export function isExampleRow(cells: RowCells): boolean {
   for (const v of cells) if (typeof v === 'string' && v.length < 100 && v.includes('示例') && v.normalize('NFKC').includes('(示例)')) return true;
   return false;
 }
+
+/**
+ * The data rows of a sheet that a planner should look at, each with its reader: blank rows
+ * are passed over, every other row is counted as read, and notes lines and the template's
+ * example row are counted as skipped and reported. When the mapping already blocks the
+ * import, rows are still counted but none is yielded.
+ */
+export function* dataRows(
+  sheet: { rows: readonly RowCells[] },
+  firstDataRow: number,
+  mapped: readonly MappedColumn[],
+  issues: IssueList,
+  counts: { rowsRead: number; rowsSkipped: number },
+  blocked: boolean,
+): Generator<RowReader> {
+  for (let r = firstDataRow; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    const reader = new RowReader(issues, cells, r + 1);
+    if (mapped.every((c) => reader.blank(c))) continue;
+    counts.rowsRead++;
+    if (blocked) continue;
+    if (isNoteRow(cells)) {
+      counts.rowsSkipped++;
+      reader.info('NOTE_ROW_SKIPPED', '说明或落款行，已跳过。');
+      continue;
+    }
+    if (isExampleRow(cells)) {
+      counts.rowsSkipped++;
+      reader.info('EXAMPLE_ROW_SKIPPED', '模板中的示例行（标有“（示例）”），已跳过。');
+      continue;
+    }
+    yield reader;
+  }
+}
