@@ -13,3 +13,4 @@ export { SIZE_CLASSES, sizeClassOf, sizeClassLabel, type SizeClass } from './siz
 export { residentsOf, rampShare, HOUSING_STAGES } from './developments';
 export { MAX_AGE, AGES, SURVIVAL } from './population';
 export type { TrustClass, TrustTable } from './trust';
+export { withCountySeries, apportion, COUNTY_SERIES_SOURCE } from './county-births';

@@ -145,4 +145,25 @@ describe('dispatcher', () => {
     expect(qingshan?.[3 + 6]).toBe(42);
     expect(qingshan?.[qingshan.length - 1]).toBe(42);
   });
+
+  it('uses a county-only birth series where no township records the year', async () => {
+    const file = await tinyProject();
+    await ok(backend.dispatch('project.open', { path: file }));
+    const before = await ok<{ calibration: { birthsLastYear: number } }>(backend.dispatch('projection.run', {}));
+    expect(before.calibration.birthsLastYear).toBe(2023);
+    backend.close();
+    // As the importer stores a births table without a township column.
+    const raw = await import('better-sqlite3');
+    const db = new raw.default(file);
+    db.prepare("INSERT INTO county_births (year, count, source) VALUES (2024, 500, '卫健部门')").run();
+    db.close();
+    await ok(backend.dispatch('project.open', { path: file }));
+    const overview = await ok<{ births: { year: number; count: number }[] }>(backend.dispatch('overview.get', {}));
+    expect(overview.births).toEqual([
+      { year: 2023, count: 225 },
+      { year: 2024, count: 500 },
+    ]);
+    const after = await ok<{ calibration: { birthsLastYear: number } }>(backend.dispatch('projection.run', {}));
+    expect(after.calibration.birthsLastYear).toBe(2024);
+  });
 });

@@ -72,9 +72,18 @@ export function populationByAge(db: Database.Database, township?: string): { tow
 }
 
 export function birthsByYear(db: Database.Database, township?: string): { year: number; count: number }[] {
-  const where = township ? 'WHERE township = ?' : '';
-  const stmt = db.prepare(`SELECT year, SUM(count) AS count FROM births ${where} GROUP BY year ORDER BY year`);
-  return (township ? stmt.all(township) : stmt.all()) as { year: number; count: number }[];
+  if (township) {
+    return db.prepare('SELECT year, SUM(count) AS count FROM births WHERE township = ? GROUP BY year ORDER BY year').all(township) as {
+      year: number;
+      count: number;
+    }[];
+  }
+  // County totals: township records where they exist, else the imported county series.
+  return db
+    .prepare(`SELECT year, SUM(count) AS count FROM births GROUP BY year
+      UNION ALL SELECT year, count FROM county_births WHERE year NOT IN (SELECT year FROM births)
+      ORDER BY year`)
+    .all() as { year: number; count: number }[];
 }
 
 export function distinctYears(db: Database.Database, table: 'enrolment' | 'population' | 'births'): number[] {
@@ -100,4 +109,9 @@ export function readCountyData(db: Database.Database): Omit<CountyData, 'meta'> 
     population: db.prepare('SELECT township, year, age, sex, count, source FROM population').all() as PopulationRecord[],
     births: db.prepare('SELECT township, year, count, source FROM births').all() as BirthRecord[],
   };
+}
+
+/** Births recorded only as a county total (imported without a township column). */
+export function countyBirthSeries(db: Database.Database): { year: number; count: number }[] {
+  return db.prepare('SELECT year, count FROM county_births ORDER BY year').all() as { year: number; count: number }[];
 }

@@ -18,6 +18,7 @@ import {
   readParams,
   readSettings,
   runScenario,
+  withCountySeries,
   type BacktestResult,
   type Calibration,
   type Development,
@@ -42,7 +43,7 @@ import {
   writeScenarios,
   writeSettings,
 } from '../db/projection-store';
-import { readCountyData } from '../db/queries';
+import { countyBirthSeries, readCountyData } from '../db/queries';
 import { projectionWorkbook } from './projection-xlsx';
 
 const MAX_SCENARIOS = 12;
@@ -63,9 +64,10 @@ function cacheOf(file: ProjectFile): Cache {
   const cached = caches.get(file.db);
   if (cached && cached.changes === changes) return cached;
   const { townships, schools, enrolment, population, births } = readCountyData(file.db);
+  const allBirths = withCountySeries(births, countyBirthSeries(file.db), townships, population);
   const fresh: Cache = {
     changes,
-    data: { meta: readMeta(file.db), townships, schools, enrolment, population, births },
+    data: { meta: readMeta(file.db), townships, schools, enrolment, population, births: allBirths },
     calibrations: new Map(),
     backtests: new Map(),
   };
