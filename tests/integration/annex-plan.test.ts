@@ -7,7 +7,6 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
@@ -18,6 +17,7 @@ import type { ApiResponse, SchoolRow, TownshipRow } from '../../shared/api';
 import { STAGE_LABEL } from '../../shared/domain';
 import type { PlanDetail, PlanEvaluation } from '../../shared/plan';
 import { generateCounty } from '../../shared/sample';
+import { docxTables, sheetRows } from '../helpers/office';
 import { tempDir } from '../helpers/temp';
 
 const run = promisify(execFile);
@@ -31,43 +31,9 @@ async function ok<T>(method: string, input: unknown): Promise<T> {
   return res.result as T;
 }
 
-/** Formatted text of a sheet from a row on, row by row, merged cells once. */
-function sheetRows(sheet: XLSX.WorkSheet, firstRow: number): string[][] {
-  const range = XLSX.utils.decode_range(sheet['!ref'] ?? 'A1');
-  const covered = new Set<string>();
-  for (const m of sheet['!merges'] ?? []) {
-    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(`${r},${c}`);
-  }
-  const rows: string[][] = [];
-  for (let r = firstRow; r <= range.e.r; r++) {
-    const row: string[] = [];
-    for (let c = 0; c <= range.e.c; c++) {
-      if (covered.has(`${r},${c}`)) continue;
-      const cell = sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      row.push(cell?.w ?? (cell?.v === undefined ? '' : String(cell.v)));
-    }
-    rows.push(row);
-  }
-  return rows;
-}
-
 /** Raw values of a sheet (numbers as numbers), row by row, from its first row. */
 function values(sheet: XLSX.WorkSheet): (string | number | null)[][] {
   return XLSX.utils.sheet_to_json<(string | number | null)[]>(sheet, { header: 1, defval: null, blankrows: true });
-}
-
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-/** Text of every table cell in a DOCX, table by table, row by row (merged continuations skipped). */
-function docxTables(bytes: Uint8Array): string[][][] {
-  const xml = strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array());
-  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
-    [...(t[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) =>
-      [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
-        .filter((c) => !/<w:vMerge\/>/.test(c[1] ?? ''))
-        .map((c) => [...(c[1] ?? '').matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1] ?? '')).join('\n')),
-    ),
-  );
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');

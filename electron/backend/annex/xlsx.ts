@@ -14,6 +14,7 @@ import {
   type Annex,
   type Row,
 } from '../../../shared/annex';
+import { columnLetter } from '../../../shared/import/normalise';
 import { safeText } from '../io/table-writer';
 import { escapeXml } from './escape';
 import { StyleSheet, type CellStyle, type FontRole } from './xlsx-styles';
@@ -26,16 +27,7 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 /** Excel paper size codes. */
 const PAPER_CODE = { 'A4 portrait': 9, 'A3 landscape': 8 } as const;
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 const ref = (row: number, col: number) => `${columnLetter(col)}${row}`;
 

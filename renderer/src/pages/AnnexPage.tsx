@@ -10,7 +10,7 @@ import { hasNativeDialogs, nativeDialog } from '../api/desktop';
 import { useApi } from '../api/useApi';
 import { AnnexPicker, type AnnexChoice } from '../components/annex/AnnexPicker';
 import { AnnexPreview } from '../components/annex/AnnexPreview';
-import { downloadBase64 } from '../components/annex/download';
+import { downloadBase64, MIME } from '../lib/download';
 import { LoadError } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
@@ -106,7 +106,7 @@ export function AnnexPage() {
         void message.success(t.exportedTo(result.path ?? path));
       } else {
         const result = await invoke('annex.export', { ...request, format });
-        if (result.base64) downloadBase64(result.fileName, result.base64, format);
+        if (result.base64) downloadBase64(result.fileName, result.base64, MIME[format]);
         void message.success(t.exported(result.fileName));
       }
     } catch (err) {

@@ -13,7 +13,7 @@ import { STAGE_COLOR } from '../lib/colors';
 import { useReportError } from '../state/useReportError';
 import { BacktestPanel } from '../components/forecast/BacktestPanel';
 import { CountyPanel } from '../components/forecast/CountyPanel';
-import { downloadBase64, XLSX_MIME } from '../components/forecast/download';
+import { downloadBase64, MIME } from '../lib/download';
 import { PopulationPanel } from '../components/forecast/PopulationPanel';
 import { ScenarioEditor } from '../components/forecast/ScenarioEditor';
 import { SchoolPanel } from '../components/forecast/SchoolPanel';
@@ -73,7 +73,7 @@ export function ForecastPage() {
         horizon: r.horizon,
         ...(f.draft ? { params: f.draft } : {}),
       });
-      downloadBase64(out.fileName, out.base64, XLSX_MIME);
+      downloadBase64(out.fileName, out.base64, MIME.xlsx);
       void message.success(t.exported(out.fileName));
     } catch (err) {
       reportError(err);

@@ -23,7 +23,8 @@ import { ConfirmStep } from './ConfirmStep';
 import { FILE_FILTERS, FileStep } from './FileStep';
 import { MappingStep, type MappingOptions } from './MappingStep';
 import { SheetStep } from './SheetStep';
-import { downloadBase64, downloadJson, MAX_UPLOAD_MB, uploadFile } from './transfer';
+import { MIME, downloadBase64 } from '../../lib/download';
+import { downloadJson, MAX_UPLOAD_MB, uploadFile } from './transfer';
 
 const t = zh.importer;
 const POLL_MS = 200;
@@ -238,7 +239,7 @@ export function ImportWizard({ onChanged, onHistory }: Props) {
   async function blankTemplate() {
     try {
       const r = await invoke('import.blankTemplate', { kind });
-      downloadBase64(r.fileName, r.base64);
+      downloadBase64(r.fileName, r.base64, MIME.xlsx);
     } catch (err) {
       reportError(err);
     }

@@ -2,6 +2,7 @@
 // a chosen file is read here and sent in base64 chunks (the loopback host takes at most
 // 1 MiB per call); downloads are Blob links.
 import { invoke } from '../../api/client';
+import { MIME, saveBlob } from '../../lib/download';
 
 /** Bytes per chunk: base64 makes ~683 KiB of it, well under the host's 1 MiB. */
 const CHUNK = 512 * 1024;
@@ -30,26 +31,6 @@ export async function uploadFile(file: File, onProgress: (percent: number) => vo
   return uploadId ?? null;
 }
 
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The download starts asynchronously and needs the URL a moment longer.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-export function downloadBase64(fileName: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  save(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
-}
-
 export function downloadJson(fileName: string, value: unknown): void {
-  save(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }), fileName);
+  saveBlob(new Blob([JSON.stringify(value, null, 2)], { type: MIME.json }), fileName);
 }
