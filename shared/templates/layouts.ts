@@ -7,13 +7,6 @@ import { compareZh } from '../domain/collate';
 export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
-export const DATA_KIND_LABEL: Record<DataKind, string> = {
-  schools: '学校基本情况',
-  enrolment: '分年级班级与学生',
-  population: '分年龄人口',
-  births: '出生人口',
-};
-
 export type Cell = string | number | null;
 
 export interface DataTable {
