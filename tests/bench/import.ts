@@ -1,4 +1,4 @@
-// Import bench figures (issue 3): a 30,000-row school sheet (a province's schools in the
+// Import bench figures: a 30,000-row school sheet (a province's schools in the
 // wide 教育事业统计 layout) read, checked and committed through the same API call as
 // `cli import`; rows per second, the ratio of that total to SheetJS's bare parse of the
 // same file, and the process's peak memory (the parse worker runs inside it).

@@ -1,5 +1,5 @@
 // Every annex provider on hand-made input: the column layouts the plan document needs, the
-// grouping, and the subtotals and totals, so issues 4 and 5 only have to feed them.
+// grouping, and the subtotals and totals, so the projection and the plan only have to feed them.
 import { describe, expect, it } from 'vitest';
 import {
   adjustmentsAnnex,
