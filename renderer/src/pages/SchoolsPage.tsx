@@ -14,7 +14,7 @@ import { StageTags } from '../components/StageTags';
 import { UrbanRuralTag } from '../components/TownshipTable';
 import { classSizeColor, utilisationColor } from '../lib/colors';
 import { fmtDec1, fmtInt, fmtRatio } from '../lib/format';
-import { useElementHeight } from '../lib/useElementHeight';
+import { useElementHeight } from '../lib/useElementSize';
 
 const t = zh.schools;
 const collator = new Intl.Collator('zh-CN');

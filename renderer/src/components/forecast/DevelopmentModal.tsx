@@ -5,7 +5,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Development, ProjectionSetup } from '@shared/projection';
 import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
-import { useReportError } from '../../state/useReportError';
+import { useAttempt } from '../../state/useReportError';
 
 const t = zh.forecast.development;
 
@@ -32,7 +32,7 @@ const ALL = '';
 export function DevelopmentModal({ open, development, setup, baseYear, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const attempt = useAttempt();
 
   useEffect(() => {
     if (!open) return;
@@ -45,7 +45,7 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
 
   const submit = async () => {
     const v = await form.validateFields();
-    try {
+    await attempt(async () => {
       await invoke('projection.saveDevelopment', {
         ...(development ? { id: development.id } : {}),
         development: {
@@ -59,9 +59,7 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
       });
       void message.success(t.saved);
       onSaved();
-    } catch (err) {
-      reportError(err);
-    }
+    });
   };
 
   return (
@@ -79,15 +77,13 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
             <Button
               danger
               style={{ float: 'left' }}
-              onClick={async () => {
-                try {
+              onClick={() =>
+                attempt(async () => {
                   await invoke('projection.deleteDevelopment', { id: development.id });
                   void message.success(t.removed);
                   onSaved();
-                } catch (err) {
-                  reportError(err);
-                }
-              }}
+                })
+              }
             >
               {t.remove}
             </Button>

@@ -9,7 +9,7 @@ import type { CalibrationSummary, Development, MethodSettings, ProjectionSetup, 
 import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
-import { useReportError } from '../../state/useReportError';
+import { useAttempt } from '../../state/useReportError';
 import { DevelopmentModal } from './DevelopmentModal';
 
 const t = zh.forecast.editor;
@@ -93,7 +93,7 @@ interface Props {
 
 export function ScenarioEditor({ setup, scenario, params, modified, calibration, baseYear, onChange, onDiscard, onStored }: Props) {
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const attempt = useAttempt();
   const [saving, setSaving] = useState(false);
   const [saveAsOpen, setSaveAsOpen] = useState(false);
   const [newName, setNewName] = useState('');
@@ -103,20 +103,12 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
   const births = params.births;
   const trendPct = calibration?.birthsTrendPct ?? 0;
 
-  const save = async (name: string, previousName?: string) => {
-    setSaving(true);
-    try {
+  const save = (name: string, previousName?: string) =>
+    attempt(async () => {
       await invoke('projection.saveScenario', { name, params, ...(previousName !== undefined ? { previousName } : {}) });
       void message.success(t.saved(name));
       onStored(name);
-      return true;
-    } catch (err) {
-      reportError(err);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, setSaving);
 
   const urbanItems = (calibration?.urbanisation ?? [])
     .filter((u) => u.ppPerYear !== null)
@@ -259,14 +251,12 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
           okText={zh.common.confirm}
           cancelText={zh.common.cancel}
           disabled={setup.scenarios.length <= 1}
-          onConfirm={async () => {
-            try {
+          onConfirm={() =>
+            attempt(async () => {
               await invoke('projection.deleteScenario', { name: scenario });
               onStored(setup.scenarios.find((s) => s.name !== scenario)?.name);
-            } catch (err) {
-              reportError(err);
-            }
-          }}
+            })
+          }
         >
           <Button danger type="text" icon={<DeleteOutlined />} disabled={setup.scenarios.length <= 1}>
             {t.remove}
@@ -312,15 +302,13 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
                 </Field>
                 <Button
                   size="small"
-                  onClick={async () => {
-                    try {
+                  onClick={() =>
+                    attempt(async () => {
                       setMethod(await invoke('projection.saveSettings', { settings: method }));
                       void message.success(t.methodSaved);
                       onStored();
-                    } catch (err) {
-                      reportError(err);
-                    }
-                  }}
+                    })
+                  }
                 >
                   {t.saveMethod}
                 </Button>

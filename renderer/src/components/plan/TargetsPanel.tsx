@@ -2,7 +2,7 @@
 // target year and a traffic light; targets are edited, removed, added from the catalog
 // (count targets start at what the plan now achieves) or made up by the planner.
 import { useMemo, useState } from 'react';
-import { Button, Dropdown, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Dropdown, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownOutlined, InfoCircleOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import {
   COMPARATOR_LABEL,
@@ -20,6 +20,7 @@ import { LEVEL_COLOR } from '../../lib/colors';
 import { Sparkline } from '../Sparkline';
 import { TargetModal } from './TargetModal';
 import type { PlanState } from './usePlan';
+import { CompactTable } from '../CompactTable';
 
 const t = zh.plan.targets;
 
@@ -174,14 +175,7 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
           <Button icon={<RollbackOutlined />}>{t.reset}</Button>
         </Popconfirm>
       </div>
-      <Table<TargetResult>
-        size="small"
-        rowKey="key"
-        columns={columns}
-        dataSource={ev.targets}
-        pagination={false}
-        data-testid="targets-table"
-      />
+      <CompactTable<TargetResult> rowKey="key" columns={columns} dataSource={ev.targets} data-testid="targets-table" />
       <TargetModal
         open={modal !== null}
         target={modal?.target ?? null}

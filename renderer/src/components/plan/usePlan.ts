@@ -7,7 +7,7 @@ import type { MethodInput } from '@shared/api';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary } from '@shared/plan';
 import { ApiCallError, invoke } from '../../api/client';
 import { toApiError } from '../../api/useApi';
-import { useReportError } from '../../state/useReportError';
+import { useAttempt } from '../../state/useReportError';
 
 type PlanEdit =
   | 'plan.update'
@@ -40,7 +40,7 @@ export interface PlanState {
 }
 
 export function usePlan(): PlanState {
-  const reportError = useReportError();
+  const attempt = useAttempt();
   const [plans, setPlans] = useState<PlanSummary[]>();
   const [selected, setSelected] = useState<number | null>(null);
   const [plan, setPlan] = useState<PlanDetail | null>(null);
@@ -113,47 +113,33 @@ export function usePlan(): PlanState {
   const edit = useCallback(
     async <M extends PlanEdit>(method: M, input: Omit<MethodInput<M>, 'plan'>): Promise<boolean> => {
       if (!plan) return false;
-      setSaving(true);
-      try {
-        const next = (await invoke(method, { ...input, plan: plan.id } as MethodInput<M>)) as PlanDetail;
-        setPlan(next);
+      return attempt(async () => {
+        setPlan((await invoke(method, { ...input, plan: plan.id } as MethodInput<M>)) as PlanDetail);
         // Names, counts and investment in the plan list follow.
         void loadList();
-        return true;
-      } catch (err) {
-        reportError(err);
-        return false;
-      } finally {
-        setSaving(false);
-      }
+      }, setSaving);
     },
-    [plan, reportError, loadList],
+    [plan, attempt, loadList],
   );
 
   const create = useCallback(async () => {
-    try {
+    await attempt(async () => {
       const created = await invoke('plan.create', {});
       await loadList();
       setSelected(created.id);
       setPlan(created);
-    } catch (err) {
-      reportError(err);
-    }
-  }, [loadList, reportError]);
+    });
+  }, [loadList, attempt]);
 
   const remove = useCallback(async () => {
     if (!plan) return false;
-    try {
+    return attempt(async () => {
       const list = await invoke('plan.delete', { plan: plan.id });
       setPlans(list);
       setContext(undefined);
       setSelected(list[0]?.id ?? null);
-      return true;
-    } catch (err) {
-      reportError(err);
-      return false;
-    }
-  }, [plan, reportError]);
+    });
+  }, [plan, attempt]);
 
   return { plans, plan, context, evaluation, error, loadingContext, saving, select: setSelected, create, edit, remove };
 }
