@@ -56,24 +56,12 @@ export function withBrowserSession(options: SessionOptions, ready?: (session: Br
     return live;
   };
   return {
-    get host() {
-      return now().host;
-    },
-    get browser() {
-      return now().browser;
-    },
-    get page() {
-      return now().page;
-    },
-    get requests() {
-      return now().requests;
-    },
-    get failures() {
-      return now().failures;
-    },
-    get consoleErrors() {
-      return now().consoleErrors;
-    },
+    get host() { return now().host; },
+    get browser() { return now().browser; },
+    get page() { return now().page; },
+    get requests() { return now().requests; },
+    get failures() { return now().failures; },
+    get consoleErrors() { return now().consoleErrors; },
     shot: (name) => now().shot(name),
     api: <T>(method: string, input?: unknown) => now().api<T>(method, input),
     openPage: (label) => now().openPage(label),

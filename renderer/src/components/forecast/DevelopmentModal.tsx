@@ -1,11 +1,12 @@
 // Adds or edits a new housing development (配套学位): where, how big, when completed, and
 // whether it belongs to every scenario or one.
 import { useEffect } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select } from 'antd';
 import type { Development, ProjectionSetup } from '@shared/projection';
 import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
 import { useAttempt } from '../../state/useReportError';
+import { SaveModal } from '../SaveModal';
 
 const t = zh.forecast.development;
 
@@ -63,14 +64,11 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
   };
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={development ? t.edit : t.title}
-      okText={zh.common.save}
-      cancelText={zh.common.cancel}
       onOk={() => void submit()}
       onCancel={onClose}
-      destroyOnHidden
       footer={(node) => (
         <>
           {development ? (
@@ -124,6 +122,6 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

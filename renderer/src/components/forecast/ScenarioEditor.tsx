@@ -2,7 +2,7 @@
 // county's own history suggests. A change recomputes at once (unsaved, marked as such);
 // 保存情景 writes it to the project file.
 import { useState, type ReactNode } from 'react';
-import { App, Button, Collapse, Divider, Flex, Input, InputNumber, Modal, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Collapse, Divider, Flex, Input, InputNumber, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
 import type { CalibrationSummary, Development, MethodSettings, ProjectionSetup, ScenarioParams } from '@shared/projection';
@@ -11,6 +11,7 @@ import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
 import { useAttempt } from '../../state/useReportError';
 import { DevelopmentModal } from './DevelopmentModal';
+import { SaveModal } from '../SaveModal';
 
 const t = zh.forecast.editor;
 
@@ -318,11 +319,9 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
         ]}
       />
 
-      <Modal
+      <SaveModal
         open={saveAsOpen}
         title={t.saveAs}
-        okText={zh.common.save}
-        cancelText={zh.common.cancel}
         okButtonProps={{ disabled: !newName.trim(), loading: saving }}
         onCancel={() => setSaveAsOpen(false)}
         onOk={async () => {
@@ -331,11 +330,10 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
             setNewName('');
           }
         }}
-        destroyOnHidden
       >
         <Typography.Text>{t.newName}</Typography.Text>
         <Input value={newName} maxLength={20} placeholder={t.newNamePlaceholder} onChange={(e) => setNewName(e.target.value)} style={{ marginTop: 6 }} />
-      </Modal>
+      </SaveModal>
       <DevelopmentModal
         open={devEdit !== null}
         development={devEdit === 'new' ? null : devEdit}
