@@ -2,7 +2,7 @@
 // target year and a traffic light; targets are edited, removed, added from the catalog
 // (count targets start at what the plan now achieves) or made up by the planner.
 import { useMemo, useState } from 'react';
-import { Button, Dropdown, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Dropdown, Popconfirm, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { DownOutlined, InfoCircleOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import {
   COMPARATOR_LABEL,
@@ -21,6 +21,7 @@ import { Sparkline } from '../Sparkline';
 import { TargetModal } from './TargetModal';
 import type { PlanState } from './usePlan';
 import { CompactTable } from '../CompactTable';
+import { HintToolbar } from './HintToolbar';
 
 const t = zh.plan.targets;
 
@@ -144,11 +145,7 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
 
   return (
     <div>
-      <div className="plan-toolbar">
-        <Typography.Text type="secondary" className="section-hint">
-          {t.hint}
-        </Typography.Text>
-        <span style={{ flex: 1 }} />
+      <HintToolbar hint={t.hint}>
         <Dropdown
           trigger={['click']}
           menu={{
@@ -174,7 +171,7 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
         <Popconfirm title={t.resetConfirm} okText={zh.common.confirm} cancelText={zh.common.cancel} onConfirm={() => void edit('plan.resetTargets', {})}>
           <Button icon={<RollbackOutlined />}>{t.reset}</Button>
         </Popconfirm>
-      </div>
+      </HintToolbar>
       <CompactTable<TargetResult> rowKey="key" columns={columns} dataSource={ev.targets} data-testid="targets-table" />
       <TargetModal
         open={modal !== null}
