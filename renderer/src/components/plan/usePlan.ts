@@ -2,11 +2,12 @@
 // runs here, in the renderer, on the context the backend sends once per plan, scenario and
 // outlook (the costly projection); every edit then returns the stored plan and the results
 // follow within a frame, computed by the same function the CLI uses.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodInput } from '@shared/api';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary } from '@shared/plan';
 import { ApiCallError, invoke } from '../../api/client';
 import { toApiError } from '../../api/useApi';
+import { useLatestRequest } from '../../api/useLatestRequest';
 import { useAttempt } from '../../state/useReportError';
 
 type PlanEdit =
@@ -48,7 +49,7 @@ export function usePlan(): PlanState {
   const [error, setError] = useState<ApiCallError>();
   const [loadingContext, setLoadingContext] = useState(false);
   const [saving, setSaving] = useState(false);
-  const contextRequest = useRef(0);
+  const startContextRequest = useLatestRequest();
 
   const loadList = useCallback(async () => {
     try {
@@ -85,21 +86,20 @@ export function usePlan(): PlanState {
   const planId = plan?.id;
   useEffect(() => {
     if (planId === undefined) return;
-    const id = ++contextRequest.current;
+    const follow = startContextRequest();
     setLoadingContext(true);
-    invoke('plan.context', { plan: planId }).then(
+    follow(
+      invoke('plan.context', { plan: planId }),
       (ctx) => {
-        if (id !== contextRequest.current) return;
         setContext(ctx);
         setLoadingContext(false);
       },
-      (err: unknown) => {
-        if (id !== contextRequest.current) return;
-        setError(toApiError(err));
+      (err) => {
+        setError(err);
         setLoadingContext(false);
       },
     );
-  }, [planId, scenario, outlook]);
+  }, [planId, scenario, outlook, startContextRequest]);
 
   const evaluation = useMemo(() => {
     if (!context || !plan) return null;
