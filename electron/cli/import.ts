@@ -3,7 +3,7 @@
 // the exit code is 1 whenever anything blocks (errors, unaccepted warnings, nothing to import).
 import fs from 'node:fs';
 import type { MethodName, MethodResult } from '../../shared/api';
-import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, SEVERITY_LABEL, type ImportKind, type ImportResult } from '../../shared/import';
+import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, isImportKind, SEVERITY_LABEL, type ImportResult } from '../../shared/import';
 
 /** The kind argument as usage shows it: <schools|population|births>. */
 export const IMPORT_KIND_ARG = IMPORT_KINDS.join('|');
@@ -81,7 +81,7 @@ function printResult(r: ImportResult): void {
 }
 
 export async function importCommand(project: string, kind: string, file: string, values: ImportCliValues, call: Call, usage: Fail, refuse: Fail): Promise<void> {
-  if (!IMPORT_KINDS.includes(kind as ImportKind)) throw usage(`未知的数据类别“${kind}”，可选：${IMPORT_KINDS.join('、')}`);
+  if (!isImportKind(kind)) throw usage(`未知的数据类别“${kind}”，可选：${IMPORT_KINDS.join('、')}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year.trim())) throw usage('--year 应为四位年份，例如 2024');
   if (values.encoding !== undefined && !['auto', 'utf-8', 'gbk'].includes(values.encoding)) throw usage('--encoding 可选 auto、utf-8、gbk');
   const mapping = values.mapping ? readMapping(values.mapping, usage) : undefined;

@@ -2,3 +2,7 @@
 // kinds/registry.ts, which must list exactly these.
 export const IMPORT_KINDS = ['schools', 'population', 'births'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export function isImportKind(value: string): value is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(value);
+}

@@ -14,6 +14,7 @@ import {
   mappingFileSchema,
   mappingProblems,
   planImport,
+  storedKindLabel,
   targetOptions,
   toMappingFile,
   TownshipIndex,
@@ -102,7 +103,7 @@ function toRecord(r: ImportRecordRow): ImportRecord {
   const mapping = mappingFileSchema.safeParse(safeJson(r.mapping));
   const summary = safeJson(r.summary);
   return {
-    id: r.id, kind: r.kind, kindLabel: IMPORT_KIND_REGISTRY[r.kind].label, fileName: r.fileName, sha256: r.sha256, sheet: r.sheet, year: r.year,
+    id: r.id, kind: r.kind, kindLabel: storedKindLabel(r.kind), fileName: r.fileName, sha256: r.sha256, sheet: r.sheet, year: r.year,
     rowsRead: r.rowsRead, rowsImported: r.rowsImported, rowsSkipped: r.rowsSkipped, rowsRejected: r.rowsRejected, changes: r.changes,
     summary: Array.isArray(summary) ? (summary as [string, string][]) : [],
     mapping: mapping.success ? mapping.data : null,

@@ -4,7 +4,7 @@
 import type { SchoolSystem } from '../../domain/stages';
 import type { DataTable } from '../../templates/layouts';
 import type { FieldSpec } from '../fields';
-import type { ImportKind } from '../kinds';
+import { isImportKind, type ImportKind } from '../kinds';
 import { IGNORE, type Recognised, type RecogniseContext } from '../recognise';
 import { describeTarget, type Target } from '../targets';
 import { BIRTHS_KIND } from './births';
@@ -17,6 +17,15 @@ export const IMPORT_KIND_REGISTRY: Readonly<Record<ImportKind, ImportKindSpec>> 
   population: POPULATION_KIND,
   births: BIRTHS_KIND,
 };
+
+/**
+ * A stored import's kind in Chinese. The database does not restrict the kind (the registry
+ * does), so a file written by a later version may hold one this version does not know: it
+ * is shown as stored.
+ */
+export function storedKindLabel(kind: string, form: 'label' | 'shortLabel' = 'label'): string {
+  return isImportKind(kind) ? IMPORT_KIND_REGISTRY[kind][form] : kind;
+}
 
 export function kindField(kind: ImportKind, field: string): FieldSpec | undefined {
   return IMPORT_KIND_REGISTRY[kind].fields.find((f) => f.field === field);
