@@ -11,7 +11,7 @@ import { createProjectFile } from '../../electron/backend/db/project-file';
 import { PARSE_OPTIONS } from '../../electron/backend/import/read-workbook';
 import type { ImportResult } from '../../shared/import';
 import type { Township } from '../../shared/domain';
-import { importTemplate } from '../../shared/templates/layouts';
+import { importTemplate } from '../../shared/import';
 
 type Measure = (name: string, times: number, fn: (i: number) => Promise<unknown> | unknown, note?: string) => Promise<number>;
 
