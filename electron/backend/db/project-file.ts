@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { createBackup } from './backups';
 import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations';
+import { checkSchema, isGenuineTable } from './schema-check';
 
 export const PROJECT_EXTENSION = '.csplan';
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -50,18 +51,55 @@ function checkHeader(file: string): void {
   }
 }
 
+/** Whatever the file's schema holds is data: no function it names may have side effects. */
+function untrusted(db: Database.Database): Database.Database {
+  db.pragma('trusted_schema = OFF');
+  return db;
+}
+
 /**
- * Reads the version without writing anything, so that a newer or foreign file is refused
- * before WAL mode or a migration could alter it.
+ * A read-only connection to a WAL file still creates its -wal and -shm; the ones this
+ * check created (empty) are removed so that refusing a file leaves no trace beside it.
  */
-function inspect(file: string): { version: number; appId: number; hasTables: boolean } {
+function withoutTrace<T>(file: string, read: () => T): T {
+  const sides = [`${file}-wal`, `${file}-shm`];
+  const untouched = sides.every((f) => !fs.existsSync(f));
+  try {
+    return read();
+  } finally {
+    if (untouched && (!fs.existsSync(sides[0] as string) || fs.statSync(sides[0] as string).size === 0)) {
+      for (const f of sides) fs.rmSync(f, { force: true });
+    }
+  }
+}
+
+function tooNew(file: string, version: number, latest: number): AppError {
+  return new AppError(
+    'FILE_TOO_NEW',
+    `项目文件“${path.basename(file)}”由更新版本的程序保存（数据格式第 ${version} 版，本程序最高支持第 ${latest} 版）。为避免损坏，文件未作任何改动。请升级本程序后再打开。`,
+  );
+}
+
+/**
+ * Everything about the file is checked on a read-only connection, before WAL mode, a
+ * migration or any of its triggers could alter it: what it is, its version, its migration
+ * record and its schema. Returns the version.
+ */
+function inspect(file: string, migrations: readonly Migration[]): number {
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
+    probe = untrusted(new Database(file, { readonly: true, fileMustExist: true, timeout: 0 }));
     const version = probe.pragma('user_version', { simple: true }) as number;
     const appId = probe.pragma('application_id', { simple: true }) as number;
-    const tables = probe.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
-    return { version, appId, hasTables: tables > 0 };
+    const tables = probe.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
+    if (tables > 0 && appId !== APPLICATION_ID) throw notAProject(file, '它是其他程序的数据库');
+    if (version > migrations.length) throw tooNew(file, version, migrations.length);
+    if (version < 0) {
+      throw new AppError('NOT_A_PROJECT', `项目文件“${path.basename(file)}”记录的数据格式版本号（${version}）无效，文件可能已损坏或被改动过，未作任何改动。`);
+    }
+    if (version > 0 && isGenuineTable(probe, migrations, version, 'migrations')) checkMigrationHistory(probe, file, version);
+    checkSchema(probe, file, migrations, version);
+    return version;
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (isBusy(err)) throw lockedError(file);
@@ -74,7 +112,7 @@ function inspect(file: string): { version: number; appId: number; hasTables: boo
 }
 
 function connect(file: string): Database.Database {
-  const db = new Database(file, { timeout: 0 });
+  const db = untrusted(new Database(file, { timeout: 0 }));
   try {
     // EXCLUSIVE locking holds the file lock for as long as we are open, so a second
     // instance fails fast; the OS drops it if we crash, so no stale lock files.
@@ -118,28 +156,19 @@ function migrate(db: Database.Database, from: number, migrations: readonly Migra
 }
 
 /** Checks, without writing, that a file is a project this version can open; returns its version. */
-export function checkProjectFile(abs: string, latest = MIGRATIONS.length): number {
+export function checkProjectFile(abs: string, migrations: readonly Migration[] = MIGRATIONS): number {
   if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `找不到项目文件：${abs}`);
   if (!fs.statSync(abs).isFile()) throw new AppError('NOT_A_PROJECT', `“${abs}”是文件夹，不是项目文件。`);
   checkHeader(abs);
-  const { version, appId, hasTables } = inspect(abs);
-  if (hasTables && appId !== APPLICATION_ID) throw notAProject(abs, '它是其他程序的数据库');
-  if (version > latest) {
-    throw new AppError(
-      'FILE_TOO_NEW',
-      `项目文件“${path.basename(abs)}”由更新版本的程序保存（数据格式第 ${version} 版，本程序最高支持第 ${latest} 版）。为避免损坏，文件未作任何改动。请升级本程序后再打开。`,
-    );
-  }
-  return version;
+  return withoutTrace(abs, () => inspect(abs, migrations));
 }
 
 export async function openProjectFile(file: string, options: OpenOptions = {}): Promise<ProjectFile> {
   const migrations = options.migrations ?? MIGRATIONS;
   const abs = path.resolve(file);
-  const version = checkProjectFile(abs, migrations.length);
+  const version = checkProjectFile(abs, migrations);
   const db = connect(abs);
   try {
-    if (version > 0) checkMigrationHistory(db, abs, version);
     if (version < migrations.length) {
       if (version > 0) await createBackup(db, abs, `升级前v${version}`);
       migrate(db, version, migrations);
