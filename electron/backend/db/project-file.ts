@@ -158,7 +158,11 @@ function migrate(db: Database.Database, from: number, migrations: readonly Migra
 /** Checks, without writing, that a file is a project this version can open; returns its version. */
 export function checkProjectFile(abs: string, migrations: readonly Migration[] = MIGRATIONS): number {
   if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `找不到项目文件：${abs}`);
-  if (!fs.statSync(abs).isFile()) throw new AppError('NOT_A_PROJECT', `“${abs}”是文件夹，不是项目文件。`);
+  const stat = fs.statSync(abs);
+  if (stat.isDirectory()) throw new AppError('NOT_A_PROJECT', `“${abs}”是文件夹，不是项目文件。`);
+  if (!stat.isFile()) {
+    throw new AppError('NOT_A_PROJECT', `“${abs}”不是普通文件（而是设备、管道或其他特殊文件），不能作为项目文件打开。`);
+  }
   checkHeader(abs);
   return withoutTrace(abs, () => inspect(abs, migrations));
 }
