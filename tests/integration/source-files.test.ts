@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import { openProjectFile } from '../../electron/backend/db/project-file';
+import { createProjectFile, openProjectFile } from '../../electron/backend/db/project-file';
 import { AppError } from '../../electron/backend/errors';
 import { ImportFileError } from '../../electron/backend/import/file-error';
 import { LIMITS } from '../../electron/backend/import/limits';
@@ -110,5 +110,17 @@ describe.runIf(unix)('opening project files', () => {
     fs.mkdirSync(folder);
     const err = await failure(openProjectFile(folder));
     expect((err as AppError).message).toMatch(/是文件夹/);
+  });
+});
+
+describe.runIf(unix)('creating project files', () => {
+  it('refuses a dangling link instead of creating the file where it points', async () => {
+    const target = path.join(dir, '别处', '目标.csplan');
+    fs.mkdirSync(path.dirname(target));
+    const file = link('新项目.csplan', target);
+    const err = await failure(createProjectFile(file));
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).message).toMatch(/新项目\.csplan.*链接/);
+    expect(fs.existsSync(target)).toBe(false);
   });
 });

@@ -78,6 +78,10 @@ export async function createProjectFile(file: string): Promise<ProjectFile> {
     throw new AppError('INVALID_INPUT', `项目文件的扩展名应为 ${PROJECT_EXTENSION}：${abs}`);
   }
   if (fs.existsSync(abs)) throw new AppError('FILE_EXISTS', `文件已存在：${abs}。请换一个名称，或直接打开它。`);
+  // A link to nowhere: SQLite would create the project wherever the link points.
+  if (fs.lstatSync(abs, { throwIfNoEntry: false })) {
+    throw new AppError('FILE_EXISTS', `“${path.basename(abs)}”是一个指向不存在位置的链接（快捷方式），不能在这里新建项目。请换一个名称。`);
+  }
   const dir = path.dirname(abs);
   if (!fs.existsSync(dir)) throw new AppError('NOT_FOUND', `保存位置不存在：${dir}`);
   const db = connect(abs);
