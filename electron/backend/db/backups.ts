@@ -42,7 +42,7 @@ export async function createBackup(db: Database.Database, projectPath: string, r
   const partial = path.join(dir, `.${file}.part`);
   try {
     await db.backup(partial);
-    verifyProjectCopy(partial);
+    verifyProjectCopy(partial, 'quick_check');
     fs.renameSync(partial, path.join(dir, file));
   } catch (err) {
     fs.rmSync(partial, { force: true });

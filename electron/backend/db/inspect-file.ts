@@ -9,6 +9,10 @@ import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations';
 import { checkSchema, isGenuineTable } from './schema-check';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
+/** Far beyond any release: a larger version number is damage or forgery, not a newer program. */
+const MAX_PLAUSIBLE_VERSION = 10_000;
+/** How thoroughly a file's pages are checked: not at all (opening), structure (new backups), everything (restore). */
+export type PageCheck = null | 'quick_check' | 'integrity_check';
 
 export function isBusy(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
@@ -72,7 +76,7 @@ function tooNew(file: string, version: number, latest: number): AppError {
  * migration or any of its triggers could alter it: what it is, its version, its migration
  * record and its schema. Returns the version.
  */
-function inspect(file: string, migrations: readonly Migration[], thorough: boolean): number {
+function inspect(file: string, migrations: readonly Migration[], pages: PageCheck): number {
   let probe: Database.Database | undefined;
   try {
     probe = untrusted(new Database(file, { readonly: true, fileMustExist: true, timeout: 0 }));
@@ -80,13 +84,13 @@ function inspect(file: string, migrations: readonly Migration[], thorough: boole
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const tables = probe.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
     if (tables > 0 && appId !== APPLICATION_ID) throw notAProject(file, '它是其他程序的数据库');
-    if (version > migrations.length) throw tooNew(file, version, migrations.length);
-    if (version < 0) {
+    if (version > migrations.length && version <= MAX_PLAUSIBLE_VERSION) throw tooNew(file, version, migrations.length);
+    if (version < 0 || version > MAX_PLAUSIBLE_VERSION) {
       throw new AppError('NOT_A_PROJECT', `项目文件“${path.basename(file)}”记录的数据格式版本号（${version}）无效，文件可能已损坏或被改动过，未作任何改动。`);
     }
     if (version > 0 && isGenuineTable(probe, migrations, version, 'migrations')) checkMigrationHistory(probe, file, version);
     checkSchema(probe, file, migrations, version);
-    if (thorough) checkIntegrity(probe, file, appId);
+    if (pages) checkPages(probe, file, appId, pages);
     return version;
   } catch (err) {
     throw readFailure(file, err);
@@ -96,18 +100,18 @@ function inspect(file: string, migrations: readonly Migration[], thorough: boole
 }
 
 /** A copy about to replace the project must be whole, and ours. */
-function checkIntegrity(db: Database.Database, file: string, appId: number): void {
+function checkPages(db: Database.Database, file: string, appId: number, pages: Exclude<PageCheck, null>): void {
   if (appId !== APPLICATION_ID) throw notAProject(file, '缺少本程序的标记');
   const damaged = new AppError('NOT_A_PROJECT', `“${path.basename(file)}”已损坏（完整性检查未通过），不能使用。`);
-  let problems: { integrity_check: string }[];
+  let problems: Record<string, string>[];
   try {
-    problems = db.pragma('integrity_check(5)') as { integrity_check: string }[];
+    problems = db.pragma(`${pages}(5)`, { simple: false }) as Record<string, string>[];
   } catch (err) {
     // Damage bad enough that the check itself cannot walk the file.
     if (((err as { code?: string }).code ?? '').startsWith('SQLITE_CORRUPT')) throw damaged;
     throw err;
   }
-  if (problems.length !== 1 || problems[0]?.integrity_check !== 'ok') throw damaged;
+  if (problems.length !== 1 || Object.values(problems[0] ?? {})[0] !== 'ok') throw damaged;
 }
 
 function readFailure(file: string, err: unknown): AppError {
@@ -152,7 +156,7 @@ function checkMigrationHistory(db: Database.Database, file: string, version: num
   });
 }
 
-function check(abs: string, migrations: readonly Migration[], thorough: boolean): number {
+function check(abs: string, migrations: readonly Migration[], pages: PageCheck): number {
   if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `找不到项目文件：${abs}`);
   const stat = fs.statSync(abs);
   if (stat.isDirectory()) throw new AppError('NOT_A_PROJECT', `“${abs}”是文件夹，不是项目文件。`);
@@ -161,15 +165,15 @@ function check(abs: string, migrations: readonly Migration[], thorough: boolean)
   }
   checkHeader(abs);
   recoverInterruptedWrite(abs);
-  return withoutTrace(abs, () => inspect(abs, migrations, thorough));
+  return withoutTrace(abs, () => inspect(abs, migrations, pages));
 }
 
 /** Checks, without writing, that a file is a project this version can open; returns its version. */
 export function checkProjectFile(abs: string, migrations: readonly Migration[] = MIGRATIONS): number {
-  return check(abs, migrations, false);
+  return check(abs, migrations, null);
 }
 
-/** Checks a copy about to stand in for the project (a backup): also that it is whole and ours. */
-export function verifyProjectCopy(abs: string): number {
-  return check(abs, MIGRATIONS, true);
+/** Checks a copy that stands in for the project (a backup): also that it is ours and whole. */
+export function verifyProjectCopy(abs: string, pages: Exclude<PageCheck, null>): number {
+  return check(abs, MIGRATIONS, pages);
 }

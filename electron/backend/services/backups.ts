@@ -20,7 +20,7 @@ export async function restoreBackup(session: Session, name: string): Promise<Pro
   const current = session.project;
   const source = backupPath(current.path, name);
   try {
-    verifyProjectCopy(source);
+    verifyProjectCopy(source, 'integrity_check');
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     throw new AppError(err.code, `不能用备份“${name}”恢复，项目未作任何改动：${err.message}`);
