@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
 import { listBackups } from '../../electron/backend/db/backups';
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/backend/db/migrations/index';
 import { openProjectFile, type ProjectFile } from '../../electron/backend/db/project-file';
@@ -81,6 +82,18 @@ describe('hostile project files', () => {
         UPDATE enrolment SET students = students * 10;
       END;`);
     await expectRefused(file, /触发器“schools_fix”/);
+  });
+
+  it('is refused by the app as a whole, so nothing (an import, a plan) can run on it', async () => {
+    const file = await tampered('CREATE TRIGGER schools_fix AFTER INSERT ON schools BEGIN UPDATE meta SET value = 1; END;');
+    const backend = createBackend({ dataDir: path.join(tempDir(), 'data'), shell: 'browser' });
+    try {
+      const res = await backend.dispatch('project.open', { path: file });
+      expect(res).toMatchObject({ ok: false, error: { code: 'NOT_A_PROJECT' } });
+      expect(await backend.dispatch('project.info', {})).toMatchObject({ ok: false, error: { code: 'NO_PROJECT' } });
+    } finally {
+      backend.close();
+    }
   });
 
   it('refuses a trigger on plans that would delete the births', async () => {
