@@ -30,9 +30,22 @@ function notAProject(file: string, why: string): AppError {
   return new AppError('NOT_A_PROJECT', `“${path.basename(file)}”不是本程序的规划项目文件（${why}）。`);
 }
 
+function folderError(file: string): AppError {
+  return new AppError('NOT_A_PROJECT', `“${file}”是文件夹，不是项目文件。`);
+}
+
+/** A named pipe would block open() until some writer came; O_NONBLOCK returns at once. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** A regular file (links followed, judged on the opened descriptor) starting as SQLite files do. */
 function checkHeader(file: string): void {
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, OPEN_FLAGS);
   try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw folderError(file);
+    if (!stat.isFile()) {
+      throw new AppError('NOT_A_PROJECT', `“${file}”不是普通文件（而是设备、管道或其他特殊文件），不能作为项目文件打开。`);
+    }
     const buf = Buffer.alloc(16);
     const n = fs.readSync(fd, buf, 0, 16, 0);
     if (n === 0) throw notAProject(file, '文件为空');
@@ -158,11 +171,8 @@ function checkMigrationHistory(db: Database.Database, file: string, version: num
 
 function check(abs: string, migrations: readonly Migration[], pages: PageCheck): number {
   if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `找不到项目文件：${abs}`);
-  const stat = fs.statSync(abs);
-  if (stat.isDirectory()) throw new AppError('NOT_A_PROJECT', `“${abs}”是文件夹，不是项目文件。`);
-  if (!stat.isFile()) {
-    throw new AppError('NOT_A_PROJECT', `“${abs}”不是普通文件（而是设备、管道或其他特殊文件），不能作为项目文件打开。`);
-  }
+  // Windows cannot open a folder at all, so it is told apart before opening.
+  if (fs.statSync(abs).isDirectory()) throw folderError(abs);
   checkHeader(abs);
   recoverInterruptedWrite(abs);
   return withoutTrace(abs, () => inspect(abs, migrations, pages));
