@@ -72,6 +72,15 @@ describe('table descriptor', () => {
     expect(readAll(db, kv)).toEqual([{ k: 'a', someValue: 2 }]);
   });
 
+  it('updates only the named fields of a row', () => {
+    const db = open();
+    expect(things.updateOf(['name', 'note'])).toBe('UPDATE things SET name = @name, note = @note WHERE id = @id');
+    const id = Number(db.prepare(things.insert).run(things.params({ name: '甲', startYear: 2026, tags: ['a'], active: true })).lastInsertRowid);
+    db.prepare(things.updateOf(['note'])).run(things.params({ id, note: '改' }));
+    expect(readOne(db, things, 'WHERE id = @id', { id })).toEqual({ id, name: '甲', startYear: 2026, tags: ['a'], active: true, note: '改' });
+    expect(() => things.updateOf(['nope' as 'note'])).toThrow(/字段 nope/);
+  });
+
   it('refuses a key field that is not declared', () => {
     expect(() => defineTable<{ a: string }>({ name: 'x', key: ['b' as 'a'], columns: { a: 'a' } })).toThrow(/键字段 b/);
   });

@@ -47,6 +47,8 @@ export interface Table<R> {
   readonly upsert: string;
   /** Update every value column of the row with the record's key. */
   readonly update: string;
+  /** Update only `fields` of the row with the record's key (an edit that leaves the rest alone). */
+  updateOf(fields: readonly (keyof R & string)[]): string;
   /** Named parameters for insert/upsert/update: JSON encoded, booleans as 0/1, undefined as null. */
   params(record: Partial<R>): Record<string, SqlValue>;
   /** A row read with `selectList` turned into a record (JSON parsed, booleans restored). */
@@ -87,6 +89,14 @@ export function defineTable<R>(def: TableDef<R>): Table<R> {
     insert,
     upsert,
     update: `UPDATE ${def.name} SET ${set} WHERE ${where}`,
+    updateOf(fields) {
+      const cols = fields.map((f) => {
+        const c = byField.get(f);
+        if (!c) throw new Error(`表 ${def.name} 的字段 ${f} 未声明`);
+        return `${c.column} = @${c.field}`;
+      });
+      return `UPDATE ${def.name} SET ${cols.join(', ')} WHERE ${where}`;
+    },
     params(record) {
       const out: Record<string, SqlValue> = {};
       const r = record as Record<string, unknown>;
