@@ -4,7 +4,7 @@
 // "Records"). What differs between project types is in project-types.ts.
 import { z } from 'zod';
 import { OWNERSHIPS, SCHOOL_KINDS, STAGES } from '../domain/stages';
-import { PROJECT_TYPE, PROJECT_TYPES, type ProjectType, type RequiredField } from './project-types';
+import { PROJECT_TYPE, PROJECT_TYPES, usedFields, type ProjectType, type RequiredField } from './project-types';
 import { planSettingsSchema } from './settings';
 
 /** 暂缓 projects stay in the list but count nowhere. */
@@ -40,7 +40,7 @@ export function projectIdOfRef(ref: SchoolRef): number | null {
 
 // ---- Input schemas ---------------------------------------------------------------------
 
-export const yearSchema = z.number().int().min(1990, '年份应在 1990 年以后').max(2100, '年份应在 2100 年以前');
+export const yearSchema = z.number('请填写年份').int().min(1990, '年份应在 1990 年以后').max(2100, '年份应在 2100 年以前');
 const schoolRefSchema = z.string().regex(/^([0-9A-Za-z]{1,20}|new:\d{1,9})$/, '学校标识码格式不正确');
 const townshipSchema = z.string().regex(/^\d{1,12}$/, '乡镇代码格式不正确');
 const area = z.number().min(0, '面积不能为负').max(10_000_000, '面积过大');
@@ -127,6 +127,27 @@ export const projectInputSchema = projectFieldsSchema.superRefine((p, ctx) => {
 });
 export type ProjectInput = z.input<typeof projectInputSchema>;
 export type ProjectFields = z.output<typeof projectInputSchema>;
+
+/**
+ * The project with what its type does not use cleared: a form keeps every field while the
+ * planner switches between types, and only the ones the type reads are saved.
+ */
+export function withTypeFields(p: ProjectFields): ProjectFields {
+  const f = usedFields(p.type);
+  return {
+    ...p,
+    school: f.school ? p.school : null,
+    kind: f.kind ? p.kind : null,
+    township: f.township ? p.township : null,
+    stage: f.stage ? p.stage : null,
+    classes: f.size ? p.classes : 0,
+    seats: f.size ? p.seats : 0,
+    floorArea: f.size ? p.floorArea : null,
+    siteArea: f.size ? p.siteArea : null,
+    investment: f.size ? p.investment : null,
+    receivers: f.receivers ? p.receivers : [],
+  };
+}
 
 /** A fresh project of `type` with the schema's defaults (the planner still names it). */
 export function defaultProject(type: ProjectType, completionYear: number): ProjectFields {
