@@ -194,6 +194,13 @@ export const planHeaderSchema = z.object({
 });
 export type PlanHeader = z.output<typeof planHeaderSchema>;
 
+const HEADER_KEYS = Object.keys(planHeaderSchema.shape) as (keyof PlanHeader)[];
+
+/** Only the header of a plan, a plan row or a summary (what lists and the evaluation carry). */
+export function planHeader(p: PlanHeader): PlanHeader {
+  return Object.fromEntries(HEADER_KEYS.map((k) => [k, p[k]])) as PlanHeader;
+}
+
 export const planSchema = planHeaderSchema.extend({
   settings: planSettingsSchema,
   targets: z.array(targetInputSchema),

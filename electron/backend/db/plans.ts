@@ -1,11 +1,10 @@
 // Plans in the project file (schema v4): typed reads and writes, and whole-plan snapshots
-// for undo. Every table is one descriptor over the shared plan records (shared/plan/model.ts),
-// so a new project field is a line in the schema, a column here and a migration. A snapshot
+// for undo. Every table is one descriptor over the shared plan records (shared/plan/model.ts). A snapshot
 // is the plan's own rows as JSON; restoring one rewrites them with their ids, so references
 // between projects (a closure's receiver `new:<id>`) survive.
 import type Database from 'better-sqlite3';
-import { readSettings, type Plan, type PlanHeader, type PlanProject, type PlanTarget, type Receiver } from '../../../shared/plan';
-import { defineTable, readAll, readOne, type Table } from './table';
+import { planProjectSchema, readSettings, targetInputSchema, type Plan, type PlanHeader, type PlanProject, type PlanTarget, type Receiver } from '../../../shared/plan';
+import { defineTable, readAll, readOne, snakeColumns, type Table } from './table';
 
 /** The plans row: settings stay JSON text until the plan is read whole (readSettings fills defaults). */
 export interface PlanRowDb extends PlanHeader {
@@ -34,49 +33,20 @@ const plans = defineTable<PlanRowDb>({
 
 type Owned<R> = R & { planId: number };
 
-// The id is inserted too: NULL lets SQLite assign one, a snapshot's id is kept.
+// Columns follow the record schemas field by field (a new project field is its schema line
+// and its migration). The id is inserted too: NULL lets SQLite assign one, a snapshot's id is kept.
 const projects = defineTable<Owned<PlanProject>>({
   name: 'plan_projects',
   key: ['planId', 'id'],
-  columns: {
-    id: 'id',
-    planId: 'plan_id',
-    type: 'type',
-    name: 'name',
-    school: 'school',
-    kind: 'kind',
-    ownership: 'ownership',
-    township: 'township',
-    stage: 'stage',
-    classes: 'classes',
-    seats: 'seats',
-    floorArea: 'floor_area',
-    siteArea: 'site_area',
-    investment: 'investment',
-    startYear: 'start_year',
-    completionYear: 'completion_year',
-    funding: 'funding',
-    status: 'status',
+  columns: snakeColumns<Owned<PlanProject>>([...Object.keys(planProjectSchema.shape), 'planId'], {
     receivers: { column: 'receivers', json: true, fallback: [] },
-    note: 'note',
-  },
+  }),
 });
 
 const targets = defineTable<Owned<PlanTarget> & { sort: number }>({
   name: 'plan_targets',
   key: ['planId', 'key'],
-  columns: {
-    planId: 'plan_id',
-    key: 'key',
-    sort: 'sort',
-    name: 'name',
-    unit: 'unit',
-    comparator: 'comparator',
-    target: 'target',
-    attribute: 'attribute',
-    manualBase: 'manual_base',
-    manualProjected: 'manual_projected',
-  },
+  columns: snakeColumns([...Object.keys(targetInputSchema.shape), 'planId', 'sort']),
 });
 
 const areas = defineTable<{ planId: number; township: string; area: string }>({

@@ -55,6 +55,18 @@ export interface Table<R> {
   fromRow(row: Record<string, unknown>): R;
 }
 
+/**
+ * Columns for records whose fields come from a schema: each field's column is its name in
+ * snake_case (startYear → start_year) unless `special` says otherwise, so a field added to
+ * the schema needs only its migration.
+ */
+export function snakeColumns<R>(fields: readonly string[], special: Partial<Record<keyof R & string, ColumnDef>> = {}): TableDef<R>['columns'] {
+  const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const out: Record<string, ColumnDef> = {};
+  for (const f of fields) out[f] = (special as Record<string, ColumnDef | undefined>)[f] ?? snake(f);
+  return out as TableDef<R>['columns'];
+}
+
 export function defineTable<R>(def: TableDef<R>): Table<R> {
   const columns: Column[] = Object.entries(def.columns as Record<string, ColumnDef>).map(([field, c]) =>
     typeof c === 'string' ? { field, column: c } : { field, ...c },

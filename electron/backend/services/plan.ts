@@ -10,6 +10,7 @@ import {
   estimateFacilities,
   investmentFor,
   newPlan,
+  planHeader,
   PROJECT_TYPE,
   projectIdOfRef,
   type Plan,
@@ -72,12 +73,7 @@ function edit(file: ProjectFile, planId: number, label: string, change: () => vo
 export function listPlans(file: ProjectFile): PlanSummary[] {
   const counts = planCounts(file.db);
   return planRows(file.db).map((r) => ({
-    id: r.id,
-    name: r.name,
-    baseYear: r.baseYear,
-    targetYear: r.targetYear,
-    outlookYear: r.outlookYear,
-    scenario: r.scenario,
+    ...planHeader(r),
     targets: counts.get(r.id)?.targets ?? 0,
     projects: counts.get(r.id)?.projects ?? 0,
     investment: Math.round((counts.get(r.id)?.investment ?? 0) * 10) / 10,
