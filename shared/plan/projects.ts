@@ -40,7 +40,6 @@ export function projectResults(run: PlanRun, schools: readonly SchoolResult[]): 
     const res = ref ? results.get(ref) : undefined;
     return {
       ...p,
-      nature: p.type,
       applied,
       issue,
       schoolName: spec.createsSchool ? p.name : nameOf(p.school),

@@ -5,7 +5,6 @@
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
 import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
-import type { ProjectType } from './project-types';
 
 /** 学位预警: red > 100 % use, orange 90–100 %, green 60–90 %, blue < 60 % (settings); none without seats or students. */
 export type Level = 'red' | 'orange' | 'green' | 'blue' | 'none';
@@ -186,8 +185,6 @@ export interface ProjectResult extends Omit<PlanProject, 'receivers'> {
   applied: boolean;
   /** Why it is not applied, or a caution about it. */
   issue: string | null;
-  /** 建设性质 as a plan document writes it (新建 / 改扩建 / 迁建 / 撤并 / 转型). */
-  nature: ProjectType;
   schoolName: string;
   townshipName: string;
   area: string;

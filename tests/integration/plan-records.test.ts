@@ -82,7 +82,7 @@ describe('plan records in the project file', () => {
       const plan = readPlan(file.db, planId);
       if (!plan) throw new Error('plan not stored');
       const [result] = evaluatePlan(planContext(), plan).projects;
-      expect(result).toMatchObject({ note: full.note, funding: full.funding, school: P2, ownership: '普惠性民办', nature: '撤并' });
+      expect(result).toMatchObject({ note: full.note, funding: full.funding, school: P2, ownership: '普惠性民办', type: '撤并' });
     } finally {
       file.close();
     }

@@ -144,7 +144,7 @@ export function levelNote(plan: Plan): string {
 
 /** The plan's builds; 暂缓 projects count nowhere and are left out (the count is returned). */
 export function projectsInput(plan: Plan, ev: PlanEvaluation): { input: ProjectsInput; deferred: number } {
-  const builds = ev.projects.flatMap((p) => (isConstruction(p.nature) ? [{ ...p, nature: p.nature }] : []));
+  const builds = ev.projects.flatMap((p) => (isConstruction(p.type) ? [{ ...p, nature: p.type }] : []));
   const kept = builds
     .filter((p) => p.status !== '暂缓')
     .sort((a, b) => CONSTRUCTION_TYPES.indexOf(a.nature) - CONSTRUCTION_TYPES.indexOf(b.nature) || a.completionYear - b.completionYear || a.id - b.id);
@@ -205,7 +205,7 @@ function receiversText(p: ProjectResult): string {
  */
 export function adjustmentsInput(plan: Plan, ev: PlanEvaluation, schools: ReadonlyMap<string, SchoolFacts>): { input: AdjustmentsInput; deferred: number } {
   const results = new Map(ev.schools.map((s) => [s.code, s]));
-  const changes = ev.projects.flatMap((p) => (isAdjustment(p.nature) ? [{ ...p, nature: p.nature }] : []));
+  const changes = ev.projects.flatMap((p) => (isAdjustment(p.type) ? [{ ...p, nature: p.type }] : []));
   const kept = changes.filter((p) => p.status !== '暂缓');
   const adjustments = kept
     .sort((a, b) => a.completionYear - b.completionYear || a.id - b.id)
