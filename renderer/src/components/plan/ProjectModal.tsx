@@ -97,13 +97,15 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave }: 
     form.resetFields();
     setReceiversError(null);
     // A new project starts as a 24-class primary school in the first township, three years out.
-    const start: ProjectFields = project ?? {
+    const fresh: ProjectFields = {
       ...defaultProject(PROJECT_TYPES[0], plan.baseYear + 3),
       kind: 'primary',
       township: context.townships[0]?.code ?? null,
       classes: 24,
       seats: seatsFor('primary', 24, system, settings.classSize),
     };
+    // The id stays out of the form: the schema takes the project's fields only.
+    const { id: _id, ...start }: ProjectFields & { id?: number } = project ?? fresh;
     form.setFieldsValue({ ...start, receivers: start.receivers.map((r) => ({ school: r.school, share: Math.round(r.share * 1000) / 10 })) });
   }, [open, project, form, context.townships, plan.baseYear, settings.classSize, system]);
 
