@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { STAGE_LABEL } from '../../shared/domain';
-import { COMPARATOR_LABEL, PROJECT_TYPE, PROJECT_TYPES, withUnit, type PlanDetail, type PlanEvaluation, type ProjectType } from '../../shared/plan';
+import { COMPARATOR_LABEL, newSchoolRef, PROJECT_TYPE, PROJECT_TYPES, withUnit, type PlanDetail, type PlanEvaluation, type ProjectType } from '../../shared/plan';
 import { compactJson } from './projection';
 
 export const PLAN_HELP = `  evaluate <文件.csplan> [--plan 十五五] [--scenario 中] [--json]
@@ -181,7 +181,7 @@ export async function planAddProjectCommand(file: string, values: PlanCliValues,
     const school = schools.find((x) => x.name === v);
     if (school) return school.code;
     const built = detail.projects.find((x) => PROJECT_TYPE[x.type].createsSchool && x.name === v);
-    if (built) return `new:${built.id}`;
+    if (built) return newSchoolRef(built.id);
     throw refuse(`找不到名为“${v}”的学校，也没有同名的新建项目（接收学校须写在其新建项目之后）`);
   };
   const townshipRef = (v: unknown): unknown => {

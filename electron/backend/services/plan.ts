@@ -10,6 +10,7 @@ import {
   estimateFacilities,
   investmentFor,
   newPlan,
+  newSchoolRef,
   planHeader,
   PROJECT_TYPE,
   projectIdOfRef,
@@ -246,7 +247,7 @@ export function changeProject(file: ProjectFile, input: ParsedInput<'plan.update
   const plan = detail(file, input.plan);
   const current = plan.projects.find((p) => p.id === input.id);
   if (!current) throw new AppError('NOT_FOUND', '要修改的项目已不存在。');
-  const ref = `new:${input.id}`;
+  const ref = newSchoolRef(input.id);
   const createsSchool = (t: PlanProject['type']) => PROJECT_TYPE[t].createsSchool;
   if (createsSchool(current.type) && !createsSchool(input.project.type) && plan.projects.some((p) => p.school === ref || p.receivers.some((r) => r.school === ref))) {
     throw new AppError('INVALID_INPUT', `“${current.name}”是其他项目的接收学校或改建对象，不能改为${input.project.type}项目。`);
@@ -261,7 +262,7 @@ export function removeProject(file: ProjectFile, input: ParsedInput<'plan.remove
   const plan = detail(file, input.plan);
   const project = plan.projects.find((p) => p.id === input.id);
   if (!project) throw new AppError('NOT_FOUND', '要删除的项目已不存在。');
-  const ref = `new:${input.id}`;
+  const ref = newSchoolRef(input.id);
   const users = plan.projects.filter((p) => p.id !== input.id && (p.school === ref || p.receivers.some((r) => r.school === ref)));
   if (users.length > 0) {
     throw new AppError('INVALID_INPUT', `“${project.name}”是${users.map((u) => `“${u.name}”`).join('、')}的接收学校或改建对象，请先修改或删除这些项目。`);
