@@ -1,3 +1,4 @@
 export * from './stages';
 export * from './model';
 export * from './collate';
+export * from './palette';
