@@ -1,7 +1,7 @@
 // What the evaluation reads besides the plan: the county's schools with their recorded
 // figures, and the demand. Demand comes in the projection's own shape (years + one
 // series per school and stage), so the evaluation never depends on how it was projected.
-import { largeClassCounts } from '../analysis/enrolment';
+import type { GradeClasses } from '../analysis/enrolment';
 import { groupBy } from '../analysis/group';
 import type { CountyMeta, EnrolmentRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
@@ -34,9 +34,8 @@ export interface DemandSource {
 export interface StageRecord {
   students: number;
   classes: number;
-  /** Classes of ≥ 56 / ≥ 66 students from the grade records (the same count as the 总览 page). */
-  large: number;
-  oversized: number;
+  /** Students and classes per grade: 大班额 is counted from these with the plan's thresholds. */
+  grades: GradeClasses[];
   /** Students in the stage's first and last grades (for 巩固率). */
   firstGrade: number;
   lastGrade: number;
@@ -77,13 +76,11 @@ function stageRecords(records: readonly EnrolmentRecord[], system: ContextData['
   const out: Partial<Record<Stage, StageRecord>> = {};
   for (const [stage, list] of groupBy(records, (r) => r.stage)) {
     const s = stage as Stage;
-    const { large, oversized } = largeClassCounts(list);
     const last = gradesOf(s, system);
     out[s] = {
       students: list.reduce((a, r) => a + r.students, 0),
       classes: list.reduce((a, r) => a + r.classes, 0),
-      large,
-      oversized,
+      grades: list.map((r) => ({ students: r.students, classes: r.classes })),
       firstGrade: list.filter((r) => r.grade === 1).reduce((a, r) => a + r.students, 0),
       lastGrade: list.filter((r) => r.grade === last).reduce((a, r) => a + r.students, 0),
     };
