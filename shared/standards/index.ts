@@ -6,7 +6,7 @@
 import type { SchoolKind, Stage } from '../domain/stages';
 
 /** The documents cited, by number and year. */
-export const DOCS = {
+const DOCS = {
   urbanSchoolBuilding: '建标102-2002《城市普通中小学校校舍建设标准》',
   ruralSchoolBuilding: '建标109-2008《农村普通中小学校建设标准》',
   kindergartenBuilding: '建标175-2016《幼儿园建设标准》',
@@ -156,5 +156,3 @@ export const STANDARDS = {
     specialSchools: std(1, `${DOCS.specialEducation}：20 万人口以上的县独立设置特殊教育学校`),
   },
 } as const;
-
-export type BalanceIndicatorThresholds = (typeof STANDARDS.balance.value)['primary'];
