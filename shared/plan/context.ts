@@ -3,7 +3,7 @@
 // series per school and stage), so the evaluation never depends on how it was projected.
 import type { GradeClasses } from '../analysis/enrolment';
 import { groupBy } from '../analysis/group';
-import type { CountyMeta, EnrolmentRecord, School, StaffRecord, Township } from '../domain/model';
+import type { CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
 
 /**
@@ -86,6 +86,32 @@ function stageRecords(records: readonly EnrolmentRecord[], system: ContextData['
     };
   }
   return out;
+}
+
+/**
+ * County population by year and age, sexes combined: a township's total ('T') row where it
+ * has one for that year and age, else its M + F rows; townships summed.
+ */
+export function countyPopulation(records: readonly PopulationRecord[]): ContextData['population'] {
+  const cells = new Map<string, { year: number; age: number; total: number; all: number; hasTotal: boolean }>();
+  for (const r of records) {
+    const k = `${r.township}|${r.year}|${r.age}`;
+    const c = cells.get(k) ?? { year: r.year, age: r.age, total: 0, all: 0, hasTotal: false };
+    c.all += r.count;
+    if (r.sex === 'T') {
+      c.total += r.count;
+      c.hasTotal = true;
+    }
+    cells.set(k, c);
+  }
+  const sums = new Map<string, { year: number; age: number; count: number }>();
+  for (const c of cells.values()) {
+    const k = `${c.year}|${c.age}`;
+    const e = sums.get(k) ?? { year: c.year, age: c.age, count: 0 };
+    e.count += c.hasTotal ? c.total : c.all;
+    sums.set(k, e);
+  }
+  return [...sums.values()];
 }
 
 /** Recorded population then the projection's, ages 0–17, one row per year. */
