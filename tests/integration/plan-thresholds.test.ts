@@ -1,10 +1,8 @@
 // A plan's thresholds reach every year it evaluates: the recorded base year as well as the
 // projected ones, on the sample county through the backend (stored settings) and on the
 // same context in memory (the 规划 page's path).
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
-import { createProjectWithData } from '../../electron/backend/services/project';
+import type { Backend } from '../../electron/backend';
 import type { CountyData } from '../../shared/domain';
 import {
   evaluatePlan,
@@ -15,18 +13,14 @@ import {
 } from '../../shared/plan';
 import type { z } from 'zod';
 import { generateCounty } from '../../shared/sample';
-import { tempDir } from '../helpers/temp';
+import { openSampleCounty, resultOf } from '../helpers/backend';
 
 let backend: Backend;
 let data: CountyData;
 let plan: PlanDetail;
 let ctx: EvaluationContext;
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const ok = <T>(method: string, input: unknown): Promise<T> => resultOf<T>(backend.dispatch(method, input));
 
 /** Classes of at least `threshold` students in the base year, counted from the raw grade records. */
 function handCount(threshold: number): number {
@@ -50,11 +44,9 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const targetSeries = (ev: PlanEvaluation, key: string) => ev.targets.find((t) => t.key === key)?.series ?? [];
 
 beforeAll(async () => {
-  const dir = tempDir('csp-thresholds-');
+  // The same generator the project file is made from: the hand counts read its records.
   data = generateCounty();
-  (await createProjectWithData(path.join(dir, '示例县.csplan'), data)).close();
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-  await ok('project.open', { path: path.join(dir, '示例县.csplan') });
+  ({ backend } = await openSampleCounty('csp-thresholds-'));
   plan = await ok<PlanDetail>('plan.create', {});
   ctx = await ok<EvaluationContext>('plan.context', { plan: plan.id });
 }, 120_000);
