@@ -67,5 +67,8 @@ describe('national standards', () => {
   it('reach pages without a plan as read-only national settings', () => {
     expect(NATIONAL_SETTINGS).toEqual(defaultSettings());
     expect(Object.isFrozen(NATIONAL_SETTINGS.classSize)).toBe(true);
+    // A new plan's settings stay editable: freezing the shared defaults must not reach them.
+    const fresh = defaultSettings();
+    expect([fresh, fresh.classSize, fresh.balance.primary, fresh.levels].some((o) => Object.isFrozen(o))).toBe(false);
   });
 });
