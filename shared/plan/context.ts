@@ -1,7 +1,7 @@
 // What the evaluation reads besides the plan: the county's schools with their recorded
 // figures, and the demand. Demand comes in the projection's own shape (years + one
 // series per school and stage), so the evaluation never depends on how it was projected.
-import type { GradeClasses } from '../analysis/enrolment';
+import { countsLargeClasses, type GradeClasses } from '../analysis/enrolment';
 import { groupBy } from '../analysis/group';
 import type { CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
@@ -34,7 +34,7 @@ export interface DemandSource {
 export interface StageRecord {
   students: number;
   classes: number;
-  /** Students and classes per grade: 大班额 is counted from these with the plan's thresholds. */
+  /** Students and classes per grade, where 大班额 is counted (from these, with the plan's thresholds); else empty. */
   grades: GradeClasses[];
   /** Students in the stage's first and last grades (for 巩固率). */
   firstGrade: number;
@@ -80,7 +80,7 @@ function stageRecords(records: readonly EnrolmentRecord[], system: ContextData['
     out[s] = {
       students: list.reduce((a, r) => a + r.students, 0),
       classes: list.reduce((a, r) => a + r.classes, 0),
-      grades: list.map((r) => ({ students: r.students, classes: r.classes })),
+      grades: countsLargeClasses(s) ? list.map((r) => ({ students: r.students, classes: r.classes })) : [],
       firstGrade: list.filter((r) => r.grade === 1).reduce((a, r) => a + r.students, 0),
       lastGrade: list.filter((r) => r.grade === last).reduce((a, r) => a + r.students, 0),
     };
