@@ -5,23 +5,31 @@
 // See docs/ARCHITECTURE.md, "Standards".
 import type { SchoolKind, Stage } from '../domain/stages';
 
-/** The documents cited, by number and year. */
+/** The documents cited: title, issuing body, number and year, as a planner would quote them. */
 const DOCS = {
-  urbanSchoolBuilding: '建标102-2002《城市普通中小学校校舍建设标准》',
-  ruralSchoolBuilding: '建标109-2008《农村普通中小学校建设标准》',
-  kindergartenBuilding: '建标175-2016《幼儿园建设标准》',
-  specialSchoolBuilding: '建标156-2011《特殊教育学校建设标准》',
+  // The 2002 standard is cited by the number of the notice that published it, 建标〔2002〕102号
+  // (建设部、国家计委、教育部, 2002-04-17), the form printed on the standard itself.
+  urbanSchoolBuilding: '《城市普通中小学校校舍建设标准》（建设部、国家计委、教育部，建标〔2002〕102号，2002年）',
+  ruralSchoolBuilding: '《农村普通中小学校建设标准》（建标109-2008）',
+  kindergartenBuilding: '《幼儿园建设标准》（建标175-2016）',
+  specialSchoolBuilding: '《特殊教育学校建设标准》（建标156-2011）',
+  schoolDesign: '《中小学校设计规范》（GB 50099-2011）',
   kindergartenRules: '《幼儿园工作规程》（教育部令第39号，2016年）',
-  kindergartenStaffing: '《幼儿园教职工配备标准（暂行）》（教师〔2013〕1号）',
-  compulsoryIntegration: '《国务院关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》（国发〔2016〕40号）',
-  qualityBalance: '《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）',
-  countySeniorSchools: '《“十四五”县域普通高中发展提升行动计划》（2021年）',
-  preschoolPlan: '《“十四五”学前教育发展提升行动计划》（2021年）',
-  fiveYearPlan: '《国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021年）',
-  specialEducation: '《第二期特殊教育提升计划（2017—2020年）》（2017年）',
-  residentialPlanning: 'GB 50180-2018《城市居住区规划设计标准》',
-  staffing: '《关于统一城乡中小学教职工编制标准的通知》（中央编办发〔2014〕72号）',
-  reference: '参考值',
+  kindergartenStaffing: '《幼儿园教职工配备标准（暂行）》（教育部，教师〔2013〕1号，2013年）',
+  compulsoryIntegration: '《国务院关于统筹推进县域内城乡义务教育一体化改革发展的若干意见》（国发〔2016〕40号，2016年）',
+  qualityBalance: '《县域义务教育优质均衡发展督导评估办法》（教育部，教督〔2017〕6号，2017年）',
+  // The action plans' own document numbers were not found in a source that could be checked,
+  // so they are cited by issuing bodies and date rather than by a guessed number.
+  countySeniorSchools: '《“十四五”县域普通高中发展提升行动计划》（教育部等部门，2021年12月印发）',
+  preschoolPlan: '《“十四五”学前教育发展提升行动计划》（教育部等九部门，2021年12月印发）',
+  specialEducation: '《“十四五”特殊教育发展提升行动计划》（国务院办公厅转发，国办发〔2021〕60号，2021年）',
+  educationOutline2010: '《国家中长期教育改革和发展规划纲要（2010—2020年）》（中共中央、国务院，2010年）',
+  fiveYearPlan: '《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021年）',
+  publicServices: '《“十四五”公共服务规划》（国家发展改革委等21部门，2022年1月公布）',
+  residentialPlanning: '《城市居住区规划设计标准》（GB 50180-2018）附录B',
+  staffing2001: '《国务院办公厅转发中央编办、教育部、财政部关于制定中小学教职工编制标准意见的通知》（国办发〔2001〕74号，2001年）',
+  staffing: '《中央编办 教育部 财政部关于统一城乡中小学教职工编制标准的通知》（中央编办发〔2014〕72号，2014年）',
+  reference: '参考值（本程序取值，非国家文件规定）',
   program: '本程序默认',
 } as const;
 
@@ -35,36 +43,56 @@ function std<T>(value: T, source: string): Standard<T> {
   return { value, source };
 }
 
+// Class sizes: GB 50099-2011 第3.0.1条 (完全小学每班45人；完全中学、初级中学、高级中学每班50人) and
+// 建标〔2002〕102号 第六条 state the same sizes; the design code is cited first because it is the
+// one in force for new buildings. Kindergarten sizes and the 360 cap: 《幼儿园工作规程》第十一条.
 /** A class of students per stage. */
 const CLASS_SIZE = std(
   { preschool: 30, primary: 45, junior: 50, senior: 50, special: 12, vocational: 45 } satisfies Record<Stage, number>,
-  `${DOCS.urbanSchoolBuilding}：小学每班 45 人、中学每班 50 人；${DOCS.kindergartenRules}：混合班 30 人；特殊教育、中职为参考值`,
+  `${DOCS.schoolDesign}第3.0.1条、${DOCS.urbanSchoolBuilding}第六条：小学每班 45 人，初中、高中每班 50 人；` +
+    `${DOCS.kindergartenRules}第十一条：混合班 30 人；特殊教育每班 12 人、中职每班 45 人为${DOCS.reference}`,
 );
 
 export const STANDARDS = {
   // --- Classes ---------------------------------------------------------------------------
   classSize: CLASS_SIZE,
   /** Kindergarten classes by grade: 小班, 中班, 大班 (混龄 is the stage's standard size). */
-  kindergartenClassSize: std([25, 30, 35] as const, `${DOCS.kindergartenRules}：小班 25 人、中班 30 人、大班 35 人、混合班 30 人`),
+  kindergartenClassSize: std(
+    [25, 30, 35] as const,
+    `${DOCS.kindergartenRules}第十一条：小班 25 人、中班 30 人、大班 35 人、混合班 30 人`,
+  ),
+  // 56/66 are set by 国发〔2016〕40号 itself ("到2018年基本消除66人以上超大班额，到2020年基本消除56人以上
+  // 大班额", 中新网 2016-07-11 report of the 意见; full text on moe.gov.cn, jyb_xxgk/moe_1777/moe_1778/
+  // 201607/t20160711_271476.html); 教基一厅〔2016〕4号 only asked provinces for plans against them.
+  // 40号 covers compulsory education; the 县中 plan applies the same 56 line to 普通高中.
   /** 大班额: classes of this many students or more. */
-  largeClass: std(56, `${DOCS.compulsoryIntegration}：消除 56 人以上大班额`),
+  largeClass: std(56, `${DOCS.compulsoryIntegration}：到 2020 年基本消除 56 人以上大班额`),
   /** 超大班额: classes of this many students or more, to be eliminated first. */
-  oversizedClass: std(66, `${DOCS.compulsoryIntegration}：消除 66 人以上超大班额`),
+  oversizedClass: std(66, `${DOCS.compulsoryIntegration}：到 2018 年基本消除 66 人以上超大班额`),
   /** Stages the 大班额 norms count; kindergarten and special classes follow norms of their own. */
-  largeClassStages: std(['primary', 'junior', 'senior'] as const satisfies readonly Stage[], DOCS.compulsoryIntegration),
+  largeClassStages: std(
+    ['primary', 'junior', 'senior'] as const satisfies readonly Stage[],
+    `小学、初中：${DOCS.compulsoryIntegration}；普通高中：${DOCS.countySeniorSchools}：全面消除 56 人及以上大班额`,
+  ),
 
   // --- School size -------------------------------------------------------------------------
+  // 教督〔2017〕6号, 政府保障程度: 小学、初中规模不超过2000人，九年一贯制、十二年一贯制学校义务教育
+  // 阶段规模不超过2500人; number confirmed by 陕西省教育厅 notice (jyt.shaanxi.gov.cn, 2025-10-23).
+  // 3000 for new 普通高中: the 县中 plan as reported on its release (2021-12-16): "新建普通高中规模不得超过3000人".
   /** Students a school should not exceed. */
   schoolSize: {
     primary: std(2000, `${DOCS.qualityBalance}：小学、初中规模不超过 2000 人`),
     junior: std(2000, `${DOCS.qualityBalance}：小学、初中规模不超过 2000 人`),
     /** 九年一贯制 / 十二年一贯制, compulsory stage. */
-    combined: std(2500, `${DOCS.qualityBalance}：九年一贯制、十二年一贯制学校义务教育阶段不超过 2500 人`),
-    senior: std(3000, `${DOCS.countySeniorSchools}：新建普通高中规模不超过 3000 人`),
-    kindergarten: std(360, `${DOCS.kindergartenRules}：幼儿园规模一般不超过 360 人`),
+    combined: std(2500, `${DOCS.qualityBalance}：九年一贯制、十二年一贯制学校义务教育阶段规模不超过 2500 人`),
+    senior: std(3000, `${DOCS.countySeniorSchools}：新建普通高中规模不得超过 3000 人`),
+    kindergarten: std(360, `${DOCS.kindergartenRules}第十一条：幼儿园规模一般不超过 360 人`),
   },
 
   // --- Building norms ----------------------------------------------------------------------
+  // Urban series: 建标〔2002〕102号 第六条. Rural: 建标109-2008 第八条 lists only 完全小学 6/12/18/24 班
+  // and 初级中学 12/18/24 班, so the rural 九年制 and 高中 rows repeat the urban series (program's choice).
+  // Kindergarten and special-school series were not checked against the text of 建标175-2016 / 建标156-2011.
   /** Class counts of a standard new school, urban and rural. */
   standardClassCounts: std(
     {
@@ -75,8 +103,12 @@ export const STANDARDS = {
       kindergarten: { urban: [6, 9, 12], rural: [3, 6, 9, 12] },
       special: { urban: [9, 18, 27], rural: [9, 18, 27] },
     } satisfies Partial<Record<SchoolKind, { urban: number[]; rural: number[] }>>,
-    `城区 ${DOCS.urbanSchoolBuilding}，乡村 ${DOCS.ruralSchoolBuilding}；幼儿园 ${DOCS.kindergartenBuilding}；特殊教育学校 ${DOCS.specialSchoolBuilding}`,
+    `城区：${DOCS.urbanSchoolBuilding}第六条；乡村小学、初中：${DOCS.ruralSchoolBuilding}第八条；` +
+      `乡村九年制学校、高中无乡村标准，沿用城区系列（${DOCS.program}）；幼儿园：${DOCS.kindergartenBuilding}；` +
+      `特殊教育学校：${DOCS.specialSchoolBuilding}（幼儿园、特殊教育学校班数系列未核对原文）`,
   ),
+  // 建标〔2002〕102号 表4-1 (基本指标 / 规划指标, 生均建筑面积); every row below matches the table, the
+  // senior rows being its 高级中学 column.
   /** Floor area per student, m²: [classes, basic (基本指标), planning (规划指标)]. */
   floorAreaPerStudent: std(
     {
@@ -85,9 +117,9 @@ export const STANDARDS = {
       nine_year: [[18, 6.5, 9.3], [27, 5.8, 7.9], [36, 5.6, 8.0], [45, 5.5, 7.8]],
       senior: [[18, 7.4, 10.4], [24, 6.9, 10.0], [30, 6.6, 9.2], [36, 6.4, 8.9]],
     } satisfies Partial<Record<SchoolKind, readonly (readonly [number, number, number])[]>>,
-    DOCS.urbanSchoolBuilding,
+    `${DOCS.urbanSchoolBuilding}表4-1：生均建筑面积基本指标、规划指标（高中取高级中学列）`,
   ),
-  /** Kindergartens and special schools are outside 建标102-2002: reference rows of the same shape. */
+  /** Kindergartens and special schools are outside 建标〔2002〕102号: reference rows of the same shape. */
   floorAreaPerStudentReference: std(
     {
       kindergarten: [[3, 11.8, 11.8], [6, 10.2, 10.2], [9, 9.7, 9.7], [12, 9.3, 9.3]],
@@ -115,44 +147,72 @@ export const STANDARDS = {
   costPerM2: std(3000, DOCS.reference),
 
   // --- 优质均衡 -------------------------------------------------------------------------------
+  // 教督〔2017〕6号, 资源配置 (7 项): thresholds, "每所学校至少6项指标达到上述要求，余项不能低于要求的85%",
+  // and 差异系数 小学、初中分别不高于0.50、0.45. The thresholds and CV limits match a published summary
+  // of the 办法 (fudaoke.com/exam/3242393.html); the 85% clause is quoted from the 办法 as commonly cited.
   /** Per-school indicator thresholds, primary / junior. */
   balance: std(
     {
       primary: { qualified: 4.2, key: 1, peArts: 0.9, teachingArea: 4.5, sportsArea: 7.5, equipment: 2000, multimedia: 2.3 },
       junior: { qualified: 5.3, key: 1, peArts: 0.9, teachingArea: 5.8, sportsArea: 10.2, equipment: 2500, multimedia: 2.4 },
     },
-    DOCS.qualityBalance,
+    `${DOCS.qualityBalance}：资源配置 7 项指标`,
   ),
   /** A school passes when at least this many of the 7 indicators are met … */
-  balanceMinPass: std(6, DOCS.qualityBalance),
+  balanceMinPass: std(6, `${DOCS.qualityBalance}：每所学校至少 6 项指标达到要求`),
   /** … and each remaining one reaches this share of its threshold. */
-  balanceRemainderShare: std(0.85, DOCS.qualityBalance),
+  balanceRemainderShare: std(0.85, `${DOCS.qualityBalance}：余项不能低于要求的 85%`),
   /** Between-school coefficient of variation, at most. */
-  balanceCvLimit: std({ primary: 0.5, junior: 0.45 }, DOCS.qualityBalance),
+  balanceCvLimit: std({ primary: 0.5, junior: 0.45 }, `${DOCS.qualityBalance}：校际差异系数小学不高于 0.50、初中不高于 0.45`),
   /** Teaching points with fewer students are left out of the indicators and the CV. */
   balanceMinStudents: std(50, DOCS.reference),
 
   // --- Service distance and staff --------------------------------------------------------
+  // GB 50180-2018 附录B: 初中、小学、幼儿园 服务半径不宜大于 1000 m、500 m、300 m (the same three
+  // figures as the 2002 edition of GB 50180-93, which is where a checkable copy was found).
   /** 服务半径 in urban residential areas, m. */
-  serviceRadius: std({ kindergarten: 300, primary: 500, junior: 1000 }, DOCS.residentialPlanning),
+  serviceRadius: std(
+    { kindergarten: 300, primary: 500, junior: 1000 },
+    `${DOCS.residentialPlanning}：幼儿园、小学、初中服务半径分别不宜大于 300 m、500 m、1000 m`,
+  ),
+  // The ratios are the 城市 column of 国办发〔2001〕74号's table (高中1:12.5、初中1:13.5、小学1:19, checked
+  // against a copy of the table); 中央编办发〔2014〕72号 extended them to 县镇 and 农村 schools. The 2014
+  // notice's own text was not found to check.
   /** Students per teaching post (编制), urban and rural alike. */
-  studentsPerTeacher: std({ primary: 19, junior: 13.5, senior: 12.5 }, DOCS.staffing),
+  studentsPerTeacher: std(
+    { primary: 19, junior: 13.5, senior: 12.5 },
+    `${DOCS.staffing}：县镇、农村中小学统一执行${DOCS.staffing2001}的城市标准，教职工与学生比小学 1:19、初中 1:13.5、高中 1:12.5`,
+  ),
+  // 《幼儿园教职工配备标准（暂行）》二: 全日制幼儿园每班配备2名专任教师和1名保育员; notice 教师〔2013〕1号
+  // of 2013-01-08 (moe.gov.cn/srcsite/A10/s7151/201301/t20130115_147148.html).
   /** Full-day kindergarten staff per class. */
-  kindergartenStaffPerClass: std({ teachers: 2, carers: 1 }, DOCS.kindergartenStaffing),
+  kindergartenStaffPerClass: std(
+    { teachers: 2, carers: 1 },
+    `${DOCS.kindergartenStaffing}：全日制幼儿园每班配备 2 名专任教师和 1 名保育员`,
+  ),
 
   // --- The program's own ---------------------------------------------------------------------
   /** 学位预警: red above `red` use, orange from `orange`, blue below `blue`, green between. */
   seatLevels: std({ red: 1, orange: 0.9, blue: 0.6 }, DOCS.program),
 
   // --- Plan targets (规划指标) --------------------------------------------------------------
+  // 学前: 新华社 2021-12-16 on the 学前 plan: 毛入园率90%以上、普惠性覆盖率85%以上、公办园在园幼儿占比
+  // 50%以上. 92%: 纲要 (国新办 2021-03-08 briefing). The 96% 巩固率 is cited to the 公共服务规划, whose
+  // indicator list states it (新华社 2022-01-10); the 纲要 briefing did not list it. Special schools: the
+  // 2010 教育规划纲要 set one per county of 30万+ people; the 20万 line attributed to later plans was not
+  // found in a checkable copy, so the count stays a reference value.
   targets: {
-    preschoolGrossRate: std(90, `${DOCS.preschoolPlan}：学前三年毛入园率达到 90% 以上`),
-    inclusiveKindergartenCoverage: std(85, `${DOCS.preschoolPlan}：普惠性幼儿园覆盖率达到 85% 以上`),
-    publicKindergartenShare: std(50, `${DOCS.preschoolPlan}：公办园在园幼儿占比原则上达到 50%`),
+    preschoolGrossRate: std(90, `${DOCS.preschoolPlan}：到 2025 年学前三年毛入园率达到 90% 以上`),
+    inclusiveKindergartenCoverage: std(85, `${DOCS.preschoolPlan}：到 2025 年普惠性幼儿园覆盖率达到 85% 以上`),
+    publicKindergartenShare: std(50, `${DOCS.preschoolPlan}：到 2025 年公办园在园幼儿占比达到 50% 以上`),
     townshipCentralKindergarten: std(100, `${DOCS.reference}：每个乡镇至少 1 所公办中心幼儿园`),
-    compulsoryRetention: std(96, `${DOCS.fiveYearPlan}：九年义务教育巩固率 96%`),
-    seniorGrossRate: std(92, `${DOCS.fiveYearPlan}：高中阶段教育毛入学率 92% 以上`),
-    balanceSchoolsShare: std(100, DOCS.qualityBalance),
-    specialSchools: std(1, `${DOCS.specialEducation}：20 万人口以上的县独立设置特殊教育学校`),
+    compulsoryRetention: std(96, `${DOCS.publicServices}：到 2025 年九年义务教育巩固率 96%`),
+    seniorGrossRate: std(92, `${DOCS.fiveYearPlan}：高中阶段教育毛入学率提高到 92% 以上`),
+    balanceSchoolsShare: std(100, `${DOCS.qualityBalance}：每所学校资源配置均须达标，故目标为全部学校`),
+    specialSchools: std(
+      1,
+      `${DOCS.reference}：每县至少 1 所特殊教育学校。${DOCS.educationOutline2010}要求 30 万人口以上、残疾儿童较多的县设 1 所；` +
+        `${DOCS.specialEducation}中“20 万人口以上的县”的表述未能核对原文`,
+    ),
   },
 } as const;
