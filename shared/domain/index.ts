@@ -1,3 +1,5 @@
 export * from './stages';
+export * from './record';
+export * from './school';
 export * from './model';
 export * from './collate';

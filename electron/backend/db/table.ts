@@ -47,6 +47,10 @@ export interface Table<R> {
   readonly upsert: string;
   /** Update every value column of the row with the record's key. */
   readonly update: string;
+  /** `col = @field AND …` over the key, for a WHERE clause. */
+  readonly keyWhere: string;
+  /** Delete the row with the record's key. */
+  readonly remove: string;
   /** Named parameters for insert/upsert/update: JSON encoded, booleans as 0/1, undefined as null. */
   params(record: Partial<R>): Record<string, SqlValue>;
   /** A row read with `selectList` turned into a record (JSON parsed, booleans restored). */
@@ -87,6 +91,8 @@ export function defineTable<R>(def: TableDef<R>): Table<R> {
     insert,
     upsert,
     update: `UPDATE ${def.name} SET ${set} WHERE ${where}`,
+    keyWhere: where,
+    remove: `DELETE FROM ${def.name} WHERE ${where}`,
     params(record) {
       const out: Record<string, SqlValue> = {};
       const r = record as Record<string, unknown>;
