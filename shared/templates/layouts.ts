@@ -1,6 +1,8 @@
 // Column layouts shared by the data export and (later) the import templates, so a file the
 // app writes can be read back by it.
-import type { CountyData } from '../domain/model';
+import { ENROLMENT_FIELDS, SCHOOL_TOTAL_FIELDS, STAFF_FIELDS, type CountyData } from '../domain/model';
+import { headerOf } from '../domain/record';
+import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, SCHOOL_FIELDS } from '../domain/school';
 import { gradeLabel, gradesOf, KIND_LABEL, STAGE_LABEL, type SchoolSystem, type Stage } from '../domain/stages';
 import { compareZh } from '../domain/collate';
 
@@ -26,6 +28,18 @@ export const POPULATION_MAX_AGE = 17;
 
 type TableInput = Pick<CountyData, 'townships' | 'schools' | 'enrolment' | 'staff' | 'population' | 'births'>;
 
+const IDENTITY = ['code', 'name', 'kind', 'ownership', 'township', 'urbanRural'] as const;
+const STAFF_COLUMNS = ['teachers', 'qualifiedAbove', 'keyTeachers', 'peArtsTeachers'] as const;
+
+/** The wide school layout: year, identity, every school fact, staff, then the school's totals. */
+const SCHOOL_HEADERS = [
+  ENROLMENT_FIELDS.year.label,
+  ...IDENTITY.map((f) => headerOf(SCHOOL_FIELDS[f])),
+  ...SCHOOL_FACT_FIELDS.map((f) => headerOf(SCHOOL_FACTS[f])),
+  ...STAFF_COLUMNS.map((f) => headerOf(STAFF_FIELDS[f])),
+];
+const TOTAL_HEADERS = [headerOf(SCHOOL_TOTAL_FIELDS.classes), headerOf(SCHOOL_TOTAL_FIELDS.students)];
+
 function schoolsTable(d: TableInput): DataTable {
   const township = new Map(d.townships.map((t) => [t.code, t.name]));
   const staff = new Map(d.staff.map((s) => [`${s.school}|${s.year}`, s]));
@@ -46,22 +60,11 @@ function schoolsTable(d: TableInput): DataTable {
     const t = totals.get(k);
     return [
       Number(year), code, s?.name ?? '', s ? KIND_LABEL[s.kind] : '', s?.ownership ?? '', township.get(s?.township ?? '') ?? '',
-      s?.urbanRural ?? '', s?.lng ?? null, s?.lat ?? null, s?.siteArea ?? null, s?.floorArea ?? null, s?.teachingArea ?? null,
-      s?.sportsArea ?? null, s?.equipmentValue ?? null, s?.multimediaRooms ?? null, s?.boardingStudents ?? null,
-      s?.designClasses ?? null, s?.designSeats ?? null, st?.teachers ?? null, st?.qualifiedAbove ?? null,
-      st?.keyTeachers ?? null, st?.peArtsTeachers ?? null, t?.classes ?? 0, t?.students ?? 0,
+      s?.urbanRural ?? '', ...SCHOOL_FACT_FIELDS.map((f) => s?.[f] ?? null), ...STAFF_COLUMNS.map((f) => st?.[f] ?? null),
+      t?.classes ?? 0, t?.students ?? 0,
     ];
   });
-  return {
-    sheet: '学校基本情况',
-    headers: [
-      '年份', '学校标识码', '学校名称', '办学类型', '举办者', '乡镇（街道）', '城乡分类', '经度', '纬度', '占地面积（㎡）',
-      '校舍建筑面积（㎡）', '教学及辅助用房面积（㎡）', '体育运动场馆面积（㎡）', '教学仪器设备资产值（万元）',
-      '网络多媒体教室（间）', '寄宿生数（人）', '设计班级数（个）', '设计学位数（个）', '专任教师（人）',
-      '高于规定学历教师（人）', '县级以上骨干教师（人）', '体育艺术专任教师（人）', '班级数合计（个）', '在校生合计（人）',
-    ],
-    rows,
-  };
+  return { sheet: '学校基本情况', headers: [...SCHOOL_HEADERS, ...TOTAL_HEADERS], rows };
 }
 
 function enrolmentTable(d: TableInput): DataTable {
@@ -136,12 +139,11 @@ export function importTemplate(kind: 'schools' | 'population' | 'births', system
   if (kind === 'births') {
     return { sheet: '出生人口', headers: ['年份', '乡镇代码', '乡镇（街道）', '出生人数（人）'], rows: [[2024, '', '城关镇（示例）', 215]] };
   }
-  const base = dataTable('schools', { townships: [], schools: [], enrolment: [], staff: [], population: [], births: [] }).headers.slice(0, 22);
   const grades: [Stage, number][] = (['preschool', 'primary', 'junior', 'senior'] as const).flatMap((stage) =>
     Array.from({ length: gradesOf(stage, system) }, (_, i): [Stage, number] => [stage, i + 1]),
   );
   const name = (stage: Stage, grade: number) => (stage === 'primary' ? `${STAGE_LABEL.primary}${gradeLabel(stage, grade)}` : gradeLabel(stage, grade));
-  const headers = [...base, ...grades.flatMap(([s, g]) => [`${name(s, g)}班级数（个）`, `${name(s, g)}学生数（人）`]), '班级数合计（个）', '在校生合计（人）'];
+  const headers = [...SCHOOL_HEADERS, ...grades.flatMap(([s, g]) => [`${name(s, g)}班级数（个）`, `${name(s, g)}学生数（人）`]), ...TOTAL_HEADERS];
   const primaryYears = gradesOf('primary', system);
   const perGrade = grades.flatMap(([s]) => (s === 'primary' ? [2, 90] : [null, null]));
   return {
@@ -149,8 +151,8 @@ export function importTemplate(kind: 'schools' | 'population' | 'births', system
     headers,
     rows: [
       [
-        2024, '4199000001', '城关第一小学（示例）', '小学', '公办', '城关镇', '城区', 113.6, 34.7, 24000, 9800, 6100, 9000, 180, 14,
-        0, 24, 1080, 38, 26, 4, 5, ...perGrade, 2 * primaryYears, 90 * primaryYears,
+        2024, '4199000001', '城关第一小学（示例）', '小学', '公办', '城关镇', '城区', ...SCHOOL_FACT_FIELDS.map((f) => SCHOOL_FACTS[f].example),
+        38, 26, 4, 5, ...perGrade, 2 * primaryYears, 90 * primaryYears,
       ],
     ],
   };
