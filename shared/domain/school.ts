@@ -36,8 +36,20 @@ function fact<S extends z.ZodType>(schema: S, column: string, label: string, uni
 const area = (column: string, label: string, example: number, synonyms: readonly string[]) =>
   fact(real, column, label, '㎡', example, { type: 'number', unit: 'm2', synonyms });
 
-/** Location, facilities and design size, in column order. */
-export const SCHOOL_FACTS = {
+/**
+ * Every column of `schools`, in the table's order. Facts (location, facilities, design size)
+ * are the fields declared with `fact`; one added later goes at the end, after `status`, as
+ * its migration's ALTER TABLE appends the column there.
+ */
+export const SCHOOL_FIELDS = {
+  /** 学校标识码: 10 digits. */
+  code: { schema: z.string(), column: 'code', label: '学校标识码' },
+  name: { schema: z.string(), column: 'name', label: '学校名称' },
+  kind: { schema: z.enum(SCHOOL_KINDS), column: 'kind', label: '办学类型' },
+  ownership: { schema: z.enum(OWNERSHIPS), column: 'ownership', label: '举办者' },
+  /** Township code. */
+  township: { schema: z.string(), column: 'township', label: '乡镇（街道）' },
+  urbanRural: { schema: z.enum(URBAN_RURAL), column: 'urban_rural', label: '城乡分类' },
   lat: fact(real, 'lat', '纬度', undefined, 34.7, { type: 'number', synonyms: ['纬度'] }),
   lng: fact(real, 'lng', '经度', undefined, 113.6, { type: 'number', synonyms: ['经度'] }),
   siteArea: area('site_area', '占地面积', 24000, ['占地面积', '学校占地面积', '校园占地面积', '用地面积', '占地']),
@@ -67,23 +79,16 @@ export const SCHOOL_FACTS = {
     type: 'int',
     synonyms: ['设计学位数', '设计学位', '设计规模学位', '核定学位数', '核定学位', '学位数'],
   }),
-} as const satisfies Record<string, SchoolFactDef>;
-
-export type SchoolFact = keyof typeof SCHOOL_FACTS;
-export const SCHOOL_FACT_FIELDS = Object.keys(SCHOOL_FACTS) as SchoolFact[];
-
-export const SCHOOL_FIELDS = {
-  /** 学校标识码: 10 digits. */
-  code: { schema: z.string(), column: 'code', label: '学校标识码' },
-  name: { schema: z.string(), column: 'name', label: '学校名称' },
-  kind: { schema: z.enum(SCHOOL_KINDS), column: 'kind', label: '办学类型' },
-  ownership: { schema: z.enum(OWNERSHIPS), column: 'ownership', label: '举办者' },
-  /** Township code. */
-  township: { schema: z.string(), column: 'township', label: '乡镇（街道）' },
-  urbanRural: { schema: z.enum(URBAN_RURAL), column: 'urban_rural', label: '城乡分类' },
-  ...SCHOOL_FACTS,
   status: { schema: z.enum(['在办', '停办']), column: 'status', label: '办学状态' },
-} as const satisfies Record<string, FieldDef>;
+} as const satisfies Record<string, FieldDef | SchoolFactDef>;
+
+type Fields = typeof SCHOOL_FIELDS;
+/** The facts: fields a file may give and the drawer, export and template show. */
+export type SchoolFact = { [K in keyof Fields]: Fields[K] extends SchoolFactDef ? K : never }[keyof Fields];
+export const SCHOOL_FACT_FIELDS = (Object.keys(SCHOOL_FIELDS) as (keyof Fields)[]).filter(
+  (k): k is SchoolFact => 'import' in SCHOOL_FIELDS[k],
+);
+export const SCHOOL_FACTS: { readonly [K in SchoolFact]: Fields[K] } = SCHOOL_FIELDS;
 
 export const SchoolSchema = recordSchema(SCHOOL_FIELDS);
 export type School = z.infer<typeof SchoolSchema>;

@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { COUNTY_TABLES } from '../../electron/backend/db/county-tables';
 import { TABLES } from '../../electron/backend/db/import-journal';
 import { createProjectFile, type ProjectFile } from '../../electron/backend/db/project-file';
+import { insertCountyData } from '../../electron/backend/db/county-data';
+import { undoImportRows } from '../../electron/backend/db/imports';
+import { schoolByCode } from '../../electron/backend/db/queries';
+import { tinyCounty } from '../fixtures/tiny-county';
 import { tempDir } from '../helpers/temp';
 
 interface ColumnInfo {
@@ -42,5 +46,23 @@ describe('county table descriptors', () => {
     expect(TABLES.schools.keys).toEqual(['code']);
     expect(TABLES.schools.values.slice(0, 7)).toEqual(['name', 'kind', 'ownership', 'township', 'urban_rural', 'lat', 'lng']);
     expect(TABLES.enrolment).toEqual({ name: 'enrolment', keys: ['school', 'year', 'stage', 'grade'], values: ['classes', 'students'] });
+  });
+
+  it('undoes an import journalled before a column was appended, leaving that column as it is', async () => {
+    const file = await freshFile();
+    insertCountyData(file.db, tinyCounty());
+    const code = '9909990001';
+    const today = file.db.prepare(`SELECT ${TABLES.schools.keys.join(', ')}, ${TABLES.schools.values.join(', ')} FROM schools WHERE code = ?`).raw().get(code) as unknown[];
+    // As an older version journalled it: every column but the last (status), which it did not have.
+    const after = today.slice(0, -1);
+    const before = [...after];
+    before[1] = '旧校名';
+    file.db.prepare("INSERT INTO imports (id, kind, file_name, sha256, imported_at) VALUES (1, 'schools', '旧.xlsx', '', '2025-01-01')").run();
+    file.db.prepare("UPDATE schools SET status = '停办' WHERE code = ?").run(code);
+    file.db
+      .prepare('INSERT INTO import_changes (import_id, chunk, entries) VALUES (1, 0, ?)')
+      .run(JSON.stringify([['schools', JSON.stringify([code]), JSON.stringify(before), JSON.stringify(after)]]));
+    expect(undoImportRows(file.db, 1)).toEqual({ restored: 1 });
+    expect(schoolByCode(file.db, code)).toMatchObject({ name: '旧校名', status: '停办' });
   });
 });

@@ -22,23 +22,44 @@ export const TABLES = Object.fromEntries(
   Object.entries(COUNTY_TABLES).map(([k, t]) => [k, { name: t.name, keys: t.keyColumns, values: t.valueColumns }]),
 ) as Record<TableName, TableSpec>;
 
-/** A journalled table: its descriptor and its fields in row order (keys, then values). */
+/**
+ * A journalled table: its descriptor and its fields in row order (keys, then values). A row
+ * journalled before a migration appended columns is shorter than today's: it stands for its
+ * own columns only, and restoring it leaves the later columns as they are.
+ */
 class Journalled<R> {
   readonly fields: readonly string[];
   readonly select: Database.Statement;
-  readonly upsert: Database.Statement;
   readonly remove: Database.Statement;
+  private readonly upserts = new Map<number, Database.Statement>();
+  private readonly columns: readonly string[];
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     readonly table: Table<R>,
   ) {
     const byColumn = new Map(table.columns.map((c) => [c.column, c]));
     const order = [...table.keyColumns, ...table.valueColumns].map((col) => byColumn.get(col) as Table<R>['columns'][number]);
     this.fields = order.map((c) => c.field);
-    this.select = db.prepare(`SELECT ${order.map((c) => c.column).join(', ')} FROM ${table.name} WHERE ${table.keyWhere}`).raw();
-    this.upsert = db.prepare(table.upsert);
+    this.columns = order.map((c) => c.column);
+    this.select = db.prepare(`SELECT ${this.columns.join(', ')} FROM ${table.name} WHERE ${table.keyWhere}`).raw();
     this.remove = db.prepare(table.remove);
+  }
+
+  /** Insert-or-update of the row's first `width` columns. */
+  upsert(width: number): Database.Statement {
+    let stmt = this.upserts.get(width);
+    if (!stmt) {
+      const cols = this.columns.slice(0, width);
+      const values = cols.slice(this.table.keyColumns.length);
+      stmt = this.db.prepare(
+        `INSERT INTO ${this.table.name} (${cols.join(', ')}) VALUES (${this.fields.slice(0, width).map((f) => `@${f}`).join(', ')}) ` +
+          `ON CONFLICT (${this.table.keyColumns.join(', ')}) ` +
+          (values.length ? `DO UPDATE SET ${values.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING'),
+      );
+      this.upserts.set(width, stmt);
+    }
+    return stmt;
   }
 
   /** Named parameters of a row (or of a key: its leading values). */
@@ -50,6 +71,12 @@ class Journalled<R> {
     const p = this.table.params(record);
     return this.fields.map((f) => (p[f] ?? null) as SqlValue);
   }
+}
+
+/** Whether a row now (null: gone) is still what the journal wrote (`after`, JSON), over the columns the journal knew. */
+export function stillAsWritten(now: readonly SqlValue[] | null, after: string | null): boolean {
+  if (now === null || after === null) return now === after;
+  return JSON.stringify(now.slice(0, (JSON.parse(after) as unknown[]).length)) === after;
 }
 
 /** Prepared reads and writes of the journalled tables, rows as the journal stores them. */
@@ -75,7 +102,7 @@ export class RowStore {
 
   upsert(table: TableName, row: readonly SqlValue[]): void {
     const t = this.table(table);
-    t.upsert.run(t.params(row));
+    t.upsert(row.length).run(t.params(row));
   }
 
   remove(table: TableName, key: readonly SqlValue[]): void {

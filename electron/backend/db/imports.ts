@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { ImportCounts, ImportIssue, ImportKind, ImportPlan } from '../../../shared/import';
 import { AppError } from '../errors';
 import { enrolmentTable } from './county-tables';
-import { journalOf, laterImportsOf, References, RowStore, TABLES, Journal, type SqlValue } from './import-journal';
+import { journalOf, laterImportsOf, References, RowStore, stillAsWritten, TABLES, Journal, type SqlValue } from './import-journal';
 import { readAll } from './table';
 
 export interface ImportRecordInput {
@@ -124,8 +124,7 @@ export function undoImportRows(db: Database.Database, id: number): { restored: n
     for (const e of entries) lastByKey.set(`${e.tbl}|${e.key}`, e);
     const changed: (typeof entries)[number][] = [];
     for (const e of lastByKey.values()) {
-      const now = store.read(e.tbl, JSON.parse(e.key) as SqlValue[]);
-      if ((now ? JSON.stringify(now) : null) !== e.after) changed.push(e);
+      if (!stillAsWritten(store.read(e.tbl, JSON.parse(e.key) as SqlValue[]), e.after)) changed.push(e);
     }
     if (changed.length > 0) {
       const later = laterImportsOf(db, id, new Set(changed.map((e) => `${e.tbl}|${e.key}`)));
