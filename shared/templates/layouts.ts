@@ -29,7 +29,8 @@ export const POPULATION_MAX_AGE = 17;
 type TableInput = Pick<CountyData, 'townships' | 'schools' | 'enrolment' | 'staff' | 'population' | 'births'>;
 
 const IDENTITY = ['code', 'name', 'kind', 'ownership', 'township', 'urbanRural'] as const;
-const STAFF_COLUMNS = ['teachers', 'qualifiedAbove', 'keyTeachers', 'peArtsTeachers'] as const;
+type StaffCount = Exclude<keyof typeof STAFF_FIELDS, 'school' | 'year'>;
+const STAFF_COLUMNS = (Object.keys(STAFF_FIELDS) as (keyof typeof STAFF_FIELDS)[]).filter((f): f is StaffCount => f !== 'school' && f !== 'year');
 
 /** The wide school layout: year, identity, every school fact, staff, then the school's totals. */
 const SCHOOL_HEADERS = [
