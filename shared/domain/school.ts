@@ -88,7 +88,9 @@ export type SchoolFact = { [K in keyof Fields]: Fields[K] extends SchoolFactDef 
 export const SCHOOL_FACT_FIELDS = (Object.keys(SCHOOL_FIELDS) as (keyof Fields)[]).filter(
   (k): k is SchoolFact => 'import' in SCHOOL_FIELDS[k],
 );
-export const SCHOOL_FACTS: { readonly [K in SchoolFact]: Fields[K] } = SCHOOL_FIELDS;
+export const SCHOOL_FACTS = Object.fromEntries(SCHOOL_FACT_FIELDS.map((f) => [f, SCHOOL_FIELDS[f]])) as {
+  readonly [K in SchoolFact]: Fields[K];
+};
 
 export const SchoolSchema = recordSchema(SCHOOL_FIELDS);
 export type School = z.infer<typeof SchoolSchema>;
