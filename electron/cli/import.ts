@@ -3,14 +3,20 @@
 // the exit code is 1 whenever anything blocks (errors, unaccepted warnings, nothing to import).
 import fs from 'node:fs';
 import type { MethodName, MethodResult } from '../../shared/api';
-import { IMPORT_KINDS, SEVERITY_LABEL, type ImportKind, type ImportResult } from '../../shared/import';
+import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, isImportKind, SEVERITY_LABEL, type ImportResult } from '../../shared/import';
 
-export const IMPORT_HELP = `  import <文件.csplan> <schools|population|births> <数据文件> [--sheet 名称] [--year 2024] [--mapping 映射.json]
+/** The kind argument as usage shows it: <schools|population|births>. */
+export const IMPORT_KIND_ARG = IMPORT_KINDS.join('|');
+
+const kindLines = IMPORT_KINDS.map((k) => `        ${k.padEnd(12)}${IMPORT_KIND_REGISTRY[k].label}`).join('\n');
+
+export const IMPORT_HELP = `  import <文件.csplan> <${IMPORT_KIND_ARG}> <数据文件> [--sheet 名称] [--year 2024] [--mapping 映射.json]
          [--encoding auto|utf-8|gbk] [--create-townships] [--skip-invalid] [--dry-run] [--accept-warnings] [--json]
-      导入学校（教育事业统计）、分年龄人口或出生人口表（.xlsx/.xls/.et/.csv）。自动识别表头与列，
-      逐行检查；有错误、或有警告而未加 --accept-warnings 时不写入任何数据。--dry-run 只检查不写入；
-      --mapping 使用向导保存的列对应（JSON）；--create-townships 新建表中出现的未知乡镇；
-      --skip-invalid 跳过有错误的行，只导入其余行。导入前自动备份。
+      导入一张表格（.xlsx/.xls/.et/.csv）。数据类别：
+${kindLines}
+      自动识别表头与列，逐行检查；有错误、或有警告而未加 --accept-warnings 时不写入任何数据。
+      --dry-run 只检查不写入；--mapping 使用向导保存的列对应（JSON）；--create-townships 新建表中
+      出现的未知乡镇；--skip-invalid 跳过有错误的行，只导入其余行。导入前自动备份。
   import-undo <文件.csplan> <导入编号> [--json]
       撤销一次导入，把它改动的数据恢复到导入前（之后又被改动的数据会使撤销被拒绝）。`;
 
@@ -75,7 +81,7 @@ function printResult(r: ImportResult): void {
 }
 
 export async function importCommand(project: string, kind: string, file: string, values: ImportCliValues, call: Call, usage: Fail, refuse: Fail): Promise<void> {
-  if (!IMPORT_KINDS.includes(kind as ImportKind)) throw usage(`未知的数据类别“${kind}”，可选：${IMPORT_KINDS.join('、')}`);
+  if (!isImportKind(kind)) throw usage(`未知的数据类别“${kind}”，可选：${IMPORT_KINDS.join('、')}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year.trim())) throw usage('--year 应为四位年份，例如 2024');
   if (values.encoding !== undefined && !['auto', 'utf-8', 'gbk'].includes(values.encoding)) throw usage('--encoding 可选 auto、utf-8、gbk');
   const mapping = values.mapping ? readMapping(values.mapping, usage) : undefined;

@@ -11,7 +11,7 @@ import { toCsv, toCsvFileBytes, toXlsxBytes } from '../backend/io/table-writer';
 import { annexCommand, ANNEX_HELP, ANNEX_OPTIONS } from './annex';
 import { chromiumPrinter } from '../backend/annex/chromium';
 import { backtestText, compactJson, projectionText } from './projection';
-import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_OPTIONS } from './import';
+import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_OPTIONS } from './import';
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 
 class UsageError extends Error {}
@@ -179,7 +179,7 @@ async function run(argv: string[]): Promise<void> {
       }
       case 'import': {
         const file = need(positionals, 1, '项目文件路径');
-        const kind = need(positionals, 2, '数据类别（schools|population|births）');
+        const kind = need(positionals, 2, `数据类别（${IMPORT_KIND_ARG}）`);
         const data = need(positionals, 3, '要导入的数据文件');
         await importCommand(file, kind, data, values, (method, input) => call(backend, method, input), (m) => new UsageError(m), (m) => new CommandError(m));
         return;

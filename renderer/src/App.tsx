@@ -6,7 +6,7 @@ import { toApiError } from './api/useApi';
 import { hasNativeDialogs, nativeDialog, RECENT_PREFIX, subscribeMenu } from './api/desktop';
 import { zh } from './i18n/zh';
 import { ProjectContext, SessionContext, type ProjectContextValue, type SessionActions } from './state/session';
-import { useReportError } from './state/useReportError';
+import { useAttempt, useReportError } from './state/useReportError';
 import { StartPage } from './pages/StartPage';
 import { MainLayout } from './layout/MainLayout';
 import { OpenProjectModal } from './components/OpenProjectModal';
@@ -15,6 +15,7 @@ import { NewProjectModal } from './components/NewProjectModal';
 export function App() {
   const { message } = AntApp.useApp();
   const reportError = useReportError();
+  const attempt = useAttempt();
   const [home, setHome] = useState<HomeState | null>(null);
   const [homeError, setHomeError] = useState<ApiCallError | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -53,19 +54,8 @@ export function App() {
 
   /** Runs one project-changing action with a busy overlay; reports failure, returns success. */
   const run = useCallback(
-    async (label: string, action: () => Promise<void>): Promise<boolean> => {
-      setBusy(label);
-      try {
-        await action();
-        return true;
-      } catch (err) {
-        reportError(err);
-        return false;
-      } finally {
-        setBusy(null);
-      }
-    },
-    [reportError],
+    (label: string, action: () => Promise<void>): Promise<boolean> => attempt(action, (on) => setBusy(on ? label : null)),
+    [attempt],
   );
 
   const openPathOk = useCallback(

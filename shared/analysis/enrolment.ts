@@ -1,7 +1,6 @@
 // Aggregations over enrolment records, pure so the UI, CLI and tests share them.
-import type { ByStage } from '../api/types';
 import type { EnrolmentRecord, School } from '../domain/model';
-import { emptyByStage, KIND_STAGES, LARGE_CLASS, OVERSIZED_CLASS, STANDARD_CLASS_SIZE, type Stage } from '../domain/stages';
+import { emptyByStage, type ByStage, KIND_STAGES, LARGE_CLASS, OVERSIZED_CLASS, STANDARD_CLASS_SIZE, type Stage } from '../domain/stages';
 
 export function byYearAndStage(records: readonly EnrolmentRecord[], field: 'students' | 'classes'): Record<string, ByStage> {
   const out: Record<string, ByStage> = {};

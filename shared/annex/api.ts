@@ -8,7 +8,7 @@ export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
 
 export interface AnnexListItem {
   kind: AnnexKind;
-  /** Customary number (1–7) in issue 6's list. */
+  /** Customary number (1–7): how planners refer to the annex (附件1 主要发展指标表 …). */
   number: number;
   /** Title without the prefix. */
   title: string;

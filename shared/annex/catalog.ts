@@ -1,7 +1,8 @@
-// The annexes a plan document carries (issue 6, DESIGN.md §7), in their customary order.
+// The annexes a plan document carries, in their customary order (docs/ARCHITECTURE.md,
+// "Registries"): the number is how planners refer to them.
 import type { AnnexKind, Paper } from './model';
 
-/** What an annex is built from: recorded data, the projection (issue 4) or the plan (issue 5). */
+/** What an annex is built from: recorded data, the projection or the plan. */
 export type AnnexSourceKind = 'data' | 'projection' | 'plan';
 
 export interface AnnexCatalogEntry {

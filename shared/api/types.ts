@@ -1,7 +1,5 @@
 // Result types of the API methods. Inputs are zod schemas in contract.ts.
-import type { School, SchoolSystem, Stage, StaffRecord, UrbanRural } from '../domain';
-
-export type ByStage<T = number> = Record<Stage, T>;
+import type { ByStage, School, SchoolSystem, Stage, StaffRecord, UrbanRural } from '../domain';
 
 export interface RecentFile {
   path: string;

@@ -3,3 +3,4 @@ export * from './record';
 export * from './school';
 export * from './model';
 export * from './collate';
+export * from './palette';

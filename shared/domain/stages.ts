@@ -3,6 +3,8 @@
 
 export const STAGES = ['preschool', 'primary', 'junior', 'senior', 'special', 'vocational'] as const;
 export type Stage = (typeof STAGES)[number];
+/** A value for every stage: counts by default. */
+export type ByStage<T = number> = Record<Stage, T>;
 
 export const STAGE_LABEL: Record<Stage, string> = {
   preschool: '学前',
@@ -121,6 +123,6 @@ export const STANDARD_CLASS_SIZE: Record<Stage, number> = {
 export const LARGE_CLASS = 56;
 export const OVERSIZED_CLASS = 66;
 
-export function emptyByStage(): Record<Stage, number> {
+export function emptyByStage(): ByStage {
   return { preschool: 0, primary: 0, junior: 0, senior: 0, special: 0, vocational: 0 };
 }

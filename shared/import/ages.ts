@@ -1,5 +1,6 @@
 // Age labels of census and yearly population tables (0岁, 1-4岁, 5～9岁, 85岁及以上) and
 // the split of age bands into single years of age.
+import { largestRemainder } from '../analysis/apportion';
 
 export interface AgeSpan {
   from: number;
@@ -82,19 +83,4 @@ export function splitBands(bands: readonly BandCount[]): Map<number, number> {
     ints.forEach((v, k) => out.set(band.from + k, v));
   });
   return out;
-}
-
-/** Rounds `values` to integers summing to `total`, giving the leftover units to the largest fractions. */
-export function largestRemainder(values: readonly number[], total: number): number[] {
-  const sum = values.reduce((s, v) => s + v, 0);
-  const scaled = sum > 0 ? values.map((v) => (v * total) / sum) : values.map(() => total / Math.max(1, values.length));
-  const floors = scaled.map(Math.floor);
-  let left = total - floors.reduce((s, v) => s + v, 0);
-  const order = scaled.map((v, i) => ({ i, frac: v - Math.floor(v) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i] = (floors[i] ?? 0) + 1;
-    left--;
-  }
-  return floors;
 }

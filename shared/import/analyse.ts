@@ -8,12 +8,10 @@ import { IssueList, type ImportIssue } from './issues';
 import type { ImportKind } from './kinds';
 import { MAX_COLUMNS } from './limits';
 import { applyMapping, headerSignature, proposeMapping, type ColumnMapping, type MappingFile } from './mapping';
+import { IMPORT_KIND_REGISTRY, parseTarget } from './kinds/registry';
 import { emptyPlan, type ImportPlan, type ValidateContext } from './plan';
-import { planBirths } from './plan-births';
-import { planPopulation, type PlaceColumn } from './plan-population';
-import { planSchools } from './plan-schools';
+import type { PlaceColumn } from './plan-population';
 import type { RecogniseContext } from './recognise';
-import { parseTarget } from './targets';
 
 export interface SavedTemplate {
   name: string;
@@ -147,13 +145,5 @@ export function planImport(
     plan.issues = issues.finish();
     return plan;
   }
-  const first = header.last + 1;
-  switch (kind) {
-    case 'schools':
-      return planSchools(sheet, first, columns, ctx);
-    case 'population':
-      return planPopulation(sheet, first, columns, ctx, header.first);
-    case 'births':
-      return planBirths(sheet, first, columns, ctx);
-  }
+  return IMPORT_KIND_REGISTRY[kind].plan(sheet, header.last + 1, columns, ctx, header.first);
 }

@@ -1,9 +1,9 @@
-// The fields each kind of import can fill, with the header words that name them. Synonyms
+// What a field of an import is, and the school import's fields, with the header words that
+// name them (population's and births' are in their kind modules, shared/import/kinds/). Synonyms
 // are written in normalised form (Simplified, half-width, no spaces or punctuation): the
 // header is normalised the same way before it is compared.
 import { headerOf } from '../domain/record';
 import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS } from '../domain/school';
-import type { ImportKind } from './kinds';
 import type { Unit } from './normalise';
 
 export type FieldType = 'text' | 'code' | 'int' | 'number' | 'year';
@@ -21,7 +21,7 @@ export interface FieldSpec {
   unit?: Unit;
 }
 
-const SCHOOL_FIELDS: readonly FieldSpec[] = [
+export const SCHOOL_FIELDS: readonly FieldSpec[] = [
   { field: 'year', label: '年份', type: 'year', synonyms: ['年份', '年度', '统计年份', '统计年度', '学年', '数据年份'], exact: ['年'] },
   { field: 'code', label: '学校标识码', type: 'code', synonyms: ['学校标识码', '学校识别码', '学校代码', '学校编码', '学校编号', '标识码', '机构代码', '机构标识码'] },
   { field: 'name', label: '学校名称', type: 'text', synonyms: ['学校名称', '学校全称', '校名', '单位名称', '机构名称'], exact: ['学校', '名称', '单位'] },
@@ -39,30 +39,7 @@ const SCHOOL_FIELDS: readonly FieldSpec[] = [
   { field: 'grade', label: '年级（按行）', type: 'text', synonyms: ['年级', '年级名称'] },
 ];
 
-const POPULATION_FIELDS: readonly FieldSpec[] = [
-  { field: 'year', label: '年份', type: 'year', synonyms: ['年份', '年度', '统计年份', '普查年份', '数据年份'], exact: ['年'] },
-  { field: 'township', label: '乡镇（街道）', type: 'text', synonyms: ['乡镇街道', '乡镇', '街道', '区县', '县区', '乡镇名称', '所在乡镇', '地区', '行政区划', '地名', '区域', '乡镇街道名称'], exact: ['单位', '名称'] },
-  { field: 'townshipCode', label: '乡镇代码', type: 'code', synonyms: ['乡镇代码', '乡镇街道代码', '乡镇编码', '区划代码', '行政区划代码'] },
-  { field: 'sex', label: '性别（按行）', type: 'text', synonyms: ['性别'] },
-  { field: 'age', label: '年龄（按行）', type: 'text', synonyms: ['年龄', '年龄组', '年龄段', '周岁', '岁数'] },
-  { field: 'count', label: '人数（按行）', type: 'int', synonyms: ['人数', '人口数', '人口', '数量'] },
-  { field: 'total', label: '合计（用于核对）', type: 'int', synonyms: ['合计', '总计', '小计', '总人口', '人口合计'] },
-];
-
-const BIRTH_FIELDS: readonly FieldSpec[] = [
-  { field: 'year', label: '年份', type: 'year', synonyms: ['年份', '年度', '出生年份', '统计年份'], exact: ['年'] },
-  { field: 'township', label: '乡镇（街道）', type: 'text', synonyms: ['乡镇街道', '乡镇', '街道', '区县', '县区', '乡镇名称', '地区', '地名', '区域'], exact: ['单位', '名称'] },
-  { field: 'townshipCode', label: '乡镇代码', type: 'code', synonyms: ['乡镇代码', '乡镇街道代码', '乡镇编码', '区划代码'] },
-  { field: 'count', label: '出生人数', type: 'int', synonyms: ['出生人数', '出生人口', '出生人口数', '出生数', '出生'], exact: ['人数'] },
-  { field: 'total', label: '合计（用于核对）', type: 'int', synonyms: ['合计', '总计'] },
-];
-
-export const FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
-  schools: SCHOOL_FIELDS,
-  population: POPULATION_FIELDS,
-  births: BIRTH_FIELDS,
-};
-
-export function fieldSpec(kind: ImportKind, field: string): FieldSpec | undefined {
-  return FIELDS[kind].find((f) => f.field === field);
+/** A school field by name, for the school planner's messages. Other kinds' fields live in their modules (kinds/). */
+export function fieldSpec(_kind: 'schools', field: string): FieldSpec | undefined {
+  return SCHOOL_FIELDS.find((f) => f.field === field);
 }

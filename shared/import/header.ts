@@ -4,8 +4,9 @@ import { parseAge } from './ages';
 import { parseMetric, parseSex } from './grades';
 import { cellAt, isBlank, rowWidth, type GridCell, type SheetGrid } from './grid';
 import type { ImportKind } from './kinds';
+import { IMPORT_KIND_REGISTRY, recogniseColumn } from './kinds/registry';
 import { cellText, columnLetter, normaliseHeader } from './normalise';
-import { recognise, type RecogniseContext } from './recognise';
+import type { RecogniseContext } from './recognise';
 import { isTotalLabel } from './townships';
 
 export interface HeaderColumn {
@@ -56,14 +57,15 @@ function nonBlank(sheet: SheetGrid, r: number, width: number): { c: number; v: G
 function rowScore(kind: ImportKind, sheet: SheetGrid, r: number, width: number, ctx: RecogniseContext): number {
   const cells = nonBlank(sheet, r, width);
   if (cells.length < 2) return 0;
+  const yearHeaders = IMPORT_KIND_REGISTRY[kind].yearHeaders === true;
   let score = 0;
   for (const { v } of cells) {
-    if (kind === 'births' && isYearNumber(v)) score += 0.9;
+    if (yearHeaders && isYearNumber(v)) score += 0.9;
     else if (isNumberLike(v)) score -= 0.5;
     else {
       const text = cellText(v);
       if (ADMIN_LINE.test(text)) continue;
-      const rec = recognise(kind, [text], ctx);
+      const rec = recogniseColumn(kind, [text], ctx);
       if (rec.target !== 'ignore') score += rec.confidence;
     }
   }
@@ -83,10 +85,11 @@ function hasMergeAcross(sheet: SheetGrid, r: number): boolean {
 function isGroupRowAbove(kind: ImportKind, sheet: SheetGrid, r: number, width: number, ctx: RecogniseContext): boolean {
   const cells = nonBlank(sheet, r, width);
   if (cells.length < 2) return false;
-  if (cells.some(({ v }) => isNumberLike(v) && !(kind === 'births' && isYearNumber(v)))) return false;
+  const yearHeaders = IMPORT_KIND_REGISTRY[kind].yearHeaders === true;
+  if (cells.some(({ v }) => isNumberLike(v) && !(yearHeaders && isYearNumber(v)))) return false;
   if (cells.some(({ v }) => ADMIN_LINE.test(cellText(v)))) return false;
   if (hasMergeAcross(sheet, r)) return true;
-  return cells.some(({ v }) => recognise(kind, [cellText(v)], ctx).confidence >= 0.5);
+  return cells.some(({ v }) => recogniseColumn(kind, [cellText(v)], ctx).confidence >= 0.5);
 }
 
 /** A row just below the best one that splits its columns (班数 | 学生数, 男 | 女). */
@@ -96,7 +99,7 @@ function isSubRowBelow(kind: ImportKind, sheet: SheetGrid, r: number, width: num
   if (cells.some(({ v }) => isNumberLike(v))) return false;
   const sub = cells.filter(({ v }) => {
     const text = cellText(v);
-    return isSubLabel(text) || recognise(kind, [text], ctx).confidence >= 0.5;
+    return isSubLabel(text) || recogniseColumn(kind, [text], ctx).confidence >= 0.5;
   }).length;
   return sub * 2 >= cells.length;
 }

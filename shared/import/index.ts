@@ -1,6 +1,8 @@
 // Pure import logic: header detection, synonyms, mapping, value parsing and validation.
 // The backend reads files and writes the database; everything in between lives here.
 export * from './kinds';
+export * from './kinds/registry';
+export type { ImportKindSpec } from './kinds/spec';
 export * from './issues';
 export * from './plan';
 export * from './mapping';
@@ -8,7 +10,6 @@ export * from './analyse';
 export * from './targets';
 export * from './grid';
 export * from './encoding';
-export { IMPORT_KIND_LABEL } from './kinds';
 export { normaliseHeader, normaliseName, columnLetter, shownValue } from './normalise';
 export { TownshipIndex, isTotalLabel } from './townships';
 export * from './api-types';

@@ -1,9 +1,8 @@
-// The three kinds of data a planner imports, and their names in Chinese.
+// The names of the kinds of data a planner imports; what each one is lives in
+// kinds/registry.ts, which must list exactly these.
 export const IMPORT_KINDS = ['schools', 'population', 'births'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const IMPORT_KIND_LABEL: Record<ImportKind, string> = {
-  schools: '学校（教育事业统计）',
-  population: '分年龄人口',
-  births: '出生人口',
-};
+export function isImportKind(value: string): value is ImportKind {
+  return (IMPORT_KINDS as readonly string[]).includes(value);
+}

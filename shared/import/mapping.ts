@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { cellAt, isBlank, type SheetGrid } from './grid';
 import type { HeaderBand, HeaderColumn } from './header';
 import { IMPORT_KINDS, type ImportKind } from './kinds';
-import { parseSex } from './grades';
+import { IMPORT_KIND_REGISTRY, kindField, parseTarget, recogniseColumn } from './kinds/registry';
 import { normaliseHeader, shownValue, type Unit } from './normalise';
-import { recognise, type RecogniseContext } from './recognise';
-import { parseTarget, type Target } from './targets';
-import { isTotalLabel } from './townships';
+import type { RecogniseContext } from './recognise';
+import type { Target } from './targets';
 
 export interface ColumnMapping {
   index: number;
@@ -37,7 +36,7 @@ export function headerSignature(columns: readonly { parts: readonly string[] }[]
 /** Targets that several columns may share: added up (summable fields) or one per township. */
 function mayRepeat(kind: ImportKind, target: string): boolean {
   if (target === 'ignore' || target.startsWith('place')) return true;
-  return kind === 'schools' && target === 'peArtsTeachers';
+  return kindField(kind, target)?.summable === true;
 }
 
 function samples(sheet: SheetGrid, header: HeaderBand, c: number): string[] {
@@ -69,37 +68,12 @@ function resolveConflicts(kind: ImportKind, columns: ColumnMapping[]): void {
   }
 }
 
-/**
- * A table with ages as rows and townships as columns, in a project that does not know the
- * townships yet: the text-headed columns beside the age column are taken as townships.
- */
-function inferPlaceColumns(columns: ColumnMapping[]): void {
-  const hasAgeRows = columns.some((c) => c.target === 'age');
-  const hasCount = columns.some((c) => c.target === 'count' || c.target.startsWith('age:') || c.target.startsWith('band:'));
-  if (!hasAgeRows || hasCount) return;
-  for (const col of columns) {
-    if (col.target !== 'ignore' || col.parts.length === 0) continue;
-    const first = normaliseHeader(col.parts[0]).compact;
-    if (isTotalLabel(first)) {
-      col.target = 'total';
-      col.confidence = 0.8;
-      col.why = '合计列，用于核对';
-      continue;
-    }
-    if (/^[\d.]+$/.test(first)) continue;
-    const sex = col.parts.length > 1 ? parseSex(normaliseHeader(col.parts[col.parts.length - 1]).compact) : null;
-    col.target = sex ? `place:${sex}` : 'place';
-    col.confidence = 0.5;
-    col.why = '推测为乡镇列（列名将作为乡镇名称）';
-  }
-}
-
 export function proposeMapping(kind: ImportKind, sheet: SheetGrid, header: HeaderBand, ctx: RecogniseContext): ColumnMapping[] {
   const columns = header.columns.map((col: HeaderColumn): ColumnMapping => {
-    const rec = recognise(kind, col.parts, ctx);
+    const rec = recogniseColumn(kind, col.parts, ctx);
     return { ...col, target: rec.target, confidence: rec.confidence, why: rec.why, unit: rec.unit, samples: samples(sheet, header, col.index) };
   });
-  if (kind === 'population') inferPlaceColumns(columns);
+  IMPORT_KIND_REGISTRY[kind].refineMapping?.(columns);
   resolveConflicts(kind, columns);
   return columns;
 }

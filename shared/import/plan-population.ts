@@ -2,14 +2,14 @@
 // Three layouts: townships as rows and ages as columns (the export layout), ages as rows
 // and townships as columns (census tables), or one row per township and age.
 import type { PopulationRecord } from '../domain/model';
-import { ageSpanLabel, parseAge, splitBands, type BandCount } from './ages';
+import { ageSpanLabel, parseAge, splitBands, type AgeSpan, type BandCount } from './ages';
 import { columnName, type MappedColumn } from './columns';
 import type { Sex } from './grades';
 import type { SheetGrid } from './grid';
 import { IssueList } from './issues';
 import { PREVIEW_ROWS } from './limits';
 import { compactText, shownValue } from './normalise';
-import { emptyPlan, sourceLabel, type ImportPlan, type ValidateContext } from './plan';
+import { emptyPlan, sourceLabel, type ImportCounts, type ImportPlan, type ValidateContext } from './plan';
 import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
 import { dataRows, type RowReader } from './row-reader';
@@ -42,6 +42,19 @@ function parseSexCell(text: string): StoredSex | null {
   if (/^男性?$/.test(c)) return 'M';
   if (/^女性?$/.test(c)) return 'F';
   return null;
+}
+
+/** The age in the row's age cell (null, reported, when unreadable); 'total' for a 合计 row, counted as skipped. */
+function rowAge(reader: RowReader, col: MappedColumn | undefined, counts: ImportCounts): AgeSpan | null | 'total' {
+  const label = reader.text(col, '年龄');
+  if (isTotalLabel(label)) {
+    counts.rowsSkipped++;
+    reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, col);
+    return 'total';
+  }
+  const span = parseAge(compactText(label));
+  if (!span) reader.error('UNKNOWN_AGE', `无法识别年龄“${shownValue(label)}”。请写成“5岁”“5”“1-4岁”或“85岁及以上”。`, col);
+  return span;
 }
 
 export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: readonly PlaceColumn[], ctx: ValidateContext, headerRow: number): ImportPlan {
@@ -100,14 +113,8 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
     const pending: { township: string; sex: StoredSex; cell: AgeCell }[] = [];
 
     if (layout === 'transposed') {
-      const label = reader.text(ageRowCol, '年龄');
-      if (isTotalLabel(label)) {
-        plan.counts.rowsSkipped++;
-        reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, ageRowCol);
-        continue;
-      }
-      const span = parseAge(compactText(label));
-      if (!span) reader.error('UNKNOWN_AGE', `无法识别年龄“${shownValue(label)}”。请写成“5岁”“5”“1-4岁”或“85岁及以上”。`, ageRowCol);
+      const span = rowAge(reader, ageRowCol, plan.counts);
+      if (span === 'total') continue;
       for (const col of placeCols) {
         const township = placeTownship.get(col.index);
         const count = reader.count(col, '人口数');
@@ -139,14 +146,8 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
         }
         checkRowTotal(reader, totalCol, pending);
       } else {
-        const label = reader.text(ageRowCol, '年龄');
-        if (isTotalLabel(label)) {
-          plan.counts.rowsSkipped++;
-          reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, ageRowCol);
-          continue;
-        }
-        const span = parseAge(compactText(label));
-        if (!span) reader.error('UNKNOWN_AGE', `无法识别年龄“${shownValue(label)}”。请写成“5岁”“5”“1-4岁”或“85岁及以上”。`, ageRowCol);
+        const span = rowAge(reader, ageRowCol, plan.counts);
+        if (span === 'total') continue;
         const count = reader.count(countCol, '人口数');
         if (span && count !== null && found.ok && rowSex) {
           pending.push({ township: found.code, sex: rowSex, cell: { ...span, count, row: reader.row, column: countCol ? columnName(countCol) : '' } });

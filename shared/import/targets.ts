@@ -3,9 +3,7 @@
 // 'band:1-4', 'place:F', 'yearCol:2019', 'ignore'.
 import { gradeLabel, STAGE_LABEL, STAGES, type Stage } from '../domain/stages';
 import { ageSpanLabel } from './ages';
-import { fieldSpec } from './fields';
 import type { Metric, Sex } from './grades';
-import type { ImportKind } from './kinds';
 
 export type Target =
   | { type: 'ignore' }
@@ -47,7 +45,7 @@ export function formatTarget(t: Target): string {
   }
 }
 
-function parseMetricTarget(metric: 'classes' | 'students', rest: string[]): Target | null {
+function metricTarget(metric: 'classes' | 'students', rest: readonly string[]): Target | null {
   let stage: Stage | null = null;
   let grade: number | null = null;
   let sex: Sex | null = null;
@@ -63,49 +61,49 @@ function parseMetricTarget(metric: 'classes' | 'students', rest: string[]): Targ
   return { type: 'rowTotal', metric, sex };
 }
 
-/** Parses a target string; null when it is not one (a hand-edited mapping file). */
-export function parseTarget(kind: ImportKind, key: string): Target | null {
-  if (key.length > 40) return null;
-  if (key === 'ignore') return { type: 'ignore' };
-  const parts = key.split(':');
-  const [head, ...rest] = parts;
-  // A bare name is a field first: population's 'age' is the column of ages, 'age:5' a column of 5-year-olds.
-  if (rest.length === 0 && head && fieldSpec(kind, head)) return { type: 'field', field: head };
-  if (kind === 'schools' && (head === 'classes' || head === 'students')) return parseMetricTarget(head, rest);
-  if (kind === 'population' && (head === 'age' || head === 'band')) {
-    const [span, s, extra] = rest;
-    if (extra !== undefined || (s !== undefined && !isSex(s))) return null;
-    const sex = isSex(s) ? s : null;
-    if (head === 'age') return /^\d{1,3}$/.test(span ?? '') && Number(span) <= 120 ? { type: 'age', from: Number(span), to: Number(span), sex } : null;
-    const m = /^(\d{1,3})-(\d{0,3})$/.exec(span ?? '');
-    if (!m) return null;
-    const from = Number(m[1]);
-    const to = m[2] === '' ? null : Number(m[2]);
-    return to === null || (to >= from && to <= 120) ? { type: 'age', from, to, sex } : null;
-  }
-  if (kind === 'population' && head === 'place') {
-    if (rest.length > 1 || (rest.length === 1 && !isSex(rest[0]))) return null;
-    return { type: 'place', sex: isSex(rest[0]) ? rest[0] : null };
-  }
-  if (kind === 'births' && head === 'yearCol') {
-    const y = Number(rest[0]);
-    return rest.length === 1 && Number.isInteger(y) && y >= 1949 && y <= 2100 ? { type: 'yearCol', year: y } : null;
-  }
-  if (rest.length === 0 && head && fieldSpec(kind, head)) return { type: 'field', field: head };
-  return null;
+/** The school's classes or students targets: 'students', 'classes:primary', 'students:primary:1:F'. */
+export function parseMetricTarget(head: string, rest: readonly string[]): Target | null {
+  return head === 'classes' || head === 'students' ? metricTarget(head, rest) : null;
+}
+
+/** A population column of one age or an age band: 'age:5', 'band:1-4:M', 'band:80-'. */
+export function parseAgeTarget(head: string, rest: readonly string[]): Target | null {
+  if (head !== 'age' && head !== 'band') return null;
+  const [span, s, extra] = rest;
+  if (extra !== undefined || (s !== undefined && !isSex(s))) return null;
+  const sex = isSex(s) ? s : null;
+  if (head === 'age') return /^\d{1,3}$/.test(span ?? '') && Number(span) <= 120 ? { type: 'age', from: Number(span), to: Number(span), sex } : null;
+  const m = /^(\d{1,3})-(\d{0,3})$/.exec(span ?? '');
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] === '' ? null : Number(m[2]);
+  return to === null || (to >= from && to <= 120) ? { type: 'age', from, to, sex } : null;
+}
+
+/** A township's column (its header is the township): 'place', 'place:F'. */
+export function parsePlaceTarget(head: string, rest: readonly string[]): Target | null {
+  if (head !== 'place' || rest.length > 1 || (rest.length === 1 && !isSex(rest[0]))) return null;
+  return { type: 'place', sex: isSex(rest[0]) ? rest[0] : null };
+}
+
+/** One year's births in its own column: 'yearCol:2019'. */
+export function parseYearColumnTarget(head: string, rest: readonly string[]): Target | null {
+  if (head !== 'yearCol') return null;
+  const y = Number(rest[0]);
+  return rest.length === 1 && Number.isInteger(y) && y >= 1949 && y <= 2100 ? { type: 'yearCol', year: y } : null;
 }
 
 const SEX_LABEL: Record<Sex, string> = { M: '男', F: '女', ofF: '其中：女（不计入合计）' };
 const METRIC_LABEL = { classes: '班级数', students: '学生数' } as const;
 
 /** The Chinese name of a target, as the mapping table shows it. */
-export function targetLabel(kind: ImportKind, t: Target): string {
+export function describeTarget(t: Target, fieldLabel: (field: string) => string | undefined): string {
   const sex = (s: Sex | null) => (s ? `（${SEX_LABEL[s]}）` : '');
   switch (t.type) {
     case 'ignore':
       return '不导入';
     case 'field':
-      return fieldSpec(kind, t.field)?.label ?? t.field;
+      return fieldLabel(t.field) ?? t.field;
     case 'grade':
       return `${STAGE_LABEL[t.stage]}${gradeLabel(t.stage, t.grade)} ${METRIC_LABEL[t.metric]}${sex(t.sex)}`;
     case 'stageTotal':

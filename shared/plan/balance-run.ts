@@ -2,7 +2,7 @@
 // recorded students and staff. Projected years hold each school's teachers per student
 // (setting: or its teacher count) and its buildings, changed by the plan's projects; a new
 // school is staffed at the county's ratio and built to the norms.
-import { entryAge, type Stage } from '../domain/stages';
+import type { Stage } from '../domain/stages';
 import { assessStage, type BalanceInput } from './balance';
 import type { StaffCounts } from './context';
 import type { PlanRun, UnitSeries } from './run';
@@ -130,9 +130,4 @@ export function runBalance(run: PlanRun): BalanceRun {
     base: at(0),
     target: at(targetIdx),
   };
-}
-
-/** Age of the last grade of compulsory schooling (14 in both school systems). */
-export function lastCompulsoryAge(run: PlanRun): number {
-  return entryAge('junior', run.ctx.county.schoolSystem) + (run.ctx.county.schoolSystem === '五四制' ? 3 : 2);
 }

@@ -1,4 +1,4 @@
-// Plan evaluation (DESIGN.md §6): pure functions over plain data, shared by the backend,
+// Plan evaluation: pure functions over plain data, shared by the backend,
 // the renderer and the CLI. Annexes read the result types in types.ts.
 export * from './model';
 export * from './settings';

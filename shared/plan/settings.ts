@@ -1,4 +1,5 @@
-// Every threshold the evaluation uses, with the national defaults of DESIGN.md §6. One zod
+// Every threshold the evaluation uses, defaulting to the national standards
+// (docs/ARCHITECTURE.md, "Standards") and open to each plan's own values. One zod
 // schema is the single definition: the API validates edits with it, stored JSON is read
 // back through it (an older file gains newer defaults), and the type follows.
 import { z } from 'zod';
@@ -86,7 +87,6 @@ export const planSettingsSchema = z.object({
 });
 
 export type PlanSettings = z.output<typeof planSettingsSchema>;
-export type PlanSettingsInput = z.input<typeof planSettingsSchema>;
 
 export function defaultSettings(): PlanSettings {
   return planSettingsSchema.parse({});

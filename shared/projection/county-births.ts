@@ -1,6 +1,7 @@
 // A bureau may have births only as a county series (卫健部门 totals) while the engine works
 // by township. Years the county series covers and the township records do not are shared
 // out over the townships, so those births are used rather than silently ignored.
+import { largestRemainder } from '../analysis/apportion';
 import type { BirthRecord, PopulationRecord, Township } from '../domain/model';
 
 export const COUNTY_SERIES_SOURCE = '全县出生（按乡镇0岁人口比例分摊）';
@@ -17,18 +18,9 @@ function weightsFor(year: number, townships: readonly Township[], population: re
 
 /** Splits `total` in proportion to `weights`, keeping the total exactly (largest remainder). */
 export function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0);
-  if (sum <= 0 || weights.length === 0) return weights.map(() => 0);
-  const exact = weights.map((w) => (total * w) / sum);
-  const out = exact.map(Math.floor);
-  let left = total - out.reduce((s, n) => s + n, 0);
-  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    out[i] = (out[i] ?? 0) + 1;
-    left--;
-  }
-  return out;
+  // Nothing to go by: share nothing rather than spread the births evenly.
+  if (weights.reduce((s, w) => s + w, 0) <= 0) return weights.map(() => 0);
+  return largestRemainder(weights, total);
 }
 
 /** Township births plus the county series' years that no township record covers. */

@@ -1,4 +1,4 @@
-// The enrolment and population projection engine (issue 4): pure functions over plain data,
+// The enrolment and population projection engine: pure functions over plain data,
 // shared by the backend (API and CLI) and anything else that needs the same numbers.
 export * from './params';
 export * from './types';

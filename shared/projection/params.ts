@@ -59,7 +59,6 @@ export const scenarioParamsSchema = z.object({
   rampYears: z.number().int().min(1).max(10).default(3),
 });
 export type ScenarioParams = z.output<typeof scenarioParamsSchema>;
-export type ScenarioParamsInput = z.input<typeof scenarioParamsSchema>;
 
 export const SCENARIO_NAME = z
   .string()
@@ -85,7 +84,6 @@ export const methodSettingsSchema = z.object({
   schoolTrust: z.enum(['auto', 'model']).default('auto'),
 });
 export type MethodSettings = z.output<typeof methodSettingsSchema>;
-export type MethodSettingsInput = z.input<typeof methodSettingsSchema>;
 
 export const developmentSchema = z
   .object({
@@ -98,7 +96,6 @@ export const developmentSchema = z
     scenario: SCENARIO_NAME.nullable().default(null),
   })
   .refine((d) => (d.dwellings ?? 0) > 0 || (d.residents ?? 0) > 0, '请填写住宅户数或入住人数');
-export type DevelopmentInput = z.input<typeof developmentSchema>;
 export type Development = z.output<typeof developmentSchema> & { id: number };
 
 export interface Scenario {

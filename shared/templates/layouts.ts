@@ -1,20 +1,14 @@
-// Column layouts shared by the data export and (later) the import templates, so a file the
-// app writes can be read back by it.
+// Column layouts shared by the data export and the import templates (each import kind's
+// module in shared/import/kinds/ builds its template from these), so a file the app writes
+// can be read back by it. The school columns follow the record declarations in shared/domain.
 import { ENROLMENT_FIELDS, SCHOOL_TOTAL_FIELDS, STAFF_FIELDS, type CountyData } from '../domain/model';
 import { headerOf } from '../domain/record';
 import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, SCHOOL_FIELDS } from '../domain/school';
-import { gradeLabel, gradesOf, KIND_LABEL, STAGE_LABEL, type SchoolSystem, type Stage } from '../domain/stages';
+import { gradeLabel, KIND_LABEL, STAGE_LABEL } from '../domain/stages';
 import { compareZh } from '../domain/collate';
 
 export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
-
-export const DATA_KIND_LABEL: Record<DataKind, string> = {
-  schools: '学校基本情况',
-  enrolment: '分年级班级与学生',
-  population: '分年龄人口',
-  births: '出生人口',
-};
 
 export type Cell = string | number | null;
 
@@ -26,20 +20,25 @@ export interface DataTable {
 
 export const POPULATION_MAX_AGE = 17;
 
+export const POPULATION_AGES: readonly number[] = Array.from({ length: POPULATION_MAX_AGE + 1 }, (_, a) => a);
+export const POPULATION_HEADERS: readonly string[] = ['年份', '乡镇代码', '乡镇（街道）', ...POPULATION_AGES.map((a) => `${a}岁`), '合计'];
+export const BIRTH_HEADERS: readonly string[] = ['年份', '乡镇代码', '乡镇（街道）', '出生人数（人）'];
+
 type TableInput = Pick<CountyData, 'townships' | 'schools' | 'enrolment' | 'staff' | 'population' | 'births'>;
 
 const IDENTITY = ['code', 'name', 'kind', 'ownership', 'township', 'urbanRural'] as const;
 type StaffCount = Exclude<keyof typeof STAFF_FIELDS, 'school' | 'year'>;
 const STAFF_COLUMNS = (Object.keys(STAFF_FIELDS) as (keyof typeof STAFF_FIELDS)[]).filter((f): f is StaffCount => f !== 'school' && f !== 'year');
 
-/** The wide school layout: year, identity, every school fact, staff, then the school's totals. */
-const SCHOOL_HEADERS = [
+/** A school's own columns (year, identity, every fact, staff), before any classes and students. */
+export const SCHOOL_HEADERS: readonly string[] = [
   ENROLMENT_FIELDS.year.label,
   ...IDENTITY.map((f) => headerOf(SCHOOL_FIELDS[f])),
   ...SCHOOL_FACT_FIELDS.map((f) => headerOf(SCHOOL_FACTS[f])),
   ...STAFF_COLUMNS.map((f) => headerOf(STAFF_FIELDS[f])),
 ];
-const TOTAL_HEADERS = [headerOf(SCHOOL_TOTAL_FIELDS.classes), headerOf(SCHOOL_TOTAL_FIELDS.students)];
+/** The school's classes and students in all, after any per-grade columns. */
+export const SCHOOL_TOTAL_HEADERS: readonly string[] = [headerOf(SCHOOL_TOTAL_FIELDS.classes), headerOf(SCHOOL_TOTAL_FIELDS.students)];
 
 function schoolsTable(d: TableInput): DataTable {
   const township = new Map(d.townships.map((t) => [t.code, t.name]));
@@ -65,7 +64,7 @@ function schoolsTable(d: TableInput): DataTable {
       t?.classes ?? 0, t?.students ?? 0,
     ];
   });
-  return { sheet: '学校基本情况', headers: [...SCHOOL_HEADERS, ...TOTAL_HEADERS], rows };
+  return { sheet: '学校基本情况', headers: [...SCHOOL_HEADERS, ...SCHOOL_TOTAL_HEADERS], rows };
 }
 
 function enrolmentTable(d: TableInput): DataTable {
@@ -77,14 +76,13 @@ function enrolmentTable(d: TableInput): DataTable {
 }
 
 function populationTable(d: TableInput): DataTable {
-  const ages = Array.from({ length: POPULATION_MAX_AGE + 1 }, (_, a) => a);
   const cells = new Map<string, number[]>();
   const hasTotal = new Set(d.population.filter((p) => p.sex === 'T').map((p) => `${p.township}|${p.year}`));
   for (const p of d.population) {
     const k = `${p.township}|${p.year}`;
     // Sex-split rows are summed only where no total row exists, never both.
     if (p.age > POPULATION_MAX_AGE || (p.sex !== 'T' && hasTotal.has(k))) continue;
-    const row = cells.get(k) ?? new Array<number>(ages.length).fill(0);
+    const row = cells.get(k) ?? new Array<number>(POPULATION_AGES.length).fill(0);
     row[p.age] = (row[p.age] ?? 0) + p.count;
     cells.set(k, row);
   }
@@ -97,7 +95,7 @@ function populationTable(d: TableInput): DataTable {
       if (row) rows.push([y, t.code, t.name, ...row, row.reduce((s, n) => s + n, 0)]);
     }
   }
-  return { sheet: '分年龄人口', headers: ['年份', '乡镇代码', '乡镇（街道）', ...ages.map((a) => `${a}岁`), '合计'], rows };
+  return { sheet: '分年龄人口', headers: [...POPULATION_HEADERS], rows };
 }
 
 function birthsTable(d: TableInput): DataTable {
@@ -105,7 +103,7 @@ function birthsTable(d: TableInput): DataTable {
   const rows = [...d.births]
     .sort((a, b) => a.year - b.year || compareZh(names.get(a.township) ?? '', names.get(b.township) ?? ''))
     .map((b): Cell[] => [b.year, b.township, names.get(b.township) ?? '', b.count]);
-  return { sheet: '出生人口', headers: ['年份', '乡镇代码', '乡镇（街道）', '出生人数（人）'], rows };
+  return { sheet: '出生人口', headers: [...BIRTH_HEADERS], rows };
 }
 
 export function dataTable(kind: DataKind, data: TableInput): DataTable {
@@ -119,42 +117,4 @@ export function dataTable(kind: DataKind, data: TableInput): DataTable {
     case 'births':
       return birthsTable(data);
   }
-}
-
-/**
- * Blank import templates (.xlsx, one header row and an example row marked “（示例）”, which
- * the import skips). Schools use the wide 教育事业统计 layout: identity, facilities and
- * staff, then classes and students per grade. Population and births use the export layouts
- * above, so an exported file and a filled-in template read the same way.
- */
-export function importTemplate(kind: 'schools' | 'population' | 'births', system: SchoolSystem): DataTable {
-  if (kind === 'population') {
-    const ages = Array.from({ length: POPULATION_MAX_AGE + 1 }, (_, a) => a);
-    const example = ages.map((a) => 300 + ((a * 37) % 60));
-    return {
-      sheet: '分年龄人口',
-      headers: ['年份', '乡镇代码', '乡镇（街道）', ...ages.map((a) => `${a}岁`), '合计'],
-      rows: [[2024, '', '城关镇（示例）', ...example, example.reduce((s, n) => s + n, 0)]],
-    };
-  }
-  if (kind === 'births') {
-    return { sheet: '出生人口', headers: ['年份', '乡镇代码', '乡镇（街道）', '出生人数（人）'], rows: [[2024, '', '城关镇（示例）', 215]] };
-  }
-  const grades: [Stage, number][] = (['preschool', 'primary', 'junior', 'senior'] as const).flatMap((stage) =>
-    Array.from({ length: gradesOf(stage, system) }, (_, i): [Stage, number] => [stage, i + 1]),
-  );
-  const name = (stage: Stage, grade: number) => (stage === 'primary' ? `${STAGE_LABEL.primary}${gradeLabel(stage, grade)}` : gradeLabel(stage, grade));
-  const headers = [...SCHOOL_HEADERS, ...grades.flatMap(([s, g]) => [`${name(s, g)}班级数（个）`, `${name(s, g)}学生数（人）`]), ...TOTAL_HEADERS];
-  const primaryYears = gradesOf('primary', system);
-  const perGrade = grades.flatMap(([s]) => (s === 'primary' ? [2, 90] : [null, null]));
-  return {
-    sheet: '学校基本情况',
-    headers,
-    rows: [
-      [
-        2024, '4199000001', '城关第一小学（示例）', '小学', '公办', '城关镇', '城区', ...SCHOOL_FACT_FIELDS.map((f) => SCHOOL_FACTS[f].example),
-        38, 26, 4, 5, ...perGrade, 2 * primaryYears, 90 * primaryYears,
-      ],
-    ],
-  };
 }

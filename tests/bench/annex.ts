@@ -1,4 +1,4 @@
-// Annex bench figures (issue 6): time to produce every annex (with a default plan) as PDF (system
+// Annex bench figures: time to produce every annex (with a default plan) as PDF (system
 // Chromium, as headless runs print) for the sample county and for a county of about 600
 // schools, and the XLSX and DOCX of the large one for comparison.
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// Import bench figures (issue 3): a 30,000-row school sheet (a province's schools in the
+// Import bench figures: a 30,000-row school sheet (a province's schools in the
 // wide 教育事业统计 layout) read, checked and committed through the same API call as
 // `cli import`; rows per second, the ratio of that total to SheetJS's bare parse of the
 // same file, and the process's peak memory (the parse worker runs inside it).
@@ -11,7 +11,7 @@ import { createProjectFile } from '../../electron/backend/db/project-file';
 import { PARSE_OPTIONS } from '../../electron/backend/import/read-workbook';
 import type { ImportResult } from '../../shared/import';
 import type { Township } from '../../shared/domain';
-import { importTemplate } from '../../shared/templates/layouts';
+import { importTemplate } from '../../shared/import';
 
 type Measure = (name: string, times: number, fn: (i: number) => Promise<unknown> | unknown, note?: string) => Promise<number>;
 

@@ -1,4 +1,4 @@
-// Plan bench figures (issue 5): what the 规划 page pays per edit on the sample county — the
+// Plan bench figures: what the 规划 page pays per edit on the sample county — the
 // evaluation recomputed in the renderer (pure, shared/plan) with and without the helper's
 // builds — and what the backend pays: the context with its projection, a stored edit with
 // its undo entry, and the full evaluation the CLI prints.

@@ -1,4 +1,4 @@
-// Projection bench figures (issue 4): a full recompute (calibration, population and enrolment
+// Projection bench figures: a full recompute (calibration, population and enrolment
 // for every scenario) of the sample county and of a 100-county province; the recompute a
 // slider move costs once calibration is cached; the backtest; and the memory the engine keeps,
 // which should grow with the data, not faster. Targets: county ≤ 20 ms, province ≤ 2 s.

@@ -5,30 +5,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
-import { startBrowserSession, type BrowserSession } from '../helpers/browser';
+import { withBrowserSession } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
 
-let session: BrowserSession;
 let host: Host;
 let page: Page;
-
-beforeAll(async () => {
-  session = await startBrowserSession({ prefix: 'annex', acceptDownloads: true });
-  ({ host, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = withBrowserSession({ prefix: 'annex', acceptDownloads: true }, (s) => ({ host, page } = s));
 
 describe('the 附件 page', () => {
   it('lists the annexes with those lacking data disabled, and previews the chosen ones', async () => {
-    await page.goto(host.openUrl);
-    await page.getByTestId('open-sample').click();
-    await page.getByTestId('overview-page').waitFor();
-    await page.getByTestId('main-menu').getByText('附件', { exact: true }).click();
+    await session.openSample();
+    await session.openPage('附件');
     await page.getByTestId('annex-page').waitFor();
 
     // Data of the sample county: the school list and the students chart can be printed;
@@ -83,9 +72,9 @@ describe('the 附件 page', () => {
     });
     if (!added.ok) throw new Error(added.error.message);
 
-    await page.getByTestId('main-menu').getByText('总览', { exact: true }).click();
+    await session.openPage('总览');
     await page.getByTestId('overview-page').waitFor();
-    await page.getByTestId('main-menu').getByText('附件', { exact: true }).click();
+    await session.openPage('附件');
     await page.getByTestId('annex-page').waitFor();
     await expect.poll(() => page.getByTestId('annex-plan').textContent(), { timeout: 10_000 }).toContain('十五五（2026—2030年）');
     await expect(page.getByTestId('annex-scenario').textContent()).resolves.toContain('中');

@@ -1,27 +1,18 @@
 // End to end: the built renderer in Debian's Chromium, driven by Playwright, against the
 // loopback host with the real backend. Screenshots go to test-results/screenshots.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
 import type { SchoolRow } from '../../shared/api';
-import { startBrowserSession, type BrowserSession } from '../helpers/browser';
+import { withBrowserSession } from '../helpers/browser';
 
-let session: BrowserSession;
 let host: Host;
 let page: Page;
+const session = withBrowserSession({ prefix: 'app' }, (s) => ({ host, page } = s));
 
 const shot = (name: string) => session.shot(name);
 const openPage = (label: string) => session.openPage(label);
 const searchBox = () => session.field('school-search');
-
-beforeAll(async () => {
-  session = await startBrowserSession({ prefix: 'app' });
-  ({ host, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
 
 describe('the app in a browser', () => {
   it('shows the start page', async () => {

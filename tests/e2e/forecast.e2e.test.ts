@@ -4,14 +4,14 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
 import type { BacktestResult, ProjectionResult } from '../../shared/projection';
-import { startBrowserSession, type BrowserSession } from '../helpers/browser';
+import { withBrowserSession } from '../helpers/browser';
 
-let session: BrowserSession;
 let host: Host;
 let page: Page;
+const session = withBrowserSession({ prefix: 'forecast', acceptDownloads: true }, (s) => ({ host, page } = s));
 
 const shot = (name: string) => session.shot(name);
 const api = <T>(method: string, input: unknown) => session.api<T>(method, input);
@@ -22,15 +22,6 @@ async function tableCell(testId: string, rowText: string, column: number): Promi
   return digits(await row.locator('td').nth(column).textContent());
 }
 
-beforeAll(async () => {
-  session = await startBrowserSession({ prefix: 'forecast', acceptDownloads: true });
-  ({ host, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
 describe('the 预测 page', () => {
   let projection: ProjectionResult;
 
@@ -38,7 +29,7 @@ describe('the 预测 page', () => {
     await page.goto(host.openUrl);
     await page.getByText('打开示例县').first().click();
     await page.getByTestId('overview-page').waitFor();
-    await page.getByTestId('main-menu').getByText('预测', { exact: true }).click();
+    await session.openPage('预测');
     await page.getByTestId('forecast-page').waitFor();
     await page.locator('[data-testid="forecast-county-chart"] svg path').first().waitFor({ state: 'attached' });
     projection = await api<ProjectionResult>('projection.run', { scenario: '中' });

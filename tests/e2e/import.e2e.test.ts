@@ -3,18 +3,23 @@
 // through every step and is undone; its GBK CSV and .xls variants import the same; a broken
 // file is refused on screen. Screenshots (1440×900) go to test-results/screenshots/import-*.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
 import type { SchoolDetail } from '../../shared/api';
 import type { ImportRecord } from '../../shared/import';
-import { startBrowserSession, type BrowserSession } from '../helpers/browser';
+import { withBrowserSession } from '../helpers/browser';
 import { messySchoolsGbkCsv, messySchoolsXls, messySchoolsXlsx, xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 
-let session: BrowserSession;
+const dir = tempDir('csp-e2e-import-');
 let host: Host;
 let page: Page;
+const session = withBrowserSession({ prefix: 'import', dataDir: `${dir}/data` }, async (s) => {
+  ({ host, page } = s);
+  const opened = await host.backend.dispatch('project.open', { path: await tinyProject(dir) });
+  if (!opened.ok) throw new Error(opened.error.message);
+});
 
 const shot = (name: string) => session.shot(`import-${name}`);
 const call = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
@@ -25,22 +30,10 @@ async function upload(name: string, buffer: Buffer, mimeType: string): Promise<v
 
 const next = () => page.getByTestId('import-next').click();
 
-beforeAll(async () => {
-  const dir = tempDir('csp-e2e-import-');
-  session = await startBrowserSession({ prefix: 'import', dataDir: `${dir}/data` });
-  ({ host, page } = session);
-  const opened = await host.backend.dispatch('project.open', { path: await tinyProject(dir) });
-  if (!opened.ok) throw new Error(opened.error.message);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
 describe('the import wizard in a browser', () => {
   it('opens on the 数据导入 page at the file step', async () => {
     await page.goto(host.openUrl);
-    await page.getByTestId('main-menu').getByText('数据导入', { exact: true }).click();
+    await session.openPage('数据导入');
     await page.getByTestId('import-file-step').waitFor();
     await page.locator('.ant-menu-item-selected').getByText('数据导入').waitFor();
     await expect(page.getByTestId('import-page').textContent()).resolves.toContain('下载空白模板');

@@ -3,14 +3,12 @@
 // helper's builds, undoes and redoes — and the gaps, warnings and targets follow each edit.
 // Screenshots go to test-results/screenshots (plan-*.png).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Host } from '../../electron/host/server';
+import { describe, expect, it } from 'vitest';
 import type { PlanEvaluation, PlanSummary } from '../../shared/plan';
-import { startBrowserSession, type BrowserSession } from '../helpers/browser';
+import { withBrowserSession } from '../helpers/browser';
 
-let session: BrowserSession;
-let host: Host;
 let page: Page;
+const session = withBrowserSession({ prefix: 'plan' }, (s) => ({ page } = s));
 
 const shot = (name: string) => session.shot(name);
 const api = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
@@ -41,21 +39,10 @@ async function choose(testId: string, option: string): Promise<void> {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
-beforeAll(async () => {
-  session = await startBrowserSession({ prefix: 'plan' });
-  ({ host, page } = session);
-});
-
-afterAll(async () => {
-  await session?.close();
-});
-
 describe('the 规划 page', () => {
   it('creates the 十五五 plan on the sample county and shows red gaps in the county town', async () => {
-    await page.goto(host.openUrl);
-    await page.getByTestId('open-sample').click();
-    await page.getByTestId('overview-page').waitFor();
-    await page.getByTestId('main-menu').getByText('规划', { exact: true }).click();
+    await session.openSample();
+    await session.openPage('规划');
     await page.getByTestId('create-plan').click();
     await page.getByTestId('plan-summary').waitFor({ timeout: 30_000 });
     const ev = await evaluation();

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startHost, type Host } from '../../electron/host/server';
 import { tempDir } from './temp';
 
@@ -25,6 +26,8 @@ export interface BrowserSession {
   api<T>(method: string, input?: unknown): Promise<T>;
   /** Clicks an entry of the left navigation. */
   openPage(label: string): Promise<void>;
+  /** From the start page: opens the sample county and waits for its overview. */
+  openSample(): Promise<void>;
   /** antd puts a test id on the input itself or on its wrapper, depending on the control. */
   field(testId: string): Locator;
   /** Requests to anything but the loopback host (data:, blob: and a srcdoc frame are local). */
@@ -32,7 +35,44 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function startBrowserSession(options: { prefix: string; dataDir?: string; acceptDownloads?: boolean }): Promise<BrowserSession> {
+type SessionOptions = { prefix: string; dataDir?: string; acceptDownloads?: boolean };
+
+/**
+ * One session for the whole test file, started before its first test (then handed to `ready`,
+ * which may keep its page or open a project) and closed after its last. The handle returned
+ * reaches the live session, so the file can hold it from the start.
+ */
+export function withBrowserSession(options: SessionOptions, ready?: (session: BrowserSession) => unknown): BrowserSession {
+  let live: BrowserSession | undefined;
+  beforeAll(async () => {
+    live = await startBrowserSession(options);
+    await ready?.(live);
+  });
+  afterAll(async () => {
+    await live?.close();
+  });
+  const now = (): BrowserSession => {
+    if (!live) throw new Error('the browser session starts before the first test');
+    return live;
+  };
+  return {
+    get host() { return now().host; },
+    get browser() { return now().browser; },
+    get page() { return now().page; },
+    get requests() { return now().requests; },
+    get failures() { return now().failures; },
+    get consoleErrors() { return now().consoleErrors; },
+    shot: (name) => now().shot(name),
+    api: <T>(method: string, input?: unknown) => now().api<T>(method, input),
+    openPage: (label) => now().openPage(label),
+    openSample: () => now().openSample(),
+    field: (testId) => now().field(testId),
+    outsideRequests: () => now().outsideRequests(),
+    close: () => now().close(),
+  };
+}
+
+export async function startBrowserSession(options: SessionOptions): Promise<BrowserSession> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
   }
@@ -88,6 +128,11 @@ export async function startBrowserSession(options: { prefix: string; dataDir?: s
     },
     async openPage(label) {
       await page.getByTestId('main-menu').getByText(label, { exact: true }).click();
+    },
+    async openSample() {
+      await page.goto(host.openUrl);
+      await page.getByTestId('open-sample').click();
+      await page.getByTestId('overview-page').waitFor();
     },
     field(testId) {
       return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

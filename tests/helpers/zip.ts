@@ -1,12 +1,28 @@
 // A minimal zip writer for tests, with control over what each entry declares: real files
 // are written with SheetJS; forged ones (zip bombs, impossible dimensions) need this.
 import zlib from 'node:zlib';
+import { columnLetter } from '../../shared/import/normalise';
 
 export interface ZipInput {
   name: string;
   data: Buffer | string;
   /** The uncompressed size written in the headers (default: the true size). */
   declared?: number;
+}
+
+/**
+ * The fields the local and the central header share, in the same order from `at` on:
+ * version needed, flags (UTF-8 names), method (deflate), time and date (left 0), CRC, packed
+ * and declared size, name length.
+ */
+function writeEntryFields(header: Buffer, at: number, e: { crc: number; packed: number; size: number; name: number }): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x800, at + 2);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(e.crc, at + 10);
+  header.writeUInt32LE(e.packed, at + 14);
+  header.writeUInt32LE(e.size, at + 18);
+  header.writeUInt16LE(e.name, at + 22);
 }
 
 export function writeZip(entries: readonly ZipInput[]): Buffer {
@@ -19,25 +35,14 @@ export function writeZip(entries: readonly ZipInput[]): Buffer {
     const packed = zlib.deflateRawSync(data);
     const crc = zlib.crc32(data);
     const size = (e.declared ?? data.length) >>> 0;
+    const entry = { crc, packed: packed.length, size, name: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     centrals.push(central, name);
@@ -57,17 +62,12 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** Worksheet XML from rows of values (inline strings), with optional extra XML after the data. */
 export function sheetXml(rows: readonly (readonly (string | number | null)[])[], options: { dimension?: string; after?: string } = {}): string {
-  const col = (c: number) => {
-    let s = '';
-    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    return s;
-  };
   const body = rows
     .map((row, r) => {
       const cells = row
         .map((v, c) => {
           if (v === null) return '';
-          const ref = `${col(c)}${r + 1}`;
+          const ref = `${columnLetter(c)}${r + 1}`;
           return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
         })
         .join('');

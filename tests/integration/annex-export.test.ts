@@ -8,13 +8,12 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import type { Backend } from '../../electron/backend';
 import { chromiumPrinter } from '../../electron/backend/annex/chromium';
-import { createProjectWithData } from '../../electron/backend/services/project';
-import type { ApiResponse, Overview, SchoolRow } from '../../shared/api';
+import type { Overview, SchoolRow } from '../../shared/api';
 import type { AnnexExportResult, AnnexList } from '../../shared/annex';
-import { generateCounty } from '../../shared/sample';
 import { docxTables, sheetRows } from '../helpers/office';
+import { openSampleCounty, resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 
 const run = promisify(execFile);
@@ -22,25 +21,15 @@ let dir: string;
 let projectPath: string;
 let backend: Backend;
 
-async function ok<T>(p: Promise<ApiResponse<unknown>>): Promise<T> {
-  const res = await p;
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
 beforeAll(async () => {
-  dir = tempDir('csp-annex-');
-  projectPath = path.join(dir, '示例县.csplan');
-  (await createProjectWithData(projectPath, generateCounty())).close();
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', printPdf: chromiumPrinter() });
-  await ok(backend.dispatch('project.open', { path: projectPath }));
+  ({ dir, projectPath, backend } = await openSampleCounty('csp-annex-', { printPdf: chromiumPrinter() }));
 });
 afterAll(() => backend?.close());
 
 
 describe('annex API on the sample county', () => {
   it('lists every annex with the data it needs', async () => {
-    const list = await ok<AnnexList>(backend.dispatch('annex.list', {}));
+    const list = await resultOf<AnnexList>(backend.dispatch('annex.list', {}));
     expect(list.titlePrefix).toBe('示例县');
     expect(list.annexes.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 7]);
     const available = list.annexes.filter((a) => a.available).map((a) => a.kind);
@@ -64,7 +53,7 @@ describe('annex API on the sample county', () => {
 
   it('writes a styled workbook whose school list adds up to the school figures', async () => {
     const out = path.join(dir, '附件.xlsx');
-    const result = await ok<AnnexExportResult>(
+    const result = await resultOf<AnnexExportResult>(
       backend.dispatch('annex.export', { format: 'xlsx', outPath: out, titlePrefix: 'XX县', annexes: [{ kind: 'schools', number: 6 }, { kind: 'students-chart' }] }),
     );
     expect(result).toMatchObject({ format: 'xlsx', path: out, base64: null, fileName: 'XX县规划附件.xlsx' });
@@ -75,7 +64,7 @@ describe('annex API on the sample county', () => {
     if (!sheet) throw new Error('no sheet');
     expect(sheet.A2?.v).toBe('XX县现状学校一览表');
 
-    const schools = await ok<SchoolRow[]>(backend.dispatch('schools.list', {}));
+    const schools = await resultOf<SchoolRow[]>(backend.dispatch('schools.list', {}));
     const open = schools.filter((s) => s.status === '在办');
     const rows = sheetRows(sheet, 5);
     const names = new Set(rows.map((r) => r[1]));
@@ -92,8 +81,8 @@ describe('annex API on the sample county', () => {
 
   it('writes a Word document whose tables show the same text as the workbook', async () => {
     const request = { annexes: [{ kind: 'schools' }, { kind: 'students-chart' }] };
-    const xlsx = await ok<AnnexExportResult>(backend.dispatch('annex.export', { ...request, format: 'xlsx' }));
-    const docx = await ok<AnnexExportResult>(backend.dispatch('annex.export', { ...request, format: 'docx' }));
+    const xlsx = await resultOf<AnnexExportResult>(backend.dispatch('annex.export', { ...request, format: 'xlsx' }));
+    const docx = await resultOf<AnnexExportResult>(backend.dispatch('annex.export', { ...request, format: 'docx' }));
     expect(docx.path).toBeNull();
     const book = XLSX.read(Buffer.from(xlsx.base64 ?? '', 'base64'), { cellNF: true });
     const tables = docxTables(Buffer.from(docx.base64 ?? '', 'base64'));
@@ -111,24 +100,24 @@ describe('annex API on the sample county', () => {
   });
 
   it('previews what it prints: the same annexes, every school, the chart as SVG', async () => {
-    const { html } = await ok<{ html: string }>(backend.dispatch('annex.preview', { annexes: [{ kind: 'students-chart' }, { kind: 'schools', paper: 'A4 portrait' }] }));
+    const { html } = await resultOf<{ html: string }>(backend.dispatch('annex.preview', { annexes: [{ kind: 'students-chart' }, { kind: 'schools', paper: 'A4 portrait' }] }));
     expect(html.match(/<section class="annex/g)).toHaveLength(2);
     expect(html).toMatch(/附件1<\/div>\s*<h1 class="annex-title">示例县各学段在校生（2019—2025年）/);
     expect(html).toContain('<section class="annex a4" data-kind="schools">');
-    const schools = await ok<SchoolRow[]>(backend.dispatch('schools.list', {}));
+    const schools = await resultOf<SchoolRow[]>(backend.dispatch('schools.list', {}));
     for (const s of schools) expect(html).toContain(s.name);
     expect(html).toContain('<svg');
   });
 
   it('prints the forecast (annex 2) from the projection, its base year the recorded figures', async () => {
-    const out = await ok<AnnexExportResult>(backend.dispatch('annex.export', { format: 'xlsx', annexes: [{ kind: 'forecast' }] }));
+    const out = await resultOf<AnnexExportResult>(backend.dispatch('annex.export', { format: 'xlsx', annexes: [{ kind: 'forecast' }] }));
     const book = XLSX.read(Buffer.from(out.base64 ?? '', 'base64'));
     const sheet = book.Sheets['附件1'];
     if (!sheet) throw new Error('no sheet');
     expect(String(sheet.A2?.v)).toMatch(/^示例县学龄人口与在校生预测表（2026—20\d\d年）$/);
     expect(sheet.C4?.v).toBe('2025年（基期）');
     expect(sheet.D4?.v).toBe('“十五五”规划期');
-    const overview = await ok<Overview>(backend.dispatch('overview.get', {}));
+    const overview = await resultOf<Overview>(backend.dispatch('overview.get', {}));
     const recorded = overview.studentsByYear[2025];
     const rows = XLSX.utils.sheet_to_json<(string | number)[]>(sheet, { header: 1, range: 5 });
     const countyStudents = (stage: string) => rows.find((r) => r[0] === stage && r[1] === '在校生')?.[2];
@@ -154,7 +143,7 @@ describe('cli annex', () => {
     expect(xml).toContain('某某县现状学校一览表');
     // Both on A4 portrait: no landscape section.
     expect(xml).not.toContain('w:orient="landscape"');
-    await ok(backend.dispatch('project.open', { path: projectPath }));
+    await resultOf(backend.dispatch('project.open', { path: projectPath }));
   });
 
   it('refuses what cannot be printed (exit 1) and wrong usage (exit 2), in Chinese', async () => {
@@ -171,6 +160,6 @@ describe('cli annex', () => {
     );
     expect(usage?.code).toBe(2);
     expect(usage?.stderr).toMatch(/不支持的附件格式/);
-    await ok(backend.dispatch('project.open', { path: projectPath }));
+    await resultOf(backend.dispatch('project.open', { path: projectPath }));
   });
 });

@@ -5,22 +5,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import type { Backend } from '../../electron/backend';
 import { chromiumPrinter, findChromium } from '../../electron/backend/annex/chromium';
-import { createProjectWithData } from '../../electron/backend/services/project';
-import type { ApiResponse, SchoolRow } from '../../shared/api';
+import type { SchoolRow } from '../../shared/api';
 import type { AnnexExportResult } from '../../shared/annex';
-import { generateCounty } from '../../shared/sample';
-import { tempDir } from '../helpers/temp';
+import { openSampleCounty, resultOf } from '../helpers/backend';
 
 let dir: string;
 let backend: Backend;
-
-async function ok<T>(p: Promise<ApiResponse<unknown>>): Promise<T> {
-  const res = await p;
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
 
 function pageSizes(file: string): [number, number][] {
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
@@ -36,11 +28,7 @@ function pages(file: string): string[] {
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
-  dir = tempDir('csp-annex-pdf-');
-  const file = path.join(dir, '示例县.csplan');
-  (await createProjectWithData(file, generateCounty())).close();
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', printPdf: chromiumPrinter() });
-  await ok(backend.dispatch('project.open', { path: file }));
+  ({ dir, backend } = await openSampleCounty('csp-annex-pdf-', { printPdf: chromiumPrinter() }));
 });
 afterAll(() => backend?.close());
 
@@ -51,7 +39,7 @@ describe('annex PDF', () => {
 
   it('prints the school list on A3 landscape with its header on every page, then the chart on A4', async () => {
     const out = path.join(dir, '附件.pdf');
-    await ok<AnnexExportResult>(
+    await resultOf<AnnexExportResult>(
       backend.dispatch('annex.export', { format: 'pdf', outPath: out, annexes: [{ kind: 'schools', paper: 'A3 landscape' }, { kind: 'students-chart', paper: 'A4 portrait' }] }),
     );
     expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
@@ -75,7 +63,7 @@ describe('annex PDF', () => {
     });
     expect(text.slice(1, listPages.length).every((p) => !squeeze(p).includes('现状学校一览表'))).toBe(true);
 
-    const schools = await ok<SchoolRow[]>(backend.dispatch('schools.list', {}));
+    const schools = await resultOf<SchoolRow[]>(backend.dispatch('schools.list', {}));
     const all = squeeze(text.join(''));
     for (const s of schools) expect(all).toContain(squeeze(s.name));
     const students = schools.reduce((a, s) => a + s.students, 0);
@@ -90,7 +78,7 @@ describe('annex PDF', () => {
   });
 
   it('prints on A4 portrait when asked, every page A4', async () => {
-    const res = await ok<AnnexExportResult>(backend.dispatch('annex.export', { format: 'pdf', annexes: [{ kind: 'schools', paper: 'A4 portrait' }] }));
+    const res = await resultOf<AnnexExportResult>(backend.dispatch('annex.export', { format: 'pdf', annexes: [{ kind: 'schools', paper: 'A4 portrait' }] }));
     const out = path.join(dir, 'a4.pdf');
     fs.writeFileSync(out, Buffer.from(res.base64 ?? '', 'base64'));
     const sizes = pageSizes(out);

@@ -9,27 +9,21 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import type { Backend } from '../../electron/backend';
 import { chromiumPrinter } from '../../electron/backend/annex/chromium';
-import { createProjectWithData } from '../../electron/backend/services/project';
 import { ANNEX_KINDS, WARNING_LABEL, type AnnexExportResult, type AnnexList } from '../../shared/annex';
-import type { ApiResponse, SchoolRow, TownshipRow } from '../../shared/api';
+import type { SchoolRow, TownshipRow } from '../../shared/api';
 import { STAGE_LABEL } from '../../shared/domain';
 import type { PlanDetail, PlanEvaluation } from '../../shared/plan';
-import { generateCounty } from '../../shared/sample';
 import { docxTables, sheetRows } from '../helpers/office';
-import { tempDir } from '../helpers/temp';
+import { openSampleCounty, resultOf } from '../helpers/backend';
 
 const run = promisify(execFile);
 let dir: string;
 let projectPath: string;
 let backend: Backend;
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res: ApiResponse<unknown> = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const ok = <T>(method: string, input: unknown) => resultOf<T>(backend.dispatch(method, input));
 
 /** Raw values of a sheet (numbers as numbers), row by row, from its first row. */
 function values(sheet: XLSX.WorkSheet): (string | number | null)[][] {
@@ -54,11 +48,7 @@ function sheet(n: number): XLSX.WorkSheet {
 }
 
 beforeAll(async () => {
-  dir = tempDir('csp-annex-plan-');
-  projectPath = path.join(dir, '示例县.csplan');
-  (await createProjectWithData(projectPath, generateCounty())).close();
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', printPdf: chromiumPrinter() });
-  await ok('project.open', { path: projectPath });
+  ({ dir, projectPath, backend } = await openSampleCounty('csp-annex-plan-', { printPdf: chromiumPrinter() }));
 });
 afterAll(() => backend?.close());
 

@@ -2,27 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import { insertCountyData } from '../../electron/backend/db/county-data';
-import { createProjectFile } from '../../electron/backend/db/project-file';
-import type { ApiResponse, SchoolRow } from '../../shared/api';
-import { tinyCounty } from '../fixtures/tiny-county';
+import type { SchoolRow } from '../../shared/api';
+import { resultOf } from '../helpers/backend';
+import { tinyProject } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 
 let backend: Backend;
 let dir: string;
-
-async function ok<T>(p: Promise<ApiResponse<unknown>>): Promise<T> {
-  const res = await p;
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
-async function tinyProject(): Promise<string> {
-  const file = await createProjectFile(path.join(dir, '小河县.csplan'));
-  insertCountyData(file.db, tinyCounty());
-  file.close();
-  return file.path;
-}
 
 beforeEach(() => {
   dir = tempDir();
@@ -57,10 +43,10 @@ describe('dispatcher', () => {
   });
 
   it('opens a project, lists schools with computed figures and records it as recent', async () => {
-    const file = await tinyProject();
-    const summary = await ok<{ name: string; schools: number }>(backend.dispatch('project.open', { path: file }));
+    const file = await tinyProject(dir);
+    const summary = await resultOf<{ name: string; schools: number }>(backend.dispatch('project.open', { path: file }));
     expect(summary).toMatchObject({ name: '小河县', schools: 3 });
-    const rows = await ok<SchoolRow[]>(backend.dispatch('schools.list', {}));
+    const rows = await resultOf<SchoolRow[]>(backend.dispatch('schools.list', {}));
     const first = rows.find((r) => r.code === '9909990001');
     // 2024 only: 130 + 118 students in 4 classes; design seats 540.
     expect(first).toMatchObject({ year: 2024, students: 248, classes: 4, avgClassSize: 62, largeClasses: 4, capacity: 540, capacitySource: 'design' });
@@ -68,13 +54,13 @@ describe('dispatcher', () => {
     const rural = rows.find((r) => r.code === '9909990002');
     // No design seats: 1 primary class × 45.
     expect(rural).toMatchObject({ capacity: 45, capacitySource: 'classes', avgClassSize: 18, largeClasses: 0 });
-    const home = await ok<{ recent: { path: string }[] }>(backend.dispatch('app.home', {}));
+    const home = await resultOf<{ recent: { path: string }[] }>(backend.dispatch('app.home', {}));
     expect(home.recent.map((r) => r.path)).toEqual([file]);
   });
 
   it('reports info in the CLI shape, counting combined schools in each stage', async () => {
-    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
-    const info = await ok<{
+    await resultOf(backend.dispatch('project.open', { path: await tinyProject(dir) }));
+    const info = await resultOf<{
       schools: { total: number; byStage: Record<string, number> };
       studentsByYear: Record<string, Record<string, number>>;
       populationByYear: Record<string, number[]>;
@@ -89,8 +75,8 @@ describe('dispatcher', () => {
   });
 
   it('gives a school detail and a clear error for an unknown code', async () => {
-    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
-    const detail = await ok<{ years: number[]; latestGrades: { label: string; students: number }[] }>(
+    await resultOf(backend.dispatch('project.open', { path: await tinyProject(dir) }));
+    const detail = await resultOf<{ years: number[]; latestGrades: { label: string; students: number }[] }>(
       backend.dispatch('schools.detail', { code: '9909990001' }),
     );
     expect(detail.years).toEqual([2023, 2024]);
@@ -100,24 +86,24 @@ describe('dispatcher', () => {
   });
 
   it('backs up and restores, keeping a backup of the state it replaced', async () => {
-    const file = await tinyProject();
-    await ok(backend.dispatch('project.open', { path: file }));
-    const backup = await ok<{ file: string; reason: string }>(backend.dispatch('backups.create', { reason: '调整前' }));
+    const file = await tinyProject(dir);
+    await resultOf(backend.dispatch('project.open', { path: file }));
+    const backup = await resultOf<{ file: string; reason: string }>(backend.dispatch('backups.create', { reason: '调整前' }));
     expect(backup.reason).toBe('调整前');
-    await ok(backend.dispatch('project.updateMeta', { name: '改过的县' }));
-    const restored = await ok<{ name: string }>(backend.dispatch('backups.restore', { file: backup.file }));
+    await resultOf(backend.dispatch('project.updateMeta', { name: '改过的县' }));
+    const restored = await resultOf<{ name: string }>(backend.dispatch('backups.restore', { file: backup.file }));
     expect(restored.name).toBe('小河县');
-    const list = await ok<{ reason: string; file: string }[]>(backend.dispatch('backups.list', {}));
+    const list = await resultOf<{ reason: string; file: string }[]>(backend.dispatch('backups.list', {}));
     expect(list.map((b) => b.reason).sort()).toEqual(['恢复前', '调整前']);
     // The pre-restore backup holds the edited name, so the restore itself can be undone.
     const undo = list.find((b) => b.reason === '恢复前');
     if (!undo) throw new Error('no pre-restore backup');
-    const back = await ok<{ name: string }>(backend.dispatch('backups.restore', { file: undo.file }));
+    const back = await resultOf<{ name: string }>(backend.dispatch('backups.restore', { file: undo.file }));
     expect(back.name).toBe('改过的县');
   });
 
   it('refuses backup names that try to leave the backup folder', async () => {
-    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
+    await resultOf(backend.dispatch('project.open', { path: await tinyProject(dir) }));
     const res = await backend.dispatch('backups.restore', { file: '../小河县.csplan' });
     expect(res.ok).toBe(false);
     const missing = await backend.dispatch('backups.restore', { file: '20200101-000000-000-手动.csplan' });
@@ -126,7 +112,7 @@ describe('dispatcher', () => {
 
   it('creates an empty project and refuses to overwrite a file', async () => {
     const target = path.join(dir, '新县.csplan');
-    const created = await ok<{ schools: number; name: string; schoolSystem: string }>(
+    const created = await resultOf<{ schools: number; name: string; schoolSystem: string }>(
       backend.dispatch('project.create', { path: target, name: '新县', schoolSystem: '五四制' }),
     );
     expect(created).toMatchObject({ schools: 0, name: '新县', schoolSystem: '五四制' });
@@ -137,8 +123,8 @@ describe('dispatcher', () => {
   });
 
   it('exports data in the template layout', async () => {
-    await ok(backend.dispatch('project.open', { path: await tinyProject() }));
-    const table = await ok<{ headers: string[]; rows: unknown[][] }>(backend.dispatch('data.export', { kind: 'population' }));
+    await resultOf(backend.dispatch('project.open', { path: await tinyProject(dir) }));
+    const table = await resultOf<{ headers: string[]; rows: unknown[][] }>(backend.dispatch('data.export', { kind: 'population' }));
     expect(table.headers.slice(0, 3)).toEqual(['年份', '乡镇代码', '乡镇（街道）']);
     expect(table.headers).toContain('17岁');
     const qingshan = table.rows.find((r) => r[2] === '青山乡');
@@ -147,9 +133,9 @@ describe('dispatcher', () => {
   });
 
   it('uses a county-only birth series where no township records the year', async () => {
-    const file = await tinyProject();
-    await ok(backend.dispatch('project.open', { path: file }));
-    const before = await ok<{ calibration: { birthsLastYear: number } }>(backend.dispatch('projection.run', {}));
+    const file = await tinyProject(dir);
+    await resultOf(backend.dispatch('project.open', { path: file }));
+    const before = await resultOf<{ calibration: { birthsLastYear: number } }>(backend.dispatch('projection.run', {}));
     expect(before.calibration.birthsLastYear).toBe(2023);
     backend.close();
     // As the importer stores a births table without a township column.
@@ -157,13 +143,13 @@ describe('dispatcher', () => {
     const db = new raw.default(file);
     db.prepare("INSERT INTO county_births (year, count, source) VALUES (2024, 500, '卫健部门')").run();
     db.close();
-    await ok(backend.dispatch('project.open', { path: file }));
-    const overview = await ok<{ births: { year: number; count: number }[] }>(backend.dispatch('overview.get', {}));
+    await resultOf(backend.dispatch('project.open', { path: file }));
+    const overview = await resultOf<{ births: { year: number; count: number }[] }>(backend.dispatch('overview.get', {}));
     expect(overview.births).toEqual([
       { year: 2023, count: 225 },
       { year: 2024, count: 500 },
     ]);
-    const after = await ok<{ calibration: { birthsLastYear: number } }>(backend.dispatch('projection.run', {}));
+    const after = await resultOf<{ calibration: { birthsLastYear: number } }>(backend.dispatch('projection.run', {}));
     expect(after.calibration.birthsLastYear).toBe(2024);
   });
 });

@@ -1,4 +1,4 @@
-// Hostile and broken files (issue 3): each is refused with a clear Chinese message, the
+// Hostile and broken files: each is refused with a clear Chinese message, the
 // project file stays byte-for-byte the same (no backup either), and the app keeps working:
 // a valid import right after succeeds.
 import crypto from 'node:crypto';

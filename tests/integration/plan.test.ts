@@ -10,20 +10,16 @@ import { createBackend, type Backend } from '../../electron/backend';
 import { listBackups } from '../../electron/backend/db/backups';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { createProjectFile } from '../../electron/backend/db/project-file';
-import type { ApiResponse } from '../../shared/api';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary, type ProjectInput } from '../../shared/plan';
 import { J1, P1, P2, planCounty, T2 } from '../fixtures/plan-county';
+import { resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 
 const execRun = promisify(execFile);
 let backend: Backend;
 let dir: string;
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res: ApiResponse<unknown> = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const ok = <T>(method: string, input: unknown) => resultOf<T>(backend.dispatch(method, input));
 
 async function refused(method: string, input: unknown): Promise<{ code: string; message: string }> {
   const res = await backend.dispatch(method, input);

@@ -8,11 +8,10 @@ import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import { createProjectWithData } from '../../electron/backend/services/project';
-import type { ApiResponse } from '../../shared/api';
 import { STAGES } from '../../shared/domain';
 import { asOf, type BacktestResult, type Development, type ProjectionResult, type ProjectionSetup, type ScenarioEntry } from '../../shared/projection';
 import { generateCounty } from '../../shared/sample';
+import { openSampleCounty, projectFile, resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 
 const run = promisify(execFile);
@@ -21,30 +20,15 @@ let dir: string;
 let samplePath: string;
 let backend: Backend;
 
-async function ok<T>(p: Promise<ApiResponse<unknown>>): Promise<T> {
-  const res = await p;
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
-async function projectFile(name: string, data: Parameters<typeof createProjectWithData>[1]): Promise<string> {
-  const file = await createProjectWithData(path.join(dir, name), data);
-  file.close();
-  return file.path;
-}
-
 beforeAll(async () => {
-  dir = tempDir('csp-projection-');
-  samplePath = await projectFile('示例县.csplan', sample);
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
-  await ok(backend.dispatch('project.open', { path: samplePath }));
+  ({ dir, projectPath: samplePath, backend } = await openSampleCounty('csp-projection-'));
 });
 afterAll(() => backend?.close());
 
 describe('backtest of the sample county from 2022', () => {
   let bt: BacktestResult;
   beforeAll(async () => {
-    bt = await ok<BacktestResult>(backend.dispatch('projection.backtest', { baseYear: 2022 }));
+    bt = await resultOf<BacktestResult>(backend.dispatch('projection.backtest', { baseYear: 2022 }));
   });
 
   it('compares 2023–2025 with what happened', () => {
@@ -92,7 +76,7 @@ describe('backtest of the sample county from 2022', () => {
 describe('projection of the sample county', () => {
   let r: ProjectionResult;
   beforeAll(async () => {
-    r = await ok<ProjectionResult>(backend.dispatch('projection.run', {}));
+    r = await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}));
   });
 
   it('runs from the project’s base year fifteen years ahead under 中', () => {
@@ -126,12 +110,12 @@ describe('projection of the sample county', () => {
   });
 
   it('ignores everything after --base-year', async () => {
-    const past = await ok<ProjectionResult>(backend.dispatch('projection.run', { baseYear: 2022, horizon: 2030 }));
-    const cutPath = await projectFile('截至2022.csplan', { ...asOf(sample, 2022), staff: [], meta: { ...sample.meta, baseYear: 2022 } });
+    const past = await resultOf<ProjectionResult>(backend.dispatch('projection.run', { baseYear: 2022, horizon: 2030 }));
+    const cutPath = await projectFile(dir, '截至2022.csplan', { ...asOf(sample, 2022), staff: [], meta: { ...sample.meta, baseYear: 2022 } });
     const other = createBackend({ dataDir: path.join(dir, 'data-cut'), shell: 'cli' });
     try {
-      await ok(other.dispatch('project.open', { path: cutPath }));
-      const cut = await ok<ProjectionResult>(other.dispatch('projection.run', { horizon: 2030 }));
+      await resultOf(other.dispatch('project.open', { path: cutPath }));
+      const cut = await resultOf<ProjectionResult>(other.dispatch('projection.run', { horizon: 2030 }));
       expect(cut.county).toEqual(past.county);
       expect(cut.schools).toEqual(past.schools);
     } finally {
@@ -142,61 +126,61 @@ describe('projection of the sample county', () => {
 
 describe('scenarios, developments and settings in the project file', () => {
   it('stores an edited scenario and recomputes with it', async () => {
-    const before = await ok<ProjectionResult>(backend.dispatch('projection.run', {}));
-    const list = await ok<ScenarioEntry[]>(backend.dispatch('projection.saveScenario', { name: '中', params: { births: { shiftPct: -5 } } }));
+    const before = await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}));
+    const list = await resultOf<ScenarioEntry[]>(backend.dispatch('projection.saveScenario', { name: '中', params: { births: { shiftPct: -5 } } }));
     expect(list.find((s) => s.name === '中')?.params.births.shiftPct).toBe(-5);
-    const after = await ok<ProjectionResult>(backend.dispatch('projection.run', {}));
+    const after = await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}));
     expect(after.county.primary.at(-1)).toBeLessThan(before.county.primary.at(-1) ?? 0);
-    await ok(backend.dispatch('projection.saveScenario', { name: '中', params: {} }));
-    const back = await ok<ProjectionResult>(backend.dispatch('projection.run', {}));
+    await resultOf(backend.dispatch('projection.saveScenario', { name: '中', params: {} }));
+    const back = await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}));
     expect(back.county).toEqual(before.county);
   });
 
   it('renames a scenario with its developments, and deleting it removes them', async () => {
     const town = sample.townships.find((t) => t.urbanRural === '城区')?.code ?? '';
-    await ok(backend.dispatch('projection.saveScenario', { name: '乐观', params: { births: { shiftPct: 6 } } }));
-    const devs = await ok<Development[]>(
+    await resultOf(backend.dispatch('projection.saveScenario', { name: '乐观', params: { births: { shiftPct: 6 } } }));
+    const devs = await resultOf<Development[]>(
       backend.dispatch('projection.saveDevelopment', { development: { name: '城东新区', township: town, dwellings: 3000, completionYear: 2028, scenario: '乐观' } }),
     );
     expect(devs).toHaveLength(1);
-    const withHousing = await ok<ProjectionResult>(backend.dispatch('projection.run', { scenario: '乐观' }));
+    const withHousing = await resultOf<ProjectionResult>(backend.dispatch('projection.run', { scenario: '乐观' }));
     // 3,000 dwellings × 3.2 residents × 84 / 1,000 = 806 primary pupils once filled.
     expect(withHousing.housing.primary.at(-1)).toBe(806);
-    expect((await ok<ProjectionResult>(backend.dispatch('projection.run', { scenario: '中' }))).housing.primary.every((v) => v === 0)).toBe(true);
+    expect((await resultOf<ProjectionResult>(backend.dispatch('projection.run', { scenario: '中' }))).housing.primary.every((v) => v === 0)).toBe(true);
 
-    await ok(backend.dispatch('projection.saveScenario', { name: '乐观二', previousName: '乐观', params: { births: { shiftPct: 6 } } }));
-    let setup = await ok<ProjectionSetup>(backend.dispatch('projection.setup', {}));
+    await resultOf(backend.dispatch('projection.saveScenario', { name: '乐观二', previousName: '乐观', params: { births: { shiftPct: 6 } } }));
+    let setup = await resultOf<ProjectionSetup>(backend.dispatch('projection.setup', {}));
     expect(setup.developments[0]?.scenario).toBe('乐观二');
     const dup = await backend.dispatch('projection.saveScenario', { name: '中', previousName: '乐观二', params: {} });
     expect(!dup.ok && dup.error.message).toMatch(/已有名为“中”的情景/);
 
-    await ok(backend.dispatch('projection.deleteScenario', { name: '乐观二' }));
-    setup = await ok<ProjectionSetup>(backend.dispatch('projection.setup', {}));
+    await resultOf(backend.dispatch('projection.deleteScenario', { name: '乐观二' }));
+    setup = await resultOf<ProjectionSetup>(backend.dispatch('projection.setup', {}));
     expect(setup.scenarios.map((s) => s.name)).toEqual(['低', '中', '高']);
     expect(setup.developments).toEqual([]);
   });
 
   it('refuses to delete the last scenario and unknown names, in Chinese', async () => {
-    await ok(backend.dispatch('projection.deleteScenario', { name: '低' }));
-    await ok(backend.dispatch('projection.deleteScenario', { name: '高' }));
+    await resultOf(backend.dispatch('projection.deleteScenario', { name: '低' }));
+    await resultOf(backend.dispatch('projection.deleteScenario', { name: '高' }));
     const last = await backend.dispatch('projection.deleteScenario', { name: '中' });
     expect(!last.ok && last.error.message).toBe('至少要保留一个预测情景。');
     const unknown = await backend.dispatch('projection.run', { scenario: '不存在' });
     expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND');
-    await ok(backend.dispatch('projection.saveScenario', { name: '低', params: { births: { shiftPct: -2.5 } } }));
-    await ok(backend.dispatch('projection.saveScenario', { name: '高', params: { births: { shiftPct: 4 } } }));
+    await resultOf(backend.dispatch('projection.saveScenario', { name: '低', params: { births: { shiftPct: -2.5 } } }));
+    await resultOf(backend.dispatch('projection.saveScenario', { name: '高', params: { births: { shiftPct: 4 } } }));
   });
 
   it('recalibrates when the data change (school system) and when settings change', async () => {
-    await ok(backend.dispatch('project.updateMeta', { schoolSystem: '五四制' }));
-    const mislabelled = await ok<ProjectionResult>(backend.dispatch('projection.run', {}));
+    await resultOf(backend.dispatch('project.updateMeta', { schoolSystem: '五四制' }));
+    const mislabelled = await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}));
     expect(mislabelled.flags.map((f) => f.code)).toContain('grades-exceed-system');
-    await ok(backend.dispatch('project.updateMeta', { schoolSystem: '六三制' }));
-    const settings = await ok<{ progressionYears: number }>(backend.dispatch('projection.saveSettings', { settings: { progressionYears: 2 } }));
+    await resultOf(backend.dispatch('project.updateMeta', { schoolSystem: '六三制' }));
+    const settings = await resultOf<{ progressionYears: number }>(backend.dispatch('projection.saveSettings', { settings: { progressionYears: 2 } }));
     expect(settings.progressionYears).toBe(2);
-    const r = await ok<ProjectionResult>(backend.dispatch('projection.run', {}));
+    const r = await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}));
     expect(r.calibration.progressionYears).toBe(2);
-    await ok(backend.dispatch('projection.saveSettings', { settings: {} }));
+    await resultOf(backend.dispatch('projection.saveSettings', { settings: {} }));
   });
 });
 
@@ -261,7 +245,7 @@ describe('cli project and backtest', () => {
   });
 
   it('works from enrolment history alone, flagging entrants by trend', async () => {
-    const bare = await projectFile('无人口.csplan', { ...sample, population: [], births: [] });
+    const bare = await projectFile(dir, '无人口.csplan', { ...sample, population: [], births: [] });
     const out = await cliRun(['project', bare, '--json', '--horizon', '2030']);
     expect(out.code).toBe(0);
     const r = JSON.parse(out.stdout) as ProjectionResult;

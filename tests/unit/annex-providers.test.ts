@@ -1,5 +1,5 @@
 // Every annex provider on hand-made input: the column layouts the plan document needs, the
-// grouping, and the subtotals and totals, so issues 4 and 5 only have to feed them.
+// grouping, and the subtotals and totals, so the projection and the plan only have to feed them.
 import { describe, expect, it } from 'vitest';
 import {
   adjustmentsAnnex,
@@ -14,10 +14,10 @@ import {
   type AnnexContext,
   type Cell,
   type CurrentSchool,
-  type ProjectRecord,
   type Row,
   type TableAnnexContent,
 } from '../../shared/annex';
+import { projectRecord } from '../fixtures/annex-projects';
 
 const ctx: AnnexContext = { titlePrefix: '示例县', date: '2025年11月1日' };
 const headers = (a: { table: TableAnnexContent['table'] }) => a.table.columns.map((c) => c.header.replace(/\n/g, ''));
@@ -25,26 +25,13 @@ const rowsOf = (a: { table: TableAnnexContent['table'] }, kind: Row['kind']) => 
 const labels = (rows: Row[]) => rows.map((r) => r.cells[0]);
 
 describe('附件 新建改扩建学校项目表 (annex 4)', () => {
-  const project = (name: string, stage: ProjectRecord['stage'], p: Partial<ProjectRecord> = {}): ProjectRecord => ({
-    name,
-    nature: '新建',
-    location: '城关镇',
-    stage,
-    classes: 24,
-    seats: 1080,
-    floorArea: 12000,
-    investment: 6000,
-    startYear: 2026,
-    endYear: 2027,
-    ...p,
-  });
   const annex = projectsAnnex(
     {
       projects: [
-        project('城关第五小学', 'primary'),
-        project('城东初级中学', 'junior', { nature: '改扩建', classes: 12, seats: 600, floorArea: 5000, investment: 2500.4, endYear: 2026, startYear: 2026, note: '含运动场' }),
-        project('南关小学扩建', 'primary', { nature: '改扩建', classes: null, seats: 270, floorArea: null, investment: 800 }),
-        project('城西幼儿园', 'preschool', { classes: 9, seats: 270, floorArea: 3600, investment: 1500 }),
+        projectRecord('城关第五小学', 'primary'),
+        projectRecord('城东初级中学', 'junior', { nature: '改扩建', classes: 12, seats: 600, floorArea: 5000, investment: 2500.4, endYear: 2026, startYear: 2026, note: '含运动场' }),
+        projectRecord('南关小学扩建', 'primary', { nature: '改扩建', classes: null, seats: 270, floorArea: null, investment: 800 }),
+        projectRecord('城西幼儿园', 'preschool', { classes: 9, seats: 270, floorArea: 3600, investment: 1500 }),
       ],
     },
     ctx,

@@ -7,20 +7,10 @@ import { numberAnnexes, projectsAnnex, studentsChartAnnex, type Annex, type Proj
 import { writeAnnexDocx } from '../../electron/backend/annex/docx';
 import { renderAnnexesHtml } from '../../electron/backend/annex/html';
 import { columnLetter, writeAnnexXlsx } from '../../electron/backend/annex/xlsx';
+import { projectRecord } from '../fixtures/annex-projects';
 
 const ctx = { titlePrefix: '小河县', date: '2025年11月1日' };
-const project = (name: string, stage: ProjectRecord['stage'], investment: number): ProjectRecord => ({
-  name,
-  nature: '新建',
-  location: '城关镇',
-  stage,
-  classes: 24,
-  seats: 1080,
-  floorArea: 12345,
-  investment,
-  startYear: 2026,
-  endYear: 2028,
-});
+const project = (name: string, stage: ProjectRecord['stage'], investment: number) => projectRecord(name, stage, { floorArea: 12345, investment, endYear: 2028 });
 
 function sample(): Annex[] {
   const projects = projectsAnnex(

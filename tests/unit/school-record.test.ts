@@ -2,8 +2,8 @@
 // a school has goes out in a column and comes back into the same field.
 import { describe, expect, it } from 'vitest';
 import { headerOf, SCHOOL_FACT_FIELDS, SCHOOL_FACTS, SchoolSchema, type School } from '../../shared/domain';
-import { analyseSheet, planImport, type GridCell } from '../../shared/import';
-import { dataTable, importTemplate } from '../../shared/templates/layouts';
+import { analyseSheet, importTemplate, planImport, type GridCell } from '../../shared/import';
+import { dataTable } from '../../shared/templates/layouts';
 import { tinyCounty } from '../fixtures/tiny-county';
 import { context, recogniseCtx, sheet } from './import/grids';
 

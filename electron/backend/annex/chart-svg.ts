@@ -5,22 +5,14 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { typeArea, type AnnexChart, type ChartPanel, type Paper } from '../../../shared/annex';
+import { PRIMARY_COLOR, STAGE_COLOR } from '../../../shared/domain';
 import { HEI_STACK } from './fonts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
-/** The UI's stage colours (renderer/src/lib/colors.ts), dark enough to print in grey. */
-const COLORS: Record<string, string> = {
-  preschool: '#e39b2d',
-  primary: '#2f6fbf',
-  junior: '#2e9a6f',
-  senior: '#8a5bbf',
-  special: '#c2577a',
-  vocational: '#6d7c90',
-  demand: '#1f5fa8',
-  capacity: '#555555',
-};
-const FALLBACK = ['#2f6fbf', '#e39b2d', '#2e9a6f', '#8a5bbf', '#c2577a', '#6d7c90'];
+/** The UI's stage colours, dark enough to print in grey; demand in the app's blue. */
+const COLORS: Record<string, string> = { ...STAGE_COLOR, demand: PRIMARY_COLOR, capacity: '#555555' };
+const FALLBACK = (['primary', 'preschool', 'junior', 'senior', 'special', 'vocational'] as const).map((s) => STAGE_COLOR[s]);
 
 const PX_PER_MM = 96 / 25.4;
 const LEGEND_HEIGHT = 36;

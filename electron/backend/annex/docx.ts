@@ -16,12 +16,10 @@ import {
 } from '../../../shared/annex';
 import { escapeXml } from './escape';
 import { OFFICE_FONTS } from './fonts';
-import { appProperties, coreProperties } from './xlsx';
-import { XML_HEADER, zipParts } from './zip';
+import { officePackage, REL_NS, relationships } from './office-package';
+import { XML_HEADER } from './zip';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -185,7 +183,7 @@ function footerXml(): string {
   const rp = runProps(s);
   return (
     XML_HEADER +
-    `<w:ftr xmlns:w="${W_NS}" xmlns:r="${R_NS}">` +
+    `<w:ftr xmlns:w="${W_NS}" xmlns:r="${REL_NS}">` +
     paragraph(
       run('— ', s) +
         `<w:r>${rp}<w:fldChar w:fldCharType="begin"/></w:r>` +
@@ -219,39 +217,17 @@ export function writeAnnexDocx(annexes: readonly Annex[], documentTitle: string)
   const last = annexes[annexes.length - 1];
   if (!last) throw new RangeError('no annexes');
   const body = annexes.map((a, i) => annexXml(a, i === annexes.length - 1)).join('') + sectionProps(last);
-  const document = XML_HEADER + `<w:document xmlns:w="${W_NS}" xmlns:r="${R_NS}"><w:body>${body}</w:body></w:document>`;
-  const contentTypes =
-    XML_HEADER +
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-    '<Default Extension="xml" ContentType="application/xml"/>' +
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
-    '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>' +
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-    '</Types>';
-  const rootRels =
-    XML_HEADER +
-    `<Relationships xmlns="${PKG_REL_NS}">` +
-    `<Relationship Id="rId1" Type="${R_NS}/officeDocument" Target="word/document.xml"/>` +
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-    `<Relationship Id="rId3" Type="${R_NS}/extended-properties" Target="docProps/app.xml"/>` +
-    '</Relationships>';
-  const documentRels =
-    XML_HEADER +
-    `<Relationships xmlns="${PKG_REL_NS}">` +
-    `<Relationship Id="rIdStyles" Type="${R_NS}/styles" Target="styles.xml"/>` +
-    `<Relationship Id="rIdFooter" Type="${R_NS}/footer" Target="footer1.xml"/>` +
-    '</Relationships>';
-  return zipParts({
-    '[Content_Types].xml': contentTypes,
-    '_rels/.rels': rootRels,
-    'docProps/core.xml': coreProperties(documentTitle),
-    'docProps/app.xml': appProperties(),
-    'word/document.xml': document,
-    'word/_rels/document.xml.rels': documentRels,
-    'word/styles.xml': stylesXml(),
-    'word/footer1.xml': footerXml(),
-  });
+  const document = XML_HEADER + `<w:document xmlns:w="${W_NS}" xmlns:r="${REL_NS}"><w:body>${body}</w:body></w:document>`;
+  return officePackage(documentTitle, [
+    { name: 'word/document.xml', xml: document, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' },
+    {
+      name: 'word/_rels/document.xml.rels',
+      xml: relationships([
+        { id: 'rIdStyles', type: `${REL_NS}/styles`, target: 'styles.xml' },
+        { id: 'rIdFooter', type: `${REL_NS}/footer`, target: 'footer1.xml' },
+      ]),
+    },
+    { name: 'word/styles.xml', xml: stylesXml(), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml' },
+    { name: 'word/footer1.xml', xml: footerXml(), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml' },
+  ]);
 }

@@ -1,4 +1,4 @@
-// Annex 2 (学龄人口与在校生预测表) from the projection of issue 4: the projection result is
+// Annex 2 (学龄人口与在校生预测表) from the enrolment projection: the projection result is
 // mapped onto the provider's ForecastInput, so the annex never depends on the engine's
 // internals, only on ProjectionResult as the API returns it.
 import { chineseOrdinal, type ForecastArea, type ForecastInput, type ForecastSeries } from '../../../shared/annex';

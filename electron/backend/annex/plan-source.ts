@@ -1,4 +1,4 @@
-// Annexes 1, 3, 4, 5 and the demand chart from the stored plan (issue 5) and its
+// Annexes 1, 3, 4, 5 and the demand chart from the stored plan (shared/plan) and its
 // evaluation: the plan's targets, seat balance, projects and layout changes mapped onto the
 // providers' inputs. Pure functions of the plan, its evaluation and the current schools, so
 // the annexes show the numbers the 规划 page and `cli evaluate` show.

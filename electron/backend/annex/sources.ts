@@ -140,7 +140,7 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
     },
   },
   forecast: {
-    // Grade progression needs at least two recorded years (issue 4's engine refuses fewer).
+    // Grade progression needs at least two recorded years (the projection refuses fewer).
     availability: ({ file }) =>
       distinctYears(file.db, 'enrolment').length >= 2 ? READY : missing('预测需要至少两年的在校生数据，请先导入历年教育事业统计表。'),
     build: (scope, ctx) => {

@@ -18,11 +18,10 @@ import { columnLetter } from '../../../shared/import/normalise';
 import { safeText } from '../io/table-writer';
 import { escapeXml } from './escape';
 import { StyleSheet, type CellStyle, type FontRole } from './xlsx-styles';
-import { XML_HEADER, zipParts } from './zip';
+import { officePackage, REL_NS, relationships } from './office-package';
+import { XML_HEADER } from './zip';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Excel paper size codes. */
 const PAPER_CODE = { 'A4 portrait': 9, 'A3 landscape': 8 } as const;
@@ -241,62 +240,22 @@ export function writeAnnexXlsx(annexes: readonly Annex[], documentTitle: string)
       .join('')}</definedNames>` +
     '</workbook>';
   const n = annexes.length;
-  const workbookRels =
-    XML_HEADER +
-    `<Relationships xmlns="${PKG_REL_NS}">` +
-    annexes.map((_a, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
-    `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-    `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
-    '</Relationships>';
-  const contentTypes =
-    XML_HEADER +
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-    '<Default Extension="xml" ContentType="application/xml"/>' +
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    annexes.map((_a, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
-    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
-    '</Types>';
-  const rootRels =
-    XML_HEADER +
-    `<Relationships xmlns="${PKG_REL_NS}">` +
-    `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-    `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/>` +
-    '</Relationships>';
-
-  const parts: Record<string, string> = {
-    '[Content_Types].xml': contentTypes,
-    '_rels/.rels': rootRels,
-    'docProps/core.xml': coreProperties(documentTitle),
-    'docProps/app.xml': appProperties(),
-    'xl/workbook.xml': workbook,
-    'xl/_rels/workbook.xml.rels': workbookRels,
-  };
-  sheets.forEach((s, i) => {
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = s.xml;
-  });
-  // Written after the sheets: the sheets add to both while they are built.
-  parts['xl/styles.xml'] = styles.xml();
-  parts['xl/sharedStrings.xml'] = strings.xml();
-  return zipParts(parts);
-}
-
-export function coreProperties(title: string): string {
-  return (
-    XML_HEADER +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">' +
-    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>县域学校布局规划</dc:creator>` +
-    '</cp:coreProperties>'
-  );
-}
-
-export function appProperties(): string {
-  return (
-    XML_HEADER +
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>县域学校布局规划</Application></Properties>'
-  );
+  const workbookRels = relationships([
+    ...annexes.map((_a, i) => ({ id: `rId${i + 1}`, type: `${REL_NS}/worksheet`, target: `worksheets/sheet${i + 1}.xml` })),
+    { id: `rId${n + 1}`, type: `${REL_NS}/styles`, target: 'styles.xml' },
+    { id: `rId${n + 2}`, type: `${REL_NS}/sharedStrings`, target: 'sharedStrings.xml' },
+  ]);
+  const sheetParts = sheets.map((s, i) => ({
+    name: `xl/worksheets/sheet${i + 1}.xml`,
+    xml: s.xml,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  }));
+  return officePackage(documentTitle, [
+    { name: 'xl/workbook.xml', xml: workbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml' },
+    { name: 'xl/_rels/workbook.xml.rels', xml: workbookRels },
+    ...sheetParts,
+    // Written after the sheets: the sheets add to both while they are built.
+    { name: 'xl/styles.xml', xml: styles.xml(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml' },
+    { name: 'xl/sharedStrings.xml', xml: strings.xml(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml' },
+  ]);
 }

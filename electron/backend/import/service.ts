@@ -9,10 +9,12 @@ import {
   countBySeverity,
   emptyPlan,
   headerSignature,
-  IMPORT_KIND_LABEL,
+  IMPORT_KIND_REGISTRY,
+  importTemplate,
   mappingFileSchema,
   mappingProblems,
   planImport,
+  storedKindLabel,
   targetOptions,
   toMappingFile,
   TownshipIndex,
@@ -32,13 +34,10 @@ import {
   type UndoResult,
   type ValidateContext,
 } from '../../../shared/import';
-import { importTemplate } from '../../../shared/templates/layouts';
 import { createBackup } from '../db/backups';
 import {
-  allStaff,
   commitPlan,
   deleteTemplate,
-  enrolmentTotals,
   importIssues,
   listImportRecords,
   listTemplates,
@@ -48,17 +47,16 @@ import {
 } from '../db/imports';
 import { readMeta } from '../db/meta';
 import type { ProjectFile } from '../db/project-file';
-import { allSchools, allTownships } from '../db/queries';
+import { allTownships } from '../db/queries';
 import { AppError } from '../errors';
 import { toXlsxBytes } from '../io/table-writer';
 import type { Session } from '../session';
 import { fileIssue, ImportFileError } from './file-error';
+import { IMPORT_KIND_WRITERS } from './kind-writers';
 import { OpenFiles, type OpenFile } from './open-files';
 import { startParse } from './run-parser';
 import { readSourcePath, Uploads } from './source-file';
 import type { ParsedSheet, ParsedWorkbook } from './workbook';
-
-const BACKUP_LABEL: Record<ImportKind, string> = { schools: '学校', population: '人口', births: '出生' };
 
 /** Issues sent to the wizard at once; the counts cover them all. */
 const ISSUES_SENT = 3000;
@@ -105,7 +103,7 @@ function toRecord(r: ImportRecordRow): ImportRecord {
   const mapping = mappingFileSchema.safeParse(safeJson(r.mapping));
   const summary = safeJson(r.summary);
   return {
-    id: r.id, kind: r.kind, kindLabel: IMPORT_KIND_LABEL[r.kind], fileName: r.fileName, sha256: r.sha256, sheet: r.sheet, year: r.year,
+    id: r.id, kind: r.kind, kindLabel: storedKindLabel(r.kind), fileName: r.fileName, sha256: r.sha256, sheet: r.sheet, year: r.year,
     rowsRead: r.rowsRead, rowsImported: r.rowsImported, rowsSkipped: r.rowsSkipped, rowsRejected: r.rowsRejected, changes: r.changes,
     summary: Array.isArray(summary) ? (summary as [string, string][]) : [],
     mapping: mapping.success ? mapping.data : null,
@@ -245,9 +243,7 @@ export class ImportService {
       countyCode: meta.code,
       year: p.year ?? null,
       townships: allTownships(db),
-      schools: p.kind === 'schools' ? allSchools(db) : [],
-      staff: p.kind === 'schools' ? allStaff(db) : [],
-      enrolmentTotals: p.kind === 'schools' ? enrolmentTotals(db) : new Map(),
+      ...IMPORT_KIND_WRITERS[p.kind].stored(db),
       createTownships: p.createTownships ?? false,
       skipInvalidRows: p.skipInvalidRows ?? false,
     };
@@ -338,7 +334,7 @@ export class ImportService {
     if (opts.dryRun) return { ...result(true, null, null), rowsImported: plan.counts.rowsImported };
     const project = this.project;
     const mapping = toMappingFile(source.kind, planned.columns, opts.mappingName, planned.header ?? undefined);
-    const backup = await createBackup(project.db, project.path, `导入前-${BACKUP_LABEL[source.kind]}`);
+    const backup = await createBackup(project.db, project.path, `导入前-${IMPORT_KIND_WRITERS[source.kind].backupLabel}`);
     const { importId } = commitPlan(
       project.db,
       {
@@ -358,7 +354,7 @@ export class ImportService {
     });
     if (input.mapping) {
       const problems = mappingProblems(input.mapping);
-      if (input.mapping.kind !== input.kind) problems.unshift(`映射文件是“${IMPORT_KIND_LABEL[input.mapping.kind]}”的，与要导入的“${IMPORT_KIND_LABEL[input.kind]}”不符`);
+      if (input.mapping.kind !== input.kind) problems.unshift(`映射文件是“${IMPORT_KIND_REGISTRY[input.mapping.kind].label}”的，与要导入的“${IMPORT_KIND_REGISTRY[input.kind].label}”不符`);
       if (problems.length) return failed(fileIssue('BAD_MAPPING', `映射文件有误：${problems.slice(0, 5).join('；')}。`));
     }
     let workbook: ParsedWorkbook;
@@ -431,6 +427,6 @@ export class ImportService {
 
   blankTemplate(kind: ImportKind): { fileName: string; base64: string } {
     const table = importTemplate(kind, readMeta(this.project.db).schoolSystem);
-    return { fileName: `${IMPORT_KIND_LABEL[kind].replace(/（.*）/, '')}导入模板.xlsx`, base64: toXlsxBytes(table).toString('base64') };
+    return { fileName: `${IMPORT_KIND_REGISTRY[kind].shortLabel}导入模板.xlsx`, base64: toXlsxBytes(table).toString('base64') };
   }
 }

@@ -4,6 +4,7 @@ import { compareZh, emptyByStage, KIND_STAGES, type EnrolmentRecord } from '../.
 import { groupBy } from '../../../shared/analysis/group';
 import { AppError } from '../errors';
 import { readMeta } from '../db/meta';
+import { countyFields } from './project';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools, allTownships, birthsByYear, populationByAge, teachersByYear } from '../db/queries';
 
@@ -61,10 +62,7 @@ export function overview(file: ProjectFile): Overview {
   const latestClasses = latest !== undefined ? Object.values(classesByYear[latest] ?? {}).reduce((s, n) => s + n, 0) : 0;
   const teachers = teachersByYear(file.db);
   return {
-    name: meta.name,
-    countyCode: meta.code,
-    schoolSystem: meta.schoolSystem,
-    baseYear: meta.baseYear,
+    ...countyFields(meta),
     years,
     firstYear: first ?? null,
     latestYear: latest ?? null,

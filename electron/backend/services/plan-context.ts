@@ -1,5 +1,5 @@
 // What the plan evaluation reads from the project file: the county's records and the demand.
-// Demand is the enrolment projection (issue 4) of the plan's scenario up to its outlook
+// Demand is the enrolment projection (shared/projection) of the plan's scenario up to its outlook
 // year; where the data cannot be projected (fewer than two recorded years), the last
 // recorded year is held instead and the result says "未使用预测".
 import {

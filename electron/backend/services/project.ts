@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ParsedInput } from '../../../shared/api';
 import type { ProjectInfo, ProjectSummary } from '../../../shared/api/types';
 import { byYearAndStage } from '../../../shared/analysis/enrolment';
-import { emptyByStage, KIND_STAGES, type CountyData } from '../../../shared/domain';
+import { emptyByStage, KIND_STAGES, type CountyData, type CountyMeta } from '../../../shared/domain';
 import { generateCounty, SAMPLE_COUNTY_NAME } from '../../../shared/sample';
 import { createBackup } from '../db/backups';
 import { insertCountyData } from '../db/county-data';
@@ -13,15 +13,17 @@ import { LATEST_VERSION } from '../db/migrations';
 import { createProjectFile, openProjectFile, type ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools, counts, distinctYears, populationByAge } from '../db/queries';
 
+/** The county's meta under the names the API gives them. */
+export function countyFields(meta: CountyMeta): Pick<ProjectSummary, 'name' | 'countyCode' | 'schoolSystem' | 'baseYear'> {
+  return { name: meta.name, countyCode: meta.code, schoolSystem: meta.schoolSystem, baseYear: meta.baseYear };
+}
+
 export function summarize(file: ProjectFile): ProjectSummary {
   const meta = readMeta(file.db);
   const c = counts(file.db);
   return {
     path: file.path,
-    name: meta.name,
-    countyCode: meta.code,
-    schoolSystem: meta.schoolSystem,
-    baseYear: meta.baseYear,
+    ...countyFields(meta),
     schemaVersion: LATEST_VERSION,
     townships: c.townships,
     schools: c.schools,
@@ -97,10 +99,7 @@ export function projectInfo(file: ProjectFile): ProjectInfo {
     ages[p.age] = (ages[p.age] ?? 0) + p.count;
   }
   return {
-    name: meta.name,
-    countyCode: meta.code,
-    schoolSystem: meta.schoolSystem,
-    baseYear: meta.baseYear,
+    ...countyFields(meta),
     townships: counts(file.db).townships,
     schools: { total: schools.length, byStage },
     enrolmentYears: distinctYears(file.db, 'enrolment'),

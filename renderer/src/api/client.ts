@@ -47,7 +47,3 @@ export async function invoke<M extends MethodName>(method: M, input: MethodInput
   if (!response.ok) throw new ApiCallError(response.error.code, response.error.message);
   return response.result;
 }
-
-export function isDesktop(): boolean {
-  return Boolean(window.cspApi);
-}

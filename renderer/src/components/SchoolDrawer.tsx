@@ -15,6 +15,7 @@ import { UrbanRuralTag } from './TownshipTable';
 import { classSizeColor, PRIMARY, STAGE_COLOR } from '../lib/colors';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../lib/charts';
 import { fmtDec1, fmtInt, fmtWithUnit } from '../lib/format';
+import { CompactTable } from './CompactTable';
 
 const t = zh.schoolDrawer;
 
@@ -73,10 +74,13 @@ function factItems(d: SchoolDetail): DescriptionsProps['items'] {
   ];
 }
 
+/** A right-aligned whole number. */
+const countColumn = (title: string, dataIndex: string, key = dataIndex) => ({ title, dataIndex, key, align: 'right' as const, render: (v: number) => fmtInt(v) });
+
 const gradeColumns: TableColumnsType<GradeCell> = [
   { title: t.colGrade, dataIndex: 'label', key: 'label', width: 110 },
-  { title: t.colClasses, dataIndex: 'classes', key: 'classes', align: 'right', render: (v: number) => fmtInt(v) },
-  { title: t.colStudents, dataIndex: 'students', key: 'students', align: 'right', render: (v: number) => fmtInt(v) },
+  countColumn(t.colClasses, 'classes'),
+  countColumn(t.colStudents, 'students'),
   {
     title: t.colAvg,
     key: 'avg',
@@ -95,12 +99,10 @@ function GradeTable({ grades: unordered }: { grades: GradeCell[] }) {
   const classes = grades.reduce((a, g) => a + g.classes, 0);
   const students = grades.reduce((a, g) => a + g.students, 0);
   return (
-    <Table<GradeCell>
-      size="small"
+    <CompactTable<GradeCell>
       rowKey={(g) => `${g.stage}-${g.grade}`}
       columns={gradeColumns}
       dataSource={grades}
-      pagination={false}
       summary={() => (
         <Table.Summary.Row className="summary-row">
           <Table.Summary.Cell index={0}>{t.total}</Table.Summary.Cell>
@@ -117,10 +119,10 @@ function StaffTable({ d }: { d: SchoolDetail }) {
   const rows = [...d.staff].sort((a, b) => b.year - a.year);
   const columns: TableColumnsType<StaffRecord> = [
     { title: t.colYear, dataIndex: 'year', key: 'year', width: 80 },
-    { title: t.colTeachers, dataIndex: 'teachers', key: 'teachers', align: 'right', render: (v: number) => fmtInt(v) },
-    { title: t.colQualified, dataIndex: 'qualifiedAbove', key: 'q', align: 'right', render: (v: number) => fmtInt(v) },
-    { title: t.colKey, dataIndex: 'keyTeachers', key: 'k', align: 'right', render: (v: number) => fmtInt(v) },
-    { title: t.colPeArts, dataIndex: 'peArtsTeachers', key: 'pe', align: 'right', render: (v: number) => fmtInt(v) },
+    countColumn(t.colTeachers, 'teachers'),
+    countColumn(t.colQualified, 'qualifiedAbove', 'q'),
+    countColumn(t.colKey, 'keyTeachers', 'k'),
+    countColumn(t.colPeArts, 'peArtsTeachers', 'pe'),
     {
       title: t.colRatio,
       key: 'ratio',
@@ -133,7 +135,7 @@ function StaffTable({ d }: { d: SchoolDetail }) {
     },
   ];
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.noStaff} />;
-  return <Table<StaffRecord> size="small" rowKey="year" columns={columns} dataSource={rows} pagination={false} />;
+  return <CompactTable<StaffRecord> rowKey="year" columns={columns} dataSource={rows} />;
 }
 
 function DetailBody({ data }: { data: SchoolDetail }) {

@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space } from 'antd';
+import { Button, Input, Select, Space, type SelectProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import {
   KIND_LABEL,
@@ -63,6 +63,10 @@ export function SchoolFilters({ rows, value, onChange }: Props) {
     .map(([code, name]) => ({ value: code, label: name }));
   const kinds = SCHOOL_KINDS.filter((k) => rows.some((r) => r.kind === k)).map((k) => ({ value: k, label: KIND_LABEL[k] }));
   const stages = STAGES.filter((s) => rows.some((r) => r.stages.includes(s))).map((s) => ({ value: s, label: STAGE_LABEL[s] }));
+  /** One of the bar's choices, cleared to show every school again. */
+  const choice = <K extends Exclude<keyof SchoolFilter, 'search'>>(key: K, placeholder: string, options: { value: string; label: string }[], width: number, more: SelectProps & { 'data-testid'?: string } = {}) => (
+    <Select allowClear placeholder={placeholder} options={options} value={value[key]} onChange={(v?: SchoolFilter[K]) => set(key, v)} style={{ width }} {...more} />
+  );
   const dirty =
     value.search !== '' || value.township || value.kind || value.stage || value.urbanRural || value.ownership;
 
@@ -77,50 +81,11 @@ export function SchoolFilters({ rows, value, onChange }: Props) {
         style={{ width: 220 }}
         data-testid="school-search"
       />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={zh.schools.township}
-        options={townships}
-        value={value.township}
-        onChange={(v?: string) => set('township', v)}
-        style={{ width: 160 }}
-        data-testid="school-filter-township"
-      />
-      <Select
-        allowClear
-        placeholder={zh.schools.kind}
-        options={kinds}
-        value={value.kind}
-        onChange={(v?: SchoolKind) => set('kind', v)}
-        style={{ width: 170 }}
-        popupMatchSelectWidth={false}
-      />
-      <Select
-        allowClear
-        placeholder={zh.schools.stage}
-        options={stages}
-        value={value.stage}
-        onChange={(v?: Stage) => set('stage', v)}
-        style={{ width: 110 }}
-      />
-      <Select
-        allowClear
-        placeholder={zh.schools.urbanRural}
-        options={URBAN_RURAL.map((v) => ({ value: v, label: v }))}
-        value={value.urbanRural}
-        onChange={(v?: UrbanRural) => set('urbanRural', v)}
-        style={{ width: 100 }}
-      />
-      <Select
-        allowClear
-        placeholder={zh.schools.ownership}
-        options={OWNERSHIPS.map((v) => ({ value: v, label: v }))}
-        value={value.ownership}
-        onChange={(v?: Ownership) => set('ownership', v)}
-        style={{ width: 130 }}
-        popupMatchSelectWidth={false}
-      />
+      {choice('township', zh.schools.township, townships, 160, { showSearch: { optionFilterProp: 'label' }, 'data-testid': 'school-filter-township' })}
+      {choice('kind', zh.schools.kind, kinds, 170, { popupMatchSelectWidth: false })}
+      {choice('stage', zh.schools.stage, stages, 110)}
+      {choice('urbanRural', zh.schools.urbanRural, URBAN_RURAL.map((v) => ({ value: v, label: v })), 100)}
+      {choice('ownership', zh.schools.ownership, OWNERSHIPS.map((v) => ({ value: v, label: v })), 130, { popupMatchSelectWidth: false })}
       {dirty ? (
         <Button type="link" onClick={() => onChange(EMPTY_FILTER)}>
           {zh.schools.reset}

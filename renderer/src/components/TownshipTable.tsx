@@ -1,10 +1,11 @@
-import { Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Tag, Tooltip, type TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import type { TownshipOverview } from '@shared/api';
 import { STAGE_LABEL, URBAN_RURAL, type UrbanRural } from '@shared/domain';
 import { zh } from '../i18n/zh';
 import { fmtInt, fmtPct } from '../lib/format';
 import { changeColor, LEVEL_COLOR } from '../lib/colors';
+import { CompactTable } from './CompactTable';
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -99,14 +100,6 @@ const columns: TableColumnsType<TownshipOverview> = [
 
 export function TownshipTable({ rows }: { rows: TownshipOverview[] }) {
   return (
-    <Table<TownshipOverview>
-      size="small"
-      rowKey="code"
-      columns={columns}
-      dataSource={rows}
-      pagination={false}
-      scroll={{ x: 920 }}
-      data-testid="township-table"
-    />
+    <CompactTable<TownshipOverview> rowKey="code" columns={columns} dataSource={rows} scroll={{ x: 920 }} data-testid="township-table" />
   );
 }

@@ -9,11 +9,6 @@ export const importStrings = {
   stepHints: ['数据类别与文件', '表头位置', '每列对应的数据项', '逐行检查结果', '预览并写入'],
 
   kind: '数据类别',
-  kinds: {
-    schools: { label: '学校', desc: '教育事业统计：每校一行，分年级班级数与学生数、教职工、校舍面积等。' },
-    population: { label: '分年龄人口', desc: '各乡镇（街道）分年龄人口，单岁或年龄组（如 1-4 岁），可分男女。' },
-    births: { label: '出生人口', desc: '各乡镇逐年出生人数，或全县的出生人口序列。' },
-  },
   file: '文件',
   chooseFile: '选择文件…',
   dropTitle: '点击或把文件拖到这里',

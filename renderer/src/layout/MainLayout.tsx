@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Button, Divider, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import {
   AppstoreOutlined,
@@ -37,25 +37,20 @@ const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
+const PAGE_BODY: Record<PageKey, ComponentType> = {
+  overview: OverviewPage,
+  schools: SchoolsPage,
+  population: PopulationPage,
+  settings: SettingsPage,
+  import: ImportPage,
+  forecast: ForecastPage,
+  plan: PlanPage,
+  annex: AnnexPage,
+};
+
 function PageBody({ page }: { page: PageKey }) {
-  switch (page) {
-    case 'overview':
-      return <OverviewPage />;
-    case 'schools':
-      return <SchoolsPage />;
-    case 'population':
-      return <PopulationPage />;
-    case 'settings':
-      return <SettingsPage />;
-    case 'import':
-      return <ImportPage />;
-    case 'forecast':
-      return <ForecastPage />;
-    case 'plan':
-      return <PlanPage />;
-    case 'annex':
-      return <AnnexPage />;
-  }
+  const Body = PAGE_BODY[page];
+  return <Body />;
 }
 
 function ProjectHeader() {

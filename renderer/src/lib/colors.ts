@@ -1,15 +1,8 @@
 // Colours that carry meaning, kept in one place so that a stage or a warning level looks
 // the same on every page and chart.
-import { LARGE_CLASS, OVERSIZED_CLASS, type Stage } from '@shared/domain';
+import { LARGE_CLASS, OVERSIZED_CLASS, PRIMARY_COLOR } from '@shared/domain';
 
-export const STAGE_COLOR: Record<Stage, string> = {
-  preschool: '#e39b2d',
-  primary: '#2f6fbf',
-  junior: '#2e9a6f',
-  senior: '#8a5bbf',
-  special: '#c2577a',
-  vocational: '#6d7c90',
-};
+export { STAGE_COLOR } from '@shared/domain';
 
 /** Seat-use and class-size warning levels (学位预警). */
 export const LEVEL_COLOR = {
@@ -20,7 +13,7 @@ export const LEVEL_COLOR = {
   muted: '#8c8c8c',
 } as const;
 
-export const PRIMARY = '#1f5fa8';
+export const PRIMARY = PRIMARY_COLOR;
 export const BIRTHS_COLOR = '#5b7fa6';
 export const NEUTRAL_BAR = '#b8c4d2';
 

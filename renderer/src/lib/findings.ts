@@ -1,7 +1,7 @@
 // The overview's callout: a few plain sentences computed from the data, so the planner
 // reads the county's situation (城挤乡空, 大班额, falling births) without studying charts.
-import type { ByStage, Overview } from '@shared/api';
-import type { UrbanRural } from '@shared/domain';
+import type { Overview } from '@shared/api';
+import type { ByStage, UrbanRural } from '@shared/domain';
 import { zh } from '../i18n/zh';
 import { fmtInt, fmtPct } from './format';
 

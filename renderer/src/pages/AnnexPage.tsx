@@ -16,7 +16,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { zh } from '../i18n/zh';
 import { useProject } from '../state/session';
-import { useReportError } from '../state/useReportError';
+import { useAttempt, useReportError } from '../state/useReportError';
 
 const t = zh.annex;
 const PREVIEW_DELAY_MS = 300;
@@ -38,6 +38,7 @@ export function AnnexPage() {
   const { dataVersion } = useProject();
   const { message } = App.useApp();
   const reportError = useReportError();
+  const attempt = useAttempt();
   const { data: list, error, reload } = useApi('annex.list', {}, [dataVersion]);
   const [choices, setChoices] = useState<AnnexChoice[]>([]);
   const [titlePrefix, setTitlePrefix] = useState<string | null>(null);
@@ -93,8 +94,7 @@ export function AnnexPage() {
   }, [request, chosen.length, reportError]);
 
   async function exportAs(format: AnnexFormat) {
-    setExporting(format);
-    try {
+    await attempt(async () => {
       if (hasNativeDialogs()) {
         const path = await nativeDialog('saveFile', {
           title: t.saveTitle,
@@ -109,11 +109,7 @@ export function AnnexPage() {
         if (result.base64) downloadBase64(result.fileName, result.base64, MIME[format]);
         void message.success(t.exported(result.fileName));
       }
-    } catch (err) {
-      reportError(err);
-    } finally {
-      setExporting(null);
-    }
+    }, (on) => setExporting(on ? format : null));
   }
 
   const hasA3 = chosen.some((c) => c.paper === 'A3 landscape');

@@ -2,7 +2,7 @@
 // under named scenarios (低/中/高 and the planner's own), with the backtest beside every
 // projection and a scenario editor that recomputes as it is moved.
 import { useState } from 'react';
-import { Alert, App, Button, Collapse, Empty, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Empty, Segmented, Select, Space, Tabs, Tag } from 'antd';
 import { DownloadOutlined, SlidersOutlined } from '@ant-design/icons';
 import { invoke } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -10,7 +10,7 @@ import { zh } from '../i18n/zh';
 import { LoadError, PageLoading } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
 import { STAGE_COLOR } from '../lib/colors';
-import { useReportError } from '../state/useReportError';
+import { useAttempt } from '../state/useReportError';
 import { BacktestPanel } from '../components/forecast/BacktestPanel';
 import { CountyPanel } from '../components/forecast/CountyPanel';
 import { downloadBase64, MIME } from '../lib/download';
@@ -20,6 +20,8 @@ import { SchoolPanel } from '../components/forecast/SchoolPanel';
 import { TownshipPanel } from '../components/forecast/TownshipPanel';
 import { useForecast } from '../components/forecast/useForecast';
 import '../components/forecast/forecast.css';
+import { Labeled } from '../components/Labeled';
+import { FindingsAlert } from '../components/FindingsAlert';
 
 const t = zh.forecast;
 const HEADLINE_STAGES = ['preschool', 'primary', 'junior', 'senior'] as const;
@@ -27,7 +29,7 @@ const HEADLINE_STAGES = ['preschool', 'primary', 'junior', 'senior'] as const;
 export function ForecastPage() {
   const f = useForecast();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const attempt = useAttempt();
   const [editorOpen, setEditorOpen] = useState(true);
   const [tab, setTab] = useState('county');
   const [exporting, setExporting] = useState(false);
@@ -64,9 +66,8 @@ export function ForecastPage() {
   const peaks = r.peaks.filter((p) => (HEADLINE_STAGES as readonly string[]).includes(p.stage));
   const warnings = r.flags.filter((x) => x.level === 'warning');
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
+  const exportXlsx = () =>
+    attempt(async () => {
       const out = await invoke('projection.exportXlsx', {
         scenario: f.scenario ?? undefined,
         baseYear: r.baseYear,
@@ -75,12 +76,7 @@ export function ForecastPage() {
       });
       downloadBase64(out.fileName, out.base64, MIME.xlsx);
       void message.success(t.exported(out.fileName));
-    } catch (err) {
-      reportError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
+    }, setExporting);
 
   return (
     <div className="page" data-testid="forecast-page">
@@ -94,17 +90,15 @@ export function ForecastPage() {
         }
         extra={
           <Space size={12} wrap>
-            <Space size={6}>
-              <Typography.Text type="secondary">{t.scenario}</Typography.Text>
+            <Labeled label={t.scenario}>
               <Segmented
                 value={f.scenario}
                 options={setup.scenarios.map((s) => ({ value: s.name, label: s.name }))}
                 onChange={(v) => f.selectScenario(String(v))}
                 data-testid="forecast-scenario"
               />
-            </Space>
-            <Space size={6}>
-              <Typography.Text type="secondary">{t.baseYear}</Typography.Text>
+            </Labeled>
+            <Labeled label={t.baseYear}>
               <Select
                 value={f.baseYear ?? r.baseYear}
                 style={{ width: 96 }}
@@ -112,11 +106,10 @@ export function ForecastPage() {
                 onChange={f.setBaseYear}
                 data-testid="forecast-base-year"
               />
-            </Space>
-            <Space size={6}>
-              <Typography.Text type="secondary">{t.horizon}</Typography.Text>
+            </Labeled>
+            <Labeled label={t.horizon}>
               <Select value={r.horizon} style={{ width: 96 }} options={horizons.map((y) => ({ value: y, label: t.yearOption(y) }))} onChange={f.setHorizon} />
-            </Space>
+            </Labeled>
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="forecast-export">
               {t.exportXlsx}
             </Button>
@@ -130,21 +123,13 @@ export function ForecastPage() {
 
       <div className={`forecast-layout${editorOpen ? '' : ' editor-hidden'}`}>
         <div className="forecast-main">
-          <Alert
-            className="forecast-findings"
-            type="info"
-            showIcon
-            title={t.findings}
-            description={
-              <ul className="findings-list" data-testid="forecast-peaks">
-                {peaks.map((p) => (
-                  <li key={p.stage} style={{ ['--marker' as string]: STAGE_COLOR[p.stage] }}>
-                    {p.text}
-                  </li>
-                ))}
-              </ul>
-            }
-          />
+          <FindingsAlert className="forecast-findings" title={t.findings} testId="forecast-peaks">
+            {peaks.map((p) => (
+              <li key={p.stage} style={{ ['--marker' as string]: STAGE_COLOR[p.stage] }}>
+                {p.text}
+              </li>
+            ))}
+          </FindingsAlert>
           {r.flags.length > 0 ? (
             <Collapse
               size="small"

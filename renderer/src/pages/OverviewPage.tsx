@@ -15,6 +15,7 @@ import { TownshipTable } from '../components/TownshipTable';
 import { BIRTHS_COLOR, LEVEL_COLOR, STAGE_COLOR } from '../lib/colors';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../lib/charts';
 import { overviewFindings } from '../lib/findings';
+import { FindingsAlert } from '../components/FindingsAlert';
 
 const t = zh.overview;
 
@@ -112,22 +113,14 @@ export function OverviewPage() {
 
       {hasStudents ? (
         findings.length > 0 ? (
-          <Alert
-            className="findings"
-            type="info"
-            showIcon
-            title={t.findings}
-            description={
-              <ul className="findings-list" data-testid="overview-findings">
-                {findings.map((f) => (
-                  <li key={f}>
-                    {f}
-                    {t.endSentence}
-                  </li>
-                ))}
-              </ul>
-            }
-          />
+          <FindingsAlert className="findings" title={t.findings} testId="overview-findings">
+            {findings.map((f) => (
+              <li key={f}>
+                {f}
+                {t.endSentence}
+              </li>
+            ))}
+          </FindingsAlert>
         ) : null
       ) : (
         <Alert className="findings" type="warning" showIcon title={t.noStudents} />

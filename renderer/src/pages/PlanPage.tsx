@@ -25,6 +25,7 @@ import { TargetsPanel } from '../components/plan/TargetsPanel';
 import { usePlan } from '../components/plan/usePlan';
 import { WarningList } from '../components/plan/WarningList';
 import '../components/plan/plan.css';
+import { Labeled } from '../components/Labeled';
 
 const t = zh.plan;
 const wan = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
@@ -117,10 +118,9 @@ function GapsTab({ ev }: { ev: PlanEvaluation }) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <div className="plan-toolbar">
         <Segmented<Stage> value={stage} onChange={setStage} options={ev.stages.map((s) => ({ value: s, label: STAGE_LABEL[s] }))} data-testid="gap-stage" />
-        <Space size={6}>
-          <Typography.Text type="secondary">{t.gaps.show}</Typography.Text>
+        <Labeled label={t.gaps.show}>
           <Segmented<GapMode> value={mode} onChange={setMode} options={[{ value: 'gap', label: t.gaps.showGap }, { value: 'use', label: t.gaps.showUse }]} />
-        </Space>
+        </Labeled>
         <Legend ev={ev} />
       </div>
       <GapMatrix ev={ev} stage={stage} mode={mode} />

@@ -1,7 +1,7 @@
 // 人口: population by single age 0–17 (coloured by the stage each age feeds, following the
 // county's school system) and births over the years, for the county or one township.
 import { useMemo, useState } from 'react';
-import { Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic } from 'antd';
 import type { PopulationView } from '@shared/api';
 import { entryAge, gradesOf, STAGE_LABEL, type SchoolSystem } from '@shared/domain';
 import { useApi } from '../api/useApi';
@@ -14,6 +14,7 @@ import { BIRTHS_COLOR, NEUTRAL_BAR, STAGE_COLOR } from '../lib/colors';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../lib/charts';
 import { fmtInt } from '../lib/format';
 import { useProject } from '../state/session';
+import { Labeled } from '../components/Labeled';
 
 const t = zh.population;
 const AGES = Array.from({ length: 18 }, (_, a) => a);
@@ -145,8 +146,7 @@ export function PopulationPage() {
         subtitle={t.subtitle}
         extra={
           <Space size={16} wrap>
-            <Space size={6}>
-              <Typography.Text type="secondary">{t.township}</Typography.Text>
+            <Labeled label={t.township}>
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
                 value={township}
@@ -156,9 +156,8 @@ export function PopulationPage() {
                 loading={loading}
                 data-testid="population-township"
               />
-            </Space>
-            <Space size={6}>
-              <Typography.Text type="secondary">{t.year}</Typography.Text>
+            </Labeled>
+            <Labeled label={t.year}>
               <Select
                 value={shownYear ?? undefined}
                 options={[...years].reverse().map((y) => ({ value: y, label: `${y}${zh.common.yearSuffix}` }))}
@@ -167,7 +166,7 @@ export function PopulationPage() {
                 disabled={years.length === 0}
                 data-testid="population-year"
               />
-            </Space>
+            </Labeled>
           </Space>
         }
       />

@@ -14,7 +14,7 @@ import { StageTags } from '../components/StageTags';
 import { UrbanRuralTag } from '../components/TownshipTable';
 import { classSizeColor, utilisationColor } from '../lib/colors';
 import { fmtDec1, fmtInt, fmtRatio } from '../lib/format';
-import { useElementHeight } from '../lib/useElementHeight';
+import { useElementHeight } from '../lib/useElementSize';
 
 const t = zh.schools;
 const collator = new Intl.Collator('zh-CN');
@@ -22,6 +22,40 @@ const collator = new Intl.Collator('zh-CN');
 const HEADER_HEIGHT = 40;
 
 const num = (a: number | null, b: number | null) => (a ?? -Infinity) - (b ?? -Infinity);
+
+type Column = TableColumnsType<SchoolRow>[number];
+
+/** A sortable whole number. */
+const countColumn = (title: string, key: 'students' | 'classes'): Column => ({
+  title,
+  dataIndex: key,
+  key,
+  width: 76,
+  align: 'right',
+  sorter: (a, b) => a[key] - b[key],
+  render: (v: number) => fmtInt(v),
+});
+
+/** A sortable figure shown in its warning colour (大班额, seat use). */
+const levelColumn = (
+  title: string,
+  dataIndex: 'avgClassSize' | 'utilisation',
+  key: string,
+  width: number,
+  colorOf: (v: number | null) => string | undefined,
+  format: (v: number | null) => string,
+): Column => ({
+  title,
+  dataIndex,
+  key,
+  width,
+  align: 'right',
+  sorter: (a, b) => num(a[dataIndex], b[dataIndex]),
+  render: (v: number | null) => {
+    const color = colorOf(v);
+    return <span style={color ? { color, fontWeight: 600 } : undefined}>{format(v)}</span>;
+  },
+});
 
 const columns: TableColumnsType<SchoolRow> = [
   {
@@ -72,36 +106,9 @@ const columns: TableColumnsType<SchoolRow> = [
     width: 92,
     render: (_: unknown, r) => <StageTags stages={r.stages} />,
   },
-  {
-    title: t.colStudents,
-    dataIndex: 'students',
-    key: 'students',
-    width: 76,
-    align: 'right',
-    sorter: (a, b) => a.students - b.students,
-    render: (v: number) => fmtInt(v),
-  },
-  {
-    title: t.colClasses,
-    dataIndex: 'classes',
-    key: 'classes',
-    width: 76,
-    align: 'right',
-    sorter: (a, b) => a.classes - b.classes,
-    render: (v: number) => fmtInt(v),
-  },
-  {
-    title: t.colAvg,
-    dataIndex: 'avgClassSize',
-    key: 'avg',
-    width: 90,
-    align: 'right',
-    sorter: (a, b) => num(a.avgClassSize, b.avgClassSize),
-    render: (v: number | null) => {
-      const color = classSizeColor(v);
-      return <span style={color ? { color, fontWeight: 600 } : undefined}>{fmtDec1(v)}</span>;
-    },
-  },
+  countColumn(t.colStudents, 'students'),
+  countColumn(t.colClasses, 'classes'),
+  levelColumn(t.colAvg, 'avgClassSize', 'avg', 90, classSizeColor, fmtDec1),
   {
     title: t.colCapacity,
     dataIndex: 'capacity',
@@ -115,18 +122,7 @@ const columns: TableColumnsType<SchoolRow> = [
       </Tooltip>
     ),
   },
-  {
-    title: t.colUtil,
-    dataIndex: 'utilisation',
-    key: 'util',
-    width: 104,
-    align: 'right',
-    sorter: (a, b) => num(a.utilisation, b.utilisation),
-    render: (v: number | null) => {
-      const color = utilisationColor(v);
-      return <span style={color ? { color, fontWeight: 600 } : undefined}>{fmtRatio(v)}</span>;
-    },
-  },
+  levelColumn(t.colUtil, 'utilisation', 'util', 104, utilisationColor, fmtRatio),
 ];
 
 const TABLE_WIDTH = columns.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 100), 0);

@@ -12,7 +12,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { fmtBytes, fmtTime, shownCountyCode } from '../lib/format';
 import { useProject } from '../state/session';
-import { useReportError } from '../state/useReportError';
+import { useAttempt } from '../state/useReportError';
 
 const t = zh.settings;
 
@@ -30,7 +30,7 @@ function toValues(p: ProjectSummary): MetaValues {
 function MetaForm() {
   const { project, setProject } = useProject();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const attempt = useAttempt();
   const [form] = Form.useForm<MetaValues>();
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -41,8 +41,7 @@ function MetaForm() {
   }, [project, form]);
 
   async function save(v: MetaValues) {
-    setSaving(true);
-    try {
+    await attempt(async () => {
       const code = v.countyCode.trim();
       const updated = await invoke('project.updateMeta', {
         name: v.name.trim(),
@@ -53,11 +52,7 @@ function MetaForm() {
       });
       setProject(updated);
       void message.success(t.saved);
-    } catch (err) {
-      reportError(err);
-    } finally {
-      setSaving(false);
-    }
+    }, setSaving);
   }
 
   return (
@@ -120,21 +115,16 @@ function FileFacts() {
 function Backups() {
   const { dataVersion, replaceProject } = useProject();
   const { modal, message } = App.useApp();
-  const reportError = useReportError();
+  const attempt = useAttempt();
   const { data, error, loading, reload } = useApi('backups.list', {}, [dataVersion]);
   const [creating, setCreating] = useState(false);
 
   async function backupNow() {
-    setCreating(true);
-    try {
+    await attempt(async () => {
       await invoke('backups.create', { reason: t.manualReason });
       void message.success(t.backedUp);
       reload();
-    } catch (err) {
-      reportError(err);
-    } finally {
-      setCreating(false);
-    }
+    }, setCreating);
   }
 
   function confirmRestore(b: BackupEntry) {
@@ -144,16 +134,13 @@ function Backups() {
       okText: t.restoreOk,
       cancelText: zh.common.cancel,
       okButtonProps: { danger: true },
-      onOk: async () => {
-        try {
+      onOk: () =>
+        attempt(async () => {
           const project = await invoke('backups.restore', { file: b.file });
           void message.success(t.restored);
           // Every page shows data from the replaced file: remount them all.
           replaceProject(project);
-        } catch (err) {
-          reportError(err);
-        }
-      },
+        }),
     });
   }
 

@@ -12,3 +12,26 @@ export function useReportError(): (err: unknown) => void {
     [message],
   );
 }
+
+/**
+ * Runs one action the user asked for: `busy` (when given) is on while it runs, and a failure
+ * is reported as above instead of thrown. Resolves to whether the action succeeded.
+ */
+export function useAttempt(): (action: () => Promise<unknown>, busy?: (on: boolean) => void) => Promise<boolean> {
+  const reportError = useReportError();
+  return useCallback(
+    async (action: () => Promise<unknown>, busy?: (on: boolean) => void) => {
+      busy?.(true);
+      try {
+        await action();
+        return true;
+      } catch (err) {
+        reportError(err);
+        return false;
+      } finally {
+        busy?.(false);
+      }
+    },
+    [reportError],
+  );
+}

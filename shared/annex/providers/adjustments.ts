@@ -1,5 +1,5 @@
 // 附件 学校布局调整表: schools merged (撤并), moved (迁建) or converted (转型), with the
-// receiving school or new use. Fed by the plan (issue 5).
+// receiving school or new use. Fed by the plan.
 import { chineseOrdinal } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
 import { annexFrame, sumKnown } from './common';

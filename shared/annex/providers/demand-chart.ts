@@ -1,5 +1,5 @@
 // Figure: seat demand against seats per stage and year (one small chart per stage). Fed by
-// the plan evaluation (issue 5).
+// the plan evaluation.
 import { STAGE_LABEL, type Stage } from '../../domain';
 import type { AnnexContext, Column, FigureAnnexContent, Row } from '../model';
 import { annexFrame } from './common';

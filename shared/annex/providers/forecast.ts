@@ -1,6 +1,6 @@
 // 附件 学龄人口与在校生预测表: school-age population and students by stage and year, for the
 // county and each township, over the plan period and the outlook year. Fed by the
-// projection (issue 4): the backend maps the projection result onto ForecastInput.
+// projection: the backend maps the projection result onto ForecastInput.
 import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
 import { chineseOrdinal, yearSpan } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';

@@ -1,5 +1,5 @@
 // 附件 主要发展指标表: 指标 | 单位 | base year | target year | 属性 | projected | 达标.
-// Fed by the plan evaluation (issue 5).
+// Fed by the plan evaluation.
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
 import { chineseOrdinal } from '../catalog';
 import { annexFrame } from './common';

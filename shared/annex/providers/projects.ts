@@ -1,5 +1,5 @@
 // 附件 新建改扩建学校项目表: the plan's building projects by stage, each stage subtotalled,
-// with a grand total. Fed by the plan (issue 5).
+// with a grand total. Fed by the plan.
 import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
 import { yearSpan } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';

@@ -1,6 +1,6 @@
 // 附件 学位供需平衡表: per planning area, stage and year the demand (projection), the seats
 // (capacity after the plan's builds and closures), the gap and the warning level. Fed by
-// the plan evaluation (issue 5).
+// the plan evaluation.
 import { STAGE_LABEL, STAGES, STANDARD_CLASS_SIZE, type Stage } from '../../domain';
 import { chineseOrdinal } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';

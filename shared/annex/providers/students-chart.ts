@@ -1,6 +1,5 @@
 // Figure: students by stage and year (stacked bars), from the recorded enrolment.
-import type { ByStage } from '../../api/types';
-import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
+import { STAGE_LABEL, STAGES, type ByStage, type Stage } from '../../domain';
 import { yearSpan } from '../catalog';
 import type { AnnexContext, Column, FigureAnnexContent, Row } from '../model';
 import { annexFrame } from './common';

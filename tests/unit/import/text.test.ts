@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAge, splitBands, largestRemainder } from '../../../shared/import/ages';
+import { largestRemainder } from '../../../shared/analysis/apportion';
+import { parseAge, splitBands } from '../../../shared/import/ages';
 import { decideEncoding, utf8Check } from '../../../shared/import/encoding';
 import { chineseNumber, parseGrade, parseMetric, parseSex } from '../../../shared/import/grades';
 import { compactText, normaliseHeader, normaliseName, columnLetter } from '../../../shared/import/normalise';

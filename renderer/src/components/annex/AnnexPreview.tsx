@@ -1,8 +1,8 @@
 // The print HTML in a sandboxed frame (no scripts, opaque origin): the backend's document
 // shown as it is, scaled to fit the panel. The scaling is a screen-only style added here, so
 // the document itself stays byte for byte the one that is printed.
-import { useEffect, useRef, useState } from 'react';
 import { zh } from '../../i18n/zh';
+import { useElementWidth } from '../../lib/useElementSize';
 
 /** Widest sheet of the preview (A3 landscape, 420 mm at 96 dpi) plus its margins. */
 const WIDEST_SHEET_PX = 1587 + 40;
@@ -19,18 +19,7 @@ interface Props {
 }
 
 export function AnnexPreview({ html, hasA3 }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(800);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w && w > 0) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const { ref, width } = useElementWidth<HTMLDivElement>(800);
   const zoom = Math.min(1, (width - 24) / (hasA3 ? WIDEST_SHEET_PX : A4_SHEET_PX));
   return (
     <div ref={ref} className="annex-preview">

@@ -1,6 +1,6 @@
 // 回测: the projection re-run as of an earlier year and compared with what happened, per
 // level and stage, next to last year's value and a straight line; then by school size.
-import { Alert, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { BacktestLevel, BacktestMethod, BacktestResult, StageAccuracy } from '@shared/projection';
 import type { ApiCallError } from '../../api/client';
@@ -10,6 +10,7 @@ import { LoadError } from '../LoadState';
 import { fmtPct, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR } from '../../lib/colors';
 import { DISPLAY_STAGES } from './stages';
+import { Labeled } from '../Labeled';
 
 const t = zh.forecast.backtest;
 const LEVELS: readonly BacktestLevel[] = ['county', 'township', 'school'];
@@ -91,8 +92,7 @@ export function BacktestPanel({ backtest, error, years, baseYear, onBaseYear }: 
         title={t.title}
         extra={
           choices.length > 0 ? (
-            <Space size={6}>
-              <Typography.Text type="secondary">{t.baseYear}</Typography.Text>
+            <Labeled label={t.baseYear}>
               <Select
                 size="small"
                 value={baseYear ?? undefined}
@@ -101,7 +101,7 @@ export function BacktestPanel({ backtest, error, years, baseYear, onBaseYear }: 
                 style={{ width: 100 }}
                 data-testid="forecast-backtest-year"
               />
-            </Space>
+            </Labeled>
           ) : null
         }
       >

@@ -1,7 +1,7 @@
 // 分学段: the county's students by stage, recorded then projected, with the range the
 // scenarios span, and the same figures as a table.
 import { useMemo } from 'react';
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { BacktestResult, ProjectionResult } from '@shared/projection';
 import { zh } from '../../i18n/zh';
@@ -12,6 +12,7 @@ import { baseGrid, categoryAxis, topLegend, valueAxis } from '../../lib/charts';
 import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { baseValue, scenarioRange, stagesIn } from './stages';
+import { CompactTable } from '../CompactTable';
 
 const t = zh.forecast.county;
 
@@ -159,15 +160,7 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
         <EChart option={option} height={360} testId="forecast-county-chart" label={t.chart} />
       </Section>
       <Section title={t.table}>
-        <Table<Row>
-          size="small"
-          rowKey="stage"
-          columns={columns}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          data-testid="forecast-county-table"
-        />
+        <CompactTable<Row> rowKey="stage" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-county-table" />
         {housing ? (
           <Typography.Paragraph type="secondary" className="table-note">
             {(['preschool', 'primary', 'junior', 'senior'] as const)

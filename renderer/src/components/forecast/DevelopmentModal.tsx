@@ -1,11 +1,12 @@
 // Adds or edits a new housing development (配套学位): where, how big, when completed, and
 // whether it belongs to every scenario or one.
 import { useEffect } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select } from 'antd';
 import type { Development, ProjectionSetup } from '@shared/projection';
 import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
-import { useReportError } from '../../state/useReportError';
+import { useAttempt } from '../../state/useReportError';
+import { SaveModal } from '../SaveModal';
 
 const t = zh.forecast.development;
 
@@ -32,7 +33,7 @@ const ALL = '';
 export function DevelopmentModal({ open, development, setup, baseYear, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const attempt = useAttempt();
 
   useEffect(() => {
     if (!open) return;
@@ -45,7 +46,7 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
 
   const submit = async () => {
     const v = await form.validateFields();
-    try {
+    await attempt(async () => {
       await invoke('projection.saveDevelopment', {
         ...(development ? { id: development.id } : {}),
         development: {
@@ -59,35 +60,28 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
       });
       void message.success(t.saved);
       onSaved();
-    } catch (err) {
-      reportError(err);
-    }
+    });
   };
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={development ? t.edit : t.title}
-      okText={zh.common.save}
-      cancelText={zh.common.cancel}
       onOk={() => void submit()}
       onCancel={onClose}
-      destroyOnHidden
       footer={(node) => (
         <>
           {development ? (
             <Button
               danger
               style={{ float: 'left' }}
-              onClick={async () => {
-                try {
+              onClick={() =>
+                attempt(async () => {
                   await invoke('projection.deleteDevelopment', { id: development.id });
                   void message.success(t.removed);
                   onSaved();
-                } catch (err) {
-                  reportError(err);
-                }
-              }}
+                })
+              }
             >
               {t.remove}
             </Button>
@@ -128,6 +122,6 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -11,6 +11,7 @@ import { Section } from '../Section';
 import { BIRTHS_COLOR, NEUTRAL_BAR, STAGE_COLOR } from '../../lib/colors';
 import { axisTooltip, baseGrid, categoryAxis, valueAxis } from '../../lib/charts';
 import { fmtInt } from '../../lib/format';
+import { Labeled } from '../Labeled';
 
 const t = zh.forecast.population;
 const AGES = Array.from({ length: 18 }, (_, a) => a);
@@ -114,8 +115,7 @@ export function PopulationPanel({ result }: { result: ProjectionResult }) {
   return (
     <div className="forecast-panel">
       <Space size={16} wrap className="panel-toolbar">
-        <Space size={6}>
-          <Typography.Text type="secondary">{t.township}</Typography.Text>
+        <Labeled label={t.township}>
           <Select
             value={township}
             style={{ width: 160 }}
@@ -124,7 +124,7 @@ export function PopulationPanel({ result }: { result: ProjectionResult }) {
             onChange={setTownship}
             data-testid="forecast-population-township"
           />
-        </Space>
+        </Labeled>
         <Space size={6} className="year-slider">
           <Typography.Text type="secondary">{t.year}</Typography.Text>
           <Slider min={years[0]} max={years.at(-1)} value={shownYear} marks={marks} onChange={(v) => setYear(v)} style={{ width: 420 }} />

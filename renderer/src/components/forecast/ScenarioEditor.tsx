@@ -2,15 +2,16 @@
 // county's own history suggests. A change recomputes at once (unsaved, marked as such);
 // 保存情景 writes it to the project file.
 import { useState, type ReactNode } from 'react';
-import { App, Button, Collapse, Divider, Flex, Input, InputNumber, Modal, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
+import { App, Button, Collapse, Divider, Flex, Input, InputNumber, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
 import type { CalibrationSummary, Development, MethodSettings, ProjectionSetup, ScenarioParams } from '@shared/projection';
 import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
-import { useReportError } from '../../state/useReportError';
+import { useAttempt } from '../../state/useReportError';
 import { DevelopmentModal } from './DevelopmentModal';
+import { SaveModal } from '../SaveModal';
 
 const t = zh.forecast.editor;
 
@@ -93,7 +94,7 @@ interface Props {
 
 export function ScenarioEditor({ setup, scenario, params, modified, calibration, baseYear, onChange, onDiscard, onStored }: Props) {
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const attempt = useAttempt();
   const [saving, setSaving] = useState(false);
   const [saveAsOpen, setSaveAsOpen] = useState(false);
   const [newName, setNewName] = useState('');
@@ -103,20 +104,12 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
   const births = params.births;
   const trendPct = calibration?.birthsTrendPct ?? 0;
 
-  const save = async (name: string, previousName?: string) => {
-    setSaving(true);
-    try {
+  const save = (name: string, previousName?: string) =>
+    attempt(async () => {
       await invoke('projection.saveScenario', { name, params, ...(previousName !== undefined ? { previousName } : {}) });
       void message.success(t.saved(name));
       onStored(name);
-      return true;
-    } catch (err) {
-      reportError(err);
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
+    }, setSaving);
 
   const urbanItems = (calibration?.urbanisation ?? [])
     .filter((u) => u.ppPerYear !== null)
@@ -259,14 +252,12 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
           okText={zh.common.confirm}
           cancelText={zh.common.cancel}
           disabled={setup.scenarios.length <= 1}
-          onConfirm={async () => {
-            try {
+          onConfirm={() =>
+            attempt(async () => {
               await invoke('projection.deleteScenario', { name: scenario });
               onStored(setup.scenarios.find((s) => s.name !== scenario)?.name);
-            } catch (err) {
-              reportError(err);
-            }
-          }}
+            })
+          }
         >
           <Button danger type="text" icon={<DeleteOutlined />} disabled={setup.scenarios.length <= 1}>
             {t.remove}
@@ -312,15 +303,13 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
                 </Field>
                 <Button
                   size="small"
-                  onClick={async () => {
-                    try {
+                  onClick={() =>
+                    attempt(async () => {
                       setMethod(await invoke('projection.saveSettings', { settings: method }));
                       void message.success(t.methodSaved);
                       onStored();
-                    } catch (err) {
-                      reportError(err);
-                    }
-                  }}
+                    })
+                  }
                 >
                   {t.saveMethod}
                 </Button>
@@ -330,11 +319,9 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
         ]}
       />
 
-      <Modal
+      <SaveModal
         open={saveAsOpen}
         title={t.saveAs}
-        okText={zh.common.save}
-        cancelText={zh.common.cancel}
         okButtonProps={{ disabled: !newName.trim(), loading: saving }}
         onCancel={() => setSaveAsOpen(false)}
         onOk={async () => {
@@ -343,11 +330,10 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
             setNewName('');
           }
         }}
-        destroyOnHidden
       >
         <Typography.Text>{t.newName}</Typography.Text>
         <Input value={newName} maxLength={20} placeholder={t.newNamePlaceholder} onChange={(e) => setNewName(e.target.value)} style={{ marginTop: 6 }} />
-      </Modal>
+      </SaveModal>
       <DevelopmentModal
         open={devEdit !== null}
         development={devEdit === 'new' ? null : devEdit}

@@ -1,7 +1,7 @@
 // 分乡镇: one stage at a time, every township's students now, five years on and at the end
 // of the projection (where 城挤乡空 shows), and the full series as a table.
 import { useMemo, useState } from 'react';
-import { Empty, Segmented, Table, type TableColumnsType } from 'antd';
+import { Empty, Segmented, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { BacktestResult, ProjectionResult, TownshipProjection } from '@shared/projection';
 import { zh } from '../../i18n/zh';
@@ -13,6 +13,7 @@ import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../..
 import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { changePct, stagesIn } from './stages';
+import { CompactTable } from '../CompactTable';
 
 const t = zh.forecast.townships;
 
@@ -120,15 +121,7 @@ export function TownshipPanel({ result, backtest }: { result: ProjectionResult; 
         )}
       </Section>
       <Section title={`${STAGE_LABEL[stage]} · ${zh.forecast.tabs.townships}`}>
-        <Table<Row>
-          size="small"
-          rowKey="code"
-          columns={columns}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          data-testid="forecast-township-table"
-        />
+        <CompactTable<Row> rowKey="code" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-township-table" />
       </Section>
     </div>
   );

@@ -2,10 +2,11 @@
 // the projection that follows them. Edits recompute after a short pause (typing a number
 // should not fire a request per keystroke); the last projection stays on screen meanwhile,
 // and answers to superseded requests are dropped.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ProjectionResult, ProjectionSetup, ScenarioParams } from '@shared/projection';
 import { ApiCallError, invoke } from '../../api/client';
-import { toApiError, useApi } from '../../api/useApi';
+import { useApi } from '../../api/useApi';
+import { useLatestRequest } from '../../api/useLatestRequest';
 
 const EDIT_PAUSE_MS = 120;
 
@@ -42,7 +43,7 @@ export function useForecast(): ForecastState {
   const [error, setError] = useState<ApiCallError>();
   const [pending, setPending] = useState(false);
   const [runTick, setRunTick] = useState(0);
-  const latest = useRef(0);
+  const startRequest = useLatestRequest();
 
   const names = setup?.scenarios.map((s) => s.name) ?? [];
   const chosen = scenario !== null && names.includes(scenario) ? scenario : names.includes('中') ? '中' : (names[0] ?? null);
@@ -51,7 +52,7 @@ export function useForecast(): ForecastState {
 
   useEffect(() => {
     if (!setup || chosen === null || shownBase === null) return;
-    const id = ++latest.current;
+    const follow = startRequest();
     setPending(true);
     const request = {
       scenario: chosen,
@@ -61,16 +62,15 @@ export function useForecast(): ForecastState {
     };
     const timer = setTimeout(
       () => {
-        invoke('projection.run', request).then(
+        follow(
+          invoke('projection.run', request),
           (r) => {
-            if (id !== latest.current) return;
             setResult(r);
             setError(undefined);
             setPending(false);
           },
-          (err: unknown) => {
-            if (id !== latest.current) return;
-            setError(toApiError(err));
+          (err) => {
+            setError(err);
             setPending(false);
           },
         );
@@ -78,7 +78,7 @@ export function useForecast(): ForecastState {
       draft ? EDIT_PAUSE_MS : 0,
     );
     return () => clearTimeout(timer);
-  }, [setup, chosen, shownBase, horizon, draft, runTick]);
+  }, [setup, chosen, shownBase, horizon, draft, runTick, startRequest]);
 
   const selectScenario = useCallback((name: string) => {
     setScenario(name);

@@ -2,7 +2,7 @@
 // the browser), which text encoding; reading progress with a cancel button.
 import { Alert, Button, Flex, Form, Progress, Radio, Select, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
-import type { EncodingChoice, ImportFileStatus, ImportKind } from '@shared/import';
+import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, type EncodingChoice, type ImportFileStatus, type ImportKind } from '@shared/import';
 import { zh } from '../../i18n/zh';
 import { fmtBytes } from '../../lib/format';
 import { MAX_UPLOAD_MB } from './transfer';
@@ -80,10 +80,10 @@ export function FileStep(props: Props) {
     <Form layout="vertical" className="import-file-step" data-testid="import-file-step">
       <Form.Item label={t.kind}>
         <Radio.Group value={kind} onChange={(e) => onKind(e.target.value as ImportKind)} className="import-kinds" disabled={busy}>
-          {(['schools', 'population', 'births'] as const).map((k) => (
+          {IMPORT_KINDS.map((k) => (
             <Radio key={k} value={k} className="import-kind" data-testid={`import-kind-${k}`}>
-              <span className="import-kind-label">{t.kinds[k].label}</span>
-              <span className="import-kind-desc">{t.kinds[k].desc}</span>
+              <span className="import-kind-label">{IMPORT_KIND_REGISTRY[k].shortLabel}</span>
+              <span className="import-kind-desc">{IMPORT_KIND_REGISTRY[k].description}</span>
             </Radio>
           ))}
         </Radio.Group>
@@ -92,7 +92,7 @@ export function FileStep(props: Props) {
         label={t.file}
         extra={
           <Button type="link" size="small" icon={<DownloadOutlined />} onClick={onTemplate} style={{ paddingInline: 0 }} data-testid="import-blank-template">
-            {t.blankTemplate}（{t.kinds[kind].label}）
+            {t.blankTemplate}（{IMPORT_KIND_REGISTRY[kind].shortLabel}）
             <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
               {t.blankTemplateHint}
             </Typography.Text>

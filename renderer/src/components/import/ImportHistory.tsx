@@ -2,7 +2,7 @@
 // the import changed (refused, with the reason, when later imports changed the same rows).
 import { useState } from 'react';
 import { App, Button, Drawer, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { ImportIssue, ImportRecord } from '@shared/import';
+import { storedKindLabel, type ImportIssue, type ImportRecord } from '@shared/import';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { zh } from '../../i18n/zh';
@@ -49,7 +49,7 @@ export function ImportHistory({ version, onChanged }: Props) {
   const columns: TableColumnsType<ImportRecord> = [
     { title: t.colId, dataIndex: 'id', width: 56, align: 'right' },
     { title: t.colTime, dataIndex: 'importedAt', width: 150, render: (v: string) => fmtTime(v) },
-    { title: t.colKind, dataIndex: 'kind', width: 96, render: (k: ImportRecord['kind']) => t.kinds[k].label },
+    { title: t.colKind, dataIndex: 'kind', width: 96, render: (k: ImportRecord['kind']) => storedKindLabel(k, 'shortLabel') },
     {
       title: t.colFile,
       dataIndex: 'fileName',

@@ -2,10 +2,11 @@
 // changed. The mapping can be saved as a template (proposed again for files with the same
 // headers) or exported as the JSON file `cli import --mapping` reads.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ExportOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ColumnMapping, ImportAnalysis, TargetOption } from '@shared/import';
 import { zh } from '../../i18n/zh';
+import { CompactTable } from '../CompactTable';
 
 const t = zh.importer;
 
@@ -102,12 +103,10 @@ export function MappingStep({ analysis, targets, onTarget, options, onOptions, n
           </Space>
         </Flex>
         {analysis.mappingSource ? <Alert type="info" showIcon title={t.fromTemplate(analysis.mappingSource)} /> : null}
-        <Table<ColumnMapping>
-          size="small"
+        <CompactTable<ColumnMapping>
           rowKey="index"
           columns={tableColumns}
           dataSource={columns}
-          pagination={false}
           scroll={{ y: 380 }}
           rowClassName={(c) => ((targets[c.index] ?? 'ignore') === 'ignore' ? 'mapping-ignored' : '')}
           data-testid="import-mapping-table"

@@ -1,11 +1,13 @@
 // 规划片区: which planning area each township belongs to in this plan. Results by area
 // follow the grouping; a township left empty keeps the area its data gives it.
 import { useEffect, useMemo, useState } from 'react';
-import { AutoComplete, Button, Table, Typography, type TableColumnsType } from 'antd';
+import { AutoComplete, Button, type TableColumnsType } from 'antd';
 import type { Township } from '@shared/domain';
 import type { EvaluationContext, PlanDetail } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import type { PlanState } from './usePlan';
+import { HintToolbar } from './HintToolbar';
+import { CompactTable } from '../CompactTable';
 
 const t = zh.plan.areas;
 
@@ -37,11 +39,7 @@ export function AreasPanel({ plan, context, edit, saving }: { plan: PlanDetail; 
 
   return (
     <div>
-      <div className="plan-toolbar">
-        <Typography.Text type="secondary" className="section-hint">
-          {t.hint}
-        </Typography.Text>
-        <span style={{ flex: 1 }} />
+      <HintToolbar hint={t.hint}>
         <Button
           type="primary"
           disabled={changed.length === 0}
@@ -50,8 +48,8 @@ export function AreasPanel({ plan, context, edit, saving }: { plan: PlanDetail; 
         >
           {t.save}
         </Button>
-      </div>
-      <Table<Township> size="small" rowKey="code" columns={columns} dataSource={context.townships} pagination={false} />
+      </HintToolbar>
+      <CompactTable<Township> rowKey="code" columns={columns} dataSource={context.townships} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // between-school CV of each of the 7 indicators against its limit, and each school's values
 // with the ones below the standard marked and its count of indicators met.
 import { useMemo, useState } from 'react';
-import { Segmented, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Segmented, Tag, Typography, type TableColumnsType } from 'antd';
 import { BALANCE_INDICATORS, type BalanceIndicatorResult, type BalanceSchoolRow, type PlanEvaluation } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { EChart, type ChartOption } from '../EChart';
@@ -11,6 +11,8 @@ import { baseGrid } from '../../lib/charts';
 import { fmtInt } from '../../lib/format';
 import { LEVEL_COLOR } from '../../lib/colors';
 import { metColor } from './levels';
+import { CompactTable } from '../CompactTable';
+import { Labeled } from '../Labeled';
 
 const t = zh.plan.balance;
 const dec = (d: number) => new Intl.NumberFormat('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -106,12 +108,10 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <div className="plan-toolbar">
-        <Space size={6}>
-          <Typography.Text type="secondary">{t.stage}</Typography.Text>
+        <Labeled label={t.stage}>
           <Segmented value={stage} onChange={(v) => setStage(v as 'primary' | 'junior')} options={[{ value: 'primary', label: '小学' }, { value: 'junior', label: '初中' }]} data-testid="balance-stage" />
-        </Space>
-        <Space size={6}>
-          <Typography.Text type="secondary">{t.year}</Typography.Text>
+        </Labeled>
+        <Labeled label={t.year}>
           <Segmented
             value={which}
             onChange={(v) => setWhich(v as 'target' | 'base')}
@@ -120,7 +120,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
               { value: 'target', label: t.targetYear(ev.plan.targetYear) },
             ]}
           />
-        </Space>
+        </Labeled>
         <Typography.Text strong data-testid="balance-passing">
           {t.passing(result.schoolsPassing, result.schoolsTotal)}
         </Typography.Text>
@@ -128,21 +128,13 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
       </div>
       <div className="balance-layout">
         <Section title={t.title} extra={<Typography.Text type="secondary" className="section-hint">{t.hint}</Typography.Text>}>
-          <Table<BalanceIndicatorResult> size="small" rowKey="key" columns={indicatorColumns} dataSource={result.indicators} pagination={false} data-testid="balance-indicators" />
+          <CompactTable<BalanceIndicatorResult> rowKey="key" columns={indicatorColumns} dataSource={result.indicators} data-testid="balance-indicators" />
         </Section>
         <Section title={t.cvChart}>
           <EChart option={chart} height={262} label={t.cvChart} testId="balance-chart" />
         </Section>
       </div>
-      <Table<BalanceSchoolRow>
-        size="small"
-        rowKey="code"
-        columns={schoolColumns}
-        dataSource={result.schools}
-        pagination={false}
-        scroll={{ x: 1100, y: 420 }}
-        data-testid="balance-schools"
-      />
+      <CompactTable<BalanceSchoolRow> rowKey="code" columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1100, y: 420 }} data-testid="balance-schools" />
     </div>
   );
 }

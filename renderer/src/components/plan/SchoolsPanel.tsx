@@ -1,13 +1,14 @@
 // Every school under the plan: students and seats in the base and target years, use year by
 // year, its largest shortfall, 大班额 and size-limit breaches — filtered by stage and area.
 import { useMemo, useState } from 'react';
-import { Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { PlanEvaluation, SchoolResult } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR, utilisationColor } from '../../lib/colors';
 import { Sparkline } from '../Sparkline';
+import { Labeled } from '../Labeled';
 
 const t = zh.plan.schools;
 const collator = new Intl.Collator('zh-CN');
@@ -98,18 +99,16 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
   return (
     <div>
       <div className="plan-toolbar">
-        <Space size={6}>
-          <Typography.Text type="secondary">{t.filterStage}</Typography.Text>
+        <Labeled label={t.filterStage}>
           <Segmented<Stage | 'all'>
             value={stage}
             onChange={setStage}
             options={[{ value: 'all', label: t.filterAll }, ...ev.stages.map((s) => ({ value: s, label: STAGE_LABEL[s] }))]}
           />
-        </Space>
-        <Space size={6}>
-          <Typography.Text type="secondary">{t.filterArea}</Typography.Text>
+        </Labeled>
+        <Labeled label={t.filterArea}>
           <Select value={area} style={{ width: 140 }} onChange={setArea} options={[{ value: '', label: t.filterAll }, ...ev.areas.map((a) => ({ value: a.name, label: a.name }))]} />
-        </Space>
+        </Labeled>
         <Typography.Text type="secondary">{t.count(rows.length)}</Typography.Text>
       </div>
       <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1400, y: 520 }} data-testid="plan-schools" />

@@ -1,9 +1,10 @@
 // Adds or edits one target: its requirement (comparator and value) and 属性; a planner's own
 // target also carries its code, unit and the base and projected values typed in.
 import { useEffect } from 'react';
-import { Form, Input, InputNumber, Modal, Segmented, Select } from 'antd';
+import { Form, Input, InputNumber, Segmented, Select } from 'antd';
 import { COMPARATOR_LABEL, COMPARATORS, TARGET_ATTRIBUTES, targetDef, type PlanTarget } from '@shared/plan';
 import { zh } from '../../i18n/zh';
+import { SaveModal } from '../SaveModal';
 
 const t = zh.plan.targets;
 
@@ -41,14 +42,11 @@ export function TargetModal({ open, target, adding, existingKeys, onClose, onSav
   };
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={adding ? t.modalAdd : t.modalEdit}
-      okText={zh.common.save}
-      cancelText={zh.common.cancel}
       onOk={() => void submit()}
       onCancel={onClose}
-      destroyOnHidden
       width={520}
       okButtonProps={{ 'data-testid': 'target-save' }}
     >
@@ -108,6 +106,6 @@ export function TargetModal({ open, target, adding, existingKeys, onClose, onSav
           </div>
         ) : null}
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

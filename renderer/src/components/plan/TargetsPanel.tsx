@@ -2,7 +2,7 @@
 // target year and a traffic light; targets are edited, removed, added from the catalog
 // (count targets start at what the plan now achieves) or made up by the planner.
 import { useMemo, useState } from 'react';
-import { Button, Dropdown, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Dropdown, Popconfirm, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { DownOutlined, InfoCircleOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import {
   COMPARATOR_LABEL,
@@ -20,6 +20,8 @@ import { LEVEL_COLOR } from '../../lib/colors';
 import { Sparkline } from '../Sparkline';
 import { TargetModal } from './TargetModal';
 import type { PlanState } from './usePlan';
+import { CompactTable } from '../CompactTable';
+import { HintToolbar } from './HintToolbar';
 
 const t = zh.plan.targets;
 
@@ -143,11 +145,7 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
 
   return (
     <div>
-      <div className="plan-toolbar">
-        <Typography.Text type="secondary" className="section-hint">
-          {t.hint}
-        </Typography.Text>
-        <span style={{ flex: 1 }} />
+      <HintToolbar hint={t.hint}>
         <Dropdown
           trigger={['click']}
           menu={{
@@ -173,15 +171,8 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
         <Popconfirm title={t.resetConfirm} okText={zh.common.confirm} cancelText={zh.common.cancel} onConfirm={() => void edit('plan.resetTargets', {})}>
           <Button icon={<RollbackOutlined />}>{t.reset}</Button>
         </Popconfirm>
-      </div>
-      <Table<TargetResult>
-        size="small"
-        rowKey="key"
-        columns={columns}
-        dataSource={ev.targets}
-        pagination={false}
-        data-testid="targets-table"
-      />
+      </HintToolbar>
+      <CompactTable<TargetResult> rowKey="key" columns={columns} dataSource={ev.targets} data-testid="targets-table" />
       <TargetModal
         open={modal !== null}
         target={modal?.target ?? null}

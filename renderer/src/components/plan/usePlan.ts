@@ -2,12 +2,13 @@
 // runs here, in the renderer, on the context the backend sends once per plan, scenario and
 // outlook (the costly projection); every edit then returns the stored plan and the results
 // follow within a frame, computed by the same function the CLI uses.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodInput } from '@shared/api';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary } from '@shared/plan';
 import { ApiCallError, invoke } from '../../api/client';
 import { toApiError } from '../../api/useApi';
-import { useReportError } from '../../state/useReportError';
+import { useLatestRequest } from '../../api/useLatestRequest';
+import { useAttempt } from '../../state/useReportError';
 
 type PlanEdit =
   | 'plan.update'
@@ -40,7 +41,7 @@ export interface PlanState {
 }
 
 export function usePlan(): PlanState {
-  const reportError = useReportError();
+  const attempt = useAttempt();
   const [plans, setPlans] = useState<PlanSummary[]>();
   const [selected, setSelected] = useState<number | null>(null);
   const [plan, setPlan] = useState<PlanDetail | null>(null);
@@ -48,7 +49,7 @@ export function usePlan(): PlanState {
   const [error, setError] = useState<ApiCallError>();
   const [loadingContext, setLoadingContext] = useState(false);
   const [saving, setSaving] = useState(false);
-  const contextRequest = useRef(0);
+  const startContextRequest = useLatestRequest();
 
   const loadList = useCallback(async () => {
     try {
@@ -85,21 +86,20 @@ export function usePlan(): PlanState {
   const planId = plan?.id;
   useEffect(() => {
     if (planId === undefined) return;
-    const id = ++contextRequest.current;
+    const follow = startContextRequest();
     setLoadingContext(true);
-    invoke('plan.context', { plan: planId }).then(
+    follow(
+      invoke('plan.context', { plan: planId }),
       (ctx) => {
-        if (id !== contextRequest.current) return;
         setContext(ctx);
         setLoadingContext(false);
       },
-      (err: unknown) => {
-        if (id !== contextRequest.current) return;
-        setError(toApiError(err));
+      (err) => {
+        setError(err);
         setLoadingContext(false);
       },
     );
-  }, [planId, scenario, outlook]);
+  }, [planId, scenario, outlook, startContextRequest]);
 
   const evaluation = useMemo(() => {
     if (!context || !plan) return null;
@@ -113,47 +113,33 @@ export function usePlan(): PlanState {
   const edit = useCallback(
     async <M extends PlanEdit>(method: M, input: Omit<MethodInput<M>, 'plan'>): Promise<boolean> => {
       if (!plan) return false;
-      setSaving(true);
-      try {
-        const next = (await invoke(method, { ...input, plan: plan.id } as MethodInput<M>)) as PlanDetail;
-        setPlan(next);
+      return attempt(async () => {
+        setPlan((await invoke(method, { ...input, plan: plan.id } as MethodInput<M>)) as PlanDetail);
         // Names, counts and investment in the plan list follow.
         void loadList();
-        return true;
-      } catch (err) {
-        reportError(err);
-        return false;
-      } finally {
-        setSaving(false);
-      }
+      }, setSaving);
     },
-    [plan, reportError, loadList],
+    [plan, attempt, loadList],
   );
 
   const create = useCallback(async () => {
-    try {
+    await attempt(async () => {
       const created = await invoke('plan.create', {});
       await loadList();
       setSelected(created.id);
       setPlan(created);
-    } catch (err) {
-      reportError(err);
-    }
-  }, [loadList, reportError]);
+    });
+  }, [loadList, attempt]);
 
   const remove = useCallback(async () => {
     if (!plan) return false;
-    try {
+    return attempt(async () => {
       const list = await invoke('plan.delete', { plan: plan.id });
       setPlans(list);
       setContext(undefined);
       setSelected(list[0]?.id ?? null);
-      return true;
-    } catch (err) {
-      reportError(err);
-      return false;
-    }
-  }, [plan, reportError]);
+    });
+  }, [plan, attempt]);
 
   return { plans, plan, context, evaluation, error, loadingContext, saving, select: setSelected, create, edit, remove };
 }

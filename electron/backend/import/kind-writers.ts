@@ -1,0 +1,30 @@
+// The backend's half of each import kind (the pure half is shared/import/kinds/registry.ts):
+// the stored rows its checks compare the file against, the tables its plans write through
+// the import journal, and the name of the backup taken before it.
+import type Database from 'better-sqlite3';
+import type { ImportKind, ValidateContext } from '../../../shared/import';
+import type { TableName } from '../db/import-journal';
+import { allStaff, enrolmentTotals } from '../db/imports';
+import { allSchools } from '../db/queries';
+
+type StoredRows = Pick<ValidateContext, 'schools' | 'staff' | 'enrolmentTotals'>;
+
+export interface ImportKindWriter {
+  /** Ends the backup's name: 导入前-学校. */
+  backupLabel: string;
+  /** Every table an import of this kind may change (the registry test holds the journal to it). */
+  writes: readonly TableName[];
+  stored(db: Database.Database): StoredRows;
+}
+
+const NOTHING_STORED = (): StoredRows => ({ schools: [], staff: [], enrolmentTotals: new Map() });
+
+export const IMPORT_KIND_WRITERS: Readonly<Record<ImportKind, ImportKindWriter>> = {
+  schools: {
+    backupLabel: '学校',
+    writes: ['townships', 'schools', 'enrolment', 'staff', 'school_totals'],
+    stored: (db) => ({ schools: allSchools(db), staff: allStaff(db), enrolmentTotals: enrolmentTotals(db) }),
+  },
+  population: { backupLabel: '人口', writes: ['townships', 'population'], stored: NOTHING_STORED },
+  births: { backupLabel: '出生', writes: ['townships', 'births', 'county_births'], stored: NOTHING_STORED },
+};

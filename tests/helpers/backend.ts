@@ -1,0 +1,37 @@
+// The backend as the app and the CLI call it, for integration tests: a call's result with a
+// refusal thrown (code and Chinese message), and the sample county opened from a temp folder.
+import path from 'node:path';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend';
+import { createProjectWithData } from '../../electron/backend/services/project';
+import type { ApiResponse } from '../../shared/api';
+import { generateCounty } from '../../shared/sample';
+import { tempDir } from './temp';
+
+export async function resultOf<T>(response: Promise<ApiResponse<unknown>>): Promise<T> {
+  const res = await response;
+  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+  return res.result as T;
+}
+
+/** A project file in `dir` holding `data`, closed again; its path. */
+export async function projectFile(dir: string, name: string, data: Parameters<typeof createProjectWithData>[1]): Promise<string> {
+  const file = await createProjectWithData(path.join(dir, name), data);
+  file.close();
+  return file.path;
+}
+
+export interface SampleBackend {
+  dir: string;
+  /** 示例县.csplan in `dir`, open in `backend`. */
+  projectPath: string;
+  backend: Backend;
+}
+
+/** The sample county in a new temp folder, opened by a CLI backend whose data folder is there too. */
+export async function openSampleCounty(prefix: string, options: Pick<BackendOptions, 'printPdf'> = {}): Promise<SampleBackend> {
+  const dir = tempDir(prefix);
+  const projectPath = await projectFile(dir, '示例县.csplan', generateCounty());
+  const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', ...options });
+  await resultOf(backend.dispatch('project.open', { path: projectPath }));
+  return { dir, projectPath, backend };
+}
