@@ -10,6 +10,7 @@ import {
   type ParsedInput,
 } from '../../shared/api';
 import { AppError } from './errors';
+import { chineseIssues } from './input-messages';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -44,7 +45,7 @@ export function createDispatcher(handlers: Handlers) {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method).slice(0, 60)}` } };
     }
-    const parsed = contract[method].input.safeParse(input ?? {});
+    const parsed = contract[method].input.safeParse(input ?? {}, { error: chineseIssues });
     if (!parsed.success) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: `参数有误：${describeIssues(parsed.error)}` } };
     }

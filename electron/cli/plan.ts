@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { STAGE_LABEL } from '../../shared/domain';
-import { COMPARATOR_LABEL, withUnit, type PlanDetail, type PlanEvaluation } from '../../shared/plan';
+import { COMPARATOR_LABEL, newSchoolRef, PROJECT_TYPE, PROJECT_TYPES, withUnit, type PlanDetail, type PlanEvaluation, type ProjectType } from '../../shared/plan';
 import { compactJson } from './projection';
 
 export const PLAN_HELP = `  evaluate <文件.csplan> [--plan 十五五] [--scenario 中] [--json]
@@ -161,6 +161,11 @@ function readProjects(file: string, usage: (m: string) => Error): RawProject[] {
 
 const CODE = /^([0-9A-Za-z]{1,20}|new:\d{1,9})$/;
 
+/** Whether a raw project (not yet validated) creates a school later ones may name. */
+function createsSchool(type: unknown): boolean {
+  return (PROJECT_TYPES as readonly unknown[]).includes(type) && PROJECT_TYPE[type as ProjectType].createsSchool;
+}
+
 export async function planAddProjectCommand(file: string, values: PlanCliValues, call: Call, usage: (m: string) => Error, refuse: (m: string) => Error): Promise<void> {
   const raw = readProjects(file, usage);
   let planId = await planIdOf(call, values.plan, refuse);
@@ -175,8 +180,8 @@ export async function planAddProjectCommand(file: string, values: PlanCliValues,
     if (typeof v !== 'string' || CODE.test(v)) return v;
     const school = schools.find((x) => x.name === v);
     if (school) return school.code;
-    const built = detail.projects.find((x) => x.type === '新建' && x.name === v);
-    if (built) return `new:${built.id}`;
+    const built = detail.projects.find((x) => PROJECT_TYPE[x.type].createsSchool && x.name === v);
+    if (built) return newSchoolRef(built.id);
     throw refuse(`找不到名为“${v}”的学校，也没有同名的新建项目（接收学校须写在其新建项目之后）`);
   };
   const townshipRef = (v: unknown): unknown => {
@@ -197,7 +202,7 @@ export async function planAddProjectCommand(file: string, values: PlanCliValues,
     const receivers = Array.isArray(p.receivers) ? (p.receivers as { school?: unknown }[]) : [];
     // A project naming a new school of this file goes in after that school has its id.
     const names = [p.school, ...receivers.map((r) => r?.school)].filter((r): r is string => typeof r === 'string' && !CODE.test(r));
-    if (names.some((n) => batch.some((b) => b.type === '新建' && b.name === n))) await flush();
+    if (names.some((n) => batch.some((b) => createsSchool(b.type) && b.name === n))) await flush();
     batch.push({
       ...p,
       school: schoolRef(p.school),

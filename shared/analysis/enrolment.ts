@@ -1,6 +1,7 @@
 // Aggregations over enrolment records, pure so the UI, CLI and tests share them.
 import type { EnrolmentRecord, School } from '../domain/model';
-import { emptyByStage, type ByStage, KIND_STAGES, LARGE_CLASS, OVERSIZED_CLASS, STANDARD_CLASS_SIZE, type Stage } from '../domain/stages';
+import { emptyByStage, type ByStage, KIND_STAGES, type Stage } from '../domain/stages';
+import { STANDARDS } from '../standards';
 
 export function byYearAndStage(records: readonly EnrolmentRecord[], field: 'students' | 'classes'): Record<string, ByStage> {
   const out: Record<string, ByStage> = {};
@@ -11,17 +12,36 @@ export function byYearAndStage(records: readonly EnrolmentRecord[], field: 'stud
   return out;
 }
 
+/** The 大班额 and 超大班额 thresholds (students per class): a plan's settings, or the national defaults. */
+export interface ClassSizeLimits {
+  largeClass: number;
+  oversizedClass: number;
+}
+
+/** One grade's students and classes. */
+export interface GradeClasses {
+  students: number;
+  classes: number;
+}
+
 /** Classes at or above `threshold` when a grade's students are spread evenly over its classes. */
-export function classesAtLeast(records: readonly EnrolmentRecord[], threshold: number): number {
+export function classesAtLeast(grades: readonly GradeClasses[], threshold: number): number {
   let n = 0;
-  for (const r of records) if (r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
+  for (const r of grades) if (r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
   return n;
 }
 
-/** 大班额 and 超大班额 counts; pre-school and special classes follow other norms and are left out. */
-export function largeClassCounts(records: readonly EnrolmentRecord[]): { large: number; oversized: number } {
-  const graded = records.filter((r) => r.stage === 'primary' || r.stage === 'junior' || r.stage === 'senior');
-  return { large: classesAtLeast(graded, LARGE_CLASS), oversized: classesAtLeast(graded, OVERSIZED_CLASS) };
+const LARGE_CLASS_STAGES: ReadonlySet<Stage> = new Set(STANDARDS.largeClassStages.value);
+
+/** Whether the 大班额 norms count a stage's classes (pre-school and special classes follow norms of their own). */
+export function countsLargeClasses(stage: Stage): boolean {
+  return LARGE_CLASS_STAGES.has(stage);
+}
+
+/** 大班额 and 超大班额 counts over grade records of any stages. */
+export function largeClassCounts(records: readonly EnrolmentRecord[], limits: ClassSizeLimits): { large: number; oversized: number } {
+  const graded = records.filter((r) => countsLargeClasses(r.stage));
+  return { large: classesAtLeast(graded, limits.largeClass), oversized: classesAtLeast(graded, limits.oversizedClass) };
 }
 
 export interface SchoolYearSummary {
@@ -34,7 +54,7 @@ export interface SchoolYearSummary {
 }
 
 /** The school's latest recorded year, totalled. */
-export function latestYearSummary(records: readonly EnrolmentRecord[]): SchoolYearSummary {
+export function latestYearSummary(records: readonly EnrolmentRecord[], limits: ClassSizeLimits): SchoolYearSummary {
   let year: number | null = null;
   for (const r of records) if (year === null || r.year > year) year = r.year;
   const latest = records.filter((r) => r.year === year);
@@ -50,7 +70,7 @@ export function latestYearSummary(records: readonly EnrolmentRecord[]): SchoolYe
     classes: latest.reduce((s, r) => s + r.classes, 0),
     byStage,
     classesByStage,
-    largeClasses: largeClassCounts(latest).large,
+    largeClasses: largeClassCounts(latest, limits).large,
   };
 }
 
@@ -58,13 +78,17 @@ export function latestYearSummary(records: readonly EnrolmentRecord[]): SchoolYe
  * Seats a school offers: its design seats when recorded, else its classes filled to the
  * standard class size of their stage (the norm, not today's overcrowding).
  */
-export function capacityOf(school: Pick<School, 'designSeats' | 'kind'>, classesByStage: Partial<ByStage>): {
+export function capacityOf(
+  school: Pick<School, 'designSeats' | 'kind'>,
+  classesByStage: Partial<ByStage>,
+  classSize: Readonly<Record<Stage, number>>,
+): {
   seats: number;
   source: 'design' | 'classes';
 } {
   if (school.designSeats && school.designSeats > 0) return { seats: school.designSeats, source: 'design' };
   let seats = 0;
-  for (const stage of KIND_STAGES[school.kind]) seats += (classesByStage[stage] ?? 0) * STANDARD_CLASS_SIZE[stage];
+  for (const stage of KIND_STAGES[school.kind]) seats += (classesByStage[stage] ?? 0) * classSize[stage];
   return { seats, source: 'classes' };
 }
 

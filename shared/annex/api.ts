@@ -1,5 +1,6 @@
 // Shapes of the annex API methods (annex.list, annex.preview, annex.export); the zod input
 // schemas are in shared/api/contract.ts.
+import type { PlanHeader } from '../plan/model';
 import type { AnnexSourceKind } from './catalog';
 import type { AnnexKind, Paper } from './model';
 
@@ -22,15 +23,7 @@ export interface AnnexListItem {
 }
 
 /** A plan (规划) the plan's annexes can be built from. */
-export interface AnnexPlanOption {
-  id: number;
-  name: string;
-  baseYear: number;
-  targetYear: number;
-  outlookYear: number;
-  /** The projection scenario the plan is evaluated under. */
-  scenario: string;
-}
+export type AnnexPlanOption = PlanHeader;
 
 export interface AnnexList {
   /** Proposed title prefix: the county's name. */

@@ -109,20 +109,6 @@ export type Ownership = (typeof OWNERSHIPS)[number];
 export const URBAN_RURAL = ['城区', '镇区', '乡村'] as const;
 export type UrbanRural = (typeof URBAN_RURAL)[number];
 
-/** Standard class size per stage (national norms; settings may override later). */
-export const STANDARD_CLASS_SIZE: Record<Stage, number> = {
-  preschool: 30,
-  primary: 45,
-  junior: 50,
-  senior: 50,
-  special: 12,
-  vocational: 45,
-};
-
-/** 大班额 and 超大班额 thresholds (students per class). */
-export const LARGE_CLASS = 56;
-export const OVERSIZED_CLASS = 66;
-
 export function emptyByStage(): ByStage {
   return { preschool: 0, primary: 0, junior: 0, senior: 0, special: 0, vocational: 0 };
 }

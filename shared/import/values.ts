@@ -15,10 +15,14 @@ const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 /** Numbers are short; anything longer is not one and is not worth scanning. */
 const MAX_NUMBER_TEXT = 40;
 
-/** Text of a cell after NFKC and trimming; '' for empty-like markers. */
+/** Text a spreadsheet would run as a formula (or a DDE command, '|'); exports prefix it with '. */
+export const FORMULA_START = /^[=+\-@|\t\r]/;
+const NEUTRALISED = /^'(?=[=+\-@|\t\r])/;
+
+/** Text of a cell after NFKC and trimming, without the ' our exports put before a formula; '' for empty-like markers. */
 export function plainText(v: GridCell): string {
   if (v === null || v === undefined) return '';
-  const s = (typeof v === 'string' ? v : String(v)).normalize('NFKC').trim();
+  const s = (typeof v === 'string' ? v : String(v)).normalize('NFKC').trim().replace(NEUTRALISED, '').trim();
   return EMPTY_WORDS.test(s) ? '' : s;
 }
 

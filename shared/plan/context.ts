@@ -1,9 +1,9 @@
 // What the evaluation reads besides the plan: the county's schools with their recorded
 // figures, and the demand. Demand comes in the projection's own shape (years + one
 // series per school and stage), so the evaluation never depends on how it was projected.
-import { largeClassCounts } from '../analysis/enrolment';
+import { countsLargeClasses, type GradeClasses } from '../analysis/enrolment';
 import { groupBy } from '../analysis/group';
-import type { CountyMeta, EnrolmentRecord, School, StaffRecord, Township } from '../domain/model';
+import type { CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
 
 /**
@@ -34,9 +34,8 @@ export interface DemandSource {
 export interface StageRecord {
   students: number;
   classes: number;
-  /** Classes of ≥ 56 / ≥ 66 students from the grade records (the same count as the 总览 page). */
-  large: number;
-  oversized: number;
+  /** Students and classes per grade, where 大班额 is counted (from these, with the plan's thresholds); else empty. */
+  grades: GradeClasses[];
   /** Students in the stage's first and last grades (for 巩固率). */
   firstGrade: number;
   lastGrade: number;
@@ -77,18 +76,42 @@ function stageRecords(records: readonly EnrolmentRecord[], system: ContextData['
   const out: Partial<Record<Stage, StageRecord>> = {};
   for (const [stage, list] of groupBy(records, (r) => r.stage)) {
     const s = stage as Stage;
-    const { large, oversized } = largeClassCounts(list);
     const last = gradesOf(s, system);
     out[s] = {
       students: list.reduce((a, r) => a + r.students, 0),
       classes: list.reduce((a, r) => a + r.classes, 0),
-      large,
-      oversized,
+      grades: countsLargeClasses(s) ? list.map((r) => ({ students: r.students, classes: r.classes })) : [],
       firstGrade: list.filter((r) => r.grade === 1).reduce((a, r) => a + r.students, 0),
       lastGrade: list.filter((r) => r.grade === last).reduce((a, r) => a + r.students, 0),
     };
   }
   return out;
+}
+
+/**
+ * County population by year and age, sexes combined: a township's total ('T') row where it
+ * has one for that year and age, else its M + F rows; townships summed.
+ */
+export function countyPopulation(records: readonly PopulationRecord[]): ContextData['population'] {
+  const cells = new Map<string, { year: number; age: number; total: number; all: number; hasTotal: boolean }>();
+  for (const r of records) {
+    const k = `${r.township}|${r.year}|${r.age}`;
+    const c = cells.get(k) ?? { year: r.year, age: r.age, total: 0, all: 0, hasTotal: false };
+    c.all += r.count;
+    if (r.sex === 'T') {
+      c.total += r.count;
+      c.hasTotal = true;
+    }
+    cells.set(k, c);
+  }
+  const sums = new Map<string, { year: number; age: number; count: number }>();
+  for (const c of cells.values()) {
+    const k = `${c.year}|${c.age}`;
+    const e = sums.get(k) ?? { year: c.year, age: c.age, count: 0 };
+    e.count += c.hasTotal ? c.total : c.all;
+    sums.set(k, e);
+  }
+  return [...sums.values()];
 }
 
 /** Recorded population then the projection's, ages 0–17, one row per year. */

@@ -2,7 +2,7 @@
 // zod input schema → result type, as everywhere else in the contract.
 import { z } from 'zod';
 import type { EvaluationContext } from './context';
-import { areaAssignmentSchema, PLAN_NAME, projectInputSchema, targetInputSchema, type Plan } from './model';
+import { areaAssignmentSchema, PLAN_NAME, planHeaderSchema, projectInputSchema, scenarioSchema, targetInputSchema, yearSchema, type Plan, type PlanHeader } from './model';
 import { planSettingsSchema } from './settings';
 import type { PlanEvaluation } from './types';
 
@@ -10,13 +10,7 @@ function method<R>() {
   return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
 }
 
-export interface PlanSummary {
-  id: number;
-  name: string;
-  baseYear: number;
-  targetYear: number;
-  outlookYear: number;
-  scenario: string;
+export interface PlanSummary extends PlanHeader {
   targets: number;
   projects: number;
   /** 万元, projects not 暂缓. */
@@ -31,9 +25,9 @@ export interface PlanDetail extends Plan {
   history: { undo: string | null; redo: string | null; undoCount: number };
 }
 
-const planId = z.number().int().positive('规划编号不正确');
-const year = z.number().int().min(1990, '年份应在 1990 年以后').max(2100, '年份应在 2100 年以前');
-const scenario = z.string().trim().min(1, '请填写情景名称').max(20, '情景名称不超过 20 个字');
+const planId = planHeaderSchema.shape.id;
+const year = yearSchema;
+const scenario = scenarioSchema;
 const projectId = z.number().int().positive('项目编号不正确');
 const ref = { plan: planId };
 

@@ -5,7 +5,7 @@ import { areaList, classYears, evaluatedStages, gapRows, schoolResults } from '.
 import { runBalance } from './balance-run';
 import type { EvaluationContext } from './context';
 import { targetResults, yearFacts } from './facts';
-import { checkYears, type Plan } from './model';
+import { checkYears, planHeader, type Plan } from './model';
 import { projectResults } from './projects';
 import { runPlan } from './run';
 import { defaultSettings } from './settings';
@@ -27,7 +27,7 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
   const targets = targetResults(run, facts);
   const projects = projectResults(run, schools);
   return {
-    plan: { id: plan.id, name: plan.name, baseYear: plan.baseYear, targetYear: plan.targetYear, outlookYear: plan.outlookYear, scenario: plan.scenario },
+    plan: planHeader(plan),
     years: run.years,
     source: ctx.source,
     targets,

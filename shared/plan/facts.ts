@@ -2,6 +2,7 @@
 import { entryAge, gradesOf, KIND_STAGES } from '../domain/stages';
 import type { BalanceRun } from './balance-run';
 import type { PlanProject } from './model';
+import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
 import { compare, roundTo, targetDef, type YearFacts } from './targets';
 import type { ClassYear, GapRow, SchoolResult, TargetResult } from './types';
@@ -17,30 +18,30 @@ function populationAt(run: PlanRun, year: number): (number | null)[] | null {
 
 /** Seats a project adds, as a plan document counts 新增学位. */
 function seatsAdded(run: PlanRun, p: PlanProject): number {
-  switch (p.type) {
-    case '新建':
-    case '转型':
+  switch (PROJECT_TYPE[p.type].capacity) {
+    case 'open':
+    case 'convert':
       return p.seats;
-    case '改扩建':
+    case 'extend':
       return p.seats > 0 ? p.seats : p.classes * run.settings.classSize[p.stage ?? 'primary'];
-    case '迁建': {
+    case 'move': {
       const before = run.timeline.at(p.completionYear - 1);
       let cap = 0;
       for (const u of run.timeline.units) if (u.ref === p.school) cap += before.units.get(u.key)?.capacity ?? 0;
       return Math.max(0, p.seats - cap);
     }
-    case '撤并':
+    case 'close':
       return 0;
   }
 }
 
 function kindOfProject(run: PlanRun, p: PlanProject) {
-  if (p.type === '新建' || p.type === '转型') return p.kind;
+  if (PROJECT_TYPE[p.type].ownKind) return p.kind;
   return run.timeline.schools.find((s) => s.ref === p.school)?.kind ?? null;
 }
 
 function ownershipOfProject(run: PlanRun, p: PlanProject) {
-  if (p.type === '新建') return p.ownership;
+  if (PROJECT_TYPE[p.type].createsSchool) return p.ownership;
   return run.timeline.schools.find((s) => s.ref === p.school)?.ownership ?? '公办';
 }
 
@@ -111,10 +112,11 @@ export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: 
     }
     const built = { compulsorySchools: 0, publicSeats: 0, kindergartenSeats: 0 };
     for (const p of applied) {
-      if (p.completionYear <= plan.baseYear || p.completionYear > year || p.type === '撤并') continue;
+      const spec = PROJECT_TYPE[p.type];
+      if (p.completionYear <= plan.baseYear || p.completionYear > year || !spec.builds) continue;
       const kind = kindOfProject(run, p);
       const stages = kind ? KIND_STAGES[kind] : [];
-      if (p.type !== '转型' && (stages.includes('primary') || stages.includes('junior'))) built.compulsorySchools++;
+      if (spec.construction && (stages.includes('primary') || stages.includes('junior'))) built.compulsorySchools++;
       if (ownershipOfProject(run, p) === '公办') {
         const added = seatsAdded(run, p);
         built.publicSeats += added;

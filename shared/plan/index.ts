@@ -1,6 +1,7 @@
 // Plan evaluation: pure functions over plain data, shared by the backend,
 // the renderer and the CLI. Annexes read the result types in types.ts.
 export * from './model';
+export * from './project-types';
 export * from './settings';
 export * from './norms';
 export * from './context';

@@ -1,11 +1,11 @@
 // A plan as the planner edits it: its years, targets, projects and planning areas. The zod
-// schemas are the API's input validation; the interfaces are what is stored and evaluated.
+// schemas are the single definition of these records: the API validates input with them,
+// and the stored and evaluated types are inferred from them (see docs/ARCHITECTURE.md,
+// "Records"). What differs between project types is in project-types.ts.
 import { z } from 'zod';
-import { OWNERSHIPS, SCHOOL_KINDS, STAGES, type Ownership, type SchoolKind, type Stage } from '../domain/stages';
-import type { PlanSettings } from './settings';
-
-export const PROJECT_TYPES = ['新建', '改扩建', '迁建', '撤并', '转型'] as const;
-export type ProjectType = (typeof PROJECT_TYPES)[number];
+import { OWNERSHIPS, SCHOOL_KINDS, STAGES } from '../domain/stages';
+import { PROJECT_TYPE, PROJECT_TYPES, usedFields, type ProjectType, type RequiredField } from './project-types';
+import { planSettingsSchema } from './settings';
 
 /** 暂缓 projects stay in the list but count nowhere. */
 export const PROJECT_STATUSES = ['拟建', '在建', '已建成', '暂缓'] as const;
@@ -38,77 +38,9 @@ export function projectIdOfRef(ref: SchoolRef): number | null {
   return Number.isInteger(id) && id > 0 ? id : null;
 }
 
-export interface Receiver {
-  school: SchoolRef;
-  /** Share of the closed school's students this school takes, 0–1; shares add up to 1. */
-  share: number;
-}
-
-/**
- * One build or layout change. What the fields mean depends on the type:
- * - 新建: a new school `name` of `kind` in `township`, with `classes` and `seats` in total;
- * - 改扩建: `school` gains `classes` and `seats` in `stage` (its first stage when null);
- * - 迁建: `school` moves to `township` and has `classes` and `seats` there from completion;
- * - 撤并: `school` closes in `completionYear`; its students go to `receivers`;
- * - 转型: `school` becomes a `kind` school with `classes` and `seats`; students of stages it
- *   no longer teaches go to `receivers`.
- */
-export interface PlanProject {
-  id: number;
-  type: ProjectType;
-  name: string;
-  school: SchoolRef | null;
-  kind: SchoolKind | null;
-  ownership: Ownership;
-  township: string | null;
-  stage: Stage | null;
-  classes: number;
-  seats: number;
-  /** m². */
-  floorArea: number | null;
-  /** m². */
-  siteArea: number | null;
-  /** 万元. */
-  investment: number | null;
-  startYear: number;
-  /** First school year the change is in effect. */
-  completionYear: number;
-  funding: string;
-  status: ProjectStatus;
-  receivers: Receiver[];
-  note: string;
-}
-
-export interface PlanTarget {
-  key: string;
-  name: string;
-  unit: string;
-  comparator: Comparator;
-  target: number;
-  attribute: TargetAttribute;
-  /** Targets the program cannot compute (the planner's own) carry the planner's figures. */
-  manualBase: number | null;
-  manualProjected: number | null;
-}
-
-export interface Plan {
-  id: number;
-  name: string;
-  baseYear: number;
-  targetYear: number;
-  outlookYear: number;
-  /** Projection scenario the plan is evaluated under. */
-  scenario: string;
-  settings: PlanSettings;
-  targets: PlanTarget[];
-  projects: PlanProject[];
-  /** Township code → planning area, where the plan groups townships differently from the data. */
-  areas: Record<string, string>;
-}
-
 // ---- Input schemas ---------------------------------------------------------------------
 
-const yearSchema = z.number().int().min(1990, '年份应在 1990 年以后').max(2100, '年份应在 2100 年以前');
+export const yearSchema = z.number('请填写年份').int().min(1990, '年份应在 1990 年以后').max(2100, '年份应在 2100 年以前');
 const schoolRefSchema = z.string().regex(/^([0-9A-Za-z]{1,20}|new:\d{1,9})$/, '学校标识码格式不正确');
 const townshipSchema = z.string().regex(/^\d{1,12}$/, '乡镇代码格式不正确');
 const area = z.number().min(0, '面积不能为负').max(10_000_000, '面积过大');
@@ -122,71 +54,112 @@ export const PLAN_NAME = z
 
 export const receiverSchema = z.strictObject({
   school: schoolRefSchema,
+  /** Share of the closed school's students this school takes, 0–1; shares add up to 1. */
   share: z.number().gt(0, '接收比例应大于 0').max(1, '接收比例不超过 100%'),
 });
 
-export const projectInputSchema = z
-  .strictObject({
-    type: z.enum(PROJECT_TYPES, '项目类型应为 新建、改扩建、迁建、撤并 或 转型'),
-    name: z.string().trim().min(1, '请填写项目名称').max(60, '项目名称不超过 60 个字'),
-    school: schoolRefSchema.nullable().default(null),
-    kind: z.enum(SCHOOL_KINDS, '学校类型不正确').nullable().default(null),
-    ownership: z.enum(OWNERSHIPS).default('公办'),
-    township: townshipSchema.nullable().default(null),
-    stage: z.enum(STAGES).nullable().default(null),
-    classes: z.number().int('班数应为整数').min(0, '班数不能为负').max(300, '班数过大').default(0),
-    seats: z.number().int('学位数应为整数').min(0, '学位数不能为负').max(30_000, '学位数过大').default(0),
-    floorArea: area.nullable().default(null),
-    siteArea: area.nullable().default(null),
-    investment: z.number().min(0, '投资不能为负').max(10_000_000, '投资过大').nullable().default(null),
-    /** Null: the completion year less the construction years of the settings. */
-    startYear: yearSchema.nullable().default(null),
-    completionYear: yearSchema,
-    funding: z.string().trim().max(40, '资金来源不超过 40 个字').default(''),
-    status: z.enum(PROJECT_STATUSES).default('拟建'),
-    receivers: z.array(receiverSchema).max(12, '接收学校不超过 12 所').default([]),
-    note: z.string().trim().max(300, '备注不超过 300 个字').default(''),
-  })
-  .superRefine((p, ctx) => {
-    const need = (ok: boolean, message: string, path: string) => {
-      if (!ok) ctx.addIssue({ code: 'custom', message, path: [path] });
-    };
-    if (p.startYear !== null) need(p.startYear <= p.completionYear, '开工年份不能晚于建成年份', 'startYear');
-    switch (p.type) {
-      case '新建':
-        need(p.kind !== null, '新建项目请选择学校类型', 'kind');
-        need(p.township !== null, '新建项目请选择所在乡镇', 'township');
-        need(p.seats > 0, '新建项目请填写学位数', 'seats');
-        break;
-      case '改扩建':
-        need(p.school !== null, '改扩建项目请选择学校', 'school');
-        need(p.seats > 0 || p.classes > 0, '改扩建项目请填写增加的班数或学位数', 'seats');
-        break;
-      case '迁建':
-        need(p.school !== null, '迁建项目请选择学校', 'school');
-        need(p.township !== null, '迁建项目请选择新校址所在乡镇', 'township');
-        need(p.seats > 0, '迁建项目请填写迁建后的学位数', 'seats');
-        break;
-      case '撤并':
-        need(p.school !== null, '撤并项目请选择被撤并的学校', 'school');
-        need(p.receivers.length > 0, '撤并项目请指定接收学校', 'receivers');
-        break;
-      case '转型':
-        need(p.school !== null, '转型项目请选择学校', 'school');
-        need(p.kind !== null, '转型项目请选择转型后的学校类型', 'kind');
-        need(p.seats > 0, '转型项目请填写转型后的学位数', 'seats');
-        break;
-    }
-    if (p.receivers.length > 0) {
-      const total = p.receivers.reduce((s, r) => s + r.share, 0);
-      need(Math.abs(total - 1) < 0.005, `接收比例合计应为 100%（现为 ${Math.round(total * 1000) / 10}%）`, 'receivers');
-      const refs = p.receivers.map((r) => r.school);
-      need(new Set(refs).size === refs.length, '接收学校不能重复', 'receivers');
-      need(p.school === null || !refs.includes(p.school), '接收学校不能是被撤并的学校本身', 'receivers');
-    }
-  });
+/**
+ * One build or layout change, as the planner enters it. What the fields mean depends on the
+ * type (project-types.ts):
+ * - 新建: a new school `name` of `kind` in `township`, with `classes` and `seats` in total;
+ * - 改扩建: `school` gains `classes` and `seats` in `stage` (its first stage when null);
+ * - 迁建: `school` moves to `township` and has `classes` and `seats` there from completion;
+ * - 撤并: `school` closes in `completionYear`; its students go to `receivers`;
+ * - 转型: `school` becomes a `kind` school with `classes` and `seats`; students of stages it
+ *   no longer teaches go to `receivers`.
+ */
+const projectFields = {
+  type: z.enum(PROJECT_TYPES, '项目类型应为 新建、改扩建、迁建、撤并 或 转型'),
+  name: z.string().trim().min(1, '请填写项目名称').max(60, '项目名称不超过 60 个字'),
+  school: schoolRefSchema.nullable().default(null),
+  kind: z.enum(SCHOOL_KINDS, '学校类型不正确').nullable().default(null),
+  ownership: z.enum(OWNERSHIPS).default('公办'),
+  township: townshipSchema.nullable().default(null),
+  stage: z.enum(STAGES).nullable().default(null),
+  classes: z.number().int('班数应为整数').min(0, '班数不能为负').max(300, '班数过大').default(0),
+  seats: z.number().int('学位数应为整数').min(0, '学位数不能为负').max(30_000, '学位数过大').default(0),
+  /** m². */
+  floorArea: area.nullable().default(null),
+  /** m². */
+  siteArea: area.nullable().default(null),
+  /** 万元. */
+  investment: z.number().min(0, '投资不能为负').max(10_000_000, '投资过大').nullable().default(null),
+  /** Null: the completion year less the construction years of the settings. */
+  startYear: yearSchema.nullable().default(null),
+  /** First school year the change is in effect. */
+  completionYear: yearSchema,
+  funding: z.string().trim().max(40, '资金来源不超过 40 个字').default(''),
+  status: z.enum(PROJECT_STATUSES).default('拟建'),
+  receivers: z.array(receiverSchema).max(12, '接收学校不超过 12 所').default([]),
+  note: z.string().trim().max(300, '备注不超过 300 个字').default(''),
+};
+
+const projectFieldsSchema = z.strictObject(projectFields);
+
+const present: Record<RequiredField, (p: z.output<typeof projectFieldsSchema>) => boolean> = {
+  school: (p) => p.school !== null,
+  kind: (p) => p.kind !== null,
+  township: (p) => p.township !== null,
+  seats: (p) => p.seats > 0,
+  classesOrSeats: (p) => p.seats > 0 || p.classes > 0,
+  receivers: (p) => p.receivers.length > 0,
+};
+/** Where the form shows a missing field's message. */
+const messageField: Record<RequiredField, string> = {
+  school: 'school', kind: 'kind', township: 'township', seats: 'seats', classesOrSeats: 'seats', receivers: 'receivers',
+};
+
+export const projectInputSchema = projectFieldsSchema.superRefine((p, ctx) => {
+  const need = (ok: boolean, message: string, path: string) => {
+    if (!ok) ctx.addIssue({ code: 'custom', message, path: [path] });
+  };
+  if (p.startYear !== null) need(p.startYear <= p.completionYear, '开工年份不能晚于建成年份', 'startYear');
+  for (const [field, message] of Object.entries(PROJECT_TYPE[p.type].required) as [RequiredField, string][]) {
+    need(present[field](p), message, messageField[field]);
+  }
+  if (p.receivers.length > 0) {
+    const total = p.receivers.reduce((s, r) => s + r.share, 0);
+    need(Math.abs(total - 1) < 0.005, `接收比例合计应为 100%（现为 ${Math.round(total * 1000) / 10}%）`, 'receivers');
+    const refs = p.receivers.map((r) => r.school);
+    need(new Set(refs).size === refs.length, '接收学校不能重复', 'receivers');
+    need(p.school === null || !refs.includes(p.school), '接收学校不能是被撤并的学校本身', 'receivers');
+  }
+});
 export type ProjectInput = z.input<typeof projectInputSchema>;
 export type ProjectFields = z.output<typeof projectInputSchema>;
+
+/**
+ * The project with what its type does not use cleared: a form keeps every field while the
+ * planner switches between types, and only the ones the type reads are saved.
+ */
+export function withTypeFields(p: ProjectFields): ProjectFields {
+  const f = usedFields(p.type);
+  return {
+    ...p,
+    school: f.school ? p.school : null,
+    kind: f.kind ? p.kind : null,
+    township: f.township ? p.township : null,
+    stage: f.stage ? p.stage : null,
+    classes: f.size ? p.classes : 0,
+    seats: f.size ? p.seats : 0,
+    floorArea: f.size ? p.floorArea : null,
+    siteArea: f.size ? p.siteArea : null,
+    investment: f.size ? p.investment : null,
+    receivers: f.receivers ? p.receivers : [],
+  };
+}
+
+/** A fresh project of `type` with the schema's defaults (the planner still names it). */
+export function defaultProject(type: ProjectType, completionYear: number): ProjectFields {
+  return { ...projectFieldsSchema.omit({ name: true }).parse({ type, completionYear }), name: '' };
+}
+
+const projectId = z.number().int().positive('项目编号不正确');
+
+/** A stored project: the input with its id and the start year settled. */
+export const planProjectSchema = z.object({ ...projectFields, id: projectId, startYear: yearSchema });
+export type PlanProject = z.output<typeof planProjectSchema>;
+export type Receiver = z.output<typeof receiverSchema>;
 
 export const targetInputSchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '指标代码格式不正确'),
@@ -195,15 +168,47 @@ export const targetInputSchema = z.strictObject({
   comparator: z.enum(COMPARATORS, '比较方式不正确'),
   target: z.number().min(-1e9).max(1e9),
   attribute: z.enum(TARGET_ATTRIBUTES).default('预期性'),
+  /** Targets the program cannot compute (the planner's own) carry the planner's figures. */
   manualBase: z.number().min(-1e9).max(1e9).nullable().default(null),
   manualProjected: z.number().min(-1e9).max(1e9).nullable().default(null),
 });
 export type TargetInput = z.input<typeof targetInputSchema>;
+export type PlanTarget = z.output<typeof targetInputSchema>;
 
 export const areaAssignmentSchema = z.strictObject({
   township: townshipSchema,
   area: z.string().trim().max(20, '片区名称不超过 20 个字'),
 });
+
+export const scenarioSchema = z.string().trim().min(1, '请填写情景名称').max(20, '情景名称不超过 20 个字');
+
+/** What names a plan and its period: the plan lists, the annex choice and the evaluation carry this. */
+export const planHeaderSchema = z.object({
+  id: z.number().int().positive('规划编号不正确'),
+  name: PLAN_NAME,
+  baseYear: yearSchema,
+  targetYear: yearSchema,
+  outlookYear: yearSchema,
+  /** Projection scenario the plan is evaluated under. */
+  scenario: scenarioSchema,
+});
+export type PlanHeader = z.output<typeof planHeaderSchema>;
+
+const HEADER_KEYS = Object.keys(planHeaderSchema.shape) as (keyof PlanHeader)[];
+
+/** Only the header of a plan, a plan row or a summary (what lists and the evaluation carry). */
+export function planHeader(p: PlanHeader): PlanHeader {
+  return Object.fromEntries(HEADER_KEYS.map((k) => [k, p[k]])) as PlanHeader;
+}
+
+export const planSchema = planHeaderSchema.extend({
+  settings: planSettingsSchema,
+  targets: z.array(targetInputSchema),
+  projects: z.array(planProjectSchema),
+  /** Township code → planning area, where the plan groups townships differently from the data. */
+  areas: z.record(z.string(), z.string()),
+});
+export type Plan = z.output<typeof planSchema>;
 
 /** The plan's period: base year < target year ≤ outlook year. */
 export function checkYears(base: number, target: number, outlook: number): string | null {

@@ -2,6 +2,7 @@
 // concerns, and the use of the school it builds year by year (附件4 and 附件5 read these).
 import { KIND_STAGES, type Stage } from '../domain/stages';
 import { newSchoolRef, type PlanProject } from './model';
+import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
 import type { ProjectResult, SchoolResult } from './types';
 
@@ -10,19 +11,20 @@ export function projectResults(run: PlanRun, schools: readonly SchoolResult[]): 
   const results = new Map(schools.map((s) => [s.code, s]));
   const nameOf = (ref: string | null): string => (ref ? (info.get(ref)?.name ?? ref) : '');
   return run.plan.projects.map((p: PlanProject): ProjectResult => {
-    const ref = p.type === '新建' ? newSchoolRef(p.id) : p.school;
+    const spec = PROJECT_TYPE[p.type];
+    const ref = spec.createsSchool ? newSchoolRef(p.id) : p.school;
     const school = ref ? info.get(ref) : undefined;
-    const township = p.type === '新建' || p.type === '迁建' ? (p.township ?? '') : (school?.township ?? '');
+    const township = spec.ownTownship ? (p.township ?? '') : (school?.township ?? '');
     let stages: Stage[];
-    if (p.type === '新建' || p.type === '转型') stages = p.kind ? [...KIND_STAGES[p.kind]] : [];
-    else if (p.type === '改扩建') stages = p.stage ? [p.stage] : school ? [KIND_STAGES[school.kind][0] as Stage] : [];
+    if (spec.ownKind) stages = p.kind ? [...KIND_STAGES[p.kind]] : [];
+    else if (spec.stage) stages = p.stage ? [p.stage] : school ? [KIND_STAGES[school.kind][0] as Stage] : [];
     else stages = school ? [...KIND_STAGES[school.kind]] : [];
     const issue = p.status === '暂缓' ? '暂缓实施，未计入测算' : (run.timeline.problems.get(p.id) ?? null);
     const applied = p.status !== '暂缓' && !run.timeline.blocked.has(p.id);
     let seats = p.seats;
     let classes = p.classes;
-    if (p.type === '改扩建' && seats === 0) seats = p.classes * run.settings.classSize[stages[0] ?? 'primary'];
-    if (p.type === '撤并') {
+    if (spec.increment && seats === 0) seats = p.classes * run.settings.classSize[stages[0] ?? 'primary'];
+    if (spec.capacity === 'close') {
       const before = run.timeline.at(p.completionYear - 1);
       seats = 0;
       classes = 0;
@@ -37,27 +39,17 @@ export function projectResults(run: PlanRun, schools: readonly SchoolResult[]): 
     }
     const res = ref ? results.get(ref) : undefined;
     return {
-      id: p.id,
-      type: p.type,
-      nature: p.type,
-      name: p.name,
-      completionYear: p.completionYear,
-      startYear: p.startYear,
-      status: p.status,
-      investment: p.investment,
-      floorArea: p.floorArea,
-      siteArea: p.siteArea,
-      funding: p.funding,
+      ...p,
       applied,
       issue,
-      schoolName: p.type === '新建' ? p.name : nameOf(p.school),
+      schoolName: spec.createsSchool ? p.name : nameOf(p.school),
       townshipName: township ? run.townshipName(township) : '',
       area: township ? run.areaOf(township) : '',
       stages,
       seats,
       classes,
       receivers: p.receivers.map((r) => ({ school: r.school, name: nameOf(r.school), share: r.share })),
-      utilisation: run.years.map((y, yi) => (p.type !== '撤并' && res && y >= p.completionYear ? (res.utilisation[yi] ?? null) : null)),
+      utilisation: run.years.map((y, yi) => (spec.builds && res && y >= p.completionYear ? (res.utilisation[yi] ?? null) : null)),
     };
   });
 }

@@ -1,6 +1,7 @@
 // One pass of the plan over the years: the state of every unit (school × stage) per year
 // with its students after closures and relief, and its classes. Everything the results,
 // the warnings and the helper show is read from this.
+import { classesAtLeast, countsLargeClasses } from '../analysis/enrolment';
 import type { Stage } from '../domain/stages';
 import { estimateClasses } from './classes';
 import type { EvaluationContext } from './context';
@@ -76,6 +77,7 @@ export function runPlan(ctx: EvaluationContext, plan: Plan): PlanRun {
       oversized: new Array<number>(n),
     };
     const size = settings.classSize[unit.stage as Stage];
+    const graded = countsLargeClasses(unit.stage);
     years.forEach((y, yi) => {
       const st = (states[yi] as YearState).units.get(unit.key);
       const mv = moves[yi] as YearDemand;
@@ -90,13 +92,11 @@ export function runPlan(ctx: EvaluationContext, plan: Plan): PlanRun {
       const untouched = !mv.received.has(unit.key) && !mv.relieved.has(unit.key) && Math.abs(demand - (recorded?.students ?? -1)) < 1e-6;
       if (recorded && st?.open && untouched) {
         s.classes[yi] = recorded.classes;
-        s.large[yi] = recorded.large;
-        s.oversized[yi] = recorded.oversized;
+        s.large[yi] = graded ? classesAtLeast(recorded.grades, settings.largeClass) : 0;
+        s.oversized[yi] = graded ? classesAtLeast(recorded.grades, settings.oversizedClass) : 0;
       } else if (st?.open) {
         const c = estimateClasses(demand, st.rooms, unit.minClasses, size, settings);
         s.classes[yi] = c.classes;
-        // 大班额 norms concern graded schooling; kindergartens and special schools have their own.
-        const graded = unit.stage === 'primary' || unit.stage === 'junior' || unit.stage === 'senior';
         s.large[yi] = graded ? c.large : 0;
         s.oversized[yi] = graded ? c.oversized : 0;
       } else {

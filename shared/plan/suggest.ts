@@ -7,7 +7,7 @@
 import { gradesOf, KIND_LABEL, type SchoolKind, type Stage } from '../domain/stages';
 import { COUNTY_POOL, COUNTY_STAGES, poolOf } from './demand';
 import { seatsShort } from './levels';
-import type { PlanProject } from './model';
+import { defaultProject, type PlanProject } from './model';
 import { estimateFacilities, standardClassCounts } from './norms';
 import type { PlanRun } from './run';
 import { n, pct, stageName, wan } from './text';
@@ -26,11 +26,7 @@ const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
 type Draft = Omit<PlanProject, 'id'>;
 
 function draft(fields: Partial<Draft> & Pick<Draft, 'type' | 'name' | 'completionYear' | 'startYear'>): Draft {
-  return {
-    school: null, kind: null, ownership: '公办', township: null, stage: null, classes: 0, seats: 0,
-    floorArea: null, siteArea: null, investment: null, funding: '', status: '拟建', receivers: [],
-    note: '由“建设需求测算”生成，可按实际修改', ...fields,
-  };
+  return { ...defaultProject(fields.type, fields.completionYear), note: '由“建设需求测算”生成，可按实际修改', ...fields };
 }
 
 /** Unit over capacity the most in a year, within the pool: where an added stream helps most. */

@@ -7,6 +7,7 @@ import { gradesOf, KIND_STAGES, type Ownership, type SchoolKind, type Stage } fr
 import type { ContextSchool, EvaluationContext, StageRecord } from './context';
 import { newSchoolRef, type PlanProject, type SchoolRef } from './model';
 import { classesByStage } from './norms';
+import { PROJECT_TYPE, type CapacityEffect } from './project-types';
 import type { PlanSettings } from './settings';
 
 export interface SchoolInfo {
@@ -201,7 +202,7 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
     .slice()
     .sort((a, b) => a.completionYear - b.completionYear || a.id - b.id);
   for (const p of active) {
-    if (p.type === '新建' && p.kind && p.township) {
+    if (PROJECT_TYPE[p.type].createsSchool && p.kind && p.township) {
       const info: SchoolInfo = {
         ref: newSchoolRef(p.id),
         name: p.name,
@@ -222,11 +223,13 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
     }
   }
   for (const p of active) {
-    if (p.type !== '新建' && p.school && !schoolByRef.has(p.school)) {
+    const spec = PROJECT_TYPE[p.type];
+    if (!spec.createsSchool && p.school && !schoolByRef.has(p.school)) {
       problems.set(p.id, `找不到项目所指的学校（${p.school}），该项目未计入。`);
       blocked.add(p.id);
     }
-    if (p.type === '转型' && p.kind && p.school) {
+    // A school converted to a kind with other stages gains units for them, closed until then.
+    if (spec.capacity === 'convert' && p.kind && p.school) {
       const info = schoolByRef.get(p.school);
       if (!info) continue;
       for (const st of KIND_STAGES[p.kind]) {
@@ -249,104 +252,100 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
   }
   const unitsOf = (ref: SchoolRef): Unit[] => byRef.get(ref) ?? [];
 
+  // What each kind of project does to the year's state (project-types.ts says which kind a type is).
+  const effects: Record<CapacityEffect, (state: Built, p: PlanProject, order: number) => void> = {
+    open: (state, p, order) => {
+      if (!p.kind || !p.township) return;
+      const ref = newSchoolRef(p.id);
+      const split = classesByStage(p.kind, p.classes, system);
+      const stages = KIND_STAGES[p.kind];
+      const seats = splitByWeights(p.seats, stages.map((st) => (split[st] ?? 0) * size[st] || size[st]));
+      const stageSeats: Partial<Record<Stage, number>> = {};
+      stages.forEach((st, i) => {
+        const cap = seats[i] as number;
+        stageSeats[st] = cap;
+        const rooms = split[st] && split[st] > 0 ? split[st] : Math.ceil(cap / size[st]);
+        state.units.set(unitKey(ref, st), { open: true, capacity: cap, rooms, township: p.township as string, absorbs: true, absorbOrder: order, closedBy: null });
+      });
+      state.schools.set(ref, { open: true, kind: p.kind, township: p.township, built: true, facilities: builtFacilities(stageSeats, p.classes, p.floorArea, settings) });
+      },
+    extend: (state, p) => {
+      const ref = p.school as SchoolRef;
+      const school = state.schools.get(ref);
+      if (!school?.open) return;
+      const open = unitsOf(ref).filter((u) => state.units.get(u.key)?.open);
+      const unit = open.find((u) => u.stage === p.stage) ?? open[0];
+      if (!unit) return;
+      const st = state.units.get(unit.key) as UnitState;
+      const seats = p.seats > 0 ? p.seats : p.classes * size[unit.stage];
+      const classes = p.classes > 0 ? p.classes : Math.ceil(seats / size[unit.stage]);
+      state.units.set(unit.key, { ...st, capacity: st.capacity + seats, rooms: st.rooms + classes });
+      const add = builtFacilities({ [unit.stage]: seats }, classes, p.floorArea, settings);
+      const f = school.facilities;
+      state.schools.set(ref, {
+        ...school,
+        facilities: {
+          teachingArea: f.teachingArea + add.teachingArea,
+          // An extension rarely adds sports ground.
+          sportsArea: f.sportsArea,
+          equipmentValue: f.equipmentValue + add.equipmentValue,
+          multimediaRooms: f.multimediaRooms + add.multimediaRooms,
+        },
+      });
+      },
+    move: (state, p, order) => {
+      const ref = p.school as SchoolRef;
+      const school = state.schools.get(ref);
+      if (!school?.open || !p.township) return;
+      const open = unitsOf(ref).filter((u) => state.units.get(u.key)?.open);
+      const weights = open.map((u) => state.units.get(u.key)?.capacity ?? 0);
+      const seats = splitByWeights(p.seats, weights);
+      const rooms = splitByWeights(p.classes, weights);
+      const stageSeats: Partial<Record<Stage, number>> = {};
+      open.forEach((u, i) => {
+        const cap = seats[i] as number;
+        stageSeats[u.stage] = cap;
+        const r = (rooms[i] as number) > 0 ? (rooms[i] as number) : Math.ceil(cap / size[u.stage]);
+        state.units.set(u.key, { open: true, capacity: cap, rooms: r, township: p.township as string, absorbs: true, absorbOrder: order, closedBy: null });
+      });
+      state.schools.set(ref, { ...school, township: p.township, built: true, facilities: builtFacilities(stageSeats, p.classes, p.floorArea, settings) });
+      },
+    close: (state, p) => {
+      const ref = p.school as SchoolRef;
+      const school = state.schools.get(ref);
+      if (!school) return;
+      for (const u of unitsOf(ref)) {
+        const st = state.units.get(u.key);
+        if (st?.open) state.units.set(u.key, { ...st, open: false, capacity: 0, rooms: 0, absorbs: false, closedBy: p });
+      }
+      state.schools.set(ref, { ...school, open: false });
+      },
+    convert: (state, p, order) => {
+      const ref = p.school as SchoolRef;
+      const school = state.schools.get(ref);
+      if (!school?.open || !p.kind) return;
+      const keep = new Set(KIND_STAGES[p.kind]);
+      for (const u of unitsOf(ref)) {
+        const st = state.units.get(u.key);
+        if (st?.open && !keep.has(u.stage)) state.units.set(u.key, { ...st, open: false, capacity: 0, rooms: 0, absorbs: false, closedBy: p });
+      }
+      const split = classesByStage(p.kind, p.classes, system);
+      const stages = KIND_STAGES[p.kind];
+      const seats = splitByWeights(p.seats, stages.map((st) => (split[st] ?? 0) * size[st] || size[st]));
+      stages.forEach((st, i) => {
+        const key = unitKey(ref, st);
+        const prev = state.units.get(key);
+        const cap = seats[i] as number;
+        const rooms = split[st] && split[st] > 0 ? split[st] : Math.ceil(cap / size[st]);
+        // A stage the school did not teach before starts empty and fills from its area.
+        const fresh = !prev?.open;
+        state.units.set(key, { open: true, capacity: cap, rooms, township: school.township, absorbs: fresh, absorbOrder: order, closedBy: null });
+      });
+      state.schools.set(ref, { ...school, kind: p.kind });
+      },
+  };
   const apply = (state: Built, p: PlanProject, order: number): void => {
-    if (blocked.has(p.id)) return;
-    switch (p.type) {
-      case '新建': {
-        if (!p.kind || !p.township) return;
-        const ref = newSchoolRef(p.id);
-        const split = classesByStage(p.kind, p.classes, system);
-        const stages = KIND_STAGES[p.kind];
-        const seats = splitByWeights(p.seats, stages.map((st) => (split[st] ?? 0) * size[st] || size[st]));
-        const stageSeats: Partial<Record<Stage, number>> = {};
-        stages.forEach((st, i) => {
-          const cap = seats[i] as number;
-          stageSeats[st] = cap;
-          const rooms = split[st] && split[st] > 0 ? split[st] : Math.ceil(cap / size[st]);
-          state.units.set(unitKey(ref, st), { open: true, capacity: cap, rooms, township: p.township as string, absorbs: true, absorbOrder: order, closedBy: null });
-        });
-        state.schools.set(ref, { open: true, kind: p.kind, township: p.township, built: true, facilities: builtFacilities(stageSeats, p.classes, p.floorArea, settings) });
-        return;
-      }
-      case '改扩建': {
-        const ref = p.school as SchoolRef;
-        const school = state.schools.get(ref);
-        if (!school?.open) return;
-        const open = unitsOf(ref).filter((u) => state.units.get(u.key)?.open);
-        const unit = open.find((u) => u.stage === p.stage) ?? open[0];
-        if (!unit) return;
-        const st = state.units.get(unit.key) as UnitState;
-        const seats = p.seats > 0 ? p.seats : p.classes * size[unit.stage];
-        const classes = p.classes > 0 ? p.classes : Math.ceil(seats / size[unit.stage]);
-        state.units.set(unit.key, { ...st, capacity: st.capacity + seats, rooms: st.rooms + classes });
-        const add = builtFacilities({ [unit.stage]: seats }, classes, p.floorArea, settings);
-        const f = school.facilities;
-        state.schools.set(ref, {
-          ...school,
-          facilities: {
-            teachingArea: f.teachingArea + add.teachingArea,
-            // An extension rarely adds sports ground.
-            sportsArea: f.sportsArea,
-            equipmentValue: f.equipmentValue + add.equipmentValue,
-            multimediaRooms: f.multimediaRooms + add.multimediaRooms,
-          },
-        });
-        return;
-      }
-      case '迁建': {
-        const ref = p.school as SchoolRef;
-        const school = state.schools.get(ref);
-        if (!school?.open || !p.township) return;
-        const open = unitsOf(ref).filter((u) => state.units.get(u.key)?.open);
-        const weights = open.map((u) => state.units.get(u.key)?.capacity ?? 0);
-        const seats = splitByWeights(p.seats, weights);
-        const rooms = splitByWeights(p.classes, weights);
-        const stageSeats: Partial<Record<Stage, number>> = {};
-        open.forEach((u, i) => {
-          const cap = seats[i] as number;
-          stageSeats[u.stage] = cap;
-          const r = (rooms[i] as number) > 0 ? (rooms[i] as number) : Math.ceil(cap / size[u.stage]);
-          state.units.set(u.key, { open: true, capacity: cap, rooms: r, township: p.township as string, absorbs: true, absorbOrder: order, closedBy: null });
-        });
-        state.schools.set(ref, { ...school, township: p.township, built: true, facilities: builtFacilities(stageSeats, p.classes, p.floorArea, settings) });
-        return;
-      }
-      case '撤并': {
-        const ref = p.school as SchoolRef;
-        const school = state.schools.get(ref);
-        if (!school) return;
-        for (const u of unitsOf(ref)) {
-          const st = state.units.get(u.key);
-          if (st?.open) state.units.set(u.key, { ...st, open: false, capacity: 0, rooms: 0, absorbs: false, closedBy: p });
-        }
-        state.schools.set(ref, { ...school, open: false });
-        return;
-      }
-      case '转型': {
-        const ref = p.school as SchoolRef;
-        const school = state.schools.get(ref);
-        if (!school?.open || !p.kind) return;
-        const keep = new Set(KIND_STAGES[p.kind]);
-        for (const u of unitsOf(ref)) {
-          const st = state.units.get(u.key);
-          if (st?.open && !keep.has(u.stage)) state.units.set(u.key, { ...st, open: false, capacity: 0, rooms: 0, absorbs: false, closedBy: p });
-        }
-        const split = classesByStage(p.kind, p.classes, system);
-        const stages = KIND_STAGES[p.kind];
-        const seats = splitByWeights(p.seats, stages.map((st) => (split[st] ?? 0) * size[st] || size[st]));
-        stages.forEach((st, i) => {
-          const key = unitKey(ref, st);
-          const prev = state.units.get(key);
-          const cap = seats[i] as number;
-          const rooms = split[st] && split[st] > 0 ? split[st] : Math.ceil(cap / size[st]);
-          // A stage the school did not teach before starts empty and fills from its area.
-          const fresh = !prev?.open;
-          state.units.set(key, { open: true, capacity: cap, rooms, township: school.township, absorbs: fresh, absorbOrder: order, closedBy: null });
-        });
-        state.schools.set(ref, { ...school, kind: p.kind });
-        return;
-      }
-    }
+    if (!blocked.has(p.id)) effects[PROJECT_TYPE[p.type].capacity](state, p, order);
   };
 
   const cache = new Map<number, YearState>();

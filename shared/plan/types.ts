@@ -4,7 +4,7 @@
 // aligned with `years` (plan base year … outlook year).
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
-import type { Comparator, PlanProject, ProjectType, SchoolRef, TargetAttribute } from './model';
+import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
 
 /** 学位预警: red > 100 % use, orange 90–100 %, green 60–90 %, blue < 60 % (settings); none without seats or students. */
 export type Level = 'red' | 'orange' | 'green' | 'blue' | 'none';
@@ -175,14 +175,16 @@ export interface PlanWarning {
   message: string;
 }
 
-/** A project as the evaluation applied it. */
-export interface ProjectResult extends Pick<PlanProject, 'id' | 'type' | 'name' | 'completionYear' | 'startYear' | 'status' | 'investment' | 'floorArea' | 'siteArea' | 'funding'> {
+/**
+ * A project as the evaluation applied it: the stored project (note, kind, receivers' refs
+ * and all) with names resolved and its seats as counted, so readers need not go back to the
+ * plan for any field.
+ */
+export interface ProjectResult extends Omit<PlanProject, 'receivers'> {
   /** Counted in the results (not 暂缓, and its school exists). */
   applied: boolean;
   /** Why it is not applied, or a caution about it. */
   issue: string | null;
-  /** 建设性质 as a plan document writes it (新建 / 改扩建 / 迁建 / 撤并 / 转型). */
-  nature: ProjectType;
   schoolName: string;
   townshipName: string;
   area: string;
@@ -224,7 +226,7 @@ export interface BuildSuggestion {
 }
 
 export interface PlanEvaluation {
-  plan: { id: number; name: string; baseYear: number; targetYear: number; outlookYear: number; scenario: string };
+  plan: PlanHeader;
   years: number[];
   source: DemandSource;
   targets: TargetResult[];

@@ -2,6 +2,7 @@
 // which builds will stand half empty, which schools grow past their size limit, which
 // targets the plan misses. Ordered red before orange before blue, larger before smaller.
 import { COMPARATOR_LABEL } from './model';
+import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
 import { n, pct, stageName, withUnit } from './text';
 import type { ClassYear, GapRow, PlanWarning, ProjectResult, SchoolResult, TargetResult } from './types';
@@ -160,7 +161,8 @@ function projectWarnings(run: PlanRun, projects: readonly ProjectResult[]): Rank
     if (p.issue && p.status !== '暂缓') {
       out.push({ kind: 'project', level: 'orange', year: p.completionYear, stage: null, subject: String(p.id), message: `项目“${p.name}”：${p.issue}`, weight: 0 });
     }
-    if (!p.applied || p.type === '撤并') continue;
+    const spec = PROJECT_TYPE[p.type];
+    if (!p.applied || !spec.builds) continue;
     let minI = -1;
     p.utilisation.forEach((u, i) => {
       if (u === null) return;
@@ -168,8 +170,8 @@ function projectWarnings(run: PlanRun, projects: readonly ProjectResult[]): Rank
     });
     const min = minI >= 0 ? (p.utilisation[minI] as number) : null;
     if (min === null || min >= run.settings.levels.blue) continue;
-    const what = p.type === '新建' ? (p.name.includes('新建') ? p.name : `新建${p.name}`) : `${p.schoolName}${p.type}`;
-    const done = p.type === '新建' || p.type === '迁建' ? '建成' : '完成';
+    const what = spec.createsSchool ? (p.name.includes(p.type) ? p.name : `${p.type}${p.name}`) : `${p.schoolName}${p.type}`;
+    const done = spec.doneVerb;
     const first = p.utilisation.findIndex((u) => u !== null);
     const message =
       minI === first

@@ -1,6 +1,7 @@
 // The engine's front door: calibrate on the data as of a base year, then project scenarios
 // and shape the result the API, the UI and the CLI share.
-import { STAGE_LABEL, STAGES, STANDARD_CLASS_SIZE, type Stage } from '../domain/stages';
+import { STAGE_LABEL, STAGES, type Stage } from '../domain/stages';
+import { STANDARDS } from '../standards';
 import type { ProjectionData } from './data';
 import { addDevelopments, developmentsFor } from './developments';
 import { calibrateCore, projectCore, type CoreCalibration, type CoreProjection } from './engine';
@@ -16,9 +17,6 @@ import type { CalibrationSummary, ProjectionResult, SchoolProjection, StageSerie
 
 export const DEFAULT_HORIZON_YEARS = 15;
 export const MAX_HORIZON_YEARS = 30;
-
-/** Kindergarten classes by grade: 小班 25, 中班 30, 大班 35. */
-const PRESCHOOL_CLASS = [25, 30, 35];
 
 export interface Calibration {
   data: ProjectionData;
@@ -59,7 +57,7 @@ function emptySeries(n: number): StageSeries {
 
 function classesFor(stage: Stage, grade: number, students: number): number {
   if (students <= 0) return 0;
-  const size = stage === 'preschool' ? (PRESCHOOL_CLASS[grade - 1] ?? 30) : STANDARD_CLASS_SIZE[stage];
+  const size = (stage === 'preschool' ? STANDARDS.kindergartenClassSize.value[grade - 1] : undefined) ?? STANDARDS.classSize.value[stage];
   return Math.ceil(students / size);
 }
 

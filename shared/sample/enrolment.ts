@@ -2,15 +2,14 @@
 // County-town schools take their own children plus a growing share of rural ones (进城就读)
 // and, short of classrooms, pack them into ever larger classes; rural schools empty.
 import type { EnrolmentRecord } from '../domain/model';
-import { KIND_STAGES, STANDARD_CLASS_SIZE, type Stage } from '../domain/stages';
+import { KIND_STAGES, type Stage } from '../domain/stages';
+import { STANDARDS } from '../standards';
 import { BASE_YEAR, ENROLMENT_YEARS, FIRST_ENROLMENT_YEAR } from './calendar';
 import type { PopulationTable } from './population';
 import type { Rng } from './prng';
 import type { Roster, SchoolPlan } from './schools';
 import type { CountyFrame } from './townships';
 
-/** Kindergarten norms differ by grade: 小班 25, 中班 30, 大班 35. */
-const PRESCHOOL_CLASS = [25, 30, 35];
 /** Above this a school opens another class even without a proper classroom. */
 const HARD_MAX_CLASS = 75;
 
@@ -172,7 +171,12 @@ function formClasses(plans: readonly SchoolPlan[], students: Students): Enrolmen
 }
 
 function classesFor(plan: SchoolPlan, stage: Stage, grade: number, n: number, cap: number): number {
-  const norm = stage === 'preschool' ? (PRESCHOOL_CLASS[grade - 1] ?? 30) : stage === 'special' ? 10 : STANDARD_CLASS_SIZE[stage];
+  const norm =
+    stage === 'preschool'
+      ? (STANDARDS.kindergartenClassSize.value[grade - 1] ?? STANDARDS.classSize.value.preschool)
+      : stage === 'special'
+        ? 10
+        : STANDARDS.classSize.value[stage];
   // Village schools and 教学点 keep one class per grade however few pupils they have.
   if (plan.role === 'share' && stage === 'primary' && n <= norm) return 1;
   const wanted = Math.ceil(n / norm);

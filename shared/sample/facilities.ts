@@ -2,7 +2,8 @@
 // for the larger cohorts of the past (now half empty, generous per pupil), county-town
 // schools for fewer pupils than they now hold (short of space, fail the 优质均衡 area norms).
 import type { School } from '../domain/model';
-import { KIND_STAGES, STANDARD_CLASS_SIZE, type Stage } from '../domain/stages';
+import { KIND_STAGES, type Stage } from '../domain/stages';
+import { STANDARDS } from '../standards';
 import { BASE_YEAR, ENROLMENT_YEARS } from './calendar';
 import type { SchoolTotals } from './enrolment';
 import type { Rng } from './prng';
@@ -49,7 +50,7 @@ export function withFacilities(rng: Rng, plan: SchoolPlan, totals: SchoolTotals)
     const peak = Math.max(...ENROLMENT_YEARS.map((y) => at(y, stage).students));
     students += now.students;
     classes += now.classes;
-    const size = STANDARD_CLASS_SIZE[stage];
+    const size = STANDARDS.classSize.value[stage];
     const step = school.kind === 'teaching_point' ? 1 : (GRADES[stage] ?? 3);
     // Crowded schools were designed for fewer pupils than they hold today; the others for more.
     const need = crowded ? (now.students / size) * rng.float(0.7, 0.85) : (peak / size) * (urban ? rng.float(1.0, 1.2) : rng.float(1.2, 1.6));

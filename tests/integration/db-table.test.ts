@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineTable, readAll, readOne } from '../../electron/backend/db/table';
+import { defineTable, readAll, readOne, snakeColumns } from '../../electron/backend/db/table';
 import { tempDir } from '../helpers/temp';
 
 interface Thing {
@@ -79,6 +79,21 @@ describe('table descriptor', () => {
     const id = Number(db.prepare(things.insert).run(things.params({ name: '丁', startYear: 2031, tags: [], active: true })).lastInsertRowid);
     db.prepare(things.remove).run({ id });
     expect(readAll(db, things)).toEqual([]);
+  });
+
+  it('updates only the named fields of a row', () => {
+    const db = open();
+    expect(things.updateOf(['name', 'note'])).toBe('UPDATE things SET name = @name, note = @note WHERE id = @id');
+    const id = Number(db.prepare(things.insert).run(things.params({ name: '甲', startYear: 2026, tags: ['a'], active: true })).lastInsertRowid);
+    db.prepare(things.updateOf(['note'])).run(things.params({ id, note: '改' }));
+    expect(readOne(db, things, 'WHERE id = @id', { id })).toEqual({ id, name: '甲', startYear: 2026, tags: ['a'], active: true, note: '改' });
+    expect(() => things.updateOf(['nope' as 'note'])).toThrow(/字段 nope/);
+  });
+
+  it('names columns after schema fields in snake_case, with exceptions', () => {
+    const t = defineTable<Thing>({ name: 'things', key: ['id'], columns: snakeColumns<Thing>(['id', 'name', 'startYear', 'tags', 'active', 'note'], { id: { column: 'id', generated: true }, tags: { column: 'tags', json: true, fallback: [] }, active: { column: 'active', bool: true } }) });
+    expect(t.insert).toBe(things.insert);
+    expect(t.selectList).toBe(things.selectList);
   });
 
   it('refuses a key field that is not declared', () => {

@@ -109,6 +109,19 @@ describe('projection of the sample county', () => {
     expect(last('中')).toBeLessThan(last('高'));
   });
 
+  it('reruns only the edited scenario: the others keep their figures, and the edit is not kept', async () => {
+    const county = (res: ProjectionResult, name: string) => res.comparison.find((c) => c.scenario === name)?.county;
+    const edited = await resultOf<ProjectionResult>(backend.dispatch('projection.run', { params: { births: { shiftPct: 8 } } }));
+    expect(county(edited, '低')).toEqual(county(r, '低'));
+    expect(county(edited, '高')).toEqual(county(r, '高'));
+    expect(county(edited, '中')).toEqual(edited.county);
+    expect(edited.county.primary.at(-1)).toBeGreaterThan(r.county.primary.at(-1) ?? Infinity);
+    expect(await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}))).toEqual(r);
+    const low = await resultOf<ProjectionResult>(backend.dispatch('projection.run', { scenario: '低' }));
+    expect(low.county).toEqual(county(r, '低'));
+    expect(low.comparison).toEqual(r.comparison);
+  });
+
   it('ignores everything after --base-year', async () => {
     const past = await resultOf<ProjectionResult>(backend.dispatch('projection.run', { baseYear: 2022, horizon: 2030 }));
     const cutPath = await projectFile(dir, '截至2022.csplan', { ...asOf(sample, 2022), staff: [], meta: { ...sample.meta, baseYear: 2022 } });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CountyData, School } from '../../shared/domain/model';
-import { KIND_STAGES, SCHOOL_KINDS, STANDARD_CLASS_SIZE, gradesOf, type Stage } from '../../shared/domain/stages';
+import { KIND_STAGES, SCHOOL_KINDS, gradesOf, type Stage } from '../../shared/domain/stages';
+import { STANDARDS } from '../../shared/standards';
 import { SAMPLE_COUNTY_NAME, generateCounty, generateProvince, sampleCountyCode } from '../../shared/sample';
 import { createRng } from '../../shared/sample/prng';
 
@@ -367,7 +368,7 @@ describe('sample county: integrity', () => {
   it('sizes design seats from design classes and standard class sizes', () => {
     for (const s of county.schools) {
       const stages = KIND_STAGES[s.kind];
-      const sizes = stages.map((st) => STANDARD_CLASS_SIZE[st]);
+      const sizes = stages.map((st) => STANDARDS.classSize.value[st]);
       expect(s.designSeats).toBeGreaterThanOrEqual((s.designClasses ?? 0) * Math.min(...sizes));
       expect(s.designSeats).toBeLessThanOrEqual((s.designClasses ?? 0) * Math.max(...sizes));
     }

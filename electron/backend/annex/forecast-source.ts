@@ -4,6 +4,7 @@
 import { chineseOrdinal, type ForecastArea, type ForecastInput, type ForecastSeries } from '../../../shared/annex';
 import { entryAge, gradesOf, type SchoolSystem, type Stage } from '../../../shared/domain';
 import type { ProjectionResult } from '../../../shared/projection/types';
+import type { PlanHeader } from '../../../shared/plan';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools } from '../db/queries';
 
@@ -74,7 +75,7 @@ const FIVE_YEAR_PLAN = /^[一二三四五六七八九十]+五$/;
 export function forecastPeriod(
   baseYear: number,
   horizon: number,
-  stored?: { name: string; baseYear: number; targetYear: number; outlookYear: number } | null,
+  stored?: Pick<PlanHeader, 'name' | 'baseYear' | 'targetYear' | 'outlookYear'> | null,
 ): { plan: ForecastInput['plan']; outlookYears: number[] } {
   const next = nextFiveYearPlan(baseYear);
   if (stored && stored.baseYear === baseYear) {
@@ -92,7 +93,7 @@ export function forecastPeriod(
 export function forecastInput(
   file: ProjectFile,
   result: ProjectionResult,
-  stored?: { name: string; baseYear: number; targetYear: number; outlookYear: number } | null,
+  stored?: Pick<PlanHeader, 'name' | 'baseYear' | 'targetYear' | 'outlookYear'> | null,
 ): ForecastInput {
   const system = result.schoolSystem;
   const { plan, outlookYears } = forecastPeriod(result.baseYear, result.horizon, stored);

@@ -5,7 +5,6 @@
 import {
   type AdjustmentRecord,
   type AdjustmentsInput,
-  type BuildNature,
   type DemandChartInput,
   type IndicatorRecord,
   type IndicatorsInput,
@@ -17,12 +16,15 @@ import {
 import { KIND_LABEL, KIND_STAGES, STAGE_LABEL, STAGES, type SchoolKind, type Stage } from '../../../shared/domain';
 import {
   COMPARATOR_LABEL,
+  CONSTRUCTION_TYPES,
   COUNTY_POOL,
   COUNTY_STAGES,
+  isAdjustment,
+  isConstruction,
+  PROJECT_TYPE,
   targetDef,
   type Plan,
   type PlanEvaluation,
-  type PlanProject,
   type ProjectResult,
   type TargetResult,
 } from '../../../shared/plan';
@@ -140,22 +142,17 @@ export function levelNote(plan: Plan): string {
 
 // ---- 附件4 新建改扩建学校项目表 ---------------------------------------------------------------
 
-const BUILD_NATURES: readonly BuildNature[] = ['新建', '改扩建', '迁建'];
-const isBuild = (t: string): t is BuildNature => (BUILD_NATURES as readonly string[]).includes(t);
-
 /** The plan's builds; 暂缓 projects count nowhere and are left out (the count is returned). */
 export function projectsInput(plan: Plan, ev: PlanEvaluation): { input: ProjectsInput; deferred: number } {
-  const stored = new Map(plan.projects.map((p) => [p.id, p]));
-  const builds = ev.projects.filter((p) => isBuild(p.nature));
+  const builds = ev.projects.flatMap((p) => (isConstruction(p.type) ? [{ ...p, nature: p.type }] : []));
   const kept = builds
     .filter((p) => p.status !== '暂缓')
-    .sort((a, b) => BUILD_NATURES.indexOf(a.nature as BuildNature) - BUILD_NATURES.indexOf(b.nature as BuildNature) || a.completionYear - b.completionYear || a.id - b.id);
+    .sort((a, b) => CONSTRUCTION_TYPES.indexOf(a.nature) - CONSTRUCTION_TYPES.indexOf(b.nature) || a.completionYear - b.completionYear || a.id - b.id);
   const projects = kept.map((p): ProjectRecord => {
     const stage: Stage = p.stages[0] ?? 'primary';
-    const own = stored.get(p.id);
     return {
       name: p.name,
-      nature: p.nature as BuildNature,
+      nature: p.nature,
       location: p.townshipName,
       stage,
       ...(p.stages.length > 1 ? { stageLabel: p.stages.map((s) => STAGE_LABEL[s]).join('、') } : {}),
@@ -165,23 +162,22 @@ export function projectsInput(plan: Plan, ev: PlanEvaluation): { input: Projects
       investment: p.investment,
       startYear: p.startYear,
       endYear: p.completionYear,
-      note: projectNote(p, own),
+      note: projectNote(p),
     };
   });
   return { input: { projects, planName: quotedPlanName(plan.name) }, deferred: builds.length - kept.length };
 }
 
-function projectNote(p: ProjectResult, own: PlanProject | undefined): string {
+function projectNote(p: ProjectResult): string {
   const parts: string[] = [];
   if (p.status === '在建' || p.status === '已建成') parts.push(p.status);
-  if (p.type === '改扩建' && p.schoolName && !p.name.includes(p.schoolName)) parts.push(p.schoolName);
-  if (own?.note) parts.push(own.note);
+  // An extension's name often leaves out the school it extends.
+  if (PROJECT_TYPE[p.type].increment && p.schoolName && !p.name.includes(p.schoolName)) parts.push(p.schoolName);
+  if (p.note) parts.push(p.note);
   return parts.join('；');
 }
 
 // ---- 附件5 学校布局调整表 ------------------------------------------------------------------
-
-const ADJUSTMENT_TYPES = ['撤并', '迁建', '转型'] as const;
 
 /** 学段 as the layout table prints it: the short name of the kind of school. */
 export const SHORT_KIND: Record<SchoolKind, string> = {
@@ -196,8 +192,6 @@ export const SHORT_KIND: Record<SchoolKind, string> = {
   vocational: '中职',
   special: '特殊教育',
 };
-type AdjustmentType = (typeof ADJUSTMENT_TYPES)[number];
-const isAdjustment = (t: string): t is AdjustmentType => (ADJUSTMENT_TYPES as readonly string[]).includes(t);
 
 function receiversText(p: ProjectResult): string {
   const several = p.receivers.length > 1;
@@ -210,29 +204,27 @@ function receiversText(p: ProjectResult): string {
  * before the change (for 转型, those of the stages it stops teaching).
  */
 export function adjustmentsInput(plan: Plan, ev: PlanEvaluation, schools: ReadonlyMap<string, SchoolFacts>): { input: AdjustmentsInput; deferred: number } {
-  const stored = new Map(plan.projects.map((p) => [p.id, p]));
   const results = new Map(ev.schools.map((s) => [s.code, s]));
-  const changes = ev.projects.filter((p) => isAdjustment(p.nature));
+  const changes = ev.projects.flatMap((p) => (isAdjustment(p.type) ? [{ ...p, nature: p.type }] : []));
   const kept = changes.filter((p) => p.status !== '暂缓');
   const adjustments = kept
     .sort((a, b) => a.completionYear - b.completionYear || a.id - b.id)
     .map((p): AdjustmentRecord => {
-      const own = stored.get(p.id);
-      const ref = own?.school ?? null;
-      const facts = ref ? schools.get(ref) : undefined;
-      const result = ref ? results.get(ref) : undefined;
+      const facts = p.school ? schools.get(p.school) : undefined;
+      const result = p.school ? results.get(p.school) : undefined;
       const kind: SchoolKind | undefined = facts?.kind ?? result?.kind;
       const before = Math.min(ev.years.length - 1, Math.max(0, ev.years.indexOf(p.completionYear - 1)));
       let students: number | null = result ? (result.demand[before] ?? null) : null;
       let receiving: string;
-      if (p.nature === '撤并') {
+      const effect = PROJECT_TYPE[p.nature].capacity;
+      if (effect === 'close') {
         receiving = receiversText(p);
-      } else if (p.nature === '迁建') {
+      } else if (effect === 'move') {
         const size = p.classes > 0 ? `${p.classes}班、${p.seats}个学位` : `${p.seats}个学位`;
-        receiving = `迁建至${p.townshipName}新校址（${size}）`;
+        receiving = `${p.nature}至${p.townshipName}新校址（${size}）`;
       } else {
-        const becomes = own?.kind ?? null;
-        receiving = becomes ? `转为${KIND_LABEL[becomes]}` : '转型';
+        const becomes = p.kind;
+        receiving = becomes ? `转为${KIND_LABEL[becomes]}` : p.nature;
         if (p.receivers.length > 0) receiving += `，学生分流至${receiversText(p)}`;
         if (result && becomes) {
           const stays = new Set(KIND_STAGES[becomes]);
@@ -241,14 +233,14 @@ export function adjustmentsInput(plan: Plan, ev: PlanEvaluation, schools: Readon
         }
       }
       return {
-        type: p.nature as AdjustmentType,
+        type: p.nature,
         school: p.schoolName,
         township: facts?.townshipName ?? result?.townshipName ?? p.townshipName,
         stage: kind ? SHORT_KIND[kind] : p.stages.map((s) => STAGE_LABEL[s]).join('、'),
         receiving,
         students: students === null ? null : Math.round(students),
         year: p.completionYear,
-        note: own?.note ?? '',
+        note: p.note,
       };
     });
   return { input: { adjustments, planName: quotedPlanName(plan.name) }, deferred: changes.length - kept.length };

@@ -19,6 +19,7 @@ import { AppError } from '../errors';
 import { writeAnnexDocx } from './docx';
 import { renderAnnexesHtml } from './html';
 import type { PdfPrinter } from './pdf';
+import { planHeader } from '../../../shared/plan';
 import { listPlans } from '../services/plan';
 import { listScenarios } from '../services/projection';
 import { ANNEX_SOURCES, AnnexScope, type PlanChoice } from './sources';
@@ -31,7 +32,7 @@ export interface AnnexRequest extends PlanChoice {
 
 export function annexList(file: ProjectFile, choice: PlanChoice = {}): AnnexList {
   const scope = new AnnexScope(file, choice);
-  const plans = listPlans(file).map(({ id, name, baseYear, targetYear, outlookYear, scenario }) => ({ id, name, baseYear, targetYear, outlookYear, scenario }));
+  const plans = listPlans(file).map(planHeader);
   let chosen: number | null = null;
   try {
     chosen = scope.plan()?.id ?? null;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupEntry } from '../../../shared/api';
 import { AppError } from '../errors';
+import { verifyProjectCopy } from './inspect-file';
 
 export function backupDir(projectPath: string): string {
   return `${projectPath}-备份`;
@@ -36,11 +37,17 @@ export async function createBackup(db: Database.Database, projectPath: string, r
   let file = `${stamp(new Date())}-${safeReason(reason)}.csplan`;
   // Two backups within the same millisecond (tests, scripted runs) must not overwrite.
   for (let i = 2; fs.existsSync(path.join(dir, file)); i++) file = file.replace(/(_\d+)?\.csplan$/, `_${i}.csplan`);
+  // Written under a name the listing ignores and renamed once whole and checked, so an
+  // interrupted backup is never offered as a restore point.
+  const partial = path.join(dir, `.${file}.part`);
   try {
-    await db.backup(path.join(dir, file));
+    await db.backup(partial);
+    verifyProjectCopy(partial, 'quick_check');
+    fs.renameSync(partial, path.join(dir, file));
   } catch (err) {
-    fs.rmSync(path.join(dir, file), { force: true });
-    throw new AppError('IO_ERROR', `备份失败，未进行后续操作：${(err as Error).message}`);
+    fs.rmSync(partial, { force: true });
+    const why = err instanceof AppError ? err.message : `写入出错（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）`;
+    throw new AppError('IO_ERROR', `备份失败，未进行后续操作：${why}`);
   }
   const entry = entryOf(dir, file);
   if (!entry) throw new AppError('INTERNAL', `备份文件名无法识别：${file}`);

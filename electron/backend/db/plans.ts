@@ -1,72 +1,97 @@
 // Plans in the project file (schema v4): typed reads and writes, and whole-plan snapshots
-// for undo. A snapshot is the plan's own rows as JSON; restoring one rewrites them with
-// their ids, so references between projects (a closure's receiver `new:<id>`) survive.
+// for undo. Every table is one descriptor over the shared plan records (shared/plan/model.ts). A snapshot
+// is the plan's own rows as JSON; restoring one rewrites them with their ids, so references
+// between projects (a closure's receiver `new:<id>`) survive.
 import type Database from 'better-sqlite3';
-import { readSettings, type Plan, type PlanProject, type PlanTarget, type Receiver } from '../../../shared/plan';
+import { planProjectSchema, readSettings, targetInputSchema, type Plan, type PlanHeader, type PlanProject, type PlanTarget, type Receiver } from '../../../shared/plan';
+import { defineTable, readAll, readOne, snakeColumns, type Table } from './table';
 
-export interface PlanRowDb {
-  id: number;
-  name: string;
-  baseYear: number;
-  targetYear: number;
-  outlookYear: number;
-  scenario: string;
+/** The plans row: settings stay JSON text until the plan is read whole (readSettings fills defaults). */
+export interface PlanRowDb extends PlanHeader {
   settings: string;
   createdAt: string;
   updatedAt: string;
 }
 
-const PLAN_COLUMNS = `id, name, base_year AS baseYear, target_year AS targetYear, outlook_year AS outlookYear,
-  scenario, settings, created_at AS createdAt, updated_at AS updatedAt`;
+type PlanRowFields = Pick<PlanRowDb, 'name' | 'baseYear' | 'targetYear' | 'outlookYear' | 'scenario' | 'settings'>;
 
-interface ProjectRowDb {
+const plans = defineTable<PlanRowDb>({
+  name: 'plans',
+  key: ['id'],
+  columns: {
+    id: { column: 'id', generated: true },
+    name: 'name',
+    baseYear: 'base_year',
+    targetYear: 'target_year',
+    outlookYear: 'outlook_year',
+    scenario: 'scenario',
+    settings: 'settings',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+  },
+});
+
+type Owned<R> = R & { planId: number };
+
+// Columns follow the record schemas field by field (a new project field is its schema line
+// and its migration). The id is inserted too: NULL lets SQLite assign one, a snapshot's id is kept.
+const projects = defineTable<Owned<PlanProject>>({
+  name: 'plan_projects',
+  key: ['planId', 'id'],
+  columns: snakeColumns<Owned<PlanProject>>([...Object.keys(planProjectSchema.shape), 'planId'], {
+    receivers: { column: 'receivers', json: true, fallback: [] },
+  }),
+});
+
+const targets = defineTable<Owned<PlanTarget> & { sort: number }>({
+  name: 'plan_targets',
+  key: ['planId', 'key'],
+  columns: snakeColumns([...Object.keys(targetInputSchema.shape), 'planId', 'sort']),
+});
+
+const areas = defineTable<{ planId: number; township: string; area: string }>({
+  name: 'plan_areas',
+  key: ['planId', 'township'],
+  columns: { planId: 'plan_id', township: 'township', area: 'area' },
+});
+
+interface HistoryEntry {
   id: number;
-  type: PlanProject['type'];
-  name: string;
-  school: string | null;
-  kind: PlanProject['kind'];
-  ownership: PlanProject['ownership'];
-  township: string | null;
-  stage: PlanProject['stage'];
-  classes: number;
-  seats: number;
-  floorArea: number | null;
-  siteArea: number | null;
-  investment: number | null;
-  startYear: number;
-  completionYear: number;
-  funding: string;
-  status: PlanProject['status'];
-  receivers: string;
-  note: string;
+  planId: number;
+  stack: 'undo' | 'redo';
+  label: string;
+  snapshot: string;
+  at: string;
 }
 
-const PROJECT_COLUMNS = `id, type, name, school, kind, ownership, township, stage, classes, seats,
-  floor_area AS floorArea, site_area AS siteArea, investment, start_year AS startYear,
-  completion_year AS completionYear, funding, status, receivers, note`;
+const history = defineTable<HistoryEntry>({
+  name: 'plan_history',
+  key: ['id'],
+  columns: { id: { column: 'id', generated: true }, planId: 'plan_id', stack: 'stack', label: 'label', snapshot: 'snapshot', at: 'at' },
+});
 
-function parseReceivers(json: string): Receiver[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    if (!Array.isArray(v)) return [];
-    return v
-      .filter((r): r is Receiver => typeof r?.school === 'string' && typeof r?.share === 'number')
-      .map((r) => ({ school: r.school, share: r.share }));
-  } catch {
-    return [];
-  }
+function run<R>(db: Database.Database, sql: string, t: Table<R>, record: Partial<R>): Database.RunResult {
+  return db.prepare(sql).run(t.params(record));
+}
+
+/** A malformed stored receiver is dropped rather than failing the whole plan. */
+function validReceivers(v: unknown): Receiver[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((r): r is Receiver => typeof r?.school === 'string' && typeof r?.share === 'number')
+    .map((r) => ({ school: r.school, share: r.share }));
 }
 
 export function planRows(db: Database.Database): PlanRowDb[] {
-  return db.prepare(`SELECT ${PLAN_COLUMNS} FROM plans ORDER BY id`).all() as PlanRowDb[];
+  return readAll(db, plans, 'ORDER BY id');
 }
 
 export function planRow(db: Database.Database, id: number): PlanRowDb | null {
-  return (db.prepare(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ?`).get(id) as PlanRowDb | undefined) ?? null;
+  return readOne(db, plans, 'WHERE id = @id', { id });
 }
 
 export function planIdByName(db: Database.Database, name: string): number | null {
-  return (db.prepare('SELECT id FROM plans WHERE name = ?').pluck().get(name) as number | undefined) ?? null;
+  return (db.prepare('SELECT id FROM plans WHERE name = @name').pluck().get({ name }) as number | undefined) ?? null;
 }
 
 export function planCounts(db: Database.Database): Map<number, { targets: number; projects: number; investment: number }> {
@@ -81,50 +106,36 @@ export function planCounts(db: Database.Database): Map<number, { targets: number
 }
 
 export function readTargets(db: Database.Database, planId: number): PlanTarget[] {
-  return db
-    .prepare(`SELECT key, name, unit, comparator, target, attribute, manual_base AS manualBase, manual_projected AS manualProjected
-      FROM plan_targets WHERE plan_id = ? ORDER BY sort, key`)
-    .all(planId) as PlanTarget[];
+  return readAll(db, targets, 'WHERE plan_id = @planId ORDER BY sort, key', { planId }).map(({ planId: _p, sort: _s, ...t }) => t);
 }
 
 export function readProjects(db: Database.Database, planId: number): PlanProject[] {
-  return (db.prepare(`SELECT ${PROJECT_COLUMNS} FROM plan_projects WHERE plan_id = ? ORDER BY id`).all(planId) as ProjectRowDb[]).map((r) => ({
-    ...r,
-    receivers: parseReceivers(r.receivers),
+  return readAll(db, projects, 'WHERE plan_id = @planId ORDER BY id', { planId }).map(({ planId: _p, ...p }) => ({
+    ...p,
+    receivers: validReceivers(p.receivers),
   }));
 }
 
 export function readAreas(db: Database.Database, planId: number): Record<string, string> {
-  const rows = db.prepare('SELECT township, area FROM plan_areas WHERE plan_id = ?').all(planId) as { township: string; area: string }[];
-  return Object.fromEntries(rows.map((r) => [r.township, r.area]));
+  return Object.fromEntries(readAll(db, areas, 'WHERE plan_id = @planId', { planId }).map((r) => [r.township, r.area]));
 }
 
 export function readPlan(db: Database.Database, id: number): (Plan & { createdAt: string; updatedAt: string }) | null {
   const row = planRow(db, id);
   if (!row) return null;
   return {
-    id: row.id,
-    name: row.name,
-    baseYear: row.baseYear,
-    targetYear: row.targetYear,
-    outlookYear: row.outlookYear,
-    scenario: row.scenario,
+    ...row,
     settings: readSettings(row.settings),
     targets: readTargets(db, id),
     projects: readProjects(db, id),
     areas: readAreas(db, id),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
   };
 }
 
 // ---- Writes -------------------------------------------------------------------------
 
 export function insertPlan(db: Database.Database, plan: Omit<Plan, 'id'>, now: string): number {
-  const info = db
-    .prepare(`INSERT INTO plans (name, base_year, target_year, outlook_year, scenario, settings, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(plan.name, plan.baseYear, plan.targetYear, plan.outlookYear, plan.scenario, JSON.stringify(plan.settings), now, now);
+  const info = run(db, plans.insert, plans, { ...plan, settings: JSON.stringify(plan.settings), createdAt: now, updatedAt: now });
   const id = Number(info.lastInsertRowid);
   writeTargets(db, id, plan.targets);
   for (const p of plan.projects) insertProject(db, id, p, p.id);
@@ -132,62 +143,44 @@ export function insertPlan(db: Database.Database, plan: Omit<Plan, 'id'>, now: s
   return id;
 }
 
-export function updatePlanRow(
-  db: Database.Database,
-  id: number,
-  fields: Pick<PlanRowDb, 'name' | 'baseYear' | 'targetYear' | 'outlookYear' | 'scenario' | 'settings'>,
-  now: string,
-): void {
-  db.prepare(`UPDATE plans SET name = ?, base_year = ?, target_year = ?, outlook_year = ?, scenario = ?, settings = ?, updated_at = ?
-      WHERE id = ?`)
-    .run(fields.name, fields.baseYear, fields.targetYear, fields.outlookYear, fields.scenario, fields.settings, now, id);
+const UPDATE_PLAN_ROW = plans.updateOf(['name', 'baseYear', 'targetYear', 'outlookYear', 'scenario', 'settings', 'updatedAt']);
+const TOUCH_PLAN = plans.updateOf(['updatedAt']);
+
+export function updatePlanRow(db: Database.Database, id: number, fields: PlanRowFields, now: string): void {
+  run(db, UPDATE_PLAN_ROW, plans, { ...fields, id, updatedAt: now });
 }
 
 export function touchPlan(db: Database.Database, id: number, now: string): void {
-  db.prepare('UPDATE plans SET updated_at = ? WHERE id = ?').run(now, id);
+  run(db, TOUCH_PLAN, plans, { id, updatedAt: now });
 }
 
 export function deletePlanRow(db: Database.Database, id: number): boolean {
-  return db.prepare('DELETE FROM plans WHERE id = ?').run(id).changes > 0;
+  return db.prepare('DELETE FROM plans WHERE id = @id').run({ id }).changes > 0;
 }
 
-export function writeTargets(db: Database.Database, planId: number, targets: readonly PlanTarget[]): void {
-  db.prepare('DELETE FROM plan_targets WHERE plan_id = ?').run(planId);
-  const insert = db.prepare(`INSERT INTO plan_targets (plan_id, key, sort, name, unit, comparator, target, attribute, manual_base, manual_projected)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  targets.forEach((t, i) => insert.run(planId, t.key, i, t.name, t.unit, t.comparator, t.target, t.attribute, t.manualBase, t.manualProjected));
+export function writeTargets(db: Database.Database, planId: number, list: readonly PlanTarget[]): void {
+  db.prepare('DELETE FROM plan_targets WHERE plan_id = @planId').run({ planId });
+  const insert = db.prepare(targets.insert);
+  list.forEach((t, sort) => insert.run(targets.params({ ...t, planId, sort })));
 }
 
 /** Inserts with the given id (restoring a snapshot) or a fresh one; returns the id. */
 export function insertProject(db: Database.Database, planId: number, p: Omit<PlanProject, 'id'>, id?: number): number {
-  const info = db
-    .prepare(`INSERT INTO plan_projects (id, plan_id, type, name, school, kind, ownership, township, stage, classes, seats,
-        floor_area, site_area, investment, start_year, completion_year, funding, status, receivers, note)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(id ?? null, planId, p.type, p.name, p.school, p.kind, p.ownership, p.township, p.stage, p.classes, p.seats,
-      p.floorArea, p.siteArea, p.investment, p.startYear, p.completionYear, p.funding, p.status, JSON.stringify(p.receivers), p.note);
-  return Number(info.lastInsertRowid);
+  return Number(run(db, projects.insert, projects, { ...p, id, planId }).lastInsertRowid);
 }
 
 export function updateProject(db: Database.Database, planId: number, id: number, p: Omit<PlanProject, 'id'>): boolean {
-  return (
-    db
-      .prepare(`UPDATE plan_projects SET type = ?, name = ?, school = ?, kind = ?, ownership = ?, township = ?, stage = ?,
-          classes = ?, seats = ?, floor_area = ?, site_area = ?, investment = ?, start_year = ?, completion_year = ?, funding = ?,
-          status = ?, receivers = ?, note = ? WHERE id = ? AND plan_id = ?`)
-      .run(p.type, p.name, p.school, p.kind, p.ownership, p.township, p.stage, p.classes, p.seats, p.floorArea, p.siteArea,
-        p.investment, p.startYear, p.completionYear, p.funding, p.status, JSON.stringify(p.receivers), p.note, id, planId).changes > 0
-  );
+  return run(db, projects.update, projects, { ...p, id, planId }).changes > 0;
 }
 
 export function deleteProject(db: Database.Database, planId: number, id: number): boolean {
-  return db.prepare('DELETE FROM plan_projects WHERE id = ? AND plan_id = ?').run(id, planId).changes > 0;
+  return db.prepare('DELETE FROM plan_projects WHERE id = @id AND plan_id = @planId').run({ id, planId }).changes > 0;
 }
 
-export function writeAreas(db: Database.Database, planId: number, areas: Record<string, string>): void {
-  db.prepare('DELETE FROM plan_areas WHERE plan_id = ?').run(planId);
-  const insert = db.prepare('INSERT INTO plan_areas (plan_id, township, area) VALUES (?, ?, ?)');
-  for (const [township, area] of Object.entries(areas)) if (area) insert.run(planId, township, area);
+export function writeAreas(db: Database.Database, planId: number, byTownship: Record<string, string>): void {
+  db.prepare('DELETE FROM plan_areas WHERE plan_id = @planId').run({ planId });
+  const insert = db.prepare(areas.insert);
+  for (const [township, area] of Object.entries(byTownship)) if (area) insert.run(areas.params({ planId, township, area }));
 }
 
 // ---- Undo history ---------------------------------------------------------------------
@@ -196,7 +189,7 @@ export function writeAreas(db: Database.Database, planId: number, areas: Record<
 export const HISTORY_DEPTH = 100;
 
 interface Snapshot {
-  row: Pick<PlanRowDb, 'name' | 'baseYear' | 'targetYear' | 'outlookYear' | 'scenario' | 'settings'>;
+  row: PlanRowFields;
   targets: PlanTarget[];
   projects: PlanProject[];
   areas: Record<string, string>;
@@ -218,34 +211,34 @@ export function restorePlan(db: Database.Database, planId: number, json: string,
   const snap = JSON.parse(json) as Snapshot;
   updatePlanRow(db, planId, snap.row, now);
   writeTargets(db, planId, snap.targets);
-  db.prepare('DELETE FROM plan_projects WHERE plan_id = ?').run(planId);
+  db.prepare('DELETE FROM plan_projects WHERE plan_id = @planId').run({ planId });
   for (const p of snap.projects) insertProject(db, planId, p, p.id);
   writeAreas(db, planId, snap.areas);
 }
 
 export function pushHistory(db: Database.Database, planId: number, stack: 'undo' | 'redo', label: string, snapshot: string, now: string): void {
-  db.prepare('INSERT INTO plan_history (plan_id, stack, label, snapshot, at) VALUES (?, ?, ?, ?, ?)').run(planId, stack, label, snapshot, now);
-  db.prepare(`DELETE FROM plan_history WHERE plan_id = ? AND stack = ? AND id NOT IN
-      (SELECT id FROM plan_history WHERE plan_id = ? AND stack = ? ORDER BY id DESC LIMIT ?)`)
-    .run(planId, stack, planId, stack, HISTORY_DEPTH);
+  run(db, history.insert, history, { planId, stack, label, snapshot, at: now });
+  db.prepare(`DELETE FROM plan_history WHERE plan_id = @planId AND stack = @stack AND id NOT IN
+      (SELECT id FROM plan_history WHERE plan_id = @planId AND stack = @stack ORDER BY id DESC LIMIT @depth)`)
+    .run({ planId, stack, depth: HISTORY_DEPTH });
 }
 
 export function popHistory(db: Database.Database, planId: number, stack: 'undo' | 'redo'): { label: string; snapshot: string } | null {
-  const row = db
-    .prepare('SELECT id, label, snapshot FROM plan_history WHERE plan_id = ? AND stack = ? ORDER BY id DESC LIMIT 1')
-    .get(planId, stack) as { id: number; label: string; snapshot: string } | undefined;
-  if (!row) return null;
-  db.prepare('DELETE FROM plan_history WHERE id = ?').run(row.id);
-  return { label: row.label, snapshot: row.snapshot };
+  const top = readOne(db, history, 'WHERE plan_id = @planId AND stack = @stack ORDER BY id DESC LIMIT 1', { planId, stack });
+  if (!top) return null;
+  db.prepare('DELETE FROM plan_history WHERE id = @id').run({ id: top.id });
+  return { label: top.label, snapshot: top.snapshot };
 }
 
 export function clearHistory(db: Database.Database, planId: number, stack: 'undo' | 'redo'): void {
-  db.prepare('DELETE FROM plan_history WHERE plan_id = ? AND stack = ?').run(planId, stack);
+  db.prepare('DELETE FROM plan_history WHERE plan_id = @planId AND stack = @stack').run({ planId, stack });
 }
 
 export function historyTops(db: Database.Database, planId: number): { undo: string | null; redo: string | null; undoCount: number } {
   const top = (stack: string) =>
-    (db.prepare('SELECT label FROM plan_history WHERE plan_id = ? AND stack = ? ORDER BY id DESC LIMIT 1').pluck().get(planId, stack) as string | undefined) ?? null;
-  const undoCount = db.prepare("SELECT count(*) FROM plan_history WHERE plan_id = ? AND stack = 'undo'").pluck().get(planId) as number;
+    (db.prepare('SELECT label FROM plan_history WHERE plan_id = @planId AND stack = @stack ORDER BY id DESC LIMIT 1').pluck().get({ planId, stack }) as
+      | string
+      | undefined) ?? null;
+  const undoCount = db.prepare("SELECT count(*) FROM plan_history WHERE plan_id = @planId AND stack = 'undo'").pluck().get({ planId }) as number;
   return { undo: top('undo'), redo: top('redo'), undoCount };
 }

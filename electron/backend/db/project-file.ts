@@ -1,15 +1,16 @@
-// Opening a project file (.csplan): recognise it, refuse what must not be touched (a file
-// from a newer version, a file another process holds, something that is not a plan), take
-// the exclusive lock, back up, then migrate.
+// Opening a project file (.csplan): check it without writing (inspect-file.ts), take the
+// exclusive lock, back up, then migrate.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { createBackup } from './backups';
 import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations';
+import { checkProjectFile, isBusy, lockedError, untrusted } from './inspect-file';
+
+export { checkProjectFile };
 
 export const PROJECT_EXTENSION = '.csplan';
-const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** Tests pass their own list to exercise upgrades; the app always uses MIGRATIONS. */
 export interface OpenOptions {
@@ -22,59 +23,8 @@ export interface ProjectFile {
   close(): void;
 }
 
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
-}
-
-function lockedError(file: string): AppError {
-  return new AppError(
-    'FILE_LOCKED',
-    `项目文件“${path.basename(file)}”正在被另一个窗口或程序使用，无法同时打开。请先在那边关闭该项目，再重新打开。`,
-  );
-}
-
-function notAProject(file: string, why: string): AppError {
-  return new AppError('NOT_A_PROJECT', `“${path.basename(file)}”不是本程序的规划项目文件（${why}）。`);
-}
-
-function checkHeader(file: string): void {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    if (n === 0) throw notAProject(file, '文件为空');
-    if (n < 16 || buf.toString('latin1') !== SQLITE_HEADER) throw notAProject(file, '文件格式不符');
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/**
- * Reads the version without writing anything, so that a newer or foreign file is refused
- * before WAL mode or a migration could alter it.
- */
-function inspect(file: string): { version: number; appId: number; hasTables: boolean } {
-  let probe: Database.Database | undefined;
-  try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    const appId = probe.pragma('application_id', { simple: true }) as number;
-    const tables = probe.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
-    return { version, appId, hasTables: tables > 0 };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    if (isBusy(err)) throw lockedError(file);
-    const code = (err as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw notAProject(file, '文件已损坏或格式不符');
-    throw new AppError('IO_ERROR', `无法读取项目文件“${path.basename(file)}”：${(err as Error).message}`);
-  } finally {
-    probe?.close();
-  }
-}
-
 function connect(file: string): Database.Database {
-  const db = new Database(file, { timeout: 0 });
+  const db = untrusted(new Database(file, { timeout: 0 }));
   try {
     // EXCLUSIVE locking holds the file lock for as long as we are open, so a second
     // instance fails fast; the OS drops it if we crash, so no stale lock files.
@@ -91,18 +41,6 @@ function connect(file: string): Database.Database {
   }
 }
 
-function checkMigrationHistory(db: Database.Database, file: string, version: number): void {
-  const applied = db.prepare('SELECT version FROM migrations ORDER BY version').pluck().all() as number[];
-  if (applied.length !== version) {
-    throw new AppError('NOT_A_PROJECT', `项目文件“${path.basename(file)}”的版本号（第 ${version} 版）与结构升级记录（${applied.length} 条）不符，为避免损坏数据不会打开。`);
-  }
-  applied.forEach((v, i) => {
-    if (v !== i + 1) {
-      throw new AppError('NOT_A_PROJECT', `项目文件“${path.basename(file)}”的结构升级记录不连续（缺少第 ${i + 1} 版），为避免损坏数据不会打开。`);
-    }
-  });
-}
-
 function migrate(db: Database.Database, from: number, migrations: readonly Migration[]): void {
   for (const m of migrations.filter((x) => x.version > from)) {
     db.transaction(() => {
@@ -117,29 +55,12 @@ function migrate(db: Database.Database, from: number, migrations: readonly Migra
   }
 }
 
-/** Checks, without writing, that a file is a project this version can open; returns its version. */
-export function checkProjectFile(abs: string, latest = MIGRATIONS.length): number {
-  if (!fs.existsSync(abs)) throw new AppError('NOT_FOUND', `找不到项目文件：${abs}`);
-  if (!fs.statSync(abs).isFile()) throw new AppError('NOT_A_PROJECT', `“${abs}”是文件夹，不是项目文件。`);
-  checkHeader(abs);
-  const { version, appId, hasTables } = inspect(abs);
-  if (hasTables && appId !== APPLICATION_ID) throw notAProject(abs, '它是其他程序的数据库');
-  if (version > latest) {
-    throw new AppError(
-      'FILE_TOO_NEW',
-      `项目文件“${path.basename(abs)}”由更新版本的程序保存（数据格式第 ${version} 版，本程序最高支持第 ${latest} 版）。为避免损坏，文件未作任何改动。请升级本程序后再打开。`,
-    );
-  }
-  return version;
-}
-
 export async function openProjectFile(file: string, options: OpenOptions = {}): Promise<ProjectFile> {
   const migrations = options.migrations ?? MIGRATIONS;
   const abs = path.resolve(file);
-  const version = checkProjectFile(abs, migrations.length);
+  const version = checkProjectFile(abs, migrations);
   const db = connect(abs);
   try {
-    if (version > 0) checkMigrationHistory(db, abs, version);
     if (version < migrations.length) {
       if (version > 0) await createBackup(db, abs, `升级前v${version}`);
       migrate(db, version, migrations);
@@ -157,6 +78,10 @@ export async function createProjectFile(file: string): Promise<ProjectFile> {
     throw new AppError('INVALID_INPUT', `项目文件的扩展名应为 ${PROJECT_EXTENSION}：${abs}`);
   }
   if (fs.existsSync(abs)) throw new AppError('FILE_EXISTS', `文件已存在：${abs}。请换一个名称，或直接打开它。`);
+  // A link to nowhere: SQLite would create the project wherever the link points.
+  if (fs.lstatSync(abs, { throwIfNoEntry: false })) {
+    throw new AppError('FILE_EXISTS', `“${path.basename(abs)}”是一个指向不存在位置的链接（快捷方式），不能在这里新建项目。请换一个名称。`);
+  }
   const dir = path.dirname(abs);
   if (!fs.existsSync(dir)) throw new AppError('NOT_FOUND', `保存位置不存在：${dir}`);
   const db = connect(abs);

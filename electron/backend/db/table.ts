@@ -51,10 +51,24 @@ export interface Table<R> {
   readonly keyWhere: string;
   /** Delete the row with the record's key. */
   readonly remove: string;
+  /** Update only `fields` of the row with the record's key (an edit that leaves the rest alone). */
+  updateOf(fields: readonly (keyof R & string)[]): string;
   /** Named parameters for insert/upsert/update: JSON encoded, booleans as 0/1, undefined as null. */
   params(record: Partial<R>): Record<string, SqlValue>;
   /** A row read with `selectList` turned into a record (JSON parsed, booleans restored). */
   fromRow(row: Record<string, unknown>): R;
+}
+
+/**
+ * Columns for records whose fields come from a schema: each field's column is its name in
+ * snake_case (startYear → start_year) unless `special` says otherwise, so a field added to
+ * the schema needs only its migration.
+ */
+export function snakeColumns<R>(fields: readonly string[], special: Partial<Record<keyof R & string, ColumnDef>> = {}): TableDef<R>['columns'] {
+  const snake = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const out: Record<string, ColumnDef> = {};
+  for (const f of fields) out[f] = (special as Record<string, ColumnDef | undefined>)[f] ?? snake(f);
+  return out as TableDef<R>['columns'];
 }
 
 export function defineTable<R>(def: TableDef<R>): Table<R> {
@@ -93,6 +107,14 @@ export function defineTable<R>(def: TableDef<R>): Table<R> {
     update: `UPDATE ${def.name} SET ${set} WHERE ${where}`,
     keyWhere: where,
     remove: `DELETE FROM ${def.name} WHERE ${where}`,
+    updateOf(fields) {
+      const cols = fields.map((f) => {
+        const c = byField.get(f);
+        if (!c) throw new Error(`表 ${def.name} 的字段 ${f} 未声明`);
+        return `${c.column} = @${c.field}`;
+      });
+      return `UPDATE ${def.name} SET ${cols.join(', ')} WHERE ${where}`;
+    },
     params(record) {
       const out: Record<string, SqlValue> = {};
       const r = record as Record<string, unknown>;

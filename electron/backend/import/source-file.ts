@@ -36,17 +36,48 @@ function readError(file: string, err: NodeJS.ErrnoException): ImportFileError {
   }
 }
 
+function tooBig(file: string, bytes: number): ImportFileError {
+  return new ImportFileError(
+    'FILE_TOO_BIG',
+    `文件“${path.basename(file)}”有 ${(bytes / 1024 / 1024).toFixed(0)} MB，超过 ${LIMITS.maxFileBytes / 1024 / 1024} MB 的上限。请把数据分成几个文件后分别导入。`,
+  );
+}
+
+function notRegularFile(file: string): string {
+  return `“${path.basename(file)}”不是普通文件（而是设备、管道或其他特殊文件），无法读取。请选择文件本身。`;
+}
+
+/** Reads at most the size limit and one byte more, whatever the file claims its size is. */
+async function readBounded(handle: fs.promises.FileHandle, file: string): Promise<Buffer> {
+  const cap = LIMITS.maxFileBytes + 1;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(Math.min(4 * 1024 * 1024, cap - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total >= cap) throw tooBig(file, total);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** A named pipe would block open() until some writer came; O_NONBLOCK returns at once. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
 export async function readSourcePath(file: string): Promise<SourceFile> {
   const abs = path.resolve(file);
   let handle: fs.promises.FileHandle | undefined;
   try {
-    handle = await fs.promises.open(abs, 'r');
+    handle = await fs.promises.open(abs, OPEN_FLAGS);
+    // The type is that of the opened descriptor (links followed), so nothing can be
+    // swapped in between checking and reading.
     const stat = await handle.stat();
     if (stat.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    if (stat.size > LIMITS.maxFileBytes) {
-      throw new ImportFileError('FILE_TOO_BIG', `文件“${path.basename(abs)}”有 ${(stat.size / 1024 / 1024).toFixed(0)} MB，超过 ${LIMITS.maxFileBytes / 1024 / 1024} MB 的上限。请把数据分成几个文件后分别导入。`);
-    }
-    const bytes = await handle.readFile();
+    if (!stat.isFile()) throw new ImportFileError('NOT_A_FILE', notRegularFile(abs));
+    if (stat.size > LIMITS.maxFileBytes) throw tooBig(abs, stat.size);
+    const bytes = await readBounded(handle, abs);
     return { fileName: path.basename(abs), bytes, sha256: sha256(bytes) };
   } catch (err) {
     if (err instanceof ImportFileError) throw err;

@@ -1,9 +1,8 @@
 // Writing tables for people to open in Excel or WPS. Text that a spreadsheet would run as a
 // formula is neutralised with a leading apostrophe.
 import * as XLSX from 'xlsx';
+import { FORMULA_START } from '../../../shared/import/values';
 import type { Cell, DataTable } from '../../../shared/templates/layouts';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function safeText(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;

@@ -2,6 +2,7 @@ import type { Overview, PopulationView, TownshipOverview, TownshipRow } from '..
 import { byYearAndStage, largeClassCounts, roundTo } from '../../../shared/analysis/enrolment';
 import { compareZh, emptyByStage, KIND_STAGES, type EnrolmentRecord } from '../../../shared/domain';
 import { groupBy } from '../../../shared/analysis/group';
+import { NATIONAL_SETTINGS } from '../../../shared/plan/settings';
 import { AppError } from '../errors';
 import { readMeta } from '../db/meta';
 import { countyFields } from './project';
@@ -30,7 +31,8 @@ export function overview(file: ProjectFile): Overview {
   for (const s of schools) for (const st of KIND_STAGES[s.kind]) schoolsByStage[st] += 1;
   const studentsByYear = byYearAndStage(enrolment, 'students');
   const classesByYear = byYearAndStage(enrolment, 'classes');
-  const { large, oversized } = largeClassCounts(latestRecords);
+  // No plan on the 总览 page: 大班额 by the national defaults.
+  const { large, oversized } = largeClassCounts(latestRecords, NATIONAL_SETTINGS);
 
   const compulsoryByUrbanRural = { 城区: { first: 0, latest: 0 }, 镇区: { first: 0, latest: 0 }, 乡村: { first: 0, latest: 0 } };
   const schoolTownship = new Map(schools.map((s) => [s.code, s.township]));
@@ -53,7 +55,7 @@ export function overview(file: ProjectFile): Overview {
         schools: schoolCount.get(t.code) ?? 0,
         students,
         compulsoryChangePct: before > 0 && first !== latest ? roundTo(((now - before) / before) * 100, 1) : null,
-        largeClasses: largeClassCounts(own.filter((r) => r.year === latest)).large,
+        largeClasses: largeClassCounts(own.filter((r) => r.year === latest), NATIONAL_SETTINGS).large,
       };
     })
     .sort((a, b) => URBAN_ORDER[a.urbanRural] - URBAN_ORDER[b.urbanRural] || compareZh(a.name, b.name));

@@ -1,9 +1,11 @@
 // What the plan evaluation reads from the project file: the county's records and the demand.
-// Demand is the enrolment projection (shared/projection) of the plan's scenario up to its outlook
-// year; where the data cannot be projected (fewer than two recorded years), the last
-// recorded year is held instead and the result says "未使用预测".
+// Demand is the enrolment projection of the plan's scenario up to its outlook year; where
+// the data cannot be projected (fewer than two recorded years), the last recorded year is
+// held instead and the result says "未使用预测". The records are the projection's own, read
+// once per change of the file.
 import {
   buildContext,
+  countyPopulation,
   evaluatePlan,
   flatDemand,
   newPlan,
@@ -16,26 +18,14 @@ import {
 } from '../../../shared/plan';
 import { MAX_HORIZON_YEARS } from '../../../shared/projection';
 import { AppError } from '../errors';
-import { readMeta } from '../db/meta';
 import { planIdByName, planRows, readPlan } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
-import { birthsByYear, distinctYears, populationByAge, readCountyData } from '../db/queries';
-import { runProjection } from './projection';
-
-function countyPopulation(file: ProjectFile): { year: number; age: number; count: number }[] {
-  const sums = new Map<string, { year: number; age: number; count: number }>();
-  for (const r of populationByAge(file.db)) {
-    const k = `${r.year}|${r.age}`;
-    const e = sums.get(k) ?? { year: r.year, age: r.age, count: 0 };
-    e.count += r.count;
-    sums.set(k, e);
-  }
-  return [...sums.values()];
-}
+import { birthsByYear } from '../db/queries';
+import { countyRecords, defaultBaseYear, runOneScenario, type CountyRecords } from './projection';
 
 /** The projection in the evaluation's terms: only what it reads crosses to the renderer. */
 function projectedDemand(file: ProjectFile, scenario: string, horizon: number): DemandInput {
-  const p = runProjection(file, { scenario, horizon });
+  const p = runOneScenario(file, { scenario, horizon });
   return {
     baseYear: p.baseYear,
     years: p.years,
@@ -47,10 +37,9 @@ function projectedDemand(file: ProjectFile, scenario: string, horizon: number): 
 }
 
 export function planContextFor(file: ProjectFile, scenario: string, outlookYear: number): EvaluationContext {
-  const meta = readMeta(file.db);
-  const data = readCountyData(file.db);
-  const population = countyPopulation(file);
-  const dataBase = dataBaseYear(file);
+  const data = countyRecords(file);
+  const population = countyPopulation(data.population);
+  const dataBase = baseYearOf(data);
   const horizon = Math.min(Math.max(outlookYear, dataBase + 1), dataBase + MAX_HORIZON_YEARS);
 
   let demand: DemandInput;
@@ -70,15 +59,16 @@ export function planContextFor(file: ProjectFile, scenario: string, outlookYear:
       notes: [`未使用预测：${why.replace(/[。.]$/, '')}。各校在校生暂按 ${dataBase} 年实际人数保持不变，结果仅供参考。`],
     };
   }
-  return buildContext({ meta, townships: data.townships, schools: data.schools, enrolment: data.enrolment, staff: data.staff, population }, demand, source);
+  return buildContext({ ...data, population }, demand, source);
+}
+
+function baseYearOf(data: CountyRecords): number {
+  return defaultBaseYear(data) ?? data.meta.baseYear;
 }
 
 /** The last recorded year up to the project's base year: where a new plan starts. */
 export function dataBaseYear(file: ProjectFile): number {
-  const meta = readMeta(file.db);
-  const years = distinctYears(file.db, 'enrolment');
-  const upTo = years.filter((y) => y <= meta.baseYear);
-  return upTo.length ? Math.max(...upTo) : years.length ? Math.max(...years) : meta.baseYear;
+  return baseYearOf(countyRecords(file));
 }
 
 /** A stored plan by id or name; without either the first plan, or a default plan not saved. */

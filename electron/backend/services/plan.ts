@@ -10,6 +10,9 @@ import {
   estimateFacilities,
   investmentFor,
   newPlan,
+  newSchoolRef,
+  planHeader,
+  PROJECT_TYPE,
   projectIdOfRef,
   type Plan,
   type PlanDetail,
@@ -71,12 +74,7 @@ function edit(file: ProjectFile, planId: number, label: string, change: () => vo
 export function listPlans(file: ProjectFile): PlanSummary[] {
   const counts = planCounts(file.db);
   return planRows(file.db).map((r) => ({
-    id: r.id,
-    name: r.name,
-    baseYear: r.baseYear,
-    targetYear: r.targetYear,
-    outlookYear: r.outlookYear,
-    scenario: r.scenario,
+    ...planHeader(r),
     targets: counts.get(r.id)?.targets ?? 0,
     projects: counts.get(r.id)?.projects ?? 0,
     investment: Math.round((counts.get(r.id)?.investment ?? 0) * 10) / 10,
@@ -186,7 +184,8 @@ function known(file: ProjectFile): Known {
  * (start year, floor and site area, investment) where the planner left it empty.
  */
 function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: ReadonlySet<number>): Omit<PlanProject, 'id'> {
-  const newIds = new Set([...plan.projects.filter((x) => x.type === '新建').map((x) => x.id), ...pendingNew]);
+  const spec = PROJECT_TYPE[p.type];
+  const newIds = new Set([...plan.projects.filter((x) => PROJECT_TYPE[x.type].createsSchool).map((x) => x.id), ...pendingNew]);
   const describe = (ref: string): string => {
     const id = projectIdOfRef(ref);
     if (id !== null) {
@@ -200,24 +199,26 @@ function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: ReadonlySet
   for (const r of p.receivers) describe(r.school);
   if (p.township && !k.townships.has(p.township)) throw new AppError('NOT_FOUND', `找不到代码为 ${p.township} 的乡镇（街道）。`);
   const school = p.school && projectIdOfRef(p.school) === null ? k.schools.get(p.school) : undefined;
-  if (p.type === '改扩建' && p.stage && school && !KIND_STAGES[school.kind].includes(p.stage)) {
+  if (spec.stage && p.stage && school && !KIND_STAGES[school.kind].includes(p.stage)) {
     throw new AppError('INVALID_INPUT', `${school.name}（${KIND_LABEL[school.kind]}）不设${STAGE_LABEL[p.stage]}学段，无法扩建该学段。`);
   }
-  if ((p.type === '撤并' || p.type === '转型') && p.school && projectIdOfRef(p.school) === null && school?.status === '停办') {
+  // A school already closed has no students left to send anywhere.
+  if (spec.receivers && p.school && projectIdOfRef(p.school) === null && school?.status === '停办') {
     throw new AppError('INVALID_INPUT', `${school.name}已停办，无需${p.type}。`);
   }
   const settings = plan.settings;
-  const kind = p.type === '新建' || p.type === '转型' ? p.kind : (school?.kind ?? null);
+  const kind = spec.ownKind ? p.kind : (school?.kind ?? null);
   let { floorArea, siteArea, investment } = p;
-  if (kind && p.type !== '撤并' && p.seats > 0 && (floorArea === null || (p.type !== '改扩建' && siteArea === null))) {
-    const rooms = p.type === '改扩建' ? (school?.designClasses ?? 0) + p.classes : p.classes;
+  // An extension builds on the school's own site: its site area is not estimated.
+  if (kind && spec.builds && p.seats > 0 && (floorArea === null || (!spec.increment && siteArea === null))) {
+    const rooms = spec.increment ? (school?.designClasses ?? 0) + p.classes : p.classes;
     const est = estimateFacilities(kind, rooms, p.seats, settings);
     if (est) {
       floorArea ??= est.floorArea;
-      if (p.type !== '改扩建') siteArea ??= est.siteArea;
+      if (!spec.increment) siteArea ??= est.siteArea;
     }
   }
-  if (investment === null && floorArea !== null && p.type !== '撤并') investment = investmentFor(floorArea, settings);
+  if (investment === null && floorArea !== null && spec.builds) investment = investmentFor(floorArea, settings);
   return {
     ...p,
     floorArea,
@@ -237,7 +238,7 @@ export async function addProjects(file: ProjectFile, input: ParsedInput<'plan.ad
     const added = new Set<number>();
     for (const p of input.projects) {
       const id = insertProject(file.db, plan.id, prepare(p, plan, k, added));
-      if (p.type === '新建') added.add(id);
+      if (PROJECT_TYPE[p.type].createsSchool) added.add(id);
     }
   });
 }
@@ -246,8 +247,9 @@ export function changeProject(file: ProjectFile, input: ParsedInput<'plan.update
   const plan = detail(file, input.plan);
   const current = plan.projects.find((p) => p.id === input.id);
   if (!current) throw new AppError('NOT_FOUND', '要修改的项目已不存在。');
-  const ref = `new:${input.id}`;
-  if (current.type === '新建' && input.project.type !== '新建' && plan.projects.some((p) => p.school === ref || p.receivers.some((r) => r.school === ref))) {
+  const ref = newSchoolRef(input.id);
+  const createsSchool = (t: PlanProject['type']) => PROJECT_TYPE[t].createsSchool;
+  if (createsSchool(current.type) && !createsSchool(input.project.type) && plan.projects.some((p) => p.school === ref || p.receivers.some((r) => r.school === ref))) {
     throw new AppError('INVALID_INPUT', `“${current.name}”是其他项目的接收学校或改建对象，不能改为${input.project.type}项目。`);
   }
   const prepared = prepare(input.project, plan, known(file), new Set());
@@ -260,7 +262,7 @@ export function removeProject(file: ProjectFile, input: ParsedInput<'plan.remove
   const plan = detail(file, input.plan);
   const project = plan.projects.find((p) => p.id === input.id);
   if (!project) throw new AppError('NOT_FOUND', '要删除的项目已不存在。');
-  const ref = `new:${input.id}`;
+  const ref = newSchoolRef(input.id);
   const users = plan.projects.filter((p) => p.id !== input.id && (p.school === ref || p.receivers.some((r) => r.school === ref)));
   if (users.length > 0) {
     throw new AppError('INVALID_INPUT', `“${project.name}”是${users.map((u) => `“${u.name}”`).join('、')}的接收学校或改建对象，请先修改或删除这些项目。`);

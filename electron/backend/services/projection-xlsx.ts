@@ -4,6 +4,7 @@
 import * as XLSX from 'xlsx';
 import { STAGE_LABEL, STAGES, type Stage } from '../../../shared/domain';
 import { METHOD_LABEL, sizeClassLabel, type BacktestResult, type ProjectionExport, type ProjectionResult } from '../../../shared/projection';
+import { STANDARDS } from '../../../shared/standards';
 import { safeText } from '../io/table-writer';
 
 type Cell = string | number | null;
@@ -111,7 +112,7 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
     ['出生人口年变化（历史趋势）', `${r.calibration.birthsTrendPct}%`],
     ['年级升级比取近年数', r.calibration.progressionYears],
     ['趋势拟合年数', r.calibration.trendYears],
-    ['班级数', '按标准班额测算：小学 45 人、初中 50 人、高中 50 人；幼儿园小班 25、中班 30、大班 35 人'],
+    ['班级数', classSizeNote()],
     ...r.flags.map((f): Cell[] => [f.level === 'warning' ? '注意' : '说明', f.message]),
   ];
   sheet(book, '说明', notes, [22, 90]);
@@ -119,4 +120,10 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
   const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   const safeName = countyName.replace(/[\\/:*?"<>|]/g, '');
   return { fileName: `${safeName}学龄人口与在校生预测_${r.scenario}_${r.baseYear}-${r.horizon}.xlsx`, base64: bytes.toString('base64') };
+}
+
+function classSizeNote(): string {
+  const size = STANDARDS.classSize.value;
+  const [small, middle, large] = STANDARDS.kindergartenClassSize.value;
+  return `按标准班额测算：小学 ${size.primary} 人、初中 ${size.junior} 人、高中 ${size.senior} 人；幼儿园小班 ${small}、中班 ${middle}、大班 ${large} 人`;
 }

@@ -1,7 +1,9 @@
 // 预测: the projection engine (shared/projection) over the open project file, with its
-// scenarios, developments and settings. Calibration is the costly part and depends only on
-// the data, the base year and the settings, so it is kept between calls until the file
-// changes: moving a scenario slider then costs one scenario run, not a recalibration.
+// scenarios, developments and settings. The county's records are read once per change of
+// the file and shared with the plan context. Calibration is the costly part and depends
+// only on the data, the base year and the settings, so it is kept between calls until the
+// file changes, and so is each stored scenario's run: moving a scenario slider then costs
+// one scenario run, not a recalibration nor a rerun of the other scenarios.
 import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/api';
 import { compareZh } from '../../../shared/domain';
@@ -29,7 +31,9 @@ import {
   type ProjectionSetup,
   type Scenario,
   type ScenarioEntry,
+  type ScenarioRun,
 } from '../../../shared/projection';
+import type { StaffRecord } from '../../../shared/domain';
 import { AppError } from '../errors';
 import { readMeta } from '../db/meta';
 import type { ProjectFile } from '../db/project-file';
@@ -50,11 +54,16 @@ const MAX_SCENARIOS = 12;
 const CACHED_CALIBRATIONS = 6;
 const BACKTEST_YEARS_BACK = 3;
 
+/** What the engine reads, and the staff the plan context adds: the county's records. */
+export type CountyRecords = ProjectionData & { staff: StaffRecord[] };
+
 interface Cache {
   changes: number;
-  data: ProjectionData;
+  data: CountyRecords;
   calibrations: Map<string, Calibration>;
   backtests: Map<string, BacktestResult>;
+  /** Scenario name → its run as stored (key: calibration, horizon, parameters, developments). */
+  runs: Map<string, { key: string; run: ScenarioRun }>;
 }
 
 const caches = new WeakMap<Database.Database, Cache>();
@@ -63,16 +72,22 @@ function cacheOf(file: ProjectFile): Cache {
   const changes = changeCounter(file.db);
   const cached = caches.get(file.db);
   if (cached && cached.changes === changes) return cached;
-  const { townships, schools, enrolment, population, births } = readCountyData(file.db);
+  const { townships, schools, enrolment, staff, population, births } = readCountyData(file.db);
   const allBirths = withCountySeries(births, countyBirthSeries(file.db), townships, population);
   const fresh: Cache = {
     changes,
-    data: { meta: readMeta(file.db), townships, schools, enrolment, population, births: allBirths },
+    data: { meta: readMeta(file.db), townships, schools, enrolment, staff, population, births: allBirths },
     calibrations: new Map(),
     backtests: new Map(),
+    runs: new Map(),
   };
   caches.set(file.db, fresh);
   return fresh;
+}
+
+/** The county's records as last read; read again only after the file changed. */
+export function countyRecords(file: ProjectFile): CountyRecords {
+  return cacheOf(file).data;
 }
 
 function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
@@ -131,7 +146,7 @@ function urbanOrder(u: string): number {
 }
 
 /** The last recorded year up to the project's base year (or the last recorded year at all). */
-function defaultBaseYear(data: ProjectionData): number | null {
+export function defaultBaseYear(data: ProjectionData): number | null {
   return lastYearOf(data.enrolment, data.meta.baseYear) ?? lastYearOf(data.enrolment);
 }
 
@@ -155,8 +170,8 @@ function chosenScenario(scenarios: readonly ScenarioEntry[], name: string | unde
   return found;
 }
 
-function calibrationFor(cache: Cache, baseYear: number, settings: MethodSettings): Calibration {
-  return remember(cache.calibrations, `${baseYear}|${JSON.stringify(settings)}`, () => {
+function calibrationFor(cache: Cache, key: string, baseYear: number, settings: MethodSettings): Calibration {
+  return remember(cache.calibrations, key, () => {
     try {
       return calibrate(cache.data, baseYear, settings);
     } catch (err) {
@@ -165,26 +180,61 @@ function calibrationFor(cache: Cache, baseYear: number, settings: MethodSettings
   });
 }
 
-/** The projection of one scenario (with every scenario's county figures beside it). */
-export function runProjection(file: ProjectFile, input: RunInput): ProjectionResult {
+interface Prepared {
+  cache: Cache;
+  cal: Calibration;
+  calKey: string;
+  horizon: number;
+  scenarios: ScenarioEntry[];
+  selected: ScenarioEntry;
+  developments: Development[];
+}
+
+function prepare(file: ProjectFile, input: RunInput): Prepared {
   const cache = cacheOf(file);
   const requested = input.baseYear ?? defaultBaseYear(cache.data);
   if (requested === null) throw new AppError('INVALID_INPUT', '项目中还没有在校生数据，无法预测。请先在“数据导入”中导入教育事业统计数据。');
   const settings = readSettingsOf(file.db);
-  const cal = calibrationFor(cache, requested, settings);
+  const calKey = `${requested}|${JSON.stringify(settings)}`;
+  const cal = calibrationFor(cache, calKey, requested, settings);
   const base = cal.core.baseYear;
   const horizon = input.horizon ?? base + DEFAULT_HORIZON_YEARS;
   if (horizon <= base || horizon > base + MAX_HORIZON_YEARS) {
     throw new AppError('INVALID_INPUT', `预测末年应在基准年（${base} 年）之后 1 至 ${MAX_HORIZON_YEARS} 年之间。`);
   }
   const scenarios = listScenarios(file.db);
-  const selected = chosenScenario(scenarios, input.scenario);
-  const developments = listDevelopments(file.db);
-  const runs = scenarios.map((s) => {
-    const scenario: Scenario = s.name === selected.name && input.params ? { name: s.name, params: input.params } : s;
-    return runScenario(cal, scenario, developments, horizon);
-  });
-  return buildResult(cal, runs, selected.name);
+  return { cache, cal, calKey, horizon, scenarios, selected: chosenScenario(scenarios, input.scenario), developments: listDevelopments(file.db) };
+}
+
+/** A stored scenario's run, computed once per calibration, horizon and developments. */
+function storedRun(p: Prepared, scenario: ScenarioEntry): ScenarioRun {
+  const key = `${p.calKey}|${p.horizon}|${JSON.stringify(scenario.params)}|${JSON.stringify(p.developments)}`;
+  const hit = p.cache.runs.get(scenario.name);
+  if (hit && hit.key === key) return hit.run;
+  const run = runScenario(p.cal, scenario, p.developments, p.horizon);
+  p.cache.runs.set(scenario.name, { key, run });
+  return run;
+}
+
+/** The asked scenario's run: edited parameters (a slider being moved) are run as given, not kept. */
+function selectedRun(p: Prepared, params: RunInput['params']): ScenarioRun {
+  if (!params) return storedRun(p, p.selected);
+  const scenario: Scenario = { name: p.selected.name, params };
+  return runScenario(p.cal, scenario, p.developments, p.horizon);
+}
+
+/** The projection of one scenario (with every scenario's county figures beside it). */
+export function runProjection(file: ProjectFile, input: RunInput): ProjectionResult {
+  const p = prepare(file, input);
+  const selected = selectedRun(p, input.params);
+  const runs = p.scenarios.map((s) => (s.name === p.selected.name ? selected : storedRun(p, s)));
+  return buildResult(p.cal, runs, p.selected.name);
+}
+
+/** The projection of the asked scenario alone (its `comparison` holds only that scenario). */
+export function runOneScenario(file: ProjectFile, input: Omit<RunInput, 'params'>): ProjectionResult {
+  const p = prepare(file, input);
+  return buildResult(p.cal, [storedRun(p, p.selected)], p.selected.name);
 }
 
 export function runBacktest(file: ProjectFile, input: ParsedInput<'projection.backtest'>): BacktestResult {

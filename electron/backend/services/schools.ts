@@ -2,6 +2,7 @@ import type { NamedSchool, SchoolDetail, SchoolRow } from '../../../shared/api/t
 import { byYearAndStage, capacityOf, latestYearSummary, roundTo } from '../../../shared/analysis/enrolment';
 import { groupBy } from '../../../shared/analysis/group';
 import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES, STAGES, type School } from '../../../shared/domain';
+import { NATIONAL_SETTINGS } from '../../../shared/plan/settings';
 import { AppError } from '../errors';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools, allTownships, enrolmentOfSchool, schoolByCode, staffOfSchool } from '../db/queries';
@@ -19,8 +20,9 @@ export function listSchools(file: ProjectFile): SchoolRow[] {
   const bySchool = groupBy(allEnrolment(file.db), (r) => r.school);
   return allSchools(file.db)
     .map((s): SchoolRow => {
-      const latest = latestYearSummary(bySchool.get(s.code) ?? []);
-      const cap = capacityOf(s, latest.classesByStage);
+      // No plan here: the national defaults apply.
+      const latest = latestYearSummary(bySchool.get(s.code) ?? [], NATIONAL_SETTINGS);
+      const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize);
       return {
         ...named(s, townships),
         year: latest.year,

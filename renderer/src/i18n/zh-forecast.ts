@@ -1,5 +1,9 @@
 // Strings of the 预测 page (zh.forecast). Kept beside zh.ts so the page's many labels do not
 // crowd the shared table; zh.ts includes this object, so callers still read zh.forecast.
+import { STANDARDS } from '@shared/standards';
+
+const size = STANDARDS.classSize.value;
+const kg = STANDARDS.kindergartenClassSize.value;
 
 export const forecastStrings = {
   title: '预测',
@@ -70,7 +74,7 @@ export const forecastStrings = {
     trustTag: (pct: number) => `沿用上年 ${pct}%`,
     trustHint: '按本县历史回测，这一规模的学校逐年数值部分沿用上一年：年级升级法对它们误差更大。',
     count: (n: number) => `共 ${n} 个学校学段`,
-    classesHint: '班级数按标准班额测算（小学 45、初中 50、高中 50 人；幼儿园小班 25、中班 30、大班 35 人）。',
+    classesHint: `班级数按标准班额测算（小学 ${size.primary}、初中 ${size.junior}、高中 ${size.senior} 人；幼儿园小班 ${kg[0]}、中班 ${kg[1]}、大班 ${kg[2]} 人）。`,
   },
 
   population: {

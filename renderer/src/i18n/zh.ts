@@ -6,6 +6,10 @@ import { forecastStrings } from './zh-forecast';
 import { annexStrings } from './zh-annex';
 import { importStrings } from './zh-import';
 import { planStrings } from './zh-plan';
+import { NATIONAL_SETTINGS } from '@shared/plan/settings';
+
+// Pages without a plan (总览, 学校) judge class sizes by the national defaults.
+const { largeClass, oversizedClass } = NATIONAL_SETTINGS;
 
 export const zh = {
   app: {
@@ -122,7 +126,7 @@ export const zh = {
     townships: '乡镇（街道）数',
     teachers: '专任教师',
     largeClasses: '大班额班级',
-    largeClassesHint: '班额 56 人及以上的班级（小学、初中、高中）；66 人及以上为超大班额，须限期消除。',
+    largeClassesHint: `班额 ${largeClass} 人及以上的班级（小学、初中、高中）；${oversizedClass} 人及以上为超大班额，须限期消除。`,
     oversized: (n: number) => `其中超大班额 ${n} 个`,
     noOversized: '无超大班额',
     studentsChart: (from: number | undefined, to: number | undefined) =>
@@ -184,7 +188,7 @@ export const zh = {
     capacityClasses: '按班级测算（班级数 × 标准班额）',
     stopped: '停办',
     yearNote: (y: number) => `数据年份 ${y}`,
-    legendAvg: '平均班额：橙色 56 人及以上（大班额），红色 66 人及以上（超大班额）',
+    legendAvg: `平均班额：橙色 ${largeClass} 人及以上（大班额），红色 ${oversizedClass} 人及以上（超大班额）`,
     legendUtil: '学位使用率：红色超过 100%，橙色 90%–100%，蓝色低于 60%',
     empty: '没有符合条件的学校',
   },

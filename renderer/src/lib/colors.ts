@@ -1,6 +1,7 @@
 // Colours that carry meaning, kept in one place so that a stage or a warning level looks
 // the same on every page and chart.
-import { LARGE_CLASS, OVERSIZED_CLASS, PRIMARY_COLOR } from '@shared/domain';
+import { PRIMARY_COLOR } from '@shared/domain';
+import { NATIONAL_SETTINGS } from '@shared/plan/settings';
 
 export { STAGE_COLOR } from '@shared/domain';
 
@@ -17,18 +18,19 @@ export const PRIMARY = PRIMARY_COLOR;
 export const BIRTHS_COLOR = '#5b7fa6';
 export const NEUTRAL_BAR = '#b8c4d2';
 
-export function classSizeColor(avg: number | null | undefined): string | undefined {
+/** Without a plan's settings, the national defaults (the plan settings' defaults) apply. */
+export function classSizeColor(avg: number | null | undefined, limits = NATIONAL_SETTINGS): string | undefined {
   if (avg === null || avg === undefined) return undefined;
-  if (avg >= OVERSIZED_CLASS) return LEVEL_COLOR.red;
-  if (avg >= LARGE_CLASS) return LEVEL_COLOR.orange;
+  if (avg >= limits.oversizedClass) return LEVEL_COLOR.red;
+  if (avg >= limits.largeClass) return LEVEL_COLOR.orange;
   return undefined;
 }
 
-export function utilisationColor(u: number | null | undefined): string | undefined {
+export function utilisationColor(u: number | null | undefined, levels = NATIONAL_SETTINGS.levels): string | undefined {
   if (u === null || u === undefined) return undefined;
-  if (u > 1) return LEVEL_COLOR.red;
-  if (u >= 0.9) return LEVEL_COLOR.orange;
-  if (u < 0.6) return LEVEL_COLOR.blue;
+  if (u > levels.red) return LEVEL_COLOR.red;
+  if (u >= levels.orange) return LEVEL_COLOR.orange;
+  if (u < levels.blue) return LEVEL_COLOR.blue;
   return undefined;
 }
 

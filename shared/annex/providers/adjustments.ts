@@ -1,11 +1,11 @@
 // 附件 学校布局调整表: schools merged (撤并), moved (迁建) or converted (转型), with the
 // receiving school or new use. Fed by the plan.
+import { ADJUSTMENT_TYPES, type AdjustmentType } from '../../plan/project-types';
 import { chineseOrdinal } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
 import { annexFrame, sumKnown } from './common';
 
-export const ADJUSTMENT_TYPES = ['撤并', '迁建', '转型'] as const;
-export type AdjustmentType = (typeof ADJUSTMENT_TYPES)[number];
+export { ADJUSTMENT_TYPES, type AdjustmentType };
 
 export interface AdjustmentRecord {
   type: AdjustmentType;

@@ -1,11 +1,13 @@
 // 附件 新建改扩建学校项目表: the plan's building projects by stage, each stage subtotalled,
 // with a grand total. Fed by the plan.
 import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
+import type { ConstructionType } from '../../plan/project-types';
 import { yearSpan } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
 import { annexFrame, sumKnown } from './common';
 
-export type BuildNature = '新建' | '改扩建' | '迁建';
+/** 建设性质: the project types the plan registry lists as construction. */
+export type BuildNature = ConstructionType;
 
 export interface ProjectRecord {
   name: string;

@@ -1,7 +1,8 @@
 // 附件 学位供需平衡表: per planning area, stage and year the demand (projection), the seats
 // (capacity after the plan's builds and closures), the gap and the warning level. Fed by
 // the plan evaluation.
-import { STAGE_LABEL, STAGES, STANDARD_CLASS_SIZE, type Stage } from '../../domain';
+import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
+import { STANDARDS } from '../../standards';
 import { chineseOrdinal } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
 import { annexFrame, ratio } from './common';
@@ -64,7 +65,7 @@ export function seatBalanceAnnex(input: SeatBalanceInput, ctx: AnnexContext): Ta
     for (const stage of STAGES) {
       for (const r of own.filter((x) => x.stage === stage).sort((a, b) => a.year - b.year)) {
         const gap = r.demand - r.capacity;
-        const size = input.classSize?.[stage] ?? STANDARD_CLASS_SIZE[stage];
+        const size = input.classSize?.[stage] ?? STANDARDS.classSize.value[stage];
         rows.push({
           kind: area === '全县' ? 'total' : 'data',
           cells: [STAGE_LABEL[stage], r.year, r.demand, r.capacity, gap, gapClasses(gap, size), ratio(r.demand, r.capacity), WARNING_LABEL[r.level]],

@@ -6,7 +6,7 @@ import { MarkPointComponent } from 'echarts/components';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { Stage } from '@shared/domain';
 import { STAGE_LABEL } from '@shared/domain';
-import type { PlanEvaluation } from '@shared/plan';
+import { PROJECT_TYPE, type PlanEvaluation } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { EChart, type ChartOption } from '../EChart';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../../lib/charts';
@@ -23,7 +23,7 @@ export function DemandChart({ ev, stage, area }: { ev: PlanEvaluation; stage: St
     const at = new Map(rows.map((r) => [r.year, r]));
     const years = ev.years.map(String);
     const completions = ev.projects.filter(
-      (p) => p.applied && p.type !== '撤并' && p.stages.includes(stage) && (area === null || p.area === area) && ev.years.includes(p.completionYear),
+      (p) => p.applied && PROJECT_TYPE[p.type].builds && p.stages.includes(stage) && (area === null || p.area === area) && ev.years.includes(p.completionYear),
     );
     const marks = new Map<number, string[]>();
     for (const p of completions) marks.set(p.completionYear, [...(marks.get(p.completionYear) ?? []), p.schoolName || p.name]);

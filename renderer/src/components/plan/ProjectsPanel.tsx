@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
-import type { EvaluationContext, PlanDetail, PlanEvaluation, PlanProject, ProjectResult } from '@shared/plan';
+import { PROJECT_TYPE, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanProject, type ProjectResult, type ProjectType } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { Section } from '../Section';
 import { fmtInt, fmtRatio } from '../../lib/format';
@@ -15,7 +15,6 @@ import type { PlanState } from './usePlan';
 
 const t = zh.plan.projects;
 
-const TYPE_COLOR: Record<string, string> = { 新建: 'green', 改扩建: 'blue', 迁建: 'cyan', 撤并: 'red', 转型: 'purple' };
 const wan = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 
 interface Props {
@@ -54,7 +53,7 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
           </span>
         ),
       },
-      { title: t.type, dataIndex: 'type', key: 'type', width: 76, render: (v: string) => <Tag color={TYPE_COLOR[v]}>{v}</Tag> },
+      { title: t.type, dataIndex: 'type', key: 'type', width: 76, render: (v: ProjectType) => <Tag color={PROJECT_TYPE[v].color} title={PROJECT_TYPE[v].description}>{v}</Tag> },
       {
         title: t.school,
         key: 'school',
@@ -62,8 +61,8 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
         ellipsis: { showTitle: true },
         render: (_: unknown, r) => (
           <span title={`${r.schoolName}（${r.townshipName}）`}>
-            {r.type === '新建' ? r.townshipName : r.schoolName}
-            {r.type !== '新建' && r.townshipName ? <Typography.Text type="secondary">（{r.townshipName}）</Typography.Text> : null}
+            {PROJECT_TYPE[r.type].createsSchool ? r.townshipName : r.schoolName}
+            {!PROJECT_TYPE[r.type].createsSchool && r.townshipName ? <Typography.Text type="secondary">（{r.townshipName}）</Typography.Text> : null}
           </span>
         ),
       },
@@ -73,7 +72,7 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
         key: 'scale',
         width: 150,
         render: (_: unknown, r) =>
-          r.type === '撤并' ? (
+          !PROJECT_TYPE[r.type].builds ? (
             <Tooltip title={t.receivers(r.receivers.map((x) => `${x.name} ${Math.round(x.share * 100)}%`).join('、'))}>
               <span className="num">{t.closes(fmtInt(-r.seats))}</span>
             </Tooltip>

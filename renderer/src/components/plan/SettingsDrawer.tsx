@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { Button, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Select, Switch, Typography } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
-import type { PlanDetail, PlanSettings } from '@shared/plan';
+import { planHeader, type PlanDetail, type PlanHeader, type PlanSettings } from '@shared/plan';
 import { useApi } from '../../api/useApi';
 import { zh } from '../../i18n/zh';
 import type { PlanState } from './usePlan';
@@ -12,13 +12,7 @@ import type { PlanState } from './usePlan';
 const t = zh.plan.settingsDrawer;
 const CLASS_STAGES: Stage[] = ['preschool', 'primary', 'junior', 'senior'];
 
-interface Basics {
-  name: string;
-  baseYear: number;
-  targetYear: number;
-  outlookYear: number;
-  scenario: string;
-}
+type Basics = Omit<PlanHeader, 'id'>;
 
 /** Levels as percentages in the form, ratios in the plan. */
 type NormsForm = Omit<PlanSettings, 'levels'> & { levels: { red: number; orange: number; blue: number } };
@@ -50,7 +44,8 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
 
   useEffect(() => {
     if (!open) return;
-    basics.setFieldsValue({ name: plan.name, baseYear: plan.baseYear, targetYear: plan.targetYear, outlookYear: plan.outlookYear, scenario: plan.scenario });
+    const { id: _id, ...header } = planHeader(plan);
+    basics.setFieldsValue(header);
     norms.setFieldsValue(toForm(plan.settings));
   }, [open, plan, basics, norms]);
 
