@@ -45,16 +45,15 @@ export interface ProjectInfo {
   populationByYear: Record<string, number[]>;
 }
 
-export interface SchoolRow {
-  code: string;
-  name: string;
-  kind: School['kind'];
+/** A school as stored, with the names people read beside its codes. */
+export interface NamedSchool extends School {
   kindLabel: string;
-  ownership: School['ownership'];
   stages: Stage[];
-  township: string;
   townshipName: string;
-  urbanRural: UrbanRural;
+}
+
+/** A school with its latest year's figures: every stored field, so consumers need no second read. */
+export interface SchoolRow extends NamedSchool {
   /** The latest year with enrolment for this school. */
   year: number | null;
   students: number;
@@ -68,7 +67,6 @@ export interface SchoolRow {
   capacitySource: 'design' | 'classes';
   /** students / capacity, null when capacity is 0. */
   utilisation: number | null;
-  status: School['status'];
 }
 
 export interface GradeCell {
@@ -80,7 +78,7 @@ export interface GradeCell {
 }
 
 export interface SchoolDetail {
-  school: School & { townshipName: string; kindLabel: string; stages: Stage[] };
+  school: NamedSchool;
   years: number[];
   /** Students per year per stage the school teaches. */
   studentsByYear: Record<string, Partial<ByStage>>;

@@ -1,4 +1,6 @@
 export * from './stages';
+export * from './record';
+export * from './school';
 export * from './model';
 export * from './collate';
 export * from './palette';

@@ -2,6 +2,8 @@
 // name them (population's and births' are in their kind modules, shared/import/kinds/). Synonyms
 // are written in normalised form (Simplified, half-width, no spaces or punctuation): the
 // header is normalised the same way before it is compared.
+import { headerOf } from '../domain/record';
+import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS } from '../domain/school';
 import type { Unit } from './normalise';
 
 export type FieldType = 'text' | 'code' | 'int' | 'number' | 'year';
@@ -28,17 +30,7 @@ export const SCHOOL_FIELDS: readonly FieldSpec[] = [
   { field: 'township', label: '乡镇（街道）', type: 'text', synonyms: ['乡镇街道', '乡镇', '街道', '所在乡镇', '所属乡镇', '乡镇名称', '所在乡镇街道', '所属乡镇街道', '乡镇街道名称', '所在地乡镇', '乡镇办事处'] },
   { field: 'townshipCode', label: '乡镇代码', type: 'code', synonyms: ['乡镇代码', '乡镇街道代码', '乡镇编码', '街道代码', '乡镇区划代码'] },
   { field: 'urbanRural', label: '城乡分类', type: 'text', synonyms: ['城乡分类', '城乡类型', '城乡分类代码', '所在地城乡分类', '城乡属性', '城乡划分', '城乡'] },
-  { field: 'lng', label: '经度', type: 'number', synonyms: ['经度'] },
-  { field: 'lat', label: '纬度', type: 'number', synonyms: ['纬度'] },
-  { field: 'siteArea', label: '占地面积（㎡）', type: 'number', unit: 'm2', synonyms: ['占地面积', '学校占地面积', '校园占地面积', '用地面积', '占地'] },
-  { field: 'floorArea', label: '校舍建筑面积（㎡）', type: 'number', unit: 'm2', synonyms: ['校舍建筑面积', '校舍总建筑面积', '建筑面积', '校舍面积', '总建筑面积'] },
-  { field: 'teachingArea', label: '教学及辅助用房面积（㎡）', type: 'number', unit: 'm2', synonyms: ['教学及辅助用房面积', '教学及辅助用房', '教学辅助用房面积'] },
-  { field: 'sportsArea', label: '体育运动场馆面积（㎡）', type: 'number', unit: 'm2', synonyms: ['体育运动场馆面积', '体育运动场地面积', '体育运动场馆', '运动场地面积', '体育场馆面积', '运动场馆面积'] },
-  { field: 'equipmentValue', label: '教学仪器设备资产值（万元）', type: 'number', unit: 'wanyuan', synonyms: ['教学仪器设备资产值', '教学仪器设备值', '教学仪器设备总值', '仪器设备值', '仪器设备总值', '设备资产值'] },
-  { field: 'multimediaRooms', label: '网络多媒体教室（间）', type: 'int', synonyms: ['网络多媒体教室', '网络多媒体教室数', '多媒体教室', '多媒体教室数'] },
-  { field: 'boardingStudents', label: '寄宿生数', type: 'int', synonyms: ['寄宿生', '寄宿生数', '寄宿学生数', '住校生', '住校生数'] },
-  { field: 'designClasses', label: '设计班级数', type: 'int', synonyms: ['设计班级数', '设计班数', '设计班级', '设计规模班', '规划班级数'] },
-  { field: 'designSeats', label: '设计学位数', type: 'int', synonyms: ['设计学位数', '设计学位', '设计规模学位', '核定学位数', '核定学位', '学位数'] },
+  ...SCHOOL_FACT_FIELDS.map((field): FieldSpec => ({ field, label: headerOf(SCHOOL_FACTS[field]), ...SCHOOL_FACTS[field].import })),
   { field: 'teachers', label: '专任教师', type: 'int', synonyms: ['专任教师', '专任教师数', '专任教师总数', '专任教师合计'] },
   { field: 'qualifiedAbove', label: '高于规定学历教师', type: 'int', synonyms: ['高于规定学历教师', '高于规定学历', '专任教师中高于规定学历', '学历高于规定', '高于规定学历专任教师'] },
   { field: 'keyTeachers', label: '县级以上骨干教师', type: 'int', synonyms: ['县级以上骨干教师', '县级及以上骨干教师', '骨干教师', '骨干教师数'] },

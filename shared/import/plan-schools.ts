@@ -1,6 +1,7 @@
 // Rows of a school table (教育事业统计 layouts: one row per school with grade columns, or one
 // row per school and grade) → schools, enrolment, staff and totals to write, with issues.
 import type { EnrolmentRecord, School, StaffRecord } from '../domain/model';
+import { SCHOOL_FACT_FIELDS, type SchoolFact } from '../domain/school';
 import { gradeLabel, gradesOf, KIND_LABEL, KIND_STAGES, STAGE_LABEL, STAGES, type Stage, type UrbanRural } from '../domain/stages';
 import { addMetricColumn, cellOf, columnName, type MappedColumn, type MetricColumns } from './columns';
 import { fieldSpec } from './fields';
@@ -15,11 +16,6 @@ import { dataRows, type RowReader } from './row-reader';
 import { inferKind, memoised, parseKind as parseKindText, parseOwnership as parseOwnershipText, parseUrbanRural as parseUrbanRuralText } from './school-kind';
 import { isTotalLabel } from './townships';
 
-const ATTRIBUTE_FIELDS = [
-  'lng', 'lat', 'siteArea', 'floorArea', 'teachingArea', 'sportsArea', 'equipmentValue', 'multimediaRooms',
-  'boardingStudents', 'designClasses', 'designSeats',
-] as const;
-type AttributeField = (typeof ATTRIBUTE_FIELDS)[number];
 const STAFF_FIELDS = ['teachers', 'qualifiedAbove', 'keyTeachers', 'peArtsTeachers'] as const;
 type StaffField = (typeof STAFF_FIELDS)[number];
 
@@ -157,7 +153,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
   const parseKind = memoised(parseKindText);
   const parseOwnership = memoised(parseOwnershipText);
   const parseUrbanRural = memoised(parseUrbanRuralText);
-  const attributes = ATTRIBUTE_FIELDS.flatMap((field) => {
+  const attributes = SCHOOL_FACT_FIELDS.flatMap((field) => {
     const col = one(field);
     const spec = fieldSpec('schools', field);
     return col ? [{ field, col, label: spec?.label ?? field, int: spec?.type === 'int', factor: unitFactor(spec?.unit, col.unit) }] : [];
@@ -223,7 +219,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
       const v = int ? reader.count(col, label) : reader.amount(col, label);
       if (v === null) continue;
       // Converted values are rounded to what the unit warrants; others are kept exactly.
-      (given as Record<AttributeField, number>)[field] = factor === 1 ? v : Math.round(v * factor * 100) / 100;
+      (given as Record<SchoolFact, number>)[field] = factor === 1 ? v : Math.round(v * factor * 100) / 100;
     }
     if (given.lat !== undefined && given.lat !== null && (given.lat < 3 || given.lat > 54)) reader.error('BAD_COORDINATE', '纬度应在 3–54 之间（中国境内）。请核对经纬度是否填反。', one('lat'));
     if (given.lng !== undefined && given.lng !== null && (given.lng < 73 || given.lng > 136)) reader.error('BAD_COORDINATE', '经度应在 73–136 之间（中国境内）。请核对经纬度是否填反。', one('lng'));
@@ -484,17 +480,7 @@ function buildRecords(
       ownership: entry.given.ownership ?? base?.ownership ?? '公办',
       township,
       urbanRural: entry.given.urbanRural ?? base?.urbanRural ?? urbanOf.get(township) ?? '乡村',
-      lat: pick(entry.given.lat, base?.lat),
-      lng: pick(entry.given.lng, base?.lng),
-      siteArea: pick(entry.given.siteArea, base?.siteArea),
-      floorArea: pick(entry.given.floorArea, base?.floorArea),
-      teachingArea: pick(entry.given.teachingArea, base?.teachingArea),
-      sportsArea: pick(entry.given.sportsArea, base?.sportsArea),
-      equipmentValue: pick(entry.given.equipmentValue, base?.equipmentValue),
-      multimediaRooms: pick(entry.given.multimediaRooms, base?.multimediaRooms),
-      boardingStudents: pick(entry.given.boardingStudents, base?.boardingStudents),
-      designClasses: pick(entry.given.designClasses, base?.designClasses),
-      designSeats: pick(entry.given.designSeats, base?.designSeats),
+      ...factsOf(entry.given, base),
       status: base?.status ?? '在办',
     };
     if (base && base.name !== record.name) issues.info('NAME_CHANGED', `标识码 ${record.code} 的学校名称将由“${base.name}”改为“${record.name}”。`, at(entry.firstRow));
@@ -548,8 +534,9 @@ function buildRecords(
   ];
 }
 
-function pick<T>(given: T | null | undefined, base: T | null | undefined): T | null {
-  return given ?? base ?? null;
+/** Each fact as the file gives it, else as stored, else unknown. */
+function factsOf(given: Partial<School>, base: School | null): Pick<School, SchoolFact> {
+  return Object.fromEntries(SCHOOL_FACT_FIELDS.map((f) => [f, given[f] ?? base?.[f] ?? null])) as Pick<School, SchoolFact>;
 }
 
 function schoolPreview(plan: ImportPlan): ImportPlan['preview'] {

@@ -1,6 +1,6 @@
 // What an import would write, worked out before anything is written: the records, the
 // issues, the counts and a preview. The backend commits exactly this.
-import type { BirthRecord, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
+import type { BirthRecord, EnrolmentRecord, PopulationRecord, School, SchoolTotal, StaffRecord, Township } from '../domain/model';
 import type { SchoolSystem, Stage } from '../domain/stages';
 import type { ImportIssue } from './issues';
 import type { ImportKind } from './kinds';
@@ -16,14 +16,7 @@ export interface ImportCounts {
   rowsRejected: number;
 }
 
-export interface SchoolTotal {
-  school: string;
-  year: number;
-  /** '' for the whole school. */
-  stage: Stage | '';
-  classes: number | null;
-  students: number | null;
-}
+export type { SchoolTotal };
 
 export interface EnrolmentReplacement {
   school: string;

@@ -1,6 +1,7 @@
 // The school roster: which schools exist, where, and how they share their township's children.
 // Facilities are filled in later (facilities.ts) because they are sized from enrolment.
 import type { School } from '../domain/model';
+import { unknownFacts } from '../domain/school';
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import { KINDERGARTEN_BRANDS, VILLAGES, ordinal, shortName } from './names';
 import type { Rng } from './prng';
@@ -41,18 +42,6 @@ export interface Roster {
   juniorHost: number[];
 }
 
-const empty = {
-  siteArea: null,
-  floorArea: null,
-  teachingArea: null,
-  sportsArea: null,
-  equipmentValue: null,
-  multimediaRooms: null,
-  boardingStudents: null,
-  designClasses: null,
-  designSeats: null,
-} as const;
-
 export function buildRoster(rng: Rng, frame: CountyFrame): Roster {
   const plans: SchoolPlan[] = [];
   const county = frame.name;
@@ -88,9 +77,9 @@ export function buildRoster(rng: Rng, frame: CountyFrame): Roster {
         ownership,
         township: info.township.code,
         urbanRural: info.urban ? '城区' : options.village ? '乡村' : info.township.urbanRural,
+        ...unknownFacts(),
         lat: pos.lat,
         lng: pos.lng,
-        ...empty,
         status: '在办',
       },
       township: t,

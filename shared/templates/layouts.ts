@@ -1,7 +1,9 @@
 // Column layouts shared by the data export and the import templates (each import kind's
 // module in shared/import/kinds/ builds its template from these), so a file the app writes
-// can be read back by it.
-import type { CountyData } from '../domain/model';
+// can be read back by it. The school columns follow the record declarations in shared/domain.
+import { ENROLMENT_FIELDS, SCHOOL_TOTAL_FIELDS, STAFF_FIELDS, type CountyData } from '../domain/model';
+import { headerOf } from '../domain/record';
+import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, SCHOOL_FIELDS } from '../domain/school';
 import { gradeLabel, KIND_LABEL, STAGE_LABEL } from '../domain/stages';
 import { compareZh } from '../domain/collate';
 
@@ -18,19 +20,25 @@ export interface DataTable {
 
 export const POPULATION_MAX_AGE = 17;
 
-/** A school's own columns (identity, facilities, staff), before any classes and students. */
-export const SCHOOL_HEADERS: readonly string[] = [
-  '年份', '学校标识码', '学校名称', '办学类型', '举办者', '乡镇（街道）', '城乡分类', '经度', '纬度', '占地面积（㎡）',
-  '校舍建筑面积（㎡）', '教学及辅助用房面积（㎡）', '体育运动场馆面积（㎡）', '教学仪器设备资产值（万元）',
-  '网络多媒体教室（间）', '寄宿生数（人）', '设计班级数（个）', '设计学位数（个）', '专任教师（人）',
-  '高于规定学历教师（人）', '县级以上骨干教师（人）', '体育艺术专任教师（人）',
-];
-
 export const POPULATION_AGES: readonly number[] = Array.from({ length: POPULATION_MAX_AGE + 1 }, (_, a) => a);
 export const POPULATION_HEADERS: readonly string[] = ['年份', '乡镇代码', '乡镇（街道）', ...POPULATION_AGES.map((a) => `${a}岁`), '合计'];
 export const BIRTH_HEADERS: readonly string[] = ['年份', '乡镇代码', '乡镇（街道）', '出生人数（人）'];
 
 type TableInput = Pick<CountyData, 'townships' | 'schools' | 'enrolment' | 'staff' | 'population' | 'births'>;
+
+const IDENTITY = ['code', 'name', 'kind', 'ownership', 'township', 'urbanRural'] as const;
+type StaffCount = Exclude<keyof typeof STAFF_FIELDS, 'school' | 'year'>;
+const STAFF_COLUMNS = (Object.keys(STAFF_FIELDS) as (keyof typeof STAFF_FIELDS)[]).filter((f): f is StaffCount => f !== 'school' && f !== 'year');
+
+/** A school's own columns (year, identity, every fact, staff), before any classes and students. */
+export const SCHOOL_HEADERS: readonly string[] = [
+  ENROLMENT_FIELDS.year.label,
+  ...IDENTITY.map((f) => headerOf(SCHOOL_FIELDS[f])),
+  ...SCHOOL_FACT_FIELDS.map((f) => headerOf(SCHOOL_FACTS[f])),
+  ...STAFF_COLUMNS.map((f) => headerOf(STAFF_FIELDS[f])),
+];
+/** The school's classes and students in all, after any per-grade columns. */
+export const SCHOOL_TOTAL_HEADERS: readonly string[] = [headerOf(SCHOOL_TOTAL_FIELDS.classes), headerOf(SCHOOL_TOTAL_FIELDS.students)];
 
 function schoolsTable(d: TableInput): DataTable {
   const township = new Map(d.townships.map((t) => [t.code, t.name]));
@@ -52,13 +60,11 @@ function schoolsTable(d: TableInput): DataTable {
     const t = totals.get(k);
     return [
       Number(year), code, s?.name ?? '', s ? KIND_LABEL[s.kind] : '', s?.ownership ?? '', township.get(s?.township ?? '') ?? '',
-      s?.urbanRural ?? '', s?.lng ?? null, s?.lat ?? null, s?.siteArea ?? null, s?.floorArea ?? null, s?.teachingArea ?? null,
-      s?.sportsArea ?? null, s?.equipmentValue ?? null, s?.multimediaRooms ?? null, s?.boardingStudents ?? null,
-      s?.designClasses ?? null, s?.designSeats ?? null, st?.teachers ?? null, st?.qualifiedAbove ?? null,
-      st?.keyTeachers ?? null, st?.peArtsTeachers ?? null, t?.classes ?? 0, t?.students ?? 0,
+      s?.urbanRural ?? '', ...SCHOOL_FACT_FIELDS.map((f) => s?.[f] ?? null), ...STAFF_COLUMNS.map((f) => st?.[f] ?? null),
+      t?.classes ?? 0, t?.students ?? 0,
     ];
   });
-  return { sheet: '学校基本情况', headers: [...SCHOOL_HEADERS, '班级数合计（个）', '在校生合计（人）'], rows };
+  return { sheet: '学校基本情况', headers: [...SCHOOL_HEADERS, ...SCHOOL_TOTAL_HEADERS], rows };
 }
 
 function enrolmentTable(d: TableInput): DataTable {

@@ -72,6 +72,15 @@ describe('table descriptor', () => {
     expect(readAll(db, kv)).toEqual([{ k: 'a', someValue: 2 }]);
   });
 
+  it('deletes by the key with named parameters', () => {
+    expect(things.keyWhere).toBe('id = @id');
+    expect(things.remove).toBe('DELETE FROM things WHERE id = @id');
+    const db = open();
+    const id = Number(db.prepare(things.insert).run(things.params({ name: '丁', startYear: 2031, tags: [], active: true })).lastInsertRowid);
+    db.prepare(things.remove).run({ id });
+    expect(readAll(db, things)).toEqual([]);
+  });
+
   it('updates only the named fields of a row', () => {
     const db = open();
     expect(things.updateOf(['name', 'note'])).toBe('UPDATE things SET name = @name, note = @note WHERE id = @id');

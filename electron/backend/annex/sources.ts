@@ -21,7 +21,7 @@ import { byYearAndStage } from '../../../shared/analysis/enrolment';
 import type { Plan, PlanEvaluation } from '../../../shared/plan';
 import { planRows } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
-import { allEnrolment, allSchools, counts, distinctYears } from '../db/queries';
+import { allEnrolment, counts, distinctYears } from '../db/queries';
 import { AppError } from '../errors';
 import { listTownships } from '../services/overview';
 import { evaluateStoredPlan, resolvePlan } from '../services/plan-context';
@@ -92,8 +92,7 @@ function planAvailability(scope: AnnexScope): { available: boolean; reason: stri
 
 /** Existing schools by code: kind and township name as the layout table prints them. */
 function schoolFacts(file: ProjectFile): Map<string, SchoolFacts> {
-  const townships = new Map(listTownships(file).map((t) => [t.code, t.name]));
-  return new Map(allSchools(file.db).map((s) => [s.code, { kind: s.kind, townshipName: townships.get(s.township) ?? s.township }]));
+  return new Map(listSchools(file).map((s) => [s.code, s]));
 }
 
 function withNotes<T extends AnnexContent>(content: T, notes: readonly string[]): T {
@@ -109,7 +108,6 @@ const deferredNote = (n: number) => (n > 0 ? [`另有暂缓实施的项目 ${n} 
 
 /** Schools with their latest figures and areas, in the provider's terms. */
 export function schoolListInput(file: ProjectFile): SchoolListInput {
-  const areas = new Map(allSchools(file.db).map((s) => [s.code, s]));
   const rows = listSchools(file);
   const schools: CurrentSchool[] = rows.map((r) => ({
     name: r.name,
@@ -120,8 +118,8 @@ export function schoolListInput(file: ProjectFile): SchoolListInput {
     students: r.students,
     capacity: r.capacity,
     capacityFromClasses: r.capacitySource === 'classes',
-    siteArea: areas.get(r.code)?.siteArea ?? null,
-    floorArea: areas.get(r.code)?.floorArea ?? null,
+    siteArea: r.siteArea,
+    floorArea: r.floorArea,
     largeClasses: r.largeClasses,
     status: r.status,
   }));

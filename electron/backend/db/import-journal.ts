@@ -3,6 +3,8 @@
 // column order), so the import can be undone exactly, and refused when a later change has
 // touched the same rows.
 import type Database from 'better-sqlite3';
+import { COUNTY_TABLES } from './county-tables';
+import type { Table } from './table';
 
 export interface TableSpec {
   name: string;
@@ -10,59 +12,102 @@ export interface TableSpec {
   values: readonly string[];
 }
 
-export const TABLES = {
-  townships: { name: 'townships', keys: ['code'], values: ['name', 'kind', 'urban_rural', 'area'] },
-  schools: {
-    name: 'schools',
-    keys: ['code'],
-    values: [
-      'name', 'kind', 'ownership', 'township', 'urban_rural', 'lat', 'lng', 'site_area', 'floor_area', 'teaching_area',
-      'sports_area', 'equipment_value', 'multimedia_rooms', 'boarding_students', 'design_classes', 'design_seats', 'status',
-    ],
-  },
-  enrolment: { name: 'enrolment', keys: ['school', 'year', 'stage', 'grade'], values: ['classes', 'students'] },
-  staff: { name: 'staff', keys: ['school', 'year'], values: ['teachers', 'qualified_above', 'key_teachers', 'pe_arts_teachers'] },
-  population: { name: 'population', keys: ['township', 'year', 'age', 'sex'], values: ['count', 'source'] },
-  births: { name: 'births', keys: ['township', 'year'], values: ['count', 'source'] },
-  school_totals: { name: 'school_totals', keys: ['school', 'year', 'stage'], values: ['classes', 'students'] },
-  county_births: { name: 'county_births', keys: ['year'], values: ['count', 'source'] },
-} as const satisfies Record<string, TableSpec>;
-
-export type TableName = keyof typeof TABLES;
+type CountyTables = typeof COUNTY_TABLES;
+export type TableName = keyof CountyTables;
+export type RecordOf<T extends TableName> = CountyTables[T] extends Table<infer R> ? R : never;
 export type SqlValue = string | number | null;
 
-interface Statements {
-  select: Database.Statement;
-  upsert: Database.Statement;
-  remove: Database.Statement;
+/** Table name, key columns and value columns of every journalled table: a row is keys then values. */
+export const TABLES = Object.fromEntries(
+  Object.entries(COUNTY_TABLES).map(([k, t]) => [k, { name: t.name, keys: t.keyColumns, values: t.valueColumns }]),
+) as Record<TableName, TableSpec>;
+
+/**
+ * A journalled table: its descriptor and its fields in row order (keys, then values). A row
+ * journalled before a migration appended columns is shorter than today's: it stands for its
+ * own columns only, and restoring it leaves the later columns as they are.
+ */
+class Journalled<R> {
+  readonly fields: readonly string[];
+  readonly select: Database.Statement;
+  readonly remove: Database.Statement;
+  private readonly upserts = new Map<number, Database.Statement>();
+  private readonly columns: readonly string[];
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly table: Table<R>,
+  ) {
+    const byColumn = new Map(table.columns.map((c) => [c.column, c]));
+    const order = [...table.keyColumns, ...table.valueColumns].map((col) => byColumn.get(col) as Table<R>['columns'][number]);
+    this.fields = order.map((c) => c.field);
+    this.columns = order.map((c) => c.column);
+    this.select = db.prepare(`SELECT ${this.columns.join(', ')} FROM ${table.name} WHERE ${table.keyWhere}`).raw();
+    this.remove = db.prepare(table.remove);
+  }
+
+  /** Insert-or-update of the row's first `width` columns. */
+  upsert(width: number): Database.Statement {
+    let stmt = this.upserts.get(width);
+    if (!stmt) {
+      const cols = this.columns.slice(0, width);
+      const values = cols.slice(this.table.keyColumns.length);
+      stmt = this.db.prepare(
+        `INSERT INTO ${this.table.name} (${cols.join(', ')}) VALUES (${this.fields.slice(0, width).map((f) => `@${f}`).join(', ')}) ` +
+          `ON CONFLICT (${this.table.keyColumns.join(', ')}) ` +
+          (values.length ? `DO UPDATE SET ${values.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING'),
+      );
+      this.upserts.set(width, stmt);
+    }
+    return stmt;
+  }
+
+  /** Named parameters of a row (or of a key: its leading values). */
+  params(row: readonly SqlValue[]): Record<string, SqlValue> {
+    return Object.fromEntries(row.map((v, i) => [this.fields[i], v]));
+  }
+
+  rowOf(record: R): SqlValue[] {
+    const p = this.table.params(record);
+    return this.fields.map((f) => (p[f] ?? null) as SqlValue);
+  }
 }
 
-/** Prepared reads and writes of the journalled tables, one set per table. */
+/** Whether a row now (null: gone) is still what the journal wrote (`after`, JSON), over the columns the journal knew. */
+export function stillAsWritten(now: readonly SqlValue[] | null, after: string | null): boolean {
+  if (now === null || after === null) return now === after;
+  return JSON.stringify(now.slice(0, (JSON.parse(after) as unknown[]).length)) === after;
+}
+
+/** Prepared reads and writes of the journalled tables, rows as the journal stores them. */
 export class RowStore {
-  private readonly stmts = new Map<TableName, Statements>();
+  private readonly tables = new Map<TableName, Journalled<unknown>>();
 
   constructor(readonly db: Database.Database) {}
 
-  private statements(table: TableName): Statements {
-    let s = this.stmts.get(table);
-    if (!s) {
-      s = prepare(this.db, TABLES[table]);
-      this.stmts.set(table, s);
+  table<T extends TableName>(name: T): Journalled<RecordOf<T>> {
+    let t = this.tables.get(name);
+    if (!t) {
+      t = new Journalled(this.db, COUNTY_TABLES[name] as Table<unknown>);
+      this.tables.set(name, t);
     }
-    return s;
+    return t as Journalled<RecordOf<T>>;
   }
 
   /** Current values of a row (keys first, then values), or null. */
   read(table: TableName, key: readonly SqlValue[]): SqlValue[] | null {
-    return (this.statements(table).select.raw().get(...key) as SqlValue[] | undefined) ?? null;
+    const t = this.table(table);
+    return (t.select.get(t.params(key)) as SqlValue[] | undefined) ?? null;
   }
 
   upsert(table: TableName, row: readonly SqlValue[]): void {
-    this.statements(table).upsert.run(...row);
+    const t = this.table(table);
+    t.upsert(row.length).run(t.params(row));
   }
 
   remove(table: TableName, key: readonly SqlValue[]): void {
-    this.statements(table).remove.run(...key);
+    const t = this.table(table);
+    t.remove.run(t.params(key));
   }
 }
 
@@ -90,22 +135,21 @@ export class Journal {
     this.insertChunk = store.db.prepare('INSERT INTO import_changes (import_id, chunk, entries) VALUES (?, ?, ?)');
   }
 
-  read(table: TableName, key: readonly SqlValue[]): SqlValue[] | null {
-    return this.store.read(table, key);
-  }
-
-  /** Writes the row (keys + values); journals it unless it is already exactly that. */
-  put(table: TableName, row: readonly SqlValue[], known?: SqlValue[] | null): void {
+  /** Writes the record; journals it unless the row is already exactly that. `known`: its current value, when just read. */
+  put<T extends TableName>(table: T, record: RecordOf<T>, known?: RecordOf<T> | null): void {
+    const t = this.store.table(table);
+    const row = t.rowOf(record);
     const key = row.slice(0, TABLES[table].keys.length);
-    const before = known === undefined ? this.store.read(table, key) : known;
+    const before = known === undefined ? this.store.read(table, key) : known && t.rowOf(known);
     const after = JSON.stringify(row);
     if (before && JSON.stringify(before) === after) return;
     this.store.upsert(table, row);
     this.record(table, key, before, after);
   }
 
-  /** Deletes a row whose current values the caller has just read. */
-  remove(table: TableName, row: readonly SqlValue[]): void {
+  /** Deletes a record the caller has just read. */
+  remove<T extends TableName>(table: T, record: RecordOf<T>): void {
+    const row = this.store.table(table).rowOf(record);
     const key = row.slice(0, TABLES[table].keys.length);
     this.store.remove(table, key);
     this.record(table, key, row, null);
@@ -123,19 +167,6 @@ export class Journal {
     this.insertChunk.run(this.importId, this.chunk++, JSON.stringify(this.pending));
     this.pending.length = 0;
   }
-}
-
-function prepare(db: Database.Database, spec: TableSpec): Statements {
-  const cols = [...spec.keys, ...spec.values];
-  const where = spec.keys.map((k) => `${k} = ?`).join(' AND ');
-  const set = spec.values.map((v) => `${v} = excluded.${v}`).join(', ');
-  return {
-    select: db.prepare(`SELECT ${cols.join(', ')} FROM ${spec.name} WHERE ${where}`),
-    upsert: db.prepare(
-      `INSERT INTO ${spec.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT(${spec.keys.join(', ')}) DO UPDATE SET ${set}`,
-    ),
-    remove: db.prepare(`DELETE FROM ${spec.name} WHERE ${where}`),
-  };
 }
 
 export function journalOf(db: Database.Database, importId: number): JournalEntry[] {

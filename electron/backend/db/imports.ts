@@ -1,10 +1,11 @@
 // SQL of 数据导入: writing a checked plan in one transaction with its journal, undoing an
 // import, import records and issues, saved mappings, and the reads the checks need.
 import type Database from 'better-sqlite3';
-import type { StaffRecord } from '../../../shared/domain';
 import type { ImportCounts, ImportIssue, ImportKind, ImportPlan } from '../../../shared/import';
 import { AppError } from '../errors';
-import { journalOf, laterImportsOf, References, RowStore, TABLES, Journal, type SqlValue } from './import-journal';
+import { enrolmentTable } from './county-tables';
+import { journalOf, laterImportsOf, References, RowStore, stillAsWritten, TABLES, Journal, type SqlValue } from './import-journal';
+import { readAll } from './table';
 
 export interface ImportRecordInput {
   kind: ImportKind;
@@ -59,13 +60,6 @@ export function importIssues(db: Database.Database, id: number): ImportIssue[] {
     .all(id) as ImportIssue[];
 }
 
-function schoolRow(s: ImportPlan['schools'][number]['record']): SqlValue[] {
-  return [
-    s.code, s.name, s.kind, s.ownership, s.township, s.urbanRural, s.lat, s.lng, s.siteArea, s.floorArea, s.teachingArea,
-    s.sportsArea, s.equipmentValue, s.multimediaRooms, s.boardingStudents, s.designClasses, s.designSeats, s.status,
-  ];
-}
-
 /** Writes the plan and its record in one transaction; returns the import's id. */
 export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: ImportPlan): { importId: number; changes: number } {
   return db.transaction(() => {
@@ -81,25 +75,26 @@ export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: 
     const importId = Number(info.lastInsertRowid);
     const store = new RowStore(db);
     const journal = new Journal(store, importId);
-    for (const t of plan.newTownships) journal.put('townships', [t.code, t.name, t.kind, t.urbanRural, t.area]);
-    for (const s of plan.schools) journal.put('schools', schoolRow(s.record));
-    const gradesOf = db.prepare('SELECT school, year, stage, grade, classes, students FROM enrolment WHERE school = ? AND year = ?').raw();
+    for (const t of plan.newTownships) journal.put('townships', t);
+    for (const s of plan.schools) journal.put('schools', s.record);
     for (const rep of plan.enrolment) {
-      const stored = new Map<string, SqlValue[]>();
-      for (const row of gradesOf.all(rep.school, rep.year) as SqlValue[][]) stored.set(`${row[2]}|${row[3]}`, row);
+      const stored = new Map(
+        readAll(db, enrolmentTable, 'WHERE school = @school AND year = @year', { school: rep.school, year: rep.year }).map((r) => [
+          `${r.stage}|${r.grade}`,
+          r,
+        ]),
+      );
       const kept = new Set(rep.records.map((r) => `${r.stage}|${r.grade}`));
       // Grades of the covered stages that the file no longer has are removed: the file is
       // the whole truth for that school, year and stage.
-      for (const [k, row] of stored) if (rep.stages.includes(row[2] as never) && !kept.has(k)) journal.remove('enrolment', row);
-      for (const r of rep.records) {
-        journal.put('enrolment', [r.school, r.year, r.stage, r.grade, r.classes, r.students], stored.get(`${r.stage}|${r.grade}`) ?? null);
-      }
+      for (const [k, r] of stored) if (rep.stages.includes(r.stage) && !kept.has(k)) journal.remove('enrolment', r);
+      for (const r of rep.records) journal.put('enrolment', r, stored.get(`${r.stage}|${r.grade}`) ?? null);
     }
-    for (const s of plan.staff) journal.put('staff', [s.school, s.year, s.teachers, s.qualifiedAbove, s.keyTeachers, s.peArtsTeachers]);
-    for (const t of plan.totals) journal.put('school_totals', [t.school, t.year, t.stage, t.classes, t.students]);
-    for (const p of plan.population) journal.put('population', [p.township, p.year, p.age, p.sex, p.count, p.source]);
-    for (const b of plan.births) journal.put('births', [b.township, b.year, b.count, b.source]);
-    for (const b of plan.countyBirths) journal.put('county_births', [b.year, b.count, b.source]);
+    for (const s of plan.staff) journal.put('staff', s);
+    for (const t of plan.totals) journal.put('school_totals', t);
+    for (const p of plan.population) journal.put('population', p);
+    for (const b of plan.births) journal.put('births', b);
+    for (const b of plan.countyBirths) journal.put('county_births', b);
     const issue = db.prepare('INSERT INTO import_issues (import_id, severity, sheet, row, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const i of plan.issues) issue.run(importId, i.severity, i.sheet, i.row, i.column, i.value, i.code, i.message);
     journal.flush();
@@ -129,8 +124,7 @@ export function undoImportRows(db: Database.Database, id: number): { restored: n
     for (const e of entries) lastByKey.set(`${e.tbl}|${e.key}`, e);
     const changed: (typeof entries)[number][] = [];
     for (const e of lastByKey.values()) {
-      const now = store.read(e.tbl, JSON.parse(e.key) as SqlValue[]);
-      if ((now ? JSON.stringify(now) : null) !== e.after) changed.push(e);
+      if (!stillAsWritten(store.read(e.tbl, JSON.parse(e.key) as SqlValue[]), e.after)) changed.push(e);
     }
     if (changed.length > 0) {
       const later = laterImportsOf(db, id, new Set(changed.map((e) => `${e.tbl}|${e.key}`)));
@@ -188,13 +182,6 @@ export function deleteTemplate(db: Database.Database, name: string): boolean {
   return db.prepare('DELETE FROM mapping_templates WHERE name = ?').run(name).changes > 0;
 }
 
-export function allStaff(db: Database.Database): StaffRecord[] {
-  return db
-    .prepare(`SELECT school, year, teachers, qualified_above AS qualifiedAbove, key_teachers AS keyTeachers,
-      pe_arts_teachers AS peArtsTeachers FROM staff`)
-    .all() as StaffRecord[];
-}
-
 export function enrolmentTotals(db: Database.Database): Map<string, { classes: number; students: number }> {
   const rows = db.prepare('SELECT school, year, SUM(classes) AS classes, SUM(students) AS students FROM enrolment GROUP BY school, year').all() as {
     school: string;
@@ -206,3 +193,4 @@ export function enrolmentTotals(db: Database.Database): Map<string, { classes: n
 }
 
 export { TABLES };
+export { allStaff } from './queries';

@@ -17,8 +17,8 @@ export function readMeta(db: Database.Database): CountyMeta {
 }
 
 export function writeMeta(db: Database.Database, meta: Partial<CountyMeta>): void {
-  const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const put = db.prepare('INSERT INTO meta (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
-    for (const [k, v] of Object.entries(meta)) if (v !== undefined) put.run(k, String(v));
+    for (const [k, v] of Object.entries(meta)) if (v !== undefined) put.run({ key: k, value: String(v) });
   })();
 }

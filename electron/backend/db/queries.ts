@@ -1,55 +1,35 @@
 // Typed reads of the project file. SQL stays in this folder; services shape the results.
 import type Database from 'better-sqlite3';
-import type { BirthRecord, CountyData, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../../../shared/domain';
-
-interface SchoolRowDb {
-  code: string; name: string; kind: School['kind']; ownership: School['ownership']; township: string;
-  urban_rural: School['urbanRural']; lat: number | null; lng: number | null; site_area: number | null;
-  floor_area: number | null; teaching_area: number | null; sports_area: number | null;
-  equipment_value: number | null; multimedia_rooms: number | null; boarding_students: number | null;
-  design_classes: number | null; design_seats: number | null; status: School['status'];
-}
-
-function toSchool(r: SchoolRowDb): School {
-  return {
-    code: r.code, name: r.name, kind: r.kind, ownership: r.ownership, township: r.township, urbanRural: r.urban_rural,
-    lat: r.lat, lng: r.lng, siteArea: r.site_area, floorArea: r.floor_area, teachingArea: r.teaching_area,
-    sportsArea: r.sports_area, equipmentValue: r.equipment_value, multimediaRooms: r.multimedia_rooms,
-    boardingStudents: r.boarding_students, designClasses: r.design_classes, designSeats: r.design_seats,
-    status: r.status,
-  };
-}
+import type { CountyData, EnrolmentRecord, School, StaffRecord, Township } from '../../../shared/domain';
+import { birthsTable, countyBirthsTable, enrolmentTable, populationTable, schoolsTable, staffTable, townshipsTable } from './county-tables';
+import { readAll, readOne } from './table';
 
 export function allSchools(db: Database.Database): School[] {
-  return (db.prepare('SELECT * FROM schools').all() as SchoolRowDb[]).map(toSchool);
+  return readAll(db, schoolsTable);
 }
 
 export function schoolByCode(db: Database.Database, code: string): School | null {
-  const r = db.prepare('SELECT * FROM schools WHERE code = ?').get(code) as SchoolRowDb | undefined;
-  return r ? toSchool(r) : null;
+  return readOne(db, schoolsTable, 'WHERE code = @code', { code });
 }
 
 export function allTownships(db: Database.Database): Township[] {
-  return db
-    .prepare('SELECT code, name, kind, urban_rural AS urbanRural, area FROM townships')
-    .all() as Township[];
+  return readAll(db, townshipsTable);
 }
 
 export function allEnrolment(db: Database.Database): EnrolmentRecord[] {
-  return db.prepare('SELECT school, year, stage, grade, classes, students FROM enrolment').all() as EnrolmentRecord[];
+  return readAll(db, enrolmentTable);
 }
 
 export function enrolmentOfSchool(db: Database.Database, code: string): EnrolmentRecord[] {
-  return db
-    .prepare('SELECT school, year, stage, grade, classes, students FROM enrolment WHERE school = ? ORDER BY year, stage, grade')
-    .all(code) as EnrolmentRecord[];
+  return readAll(db, enrolmentTable, 'WHERE school = @code ORDER BY year, stage, grade', { code });
+}
+
+export function allStaff(db: Database.Database): StaffRecord[] {
+  return readAll(db, staffTable);
 }
 
 export function staffOfSchool(db: Database.Database, code: string): StaffRecord[] {
-  return db
-    .prepare(`SELECT school, year, teachers, qualified_above AS qualifiedAbove, key_teachers AS keyTeachers,
-      pe_arts_teachers AS peArtsTeachers FROM staff WHERE school = ? ORDER BY year`)
-    .all(code) as StaffRecord[];
+  return readAll(db, staffTable, 'WHERE school = @code ORDER BY year', { code });
 }
 
 export function teachersByYear(db: Database.Database): { year: number; teachers: number }[] {
@@ -61,19 +41,19 @@ export function teachersByYear(db: Database.Database): { year: number; teachers:
 
 /** Population per township, year and age with sexes combined: 'T' rows win over M + F. */
 export function populationByAge(db: Database.Database, township?: string): { township: string; year: number; age: number; count: number }[] {
-  const where = township ? 'WHERE township = ?' : '';
+  const where = township ? 'WHERE township = @township' : '';
   const sql = `
     SELECT township, year, age,
       CASE WHEN SUM(sex = 'T') > 0 THEN SUM(CASE WHEN sex = 'T' THEN count ELSE 0 END) ELSE SUM(count) END AS count
     FROM population ${where}
     GROUP BY township, year, age ORDER BY year, age`;
   const stmt = db.prepare(sql);
-  return (township ? stmt.all(township) : stmt.all()) as { township: string; year: number; age: number; count: number }[];
+  return (township ? stmt.all({ township }) : stmt.all()) as { township: string; year: number; age: number; count: number }[];
 }
 
 export function birthsByYear(db: Database.Database, township?: string): { year: number; count: number }[] {
   if (township) {
-    return db.prepare('SELECT year, SUM(count) AS count FROM births WHERE township = ? GROUP BY year ORDER BY year').all(township) as {
+    return db.prepare('SELECT year, SUM(count) AS count FROM births WHERE township = @township GROUP BY year ORDER BY year').all({ township }) as {
       year: number;
       count: number;
     }[];
@@ -102,16 +82,13 @@ export function readCountyData(db: Database.Database): Omit<CountyData, 'meta'> 
     townships: allTownships(db),
     schools: allSchools(db),
     enrolment: allEnrolment(db),
-    staff: db
-      .prepare(`SELECT school, year, teachers, qualified_above AS qualifiedAbove, key_teachers AS keyTeachers,
-        pe_arts_teachers AS peArtsTeachers FROM staff`)
-      .all() as StaffRecord[],
-    population: db.prepare('SELECT township, year, age, sex, count, source FROM population').all() as PopulationRecord[],
-    births: db.prepare('SELECT township, year, count, source FROM births').all() as BirthRecord[],
+    staff: allStaff(db),
+    population: readAll(db, populationTable),
+    births: readAll(db, birthsTable),
   };
 }
 
 /** Births recorded only as a county total (imported without a township column). */
 export function countyBirthSeries(db: Database.Database): { year: number; count: number }[] {
-  return db.prepare('SELECT year, count FROM county_births ORDER BY year').all() as { year: number; count: number }[];
+  return readAll(db, countyBirthsTable, 'ORDER BY year').map(({ year, count }) => ({ year, count }));
 }

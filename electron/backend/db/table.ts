@@ -47,6 +47,10 @@ export interface Table<R> {
   readonly upsert: string;
   /** Update every value column of the row with the record's key. */
   readonly update: string;
+  /** `col = @field AND …` over the key, for a WHERE clause. */
+  readonly keyWhere: string;
+  /** Delete the row with the record's key. */
+  readonly remove: string;
   /** Update only `fields` of the row with the record's key (an edit that leaves the rest alone). */
   updateOf(fields: readonly (keyof R & string)[]): string;
   /** Named parameters for insert/upsert/update: JSON encoded, booleans as 0/1, undefined as null. */
@@ -101,6 +105,8 @@ export function defineTable<R>(def: TableDef<R>): Table<R> {
     insert,
     upsert,
     update: `UPDATE ${def.name} SET ${set} WHERE ${where}`,
+    keyWhere: where,
+    remove: `DELETE FROM ${def.name} WHERE ${where}`,
     updateOf(fields) {
       const cols = fields.map((f) => {
         const c = byField.get(f);

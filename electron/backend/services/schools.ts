@@ -1,14 +1,22 @@
-import type { SchoolDetail, SchoolRow } from '../../../shared/api/types';
+import type { NamedSchool, SchoolDetail, SchoolRow } from '../../../shared/api/types';
 import { byYearAndStage, capacityOf, latestYearSummary, roundTo } from '../../../shared/analysis/enrolment';
 import { groupBy } from '../../../shared/analysis/group';
-import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES, STAGES } from '../../../shared/domain';
+import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES, STAGES, type School } from '../../../shared/domain';
 import { NATIONAL_SETTINGS } from '../../../shared/plan/settings';
 import { AppError } from '../errors';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools, allTownships, enrolmentOfSchool, schoolByCode, staffOfSchool } from '../db/queries';
 
+function named(s: School, townships: ReadonlyMap<string, string>): NamedSchool {
+  return { ...s, kindLabel: KIND_LABEL[s.kind], stages: [...KIND_STAGES[s.kind]], townshipName: townships.get(s.township) ?? s.township };
+}
+
+function townshipNames(file: ProjectFile): Map<string, string> {
+  return new Map(allTownships(file.db).map((t) => [t.code, t.name]));
+}
+
 export function listSchools(file: ProjectFile): SchoolRow[] {
-  const townships = new Map(allTownships(file.db).map((t) => [t.code, t.name]));
+  const townships = townshipNames(file);
   const bySchool = groupBy(allEnrolment(file.db), (r) => r.school);
   return allSchools(file.db)
     .map((s): SchoolRow => {
@@ -16,15 +24,7 @@ export function listSchools(file: ProjectFile): SchoolRow[] {
       const latest = latestYearSummary(bySchool.get(s.code) ?? [], NATIONAL_SETTINGS);
       const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize);
       return {
-        code: s.code,
-        name: s.name,
-        kind: s.kind,
-        kindLabel: KIND_LABEL[s.kind],
-        ownership: s.ownership,
-        stages: [...KIND_STAGES[s.kind]],
-        township: s.township,
-        townshipName: townships.get(s.township) ?? s.township,
-        urbanRural: s.urbanRural,
+        ...named(s, townships),
         year: latest.year,
         students: latest.students,
         classes: latest.classes,
@@ -33,7 +33,6 @@ export function listSchools(file: ProjectFile): SchoolRow[] {
         capacity: cap.seats,
         capacitySource: cap.source,
         utilisation: cap.seats > 0 ? roundTo(latest.students / cap.seats, 3) : null,
-        status: s.status,
       };
     })
     .sort((a, b) => compareZh(a.townshipName, b.townshipName) || compareZh(a.name, b.name));
@@ -42,12 +41,11 @@ export function listSchools(file: ProjectFile): SchoolRow[] {
 export function schoolDetail(file: ProjectFile, code: string): SchoolDetail {
   const school = schoolByCode(file.db, code);
   if (!school) throw new AppError('NOT_FOUND', `找不到学校标识码为 ${code} 的学校。`);
-  const township = allTownships(file.db).find((t) => t.code === school.township);
   const records = enrolmentOfSchool(file.db, code);
   const years = [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
   const latestYear = years[years.length - 1];
   return {
-    school: { ...school, townshipName: township?.name ?? school.township, kindLabel: KIND_LABEL[school.kind], stages: [...KIND_STAGES[school.kind]] },
+    school: named(school, townshipNames(file)),
     years,
     studentsByYear: byYearAndStage(records, 'students'),
     classesByYear: byYearAndStage(records, 'classes'),

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Descriptions, Drawer, Empty, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
 import type { GradeCell, SchoolDetail } from '@shared/api';
-import { STAGE_LABEL, STAGES, type Stage } from '@shared/domain';
+import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, STAGE_LABEL, STAGES, type SchoolFact, type SchoolFactDef, type Stage } from '@shared/domain';
 import type { StaffRecord } from '@shared/domain';
 import { useApi } from '../api/useApi';
 import { zh } from '../i18n/zh';
@@ -54,9 +54,14 @@ function historyOption(d: SchoolDetail): ChartOption {
   };
 }
 
+/** A stored fact with its unit; coordinates are shown together as the location. */
+function factItem(s: SchoolDetail['school'], f: SchoolFact) {
+  const def: SchoolFactDef = SCHOOL_FACTS[f];
+  return { key: f, label: def.label, children: def.unit ? fmtWithUnit(s[f], def.unit, def.decimals) : fmtInt(s[f]) };
+}
+
 function factItems(d: SchoolDetail): DescriptionsProps['items'] {
   const s = d.school;
-  const area = (v: number | null) => fmtWithUnit(v, t.sqm);
   return [
     { key: 'code', label: t.code, children: <span className="mono">{s.code}</span> },
     { key: 'kind', label: t.kind, children: s.kindLabel },
@@ -64,15 +69,8 @@ function factItems(d: SchoolDetail): DescriptionsProps['items'] {
     { key: 'township', label: t.township, children: s.townshipName },
     { key: 'ur', label: t.urbanRural, children: <UrbanRuralTag value={s.urbanRural} /> },
     { key: 'status', label: t.status, children: s.status },
-    { key: 'site', label: t.siteArea, children: area(s.siteArea) },
-    { key: 'floor', label: t.floorArea, children: area(s.floorArea) },
-    { key: 'teaching', label: t.teachingArea, children: area(s.teachingArea) },
-    { key: 'sports', label: t.sportsArea, children: area(s.sportsArea) },
-    { key: 'equip', label: t.equipment, children: fmtWithUnit(s.equipmentValue, t.wanYuan, true) },
-    { key: 'mm', label: t.multimedia, children: fmtWithUnit(s.multimediaRooms, t.rooms) },
-    { key: 'dc', label: t.designClasses, children: fmtInt(s.designClasses) },
-    { key: 'ds', label: t.designSeats, children: fmtInt(s.designSeats) },
-    { key: 'board', label: t.boarding, children: fmtWithUnit(s.boardingStudents, zh.common.people) },
+    ...SCHOOL_FACT_FIELDS.filter((f) => f !== 'lat' && f !== 'lng').map((f) => factItem(s, f)),
+    { key: 'location', label: t.location, children: s.lat !== null && s.lng !== null ? `${s.lng}, ${s.lat}` : zh.common.none },
   ];
 }
 

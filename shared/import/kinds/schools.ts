@@ -1,7 +1,8 @@
 // 学校（教育事业统计）: one row per school (or per school and grade) with its identity,
 // facilities, staff, and classes and students by grade.
 import { gradeLabel, gradesOf, STAGE_LABEL, type SchoolSystem, type Stage } from '../../domain/stages';
-import { SCHOOL_HEADERS, type DataTable } from '../../templates/layouts';
+import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS } from '../../domain/school';
+import { SCHOOL_HEADERS, SCHOOL_TOTAL_HEADERS, type DataTable } from '../../templates/layouts';
 import { SCHOOL_FIELDS } from '../fields';
 import { NOT_ENROLMENT, parseGrade, parseMetric } from '../grades';
 import { normaliseHeader } from '../normalise';
@@ -75,7 +76,7 @@ function schoolTemplate(system: SchoolSystem): DataTable {
     Array.from({ length: gradesOf(stage, system) }, (_, i): [Stage, number] => [stage, i + 1]),
   );
   const name = (stage: Stage, grade: number) => (stage === 'primary' ? `${STAGE_LABEL.primary}${gradeLabel(stage, grade)}` : gradeLabel(stage, grade));
-  const headers = [...SCHOOL_HEADERS, ...grades.flatMap(([s, g]) => [`${name(s, g)}班级数（个）`, `${name(s, g)}学生数（人）`]), '班级数合计（个）', '在校生合计（人）'];
+  const headers = [...SCHOOL_HEADERS, ...grades.flatMap(([s, g]) => [`${name(s, g)}班级数（个）`, `${name(s, g)}学生数（人）`]), ...SCHOOL_TOTAL_HEADERS];
   const primaryYears = gradesOf('primary', system);
   const perGrade = grades.flatMap(([s]) => (s === 'primary' ? [2, 90] : [null, null]));
   return {
@@ -83,8 +84,8 @@ function schoolTemplate(system: SchoolSystem): DataTable {
     headers,
     rows: [
       [
-        2024, '4199000001', '城关第一小学（示例）', '小学', '公办', '城关镇', '城区', 113.6, 34.7, 24000, 9800, 6100, 9000, 180, 14,
-        0, 24, 1080, 38, 26, 4, 5, ...perGrade, 2 * primaryYears, 90 * primaryYears,
+        2024, '4199000001', '城关第一小学（示例）', '小学', '公办', '城关镇', '城区', ...SCHOOL_FACT_FIELDS.map((f) => SCHOOL_FACTS[f].example),
+        38, 26, 4, 5, ...perGrade, 2 * primaryYears, 90 * primaryYears,
       ],
     ],
   };

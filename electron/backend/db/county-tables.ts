@@ -1,0 +1,56 @@
+// The county's stored records, one descriptor per table, their columns taken from the
+// record declarations in shared/domain (so a field added there is read, written and
+// journalled everywhere without another list).
+import {
+  BIRTH_FIELDS,
+  columnsOf,
+  COUNTY_BIRTH_FIELDS,
+  ENROLMENT_FIELDS,
+  POPULATION_FIELDS,
+  SCHOOL_FIELDS,
+  SCHOOL_TOTAL_FIELDS,
+  STAFF_FIELDS,
+  TOWNSHIP_FIELDS,
+  type BirthRecord,
+  type CountyBirthRecord,
+  type EnrolmentRecord,
+  type PopulationRecord,
+  type School,
+  type SchoolTotal,
+  type StaffRecord,
+  type Township,
+} from '../../../shared/domain';
+import { defineTable } from './table';
+
+export const townshipsTable = defineTable<Township>({ name: 'townships', key: ['code'], columns: columnsOf(TOWNSHIP_FIELDS) });
+export const schoolsTable = defineTable<School>({ name: 'schools', key: ['code'], columns: columnsOf(SCHOOL_FIELDS) });
+export const enrolmentTable = defineTable<EnrolmentRecord>({
+  name: 'enrolment',
+  key: ['school', 'year', 'stage', 'grade'],
+  columns: columnsOf(ENROLMENT_FIELDS),
+});
+export const staffTable = defineTable<StaffRecord>({ name: 'staff', key: ['school', 'year'], columns: columnsOf(STAFF_FIELDS) });
+export const populationTable = defineTable<PopulationRecord>({
+  name: 'population',
+  key: ['township', 'year', 'age', 'sex'],
+  columns: columnsOf(POPULATION_FIELDS),
+});
+export const birthsTable = defineTable<BirthRecord>({ name: 'births', key: ['township', 'year'], columns: columnsOf(BIRTH_FIELDS) });
+export const schoolTotalsTable = defineTable<SchoolTotal>({
+  name: 'school_totals',
+  key: ['school', 'year', 'stage'],
+  columns: columnsOf(SCHOOL_TOTAL_FIELDS),
+});
+export const countyBirthsTable = defineTable<CountyBirthRecord>({ name: 'county_births', key: ['year'], columns: columnsOf(COUNTY_BIRTH_FIELDS) });
+
+/** Every county table, by table name (the import journal's table names). */
+export const COUNTY_TABLES = {
+  townships: townshipsTable,
+  schools: schoolsTable,
+  enrolment: enrolmentTable,
+  staff: staffTable,
+  population: populationTable,
+  births: birthsTable,
+  school_totals: schoolTotalsTable,
+  county_births: countyBirthsTable,
+} as const;
