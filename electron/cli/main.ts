@@ -38,7 +38,8 @@ ${PLAN_HELP}
   help
       显示本说明。
 
-出错时以非零退出码结束，错误说明写到标准错误输出。`;
+出错时以非零退出码结束（用法错误为 2），错误说明写到标准错误输出。
+要把 --json 或 CSV 输出交给其他程序处理时，请用 npm run -s cli -- …：不加 -s 时，npm 会先在标准输出打印一行脚本说明。`;
 
 async function call<M extends MethodName>(backend: Backend, method: M, input: unknown): Promise<MethodResult<M>> {
   const res = await backend.dispatch(method, input);
