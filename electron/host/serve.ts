@@ -9,7 +9,7 @@ const DEFAULT_PORT = 4317;
 
 async function listen(dataDir: string, rendererDir: string) {
   const wanted = Number(process.env.PORT || DEFAULT_PORT);
-  if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535) throw new Error(`环境变量 PORT 应为 1–65535 的端口号，收到“${process.env.PORT}”`);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new Error(`环境变量 PORT 应为 0–65535 的端口号（0 表示任一空闲端口），收到“${process.env.PORT}”`);
   try {
     return await startHost({ dataDir, rendererDir, port: wanted });
   } catch (err) {
