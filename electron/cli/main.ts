@@ -13,6 +13,7 @@ import { chromiumPrinter } from '../backend/annex/chromium';
 import { backtestText, compactJson, projectionText } from './projection';
 import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_OPTIONS } from './import';
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
+import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 
 class UsageError extends Error {}
 class CommandError extends Error {}
@@ -37,7 +38,8 @@ ${PLAN_HELP}
   help
       显示本说明。
 
-出错时以非零退出码结束，错误说明写到标准错误输出。`;
+出错时以非零退出码结束（用法错误为 2），错误说明写到标准错误输出。
+要把 --json 或 CSV 输出交给其他程序处理时，请用 npm run -s cli -- …：不加 -s 时，npm 会先在标准输出打印一行脚本说明。`;
 
 async function call<M extends MethodName>(backend: Backend, method: M, input: unknown): Promise<MethodResult<M>> {
   const res = await backend.dispatch(method, input);
@@ -85,32 +87,52 @@ function writeTable(table: DataTable, out: string | undefined): void {
   console.error(`已导出 ${table.rows.length} 行到 ${path.resolve(out)}`);
 }
 
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  sample: { type: 'boolean', default: false },
+  name: { type: 'string' },
+  code: { type: 'string' },
+  'school-system': { type: 'string' },
+  out: { type: 'string' },
+  scenario: { type: 'string' },
+  'base-year': { type: 'string' },
+  horizon: { type: 'string' },
+  to: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  ...ANNEX_OPTIONS,
+  ...IMPORT_OPTIONS,
+  ...PLAN_OPTIONS,
+} as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    const message = argumentErrorMessage(err);
+    throw message ? new UsageError(message) : err;
+  }
+}
+
+/** The command word, read leniently, so that a wrong option still names the command it was given to. */
+function commandOf(argv: string[]): string | undefined {
+  return parseArgs({ args: argv, allowPositionals: true, strict: false, options: OPTIONS }).positionals[0];
+}
+
+/** The usage to print after a wrong-usage error: the command's own line, or how to call any command. */
+function usageFor(command: string | undefined): string {
+  const line = command === undefined ? undefined : usageLine(HELP, command);
+  if (line) return `用法：${line}`;
+  return `用法：${INVOCATION} <命令> [参数]\n命令：${commandsIn(HELP).join('、')}；${INVOCATION} help 显示详细说明。`;
+}
+
 async function run(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      sample: { type: 'boolean', default: false },
-      name: { type: 'string' },
-      code: { type: 'string' },
-      'school-system': { type: 'string' },
-      out: { type: 'string' },
-      scenario: { type: 'string' },
-      'base-year': { type: 'string' },
-      horizon: { type: 'string' },
-      to: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      ...ANNEX_OPTIONS,
-      ...IMPORT_OPTIONS,
-      ...PLAN_OPTIONS,
-    },
-  });
+  const { values, positionals } = parse(argv);
   const [command] = positionals;
   if (!command || command === 'help' || values.help) {
     console.log(HELP);
     return;
   }
+  if (!usageLine(HELP, command)) throw new UsageError(`未知命令“${command}”`);
   const backend = createBackend({ dataDir: defaultDataDir(), shell: 'cli', printPdf: chromiumPrinter() });
   try {
     switch (command) {
@@ -205,22 +227,22 @@ async function run(argv: string[]): Promise<void> {
         return;
       }
       default:
-        throw new UsageError(`未知命令“${command}”。运行 npm run cli -- help 查看用法。`);
+        throw new UsageError(`未知命令“${command}”`);
     }
   } finally {
     backend.close();
   }
 }
 
-run(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+run(argv).then(
   () => process.exit(0),
   (err: unknown) => {
     if (err instanceof UsageError) {
-      console.error(`用法错误：${err.message}`);
+      console.error(`用法错误：${err.message}\n${usageFor(commandOf(argv))}`);
       process.exit(2);
     }
-    const known = err instanceof CommandError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
-    process.exit(known ? 1 : 3);
+    process.exit(err instanceof CommandError ? 1 : 3);
   },
 );

@@ -8,12 +8,13 @@ import { startHost } from './server';
 const DEFAULT_PORT = 4317;
 
 async function listen(dataDir: string, rendererDir: string) {
-  const wanted = Number(process.env.PORT ?? DEFAULT_PORT);
+  const wanted = Number(process.env.PORT || DEFAULT_PORT);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) throw new Error(`环境变量 PORT 应为 0–65535 的端口号（0 表示任一空闲端口），收到“${process.env.PORT}”`);
   try {
     return await startHost({ dataDir, rendererDir, port: wanted });
   } catch (err) {
     if ((err as { code?: string }).code !== 'EADDRINUSE') throw err;
-    console.log(`端口 ${wanted} 已被占用，改用一个空闲端口。`);
+    console.log(`端口 ${wanted} 已被占用，改用一个空闲端口（要固定端口，可设置环境变量 PORT，例如 PORT=8080 npm run serve）。`);
     return startHost({ dataDir, rendererDir, port: 0 });
   }
 }

@@ -18,10 +18,20 @@ function electronBinary(): string | null {
   return rel && existsSync(bin) ? bin : null;
 }
 
+// Node's fetch and Electron's installer report an unreachable network in several ways.
+const OFFLINE = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|socket hang up|proxy/i;
+
+/** Why the download failed, in words for the planner; the raw text only when it is not the usual "offline". */
+function downloadFailure(detail: string, timedOut: boolean): string {
+  if (timedOut) return `下载在 ${DOWNLOAD_TIMEOUT_MS / 1000} 秒内未完成`;
+  if (OFFLINE.test(detail)) return '无法连接下载服务器（本机离线，或网络阻止了下载）';
+  return `下载出错（${detail.slice(0, 200)}）`;
+}
+
 /** One attempt at Electron's own installer; it fails within seconds when offline. */
-function tryDownload(): { ok: boolean; reason: string } {
+function tryDownload(): { ok: true } | { ok: false; reason: string } {
   const installer = path.join(ELECTRON_DIR, 'install.js');
-  if (!existsSync(installer)) return { ok: false, reason: '未找到 node_modules/electron/install.js' };
+  if (!existsSync(installer)) return { ok: false, reason: '未找到 node_modules/electron/install.js（请先运行 npm ci）' };
   console.log('未找到 Electron 运行时，正在尝试下载（最长 60 秒）…');
   const r = spawnSync(process.execPath, [installer], {
     cwd: ROOT,
@@ -29,10 +39,10 @@ function tryDownload(): { ok: boolean; reason: string } {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (r.status === 0) return { ok: true, reason: '' };
-  if (r.error) return { ok: false, reason: r.error.message };
-  const firstLine = `${r.stderr ?? ''}`.trim().split('\n').find((l) => l.trim()) ?? `退出码 ${r.status}`;
-  return { ok: false, reason: firstLine.slice(0, 200) };
+  if (r.status === 0) return { ok: true };
+  const timedOut = (r.error as { code?: string } | undefined)?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM';
+  const detail = r.error?.message ?? (`${r.stderr ?? ''}`.trim().split('\n').find((l) => l.trim()) || `退出码 ${r.status}`);
+  return { ok: false, reason: downloadFailure(detail, timedOut) };
 }
 
 function runElectron(bin: string): void {
@@ -59,17 +69,18 @@ async function runBrowserMode(): Promise<void> {
 
 async function main(): Promise<void> {
   let bin = electronBinary();
+  let why = '下载已被 CSP_SKIP_ELECTRON_DOWNLOAD=1 关闭';
   if (!bin && process.env.CSP_SKIP_ELECTRON_DOWNLOAD !== '1') {
     const attempt = tryDownload();
     if (attempt.ok) bin = electronBinary();
-    else console.log(`下载失败：${attempt.reason}`);
+    why = attempt.ok ? '下载完成，但未找到可执行文件' : attempt.reason;
   }
   if (bin) {
     runElectron(bin);
     return;
   }
   console.log('');
-  console.log('本机没有可用的 Electron 运行时（下载被阻止或处于离线状态），无法打开桌面窗口。');
+  console.log(`本机没有可用的 Electron 运行时（${why}），无法打开桌面窗口。`);
   console.log('现以浏览器模式启动同一个程序：请在浏览器中打开下面的地址。');
   console.log('');
   await runBrowserMode();

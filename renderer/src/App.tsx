@@ -69,6 +69,9 @@ export function App() {
       openSample: async () => {
         await run(zh.start.openingSample, async () => opened(await invoke('project.openSample', {})));
       },
+      resetSample: async () => {
+        await run(zh.sampleReset.running, async () => opened(await invoke('project.openSample', { reset: true }), zh.sampleReset.done));
+      },
       openPath: async (path) => {
         await openPathOk(path);
       },

@@ -9,6 +9,9 @@ import { backupDir, createBackup, listBackups } from '../../electron/backend/db/
 import { openProjectFile } from '../../electron/backend/db/project-file';
 import { AppError } from '../../electron/backend/errors';
 import { backupNow, restoreBackup } from '../../electron/backend/services/backups';
+import { createBackend } from '../../electron/backend';
+import type { BackupEntry, ProjectSummary } from '../../shared/api';
+import { resultOf } from '../helpers/backend';
 import { Session } from '../../electron/backend/session';
 import { tinyProject } from '../helpers/project';
 import { sha256, tempDir } from '../helpers/temp';
@@ -130,5 +133,32 @@ describe('opening after a crash', () => {
       f.close();
     }
     expect(fs.existsSync(`${file}-journal`)).toBe(false);
+  });
+});
+
+describe('resetting the sample county', () => {
+  it('backs the current sample file up, then re-creates the built-in data', async () => {
+    const dataDir = tempDir('csp-reset-sample-');
+    const backend = createBackend({ dataDir, shell: 'cli' });
+    try {
+      const first = await resultOf<ProjectSummary>(backend.dispatch('project.openSample', {}));
+      const renamed = await resultOf<ProjectSummary>(backend.dispatch('project.updateMeta', { name: '改过的示例县' }));
+      expect(renamed.name).toBe('改过的示例县');
+
+      const reset = await resultOf<ProjectSummary>(backend.dispatch('project.openSample', { reset: true }));
+      expect(reset.path).toBe(first.path);
+      expect(reset.name).toBe('示例县');
+      expect(reset.schools).toBe(first.schools);
+      const backups = await resultOf<BackupEntry[]>(backend.dispatch('backups.list', {}));
+      expect(backups.map((b) => b.reason)).toEqual(['重置示例县前']);
+      const saved = new Database(path.join(backupDir(first.path), backups[0]!.file), { readonly: true });
+      try {
+        expect(saved.prepare("SELECT value FROM meta WHERE key = 'name'").pluck().get()).toBe('改过的示例县');
+      } finally {
+        saved.close();
+      }
+    } finally {
+      backend.close();
+    }
   });
 });

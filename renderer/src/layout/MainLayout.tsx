@@ -1,5 +1,5 @@
-import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { Button, Divider, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { Button, Divider, Dropdown, Flex, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -17,14 +17,6 @@ import { shownCountyCode } from '../lib/format';
 import { pageFromHash, writePageToHash, type PageKey } from '../lib/nav';
 import { useProject, useSession } from '../state/session';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { OverviewPage } from '../pages/OverviewPage';
-import { SchoolsPage } from '../pages/SchoolsPage';
-import { PopulationPage } from '../pages/PopulationPage';
-import { SettingsPage } from '../pages/SettingsPage';
-import { ImportPage } from '../pages/ImportPage';
-import { PlanPage } from '../pages/PlanPage';
-import { ForecastPage } from '../pages/ForecastPage';
-import { AnnexPage } from '../pages/AnnexPage';
 
 const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'overview', icon: <DashboardOutlined />, label: zh.nav.overview },
@@ -37,20 +29,35 @@ const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
+/** A page whose code is fetched when it is first shown, so opening a project does not wait for all eight. */
+function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
 const PAGE_BODY: Record<PageKey, ComponentType> = {
-  overview: OverviewPage,
-  schools: SchoolsPage,
-  population: PopulationPage,
-  settings: SettingsPage,
-  import: ImportPage,
-  forecast: ForecastPage,
-  plan: PlanPage,
-  annex: AnnexPage,
+  overview: lazyPage(() => import('../pages/OverviewPage'), (m) => m.OverviewPage),
+  schools: lazyPage(() => import('../pages/SchoolsPage'), (m) => m.SchoolsPage),
+  population: lazyPage(() => import('../pages/PopulationPage'), (m) => m.PopulationPage),
+  settings: lazyPage(() => import('../pages/SettingsPage'), (m) => m.SettingsPage),
+  import: lazyPage(() => import('../pages/ImportPage'), (m) => m.ImportPage),
+  forecast: lazyPage(() => import('../pages/ForecastPage'), (m) => m.ForecastPage),
+  plan: lazyPage(() => import('../pages/PlanPage'), (m) => m.PlanPage),
+  annex: lazyPage(() => import('../pages/AnnexPage'), (m) => m.AnnexPage),
 };
 
 function PageBody({ page }: { page: PageKey }) {
   const Body = PAGE_BODY[page];
-  return <Body />;
+  return (
+    <Suspense
+      fallback={
+        <Flex justify="center" style={{ padding: 48 }}>
+          <Spin />
+        </Flex>
+      }
+    >
+      <Body />
+    </Suspense>
+  );
 }
 
 function ProjectHeader() {

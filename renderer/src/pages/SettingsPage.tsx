@@ -9,6 +9,7 @@ import { useApi } from '../api/useApi';
 import { zh } from '../i18n/zh';
 import { LoadError } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
+import { ResetSampleButton } from '../components/ResetSampleButton';
 import { Section } from '../components/Section';
 import { fmtBytes, fmtTime, shownCountyCode } from '../lib/format';
 import { useProject } from '../state/session';
@@ -191,6 +192,16 @@ function Backups() {
   );
 }
 
+function SampleReset() {
+  const { project, home } = useProject();
+  return (
+    <Section title={zh.sampleReset.button} testId="settings-sample">
+      <Typography.Paragraph type="secondary">{zh.sampleReset.hint}</Typography.Paragraph>
+      <ResetSampleButton projectsDir={home.projectsDir} openProject={project.path} />
+    </Section>
+  );
+}
+
 export function SettingsPage() {
   return (
     <div className="page" data-testid="settings-page">
@@ -208,6 +219,7 @@ export function SettingsPage() {
         </Col>
       </Row>
       <Backups />
+      <SampleReset />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 // Shown while no project is open: what the tool is, the three ways in, and recent files.
 import type { ReactNode } from 'react';
-import { Card, Empty, List, Tag, Tooltip, Typography } from 'antd';
+import { Card, Empty, Flex, List, Tag, Tooltip, Typography } from 'antd';
 import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined, FileOutlined } from '@ant-design/icons';
 import type { HomeState, RecentFile } from '@shared/api';
 import { zh } from '../i18n/zh';
 import { fmtTime } from '../lib/format';
 import { useSession } from '../state/session';
+import { ResetSampleButton } from '../components/ResetSampleButton';
 
 function ActionCard(props: { icon: ReactNode; title: string; desc: string; onClick: () => void; testId: string; primary?: boolean }) {
   return (
@@ -100,6 +101,10 @@ export function StartPage({ home }: { home: HomeState }) {
             onClick={session.promptNew}
           />
         </div>
+        <Flex justify="center" align="center" wrap gap={4}>
+          <Typography.Text type="secondary">{zh.sampleReset.hint}</Typography.Text>
+          <ResetSampleButton type="link" projectsDir={home.projectsDir} />
+        </Flex>
 
         <Card size="small" title={zh.start.recent} className="start-recent">
           {home.recent.length === 0 ? (

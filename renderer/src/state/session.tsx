@@ -17,6 +17,8 @@ export interface ProjectContextValue {
 
 export interface SessionActions {
   openSample: () => Promise<void>;
+  /** Backs up the sample county's file, re-creates it from the built-in data and opens it. */
+  resetSample: () => Promise<void>;
   openPath: (path: string) => Promise<void>;
   /** Native dialog on the desktop, an in-page path prompt in the browser. */
   promptOpen: () => void;

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
+
+const run = promisify(execFile);
+const tsx = path.resolve('node_modules/.bin/tsx');
+const cli = path.resolve('electron/cli/main.ts');
+
+describe('cli wrong usage', () => {
+  const dataDir = path.join(tempDir('csp-cli-usage-'), 'data');
+  const env = { ...process.env, CSP_DATA_DIR: dataDir };
+  const cliRun = (args: string[]) =>
+    run(tsx, [cli, ...args], { env }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+  const project = path.join(tempDir('csp-cli-usage-'), '某县.csplan');
+
+  it('answers an unknown option in Chinese with the command’s usage line, exit 2, nothing on stdout', async () => {
+    const out = await cliRun(['info', project, '--bogus']);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('未知的选项“--bogus”');
+    expect(out.stderr).toContain('用法：npm run cli -- info <文件.csplan> [--json]');
+    expect(out.stderr).not.toMatch(/Unknown option|positional/);
+  });
+
+  it('answers an option without its value the same way', async () => {
+    const out = await cliRun(['export', project, 'schools', '--out']);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('选项 --out 缺少取值');
+    expect(out.stderr).toContain('用法：npm run cli -- export <文件.csplan> <schools|enrolment|population|births> [--out 文件.csv|文件.xlsx]');
+    expect(out.stderr).not.toMatch(/argument missing/);
+
+    const ambiguous = await cliRun(['import', project, 'schools', 'a.xlsx', '--year', '--json']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stdout).toBe('');
+    expect(ambiguous.stderr).toContain('选项 --year 缺少取值');
+    // A usage spread over two lines of the help comes out as one line.
+    expect(ambiguous.stderr).toMatch(/用法：npm run cli -- import <文件\.csplan> .*\[--mapping 映射\.json\] \[--encoding auto\|utf-8\|gbk\]/);
+  });
+
+  it('answers an unknown command with the commands there are, and touches nothing', async () => {
+    const out = await cliRun(['infos', project, '--json']);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('未知命令“infos”');
+    expect(out.stderr).toContain('用法：npm run cli -- <命令> [参数]');
+    expect(out.stderr).toMatch(/命令：new、info、export.*plan-add-project/);
+    expect(fs.existsSync(project)).toBe(false);
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it('names the command’s usage for a missing argument too', async () => {
+    const out = await cliRun(['plan-create']);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('缺少参数：项目文件路径');
+    expect(out.stderr).toContain('用法：npm run cli -- plan-create <文件.csplan>');
+  });
+});
