@@ -112,13 +112,13 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
   {
     key: 'balance_primary_schools', name: '小学优质均衡达标学校占比', unit: '%', comparator: '>=', target: T.balanceSchoolsShare.value, attribute: '约束性',
     group: '优质均衡', isDefault: true, decimals: 1,
-    basis: `7 项资源配置指标中至少 ${STANDARDS.balanceMinPass.value} 项达标的小学 ÷ 参评小学`,
+    basis: `7 项资源配置指标中至少 ${STANDARDS.balanceMinPass.value} 项达标、其余指标不低于标准 ${STANDARDS.balanceRemainderShare.value * 100}% 的小学 ÷ 参评小学`,
     value: (f) => pct(f.balance.primary.passing, f.balance.primary.total),
   },
   {
     key: 'balance_junior_schools', name: '初中优质均衡达标学校占比', unit: '%', comparator: '>=', target: T.balanceSchoolsShare.value, attribute: '约束性',
     group: '优质均衡', isDefault: true, decimals: 1,
-    basis: `7 项资源配置指标中至少 ${STANDARDS.balanceMinPass.value} 项达标的初中 ÷ 参评初中`,
+    basis: `7 项资源配置指标中至少 ${STANDARDS.balanceMinPass.value} 项达标、其余指标不低于标准 ${STANDARDS.balanceRemainderShare.value * 100}% 的初中 ÷ 参评初中`,
     value: (f) => pct(f.balance.junior.passing, f.balance.junior.total),
   },
   {

@@ -107,6 +107,18 @@ export interface BalanceIndicatorResult {
   schoolsBelow: number;
 }
 
+/** An indicator a school does not meet, and how far it falls short. */
+export interface BalanceShortfall {
+  key: BalanceIndicator;
+  /** null without students. */
+  value: number | null;
+  threshold: number;
+  /** value ÷ threshold; null when the value is unknown. */
+  share: number | null;
+  /** Reaches the settings' `remainderShare` (85 %) of the threshold. */
+  withinRemainder: boolean;
+}
+
 export interface BalanceSchoolRow {
   code: SchoolRef;
   name: string;
@@ -114,7 +126,9 @@ export interface BalanceSchoolRow {
   values: Record<BalanceIndicator, number | null>;
   passed: Record<BalanceIndicator, boolean>;
   passCount: number;
-  /** Meets at least `minPass` of the 7. */
+  /** The indicators not met, in catalogue order. */
+  shortfalls: BalanceShortfall[];
+  /** Meets at least `minPass` of the 7 and each of the rest reaches `remainderShare` of its threshold. */
   ok: boolean;
 }
 
@@ -130,6 +144,8 @@ export interface BalanceStageResult {
   /** Largest CV over the 7 indicators. */
   maxCv: number | null;
   cvLimit: number;
+  /** Share of its threshold each indicator a school misses must still reach. */
+  remainderShare: number;
 }
 
 export interface BalanceResult {
