@@ -57,7 +57,7 @@ export function evaluationJson(ev: PlanEvaluation) {
     years: ev.years,
     source: ev.source,
     targets: ev.targets.map((t) => ({
-      key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute,
+      key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, stages: t.stages,
       base: t.base, target: t.target, projected: t.projected, met: t.met,
     })),
     gaps: ev.gaps.map((g) => ({ area: g.area, stage: g.stage, year: g.year, demand: g.demand, capacity: g.capacity, gap: g.gap, classGap: g.classGap, utilisation: g.utilisation, level: g.level })),
@@ -70,7 +70,7 @@ export function evaluationJson(ev: PlanEvaluation) {
       primary: balanceJson(ev.balance.primary),
       junior: balanceJson(ev.balance.junior),
     },
-    classes: ev.classes.map((c) => ({ year: c.year, large: c.large, oversized: c.oversized })),
+    classes: ev.classes.map((c) => ({ year: c.year, large: c.large, oversized: c.oversized, byStage: c.byStage })),
     projects: ev.projects.map((p) => ({
       id: p.id, type: p.type, name: p.name, school: p.schoolName, township: p.townshipName, area: p.area, stages: p.stages,
       seats: p.seats, classes: p.classes, floorArea: p.floorArea, investment: p.investment, startYear: p.startYear,

@@ -4,7 +4,7 @@ import type { BalanceRun } from './balance-run';
 import type { PlanProject } from './model';
 import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
-import { compare, roundTo, targetDef, type YearFacts } from './targets';
+import { compare, roundTo, targetDef, type ClassStage, type YearFacts } from './targets';
 import type { ClassYear, GapRow, SchoolResult, TargetResult } from './types';
 
 function populationAt(run: PlanRun, year: number): (number | null)[] | null {
@@ -80,6 +80,11 @@ function juniorPerPopulation(run: PlanRun, year: number, junior: number): number
   return n > 0 ? junior / n : null;
 }
 
+function classesByStage(cls: ClassYear | undefined): YearFacts['classes'] {
+  const of = (st: ClassStage) => ({ large: cls?.byStage[st]?.large ?? 0, oversized: cls?.byStage[st]?.oversized ?? 0 });
+  return { primary: of('primary'), junior: of('junior'), senior: of('senior') };
+}
+
 export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: readonly GapRow[], classes: readonly ClassYear[], balance: BalanceRun): YearFacts[] {
   const { ctx, plan } = run;
   const dataBase = ctx.dataBaseYear;
@@ -142,8 +147,7 @@ export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: 
       kindergarten,
       compulsoryPrivate,
       population: populationAt(run, year),
-      largeClasses: cls?.large ?? 0,
-      oversizedClasses: cls?.oversized ?? 0,
+      classes: classesByStage(cls),
       balance: {
         primary: { passing: bal?.primary.passing ?? 0, total: bal?.primary.total ?? 0, maxCv: bal?.primary.maxCv ?? null },
         junior: { passing: bal?.junior.passing ?? 0, total: bal?.junior.total ?? 0, maxCv: bal?.junior.maxCv ?? null },
@@ -169,7 +173,7 @@ export function targetResults(run: PlanRun, facts: readonly YearFacts[]): Target
         key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
         base: t.manualBase, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),
         series: run.years.map((_, i) => (i === 0 ? t.manualBase : i === targetIdx ? projected : null)),
-        note: '自定义指标：基准值与预计值由规划编制人员填写', custom: true,
+        note: '自定义指标：基准值与预计值由规划编制人员填写', custom: true, stages: null,
       };
     }
     const series = facts.map((f) => {
@@ -182,7 +186,7 @@ export function targetResults(run: PlanRun, facts: readonly YearFacts[]): Target
     return {
       key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
       base, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),
-      series, note: missing ? `${def.basis}。${missing}。` : def.basis, custom: false,
+      series, note: missing ? `${def.basis}。${missing}。` : def.basis, custom: false, stages: [...def.stages],
     };
   });
 }

@@ -28,6 +28,8 @@ export interface TargetResult {
   note: string | null;
   /** The planner's own target: base and projected are typed in, not computed. */
   custom: boolean;
+  /** The stages the value counts; null for the planner's own. */
+  stages: Stage[] | null;
 }
 
 /** Seats against demand for one stage, year and group of schools. */
@@ -162,7 +164,7 @@ export interface BalanceYear {
 
 export interface ClassYear {
   year: number;
-  /** County totals of primary, junior and senior classes. */
+  /** County totals over primary, junior and senior classes; the 义务教育 targets count byStage primary + junior. */
   large: number;
   oversized: number;
   byStage: Partial<Record<Stage, { large: number; oversized: number; classes: number }>>;

@@ -71,3 +71,20 @@ describe('优质均衡 达标学校 on the sample county', () => {
     }
   });
 });
+
+describe('大班额 on the sample county, by stage', () => {
+  it('2025: 388 classes of 56 or more = 167 小学 + 120 初中 + 101 高中; the 义务教育 target counts 287, 高中 101', () => {
+    const y = stored.classes.find((c) => c.year === 2025);
+    expect(y?.large).toBe(388);
+    expect([y?.byStage.primary?.large, y?.byStage.junior?.large, y?.byStage.senior?.large]).toEqual([167, 120, 101]);
+    const target = (key: string) => stored.targets.find((t) => t.key === key);
+    expect(target('large_classes')).toMatchObject({ base: 167 + 120, stages: ['primary', 'junior'] });
+    expect(target('senior_large_classes')).toMatchObject({ base: 101, stages: ['senior'] });
+    // 超大班额: all 134 are in 小学 and 初中, none in 高中.
+    expect(y?.oversized).toBe(134);
+    expect(y?.byStage.senior?.oversized).toBe(0);
+    expect(target('oversized_classes')?.base).toBe((y?.byStage.primary?.oversized as number) + (y?.byStage.junior?.oversized as number));
+    expect(target('oversized_classes')?.base).toBe(134);
+  });
+});
+

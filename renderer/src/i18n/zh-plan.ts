@@ -112,6 +112,7 @@ export const planStrings = {
     metNo: '未达标',
     metUnknown: '无法测算',
     custom: '自定义',
+    stages: (labels: string) => `统计学段：${labels}`,
     modalAdd: '添加指标',
     modalEdit: '修改指标',
     key: '指标代码',
