@@ -31,7 +31,7 @@ export interface YearFacts {
   built: { compulsorySchools: number; publicSeats: number; kindergartenSeats: number };
   /** Seats short in primary and junior, summed over the areas short of them. */
   compulsoryAreaGap: number;
-  /** 巩固率 in %, from the grade records or, projected, from the junior-to-population ratio. */
+  /** 巩固率 in %, from the grade records; a projected year holds the base year's. */
   retention: number | null;
 }
 
@@ -112,7 +112,7 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
   {
     key: 'compulsory_retention', name: '九年义务教育巩固率', unit: '%', comparator: '>=', target: T.compulsoryRetention.value, attribute: '约束性',
     group: '义务教育', stages: COMPULSORY, isDefault: true, decimals: 1,
-    basis: '初中毕业年级学生数 ÷ 该年级入学时一年级学生数（无对应年份时以同龄人口代替）；预测年份按初中在校生与 12–14 岁人口之比的变化推算',
+    basis: '初中毕业年级学生数 ÷ 该年级入学时一年级学生数（无对应年份时以同龄人口代替）；预测年沿用基准年巩固率（无法由在校生推算）',
     value: (f) => f.retention,
   },
   {

@@ -56,6 +56,18 @@ describe('targets of the county as recorded (2024) and held flat (2029)', () => 
     expect(target(ev, 'compulsory_retention')).toMatchObject({ base: 98, projected: 98, met: true });
   });
 
+  it('九年义务教育巩固率 in a projected year is the base year’s, whatever the junior students and the population do', () => {
+    // Half as many aged 12–14 from 2025 on, the junior pupils unchanged: a rate scaled by
+    // pupils per head of population would double (and be capped at 100).
+    const ctx = planContext();
+    const pop = ctx.population;
+    if (!pop) throw new Error('no population');
+    ctx.population = { years: pop.years, byAge: pop.byAge.map((row, i) => ((pop.years[i] as number) > 2024 ? row.map((v, a) => (a >= 12 && a <= 14 && v !== null ? v / 2 : v)) : row)) };
+    const held = target(evaluatePlan(ctx, plan()), 'compulsory_retention');
+    expect(held.series.every((v) => v === 98)).toBe(true);
+    expect(held.note).toContain('预测年沿用基准年巩固率（无法由在校生推算）');
+  });
+
   it('高中阶段毛入学率 = 1,200 / 1,260 aged 15–17', () => {
     expect(target(ev, 'senior_gross_rate')).toMatchObject({ base: 95.2, met: true });
   });

@@ -1,4 +1,4 @@
-// 优质均衡 on the sample county under the full rule (6 of 7 and the seventh at 85 % of its
+// National rules on the sample county. 优质均衡 under the full rule (6 of 7 and the seventh at 85 % of its
 // threshold or more) against 6 of 7 alone (the floor set to 0), through the backend's stored
 // plan and with the build suggestions adopted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,3 +88,12 @@ describe('大班额 on the sample county, by stage', () => {
   });
 });
 
+
+describe('九年义务教育巩固率 on the sample county', () => {
+  it('holds the base year’s 98.3 % in every projected year (it was scaled up to a capped 100.0)', () => {
+    const t = stored.targets.find((x) => x.key === 'compulsory_retention');
+    expect(t?.base).toBe(98.3);
+    expect(t?.series).toEqual(stored.years.map(() => 98.3));
+    expect(t?.projected).toBe(98.3);
+  });
+});
