@@ -206,7 +206,7 @@ describe('evaluation', () => {
     const added = await execRun(tsx, [cli, 'plan-add-project', file, json, '--plan', '十五五'], { env });
     expect(added.stdout).toContain('已添加 2 个项目到规划“十五五”：城关第二小学、青山乡中心小学撤并');
     const { stdout } = await execRun(tsx, [cli, 'evaluate', file, '--plan', '十五五', '--json'], { env, maxBuffer: 64 * 1024 * 1024 });
-    const printed = JSON.parse(stdout) as { plan: { name: string }; targets: unknown[]; gaps: unknown[]; schools: { code: string; utilisation: unknown[]; level: unknown[] }[]; balance: { primary: { indicators: unknown[] } }; warnings: unknown[] };
+    const printed = JSON.parse(stdout) as { plan: { name: string }; targets: unknown[]; gaps: unknown[]; schools: { code: string; utilisation: unknown[]; level: unknown[] }[]; balance: { primary: { indicators: unknown[]; schools: { code: string; ok: boolean; shortfalls: { key: string; withinRemainder: boolean }[] }[] } }; classes: { byStage: unknown }[]; warnings: unknown[] };
 
     backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
     await ok('project.open', { path: file });
@@ -216,6 +216,10 @@ describe('evaluation', () => {
     expect(printed.gaps).toEqual(ev.gaps.map((g) => ({ area: g.area, stage: g.stage, year: g.year, demand: g.demand, capacity: g.capacity, gap: g.gap, classGap: g.classGap, utilisation: g.utilisation, level: g.level })));
     expect(printed.schools.map((s) => [s.code, s.utilisation, s.level])).toEqual(ev.schools.map((s) => [s.code, s.utilisation, s.level]));
     expect(printed.balance.primary.indicators).toHaveLength(7);
+    // Each school with the indicators it misses, and whether each reaches 85 % of its threshold.
+    const shortfalls = (ok: boolean, list: { key: string; withinRemainder: boolean }[]) => [ok, list.map((f) => [f.key, f.withinRemainder])];
+    expect(printed.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)])).toEqual(ev.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)]));
+    expect(printed.classes.map((c) => c.byStage)).toEqual(ev.classes.map((c) => c.byStage));
     expect(printed.warnings).toHaveLength(ev.warnings.length);
     expect(ev.projects.map((p) => p.name)).toEqual(['城关第二小学', '青山乡中心小学撤并']);
   });
