@@ -1,6 +1,7 @@
 // 县域义务教育优质均衡 (教督〔2017〕6号): seven resource indicators per school, each school
 // meeting at least six with the remaining one at 85 % or more of its threshold, and the
-// between-school coefficient of variation of each indicator, weighted by students:  X̄ = Σ PᵢXᵢ / P,  S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²),  CV = S / X̄.
+// between-school coefficient of variation of each indicator, weighted by students:
+// X̄ = Σ PᵢXᵢ / P,  S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²),  CV = S / X̄.
 import type { BalanceThresholds, PlanSettings } from './settings';
 import {
   BALANCE_INDICATORS,
