@@ -57,7 +57,7 @@ export function evaluationJson(ev: PlanEvaluation) {
     years: ev.years,
     source: ev.source,
     targets: ev.targets.map((t) => ({
-      key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute,
+      key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, stages: t.stages,
       base: t.base, target: t.target, projected: t.projected, met: t.met,
     })),
     gaps: ev.gaps.map((g) => ({ area: g.area, stage: g.stage, year: g.year, demand: g.demand, capacity: g.capacity, gap: g.gap, classGap: g.classGap, utilisation: g.utilisation, level: g.level })),
@@ -70,7 +70,7 @@ export function evaluationJson(ev: PlanEvaluation) {
       primary: balanceJson(ev.balance.primary),
       junior: balanceJson(ev.balance.junior),
     },
-    classes: ev.classes.map((c) => ({ year: c.year, large: c.large, oversized: c.oversized })),
+    classes: ev.classes.map((c) => ({ year: c.year, large: c.large, oversized: c.oversized, byStage: c.byStage })),
     projects: ev.projects.map((p) => ({
       id: p.id, type: p.type, name: p.name, school: p.schoolName, township: p.townshipName, area: p.area, stages: p.stages,
       seats: p.seats, classes: p.classes, floorArea: p.floorArea, investment: p.investment, startYear: p.startYear,
@@ -84,11 +84,20 @@ export function evaluationJson(ev: PlanEvaluation) {
   };
 }
 
+const round3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
 function balanceJson(b: PlanEvaluation['balance']['primary']) {
   return {
     indicators: b.indicators.map((i) => ({ key: i.key, name: i.name, cv: i.cv === null ? null : Math.round(i.cv * 1000) / 1000, limit: i.limit, schoolsBelow: i.schoolsBelow })),
     schoolsPassing: b.schoolsPassing,
     schoolsTotal: b.schoolsTotal,
+    remainderShare: b.remainderShare,
+    schools: b.schools.map((s) => ({
+      code: s.code, name: s.name, students: s.students, passCount: s.passCount, ok: s.ok,
+      shortfalls: s.shortfalls.map((f) => ({
+        key: f.key, value: round3(f.value), threshold: f.threshold, share: round3(f.share), withinRemainder: f.withinRemainder,
+      })),
+    })),
   };
 }
 

@@ -1,12 +1,14 @@
 // 县域义务教育优质均衡 (教督〔2017〕6号): seven resource indicators per school, each school
-// meeting at least six, and the between-school coefficient of variation of each indicator,
-// weighted by students:  X̄ = Σ PᵢXᵢ / P,  S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²),  CV = S / X̄.
+// meeting at least six with the remaining one at 85 % or more of its threshold, and the
+// between-school coefficient of variation of each indicator, weighted by students:
+// X̄ = Σ PᵢXᵢ / P,  S = √(Σ (Pᵢ/P)(Xᵢ − X̄)²),  CV = S / X̄.
 import type { BalanceThresholds, PlanSettings } from './settings';
 import {
   BALANCE_INDICATORS,
   type BalanceIndicator,
   type BalanceIndicatorResult,
   type BalanceSchoolRow,
+  type BalanceShortfall,
   type BalanceStageResult,
 } from './types';
 
@@ -63,6 +65,13 @@ export function weightedCv(items: readonly { students: number; value: number }[]
 /** Tolerance so that a value printed as the threshold (4.2) is not failed for 4.19999999. */
 const EPS = 1e-9;
 
+function shortfallOf(key: BalanceIndicator, value: number | null, threshold: number, remainderShare: number): BalanceShortfall {
+  const share = value === null ? null : threshold > 0 ? value / threshold : 1;
+  // Compared as value against share × threshold so that exactly 85 % is not lost to rounding.
+  const withinRemainder = value !== null && value >= remainderShare * threshold - EPS;
+  return { key, value, threshold, share, withinRemainder };
+}
+
 export function assessStage(
   stage: 'primary' | 'junior',
   year: number,
@@ -75,12 +84,15 @@ export function assessStage(
   const rows: BalanceSchoolRow[] = schools.map((s) => {
     const values = indicatorValues(s);
     const passed = {} as Record<BalanceIndicator, boolean>;
-    let passCount = 0;
+    const shortfalls: BalanceShortfall[] = [];
     for (const k of BALANCE_INDICATORS) {
-      passed[k] = values[k] !== null && (values[k] as number) >= thresholds[k] - EPS;
-      if (passed[k]) passCount++;
+      const value = values[k];
+      passed[k] = value !== null && value >= thresholds[k] - EPS;
+      if (!passed[k]) shortfalls.push(shortfallOf(k, value, thresholds[k], settings.remainderShare));
     }
-    return { code: s.code, name: s.name, students: s.students, values, passed, passCount, ok: passCount >= settings.minPass };
+    const passCount = BALANCE_INDICATORS.length - shortfalls.length;
+    const ok = passCount >= settings.minPass && shortfalls.every((f) => f.withinRemainder);
+    return { code: s.code, name: s.name, students: s.students, values, passed, passCount, shortfalls, ok };
   });
   const indicators: BalanceIndicatorResult[] = BALANCE_INDICATORS.map((key) => {
     const items = rows.filter((r) => r.values[key] !== null).map((r) => ({ students: r.students, value: r.values[key] as number }));
@@ -107,5 +119,6 @@ export function assessStage(
     schoolsTotal: rows.length,
     maxCv: cvs.length ? Math.max(...cvs) : null,
     cvLimit: limit,
+    remainderShare: settings.remainderShare,
   };
 }

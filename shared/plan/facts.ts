@@ -4,7 +4,7 @@ import type { BalanceRun } from './balance-run';
 import type { PlanProject } from './model';
 import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
-import { compare, roundTo, targetDef, type YearFacts } from './targets';
+import { compare, roundTo, targetDef, type ClassStage, type YearFacts } from './targets';
 import type { ClassYear, GapRow, SchoolResult, TargetResult } from './types';
 
 function populationAt(run: PlanRun, year: number): (number | null)[] | null {
@@ -66,26 +66,17 @@ function recordedRetention(run: PlanRun, year: number): number | null {
   return cohort ? (last / cohort) * 100 : null;
 }
 
-function juniorPerPopulation(run: PlanRun, year: number, junior: number): number | null {
-  const system = run.ctx.county.schoolSystem;
-  const pop = populationAt(run, year);
-  if (!pop) return null;
-  const from = entryAge('junior', system);
-  let n = 0;
-  for (let a = from; a < from + gradesOf('junior', system); a++) {
-    const v = pop[a];
-    if (v === null || v === undefined) return null;
-    n += v;
-  }
-  return n > 0 ? junior / n : null;
+function classesByStage(cls: ClassYear | undefined): YearFacts['classes'] {
+  const of = (st: ClassStage) => ({ large: cls?.byStage[st]?.large ?? 0, oversized: cls?.byStage[st]?.oversized ?? 0 });
+  return { primary: of('primary'), junior: of('junior'), senior: of('senior') };
 }
 
 export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: readonly GapRow[], classes: readonly ClassYear[], balance: BalanceRun): YearFacts[] {
   const { ctx, plan } = run;
   const dataBase = ctx.dataBaseYear;
+  // Projected students say nothing about who drops out: a projected year holds the base rate.
   const retentionBase = recordedRetention(run, Math.min(dataBase, plan.baseYear));
   const applied = run.timeline.active.filter((p) => !run.timeline.blocked.has(p.id));
-  let juniorRatioBase: number | null = null;
 
   return run.years.map((year, yi) => {
     const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
@@ -126,13 +117,7 @@ export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: 
     let compulsoryAreaGap = 0;
     for (const g of gaps) if (g.year === year && (g.stage === 'primary' || g.stage === 'junior') && g.gap > 0) compulsoryAreaGap += g.gap;
 
-    let retention: number | null;
-    if (year <= dataBase) retention = recordedRetention(run, year);
-    else {
-      juniorRatioBase ??= juniorPerPopulation(run, dataBase, run.units.reduce((s, u) => s + (u.unit.stage === 'junior' ? ((u.unit.school.source?.recorded[dataBase]?.junior?.students ?? 0)) : 0), 0));
-      const now = juniorPerPopulation(run, year, students.junior);
-      retention = retentionBase !== null && juniorRatioBase && now !== null ? Math.min(100, retentionBase * (now / juniorRatioBase)) : null;
-    }
+    const retention = year <= dataBase ? recordedRetention(run, year) : retentionBase;
     const bal = balance.byYear[yi];
     const cls = classes[yi];
     return {
@@ -142,8 +127,7 @@ export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: 
       kindergarten,
       compulsoryPrivate,
       population: populationAt(run, year),
-      largeClasses: cls?.large ?? 0,
-      oversizedClasses: cls?.oversized ?? 0,
+      classes: classesByStage(cls),
       balance: {
         primary: { passing: bal?.primary.passing ?? 0, total: bal?.primary.total ?? 0, maxCv: bal?.primary.maxCv ?? null },
         junior: { passing: bal?.junior.passing ?? 0, total: bal?.junior.total ?? 0, maxCv: bal?.junior.maxCv ?? null },
@@ -169,7 +153,7 @@ export function targetResults(run: PlanRun, facts: readonly YearFacts[]): Target
         key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
         base: t.manualBase, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),
         series: run.years.map((_, i) => (i === 0 ? t.manualBase : i === targetIdx ? projected : null)),
-        note: '自定义指标：基准值与预计值由规划编制人员填写', custom: true,
+        note: '自定义指标：基准值与预计值由规划编制人员填写', custom: true, stages: null,
       };
     }
     const series = facts.map((f) => {
@@ -182,7 +166,7 @@ export function targetResults(run: PlanRun, facts: readonly YearFacts[]): Target
     return {
       key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
       base, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),
-      series, note: missing ? `${def.basis}。${missing}。` : def.basis, custom: false,
+      series, note: missing ? `${def.basis}。${missing}。` : def.basis, custom: false, stages: [...def.stages],
     };
   });
 }

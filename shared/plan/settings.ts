@@ -66,6 +66,8 @@ export const planSettingsSchema = z.object({
     .object({
       /** A school is 达标 when it meets at least this many of the 7 indicators. */
       minPass: z.number().int().min(1).max(7).default(S.balanceMinPass.value),
+      /** … and every indicator it does not meet reaches at least this share of its threshold. */
+      remainderShare: z.number().min(0).max(1).default(S.balanceRemainderShare.value),
       /** 教学点 with fewer students are left out of the indicators and the CV. */
       minStudents: z.number().int().min(0).max(500).default(S.balanceMinStudents.value),
       cvLimit: z.object({ primary: ratio.default(S.balanceCvLimit.value.primary), junior: ratio.default(S.balanceCvLimit.value.junior) }).prefault({}),

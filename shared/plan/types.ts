@@ -28,6 +28,8 @@ export interface TargetResult {
   note: string | null;
   /** The planner's own target: base and projected are typed in, not computed. */
   custom: boolean;
+  /** The stages the value counts; null for the planner's own. */
+  stages: Stage[] | null;
 }
 
 /** Seats against demand for one stage, year and group of schools. */
@@ -107,6 +109,18 @@ export interface BalanceIndicatorResult {
   schoolsBelow: number;
 }
 
+/** An indicator a school does not meet, and how far it falls short. */
+export interface BalanceShortfall {
+  key: BalanceIndicator;
+  /** null without students. */
+  value: number | null;
+  threshold: number;
+  /** value ÷ threshold; null when the value is unknown. */
+  share: number | null;
+  /** Reaches the settings' `remainderShare` (85 %) of the threshold. */
+  withinRemainder: boolean;
+}
+
 export interface BalanceSchoolRow {
   code: SchoolRef;
   name: string;
@@ -114,7 +128,9 @@ export interface BalanceSchoolRow {
   values: Record<BalanceIndicator, number | null>;
   passed: Record<BalanceIndicator, boolean>;
   passCount: number;
-  /** Meets at least `minPass` of the 7. */
+  /** The indicators not met, in catalogue order. */
+  shortfalls: BalanceShortfall[];
+  /** Meets at least `minPass` of the 7 and each of the rest reaches `remainderShare` of its threshold. */
   ok: boolean;
 }
 
@@ -130,6 +146,8 @@ export interface BalanceStageResult {
   /** Largest CV over the 7 indicators. */
   maxCv: number | null;
   cvLimit: number;
+  /** Share of its threshold each indicator a school misses must still reach. */
+  remainderShare: number;
 }
 
 export interface BalanceResult {
@@ -146,7 +164,7 @@ export interface BalanceYear {
 
 export interface ClassYear {
   year: number;
-  /** County totals of primary, junior and senior classes. */
+  /** County totals over primary, junior and senior classes; the 义务教育 targets count byStage primary + junior. */
   large: number;
   oversized: number;
   byStage: Partial<Record<Stage, { large: number; oversized: number; classes: number }>>;

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import type { CountyData } from '../../shared/domain';
+import type { Stage } from '../../shared/domain/stages';
 import {
   evaluatePlan,
   planSettingsSchema,
@@ -22,13 +23,16 @@ let ctx: EvaluationContext;
 
 const ok = <T>(method: string, input: unknown): Promise<T> => resultOf<T>(backend.dispatch(method, input));
 
+const ALL_STAGES: readonly Stage[] = ['primary', 'junior', 'senior'];
+const COMPULSORY: readonly Stage[] = ['primary', 'junior'];
+
 /** Classes of at least `threshold` students in the base year, counted from the raw grade records. */
-function handCount(threshold: number): number {
+function handCount(threshold: number, stages: readonly Stage[] = ALL_STAGES): number {
   const open = new Set(data.schools.filter((s) => s.status === '在办').map((s) => s.code));
   let n = 0;
   for (const r of data.enrolment) {
     if (r.year !== plan.baseYear || !open.has(r.school)) continue;
-    if (r.stage !== 'primary' && r.stage !== 'junior' && r.stage !== 'senior') continue;
+    if (!stages.includes(r.stage)) continue;
     if (r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
   }
   return n;
@@ -76,9 +80,12 @@ describe('大班额 thresholds of a plan', () => {
     expect(sum(years.map((y) => classesIn(after, y).large))).toBeGreaterThan(sum(years.map((y) => classesIn(before, y).large)));
     expect(sum(years.map((y) => classesIn(after, y).oversized))).toBeGreaterThan(sum(years.map((y) => classesIn(before, y).oversized)));
 
-    // The 大班额 targets read the same counts.
-    expect(targetSeries(after, 'large_classes')[0]).toBe(handCount(50));
-    expect(targetSeries(after, 'oversized_classes')[0]).toBe(handCount(60));
+    // The 大班额 targets read the same counts, by stage: the 义务教育 ones 小学 + 初中 (they
+    // counted 高中 too until corrected), 高中 its own; together the all-stage totals above.
+    expect(targetSeries(after, 'large_classes')[0]).toBe(handCount(50, COMPULSORY));
+    expect(targetSeries(after, 'oversized_classes')[0]).toBe(handCount(60, COMPULSORY));
+    expect(targetSeries(after, 'senior_large_classes')[0]).toBe(handCount(50, ['senior']));
+    expect((targetSeries(after, 'large_classes')[0] as number) + (targetSeries(after, 'senior_large_classes')[0] as number)).toBe(handCount(50));
   });
 
   it('raising 超大班额 alone changes only the 超大班额 counts, base year included', () => {

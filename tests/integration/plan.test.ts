@@ -48,7 +48,7 @@ describe('plans and targets', () => {
     await planProject();
     const plan = await ok<PlanDetail>('plan.create', {});
     expect(plan).toMatchObject({ name: '十五五', baseYear: 2024, targetYear: 2029, outlookYear: 2039, scenario: '中' });
-    expect(plan.targets).toHaveLength(14);
+    expect(plan.targets).toHaveLength(15);
     expect(plan.history).toEqual({ undo: null, redo: null, undoCount: 0 });
     const list = await ok<PlanSummary[]>('plan.list', {});
     expect(list.map((p) => p.name)).toEqual(['十五五']);
@@ -69,7 +69,7 @@ describe('plans and targets', () => {
       plan: id,
       target: { key: 'private_compulsory_share', name: '民办义务教育在校生占比', unit: '%', comparator: '<=', target: 5, attribute: '预期性' },
     });
-    expect(plan.targets).toHaveLength(14);
+    expect(plan.targets).toHaveLength(15);
     expect(plan.history).toMatchObject({ undo: '添加指标“民办义务教育在校生占比”', undoCount: 3 });
 
     plan = await ok<PlanDetail>('plan.undo', { plan: id });
@@ -95,7 +95,7 @@ describe('plans and targets', () => {
     await ok('plan.removeTarget', { plan: id, key: 'special_school' });
     const before = listBackups(file).length;
     const reset = await ok<PlanDetail>('plan.resetTargets', { plan: id });
-    expect(reset.targets).toHaveLength(14);
+    expect(reset.targets).toHaveLength(15);
     expect(listBackups(file).length).toBe(before + 1);
     expect(await ok<PlanSummary[]>('plan.delete', { plan: id })).toEqual([]);
     expect(listBackups(file)[0]?.reason).toBe('删除规划十五五前');
@@ -206,16 +206,20 @@ describe('evaluation', () => {
     const added = await execRun(tsx, [cli, 'plan-add-project', file, json, '--plan', '十五五'], { env });
     expect(added.stdout).toContain('已添加 2 个项目到规划“十五五”：城关第二小学、青山乡中心小学撤并');
     const { stdout } = await execRun(tsx, [cli, 'evaluate', file, '--plan', '十五五', '--json'], { env, maxBuffer: 64 * 1024 * 1024 });
-    const printed = JSON.parse(stdout) as { plan: { name: string }; targets: unknown[]; gaps: unknown[]; schools: { code: string; utilisation: unknown[]; level: unknown[] }[]; balance: { primary: { indicators: unknown[] } }; warnings: unknown[] };
+    const printed = JSON.parse(stdout) as { plan: { name: string }; targets: unknown[]; gaps: unknown[]; schools: { code: string; utilisation: unknown[]; level: unknown[] }[]; balance: { primary: { indicators: unknown[]; schools: { code: string; ok: boolean; shortfalls: { key: string; withinRemainder: boolean }[] }[] } }; classes: { byStage: unknown }[]; warnings: unknown[] };
 
     backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
     await ok('project.open', { path: file });
     const ev = await ok<PlanEvaluation>('plan.evaluate', { name: '十五五' });
     expect(printed.plan.name).toBe('十五五');
-    expect(printed.targets).toEqual(ev.targets.map((t) => ({ key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, base: t.base, target: t.target, projected: t.projected, met: t.met })));
+    expect(printed.targets).toEqual(ev.targets.map((t) => ({ key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, stages: t.stages, base: t.base, target: t.target, projected: t.projected, met: t.met })));
     expect(printed.gaps).toEqual(ev.gaps.map((g) => ({ area: g.area, stage: g.stage, year: g.year, demand: g.demand, capacity: g.capacity, gap: g.gap, classGap: g.classGap, utilisation: g.utilisation, level: g.level })));
     expect(printed.schools.map((s) => [s.code, s.utilisation, s.level])).toEqual(ev.schools.map((s) => [s.code, s.utilisation, s.level]));
     expect(printed.balance.primary.indicators).toHaveLength(7);
+    // Each school with the indicators it misses, and whether each reaches 85 % of its threshold.
+    const shortfalls = (ok: boolean, list: { key: string; withinRemainder: boolean }[]) => [ok, list.map((f) => [f.key, f.withinRemainder])];
+    expect(printed.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)])).toEqual(ev.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)]));
+    expect(printed.classes.map((c) => c.byStage)).toEqual(ev.classes.map((c) => c.byStage));
     expect(printed.warnings).toHaveLength(ev.warnings.length);
     expect(ev.projects.map((p) => p.name)).toEqual(['城关第二小学', '青山乡中心小学撤并']);
   });

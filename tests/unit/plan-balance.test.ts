@@ -64,15 +64,84 @@ describe('indicators of one school', () => {
     expect(row?.passed).toEqual({ qualified: true, key: true, peArts: false, teachingArea: true, sportsArea: false, equipment: true, multimedia: true });
     expect(row?.passCount).toBe(5);
     expect(row?.ok).toBe(false);
-    // With the rule at 5 of 7 it passes.
-    const lenient = { ...defaultSettings().balance, minPass: 5 };
+    // With the rule at 5 of 7 and no floor on the rest it passes; the national floor of 85 %
+    // still fails it, sports area being at 6.0 / 7.5 = 80 %.
+    const lenient = { ...defaultSettings().balance, minPass: 5, remainderShare: 0 };
     expect(assessStage('primary', 2024, [s], [], lenient).schools[0]?.ok).toBe(true);
+    expect(assessStage('primary', 2024, [s], [], { ...lenient, remainderShare: 0.85 }).schools[0]?.ok).toBe(false);
   });
 
   it('holds a junior school to the junior thresholds (2.4 rooms per hundred is exactly the threshold)', () => {
     const r = assessStage('junior', 2024, [s], [], defaultSettings().balance);
     expect(r.schools[0]?.passed).toEqual({ qualified: false, key: true, peArts: false, teachingArea: false, sportsArea: false, equipment: false, multimedia: true });
     expect(r.schools[0]?.passCount).toBe(2);
+  });
+});
+
+describe('the pass rule: 6 of 7, the seventh at 85 % of its threshold or more', () => {
+  // 100 pupils meeting every primary threshold: 5 teachers above the qualification (4.2),
+  // 2 key (1), 1 PE/arts (0.9), 500 m² teaching (4.5), 800 m² sports (7.5), 25 万元 (2,000 元),
+  // 3 rooms (2.3).
+  const full: Partial<BalanceInput> = { qualifiedAbove: 5, keyTeachers: 2, peArtsTeachers: 1, teachingArea: 500, sportsArea: 800, equipmentValue: 25, multimediaRooms: 3 };
+  const row = (over: Partial<BalanceInput>) => assessStage('primary', 2024, [school('甲', 100, { ...full, ...over })], [], defaultSettings().balance).schools[0];
+
+  it('passes a school meeting all 7', () => {
+    expect(row({})).toMatchObject({ passCount: 7, shortfalls: [], ok: true });
+  });
+
+  it('passes 6 of 7 with the seventh at 90 %: 675 m² sports = 6.75 of 7.5', () => {
+    const r = row({ sportsArea: 675 });
+    expect(r?.passCount).toBe(6);
+    expect(r?.shortfalls).toHaveLength(1);
+    expect(r?.shortfalls[0]).toMatchObject({ key: 'sportsArea', threshold: 7.5, withinRemainder: true });
+    expect(r?.shortfalls[0]?.value).toBeCloseTo(6.75, 12);
+    expect(r?.shortfalls[0]?.share).toBeCloseTo(0.9, 12);
+    expect(r?.ok).toBe(true);
+  });
+
+  it('fails 6 of 7 with the seventh at 80 %: 600 m² sports = 6.0 of 7.5', () => {
+    const r = row({ sportsArea: 600 });
+    expect(r?.passCount).toBe(6);
+    expect(r?.shortfalls[0]).toMatchObject({ key: 'sportsArea', threshold: 7.5, withinRemainder: false });
+    expect(r?.shortfalls[0]?.share).toBeCloseTo(0.8, 12);
+    expect(r?.ok).toBe(false);
+  });
+
+  it('fails 5 of 7 even with both misses above 85 %: sports 7.0 (93.3 %), rooms 2 (87.0 %)', () => {
+    const r = row({ sportsArea: 700, multimediaRooms: 2 });
+    expect(r?.passCount).toBe(5);
+    expect(r?.shortfalls.map((f) => [f.key, f.withinRemainder])).toEqual([['sportsArea', true], ['multimedia', true]]);
+    expect(r?.shortfalls[0]?.share).toBeCloseTo(7 / 7.5, 12);
+    expect(r?.shortfalls[1]?.share).toBeCloseTo(2 / 2.3, 12);
+    expect(r?.ok).toBe(false);
+  });
+
+  it('passes the seventh at exactly 85 %: 17 万元 = 1,700 of 2,000 元; 382.5 m² = 3.825 of 4.5 m²', () => {
+    const equipment = row({ equipmentValue: 17 });
+    expect(equipment?.shortfalls[0]).toMatchObject({ key: 'equipment', value: 1700, threshold: 2000, withinRemainder: true });
+    expect(equipment?.shortfalls[0]?.share).toBeCloseTo(0.85, 12);
+    expect(equipment?.ok).toBe(true);
+    // 3.825 is not exact in binary on either side of the comparison.
+    const teaching = row({ teachingArea: 382.5 });
+    expect(teaching?.shortfalls[0]).toMatchObject({ key: 'teachingArea', withinRemainder: true });
+    expect(teaching?.ok).toBe(true);
+    // Just under: 382 m² = 84.9 %.
+    expect(row({ teachingArea: 382 })?.ok).toBe(false);
+  });
+
+  it('fails a school without a value for the missing indicator', () => {
+    const r = assessStage('primary', 2024, [school('乙', 0, full)], [], defaultSettings().balance).schools[0];
+    expect(r?.ok).toBe(false);
+    expect(r?.shortfalls).toHaveLength(7);
+    expect(r?.shortfalls[0]).toMatchObject({ value: null, share: null, withinRemainder: false });
+  });
+
+  it('reads the floor from the plan settings (the national 0.85 by default)', () => {
+    expect(defaultSettings().balance.remainderShare).toBe(0.85);
+    const strict = { ...defaultSettings().balance, remainderShare: 0.95 };
+    const r = assessStage('primary', 2024, [school('甲', 100, { ...full, sportsArea: 675 })], [], strict);
+    expect(r.schools[0]?.ok).toBe(false);
+    expect(r.remainderShare).toBe(0.95);
   });
 });
 

@@ -1,6 +1,6 @@
 // Every plan target on the hand-made county (tests/fixtures/plan-county.ts), worked by hand.
 import { describe, expect, it } from 'vitest';
-import { defaultTargets, evaluatePlan, newPlan, TARGET_CATALOG, targetFromDef, type Plan, type PlanEvaluation, type PlanProject } from '../../shared/plan';
+import { defaultTargets, evaluatePlan, newPlan, TARGET_CATALOG, targetDef, targetFromDef, type Plan, type PlanEvaluation, type PlanProject, type YearFacts } from '../../shared/plan';
 import { J1, planContext, T2, T3 } from '../fixtures/plan-county';
 import { project } from '../fixtures/plan-projects';
 
@@ -46,8 +46,26 @@ describe('targets of the county as recorded (2024) and held flat (2029)', () => 
     expect(target(ev, 'oversized_classes')).toMatchObject({ base: 0, projected: 0, met: true });
   });
 
+  it('普通高中大班额: 24 classes of 50 in 2024, 1,200 students in 30 rooms later: none', () => {
+    expect(target(ev, 'senior_large_classes')).toMatchObject({ base: 0, projected: 0, met: true, stages: ['senior'] });
+    expect(target(ev, 'large_classes').stages).toEqual(['primary', 'junior']);
+    expect(target(ev, 'custom_1').stages).toBeNull();
+  });
+
   it('九年义务教育巩固率 = 294 in the last junior grade / 300 aged 14', () => {
     expect(target(ev, 'compulsory_retention')).toMatchObject({ base: 98, projected: 98, met: true });
+  });
+
+  it('九年义务教育巩固率 in a projected year is the base year’s, whatever the junior students and the population do', () => {
+    // Half as many aged 12–14 from 2025 on, the junior pupils unchanged: a rate scaled by
+    // pupils per head of population would double (and be capped at 100).
+    const ctx = planContext();
+    const pop = ctx.population;
+    if (!pop) throw new Error('no population');
+    ctx.population = { years: pop.years, byAge: pop.byAge.map((row, i) => ((pop.years[i] as number) > 2024 ? row.map((v, a) => (a >= 12 && a <= 14 && v !== null ? v / 2 : v)) : row)) };
+    const held = target(evaluatePlan(ctx, plan()), 'compulsory_retention');
+    expect(held.series.every((v) => v === 98)).toBe(true);
+    expect(held.note).toContain('预测年沿用基准年巩固率（无法由在校生推算）');
   });
 
   it('高中阶段毛入学率 = 1,200 / 1,260 aged 15–17', () => {
@@ -98,7 +116,7 @@ describe('targets of the county as recorded (2024) and held flat (2029)', () => 
   it('proposes the national targets by default', () => {
     expect(defaultTargets().map((t) => t.key)).toEqual([
       'preschool_gross_rate', 'inclusive_kindergarten_coverage', 'public_kindergarten_share', 'township_central_kindergarten',
-      'large_classes', 'oversized_classes', 'compulsory_retention', 'senior_gross_rate', 'balance_primary_schools',
+      'large_classes', 'oversized_classes', 'compulsory_retention', 'senior_gross_rate', 'senior_large_classes', 'balance_primary_schools',
       'balance_junior_schools', 'balance_primary_cv', 'balance_junior_cv', 'oversize_schools', 'special_school',
     ]);
   });
@@ -135,5 +153,24 @@ describe('targets moved by projects', () => {
     const special = target(ev, 'special_school');
     expect(special.projected).toBe(0); // 2029
     expect(special.series[ev.years.indexOf(2030)]).toBe(1);
+  });
+});
+
+describe('大班额 targets count their own stages', () => {
+  // 小学 3 大班额 (1 超大), 初中 2 (0), 高中 7 (4): the 义务教育 targets 3 + 2 = 5 and 1 + 0 = 1; 高中 7.
+  const facts = {
+    classes: { primary: { large: 3, oversized: 1 }, junior: { large: 2, oversized: 0 }, senior: { large: 7, oversized: 4 } },
+  } as YearFacts;
+  const value = (key: string) => targetDef(key)?.value(facts);
+
+  it('义务教育 小学 + 初中, 高中 on its own row', () => {
+    expect(value('large_classes')).toBe(5);
+    expect(value('oversized_classes')).toBe(1);
+    expect(value('senior_large_classes')).toBe(7);
+    expect(targetDef('senior_large_classes')).toMatchObject({ group: '高中阶段', target: 0, comparator: '<=', isDefault: true });
+  });
+
+  it('names the stages of every catalogue target', () => {
+    for (const d of TARGET_CATALOG) expect(d.stages.length).toBeGreaterThan(0);
   });
 });

@@ -112,6 +112,7 @@ export const planStrings = {
     metNo: '未达标',
     metUnknown: '无法测算',
     custom: '自定义',
+    stages: (labels: string) => `统计学段：${labels}`,
     modalAdd: '添加指标',
     modalEdit: '修改指标',
     key: '指标代码',
@@ -211,7 +212,7 @@ export const planStrings = {
 
   balance: {
     title: '县域义务教育优质均衡',
-    hint: '每校 7 项资源配置指标至少 6 项达标；各项指标校际差异系数（按学生数加权）小学 ≤ 0.50、初中 ≤ 0.45',
+    hint: '每校 7 项资源配置指标至少 6 项达标、其余指标不低于标准的 85%；各项指标校际差异系数（按学生数加权）小学 ≤ 0.50、初中 ≤ 0.45',
     stage: '学段',
     year: '年份',
     baseYear: (y: number) => `${y}（基期）`,
@@ -226,6 +227,11 @@ export const planStrings = {
     school: '学校',
     students: '在校生',
     passCount: '达标项',
+    shortfall: '未达标指标（达到标准的比例）',
+    shortfallNone: '—',
+    shortfallItem: (name: string, pct: string) => `${name} ${pct}`,
+    shortfallTip: (name: string, value: string, threshold: string, pct: string, floor: string) =>
+      `${name}：${value}，标准 ${threshold}，达到标准的 ${pct}（其余指标应不低于 ${floor}）`,
     verdict: '结论',
     pass: '达标',
     fail: '未达标',
@@ -300,6 +306,7 @@ export const planStrings = {
     sizeKindergarten: '幼儿园',
     balance: '优质均衡',
     minPass: '每校至少达标项数',
+    remainderShare: '其余指标不低于标准的比例',
     minStudents: '教学点参评最少学生数',
     cvPrimary: '小学差异系数限值',
     cvJunior: '初中差异系数限值',

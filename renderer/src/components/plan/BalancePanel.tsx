@@ -1,14 +1,15 @@
 // 优质均衡: for primary or junior schools, in the base year or the target year, the
 // between-school CV of each of the 7 indicators against its limit, and each school's values
-// with the ones below the standard marked and its count of indicators met.
+// with the ones below the standard marked, its count of indicators met and, for those it
+// misses, the share of the standard reached (the rule wants the rest at 85 % or more).
 import { useMemo, useState } from 'react';
-import { Segmented, Tag, Typography, type TableColumnsType } from 'antd';
+import { Segmented, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { BALANCE_INDICATORS, type BalanceIndicatorResult, type BalanceSchoolRow, type PlanEvaluation } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { EChart, type ChartOption } from '../EChart';
 import { Section } from '../Section';
 import { baseGrid } from '../../lib/charts';
-import { fmtInt } from '../../lib/format';
+import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR } from '../../lib/colors';
 import { metColor } from './levels';
 import { CompactTable } from '../CompactTable';
@@ -25,10 +26,29 @@ function shown(key: string, v: number | null): string {
   return key === 'equipment' ? fmt0.format(v) : fmt2.format(v);
 }
 
+/** The indicators a school misses, each with the share of its standard reached; red below the floor. */
+function Shortfalls({ row, floor }: { row: BalanceSchoolRow; floor: number }) {
+  if (row.shortfalls.length === 0) return <span>{t.shortfallNone}</span>;
+  return (
+    <span>
+      {row.shortfalls.map((f) => {
+        const name = t.short[f.key] ?? f.key;
+        const pct = fmtRatio(f.share);
+        return (
+          <Tooltip key={f.key} title={t.shortfallTip(name, shown(f.key, f.value), shown(f.key, f.threshold), pct, fmtRatio(floor))}>
+            <Tag color={f.withinRemainder ? 'warning' : 'error'}>{t.shortfallItem(name, pct)}</Tag>
+          </Tooltip>
+        );
+      })}
+    </span>
+  );
+}
+
 export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
   const [stage, setStage] = useState<'primary' | 'junior'>('primary');
   const [which, setWhich] = useState<'target' | 'base'>('target');
   const result = (which === 'target' ? ev.balance : ev.balanceBase)[stage];
+  const floor = result.remainderShare;
 
   const indicatorColumns: TableColumnsType<BalanceIndicatorResult> = [
     { title: t.indicator, dataIndex: 'name', key: 'name' },
@@ -75,9 +95,15 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
         sorter: (a: BalanceSchoolRow, b: BalanceSchoolRow) => a.passCount - b.passCount,
         render: (v: number) => <span className="num">{v} / 7</span>,
       },
+      {
+        title: t.shortfall,
+        key: 'shortfall',
+        width: 220,
+        render: (_: unknown, r: BalanceSchoolRow) => <Shortfalls row={r} floor={floor} />,
+      },
       { title: t.verdict, dataIndex: 'ok', key: 'ok', width: 70, render: (ok: boolean) => <Tag color={ok ? 'success' : 'error'}>{ok ? t.pass : t.fail}</Tag> },
     ],
-    [],
+    [floor],
   );
 
   const chart = useMemo<ChartOption>(
@@ -134,7 +160,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
           <EChart option={chart} height={262} label={t.cvChart} testId="balance-chart" />
         </Section>
       </div>
-      <CompactTable<BalanceSchoolRow> rowKey="code" columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1100, y: 420 }} data-testid="balance-schools" />
+      <CompactTable<BalanceSchoolRow> rowKey="code" columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1320, y: 420 }} data-testid="balance-schools" />
     </div>
   );
 }

@@ -109,6 +109,7 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
         <Typography.Text strong>{t.balance}</Typography.Text>
         <div className="editor-grid">
           {num(['balance', 'minPass'], t.minPass, 1, 7)}
+          {num(['balance', 'remainderShare'], t.remainderShare, 0, 1, 0.05)}
           {num(['balance', 'minStudents'], t.minStudents, 0, 500)}
           {num(['balance', 'cvLimit', 'primary'], t.cvPrimary, 0, 5, 0.05)}
           {num(['balance', 'cvLimit', 'junior'], t.cvJunior, 0, 5, 0.05)}

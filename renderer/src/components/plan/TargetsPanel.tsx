@@ -15,6 +15,7 @@ import {
   type PlanTarget,
   type TargetResult,
 } from '@shared/plan';
+import { STAGE_LABEL } from '@shared/domain';
 import { zh } from '../../i18n/zh';
 import { LEVEL_COLOR } from '../../lib/colors';
 import { Sparkline } from '../Sparkline';
@@ -32,6 +33,16 @@ function Light({ met }: { met: boolean | null }) {
       <span className="target-light-dot" style={{ background: color }} />
       <span style={{ color }}>{met === null ? t.metUnknown : met ? t.metYes : t.metNo}</span>
     </span>
+  );
+}
+
+/** The basis of a target and the stages it counts (大班额 of 义务教育 counts 小学 and 初中 only). */
+function NoteWithStages({ r }: { r: TargetResult }) {
+  return (
+    <>
+      <div>{r.note}</div>
+      {r.stages?.length ? <div>{t.stages(r.stages.map((s) => STAGE_LABEL[s]).join('、'))}</div> : null}
+    </>
   );
 }
 
@@ -74,7 +85,7 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
             <span>{name}</span>
             {r.custom ? <Tag className="inline-tag">{t.custom}</Tag> : null}
             {r.note ? (
-              <Tooltip title={r.note}>
+              <Tooltip title={<NoteWithStages r={r} />}>
                 <InfoCircleOutlined className="stat-hint" />
               </Tooltip>
             ) : null}
