@@ -160,7 +160,7 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
   {
     key: 'special_school', name: '特殊教育学校', unit: '所', comparator: '>=', target: T.specialSchools.value, attribute: '约束性',
     group: '布局与建设', stages: ['special'], isDefault: true, decimals: 0,
-    basis: '在办的特殊教育学校数（20 万人口以上的县应至少 1 所）',
+    basis: '在办的特殊教育学校数（每县至少 1 所为参考值；2010 年教育规划纲要要求 30 万人口以上、残疾儿童较多的县设 1 所）',
     value: (f) => f.specialSchools,
   },
   // --- Extras the planner can add ---------------------------------------------------------
