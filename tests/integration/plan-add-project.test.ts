@@ -15,7 +15,7 @@ import { tempDir } from '../helpers/temp';
 const execRun = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
 const cli = path.resolve('electron/cli/main.ts');
-const PLAN_TABLES = ['plans', 'plan_targets', 'plan_projects', 'plan_areas', 'plan_history'];
+const PLAN_TABLES = ['plans', 'plan_targets', 'plan_projects', 'plan_areas', 'plan_history'] as const;
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -33,11 +33,11 @@ async function county(name = '小河县.csplan'): Promise<string> {
 }
 
 /** Every row of the plan tables, and whether SQLite finds the file sound. */
-function inspect(file: string): { tables: Record<string, unknown[]>; integrity: unknown; foreignKeys: unknown[] } {
+function inspect(file: string): { tables: Record<(typeof PLAN_TABLES)[number], unknown[]>; integrity: unknown; foreignKeys: unknown[] } {
   const db = new Database(file);
   try {
     return {
-      tables: Object.fromEntries(PLAN_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()])),
+      tables: Object.fromEntries(PLAN_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()])) as Record<(typeof PLAN_TABLES)[number], unknown[]>,
       integrity: db.pragma('integrity_check', { simple: true }),
       foreignKeys: db.pragma('foreign_key_check') as unknown[],
     };
