@@ -1,5 +1,7 @@
 // Write paths found partial by the audit of every writing API method: each refusal leaves the
 // project file as it was.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,5 +48,33 @@ describe('refused writes leave nothing behind', () => {
     });
     expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '要修改的新建住宅项目已不存在。' } });
     expect(rows(file, 'scenarios')).toEqual([]);
+  });
+});
+
+describe('creating a project', () => {
+  it('leaves no half-made project when the process dies after the data went in but before the file is whole', async () => {
+    const file = path.join(dir, '中断.csplan');
+    // The child dies by SIGKILL right after the county's transaction: no chance to clean up.
+    const script = `
+      const { createProjectFile } = require(${JSON.stringify(path.resolve('electron/backend/db/project-file.ts'))});
+      const { insertCountyData } = require(${JSON.stringify(path.resolve('electron/backend/db/county-data.ts'))});
+      const { generateCounty } = require(${JSON.stringify(path.resolve('shared/sample/index.ts'))});
+      createProjectFile(${JSON.stringify(file)}, (db) => { insertCountyData(db, generateCounty()); process.kill(process.pid, 'SIGKILL'); });`;
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['-e', script], { stdio: 'ignore' });
+    // tsx runs the script in a child of its own and passes the kill on as a failure.
+    const exit = await new Promise<number | string | null>((resolve) => child.once('exit', (code, sig) => resolve(sig ?? code)));
+    expect(exit).not.toBe(0);
+    // Either no project at all, or a whole one: never a file with the schema and no county.
+    if (fs.existsSync(file)) {
+      const db = new Database(file);
+      try {
+        expect(db.prepare('SELECT count(*) FROM schools').pluck().get()).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
+    }
+    // The name is free for the next attempt, which succeeds.
+    const res = await backend.dispatch('project.create', { path: file, name: '示例县', sample: true });
+    expect(res.ok).toBe(true);
   });
 });
