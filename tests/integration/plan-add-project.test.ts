@@ -7,9 +7,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { createProjectFile } from '../../electron/backend/db/project-file';
 import { planCounty } from '../fixtures/plan-county';
+import type { PlanDetail } from '../../shared/plan';
+import { resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 
 const execRun = promisify(execFile);
@@ -165,5 +168,27 @@ describe('cli plan-add-project', () => {
       outcomes.push(plans === 0 ? 'before' : 'after');
     }
     expect(outcomes).toHaveLength(5);
+  });
+});
+
+describe('plan.importProjects', () => {
+  it('refuses a file naming the same project twice, and undoes a whole import in one step', async () => {
+    const file = await county();
+    const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
+    try {
+      await resultOf(backend.dispatch('project.open', { path: file }));
+      const twice = await backend.dispatch('plan.importProjects', { projects: [newSchool, closure, newSchool] });
+      expect(twice).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '第 3 个项目“城关第二小学”：与第 1 个项目的类型、名称和学校都相同，同一文件中只能写一次。' } });
+      expect(await resultOf(backend.dispatch('plan.list', {}))).toEqual([]);
+
+      const { plan } = await resultOf<{ plan: PlanDetail }>(backend.dispatch('plan.importProjects', { projects: chain(3) }));
+      expect(plan.projects).toHaveLength(6);
+      expect(plan.projects[1]?.school).toBe(`new:${plan.projects[0]?.id}`);
+      expect(plan.history.undo).toBe('导入 6 个项目');
+      const undone = await resultOf<PlanDetail>(backend.dispatch('plan.undo', { plan: plan.id }));
+      expect(undone.projects).toEqual([]);
+    } finally {
+      backend.close();
+    }
   });
 });
