@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { STAGE_LABEL } from '../../shared/domain';
-import { COMPARATOR_LABEL, newSchoolRef, PROJECT_TYPE, PROJECT_TYPES, withUnit, type PlanDetail, type PlanEvaluation, type ProjectType } from '../../shared/plan';
+import { COMPARATOR_LABEL, PROJECT_IMPORT_LIMIT, withUnit, type PlanEvaluation } from '../../shared/plan';
 import { compactJson } from './projection';
 
 export const PLAN_HELP = `  evaluate <文件.csplan> [--plan 十五五] [--scenario 中] [--json]
@@ -15,8 +15,10 @@ export const PLAN_HELP = `  evaluate <文件.csplan> [--plan 十五五] [--scena
   plan-create <文件.csplan> [--name 十五五] [--base-year 2025] [--target-year 2030] [--outlook-year 2040] [--scenario 中] [--json]
       新建规划（带国家默认指标）。
   plan-add-project <文件.csplan> <项目.json> [--plan 十五五] [--json]
-      从 JSON 文件添加建设项目（一个项目、项目数组或 {"projects": [...]}）。学校和乡镇可写代码或名称；
-      撤并的接收学校可写同一文件中新建项目的名称。项目中还没有规划时先新建默认规划。`;
+      从 JSON 文件添加建设项目（一个项目、项目数组或 {"projects": [...]}，一次最多 ${PROJECT_IMPORT_LIMIT} 个）。学校和乡镇可写代码或名称；
+      撤并的接收学校可写同一文件中新建项目的名称。项目中还没有规划时先新建默认规划。
+      全部检查无误后一次写入，有一个项目不对就什么都不写。规划中已有类型、名称和学校都相同的项目时
+      更新该项目而不重复添加，所以同一文件可以再次导入。`;
 
 export const PLAN_OPTIONS = {
   plan: { type: 'string' },
@@ -168,58 +170,17 @@ function readProjects(file: string, usage: (m: string) => Error): RawProject[] {
   return list as RawProject[];
 }
 
-const CODE = /^([0-9A-Za-z]{1,20}|new:\d{1,9})$/;
-
-/** Whether a raw project (not yet validated) creates a school later ones may name. */
-function createsSchool(type: unknown): boolean {
-  return (PROJECT_TYPES as readonly unknown[]).includes(type) && PROJECT_TYPE[type as ProjectType].createsSchool;
-}
-
-export async function planAddProjectCommand(file: string, values: PlanCliValues, call: Call, usage: (m: string) => Error, refuse: (m: string) => Error): Promise<void> {
-  const raw = readProjects(file, usage);
-  let planId = await planIdOf(call, values.plan, refuse);
-  if (planId === undefined) {
-    const plans = await call('plan.list', {});
-    planId = plans[0]?.id ?? (await call('plan.create', {})).id;
+// `refuse` stays in the signature main.ts calls: the backend now refuses in Chinese itself.
+export async function planAddProjectCommand(file: string, values: PlanCliValues, call: Call, usage: (m: string) => Error, _refuse?: (m: string) => Error): Promise<void> {
+  const projects = readProjects(file, usage);
+  const { plan, ids, updated } = await call('plan.importProjects', { plan: values.plan, projects });
+  const byId = new Map(plan.projects.map((p) => [p.id, p]));
+  const written = ids.map((id) => byId.get(id)).filter((p) => p !== undefined);
+  if (values.json) {
+    console.log(JSON.stringify(written, null, 2));
+    return;
   }
-  const schools = await call('schools.list', {});
-  const townships = await call('townships.list', {});
-  let detail: PlanDetail = await call('plan.get', { plan: planId });
-  const schoolRef = (v: unknown): unknown => {
-    if (typeof v !== 'string' || CODE.test(v)) return v;
-    const school = schools.find((x) => x.name === v);
-    if (school) return school.code;
-    const built = detail.projects.find((x) => PROJECT_TYPE[x.type].createsSchool && x.name === v);
-    if (built) return newSchoolRef(built.id);
-    throw refuse(`找不到名为“${v}”的学校，也没有同名的新建项目（接收学校须写在其新建项目之后）`);
-  };
-  const townshipRef = (v: unknown): unknown => {
-    if (typeof v !== 'string' || /^\d+$/.test(v)) return v;
-    const found = townships.find((t) => t.name === v);
-    if (!found) throw refuse(`找不到名为“${v}”的乡镇（街道）`);
-    return found.code;
-  };
-  const added: string[] = [];
-  let batch: RawProject[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    detail = await call('plan.addProjects', { plan: planId, projects: batch });
-    added.push(...batch.map((x) => String(x.name)));
-    batch = [];
-  };
-  for (const p of raw) {
-    const receivers = Array.isArray(p.receivers) ? (p.receivers as { school?: unknown }[]) : [];
-    // A project naming a new school of this file goes in after that school has its id.
-    const names = [p.school, ...receivers.map((r) => r?.school)].filter((r): r is string => typeof r === 'string' && !CODE.test(r));
-    if (names.some((n) => batch.some((b) => createsSchool(b.type) && b.name === n))) await flush();
-    batch.push({
-      ...p,
-      school: schoolRef(p.school),
-      township: townshipRef(p.township),
-      ...(Array.isArray(p.receivers) ? { receivers: receivers.map((r) => ({ ...r, school: schoolRef(r?.school) })) } : {}),
-    });
-  }
-  await flush();
-  if (values.json) console.log(JSON.stringify(detail.projects.slice(-added.length), null, 2));
-  else console.log(`已添加 ${added.length} 个项目到规划“${detail.name}”：${added.join('、')}`);
+  const fresh = written.filter((p) => !updated.includes(p.id));
+  const counts = updated.length === 0 ? `${fresh.length} 个项目` : `${fresh.length} 个、更新 ${updated.length} 个项目`;
+  console.log(`已添加 ${counts}到规划“${plan.name}”：${written.map((p) => p.name).join('、')}`);
 }

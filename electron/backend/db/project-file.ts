@@ -72,26 +72,46 @@ export async function openProjectFile(file: string, options: OpenOptions = {}): 
   return { path: abs, db, close: () => db.close() };
 }
 
-export async function createProjectFile(file: string): Promise<ProjectFile> {
+/**
+ * Creates a project file whole: the schema and what `fill` writes go into a hidden file beside
+ * it, renamed into place once committed, so an interrupted creation never leaves a half-made
+ * project under the name the planner chose.
+ */
+export async function createProjectFile(file: string, fill?: (db: Database.Database) => void): Promise<ProjectFile> {
   const abs = path.resolve(file);
   if (!abs.toLowerCase().endsWith(PROJECT_EXTENSION)) {
     throw new AppError('INVALID_INPUT', `项目文件的扩展名应为 ${PROJECT_EXTENSION}：${abs}`);
   }
-  if (fs.existsSync(abs)) throw new AppError('FILE_EXISTS', `文件已存在：${abs}。请换一个名称，或直接打开它。`);
-  // A link to nowhere: SQLite would create the project wherever the link points.
-  if (fs.lstatSync(abs, { throwIfNoEntry: false })) {
-    throw new AppError('FILE_EXISTS', `“${path.basename(abs)}”是一个指向不存在位置的链接（快捷方式），不能在这里新建项目。请换一个名称。`);
-  }
+  const exists = () => {
+    if (fs.existsSync(abs)) throw new AppError('FILE_EXISTS', `文件已存在：${abs}。请换一个名称，或直接打开它。`);
+    // A link to nowhere: SQLite would create the project wherever the link points.
+    if (fs.lstatSync(abs, { throwIfNoEntry: false })) {
+      throw new AppError('FILE_EXISTS', `“${path.basename(abs)}”是一个指向不存在位置的链接（快捷方式），不能在这里新建项目。请换一个名称。`);
+    }
+  };
+  exists();
   const dir = path.dirname(abs);
   if (!fs.existsSync(dir)) throw new AppError('NOT_FOUND', `保存位置不存在：${dir}`);
-  const db = connect(abs);
+  const part = path.join(dir, `.${path.basename(abs)}.part`);
+  const removePart = () => {
+    for (const f of [part, `${part}-wal`, `${part}-shm`]) fs.rmSync(f, { force: true });
+  };
+  // Left by an earlier creation of the same name that was interrupted.
+  removePart();
+  const db = connect(part);
   try {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db, 0, MIGRATIONS);
-  } catch (err) {
+    fill?.(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
-    fs.rmSync(abs, { force: true });
+    exists();
+    fs.renameSync(part, abs);
+  } catch (err) {
+    if (db.open) db.close();
+    removePart();
     throw err;
   }
-  return { path: abs, db, close: () => db.close() };
+  const opened = connect(abs);
+  return { path: abs, db: opened, close: () => opened.close() };
 }

@@ -17,6 +17,7 @@ import {
   undoPlan,
   updatePlan,
 } from './plan';
+import { importProjects } from './plan-import';
 import { evaluateStoredPlan, planContextFor, resolvePlan } from './plan-context';
 
 type PlanMethod = Extract<keyof Handlers, `plan.${string}`>;
@@ -32,6 +33,7 @@ export function planHandlers(session: Session): Pick<Handlers, PlanMethod> {
     'plan.removeTarget': (input) => removeTarget(session.project, input),
     'plan.resetTargets': ({ plan }) => resetTargets(session.project, plan),
     'plan.addProjects': (input) => addProjects(session.project, input),
+    'plan.importProjects': (input) => importProjects(session.project, input),
     'plan.updateProject': (input) => changeProject(session.project, input),
     'plan.removeProject': (input) => removeProject(session.project, input),
     'plan.setAreas': (input) => setAreas(session.project, input),

@@ -57,17 +57,20 @@ function detail(file: ProjectFile, id: number): PlanDetail {
   return { ...plan, history: historyTops(file.db, id) };
 }
 
-/** Runs one edit of a plan: snapshot → change → undo entry, all or nothing. */
-function edit(file: ProjectFile, planId: number, label: string, change: () => void): PlanDetail {
+/** The change of one edit with its undo entry; the caller holds the transaction. */
+export function recordEdit(file: ProjectFile, planId: number, label: string, change: () => void): void {
   const before = snapshotPlan(file.db, planId);
   if (!before) throw new AppError('NOT_FOUND', '要修改的规划已不存在，可能已被删除。');
-  file.db.transaction(() => {
-    change();
-    const t = now();
-    touchPlan(file.db, planId, t);
-    pushHistory(file.db, planId, 'undo', label, before, t);
-    clearHistory(file.db, planId, 'redo');
-  })();
+  change();
+  const t = now();
+  touchPlan(file.db, planId, t);
+  pushHistory(file.db, planId, 'undo', label, before, t);
+  clearHistory(file.db, planId, 'redo');
+}
+
+/** Runs one edit of a plan: snapshot → change → undo entry, all or nothing. */
+function edit(file: ProjectFile, planId: number, label: string, change: () => void): PlanDetail {
+  file.db.transaction(() => recordEdit(file, planId, label, change))();
   return detail(file, planId);
 }
 
@@ -101,12 +104,21 @@ function checkPlanYears(base: number, target: number, outlook: number): void {
   if (wrong) throw new AppError('INVALID_INPUT', `${wrong}（基准年 ${base}，目标年 ${target}，展望年 ${outlook}）。`);
 }
 
-export function createPlan(file: ProjectFile, input: ParsedInput<'plan.create'>): PlanDetail {
+/** The plan `plan.create` would insert, checked; nothing written yet. */
+export function planToCreate(file: ProjectFile, input: ParsedInput<'plan.create'>): Omit<Plan, 'id'> {
   const base = input.baseYear ?? dataBaseYear(file);
   const template = newPlan(base, { targetYear: input.targetYear, outlookYear: input.outlookYear, scenario: input.scenario });
   checkPlanYears(template.baseYear, template.targetYear, template.outlookYear);
-  const plan: Omit<Plan, 'id'> = { ...template, name: uniqueName(file, input.name, template.name) };
-  const id = file.db.transaction(() => insertPlan(file.db, plan, now()))();
+  return { ...template, name: uniqueName(file, input.name, template.name) };
+}
+
+export function insertNewPlan(file: ProjectFile, plan: Omit<Plan, 'id'>): number {
+  return insertPlan(file.db, plan, now());
+}
+
+export function createPlan(file: ProjectFile, input: ParsedInput<'plan.create'>): PlanDetail {
+  const plan = planToCreate(file, input);
+  const id = file.db.transaction(() => insertNewPlan(file, plan))();
   return detail(file, id);
 }
 
@@ -167,12 +179,12 @@ export async function resetTargets(file: ProjectFile, planId: number): Promise<P
 
 // ---- Projects ---------------------------------------------------------------------------
 
-interface Known {
+export interface Known {
   schools: Map<string, School>;
   townships: Map<string, Township>;
 }
 
-function known(file: ProjectFile): Known {
+export function known(file: ProjectFile): Known {
   return {
     schools: new Map(allSchools(file.db).map((s) => [s.code, s])),
     townships: new Map(allTownships(file.db).map((t) => [t.code, t])),
@@ -183,7 +195,7 @@ function known(file: ProjectFile): Known {
  * Checks a project against the county and the plan, and fills what the norms can suggest
  * (start year, floor and site area, investment) where the planner left it empty.
  */
-function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: ReadonlySet<number>): Omit<PlanProject, 'id'> {
+export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: ReadonlySet<number>): Omit<PlanProject, 'id'> {
   const spec = PROJECT_TYPE[p.type];
   const newIds = new Set([...plan.projects.filter((x) => PROJECT_TYPE[x.type].createsSchool).map((x) => x.id), ...pendingNew]);
   const describe = (ref: string): string => {

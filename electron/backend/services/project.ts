@@ -40,33 +40,19 @@ export async function createProject(input: ParsedInput<'project.create'>): Promi
     const meta = { ...sample.meta, name: input.name, code: input.countyCode ?? sample.meta.code };
     return createProjectWithData(input.path, { ...sample, meta: { ...meta, schoolSystem: input.schoolSystem ?? meta.schoolSystem } });
   }
-  const file = await createProjectFile(input.path);
-  try {
-    writeMeta(file.db, {
+  return createProjectFile(input.path, (db) =>
+    writeMeta(db, {
       name: input.name,
       code: input.countyCode ?? '000000',
       schoolSystem: input.schoolSystem ?? '六三制',
       baseYear: new Date().getFullYear() - 1,
-    });
-  } catch (err) {
-    file.close();
-    fs.rmSync(file.path, { force: true });
-    throw err;
-  }
-  return file;
+    }),
+  );
 }
 
 /** Creates a project file holding a whole county (the sample, or a generated one). */
-export async function createProjectWithData(filePath: string, data: CountyData): Promise<ProjectFile> {
-  const file = await createProjectFile(filePath);
-  try {
-    insertCountyData(file.db, data);
-  } catch (err) {
-    file.close();
-    fs.rmSync(file.path, { force: true });
-    throw err;
-  }
-  return file;
+export function createProjectWithData(filePath: string, data: CountyData): Promise<ProjectFile> {
+  return createProjectFile(filePath, (db) => insertCountyData(db, data));
 }
 
 export function sampleProjectPath(projectsDir: string): string {

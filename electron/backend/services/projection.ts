@@ -294,15 +294,15 @@ export function saveDevelopment(file: ProjectFile, input: ParsedInput<'projectio
   const d = input.development;
   const townships = new Set(cacheOf(file).data.townships.map((t) => t.code));
   if (!townships.has(d.township)) throw new AppError('NOT_FOUND', `找不到代码为 ${d.township} 的乡镇（街道）。`);
-  if (d.scenario !== null) {
-    const scenarios = listScenarios(file.db);
-    if (!scenarios.some((s) => s.name === d.scenario)) throw new AppError('NOT_FOUND', `没有名为“${d.scenario}”的预测情景。`);
+  const scenarios = listScenarios(file.db);
+  if (d.scenario !== null && !scenarios.some((s) => s.name === d.scenario)) throw new AppError('NOT_FOUND', `没有名为“${d.scenario}”的预测情景。`);
+  // One transaction: a refused edit must not leave the built-in scenarios stored behind it.
+  file.db.transaction(() => {
     // Built-in scenarios live only in the program until first saved: a development tied to
     // one needs its row.
-    if (scenarioRows(file.db).length === 0) writeScenarios(file.db, scenarios.map((s) => ({ name: s.name, params: JSON.stringify(s.params) })));
-  }
-  const id = upsertDevelopment(file.db, { ...d, id: input.id });
-  if (id < 0) throw new AppError('NOT_FOUND', '要修改的新建住宅项目已不存在。');
+    if (d.scenario !== null && scenarioRows(file.db).length === 0) writeScenarios(file.db, scenarios.map((s) => ({ name: s.name, params: JSON.stringify(s.params) })));
+    if (upsertDevelopment(file.db, { ...d, id: input.id }) < 0) throw new AppError('NOT_FOUND', '要修改的新建住宅项目已不存在。');
+  })();
   return listDevelopments(file.db);
 }
 

@@ -1,0 +1,80 @@
+// Write paths found partial by the audit of every writing API method: each refusal leaves the
+// project file as it was.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend';
+import { insertCountyData } from '../../electron/backend/db/county-data';
+import { createProjectFile } from '../../electron/backend/db/project-file';
+import { planCounty, T2 } from '../fixtures/plan-county';
+import { tempDir } from '../helpers/temp';
+
+let backend: Backend;
+let dir: string;
+
+beforeEach(() => {
+  dir = tempDir('csp-writes-');
+  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
+});
+afterEach(() => backend.close());
+
+async function county(): Promise<string> {
+  const file = await createProjectFile(path.join(dir, '小河县.csplan'));
+  insertCountyData(file.db, planCounty());
+  file.close();
+  const res = await backend.dispatch('project.open', { path: file.path });
+  expect(res.ok).toBe(true);
+  return file.path;
+}
+
+function rows(file: string, table: string): unknown[] {
+  backend.close();
+  const db = new Database(file);
+  try {
+    return db.prepare(`SELECT * FROM ${table}`).all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('refused writes leave nothing behind', () => {
+  it('projection.saveDevelopment: a missing development does not store the built-in scenarios', async () => {
+    const file = await county();
+    const res = await backend.dispatch('projection.saveDevelopment', {
+      id: 999,
+      development: { name: '城东新区', township: T2, dwellings: 3000, completionYear: 2028, scenario: '中' },
+    });
+    expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '要修改的新建住宅项目已不存在。' } });
+    expect(rows(file, 'scenarios')).toEqual([]);
+  });
+});
+
+describe('creating a project', () => {
+  it('leaves no half-made project when the process dies after the data went in but before the file is whole', async () => {
+    const file = path.join(dir, '中断.csplan');
+    // The child dies by SIGKILL right after the county's transaction: no chance to clean up.
+    const script = `
+      const { createProjectFile } = require(${JSON.stringify(path.resolve('electron/backend/db/project-file.ts'))});
+      const { insertCountyData } = require(${JSON.stringify(path.resolve('electron/backend/db/county-data.ts'))});
+      const { generateCounty } = require(${JSON.stringify(path.resolve('shared/sample/index.ts'))});
+      createProjectFile(${JSON.stringify(file)}, (db) => { insertCountyData(db, generateCounty()); process.kill(process.pid, 'SIGKILL'); });`;
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['-e', script], { stdio: 'ignore' });
+    // tsx runs the script in a child of its own and passes the kill on as a failure.
+    const exit = await new Promise<number | string | null>((resolve) => child.once('exit', (code, sig) => resolve(sig ?? code)));
+    expect(exit).not.toBe(0);
+    // Either no project at all, or a whole one: never a file with the schema and no county.
+    if (fs.existsSync(file)) {
+      const db = new Database(file);
+      try {
+        expect(db.prepare('SELECT count(*) FROM schools').pluck().get()).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
+    }
+    // The name is free for the next attempt, which succeeds.
+    const res = await backend.dispatch('project.create', { path: file, name: '示例县', sample: true });
+    expect(res.ok).toBe(true);
+  });
+});
