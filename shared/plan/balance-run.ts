@@ -46,6 +46,7 @@ export function balanceAt(
   stage: 'primary' | 'junior',
   ratios: Record<StaffKey, number>,
   byRef: ReadonlyMap<string, UnitSeries[]>,
+  withSchools = true,
 ): BalanceStageResult {
   const year = run.years[yi] as number;
   const cfg = run.settings.balance;
@@ -93,7 +94,7 @@ export function balanceAt(
       multimediaRooms: f.multimediaRooms * share,
     });
   }
-  const result = assessStage(stage, year, inputs, excluded, cfg);
+  const result = assessStage(stage, year, inputs, excluded, cfg, withSchools);
   // Students are fractional while the plan moves them; a table shows whole pupils.
   for (const r of result.schools) r.students = Math.round(r.students);
   return result;
@@ -114,10 +115,14 @@ export function runBalance(run: PlanRun): BalanceRun {
     list.push(u);
     byRef.set(u.unit.ref, list);
   }
-  const full: { primary: BalanceStageResult; junior: BalanceStageResult }[] = run.years.map((_, yi) => ({
-    primary: balanceAt(run, yi, 'primary', ratios.primary, byRef),
-    junior: balanceAt(run, yi, 'junior', ratios.junior, byRef),
-  }));
+  // Only the base and target years are shown school by school; the others are counts.
+  const full: { primary: BalanceStageResult; junior: BalanceStageResult }[] = run.years.map((_, yi) => {
+    const withSchools = yi === 0 || yi === targetIdx;
+    return {
+      primary: balanceAt(run, yi, 'primary', ratios.primary, byRef, withSchools),
+      junior: balanceAt(run, yi, 'junior', ratios.junior, byRef, withSchools),
+    };
+  });
   const summary = (r: BalanceStageResult) => ({
     passing: r.schoolsPassing,
     total: r.schoolsTotal,

@@ -78,6 +78,8 @@ export function assessStage(
   schools: readonly BalanceInput[],
   excluded: BalanceStageResult['excluded'],
   settings: PlanSettings['balance'],
+  /** Per-school rows with their shortfalls; a year shown only as a count leaves them out. */
+  withSchools = true,
 ): BalanceStageResult {
   const thresholds: BalanceThresholds = settings[stage];
   const limit = settings.cvLimit[stage];
@@ -85,13 +87,20 @@ export function assessStage(
     const values = indicatorValues(s);
     const passed = {} as Record<BalanceIndicator, boolean>;
     const shortfalls: BalanceShortfall[] = [];
+    let passCount = 0;
+    let remaindersReached = true;
     for (const k of BALANCE_INDICATORS) {
       const value = values[k];
       passed[k] = value !== null && value >= thresholds[k] - EPS;
-      if (!passed[k]) shortfalls.push(shortfallOf(k, value, thresholds[k], settings.remainderShare));
+      if (passed[k]) {
+        passCount++;
+        continue;
+      }
+      const f = shortfallOf(k, value, thresholds[k], settings.remainderShare);
+      remaindersReached &&= f.withinRemainder;
+      if (withSchools) shortfalls.push(f);
     }
-    const passCount = BALANCE_INDICATORS.length - shortfalls.length;
-    const ok = passCount >= settings.minPass && shortfalls.every((f) => f.withinRemainder);
+    const ok = passCount >= settings.minPass && remaindersReached;
     return { code: s.code, name: s.name, students: s.students, values, passed, passCount, shortfalls, ok };
   });
   const indicators: BalanceIndicatorResult[] = BALANCE_INDICATORS.map((key) => {
@@ -113,7 +122,7 @@ export function assessStage(
     stage,
     year,
     indicators,
-    schools: rows,
+    schools: withSchools ? rows : [],
     excluded,
     schoolsPassing: rows.filter((r) => r.ok).length,
     schoolsTotal: rows.length,

@@ -149,9 +149,13 @@ export function withTypeFields(p: ProjectFields): ProjectFields {
   };
 }
 
+// Built once: deriving a schema is far dearer than parsing with it, and the helper's
+// proposals ask for a default project on every evaluation.
+const unnamedProjectSchema = projectFieldsSchema.omit({ name: true });
+
 /** A fresh project of `type` with the schema's defaults (the planner still names it). */
 export function defaultProject(type: ProjectType, completionYear: number): ProjectFields {
-  return { ...projectFieldsSchema.omit({ name: true }).parse({ type, completionYear }), name: '' };
+  return { ...unnamedProjectSchema.parse({ type, completionYear }), name: '' };
 }
 
 const projectId = z.number().int().positive('项目编号不正确');

@@ -172,6 +172,22 @@ describe('a stage of five schools', () => {
     expect(r.maxCv).toBeCloseTo(0.281718, 6);
   });
 
+  it('counts the same passes when asked for counts only, without school rows', () => {
+    const varied = [
+      school('甲', 100, { qualifiedAbove: 5, keyTeachers: 2, peArtsTeachers: 1, teachingArea: 500, sportsArea: 800, equipmentValue: 25, multimediaRooms: 3 }),
+      school('乙', 100, { qualifiedAbove: 5, keyTeachers: 2, peArtsTeachers: 1, teachingArea: 500, sportsArea: 675, equipmentValue: 25, multimediaRooms: 3 }),
+      school('丙', 100, { qualifiedAbove: 5, keyTeachers: 2, peArtsTeachers: 1, teachingArea: 500, sportsArea: 600, equipmentValue: 25, multimediaRooms: 3 }),
+      ...schools,
+    ];
+    const detailed = assessStage('primary', 2024, varied, [], defaultSettings().balance);
+    const counted = assessStage('primary', 2024, varied, [], defaultSettings().balance, false);
+    expect(detailed.schoolsPassing).toBe(2);
+    expect(counted.schoolsPassing).toBe(detailed.schoolsPassing);
+    expect(counted.schoolsTotal).toBe(detailed.schoolsTotal);
+    expect(counted.indicators).toEqual(detailed.indicators);
+    expect(counted.schools).toEqual([]);
+  });
+
   it('uses the junior limit 0.45 for junior schools', () => {
     expect(assessStage('junior', 2024, schools, [], defaultSettings().balance).cvLimit).toBe(0.45);
   });
