@@ -52,16 +52,29 @@ function schoolsTable(d: TableInput): DataTable {
     totals.set(k, t);
   }
   const schoolsByCode = new Map(d.schools.map((s) => [s.code, s]));
-  const keys = [...totals.keys()].sort();
+  // A school without any enrolment record (new, closed, or imported from a list only) still
+  // goes out, so that a round trip keeps every school: in the year of its latest staff record,
+  // else the latest year of the data, with its classes and students left empty (unknown).
+  const withEnrolment = new Set(d.enrolment.map((e) => e.school));
+  const latestYear = Math.max(...d.enrolment.map((e) => e.year), ...d.staff.map((s) => s.year));
+  const staffYear = new Map<string, number>();
+  for (const s of d.staff) staffYear.set(s.school, Math.max(s.year, staffYear.get(s.school) ?? s.year));
+  const keys = [...totals.keys()];
+  for (const s of d.schools) {
+    if (withEnrolment.has(s.code)) continue;
+    const year = staffYear.get(s.code) ?? (Number.isFinite(latestYear) ? latestYear : null);
+    keys.push(`${s.code}|${year ?? ''}`);
+  }
+  keys.sort();
   const rows: Cell[][] = keys.map((k) => {
     const [code = '', year = ''] = k.split('|');
     const s = schoolsByCode.get(code);
     const st = staff.get(k);
     const t = totals.get(k);
     return [
-      Number(year), code, s?.name ?? '', s ? KIND_LABEL[s.kind] : '', s?.ownership ?? '', township.get(s?.township ?? '') ?? '',
-      s?.urbanRural ?? '', ...SCHOOL_FACT_FIELDS.map((f) => s?.[f] ?? null), ...STAFF_COLUMNS.map((f) => st?.[f] ?? null),
-      t?.classes ?? 0, t?.students ?? 0,
+      year === '' ? null : Number(year), code, s?.name ?? '', s ? KIND_LABEL[s.kind] : '', s?.ownership ?? '',
+      township.get(s?.township ?? '') ?? '', s?.urbanRural ?? '', ...SCHOOL_FACT_FIELDS.map((f) => s?.[f] ?? null),
+      ...STAFF_COLUMNS.map((f) => st?.[f] ?? null), t?.classes ?? null, t?.students ?? null,
     ];
   });
   return { sheet: '学校基本情况', headers: [...SCHOOL_HEADERS, ...SCHOOL_TOTAL_HEADERS], rows };

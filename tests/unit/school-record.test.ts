@@ -39,4 +39,23 @@ describe('the school declaration', () => {
     for (const s of county.schools.filter((x) => exported.has(x.code))) expect(read.get(s.code)).toEqual(factsOf(s));
     expect(read.size).toBeGreaterThan(0);
   });
+
+  it('exports a school that has no enrolment record, and the import reads it back', () => {
+    const county = tinyCounty();
+    const first = county.schools[0];
+    if (!first) throw new Error('fixture has no school');
+    const lonely: School = { ...first, code: '9999999999', name: '新建无学生学校' };
+    county.schools = [...county.schools, lonely];
+    const table = dataTable('schools', county);
+    const row = table.rows.find((r) => r[1] === lonely.code);
+    expect(row).toBeDefined();
+    // Its year is the data's latest; its classes and students are unknown, not zero.
+    expect(row?.[0]).toBe(Math.max(...county.enrolment.map((e) => e.year), ...county.staff.map((s) => s.year)));
+    expect(row?.slice(-2)).toEqual([null, null]);
+    const grid = sheet([table.headers, ...(table.rows as GridCell[][])]);
+    const a = analyseSheet('schools', grid, recogniseCtx);
+    const p = planImport('schools', grid, a, a.columns, context({ schools: [], staff: [], year: null }));
+    expect(p.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(new Set(p.schools.map((s) => s.record.code))).toEqual(new Set(county.schools.map((s) => s.code)));
+  });
 });
