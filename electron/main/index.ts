@@ -6,6 +6,7 @@ import type { RecentFile } from '../../shared/api';
 import { createBackend, type Backend } from '../backend';
 import { RECENT_PREFIX } from '../preload/api';
 import { registerIpc } from './ipc';
+import { PathGrants } from './path-grants';
 import { refreshMenu, type MenuDeps } from './menu';
 import { createMessenger, type Messenger } from './messenger';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -33,13 +34,19 @@ function start(): void {
   let messenger: Messenger | null = null;
   let backend: Backend | null = null;
   const startupFile = projectArg(process.argv, process.cwd());
+  // A file the user opened with the app (file association, drag onto the icon) was chosen
+  // as surely as one picked in a dialog.
+  const grants = new PathGrants();
+  if (startupFile) grants.grant(startupFile);
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
     const file = projectArg(argv, workingDirectory);
-    if (file) messenger?.send(`${RECENT_PREFIX}${file}`);
+    if (!file) return;
+    grants.grant(file);
+    messenger?.send(`${RECENT_PREFIX}${file}`);
   });
 
   app.on('window-all-closed', () => app.quit());
@@ -62,7 +69,11 @@ function start(): void {
     const m = createMessenger(win.webContents);
     messenger = m;
     const menuDeps: MenuDeps = { send: (action) => m.send(action), recent: () => recentFiles(be) };
-    registerIpc(be, () => void refreshMenu(menuDeps));
+    registerIpc(be, {
+      grants,
+      paths: { dataDir: be.dataDir, recent: async () => (await recentFiles(be)).map((f) => f.path) },
+      onRecentChanged: () => void refreshMenu(menuDeps),
+    });
     void refreshMenu(menuDeps);
     if (startupFile) m.send(`${RECENT_PREFIX}${startupFile}`);
   });

@@ -1,15 +1,21 @@
 // The two IPC channels. Each checks that the request comes from the app's own page: a
-// frame that navigated elsewhere (or was injected) gets nothing.
+// frame that navigated elsewhere (or was injected) gets nothing. Files the page names must
+// also pass the dialog-path rule (path-grants.ts).
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ApiResponse } from '../../shared/api';
 import type { Backend } from '../backend';
 import { CHANNELS } from '../preload/api';
+import { PATH_REFUSED_MESSAGE, pathsOf, type PathGrants, type PathRule } from './path-grants';
 import { isAppUrl, parseDialogRequest, withExtension, type DialogRequest } from './policy';
 
 const FORBIDDEN_MESSAGE = '拒绝来自未知页面的请求';
 const FORBIDDEN = {
   ok: false,
   error: { code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE },
+} as const satisfies ApiResponse<never>;
+const PATH_REFUSED = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: PATH_REFUSED_MESSAGE },
 } as const satisfies ApiResponse<never>;
 const PROJECT_FILTER = { name: '规划项目文件', extensions: ['csplan'] };
 /** Calls after which the recent-files list (and so the menu) may have changed. */
@@ -35,12 +41,21 @@ async function showDialog(event: IpcMainInvokeEvent, req: DialogRequest): Promis
   return withExtension(r.filePath, filters[0]?.extensions ?? []);
 }
 
-export function registerIpc(backend: Backend, onRecentChanged: () => void): void {
+export interface IpcDeps {
+  /** Paths chosen in this session's dialogs; the dialog channel adds to it. */
+  grants: PathGrants;
+  /** Where else the page may name files: the data folder and the recent files. */
+  paths: PathRule;
+  onRecentChanged(): void;
+}
+
+export function registerIpc(backend: Backend, { grants, paths, onRecentChanged }: IpcDeps): void {
   ipcMain.handle(CHANNELS.invoke, async (event, method: unknown, input: unknown): Promise<ApiResponse<unknown>> => {
     if (!fromAppPage(event)) return FORBIDDEN;
     if (typeof method !== 'string' || method.length === 0 || method.length > 100) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } };
     }
+    if (!(await grants.allow(pathsOf(method, input), paths))) return PATH_REFUSED;
     let response: ApiResponse<unknown>;
     try {
       response = await backend.dispatch(method, input);
@@ -58,6 +73,8 @@ export function registerIpc(backend: Backend, onRecentChanged: () => void): void
     if (!fromAppPage(event)) throw new Error(FORBIDDEN_MESSAGE);
     const req = parseDialogRequest(kind, options);
     if (!req) throw new Error('对话框参数不正确');
-    return showDialog(event, req);
+    const chosen = await showDialog(event, req);
+    if (chosen) grants.grant(chosen);
+    return chosen;
   });
 }
