@@ -10,6 +10,7 @@ import { registerIpc } from '../../electron/main/ipc';
 import { createMessenger } from '../../electron/main/messenger';
 import { PATH_FIELDS, PATH_REFUSED_MESSAGE, PathGrants, canonicalPath, pathsOf } from '../../electron/main/path-grants';
 import { APP_ENTRY_URL, HEADER_CSP } from '../../electron/main/policy';
+import { printHtmlToPdf } from '../../electron/main/pdf';
 import { serveRenderer } from '../../electron/main/protocol';
 import { installSecurityGuards } from '../../electron/main/security';
 import { CHANNELS } from '../../electron/preload/api';
@@ -100,6 +101,35 @@ describe('the app starting (electron/main/index.ts)', () => {
     contents.session.permissionRequestHandler?.(contents, 'media', (ok: boolean) => granted.push(ok));
     expect(granted).toEqual([false]);
     expect(contents.session.permissionCheckHandler?.(contents, 'clipboard-read')).toBe(false);
+  });
+
+  it('a project handed over by a second instance is sent to the page and may be opened', async () => {
+    const project = await tinyProject(tempDir('csp-second-'));
+    const contents = FakeBrowserWindow.all[0]!.webContents;
+    electron.ipcMain.send(CHANNELS.menuReady, from(APP_PAGE, contents));
+    electron.app.emit('second-instance', {}, ['县域学校布局规划', '--flag', project], '/');
+    expect(contents.sent.at(-1)).toEqual({ channel: CHANNELS.menu, args: [`recent:${project}`] });
+    const opened = await invoke(APP_PAGE, 'project.open', { path: project });
+    expect(opened.error).toBeUndefined();
+    const neighbour = await tinyProject(path.dirname(project), '另一县.csplan');
+    expect((await invoke(APP_PAGE, 'project.open', { path: neighbour })).error?.code).toBe('FORBIDDEN');
+  });
+
+  it('the menu is Chinese, and its commands and recent files reach the page', async () => {
+    const contents = FakeBrowserWindow.all[0]!.webContents;
+    type Item = { label?: string; submenu?: Item[]; click?: () => void; enabled?: boolean };
+    const menu = () => electron.Menu.applicationMenu!.template as Item[];
+    expect(menu().map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    menu()[0]!.submenu!.find((i) => i.label === '打开项目…')!.click!();
+    expect(contents.sent.at(-1)).toEqual({ channel: CHANNELS.menu, args: ['open-project'] });
+    // Opening a project rebuilt the menu with it under 最近打开.
+    await vi.waitFor(() => {
+      const recent = menu()[0]!.submenu!.find((i) => i.label === '最近打开')!.submenu!;
+      expect(recent[0]!.label).toContain('小河县.csplan');
+    });
+    const recent = menu()[0]!.submenu!.find((i) => i.label === '最近打开')!.submenu!;
+    recent[0]!.click!();
+    expect(String(contents.sent.at(-1)!.args[0])).toMatch(/^recent:.*小河县\.csplan$/);
   });
 
   it('never asks the shell to open anything', () => {
@@ -230,6 +260,23 @@ describe('app:// (protocol.ts)', () => {
     expect((await get('app://evil/index.html')).status).toBe(404);
     expect((await get('app://bundle/index.html', 'POST')).status).toBe(405);
     expect((await get('app://bundle/index.html', 'HEAD')).status).toBe(200);
+  });
+});
+
+describe('annex PDF printing (pdf.ts)', () => {
+  beforeAll(() => electron.reset());
+
+  it('prints in a hidden, sandboxed window without JavaScript, and removes its temporary file', async () => {
+    const pdf = await printHtmlToPdf('<p>附件</p>', { preferCSSPageSize: true });
+    expect(pdf.toString()).toContain('%PDF');
+    const win = FakeBrowserWindow.all[0]!;
+    expect(win.options.show).toBe(false);
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(electron.called('webContents.printToPDF')).toEqual([[{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }]]);
+    const file = win.loaded[0]!;
+    expect(file.endsWith('.html')).toBe(true);
+    expect(fs.existsSync(path.dirname(file))).toBe(false);
+    expect(win.webContents.isDestroyed()).toBe(true);
   });
 });
 
