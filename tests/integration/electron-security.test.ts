@@ -1,6 +1,8 @@
 // Electron cannot run on the development machines, so its security settings are checked
 // statically: the main-process sources and the built bundles (`electron-vite build` runs
 // before the tests), the renderer's CSP, and the main process's pure policy functions.
+// electron-main.test.ts runs the main process itself under a stand-in for Electron; what
+// stays here is what only the sources and the built bundles can show.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
