@@ -94,6 +94,7 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
       if (!p) return;
       run.pending.delete(m.id);
       clearTimeout(p.timer);
+      if (run.pending.size === 0) worker.unref();
       p.resolve(m.response);
     });
     worker.on('error', (err) => {
@@ -101,8 +102,6 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
       stop(run, { code: 'INTERNAL', message: CRASHED_MESSAGE });
     });
     worker.on('exit', () => stop(run, { code: 'INTERNAL', message: CRASHED_MESSAGE }));
-    // An idle worker must not keep a CLI-like caller (tests, serve shutdown) alive.
-    worker.unref();
     return run;
   };
 
@@ -117,6 +116,8 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
         const pending: Pending = { resolve };
         if (run.ready) arm(run, pending);
         run.pending.set(id, pending);
+        // Only a worker with calls to answer keeps the process alive.
+        run.worker.ref();
         try {
           run.worker.postMessage({ type: 'call', id, method, input } satisfies ToWorker);
         } catch (err) {

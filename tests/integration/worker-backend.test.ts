@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
+import { AppError } from '../../electron/backend/errors';
 import { createWorkerBackend } from '../../electron/backend/worker-backend';
 import { startHost, type Host } from '../../electron/host/server';
 import { generateCounty } from '../../shared/sample';
@@ -47,6 +48,29 @@ describe('the backend in a worker thread', () => {
     expect(overview).toBeTypeOf('object');
     expect(await backend.dispatch('schools.detail', { code: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
+
+  it("prints annex PDFs with the caller's printer, and passes its refusal back", async () => {
+    const { dir, file } = await sampleProject();
+    const printed: string[] = [];
+    let refuse = false;
+    backend = createWorkerBackend({
+      dataDir: path.join(dir, 'data'),
+      shell: 'electron',
+      printPdf: (html) => {
+        printed.push(html);
+        if (refuse) return Promise.reject(new AppError('IO_ERROR', '打印机不可用'));
+        return Promise.resolve(new TextEncoder().encode('%PDF-stub'));
+      },
+    });
+    await resultOf(backend.dispatch('project.open', { path: file }));
+    const outPath = path.join(dir, '附件.pdf');
+    const exportPdf = () => backend!.dispatch('annex.export', { format: 'pdf', outPath, annexes: [{ kind: 'schools', paper: 'A3 landscape' }] });
+    await resultOf(exportPdf());
+    expect(fs.readFileSync(outPath, 'utf8')).toBe('%PDF-stub');
+    expect(printed[0]).toContain('<html');
+    refuse = true;
+    expect(await exportPdf()).toEqual({ ok: false, error: { code: 'IO_ERROR', message: '打印机不可用' } });
+  }, 30_000);
 
   it('stops a call past its time limit, closes the project and answers the next call from a fresh worker', async () => {
     const { dir, file } = await sampleProject();
