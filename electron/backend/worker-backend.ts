@@ -124,6 +124,7 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
           // An input that cannot be copied to the thread (a function, a symbol) never reaches it.
           run.pending.delete(id);
           clearTimeout(pending.timer);
+          if (run.pending.size === 0) run.worker.unref();
           resolve({ ok: false, error: { code: 'INVALID_INPUT', message: `请求内容无法传递：${err instanceof Error ? err.message : String(err)}` } });
         }
       }),
@@ -131,7 +132,6 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
       const run = running;
       if (!run) return;
       running = null;
-      run.worker.removeAllListeners('exit');
       // The worker closes the project (releasing its lock) and then ends itself; a worker
       // stuck in a call is stopped instead.
       run.worker.postMessage({ type: 'close' } satisfies ToWorker);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend';
 import { AppError } from '../../electron/backend/errors';
 import { createWorkerBackend } from '../../electron/backend/worker-backend';
 import { startHost, type Host } from '../../electron/host/server';
@@ -47,6 +47,10 @@ describe('the backend in a worker thread', () => {
     const overview = await resultOf<{ schoolCount?: number }>(backend.dispatch('overview.get', {}));
     expect(overview).toBeTypeOf('object');
     expect(await backend.dispatch('schools.detail', { code: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Closing lets the worker close the project, so another backend can open the file.
+    backend.close();
+    backend = createBackend({ dataDir: path.join(dir, 'data2'), shell: 'cli' });
+    await vi.waitFor(() => resultOf(backend!.dispatch('project.open', { path: file })), { timeout: 5000, interval: 100 });
   });
 
   it("prints annex PDFs with the caller's printer, and passes its refusal back", async () => {
