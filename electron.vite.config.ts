@@ -26,10 +26,16 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: resolve(root, 'out/main'),
-      // The import's parse worker is a second entry: worker_threads loads it as a file, so it
-      // must sit beside index.js as out/main/import-worker.js (electron/backend/import/run-parser.ts).
+      // The backend's worker and the import's parse worker are entries of their own:
+      // worker_threads loads them as files, so they must sit beside index.js as
+      // out/main/backend-worker.js (electron/backend/worker-backend.ts) and
+      // out/main/import-worker.js (electron/backend/import/run-parser.ts).
       lib: {
-        entry: { index: resolve(root, 'electron/main/index.ts'), 'import-worker': resolve(root, 'electron/backend/import/parse-worker.ts') },
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'backend-worker': resolve(root, 'electron/backend/backend-worker-entry.ts'),
+          'import-worker': resolve(root, 'electron/backend/import/parse-worker.ts'),
+        },
         formats: ['cjs'],
       },
       // Native module: loaded from node_modules (app.asar.unpacked) at run time, never bundled.

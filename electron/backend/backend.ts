@@ -55,11 +55,16 @@ export interface Backend {
   close(): void;
 }
 
+/** Where new projects and the sample county go. */
+export function projectsDirOf(dataDir: string): string {
+  return path.join(dataDir, '规划项目');
+}
+
 export function createBackend(options: BackendOptions): Backend {
   const session = new Session();
   const imports = new ImportService(session);
   const recent = new RecentFiles(options.dataDir);
-  const projectsDir = path.join(options.dataDir, '规划项目');
+  const projectsDir = projectsDirOf(options.dataDir);
   // The CLI works on files named on its command line; it should not rewrite the app's list.
   const remember = (file: ProjectFile) => {
     if (options.shell !== 'cli') recent.add(file.path, summarize(file).name);

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createBackend, type Backend } from '../backend';
+import type { Backend } from '../backend';
 import { chromiumPrinter } from '../backend/annex/chromium';
+import { createWorkerBackend, type WorkerBackendOptions } from '../backend/worker-backend';
 import { HEADER_CSP, mimeFor, resolveInside } from './static-files';
 
 export interface HostOptions {
@@ -17,6 +18,8 @@ export interface HostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The backend worker's time limit per call, and (tests) its entry file. */
+  worker?: Pick<WorkerBackendOptions, 'timeoutMs' | 'entry'>;
 }
 
 export interface Host {
@@ -83,7 +86,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     throw new Error(`未找到界面文件 ${options.rendererDir}/index.html，请先运行 npm run build。`);
   }
-  const backend = createBackend({ dataDir: options.dataDir, shell: 'browser', printPdf: chromiumPrinter() });
+  // In a worker thread: a long call must not hold up the page's files or other requests.
+  const backend = createWorkerBackend({ ...options.worker, dataDir: options.dataDir, shell: 'browser', printPdf: chromiumPrinter() });
   const token = crypto.randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts: string[] = [];

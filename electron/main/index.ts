@@ -1,9 +1,11 @@
 // App lifecycle only. Everything the app does with data lives in electron/backend, which
-// this process hosts and reaches through backend.dispatch().
+// runs in a worker thread (so a long call never freezes the window) and is reached through
+// backend.dispatch().
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import type { RecentFile } from '../../shared/api';
-import { createBackend, type Backend } from '../backend';
+import type { Backend } from '../backend';
+import { createWorkerBackend } from '../backend/worker-backend';
 import { RECENT_PREFIX } from '../preload/api';
 import { registerIpc } from './ipc';
 import { PathGrants } from './path-grants';
@@ -53,9 +55,10 @@ function start(): void {
   app.on('will-quit', () => backend?.close());
 
   void app.whenReady().then(() => {
-    const be = createBackend({
+    const be = createWorkerBackend({
       dataDir: app.getPath('userData'),
       shell: 'electron',
+      // Called from the worker by message: printing needs this process's BrowserWindow.
       // The annex HTML sets its own paper per page (@page A4 / A3) and margins.
       printPdf: async (html) => new Uint8Array(await printHtmlToPdf(html, { preferCSSPageSize: true })),
     });

@@ -197,6 +197,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The operation would overwrite later changes (undoing an import whose rows changed since). */
   | 'CONFLICT'
+  /** The backend ran past its time limit and was stopped; the open project was closed with it. */
+  | 'TIMEOUT'
   | 'INTERNAL';
 
 export interface ApiError {

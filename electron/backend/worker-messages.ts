@@ -1,0 +1,21 @@
+// What the caller's thread and the backend worker (worker-backend.ts, backend-worker.ts) say
+// to each other.
+import type { ApiResponse, ErrorCode } from '../../shared/api';
+
+export interface WorkerBackendData {
+  dataDir: string;
+  shell: 'electron' | 'browser';
+  /** Whether the caller has a PDF printer to lend. */
+  canPrint: boolean;
+}
+
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; input: unknown }
+  | { type: 'printed'; id: number; bytes: Uint8Array }
+  | { type: 'printFailed'; id: number; code: ErrorCode | null; message: string }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'answer'; id: number; response: ApiResponse<unknown> }
+  | { type: 'print'; id: number; html: string };
