@@ -35,6 +35,9 @@ const invoke = (url: string | null, method: unknown, input?: unknown) =>
 const dialog = (url: string | null, kind: string, options?: unknown) =>
   electron.ipcMain.invoke(CHANNELS.dialog, from(url), kind, options) as Promise<string | null>;
 
+/** How long a waitFor may take while the backend's worker thread loads. */
+const WORKER_START = { timeout: 60_000, interval: 50 };
+
 describe('the app starting (electron/main/index.ts)', () => {
   let dataDir: string;
 
@@ -82,7 +85,8 @@ describe('the app starting (electron/main/index.ts)', () => {
     expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([CHANNELS.dialog, CHANNELS.invoke].sort());
     expect(electron.ipcMain.listeners.has(CHANNELS.menuReady)).toBe(true);
-    await vi.waitFor(() => expect(electron.Menu.applicationMenu).not.toBeNull());
+    // The menu waits for the backend, which now starts in a worker thread (seconds under tsx).
+    await vi.waitFor(() => expect(electron.Menu.applicationMenu).not.toBeNull(), WORKER_START);
     const home = await invoke(APP_PAGE, 'app.home', {});
     expect(home.ok).toBe(true);
     expect((home.result as { dataDir: string }).dataDir).toBe(dataDir);
@@ -126,7 +130,7 @@ describe('the app starting (electron/main/index.ts)', () => {
     await vi.waitFor(() => {
       const recent = menu()[0]!.submenu!.find((i) => i.label === '最近打开')!.submenu!;
       expect(recent[0]!.label).toContain('小河县.csplan');
-    });
+    }, WORKER_START);
     const recent = menu()[0]!.submenu!.find((i) => i.label === '最近打开')!.submenu!;
     recent[0]!.click!();
     expect(String(contents.sent.at(-1)!.args[0])).toMatch(/^recent:.*小河县\.csplan$/);
