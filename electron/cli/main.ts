@@ -238,15 +238,21 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+/** process.exit drops what a pipe has not taken yet (output over 64 KB was cut): let stdout drain first. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 const argv = process.argv.slice(2);
 run(argv).then(
-  () => process.exit(0),
+  () => exit(0),
   (err: unknown) => {
     if (err instanceof UsageError) {
       console.error(`用法错误：${err.message}\n${usageFor(commandOf(argv))}`);
-      process.exit(2);
+      exit(2);
+      return;
     }
     console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
-    process.exit(err instanceof CommandError ? 1 : 3);
+    exit(err instanceof CommandError ? 1 : 3);
   },
 );

@@ -1,7 +1,8 @@
 // kill -9 during every kind of write: import, import undo, plan edits, project details, backup
 // and restore. After each kill the project must open the normal way, pass SQLite's checks,
 // hold exactly the data from before or from after the write, and list only whole backups.
-// Delays come from a seeded generator (CRASH_SEED), CRASH_TRIES kills per kind (2 by default).
+// Every other kill waits for the write to begin (the WAL, a backup or a restore copy appearing);
+// delays come from a seeded generator (CRASH_SEED), CRASH_TRIES kills per kind (2 by default).
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,7 +40,7 @@ function random(seed: number): () => number {
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-const summary: { kind: string; tries: number; before: number; after: number; finished: number; ms: number }[] = [];
+const summary: { kind: string; tries: number; midWrite: number; before: number; after: number; finished: number; ms: number }[] = [];
 
 /** Times and backup names differ between two runs of the same write; nothing else may. */
 function canonical(project: string, backups = false): string {
@@ -69,6 +70,20 @@ async function soundState(project: string, backups = false): Promise<string> {
   }
   for (const b of listBackups(project)) verifyProjectCopy(path.join(backupDir(project), b.file), 'integrity_check');
   return canonical(project, backups);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the project's WAL, a backup being written or a restore copy appears; false if none did in time. */
+async function writeBegins(project: string, limit: number, exited: () => boolean): Promise<boolean> {
+  const end = Date.now() + limit;
+  while (Date.now() < end && !exited()) {
+    if ((fs.statSync(`${project}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return true;
+    if (fs.existsSync(`${project}.restoring`)) return true;
+    if (fs.existsSync(backupDir(project)) && fs.readdirSync(backupDir(project)).some((f) => f.endsWith('.part'))) return true;
+    await sleep(5);
+  }
+  return false;
 }
 
 /** The tsx wrapper's exit comes before its child node process is gone and the file lock with it. */
@@ -106,15 +121,21 @@ async function crash(write: Write, seed: number): Promise<void> {
   expect(after).not.toBe(before);
 
   const next = random(seed);
-  const row = { kind: write.kind, tries: 0, before: 0, after: 0, finished: 0, ms: whole };
+  const row = { kind: write.kind, tries: 0, midWrite: 0, before: 0, after: 0, finished: 0, ms: whole };
   summary.push(row);
   for (let i = 0; i < TRIES; i++) {
     const file = copyProject(template, path.join(dir, `${write.kind}-${i}.csplan`));
     const child = spawn(tsx, write.args(file), { env, stdio: 'ignore', detached: true });
     let exited = false;
     const done = new Promise((resolve) => child.once('exit', resolve).once('error', resolve)).then(() => (exited = true));
-    // Most of a run is starting Node; the write sits near its end.
-    await new Promise((resolve) => setTimeout(resolve, Math.round(whole * (0.6 + 0.5 * next()))));
+    if (i % 2 === 0) {
+      // Within a few hundred milliseconds of the first byte written: most kills land mid-write.
+      if (await writeBegins(file, whole * 2, () => exited)) row.midWrite++;
+      await sleep(Math.round(400 * next()));
+    } else {
+      // Anywhere in the later part of the run (most of a run is starting Node).
+      await sleep(Math.round(whole * (0.6 + 0.5 * next())));
+    }
     if (exited) row.finished++;
     try {
       // The whole process group: tsx runs the command in a child node process.
@@ -182,7 +203,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.log(
-    ['kill -9 中断写入：', '类别              次数  写入前  写入后  (已结束)  完整耗时ms', ...summary.map((r) => `${r.kind.padEnd(18)}${String(r.tries).padStart(4)}${String(r.before).padStart(8)}${String(r.after).padStart(8)}${String(r.finished).padStart(10)}${String(r.ms).padStart(12)}`)].join('\n'),
+    ['kill -9 中断写入（写入中：见到写入开始后才中断；已结束：中断前已自行结束）：', '类别              次数  写入中  写入前  写入后  已结束  完整耗时ms', ...summary.map((r) => `${r.kind.padEnd(18)}${String(r.tries).padStart(4)}${String(r.midWrite).padStart(8)}${String(r.before).padStart(8)}${String(r.after).padStart(8)}${String(r.finished).padStart(8)}${String(r.ms).padStart(12)}`)].join('\n'),
   );
 });
 

@@ -51,10 +51,13 @@ describe('export limits', { timeout: 120_000 }, () => {
     const cut = names.find((n) => n.startsWith('城城城'));
     expect(cut?.length).toBeLessThanOrEqual(XLSX_CELL_LIMIT);
     expect(cut).toMatch(/已截断）$/);
-    // The CSV keeps the whole name.
+    // The CSV keeps the whole name, and all of it reaches a pipe before the program exits.
     const csv = await cliRun('export', project, 'schools');
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain(HUGE_NAME);
+    const file = path.join(dir, '学校.csv');
+    expect((await cliRun('export', project, 'schools', '--out', file)).code).toBe(0);
+    expect(csv.stdout).toBe(fs.readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
   });
 
   it.each(['file', 'stdout'])('writes a CSV holding a 50-million-character text with bounded memory (%s)', async (mode) => {
