@@ -1,13 +1,12 @@
 // `npm run cli -- <command>`: the same backend as the app, for batch work and automation.
 // Every command goes through the API dispatcher, so the CLI and the UI give the same numbers.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend, defaultDataDir, type Backend } from '../backend';
 import { DATA_KINDS, type DataKind, type DataTable } from '../../shared/templates/layouts';
 import type { MethodName, MethodResult, ProjectInfo } from '../../shared/api';
 import { STAGE_LABEL, STAGES } from '../../shared/domain';
-import { toCsv, toCsvFileBytes, toXlsxBytes } from '../backend/io/table-writer';
+import { toXlsx, writeCsvStream, writeBytesWhole, writeCsvFile } from '../backend/io/table-writer';
 import { annexCommand, ANNEX_HELP, ANNEX_OPTIONS } from './annex';
 import { chromiumPrinter } from '../backend/annex/chromium';
 import { backtestText, compactJson, projectionText } from './projection';
@@ -76,14 +75,19 @@ function printInfo(info: ProjectInfo): void {
   console.log(lines.join('\n'));
 }
 
-function writeTable(table: DataTable, out: string | undefined): void {
+async function writeTable(table: DataTable, out: string | undefined): Promise<void> {
   if (!out) {
-    process.stdout.write(toCsv(table));
+    await writeCsvStream(table, process.stdout);
     return;
   }
   const ext = path.extname(out).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(`不支持的导出格式“${ext || out}”，请用 .csv 或 .xlsx`);
-  fs.writeFileSync(out, ext === '.csv' ? toCsvFileBytes(table) : toXlsxBytes(table));
+  if (ext === '.csv') writeCsvFile(table, out);
+  else {
+    const { bytes, truncated } = toXlsx(table);
+    writeBytesWhole(out, bytes);
+    for (const line of truncated) console.error(`注意：${line}`);
+  }
   console.error(`已导出 ${table.rows.length} 行到 ${path.resolve(out)}`);
 }
 
@@ -161,7 +165,7 @@ async function run(argv: string[]): Promise<void> {
         const kind = need(positionals, 2, `数据类别（${DATA_KINDS.join('|')}）`);
         if (!DATA_KINDS.includes(kind as DataKind)) throw new UsageError(`未知的数据类别“${kind}”，可选：${DATA_KINDS.join('、')}`);
         await call(backend, 'project.open', { path: file });
-        writeTable(await call(backend, 'data.export', { kind }), values.out);
+        await writeTable(await call(backend, 'data.export', { kind }), values.out);
         return;
       }
       case 'project': {
@@ -175,7 +179,7 @@ async function run(argv: string[]): Promise<void> {
         if (values.out) {
           if (path.extname(values.out).toLowerCase() !== '.xlsx') throw new UsageError('预测结果只能导出为 .xlsx 文件');
           const { base64 } = await call(backend, 'projection.exportXlsx', request);
-          fs.writeFileSync(values.out, Buffer.from(base64, 'base64'));
+          writeBytesWhole(values.out, Buffer.from(base64, 'base64'));
           console.error(`已导出预测结果到 ${path.resolve(values.out)}`);
         }
         const result = await call(backend, 'projection.run', request);
@@ -234,15 +238,21 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+/** process.exit drops what a pipe has not taken yet (output over 64 KB was cut): let stdout drain first. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
 const argv = process.argv.slice(2);
 run(argv).then(
-  () => process.exit(0),
+  () => exit(0),
   (err: unknown) => {
     if (err instanceof UsageError) {
       console.error(`用法错误：${err.message}\n${usageFor(commandOf(argv))}`);
-      process.exit(2);
+      exit(2);
+      return;
     }
     console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
-    process.exit(err instanceof CommandError ? 1 : 3);
+    exit(err instanceof CommandError ? 1 : 3);
   },
 );
