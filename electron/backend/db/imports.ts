@@ -1,44 +1,20 @@
 // SQL of 数据导入: writing a checked plan in one transaction with its journal, undoing an
 // import, import records and issues, saved mappings, and the reads the checks need.
 import type Database from 'better-sqlite3';
-import type { ImportCounts, ImportIssue, ImportKind, ImportPlan } from '../../../shared/import';
+import type { ImportCounts, ImportIssue, ImportKind, ImportPlan, ImportRecord } from '../../../shared/import';
 import { AppError } from '../errors';
 import { enrolmentTable } from './county-tables';
 import { journalOf, laterImportsOf, References, RowStore, stillAsWritten, TABLES, Journal, type SqlValue } from './import-journal';
 import { readAll } from './table';
 
-export interface ImportRecordInput {
-  kind: ImportKind;
-  fileName: string;
-  sha256: string;
-  sheet: string;
-  mapping: string;
-  year: number | null;
+/** What an import stores about itself (the rest of its row is counted or stamped by the database). */
+export interface ImportRecordInput extends Pick<ImportRecordRow, 'kind' | 'fileName' | 'sha256' | 'sheet' | 'mapping' | 'year' | 'backupFile'> {
   counts: ImportCounts;
   summary: [string, string][];
-  backupFile: string;
 }
 
-export interface ImportRecordRow {
-  id: number;
-  kind: ImportKind;
-  fileName: string;
-  sha256: string;
-  sheet: string;
-  mapping: string;
-  year: number | null;
-  rowsRead: number;
-  rowsImported: number;
-  rowsSkipped: number;
-  rowsRejected: number;
-  changes: number;
-  summary: string;
-  backupFile: string;
-  importedAt: string;
-  undoneAt: string | null;
-  errors: number;
-  warnings: number;
-}
+/** An import as stored: the API's record with its summary and mapping still as JSON text. */
+export type ImportRecordRow = Omit<ImportRecord, 'kindLabel' | 'summary' | 'mapping'> & { summary: string; mapping: string };
 
 const RECORD_COLUMNS = `id, kind, file_name AS fileName, sha256, sheet, mapping, year, rows_read AS rowsRead,
   rows_imported AS rowsImported, rows_skipped AS rowsSkipped, rows_rejected AS rowsRejected, changes, summary,
