@@ -1,4 +1,4 @@
-// Worker thread entry of the backend (worker-backend.ts); built as out/main/backend-worker.js.
+// Entry of the backend's process (worker-backend.ts); built as out/main/backend-worker.js.
 import { serveBackend } from './backend-worker';
 
 serveBackend();

@@ -1,6 +1,5 @@
-// The worker side of worker-backend.ts: one backend, answering calls by message. PDFs are
-// printed by the caller's thread, which holds the printer.
-import { parentPort, workerData } from 'node:worker_threads';
+// The backend's process side of worker-backend.ts: one backend, answering calls by message.
+// PDFs are printed by the caller, which holds the printer.
 import type { ApiResponse } from '../../shared/api';
 import { createBackend, type Backend } from './backend';
 import { AppError } from './errors';
@@ -8,12 +7,32 @@ import type { FromWorker, ToWorker, WorkerBackendData } from './worker-messages'
 
 type Dispatch = Backend['dispatch'];
 
-/** Serves calls from the parent thread; `wrap` lets tests put a slow method in front. */
+interface ParentPort {
+  post(message: FromWorker): void;
+  listen(listener: (message: ToWorker) => void): void;
+}
+
+/** Electron's utility process has `process.parentPort`; a Node fork has `process.send`. */
+function parentPort(): ParentPort {
+  const electronPort = (process as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (e: { data: unknown }) => void): void } }).parentPort;
+  if (electronPort) {
+    return {
+      post: (m) => electronPort.postMessage(m),
+      listen: (l) => electronPort.on('message', (e) => l(e.data as ToWorker)),
+    };
+  }
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('backend-worker.ts must run as a child process with an IPC channel');
+  return {
+    post: (m) => void send(m),
+    listen: (l) => void process.on('message', (m) => l(m as ToWorker)),
+  };
+}
+
+/** Serves calls from the parent; `wrap` lets tests put a slow method in front. */
 export function serveBackend(wrap: (dispatch: Dispatch) => Dispatch = (d) => d): void {
-  const port = parentPort;
-  if (!port) throw new Error('backend-worker.ts must run as a worker thread');
-  const data = workerData as WorkerBackendData;
-  const post = (m: FromWorker) => port.postMessage(m);
+  const port = parentPort();
+  const post = (m: FromWorker) => port.post(m);
   const prints = new Map<number, { resolve(bytes: Uint8Array): void; reject(err: Error): void }>();
   let nextPrint = 1;
   const printPdf = (html: string) =>
@@ -22,8 +41,8 @@ export function serveBackend(wrap: (dispatch: Dispatch) => Dispatch = (d) => d):
       prints.set(id, { resolve, reject });
       post({ type: 'print', id, html });
     });
-  const backend = createBackend({ dataDir: data.dataDir, shell: data.shell, printPdf: data.canPrint ? printPdf : undefined });
-  const dispatch = wrap(backend.dispatch);
+  let backend: Backend | null = null;
+  let dispatch: Dispatch | null = null;
 
   const answer = (id: number, response: ApiResponse<unknown>) => {
     try {
@@ -32,16 +51,25 @@ export function serveBackend(wrap: (dispatch: Dispatch) => Dispatch = (d) => d):
       post({ type: 'answer', id, response: { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${String(err)}` } } });
     }
   };
+  const close = () => {
+    backend?.close();
+    process.exit(0);
+  };
 
-  port.on('message', (m: ToWorker) => {
-    if (m.type === 'call') {
+  port.listen((m) => {
+    if (m.type === 'init') {
+      const data: WorkerBackendData = m.data;
+      backend = createBackend({ dataDir: data.dataDir, shell: data.shell, printPdf: data.canPrint ? printPdf : undefined });
+      dispatch = wrap(backend.dispatch);
+      post({ type: 'ready' });
+    } else if (m.type === 'call') {
+      if (!dispatch) return answer(m.id, { ok: false, error: { code: 'INTERNAL', message: '程序内部错误：后台进程尚未初始化' } });
       dispatch(m.method, m.input).then(
         (response) => answer(m.id, response),
         (err: unknown) => answer(m.id, { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${String(err)}` } }),
       );
     } else if (m.type === 'close') {
-      backend.close();
-      process.exit(0);
+      close();
     } else {
       const p = prints.get(m.id);
       prints.delete(m.id);
@@ -49,5 +77,7 @@ export function serveBackend(wrap: (dispatch: Dispatch) => Dispatch = (d) => d):
       else p?.reject(m.code ? new AppError(m.code, m.message) : new Error(m.message));
     }
   });
-  post({ type: 'ready' });
+  // Without its parent there is nobody to answer: a caller that died must not leave the
+  // project file locked by an orphan.
+  process.on('disconnect', close);
 }

@@ -1,5 +1,5 @@
-// What the caller's thread and the backend worker (worker-backend.ts, backend-worker.ts) say
-// to each other.
+// What the caller and the backend's process (worker-backend.ts, backend-worker.ts) say to
+// each other.
 import type { ApiResponse, ErrorCode } from '../../shared/api';
 
 export interface WorkerBackendData {
@@ -10,6 +10,7 @@ export interface WorkerBackendData {
 }
 
 export type ToWorker =
+  | { type: 'init'; data: WorkerBackendData }
   | { type: 'call'; id: number; method: string; input: unknown }
   | { type: 'printed'; id: number; bytes: Uint8Array }
   | { type: 'printFailed'; id: number; code: ErrorCode | null; message: string }

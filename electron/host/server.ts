@@ -86,7 +86,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     throw new Error(`未找到界面文件 ${options.rendererDir}/index.html，请先运行 npm run build。`);
   }
-  // In a worker thread: a long call must not hold up the page's files or other requests.
+  // In a process of its own: a long call must not hold up the page's files or other requests.
   const backend = createWorkerBackend({ ...options.worker, dataDir: options.dataDir, shell: 'browser', printPdf: chromiumPrinter() });
   const token = crypto.randomBytes(24).toString('base64url');
   let origin = '';

@@ -1,11 +1,12 @@
 // App lifecycle only. Everything the app does with data lives in electron/backend, which
-// runs in a worker thread (so a long call never freezes the window) and is reached through
-// backend.dispatch().
+// runs in a utility process of its own (so a long call never freezes the window, and a stuck
+// one can be killed) and is reached through backend.dispatch().
 import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import type { RecentFile } from '../../shared/api';
 import type { Backend } from '../backend';
 import { createWorkerBackend } from '../backend/worker-backend';
+import { utilityBackend } from './backend-process';
 import { RECENT_PREFIX } from '../preload/api';
 import { registerIpc } from './ipc';
 import { PathGrants } from './path-grants';
@@ -58,7 +59,8 @@ function start(): void {
     const be = createWorkerBackend({
       dataDir: app.getPath('userData'),
       shell: 'electron',
-      // Called from the worker by message: printing needs this process's BrowserWindow.
+      spawn: utilityBackend,
+      // Called from the backend's process by message: printing needs this process's BrowserWindow.
       // The annex HTML sets its own paper per page (@page A4 / A3) and margins.
       printPdf: async (html) => new Uint8Array(await printHtmlToPdf(html, { preferCSSPageSize: true })),
     });

@@ -4,6 +4,8 @@
 // and inspect `electron` (the same instance) afterwards. It records what the code asked
 // for; it does not imitate Chromium, so what Chromium itself enforces stays untested.
 
+import { fork, type ChildProcess } from 'node:child_process';
+
 type Listener = (...args: unknown[]) => unknown;
 
 /** on/once/emit, enough for app, webContents, session and windows. */
@@ -286,6 +288,36 @@ class Recorder {
   }
 }
 
+/**
+ * utilityProcess.fork as Electron's: a child process with a message channel. It is a Node
+ * fork here, so the child sees process.send rather than process.parentPort.
+ */
+export class FakeUtilityProcess extends Emitter {
+  static readonly all: FakeUtilityProcess[] = [];
+  readonly child: ChildProcess;
+  exited = false;
+
+  constructor(readonly modulePath: string, readonly options: unknown) {
+    super();
+    this.child = fork(modulePath, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (m) => this.emit('message', m));
+    this.child.on('exit', (code) => {
+      this.exited = true;
+      this.emit('exit', code);
+    });
+    FakeUtilityProcess.all.push(this);
+  }
+
+  postMessage(message: unknown): void {
+    if (!this.exited) this.child.send(message as object);
+  }
+
+  kill(): boolean {
+    electron.record('utilityProcess.kill', this.modulePath);
+    return this.child.kill('SIGTERM');
+  }
+}
+
 export const electron = new Recorder();
 
 const recordOnly = (api: string) => (...args: unknown[]) => electron.record(api, ...args);
@@ -311,6 +343,12 @@ export const electronModule = {
     return electron.Menu;
   },
   BrowserWindow: FakeBrowserWindow,
+  utilityProcess: {
+    fork: (modulePath: string, _args: string[] = [], options: unknown = {}) => {
+      electron.record('utilityProcess.fork', modulePath, options);
+      return new FakeUtilityProcess(modulePath, options);
+    },
+  },
   shell: { openExternal: recordOnly('shell.openExternal'), openPath: recordOnly('shell.openPath') },
   net: { fetch: recordOnly('net.fetch') },
   get default() {

@@ -15,7 +15,7 @@ import { serveRenderer } from '../../electron/main/protocol';
 import { installSecurityGuards } from '../../electron/main/security';
 import { CHANNELS } from '../../electron/preload/api';
 import { contract } from '../../shared/api';
-import { FakeBrowserWindow, FakeWebContents, electron, preventable } from '../helpers/electron-stub';
+import { FakeBrowserWindow, FakeUtilityProcess, FakeWebContents, electron, preventable } from '../helpers/electron-stub';
 import { tinyProject } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 
@@ -35,7 +35,7 @@ const invoke = (url: string | null, method: unknown, input?: unknown) =>
 const dialog = (url: string | null, kind: string, options?: unknown) =>
   electron.ipcMain.invoke(CHANNELS.dialog, from(url), kind, options) as Promise<string | null>;
 
-/** How long a waitFor may take while the backend's worker thread loads. */
+/** How long a waitFor may take while the backend's process loads. */
 const WORKER_START = { timeout: 60_000, interval: 50 };
 
 describe('the app starting (electron/main/index.ts)', () => {
@@ -85,11 +85,20 @@ describe('the app starting (electron/main/index.ts)', () => {
     expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([CHANNELS.dialog, CHANNELS.invoke].sort());
     expect(electron.ipcMain.listeners.has(CHANNELS.menuReady)).toBe(true);
-    // The menu waits for the backend, which now starts in a worker thread (seconds under tsx).
+    // The menu waits for the backend, which starts in a process of its own (seconds under tsx).
     await vi.waitFor(() => expect(electron.Menu.applicationMenu).not.toBeNull(), WORKER_START);
     const home = await invoke(APP_PAGE, 'app.home', {});
     expect(home.ok).toBe(true);
     expect((home.result as { dataDir: string }).dataDir).toBe(dataDir);
+  });
+
+  it("runs the backend in Electron's utility process (child_process.fork is disabled by the runAsNode fuse)", () => {
+    const forks = electron.called('utilityProcess.fork');
+    expect(forks).toHaveLength(1);
+    expect(forks[0]![0]).toBe(path.resolve(__dirname, '../../electron/backend/backend-worker-source.cjs'));
+    expect(forks[0]![1]).toMatchObject({ serviceName: '县域学校布局规划后台' });
+    const [child] = FakeUtilityProcess.all;
+    expect(child?.exited).toBe(false);
   });
 
   it('guards the main window’s page: no new windows, no navigation away, no permissions', () => {

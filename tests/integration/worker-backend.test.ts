@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -38,7 +39,7 @@ function get(port: number, pathname: string): Promise<{ status: number; body: st
   });
 }
 
-describe('the backend in a worker thread', () => {
+describe('the backend in a process of its own', () => {
   it('answers calls as the backend does', async () => {
     const { dir, file } = await sampleProject();
     backend = createWorkerBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
@@ -91,6 +92,21 @@ describe('the backend in a worker thread', () => {
     // The stopped worker's SQLite connection is gone with it, so the file's lock is free again.
     await resultOf(backend.dispatch('project.open', { path: file }));
     await resultOf(backend.dispatch('overview.get', {}));
+  }, 30_000);
+
+  it('kills a call stuck inside a SQLite query, so its lock on the file is released', async () => {
+    const { dir, file } = await sampleProject();
+    backend = createWorkerBackend({ dataDir: path.join(dir, 'data'), shell: 'browser', timeoutMs: 1500, entry: SLOW_ENTRY });
+    await resultOf(backend.dispatch('app.home', {}));
+    expect(await backend.dispatch('test.stuckQuery', { path: file })).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    // A thread stuck in native code cannot be stopped; a killed process leaves no lock behind.
+    const db = new Database(file, { timeout: 100 });
+    try {
+      await vi.waitFor(() => db.exec('BEGIN IMMEDIATE; ROLLBACK'), { timeout: 5000, interval: 100 });
+    } finally {
+      db.close();
+    }
+    await resultOf(backend.dispatch('project.open', { path: file }));
   }, 30_000);
 
   it('keeps serving the page while a call is busy in the loopback host', async () => {
