@@ -120,7 +120,11 @@ export function createBackend(options: BackendOptions): Backend {
     'annex.export': (input) => annexExport(session.project, input, options.printPdf ?? noPdfPrinter),
     'backups.list': () => backupsOf(session.project),
     'backups.create': ({ reason }) => backupNow(session.project, reason),
-    'backups.restore': async ({ file }) => summarize(await restoreBackup(session, file)),
+    'backups.restore': async ({ file }) => {
+      const restored = await restoreBackup(session, file);
+      const summary = summarize(restored.file);
+      return restored.throughLink ? { ...summary, notice: `项目是通过链接打开的，已恢复到链接指向的文件：${restored.throughLink}` } : summary;
+    },
     ...importHandlers(imports),
     ...planHandlers(session),
   };

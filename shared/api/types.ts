@@ -17,6 +17,8 @@ export interface ProjectSummary {
   schemaVersion: number;
   townships: number;
   schools: number;
+  /** Something the user should know about how the file was written (a restore through a link). */
+  notice?: string;
 }
 
 export interface HomeState {

@@ -164,4 +164,6 @@ export interface ProjectionExport {
   fileName: string;
   /** The XLSX file, base64-encoded (the renderer saves it as a download). */
   base64: string;
+  /** Cells whose text was cut to Excel's limit, one Chinese line each (empty when none). */
+  truncated: string[];
 }

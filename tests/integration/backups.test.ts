@@ -42,6 +42,20 @@ async function restoreError(s: Session, name: string): Promise<AppError> {
 }
 
 describe('backups', () => {
+  it('clears the partial copy a killed backup left behind when the next backup starts', async () => {
+    const s = await session(await tinyProject(tempDir()));
+    const dir = backupDir(s.project.path);
+    fs.mkdirSync(dir, { recursive: true });
+    const stale = path.join(dir, '.20260101-000000-000-导入前.csplan.part');
+    fs.writeFileSync(stale, 'half a copy');
+    const unrelated = path.join(dir, '说明.txt');
+    fs.writeFileSync(unrelated, '用户自己的文件');
+    await backupNow(s.project, undefined);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(unrelated)).toBe(true);
+    expect(listBackups(s.project.path)).toHaveLength(1);
+  });
+
   it('never lists a backup that is still being written, and leaves no temporary file', async () => {
     const s = await session(await tinyProject(tempDir()));
     // Big enough that the copy takes many steps, each letting the event loop run.
@@ -100,8 +114,9 @@ describe('backups', () => {
     const s = await session(link);
     const entry = await backupNow(s.project, undefined);
     s.project.db.prepare('UPDATE enrolment SET students = 0').run();
-    const reopened = await restoreBackup(s, entry.file);
+    const { file: reopened, throughLink } = await restoreBackup(s, entry.file);
     expect(reopened.path).toBe(link);
+    expect(throughLink).toBe(fs.realpathSync(real));
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(students(s)).toBe(526);
     s.close();

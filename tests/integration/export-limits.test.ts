@@ -7,9 +7,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
 import { XLSX_CELL_LIMIT } from '../../electron/backend/io/table-writer';
+import type { ProjectionExport } from '../../shared/projection';
 import { generateCounty } from '../../shared/sample';
-import { projectFile } from '../helpers/backend';
+import { projectFile, resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 
 const execRun = promisify(execFile);
@@ -100,6 +102,22 @@ describe('export limits', { timeout: 120_000 }, () => {
         if (ext === 'csv') expect(fs.readFileSync(out).equals(expected)).toBe(true);
         else expect(fs.statSync(out).size).toBe(expected.length);
       }
+    }
+  });
+  it('cuts the same name in the projection workbook and lists the cell', async () => {
+    const backend = createBackend({ dataDir: path.join(dir, 'api-data'), shell: 'cli' });
+    try {
+      await resultOf(backend.dispatch('project.open', { path: project }));
+      const out = await resultOf<ProjectionExport>(backend.dispatch('projection.exportXlsx', {}));
+      expect(out.truncated.length).toBeGreaterThan(0);
+      expect(out.truncated[0]).toMatch(/^工作表“分学校在校生”第 \d+ 行第 2 列的内容有 9437184 个字符，超出 Excel 每个单元格 32767 个字符的上限，已截断/);
+      const book = XLSX.read(Buffer.from(out.base64, 'base64'));
+      const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['分学校在校生']!, { header: 1 });
+      const cut = rows.map((r) => String(r[1] ?? '')).find((n) => n.startsWith('城城城'));
+      expect(cut?.length).toBeLessThanOrEqual(XLSX_CELL_LIMIT);
+      expect(cut).toMatch(/已截断）$/);
+    } finally {
+      backend.close();
     }
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
+import { listBackups } from '../../electron/backend/db/backups';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { createProjectFile } from '../../electron/backend/db/project-file';
 import { planCounty, T2 } from '../fixtures/plan-county';
@@ -48,6 +49,25 @@ describe('refused writes leave nothing behind', () => {
     });
     expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '要修改的新建住宅项目已不存在。' } });
     expect(rows(file, 'scenarios')).toEqual([]);
+  });
+
+  it('plan.addProjects and import.undo: a refused call leaves no extra restore point', async () => {
+    const file = await county();
+    const created = await backend.dispatch('plan.create', {});
+    const planId = (created as { result: { id: number } }).result.id;
+    const before = listBackups(file).length;
+    const res = await backend.dispatch('plan.addProjects', {
+      plan: planId,
+      projects: [
+        { type: '新建', name: '城关第二小学', kind: 'primary', township: T2, completionYear: 2028, classes: 12, seats: 540 },
+        { type: '改扩建', name: '无此学校扩建', school: '99999999', completionYear: 2028, classes: 6, seats: 270 },
+      ],
+    });
+    // Refused by the check of the school it names, which runs after the backup was taken.
+    expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '找不到学校标识码为 99999999 的学校。' } });
+    expect(await backend.dispatch('import.undo', { importId: 42 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(listBackups(file)).toHaveLength(before);
+    expect(rows(file, 'plan_projects')).toEqual([]);
   });
 });
 

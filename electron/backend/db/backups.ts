@@ -31,9 +31,20 @@ function entryOf(dir: string, file: string): BackupEntry | null {
   return { file, createdAt, reason, bytes };
 }
 
+const PARTIAL = /^\..+\.csplan\.part$/;
+
+/**
+ * Partial copies left by a backup that was killed mid-write. Only the instance holding the
+ * project's lock writes backups, so any partial copy found when it starts one is dead weight.
+ */
+function removePartials(dir: string): void {
+  for (const f of fs.readdirSync(dir)) if (PARTIAL.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+}
+
 export async function createBackup(db: Database.Database, projectPath: string, reason: string): Promise<BackupEntry> {
   const dir = backupDir(projectPath);
   fs.mkdirSync(dir, { recursive: true });
+  removePartials(dir);
   let file = `${stamp(new Date())}-${safeReason(reason)}.csplan`;
   // Two backups within the same millisecond (tests, scripted runs) must not overwrite.
   for (let i = 2; fs.existsSync(path.join(dir, file)); i++) file = file.replace(/(_\d+)?\.csplan$/, `_${i}.csplan`);
@@ -52,6 +63,20 @@ export async function createBackup(db: Database.Database, projectPath: string, r
   const entry = entryOf(dir, file);
   if (!entry) throw new AppError('INTERNAL', `备份文件名无法识别：${file}`);
   return entry;
+}
+
+/**
+ * Backs up, then writes. A write that throws changed nothing (writes are transactions), so its
+ * backup would only be a duplicate restore point: it is removed again.
+ */
+export async function withBackup<T>(db: Database.Database, projectPath: string, reason: string, write: (backup: BackupEntry) => T): Promise<T> {
+  const backup = await createBackup(db, projectPath, reason);
+  try {
+    return write(backup);
+  } catch (err) {
+    fs.rmSync(path.join(backupDir(projectPath), backup.file), { force: true });
+    throw err;
+  }
 }
 
 export function listBackups(projectPath: string): BackupEntry[] {

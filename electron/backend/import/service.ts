@@ -34,7 +34,7 @@ import {
   type UndoResult,
   type ValidateContext,
 } from '../../../shared/import';
-import { createBackup } from '../db/backups';
+import { createBackup, withBackup } from '../db/backups';
 import {
   commitPlan,
   deleteTemplate,
@@ -398,9 +398,10 @@ export class ImportService {
 
   async undo(importId: number): Promise<UndoResult> {
     const project = this.project;
-    const backup = await createBackup(project.db, project.path, `撤销导入${importId}前`);
-    const { restored } = undoImportRows(project.db, importId);
-    return { importId, restored, backup: backup.file };
+    return withBackup(project.db, project.path, `撤销导入${importId}前`, (backup) => {
+      const { restored } = undoImportRows(project.db, importId);
+      return { importId, restored, backup: backup.file };
+    });
   }
 
   templatesOf(kind: ImportKind | undefined): MappingTemplate[] {

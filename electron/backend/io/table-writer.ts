@@ -115,19 +115,23 @@ export interface XlsxOutput {
 }
 
 /**
+ * A cell as Excel takes it: formulas neutralised, a text over Excel's limit cut and marked at
+ * its end, with a line naming `where` added to `truncated`.
+ */
+export function fitXlsxCell(c: Cell, where: string, truncated: string[]): Cell {
+  const cell = safeCell(c);
+  if (typeof cell !== 'string' || cell.length <= XLSX_CELL_LIMIT) return cell;
+  truncated.push(`${where}的内容有 ${cell.length} 个字符，超出 Excel 每个单元格 ${XLSX_CELL_LIMIT} 个字符的上限，已截断（完整内容请导出为 CSV）。`);
+  return [...slices(cell, XLSX_CELL_LIMIT - TRUNCATED.length)][0] + TRUNCATED;
+}
+
+/**
  * A text longer than Excel allows in a cell is cut, marked at its end, and reported: the planner
  * still gets the workbook, and learns which cell to fix (the CSV export keeps the whole text).
  */
 export function toXlsx(table: DataTable): XlsxOutput {
   const truncated: string[] = [];
-  const rows = table.rows.map((r, i) =>
-    r.map((c, col) => {
-      const cell = safeCell(c);
-      if (typeof cell !== 'string' || cell.length <= XLSX_CELL_LIMIT) return cell;
-      truncated.push(`第 ${i + 2} 行“${table.headers[col] ?? `第 ${col + 1} 列`}”的内容有 ${cell.length} 个字符，超出 Excel 每个单元格 ${XLSX_CELL_LIMIT} 个字符的上限，已截断（完整内容请导出为 CSV）。`);
-      return [...slices(cell, XLSX_CELL_LIMIT - TRUNCATED.length)][0] + TRUNCATED;
-    }),
-  );
+  const rows = table.rows.map((r, i) => r.map((c, col) => fitXlsxCell(c, `第 ${i + 2} 行“${table.headers[col] ?? `第 ${col + 1} 列`}”`, truncated)));
   const sheet = XLSX.utils.aoa_to_sheet([table.headers, ...rows]);
   sheet['!cols'] = table.headers.map((h) => ({ wch: Math.max(8, Math.min(28, h.length * 2 + 2)) }));
   sheet['!freeze'] = { xSplit: 0, ySplit: 1 };

@@ -1,6 +1,7 @@
 // Backup and restore of the open project. Restoring first backs up the current state, so
 // a restore can itself be undone.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BackupEntry } from '../../../shared/api/types';
 import { backupPath, createBackup, listBackups } from '../db/backups';
 import { verifyProjectCopy } from '../db/inspect-file';
@@ -16,7 +17,13 @@ export function backupNow(file: ProjectFile, reason: string | undefined): Promis
   return createBackup(file.db, file.path, reason ?? '手动备份');
 }
 
-export async function restoreBackup(session: Session, name: string): Promise<ProjectFile> {
+export interface Restored {
+  file: ProjectFile;
+  /** Set when the project was opened through a link: the real file that was restored. */
+  throughLink?: string;
+}
+
+export async function restoreBackup(session: Session, name: string): Promise<Restored> {
   const current = session.project;
   const source = backupPath(current.path, name);
   try {
@@ -37,5 +44,5 @@ export async function restoreBackup(session: Session, name: string): Promise<Pro
   fs.renameSync(tmp, target);
   const reopened = await openProjectFile(current.path);
   session.set(reopened);
-  return reopened;
+  return target === path.resolve(current.path) ? { file: reopened } : { file: reopened, throughLink: target };
 }

@@ -20,7 +20,7 @@ import {
   type PlanSummary,
   type ProjectFields,
 } from '../../../shared/plan';
-import { createBackup } from '../db/backups';
+import { withBackup } from '../db/backups';
 import {
   clearHistory,
   deletePlanRow,
@@ -142,8 +142,7 @@ export function updatePlan(file: ProjectFile, input: ParsedInput<'plan.update'>)
 
 export async function deletePlan(file: ProjectFile, id: number): Promise<PlanSummary[]> {
   const plan = detail(file, id);
-  await createBackup(file.db, file.path, `删除规划${plan.name}前`);
-  file.db.transaction(() => deletePlanRow(file.db, id))();
+  await withBackup(file.db, file.path, `删除规划${plan.name}前`, () => file.db.transaction(() => deletePlanRow(file.db, id))());
   return listPlans(file);
 }
 
@@ -173,8 +172,7 @@ export function removeTarget(file: ProjectFile, input: ParsedInput<'plan.removeT
 
 export async function resetTargets(file: ProjectFile, planId: number): Promise<PlanDetail> {
   const plan = detail(file, planId);
-  await createBackup(file.db, file.path, `恢复默认指标前`);
-  return edit(file, plan.id, '恢复默认指标', () => writeTargets(file.db, plan.id, defaultTargets()));
+  return withBackup(file.db, file.path, `恢复默认指标前`, () => edit(file, plan.id, '恢复默认指标', () => writeTargets(file.db, plan.id, defaultTargets())));
 }
 
 // ---- Projects ---------------------------------------------------------------------------
@@ -243,16 +241,17 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
 export async function addProjects(file: ProjectFile, input: ParsedInput<'plan.addProjects'>): Promise<PlanDetail> {
   const plan = detail(file, input.plan);
   const k = known(file);
-  if (input.projects.length > 1) await createBackup(file.db, file.path, `批量添加项目前`);
   const label = input.projects.length === 1 ? `添加项目“${input.projects[0]?.name}”` : `添加 ${input.projects.length} 个项目`;
-  return edit(file, plan.id, label, () => {
-    // Projects of one call may name each other's new schools, in the order given.
-    const added = new Set<number>();
-    for (const p of input.projects) {
-      const id = insertProject(file.db, plan.id, prepare(p, plan, k, added));
-      if (PROJECT_TYPE[p.type].createsSchool) added.add(id);
-    }
-  });
+  const write = () =>
+    edit(file, plan.id, label, () => {
+      // Projects of one call may name each other's new schools, in the order given.
+      const added = new Set<number>();
+      for (const p of input.projects) {
+        const id = insertProject(file.db, plan.id, prepare(p, plan, k, added));
+        if (PROJECT_TYPE[p.type].createsSchool) added.add(id);
+      }
+    });
+  return input.projects.length > 1 ? withBackup(file.db, file.path, `批量添加项目前`, write) : write();
 }
 
 export function changeProject(file: ProjectFile, input: ParsedInput<'plan.updateProject'>): PlanDetail {

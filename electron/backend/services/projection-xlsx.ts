@@ -5,14 +5,17 @@ import * as XLSX from 'xlsx';
 import { STAGE_LABEL, STAGES, type Stage } from '../../../shared/domain';
 import { METHOD_LABEL, sizeClassLabel, type BacktestResult, type ProjectionExport, type ProjectionResult } from '../../../shared/projection';
 import { STANDARDS } from '../../../shared/standards';
-import { safeText } from '../io/table-writer';
+import { fitXlsxCell } from '../io/table-writer';
 
 type Cell = string | number | null;
 
-function sheet(book: XLSX.WorkBook, name: string, rows: Cell[][], widths: number[]): void {
-  const ws = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map((c) => (typeof c === 'string' ? safeText(c) : c))));
-  ws['!cols'] = widths.map((wch) => ({ wch }));
-  XLSX.utils.book_append_sheet(book, ws, name);
+/** Adds sheets to `book`; texts cut to Excel's cell limit are listed in `truncated`. */
+function sheetWriter(book: XLSX.WorkBook, truncated: string[]) {
+  return (name: string, rows: Cell[][], widths: number[]): void => {
+    const ws = XLSX.utils.aoa_to_sheet(rows.map((r, i) => r.map((c, col) => fitXlsxCell(c, `工作表“${name}”第 ${i + 1} 行第 ${col + 1} 列`, truncated))));
+    ws['!cols'] = widths.map((wch) => ({ wch }));
+    XLSX.utils.book_append_sheet(book, ws, name);
+  };
 }
 
 function stagesOf(r: ProjectionResult): Stage[] {
@@ -25,13 +28,14 @@ function yearHeader(r: ProjectionResult): string[] {
 
 export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: BacktestResult | null): ProjectionExport {
   const book = XLSX.utils.book_new();
+  const truncated: string[] = [];
+  const sheet = sheetWriter(book, truncated);
   const stages = stagesOf(r);
   const years = r.years.length;
   const baseOf = (s: Stage) => r.history.county[s].at(-1) ?? 0;
   const yearCols = new Array<number>(years + 1).fill(9);
 
   sheet(
-    book,
     '全县分学段',
     [['学段', ...yearHeader(r)], ...stages.map((s) => [STAGE_LABEL[s], baseOf(s), ...r.county[s]])],
     [10, ...yearCols],
@@ -41,17 +45,15 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
   for (const t of r.townships) {
     for (const s of stages) if (t[s].some((v) => v > 0)) twRows.push([t.name, t.urbanRural, STAGE_LABEL[s], ...t[s]]);
   }
-  sheet(book, '分乡镇', twRows, [14, 6, 8, ...yearCols]);
+  sheet('分乡镇', twRows, [14, 6, 8, ...yearCols]);
 
   const head = ['学校标识码', '学校名称', '乡镇（街道）', '学段', '规模档', '逐校预测权重', `${r.baseYear}年在校生`];
   sheet(
-    book,
     '分学校在校生',
     [[...head, ...r.years.map(String)], ...r.schools.map((s) => [s.code, s.name, s.townshipName, STAGE_LABEL[s.stage], sizeClassLabel(s.sizeClass), s.trust, s.base, ...s.students])],
     [12, 24, 12, 8, 12, 10, 10, ...yearCols],
   );
   sheet(
-    book,
     '分学校班级',
     [['学校标识码', '学校名称', '乡镇（街道）', '学段', ...r.years.map(String)], ...r.schools.map((s) => [s.code, s.name, s.townshipName, STAGE_LABEL[s.stage], ...s.classes])],
     [12, 24, 12, 8, ...yearCols],
@@ -59,12 +61,11 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
 
   const cmp: Cell[][] = [['情景', '学段', ...yearHeader(r)]];
   for (const c of r.comparison) for (const s of stages) cmp.push([c.scenario, STAGE_LABEL[s], baseOf(s), ...c.county[s]]);
-  sheet(book, '情景比较', cmp, [8, 8, ...yearCols]);
+  sheet('情景比较', cmp, [8, 8, ...yearCols]);
 
   const ages = Array.from({ length: 18 }, (_, a) => `${a}岁`);
   const known = r.population.knownUntil;
   sheet(
-    book,
     '学龄人口',
     [
       ['年份', '类型', ...ages, '合计'],
@@ -77,7 +78,6 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
     [6, 6, ...ages.map(() => 7), 9],
   );
   sheet(
-    book,
     '出生人口',
     [['年份', '类型', '出生人数'], ...r.births.years.map((y, i) => [y, r.births.recorded[i] ? '记录' : '预测', r.births.county[i] ?? null])],
     [6, 6, 10],
@@ -99,7 +99,7 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
     }
     rows.push([]);
     for (const v of bt.verdict) rows.push([v]);
-    sheet(book, '回测', rows, [8, 8, 14, 14, 14, 14, 14, 10]);
+    sheet('回测', rows, [8, 8, 14, 14, 14, 14, 14, 10]);
   }
 
   const notes: Cell[][] = [
@@ -115,11 +115,11 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
     ['班级数', classSizeNote()],
     ...r.flags.map((f): Cell[] => [f.level === 'warning' ? '注意' : '说明', f.message]),
   ];
-  sheet(book, '说明', notes, [22, 90]);
+  sheet('说明', notes, [22, 90]);
 
   const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   const safeName = countyName.replace(/[\\/:*?"<>|]/g, '');
-  return { fileName: `${safeName}学龄人口与在校生预测_${r.scenario}_${r.baseYear}-${r.horizon}.xlsx`, base64: bytes.toString('base64') };
+  return { fileName: `${safeName}学龄人口与在校生预测_${r.scenario}_${r.baseYear}-${r.horizon}.xlsx`, base64: bytes.toString('base64'), truncated };
 }
 
 function classSizeNote(): string {

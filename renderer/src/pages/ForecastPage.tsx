@@ -76,6 +76,7 @@ export function ForecastPage() {
       });
       downloadBase64(out.fileName, out.base64, MIME.xlsx);
       void message.success(t.exported(out.fileName));
+      for (const line of out.truncated) void message.warning(line, 8);
     }, setExporting);
 
   return (

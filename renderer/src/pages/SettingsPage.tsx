@@ -139,6 +139,7 @@ function Backups() {
         attempt(async () => {
           const project = await invoke('backups.restore', { file: b.file });
           void message.success(t.restored);
+          if (project.notice) void message.info(project.notice, 8);
           // Every page shows data from the replaced file: remount them all.
           replaceProject(project);
         }),
