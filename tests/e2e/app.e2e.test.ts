@@ -72,6 +72,23 @@ describe('the app in a browser', () => {
     await shot('04-school-detail');
   });
 
+  it('reaches a school row with Tab, opens it with Enter and closes the drawer with Esc', async () => {
+    const drawer = page.getByTestId('school-drawer');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await searchBox().fill('');
+    await searchBox().focus();
+    let code: string | null = null;
+    for (let i = 0; i < 40 && code === null; i++) {
+      await page.keyboard.press('Tab');
+      code = await page.evaluate(() => document.activeElement?.closest('[data-code]')?.getAttribute('data-code') ?? null);
+    }
+    expect(code).not.toBeNull();
+    await page.keyboard.press('Enter');
+    await drawer.waitFor();
+    await expect(drawer.getAttribute('data-code')).resolves.toBe(code);
+  });
+
   it('shows the population and settings pages', async () => {
     await page.keyboard.press('Escape');
     await openPage('人口');

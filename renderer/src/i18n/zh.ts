@@ -71,6 +71,7 @@ export const zh = {
     newProjectDesc: '为本县（区）新建项目文件，再导入学校与人口数据。',
     recent: '最近打开',
     recentEmpty: '还没有打开过项目',
+    openRecent: '打开最近的项目：',
     missing: '文件不存在',
     openedAt: (time: string) => `上次打开：${time}`,
     openingSample: '正在打开示例县…',

@@ -1,6 +1,6 @@
 // 学校: every school's latest figures in one virtualised table (thousands of rows stay
 // fast), with filters and a drawer for one school's history.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { SchoolRow } from '@shared/api';
 import { type UrbanRural } from '@shared/domain';
@@ -171,10 +171,17 @@ export function SchoolsPage() {
             scroll={{ x: TABLE_WIDTH, y: Math.max(200, boxHeight - HEADER_HEIGHT) }}
             locale={{ emptyText: t.empty }}
             rowClassName={(r) => (r.code === selected ? 'row-selected' : 'row-clickable')}
-            onRow={(r) => {
-              const attrs = { onClick: () => setSelected(r.code), 'data-code': r.code };
-              return attrs;
-            }}
+            onRow={(r) => ({
+              onClick: () => setSelected(r.code),
+              // Reachable with Tab and opened with Enter or Space, like the mouse's click.
+              tabIndex: 0,
+              onKeyDown: (e: KeyboardEvent) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return;
+                e.preventDefault();
+                setSelected(r.code);
+              },
+              'data-code': r.code,
+            })}
           />
         )}
       </div>

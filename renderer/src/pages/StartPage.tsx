@@ -1,5 +1,5 @@
 // Shown while no project is open: what the tool is, the three ways in, and recent files.
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Card, Empty, Flex, List, Tag, Tooltip, Typography } from 'antd';
 import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined, FileOutlined } from '@ant-design/icons';
 import type { HomeState, RecentFile } from '@shared/api';
@@ -33,6 +33,18 @@ function RecentItem({ file, onOpen }: { file: RecentFile; onOpen: (path: string)
     <List.Item
       className={`recent-item${file.exists ? '' : ' recent-missing'}`}
       onClick={file.exists ? () => onOpen(file.path) : undefined}
+      {...(file.exists
+        ? {
+            tabIndex: 0,
+            role: 'button',
+            'aria-label': `${zh.start.openRecent}${file.name}`,
+            onKeyDown: (e: KeyboardEvent) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              onOpen(file.path);
+            },
+          }
+        : {})}
       extra={
         file.exists ? (
           <Typography.Text type="secondary" className="recent-time">
