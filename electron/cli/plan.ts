@@ -53,6 +53,22 @@ async function planIdOf(call: Call, name: string | undefined, refuse: (m: string
 }
 
 /** The machine-readable evaluation: the issue's keys first, every number as the page shows it. */
+/** 教师编制 in the shape the CLI promises: arrays aligned with `years`. */
+function teachersJson(t: PlanEvaluation['teachers']) {
+  return {
+    years: t.years,
+    byStage: Object.fromEntries(
+      t.stages.map((s) => {
+        const r = t.byStage[s];
+        return [s, r && { demand: r.demand, supply: r.supply, gap: r.gap, retired: r.retired, hired: r.hired, freedByClosure: r.freedByClosure, neededByNew: r.neededByNew }];
+      }),
+    ),
+    byTownship: t.byTownship.map((r) => ({ township: r.township, name: r.townshipName, stage: r.stage, demand: r.demand, supply: r.supply, gap: r.gap })),
+    staffYear: t.staffYear,
+    notes: t.notes,
+  };
+}
+
 export function evaluationJson(ev: PlanEvaluation) {
   return {
     plan: ev.plan,
@@ -79,6 +95,7 @@ export function evaluationJson(ev: PlanEvaluation) {
       completionYear: p.completionYear, status: p.status, applied: p.applied, issue: p.issue,
     })),
     warnings: ev.warnings.map((w) => ({ level: w.level, kind: w.kind, year: w.year, stage: w.stage, message: w.message })),
+    teachers: teachersJson(ev.teachers),
     suggestions: ev.suggestions.map((s) => ({
       area: s.area, stage: s.stage, firstYear: s.firstYear, peakYear: s.peakYear, peakSeats: s.peakSeats, peakClasses: s.peakClasses,
       text: s.text, outlook: s.outlook, projects: s.projects,
