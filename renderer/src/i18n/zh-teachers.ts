@@ -23,7 +23,7 @@ export const teacherStrings = {
   townshipTable: (stage: string) => `分乡镇${stage}教师缺编、超编`,
   statDemand: (y: number) => `${y} 年编制需求`,
   statSupply: (y: number) => `${y} 年现有教师`,
-  statGap: (y: number) => `${y} 年缺编`,
+  statGap: (y: number) => `${y} 年缺编（+）/超编（−）`,
   statFreed: '撤并腾出教师（规划期）',
   statNew: (y: number) => `新建学校需配教师（${y} 年）`,
   statHired: '补充教师（规划期）',
