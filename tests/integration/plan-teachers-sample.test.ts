@@ -1,7 +1,9 @@
 // The sample county's teachers as the CLI and the 规划 page see them: the growing county town
 // short of teachers (缺编), the shrinking townships with more than their pupils need (超编).
+import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
+import type { AnnexExportResult } from '../../shared/annex';
 import type { TownshipRow } from '../../shared/api';
 import type { PlanEvaluation } from '../../shared/plan';
 import { openSampleCounty, resultOf } from '../helpers/backend';
@@ -42,5 +44,26 @@ describe('sample county teachers', () => {
     const surplus = rural.filter((c) => gapOf((x) => x === c, 0) < 0);
     expect(rural.length).toBeGreaterThan(5);
     expect(surplus.length).toBeGreaterThanOrEqual(rural.length - 1);
+  });
+});
+
+describe('附件 教师需求测算表', () => {
+  it('prints the county and township figures the evaluation gives, per stage and year', async () => {
+    await resultOf(backend.dispatch('plan.create', { name: '十五五' }));
+    const out = await resultOf<AnnexExportResult>(backend.dispatch('annex.export', { plan: '十五五', format: 'xlsx', annexes: [{ kind: 'teachers' }] }));
+    const sheet = XLSX.read(Buffer.from(out.base64 ?? '', 'base64')).Sheets['附件1'];
+    const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(sheet ?? {}, { header: 1, defval: null });
+    expect(String(rows.find((r) => String(r[0] ?? '').includes('教师需求测算表'))?.[0])).toContain('示例县教师需求测算表');
+    const planEv = await resultOf<PlanEvaluation>(backend.dispatch('plan.evaluate', { name: '十五五' }));
+    const t = planEv.plan.targetYear - planEv.plan.baseYear;
+    const junior = planEv.teachers.byStage.junior;
+    // The county's 初中 row comes first: base demand, supply, gap, then the target year's.
+    const countyJunior = rows.find((r) => r[0] === '初中');
+    expect(countyJunior?.slice(1, 7)).toEqual([junior?.demand[0], junior?.supply[0], junior?.gap[0], junior?.demand[t], junior?.supply[t], junior?.gap[t]]);
+    const west = rows.findIndex((r) => String(r[0] ?? '').includes('西城街道'));
+    const westJunior = planEv.teachers.byTownship.find((r) => r.townshipName === '西城街道' && r.stage === 'junior');
+    const row = rows.slice(west).find((r) => r[0] === '初中');
+    expect(row?.[6]).toBe(westJunior?.gap[t]);
+    expect(westJunior?.gap[t]).toBeGreaterThan(0);
   });
 });
