@@ -4,22 +4,23 @@
 // Screenshots go to test-results/screenshots (teachers-*.png).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PlanEvaluation, PlanSummary } from '../../shared/plan';
+import type { PlanEvaluation } from '../../shared/plan';
 import { withBrowserSession } from '../helpers/browser';
 
 let page: Page;
 const session = withBrowserSession({ prefix: 'teachers' }, (s) => ({ page } = s));
 const api = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
 
-async function evaluation(): Promise<PlanEvaluation> {
-  const [plan] = await api<PlanSummary[]>('plan.list');
-  return api<PlanEvaluation>('plan.evaluate', { plan: plan?.id });
-}
+/** The first stored plan's evaluation, as the page shows it. */
+const evaluation = () => api<PlanEvaluation>('plan.evaluate', { name: '十五五' });
 
-async function statValue(id: string): Promise<number> {
-  const text = (await page.getByTestId(id).locator('.ant-statistic-content-value').textContent()) ?? '';
-  return Number(text.replace(/[^\d.-]/g, ''));
-}
+/** A teacher stat card's number, separators and unit stripped. */
+const statValue = (id: string) =>
+  page
+    .getByTestId(id)
+    .locator('.ant-statistic-content-value')
+    .innerText()
+    .then((text) => Number(text.replace(/[^\d.-]/g, '')));
 
 const targetIndex = (ev: PlanEvaluation) => ev.plan.targetYear - ev.plan.baseYear;
 

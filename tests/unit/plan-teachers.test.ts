@@ -3,6 +3,7 @@
 // carried forward with exits, recruits, closures and new schools.
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, evaluatePlan, newPlan, postsNeeded, TARGET_CATALOG, targetFromDef, type Plan, type PlanProject, type PlanSettings } from '../../shared/plan';
+import { STANDARDS } from '../../shared/standards';
 import { H1, J1, K1, P1, P2, planContext, T1, T2, T3, TP } from '../fixtures/plan-county';
 import { project } from '../fixtures/plan-projects';
 
@@ -141,6 +142,17 @@ describe('the ratios are plan settings', () => {
   it('小学 1:20 gives 城关第一小学 55 posts', () => {
     const ev = evaluatePlan(planContext(), plan([], (s) => (s.teachers.studentsPerTeacher.primary = 20)));
     expect(school(ev, P1, 'primary').demand[0]).toBe(55);
+    expect(school(ev, P1, 'primary').demand[ev.years.indexOf(2029)]).toBe(55); // projected years alike
+  });
+
+  it('default to the national standards', () => {
+    const t = defaultSettings().teachers;
+    expect(t.studentsPerTeacher).toEqual(STANDARDS.studentsPerTeacher.value);
+    expect(t.kindergartenPerClass).toBe(STANDARDS.kindergartenStaffPerClass.value.teachers);
+    expect(t.perClass).toEqual(STANDARDS.teachersPerClass.value);
+    expect(t.attrition).toBe(STANDARDS.teacherAttrition.value);
+    expect(STANDARDS.studentsPerTeacher.source).toContain('中央编办发〔2014〕72号');
+    expect(STANDARDS.teachersPerClass.source).toContain('国办发〔2015〕43号');
   });
 
   it('教学点 1:1 per class gives 3 posts (the class rule still beats 2)', () => {
