@@ -53,6 +53,7 @@ describe('the 教师 tab', () => {
     const westGap = ev.teachers.byTownship.find((r) => r.townshipName === '西城街道' && r.stage === 'junior')?.gap[i] ?? 0;
     expect(westGap).toBeGreaterThan(0);
     await expect(page.getByTestId('teacher-townships').locator('tr', { hasText: '西城街道' }).textContent()).resolves.toContain(`缺 ${westGap}`);
+    await page.getByTestId('teacher-townships').scrollIntoViewIfNeeded();
     await session.shot('teachers-02-junior');
   });
 
