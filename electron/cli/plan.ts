@@ -123,6 +123,21 @@ function balanceJson(b: PlanEvaluation['balance']['primary']) {
 const MET = (m: boolean | null) => (m === null ? '—' : m ? '达标' : '未达标');
 const SIGN: Record<string, string> = { red: '●红', orange: '●橙', blue: '●蓝' };
 
+/** 教师编制 in the target year, per stage, and how it was computed. */
+function teachersText(ev: PlanEvaluation): string[] {
+  const t = ev.teachers;
+  const i = Math.max(0, Math.min(t.years.length - 1, ev.plan.targetYear - ev.plan.baseYear));
+  return [
+    `教师编制（${ev.plan.targetYear} 年）：`,
+    ...t.stages.map((s) => {
+      const r = t.byStage[s];
+      const gap = r?.gap[i] ?? 0;
+      return `  ${STAGE_LABEL[s]}：编制需求 ${r?.demand[i] ?? 0}，现有教师 ${r?.supply[i] ?? 0}，${gap > 0 ? `缺编 ${gap}` : gap < 0 ? `超编 ${-gap}` : '持平'}`;
+    }),
+    ...t.notes.map((n) => `  ${n}`),
+  ];
+}
+
 export function evaluationText(ev: PlanEvaluation): string {
   const p = ev.plan;
   const lines = [
@@ -143,6 +158,7 @@ export function evaluationText(ev: PlanEvaluation): string {
     ...ev.warnings.map((w) => `  ${SIGN[w.level] ?? ''} ${w.message}`),
   ];
   if (ev.suggestions.length > 0) lines.push('', '建设需求测算：', ...ev.suggestions.flatMap((s) => [`  ${s.text}`, ...(s.outlook ? [`    ${s.outlook}`] : [])]));
+  lines.push('', ...teachersText(ev));
   return lines.join('\n');
 }
 
