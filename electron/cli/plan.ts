@@ -53,6 +53,22 @@ async function planIdOf(call: Call, name: string | undefined, refuse: (m: string
 }
 
 /** The machine-readable evaluation: the issue's keys first, every number as the page shows it. */
+/** 教师编制 in the shape the CLI promises: arrays aligned with `years`. */
+function teachersJson(t: PlanEvaluation['teachers']) {
+  return {
+    years: t.years,
+    byStage: Object.fromEntries(
+      t.stages.map((s) => {
+        const r = t.byStage[s];
+        return [s, r && { demand: r.demand, supply: r.supply, gap: r.gap, retired: r.retired, hired: r.hired, freedByClosure: r.freedByClosure, neededByNew: r.neededByNew }];
+      }),
+    ),
+    byTownship: t.byTownship.map((r) => ({ township: r.township, name: r.townshipName, stage: r.stage, demand: r.demand, supply: r.supply, gap: r.gap })),
+    staffYear: t.staffYear,
+    notes: t.notes,
+  };
+}
+
 export function evaluationJson(ev: PlanEvaluation) {
   return {
     plan: ev.plan,
@@ -79,6 +95,7 @@ export function evaluationJson(ev: PlanEvaluation) {
       completionYear: p.completionYear, status: p.status, applied: p.applied, issue: p.issue,
     })),
     warnings: ev.warnings.map((w) => ({ level: w.level, kind: w.kind, year: w.year, stage: w.stage, message: w.message })),
+    teachers: teachersJson(ev.teachers),
     suggestions: ev.suggestions.map((s) => ({
       area: s.area, stage: s.stage, firstYear: s.firstYear, peakYear: s.peakYear, peakSeats: s.peakSeats, peakClasses: s.peakClasses,
       text: s.text, outlook: s.outlook, projects: s.projects,
@@ -106,6 +123,21 @@ function balanceJson(b: PlanEvaluation['balance']['primary']) {
 const MET = (m: boolean | null) => (m === null ? '—' : m ? '达标' : '未达标');
 const SIGN: Record<string, string> = { red: '●红', orange: '●橙', blue: '●蓝' };
 
+/** 教师编制 in the target year, per stage, and how it was computed. */
+function teachersText(ev: PlanEvaluation): string[] {
+  const t = ev.teachers;
+  const i = Math.max(0, Math.min(t.years.length - 1, ev.plan.targetYear - ev.plan.baseYear));
+  return [
+    `教师编制（${ev.plan.targetYear} 年）：`,
+    ...t.stages.map((s) => {
+      const r = t.byStage[s];
+      const gap = r?.gap[i] ?? 0;
+      return `  ${STAGE_LABEL[s]}：编制需求 ${r?.demand[i] ?? 0}，现有教师 ${r?.supply[i] ?? 0}，${gap > 0 ? `缺编 ${gap}` : gap < 0 ? `超编 ${-gap}` : '持平'}`;
+    }),
+    ...t.notes.map((n) => `  ${n}`),
+  ];
+}
+
 export function evaluationText(ev: PlanEvaluation): string {
   const p = ev.plan;
   const lines = [
@@ -126,6 +158,7 @@ export function evaluationText(ev: PlanEvaluation): string {
     ...ev.warnings.map((w) => `  ${SIGN[w.level] ?? ''} ${w.message}`),
   ];
   if (ev.suggestions.length > 0) lines.push('', '建设需求测算：', ...ev.suggestions.flatMap((s) => [`  ${s.text}`, ...(s.outlook ? [`    ${s.outlook}`] : [])]));
+  lines.push('', ...teachersText(ev));
   return lines.join('\n');
 }
 

@@ -102,6 +102,7 @@ export const ANNEX_KINDS = [
   'schools',
   'students-chart',
   'demand-chart',
+  'teachers',
 ] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 

@@ -10,6 +10,7 @@ import { projectResults } from './projects';
 import { runPlan } from './run';
 import { defaultSettings } from './settings';
 import { suggestBuilds } from './suggest';
+import { runTeachers } from './teachers/run';
 import { defaultTargets } from './targets';
 import type { PlanEvaluation } from './types';
 import { planWarnings } from './warnings';
@@ -23,7 +24,8 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
   const schools = schoolResults(run);
   const classes = classYears(run);
   const balance = runBalance(run);
-  const facts = yearFacts(run, schools, gaps, classes, balance);
+  const teachers = runTeachers(run);
+  const facts = yearFacts(run, schools, gaps, classes, balance, teachers);
   const targets = targetResults(run, facts);
   const projects = projectResults(run, schools);
   return {
@@ -44,6 +46,7 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
     suggestions: suggestBuilds(run, gaps),
     areas: areaList(run),
     stages,
+    teachers,
   };
 }
 

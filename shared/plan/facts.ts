@@ -5,6 +5,7 @@ import type { PlanProject } from './model';
 import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
 import { compare, roundTo, targetDef, type ClassStage, type YearFacts } from './targets';
+import type { TeacherPlan } from './teachers/types';
 import type { ClassYear, GapRow, SchoolResult, TargetResult } from './types';
 
 function populationAt(run: PlanRun, year: number): (number | null)[] | null {
@@ -71,7 +72,14 @@ function classesByStage(cls: ClassYear | undefined): YearFacts['classes'] {
   return { primary: of('primary'), junior: of('junior'), senior: of('senior') };
 }
 
-export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: readonly GapRow[], classes: readonly ClassYear[], balance: BalanceRun): YearFacts[] {
+export function yearFacts(
+  run: PlanRun,
+  schools: readonly SchoolResult[],
+  gaps: readonly GapRow[],
+  classes: readonly ClassYear[],
+  balance: BalanceRun,
+  teachers?: TeacherPlan,
+): YearFacts[] {
   const { ctx, plan } = run;
   const dataBase = ctx.dataBaseYear;
   // Projected students say nothing about who drops out: a projected year holds the base rate.
@@ -139,6 +147,7 @@ export function yearFacts(run: PlanRun, schools: readonly SchoolResult[], gaps: 
       built,
       compulsoryAreaGap,
       retention,
+      teachers: teachers?.indicators[yi] ?? null,
     };
   });
 }
@@ -162,7 +171,7 @@ export function targetResults(run: PlanRun, facts: readonly YearFacts[]): Target
     });
     const base = series[0] ?? null;
     const projected = series[targetIdx] ?? null;
-    const missing = projected === null ? (t.key.endsWith('_rate') || t.key === 'compulsory_retention' ? '缺少分年龄人口数据，无法计算' : '无可计算的学校') : null;
+    const missing = projected === null ? def.missing ?? (t.key.endsWith('_rate') || t.key === 'compulsory_retention' ? '缺少分年龄人口数据，无法计算' : '无可计算的学校') : null;
     return {
       key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
       base, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),

@@ -14,4 +14,5 @@ export { COUNTY_POOL, COUNTY_STAGES } from './demand';
 export { evaluatePlan, newPlan, DEFAULT_PLAN_NAME } from './evaluate';
 export { yearsOf } from './run';
 export { withUnit } from './text';
+export * from './teachers';
 export { planMethods, PROJECT_IMPORT_LIMIT, projectImportSchema, type PlanDetail, type PlanSummary, type ProjectImport, type ProjectImportResult } from './contract';

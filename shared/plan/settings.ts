@@ -85,6 +85,39 @@ export const planSettingsSchema = z.object({
   floorAreaBasis: z.enum(['planning', 'basic']).default('planning'),
   /** Years from start to completion the helper proposes. */
   constructionYears: z.number().int().min(0).max(10).default(2),
+  /** 教师编制: the ratios demand is computed by, the yearly exits and the planned hiring. */
+  teachers: z
+    .object({
+      /** Students per teaching post (编制标准). */
+      studentsPerTeacher: z
+        .object({
+          primary: z.number().min(1).max(100).default(S.studentsPerTeacher.value.primary),
+          junior: z.number().min(1).max(100).default(S.studentsPerTeacher.value.junior),
+          senior: z.number().min(1).max(100).default(S.studentsPerTeacher.value.senior),
+        })
+        .prefault({}),
+      /** 专任教师 per kindergarten class (两教一保: two teachers and one carer). */
+      kindergartenPerClass: z.number().min(0.5).max(5).default(S.kindergartenStaffPerClass.value.teachers),
+      /** Teachers per class of 村小 and 教学点, whichever of this and the student ratio gives more. */
+      perClass: z
+        .object({
+          villagePrimary: z.number().min(0).max(5).default(S.teachersPerClass.value.villagePrimary),
+          teachingPoint: z.number().min(0).max(5).default(S.teachersPerClass.value.teachingPoint),
+        })
+        .prefault({}),
+      /** Share of teachers leaving each year (0–1). */
+      attrition: z.number().min(0).max(0.3).default(S.teacherAttrition.value),
+      /** Teachers the plan recruits each year, per stage. */
+      hiring: z
+        .object({
+          preschool: z.number().int().min(0).max(10_000).default(0),
+          primary: z.number().int().min(0).max(10_000).default(0),
+          junior: z.number().int().min(0).max(10_000).default(0),
+          senior: z.number().int().min(0).max(10_000).default(0),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
 });
 
 export type PlanSettings = z.output<typeof planSettingsSchema>;

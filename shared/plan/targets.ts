@@ -4,6 +4,8 @@
 import { STAGES, type Stage } from '../domain/stages';
 import { STANDARDS } from '../standards';
 import type { Comparator, PlanTarget, TargetAttribute } from './model';
+import { TEACHER_TARGETS } from './teachers/targets';
+import type { TeacherIndicatorYear } from './teachers/types';
 
 const T = STANDARDS.targets;
 
@@ -33,6 +35,8 @@ export interface YearFacts {
   compulsoryAreaGap: number;
   /** 巩固率 in %, from the grade records; a projected year holds the base year's. */
   retention: number | null;
+  /** 义务教育 teachers (shared/plan/teachers); null when not computed. */
+  teachers?: TeacherIndicatorYear | null;
 }
 
 export interface TargetDef {
@@ -42,7 +46,7 @@ export interface TargetDef {
   comparator: Comparator;
   target: number;
   attribute: TargetAttribute;
-  group: '学前教育' | '义务教育' | '高中阶段' | '优质均衡' | '布局与建设';
+  group: '学前教育' | '义务教育' | '高中阶段' | '优质均衡' | '布局与建设' | '教师队伍';
   /** The stages the value counts. */
   stages: readonly Stage[];
   /** Proposed when a plan is created. */
@@ -50,6 +54,8 @@ export interface TargetDef {
   /** How the value is obtained, for the planner (tooltip and annex note). */
   basis: string;
   decimals: number;
+  /** Why the value is missing, where the general reason would mislead. */
+  missing?: string;
   value: (f: YearFacts) => number | null;
 }
 
@@ -194,6 +200,7 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
     basis: '各片区小学、初中学位缺口之和（片区内学位有余的不抵其他片区）',
     value: (f) => f.compulsoryAreaGap,
   },
+  ...TEACHER_TARGETS,
 ];
 
 const BY_KEY = new Map(TARGET_CATALOG.map((d) => [d.key, d]));

@@ -5,6 +5,7 @@
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
 import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
+import type { TeacherPlan } from './teachers/types';
 
 /** 学位预警: red > 100 % use, orange 90–100 %, green 60–90 %, blue < 60 % (settings); none without seats or students. */
 export type Level = 'red' | 'orange' | 'green' | 'blue' | 'none';
@@ -265,4 +266,6 @@ export interface PlanEvaluation {
   areas: { name: string; townships: { code: string; name: string }[] }[];
   /** Stages evaluated (those with schools or demand). */
   stages: Stage[];
+  /** 教师编制: posts needed against teachers, per stage, township and school. */
+  teachers: TeacherPlan;
 }

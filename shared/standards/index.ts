@@ -29,6 +29,9 @@ const DOCS = {
   residentialPlanning: '《城市居住区规划设计标准》（GB 50180-2018）附录B',
   staffing2001: '《国务院办公厅转发中央编办、教育部、财政部关于制定中小学教职工编制标准意见的通知》（国办发〔2001〕74号，2001年）',
   staffing: '《中央编办 教育部 财政部关于统一城乡中小学教职工编制标准的通知》（中央编办发〔2014〕72号，2014年）',
+  ruralTeachers: '《国务院办公厅关于印发乡村教师支持计划（2015—2020年）的通知》（国办发〔2015〕43号，2015年）',
+  smallRuralSchools: '《国务院办公厅关于全面加强乡村小规模学校和乡镇寄宿制学校建设的指导意见》（国办发〔2018〕27号，2018年）',
+  teacherExchange: '《关于推进县（区）域内义务教育学校校长教师交流轮岗的意见》（教育部 财政部 人力资源社会保障部，教师〔2014〕4号，2014年）',
   reference: '参考值（本程序取值，非国家文件规定）',
   program: '本程序默认',
 } as const;
@@ -191,6 +194,23 @@ export const STANDARDS = {
     `${DOCS.kindergartenStaffing}：全日制幼儿园每班配备 2 名专任教师和 1 名保育员`,
   ),
 
+  // --- Teachers (编制) -------------------------------------------------------------------------
+  // 国办发〔2015〕43号 (五): 乡村中小学教职工编制按照城市标准统一核定，其中村小学、教学点编制按照生师比与班师比
+  // 相结合的方式核定; 国办发〔2018〕27号 repeats it for 小规模学校. Neither sets the class–teacher figure (the
+  // provinces do, commonly 1:1.5–1:2 for 村小 and about 1:1.5 for 教学点), so the figures are reference values.
+  /** Teachers per class for 村小 (rural primary schools) and 教学点, the class rule of small rural schools. */
+  teachersPerClass: std(
+    { villagePrimary: 1.7, teachingPoint: 1.5 },
+    `${DOCS.ruralTeachers}：村小学、教学点编制按照生师比与班师比相结合的方式核定（${DOCS.smallRuralSchools}同）；` +
+      `班师比村小 1:1.7、教学点 1:1.5 为${DOCS.reference}，各省标准不一，可在参数中修改`,
+  ),
+  /** Share of 专任教师 leaving each year (retirement and other exits) when no age profile is imported. */
+  teacherAttrition: std(0.025, `${DOCS.reference}：按约 40 年从教年限折算每年约 2.5% 退休或离岗`),
+  /** 交流轮岗: each year at least this share of eligible teachers, of whom this share 骨干. */
+  teacherExchange: std(
+    { share: 10, keyShare: 20 },
+    `${DOCS.teacherExchange}：每年交流轮岗教师比例不低于符合交流条件教师总数的 10%，其中骨干教师不低于交流总数的 20%`,
+  ),
   // --- The program's own ---------------------------------------------------------------------
   /** 学位预警: red above `red` use, orange from `orange`, blue below `blue`, green between. */
   seatLevels: std({ red: 1, orange: 0.9, blue: 0.6 }, DOCS.program),

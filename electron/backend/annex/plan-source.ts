@@ -58,7 +58,7 @@ export function demandNotes(ev: PlanEvaluation, withProjects = true): string[] {
 
 // ---- 附件1 主要发展指标表 -------------------------------------------------------------------
 
-const CATEGORY_ORDER = ['学前教育', '义务教育', '高中阶段', '优质均衡', '布局与建设'];
+const CATEGORY_ORDER = ['学前教育', '义务教育', '高中阶段', '优质均衡', '布局与建设', '教师队伍'];
 
 function formatOf(t: TargetResult): IndicatorRecord['format'] {
   const def = targetDef(t.key);

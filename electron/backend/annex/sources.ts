@@ -11,6 +11,7 @@ import {
   schoolListAnnex,
   seatBalanceAnnex,
   studentsChartAnnex,
+  teachersAnnex,
   type AnnexContent,
   type AnnexContext,
   type AnnexKind,
@@ -28,6 +29,7 @@ import { evaluateStoredPlan, resolvePlan } from '../services/plan-context';
 import { runProjection } from '../services/projection';
 import { listSchools } from '../services/schools';
 import { forecastInput } from './forecast-source';
+import { teachersInput } from './teacher-source';
 import { adjustmentsInput, demandChartInput, demandNotes, indicatorsInput, levelNote, projectsInput, seatBalanceInput, yearsNote, type SchoolFacts } from './plan-source';
 
 /** The plan asked for (id or name; the first plan when absent) and the projection scenario (the plan's own when absent). */
@@ -186,6 +188,13 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
     build: (scope, ctx) => {
       const { ev } = scope.evaluation();
       return withNotes(demandChartAnnex(demandChartInput(ev), ctx), demandNotes(ev, false));
+    },
+  },
+  teachers: {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { ev } = scope.evaluation();
+      return withNotes(teachersAnnex(teachersInput(ev), ctx), demandNotes(ev));
     },
   },
 };

@@ -6,6 +6,7 @@ import { forecastStrings } from './zh-forecast';
 import { annexStrings } from './zh-annex';
 import { importStrings } from './zh-import';
 import { planStrings } from './zh-plan';
+import { teacherStrings } from './zh-teachers';
 import { NATIONAL_SETTINGS } from '@shared/plan/settings';
 
 // Pages without a plan (总览, 学校) judge class sizes by the national defaults.
@@ -295,6 +296,7 @@ export const zh = {
 
   importer: importStrings,
   plan: planStrings,
+  teachers: teacherStrings,
 
   units: {
     kb: 'KB',

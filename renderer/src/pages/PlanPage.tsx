@@ -22,6 +22,7 @@ import { ProjectsPanel } from '../components/plan/ProjectsPanel';
 import { SchoolsPanel } from '../components/plan/SchoolsPanel';
 import { SettingsDrawer } from '../components/plan/SettingsDrawer';
 import { TargetsPanel } from '../components/plan/TargetsPanel';
+import { TeachersPanel } from '../components/plan/TeachersPanel';
 import { usePlan } from '../components/plan/usePlan';
 import { WarningList } from '../components/plan/WarningList';
 import '../components/plan/plan.css';
@@ -241,6 +242,7 @@ export function PlanPage() {
           },
           { key: 'schools', label: t.tabs.schools, children: <SchoolsPanel ev={ev} /> },
           { key: 'balance', label: t.tabs.balance, children: <BalancePanel ev={ev} /> },
+          { key: 'teachers', label: zh.teachers.tab, children: <TeachersPanel ev={ev} /> },
           { key: 'areas', label: t.tabs.areas, children: <AreasPanel plan={plan} context={p.context} edit={p.edit} saving={p.saving} /> },
         ]}
       />

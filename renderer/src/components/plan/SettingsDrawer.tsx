@@ -8,6 +8,7 @@ import { planHeader, type PlanDetail, type PlanHeader, type PlanSettings } from 
 import { useApi } from '../../api/useApi';
 import { zh } from '../../i18n/zh';
 import type { PlanState } from './usePlan';
+import { TeacherSettingsFields } from './TeacherSettingsFields';
 
 const t = zh.plan.settingsDrawer;
 const CLASS_STAGES: Stage[] = ['preschool', 'primary', 'junior', 'senior'];
@@ -25,6 +26,7 @@ const fromForm = (f: NormsForm, base: PlanSettings): PlanSettings => ({
   classSize: { ...base.classSize, ...f.classSize },
   schoolSize: { ...base.schoolSize, ...f.schoolSize },
   balance: { ...base.balance, ...f.balance, cvLimit: { ...base.balance.cvLimit, ...f.balance.cvLimit } },
+  teachers: { ...base.teachers, ...f.teachers },
 });
 
 interface Props {
@@ -120,6 +122,7 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
         <Form.Item name={['balance', 'staffFollowsStudents']} label={t.staffFollows} valuePropName="checked">
           <Switch />
         </Form.Item>
+        <TeacherSettingsFields num={num} />
         <Typography.Text strong>{t.build}</Typography.Text>
         <div className="editor-grid-3">
           {num(['costPerM2'], t.costPerM2, 100, 50000, 100)}

@@ -1,0 +1,139 @@
+// 教师: posts needed (编制) against the teachers a stage will have, year by year, for the
+// county; then each township's 缺编 or 超编 in the base, target and outlook years. The numbers
+// are the evaluation's (shared/plan/teachers), the same the CLI and the annex print.
+import { useMemo, useState } from 'react';
+import { Alert, Col, Empty, Row, Segmented, Table, type TableColumnsType } from 'antd';
+import { STAGE_LABEL } from '@shared/domain';
+import type { PlanEvaluation, TeacherStage, TeacherTownshipRow } from '@shared/plan';
+import { zh } from '../../i18n/zh';
+import { EChart, type ChartOption } from '../EChart';
+import { CompactTable } from '../CompactTable';
+import { Section } from '../Section';
+import { StatCard } from '../StatCard';
+import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../../lib/charts';
+import { LEVEL_COLOR, STAGE_COLOR } from '../../lib/colors';
+import { fmtInt } from '../../lib/format';
+
+const t = zh.teachers;
+
+/** 缺 n in red, 超 n in blue: the sign of a gap is easy to misread in a table of numbers. */
+function GapCell({ gap }: { gap: number }) {
+  if (gap === 0) return <span className="num muted">{t.even}</span>;
+  const color = gap > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.blue;
+  return (
+    <span className="num" style={{ color }}>
+      {gap > 0 ? t.short(fmtInt(gap)) : t.over(fmtInt(-gap))}
+    </span>
+  );
+}
+
+function TeacherChart({ ev, stage }: { ev: PlanEvaluation; stage: TeacherStage }) {
+  const option = useMemo<ChartOption>(() => {
+    const r = ev.teachers.byStage[stage];
+    return {
+      grid: baseGrid({ top: 44, right: 20 }),
+      legend: topLegend(),
+      tooltip: axisTooltip(t.people),
+      xAxis: categoryAxis(ev.years, undefined, false),
+      yAxis: valueAxis(t.people),
+      series: [
+        {
+          type: 'line', name: t.demand, data: r?.demand ?? [], itemStyle: { color: STAGE_COLOR[stage] }, lineStyle: { width: 2.5 }, symbolSize: 6,
+          markArea: { silent: true, itemStyle: { color: 'rgba(31, 95, 168, 0.05)' }, data: [[{ xAxis: String(ev.plan.baseYear) }, { xAxis: String(ev.plan.targetYear) }]] },
+        },
+        { type: 'line', name: t.supply, data: r?.supply ?? [], itemStyle: { color: '#5c6b7a' }, lineStyle: { width: 2, type: 'dashed' }, symbol: 'none' },
+      ],
+    };
+  }, [ev, stage]);
+  return <EChart option={option} height={300} testId="teacher-chart" label={t.chart(STAGE_LABEL[stage])} />;
+}
+
+export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
+  const tp = ev.teachers;
+  const [picked, setStage] = useState<TeacherStage | null>(null);
+  const stage = picked && tp.stages.includes(picked) ? picked : (tp.stages.includes('primary') ? 'primary' : tp.stages[0]);
+  if (!stage) return <Empty description={t.noStaff} />;
+  const base = 0;
+  const target = Math.max(0, Math.min(ev.years.length - 1, ev.plan.targetYear - ev.plan.baseYear));
+  const outlook = ev.years.length - 1;
+  const r = tp.byStage[stage];
+  const inPeriod = (xs: number[] | undefined) => (xs ?? []).slice(1, target + 1).reduce((a, b) => a + b, 0);
+  const gapAt = r?.gap[target] ?? 0;
+  const rows = tp.byTownship.filter((x) => x.stage === stage);
+  const cols = (i: number, label: string): TableColumnsType<TeacherTownshipRow>[number] => ({
+    title: t.year(ev.years[i] as number, label),
+    key: `y${i}`,
+    children: [
+      { title: t.demandShort, key: `d${i}`, align: 'right', width: 72, render: (_: unknown, x) => <span className="num">{fmtInt(x.demand[i])}</span> },
+      { title: t.supplyShort, key: `s${i}`, align: 'right', width: 72, render: (_: unknown, x) => <span className="num">{fmtInt(x.supply[i])}</span> },
+      { title: t.gapShort, key: `g${i}`, align: 'right', width: 84, render: (_: unknown, x) => <GapCell gap={x.gap[i] as number} /> },
+    ],
+  });
+  const columns: TableColumnsType<TeacherTownshipRow> = [
+    { title: t.township, dataIndex: 'townshipName', key: 'name', fixed: 'left', width: 120 },
+    cols(base, t.base),
+    cols(target, t.target),
+    { title: t.year(ev.years[outlook] as number, t.outlook), key: 'outlook', align: 'right', width: 96, render: (_: unknown, x) => <GapCell gap={x.gap[outlook] as number} /> },
+  ];
+  const sum = (i: number, k: 'demand' | 'supply' | 'gap') => rows.reduce((a, x) => a + (x[k][i] as number), 0);
+
+  return (
+    <div data-testid="teachers-panel">
+      {tp.staffYear === null ? <Alert type="warning" showIcon title={t.noStaff} style={{ marginBottom: 12 }} /> : null}
+      <Alert type="info" showIcon title={tp.notes.join(' ')} style={{ marginBottom: 12 }} data-testid="teacher-notes" />
+      <Segmented<TeacherStage>
+        value={stage}
+        onChange={setStage}
+        options={tp.stages.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
+        data-testid="teacher-stage"
+        style={{ marginBottom: 12 }}
+      />
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={12} md={6}>
+          <StatCard testId="teacher-stat-demand" title={t.statDemand(ev.plan.targetYear)} value={r?.demand[target] ?? 0} suffix={t.people} />
+        </Col>
+        <Col xs={12} md={6}>
+          <StatCard testId="teacher-stat-supply" title={t.statSupply(ev.plan.targetYear)} value={r?.supply[target] ?? 0} suffix={t.people} />
+        </Col>
+        <Col xs={12} md={6}>
+          <StatCard
+            testId="teacher-stat-gap"
+            title={t.statGap(ev.plan.targetYear)}
+            value={gapAt}
+            suffix={t.people}
+            valueColor={gapAt > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.blue}
+            footer={<span className="muted">{`${t.statHired} ${fmtInt(inPeriod(r?.hired))} · ${t.statFreed} ${fmtInt(inPeriod(r?.freedByClosure))}`}</span>}
+          />
+        </Col>
+        <Col xs={12} md={6}>
+          <StatCard testId="teacher-stat-new" title={t.statNew(ev.plan.targetYear)} value={r?.neededByNew[target] ?? 0} suffix={t.people} />
+        </Col>
+      </Row>
+      <Section title={t.chart(STAGE_LABEL[stage])}>
+        <TeacherChart ev={ev} stage={stage} />
+      </Section>
+      <Section title={t.townshipTable(STAGE_LABEL[stage])} testId="teacher-townships">
+        <CompactTable<TeacherTownshipRow>
+          rowKey={(x) => `${x.township}|${x.stage}`}
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: 'max-content', y: 420 }}
+          bordered
+          summary={() => (
+            <Table.Summary fixed>
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>{t.total}</Table.Summary.Cell>
+                {[base, target].flatMap((i, k) => [
+                  <Table.Summary.Cell key={`d${k}`} index={1 + k * 3} align="right">{fmtInt(sum(i, 'demand'))}</Table.Summary.Cell>,
+                  <Table.Summary.Cell key={`s${k}`} index={2 + k * 3} align="right">{fmtInt(sum(i, 'supply'))}</Table.Summary.Cell>,
+                  <Table.Summary.Cell key={`g${k}`} index={3 + k * 3} align="right"><GapCell gap={sum(i, 'gap')} /></Table.Summary.Cell>,
+                ])}
+                <Table.Summary.Cell index={7} align="right"><GapCell gap={sum(outlook, 'gap')} /></Table.Summary.Cell>
+              </Table.Summary.Row>
+            </Table.Summary>
+          )}
+        />
+      </Section>
+    </div>
+  );
+}

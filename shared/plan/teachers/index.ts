@@ -1,0 +1,3 @@
+export * from './norms';
+export * from './run';
+export * from './types';

@@ -1,0 +1,260 @@
+// Teachers under the plan, year by year: posts needed per school stage (norms.ts) against the
+// teachers there. Supply starts from the 专任教师 recorded in the plan's base year (a combined
+// school's split over its stages by students), loses the yearly exit rate, gains the plan's
+// recruits (first to the schools most short of teachers), and follows pupils when a school
+// closes: its teachers go to the receiving schools in the same shares. A school the plan
+// builds starts without teachers, so its posts show as needed by 新建 until recruits fill them.
+import { STAGE_LABEL, type UrbanRural } from '../../domain/stages';
+import type { StaffCounts } from '../context';
+import type { PlanRun } from '../run';
+import { recordAt, unitKey, type YearState } from '../timeline';
+import { isTeacherStage, postsNeeded, TEACHER_STAGES, type StaffingRule, type TeacherStage } from './norms';
+import type { TeacherIndicatorYear, TeacherPlan, TeacherSchoolRow, TeacherStageResult, TeacherTownshipRow } from './types';
+
+interface TeacherUnit {
+  index: number;
+  key: string;
+  stage: TeacherStage;
+  posts: number[];
+  rule: StaffingRule[];
+  supply: number[];
+  /** Base-year staff of the unit (its share of the school's), for the indicators. */
+  base: StaffCounts | null;
+}
+
+const zeros = (n: number) => new Array<number>(n).fill(0);
+const add = (a: number[], i: number, v: number) => {
+  a[i] = (a[i] ?? 0) + v;
+};
+
+function urbanRuralOf(run: PlanRun, unit: PlanRun['units'][number]['unit'], township: string): UrbanRural {
+  return unit.school.source?.urbanRural ?? run.ctx.townships.find((t) => t.code === township)?.urbanRural ?? '乡村';
+}
+
+/** The school's base-year staff split over its stages by students (by count of stages without any). */
+function baseStaff(run: PlanRun): Map<string, StaffCounts> {
+  const out = new Map<string, StaffCounts>();
+  const byRef = new Map<string, number[]>();
+  run.units.forEach((u, i) => {
+    if (!isTeacherStage(u.unit.stage) || !u.unit.school.source) return;
+    const list = byRef.get(u.unit.ref) ?? [];
+    list.push(i);
+    byRef.set(u.unit.ref, list);
+  });
+  for (const [, indices] of byRef) {
+    const first = run.units[indices[0] as number] as PlanRun['units'][number];
+    const staff = recordAt(first.unit.school.source?.staff ?? {}, run.plan.baseYear);
+    if (!staff) continue;
+    const students = indices.map((i) => run.units[i]?.demand[0] ?? 0);
+    const total = students.reduce((a, b) => a + b, 0);
+    indices.forEach((i, k) => {
+      const share = total > 0 ? (students[k] as number) / total : 1 / indices.length;
+      const u = run.units[i] as PlanRun['units'][number];
+      out.set(u.unit.key, {
+        teachers: staff.teachers * share,
+        qualifiedAbove: staff.qualifiedAbove * share,
+        keyTeachers: staff.keyTeachers * share,
+        peArtsTeachers: staff.peArtsTeachers * share,
+      });
+    });
+  }
+  return out;
+}
+
+/** Recruits of one stage and year: gaps filled first, in proportion to each; the rest by posts. */
+function hire(units: readonly TeacherUnit[], yi: number, count: number): void {
+  if (count <= 0 || units.length === 0) return;
+  const gaps = units.map((u) => Math.max(0, (u.posts[yi] as number) - (u.supply[yi] as number)));
+  const totalGap = gaps.reduce((a, b) => a + b, 0);
+  const toGaps = Math.min(count, totalGap);
+  units.forEach((u, k) => {
+    if (totalGap > 0) u.supply[yi] = (u.supply[yi] as number) + (toGaps * (gaps[k] as number)) / totalGap;
+  });
+  const rest = count - toGaps;
+  const posts = units.reduce((a, u) => a + (u.posts[yi] as number), 0);
+  if (rest <= 0) return;
+  for (const u of units) {
+    const w = posts > 0 ? (u.posts[yi] as number) / posts : 1 / units.length;
+    u.supply[yi] = (u.supply[yi] as number) + rest * w;
+  }
+}
+
+export function runTeachers(run: PlanRun): TeacherPlan {
+  const { years, settings } = run;
+  const t = settings.teachers;
+  const n = years.length;
+  const base = baseStaff(run);
+  const units: TeacherUnit[] = [];
+  run.units.forEach((u, index) => {
+    const stage = u.unit.stage;
+    if (!isTeacherStage(stage)) return;
+    const posts = zeros(n);
+    const rule = new Array<StaffingRule>(n).fill('students');
+    years.forEach((_, yi) => {
+      const state = run.states[yi] as YearState;
+      const kind = state.schools.get(u.unit.ref)?.kind ?? u.unit.school.kind;
+      const need = postsNeeded(
+        { stage, kind, urbanRural: urbanRuralOf(run, u.unit, u.township[yi] as string), students: u.demand[yi] as number, classes: u.classes[yi] as number },
+        t,
+      );
+      posts[yi] = need.posts;
+      rule[yi] = need.rule;
+    });
+    const b = base.get(u.unit.key) ?? null;
+    const supply = zeros(n);
+    supply[0] = b?.teachers ?? 0;
+    units.push({ index, key: u.unit.key, stage, posts, rule, supply, base: b });
+  });
+  const byKey = new Map(units.map((u) => [u.key, u]));
+
+  const stageResult = (): TeacherStageResult => ({
+    demand: zeros(n), supply: zeros(n), gap: zeros(n), retired: zeros(n), hired: zeros(n), freedByClosure: zeros(n), neededByNew: zeros(n),
+  });
+  const byStage: Partial<Record<TeacherStage, TeacherStageResult>> = {};
+  for (const u of units) byStage[u.stage] ??= stageResult();
+
+  for (let yi = 1; yi < n; yi++) {
+    const state = run.states[yi] as YearState;
+    for (const u of units) {
+      const prev = u.supply[yi - 1] as number;
+      const left = prev * (1 - t.attrition);
+      add((byStage[u.stage] as TeacherStageResult).retired, yi, prev - left);
+      u.supply[yi] = left;
+    }
+    // Teachers of a closed school follow its pupils to the receivers.
+    for (const u of units) {
+      const st = state.units.get(u.key);
+      const have = u.supply[yi] as number;
+      if (st?.open || have <= 0 || !st?.closedBy) continue;
+      const receivers = st.closedBy.receivers
+        .map((r) => ({ unit: byKey.get(unitKey(r.school, u.stage)), share: r.share }))
+        .filter((r) => r.unit && r.unit.key !== u.key && state.units.get(r.unit.key)?.open);
+      const total = receivers.reduce((a, r) => a + r.share, 0);
+      if (total <= 0) continue;
+      for (const r of receivers) (r.unit as TeacherUnit).supply[yi] = ((r.unit as TeacherUnit).supply[yi] as number) + (have * r.share) / total;
+      u.supply[yi] = 0;
+      add((byStage[u.stage] as TeacherStageResult).freedByClosure, yi, have);
+    }
+    for (const stage of TEACHER_STAGES) {
+      const count = t.hiring[stage];
+      const open = units.filter((u) => u.stage === stage && state.units.get(u.key)?.open);
+      if (count > 0 && open.length > 0) {
+        hire(open, yi, count);
+        add((byStage[stage] as TeacherStageResult).hired, yi, count);
+      }
+    }
+  }
+
+  const schools: TeacherSchoolRow[] = [];
+  const townships = new Map<string, TeacherTownshipRow & { raw: number[] }>();
+  for (const u of units) {
+    const series = run.units[u.index] as PlanRun['units'][number];
+    const sr = byStage[u.stage] as TeacherStageResult;
+    years.forEach((_, yi) => {
+      add(sr.demand, yi, u.posts[yi] as number);
+      add(sr.supply, yi, u.supply[yi] as number);
+      if (series.unit.school.isNew && series.open[yi]) add(sr.neededByNew, yi, u.posts[yi] as number);
+      const code = series.township[yi] as string;
+      const k = `${code}|${u.stage}`;
+      let row = townships.get(k);
+      if (!row) {
+        row = { township: code, townshipName: run.townshipName(code), stage: u.stage, demand: zeros(n), supply: zeros(n), gap: zeros(n), raw: zeros(n) };
+        townships.set(k, row);
+      }
+      add(row.demand, yi, u.posts[yi] as number);
+      add(row.raw, yi, u.supply[yi] as number);
+    });
+    if (u.posts.every((p) => p === 0) && u.supply.every((s) => s < 0.5)) continue;
+    const supply = u.supply.map(Math.round);
+    const township = series.township[series.township.length - 1] as string;
+    schools.push({
+      code: series.unit.ref, name: series.unit.school.name, township, townshipName: run.townshipName(township), stage: u.stage,
+      isNew: series.unit.school.isNew, rule: u.rule, demand: u.posts, supply, gap: u.posts.map((p, i) => p - (supply[i] as number)),
+    });
+  }
+  for (const sr of Object.values(byStage)) {
+    sr.supply = sr.supply.map(Math.round);
+    sr.gap = sr.demand.map((d, i) => d - (sr.supply[i] as number));
+    sr.retired = sr.retired.map(Math.round);
+    sr.freedByClosure = sr.freedByClosure.map(Math.round);
+  }
+  const stageOrder = (s: TeacherStage) => TEACHER_STAGES.indexOf(s);
+  const byTownship: TeacherTownshipRow[] = [...townships.values()]
+    .filter((r) => r.demand.some((d) => d > 0) || r.raw.some((s) => s >= 0.5))
+    .map(({ raw, ...r }) => {
+      const supply = raw.map(Math.round);
+      return { ...r, supply, gap: r.demand.map((d, i) => d - (supply[i] as number)) };
+    })
+    .sort((a, b) => a.township.localeCompare(b.township) || stageOrder(a.stage) - stageOrder(b.stage));
+
+  const missingStaff = missingStaffOf(run, units);
+  const staffYears = run.ctx.schools.flatMap((s) => Object.keys(s.staff).map(Number)).filter((y) => y <= run.plan.baseYear);
+  const staffYear = staffYears.length ? Math.max(...staffYears) : null;
+  return {
+    years,
+    stages: TEACHER_STAGES.filter((s) => byStage[s]),
+    byStage,
+    byTownship,
+    schools,
+    staffYear,
+    indicators: indicatorYears(run, units, byTownship),
+    missingStaff,
+    notes: teacherNotes(run, staffYear, missingStaff),
+  };
+}
+
+function missingStaffOf(run: PlanRun, units: readonly TeacherUnit[]): TeacherPlan['missingStaff'] {
+  const out = new Map<string, string>();
+  for (const u of units) {
+    const school = run.units[u.index]?.unit.school;
+    if (school?.source && !u.base && u.posts.some((p) => p > 0)) out.set(school.ref, school.name);
+  }
+  return [...out].map(([code, name]) => ({ code, name }));
+}
+
+/** 义务教育 staff per year: recorded composition (骨干, 学历, 体育艺术) held over the projected teachers. */
+function indicatorYears(run: PlanRun, units: readonly TeacherUnit[], byTownship: readonly TeacherTownshipRow[]): TeacherIndicatorYear[] {
+  const compulsory = units.filter((u) => u.stage === 'primary' || u.stage === 'junior');
+  const baseTotal = { teachers: 0, key: 0, qualified: 0, peArts: 0 };
+  for (const u of compulsory) {
+    if (!u.base) continue;
+    baseTotal.teachers += u.base.teachers;
+    baseTotal.key += u.base.keyTeachers;
+    baseTotal.qualified += u.base.qualifiedAbove;
+    baseTotal.peArts += u.base.peArtsTeachers;
+  }
+  const share = (x: number) => (baseTotal.teachers > 0 ? x / baseTotal.teachers : 0);
+  return run.years.map((year, yi) => {
+    let students = 0;
+    let teachers = 0;
+    for (const u of compulsory) {
+      students += run.units[u.index]?.demand[yi] ?? 0;
+      teachers += u.supply[yi] as number;
+    }
+    let shortage = 0;
+    for (const r of byTownship) if ((r.stage === 'primary' || r.stage === 'junior') && (r.gap[yi] as number) > 0) shortage += r.gap[yi] as number;
+    return {
+      year, students, teachers, shortage,
+      keyTeachers: teachers * share(baseTotal.key),
+      qualifiedAbove: teachers * share(baseTotal.qualified),
+      peArtsTeachers: teachers * share(baseTotal.peArts),
+    };
+  });
+}
+
+function teacherNotes(run: PlanRun, staffYear: number | null, missing: TeacherPlan['missingStaff']): string[] {
+  const t = run.settings.teachers;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const hiring = TEACHER_STAGES.filter((s) => t.hiring[s] > 0).map((s) => `${STAGE_LABEL[s]} ${t.hiring[s]} 人`);
+  return [
+    `编制需求：小学 1:${t.studentsPerTeacher.primary}、初中 1:${t.studentsPerTeacher.junior}、高中 1:${t.studentsPerTeacher.senior}（生师比）；` +
+      `村小、教学点另按班师比 1:${t.perClass.villagePrimary}、1:${t.perClass.teachingPoint} 测算，取两者较大值；幼儿园每班 ${t.kindergartenPerClass} 名专任教师。`,
+    staffYear === null
+      ? '未录入专任教师数据，现有教师按 0 计，缺编数即编制需求。'
+      : `现有教师：${staffYear} 年专任教师（九年一贯制等学校按各学段在校生分摊），此后每年按 ${pct(t.attrition)} 退休或离岗递减` +
+        `${hiring.length ? `，每年补充${hiring.join('、')}` : '，规划未设补充计划'}；撤并学校的教师随学生到接收学校，新建学校的教师由补充计划配备。`,
+    ...(missing.length
+      ? [`${missing.length} 所学校没有专任教师记录（${missing.slice(0, 5).map((m) => m.name).join('、')}${missing.length > 5 ? ' 等' : ''}），其现有教师未知，按 0 计入，缺编数偏大。`]
+      : []),
+  ];
+}

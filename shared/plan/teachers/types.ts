@@ -1,0 +1,66 @@
+// Result shapes of the teacher (编制) projection. Every series is aligned with the plan's
+// `years`; demand and supply are whole teachers, gap = demand − supply (positive = 缺编,
+// negative = 超编).
+import type { SchoolRef } from '../model';
+import type { StaffingRule, TeacherStage } from './norms';
+
+export interface TeacherSeries {
+  demand: number[];
+  supply: number[];
+  gap: number[];
+}
+
+export interface TeacherStageResult extends TeacherSeries {
+  /** Teachers leaving in the year (retirement and other exits). */
+  retired: number[];
+  /** Teachers the plan recruits in the year. */
+  hired: number[];
+  /** Teachers of schools closed (撤并, 转型) in the year, moved with their pupils. */
+  freedByClosure: number[];
+  /** Posts the schools the plan builds (新建) need. */
+  neededByNew: number[];
+}
+
+export interface TeacherTownshipRow extends TeacherSeries {
+  township: string;
+  townshipName: string;
+  stage: TeacherStage;
+}
+
+export interface TeacherSchoolRow extends TeacherSeries {
+  code: SchoolRef;
+  name: string;
+  township: string;
+  townshipName: string;
+  stage: TeacherStage;
+  isNew: boolean;
+  /** The rule that set the posts each year. */
+  rule: StaffingRule[];
+}
+
+/** 义务教育 staff as the teacher targets count them, per year. */
+export interface TeacherIndicatorYear {
+  year: number;
+  students: number;
+  teachers: number;
+  keyTeachers: number;
+  qualifiedAbove: number;
+  peArtsTeachers: number;
+  /** 缺编 summed over the townships short of teachers (a surplus elsewhere does not offset it). */
+  shortage: number;
+}
+
+export interface TeacherPlan {
+  years: number[];
+  stages: TeacherStage[];
+  byStage: Partial<Record<TeacherStage, TeacherStageResult>>;
+  byTownship: TeacherTownshipRow[];
+  schools: TeacherSchoolRow[];
+  /** Year of the staff records supply starts from, or null when none is recorded. */
+  staffYear: number | null;
+  indicators: TeacherIndicatorYear[];
+  /** Existing schools with posts but no staff record: their teachers are unknown and count as none. */
+  missingStaff: { code: SchoolRef; name: string }[];
+  /** Where the figures come from, in words. */
+  notes: string[];
+}
