@@ -154,7 +154,7 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
     });
   }
 
-  const levelCells = (level: BacktestLevel, stage: Stage | null): Cell[] => {
+  const levelCells = (level: BacktestLevel, stage: Stage | null, only: number | null = null): Cell[] => {
     const groups = new Map<string, Cell[]>();
     for (const u of units.values()) {
       if (stage !== null && u.stage !== stage) continue;
@@ -172,7 +172,8 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
         c.actual += u.actual[i] ?? 0;
       });
     }
-    return [...groups.values()].flat();
+    const all = [...groups.values()];
+    return only === null ? all.flat() : all.map((list) => list[only] as Cell);
   };
 
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, {}])) as BacktestResult['byLevel'];
@@ -184,6 +185,15 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
     }
     overall[level] = accuracy(levelCells(level, null));
   }
+
+  // Horizon by horizon: the error of projecting from the base year and comparing with year
+  // base + h, exactly what one measures afterwards; an average over horizons would hide that
+  // year 1 is far easier than year 5.
+  const byHorizon = years.map((year, i) => ({
+    h: year - base,
+    year,
+    levels: Object.fromEntries(LEVELS.map((l) => [l, accuracy(levelCells(l, null, i))])) as Record<BacktestLevel, StageAccuracy>,
+  }));
 
   const sizeClasses = SIZE_CLASSES.map((c) => {
     const mine = [...units.values()].filter((u) => u.cls === c.key);
@@ -211,6 +221,7 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
     scenario: scenario.name,
     byLevel,
     overall,
+    byHorizon,
     sizeClasses,
     verdict: LEVELS.map((l) => verdictOf(l, overall[l])),
     flags: cal.core.flags,

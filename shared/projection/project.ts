@@ -12,7 +12,7 @@ import { peakOf, peakSentence } from './peaks';
 import { AGES, popAt } from './population';
 import type { Section } from './sections';
 import { sizeClassLabel, sizeClassOf, SIZE_CLASSES } from './size-classes';
-import { applyTrust, calibrateTrust, type TrustTable } from './trust';
+import { applyTrust, calibrateTrust, type TrustCalibration, type TrustTable } from './trust';
 import type { CalibrationSummary, ProjectionResult, SchoolProjection, StageSeries, TownshipProjection } from './types';
 
 export const DEFAULT_HORIZON_YEARS = 15;
@@ -22,14 +22,16 @@ export interface Calibration {
   data: ProjectionData;
   core: CoreCalibration;
   trust: TrustTable;
+  /** The engine's own rolling-origin errors, as of the base year: what the intervals rest on. */
+  errors: TrustCalibration;
 }
 
 export function calibrate(data: ProjectionData, baseYear: number, settings: MethodSettings): Calibration {
   const core = calibrateCore(data, baseYear, settings);
   // The trust check re-runs the engine from earlier years: only data up to the base year counts.
   const known = core.baseYear === baseYear ? data : { ...data, enrolment: data.enrolment.filter((r) => r.year <= core.baseYear) };
-  const trust = calibrateTrust(known, core, settings);
-  return { data, core, trust };
+  const errors = calibrateTrust(known, core, settings);
+  return { data, core, trust: errors.table, errors };
 }
 
 export interface ScenarioRun {

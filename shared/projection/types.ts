@@ -130,6 +130,8 @@ export interface BacktestResult {
   byLevel: Record<BacktestLevel, Partial<Record<Stage, StageAccuracy>>>;
   /** All stages together, per level. */
   overall: Record<BacktestLevel, StageAccuracy>;
+  /** All stages together, per projected year (h = year − baseYear) and level. */
+  byHorizon: { h: number; year: number; levels: Record<BacktestLevel, StageAccuracy> }[];
   /** School-level errors by size class, with the trust the engine chose as of the base year. */
   sizeClasses: { key: SizeClass; label: string; schools: number; alpha: number; projection: MethodErrors; persistence: MethodErrors; trend: MethodErrors }[];
   /** One sentence per level, in Chinese, saying which method did best. */

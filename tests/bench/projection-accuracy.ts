@@ -1,0 +1,23 @@
+// Accuracy on a real panel (tests/fixtures/real/nyc-elementary), per horizon and level:
+// the engine against last year's value and each school's straight line, from every base year.
+//   npx tsx tests/bench/projection-accuracy.ts [panel.csv written by convert.mjs]
+import { performance } from 'node:perf_hooks';
+import { parseSettings } from '../../shared/projection';
+import { nycElementary } from '../fixtures/real/nyc-elementary';
+import { formatAccuracy, rollingAccuracy } from '../helpers/rolling-accuracy';
+
+export function benchProjectionAccuracy(file?: string): void {
+  const data = nycElementary(file);
+  const t0 = performance.now();
+  const rows = rollingAccuracy(data, parseSettings({}));
+  const ms = performance.now() - t0;
+  console.log(`\n预测准确度（真实面板：${data.schools.length} 所小学，${data.townships.length} 个学区，平均绝对百分比误差）`);
+  console.log(formatAccuracy(rows));
+  console.log(`  全部起点回测用时 ${ms.toFixed(0)} ms`);
+}
+
+if (process.argv[1]?.endsWith('projection-accuracy.ts')) {
+  const g = globalThis as unknown as Record<string, string>;
+  for (const [k, v] of Object.entries(process.env)) if (k.startsWith('__')) g[k] = v as string;
+  benchProjectionAccuracy(process.argv[2]);
+}
