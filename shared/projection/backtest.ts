@@ -11,6 +11,7 @@ import { ProjectionError } from './engine';
 import { fitLine } from './math';
 import type { MethodSettings, Scenario } from './params';
 import { calibrate, runScenario } from './project';
+import { rangeOf } from './intervals';
 import type { Section } from './sections';
 import { SIZE_CLASSES, sizeClassLabel, sizeClassOf, type SizeClass } from './size-classes';
 import type { BacktestLevel, BacktestMethod, BacktestResult, MethodErrors, StageAccuracy } from './types';
@@ -40,6 +41,15 @@ interface Unit {
 interface Cell {
   values: Record<BacktestMethod, number>;
   actual: number;
+  /** The projection's 80 % interval, when the engine had one. */
+  range: [number, number] | null;
+}
+
+function coverageOf(cells: readonly Cell[]): number | null {
+  const valid = cells.filter((c) => c.actual > 0);
+  if (valid.length === 0 || valid.some((c) => c.range === null)) return null;
+  const inside = valid.filter((c) => (c.range as [number, number])[0] <= c.actual && c.actual <= (c.range as [number, number])[1]).length;
+  return round2((100 * inside) / valid.length);
 }
 
 function errorsOf(cells: readonly Cell[], method: BacktestMethod): MethodErrors {
@@ -73,7 +83,7 @@ function accuracy(cells: readonly Cell[]): StageAccuracy {
       bestMape = e.mape;
     }
   }
-  return { ...projection, n: cells.filter((c) => c.actual > 0).length, baselines: { persistence, trend }, best };
+  return { ...projection, n: cells.filter((c) => c.actual > 0).length, coverage: coverageOf(cells), baselines: { persistence, trend }, best };
 }
 
 function linearTrend(section: Section, grades: number, firstYear: number, baseYear: number, trendYears: number, years: readonly number[]): number[] {
@@ -161,7 +171,7 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
       const key = level === 'county' ? u.stage : level === 'township' ? `${u.township}|${u.stage}` : `${u.school}|${u.stage}`;
       let list = groups.get(key);
       if (!list) {
-        list = years.map(() => ({ values: { projection: 0, persistence: 0, trend: 0 }, actual: 0 }));
+        list = years.map(() => ({ values: { projection: 0, persistence: 0, trend: 0 }, actual: 0, range: null }));
         groups.set(key, list);
       }
       years.forEach((_, i) => {
@@ -171,6 +181,21 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
         c.values.trend += u.trend[i] as number;
         c.actual += u.actual[i] ?? 0;
       });
+    }
+    // Intervals belong to the figure at its level: a school's by its size class, an area's by the area's errors.
+    for (const list of groups.values()) {
+      list.forEach((c, i) => {
+        c.range = level === 'school' ? null : rangeOf(cal.intervals, level, null, i + 1, c.values.projection);
+      });
+    }
+    if (level === 'school') {
+      for (const u of units.values()) {
+        if (stage !== null && u.stage !== stage) continue;
+        const list = groups.get(`${u.school}|${u.stage}`) as Cell[];
+        list.forEach((c, i) => {
+          c.range = u.cls === null ? [0, 0] : rangeOf(cal.intervals, 'school', u.cls, i + 1, c.values.projection);
+        });
+      }
     }
     const all = [...groups.values()];
     return only === null ? all.flat() : all.map((list) => list[only] as Cell);
@@ -201,6 +226,7 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
       years.map((_, i) => ({
         values: { projection: u.forecast[i] as number, persistence: u.persistence, trend: u.trend[i] as number },
         actual: u.actual[i] ?? 0,
+        range: null,
       })),
     );
     return {

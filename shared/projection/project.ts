@@ -12,6 +12,7 @@ import { peakOf, peakSentence } from './peaks';
 import { AGES, popAt } from './population';
 import type { Section } from './sections';
 import { sizeClassLabel, sizeClassOf, SIZE_CLASSES } from './size-classes';
+import { calibrateIntervals, rangeOf, type IntervalTable } from './intervals';
 import { applyTrust, calibrateTrust, type TrustCalibration, type TrustTable } from './trust';
 import type { CalibrationSummary, ProjectionResult, SchoolProjection, StageSeries, TownshipProjection } from './types';
 
@@ -24,6 +25,8 @@ export interface Calibration {
   trust: TrustTable;
   /** The engine's own rolling-origin errors, as of the base year: what the intervals rest on. */
   errors: TrustCalibration;
+  /** 80 % intervals per level, size class and horizon, from those errors. */
+  intervals: IntervalTable;
 }
 
 export function calibrate(data: ProjectionData, baseYear: number, settings: MethodSettings): Calibration {
@@ -31,7 +34,7 @@ export function calibrate(data: ProjectionData, baseYear: number, settings: Meth
   // The trust check re-runs the engine from earlier years: only data up to the base year counts.
   const known = core.baseYear === baseYear ? data : { ...data, enrolment: data.enrolment.filter((r) => r.year <= core.baseYear) };
   const errors = calibrateTrust(known, core, settings);
-  return { data, core, trust: errors.table, errors };
+  return { data, core, trust: errors.table, errors, intervals: calibrateIntervals(core, errors) };
 }
 
 export interface ScenarioRun {
@@ -131,6 +134,7 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
       return sum;
     });
     const cls = sizeClassOf(s.baseTotal);
+    const ranges = students.map((v, y) => rangeOf(cal.intervals, 'school', cls, y + 1, v));
     return {
       code: s.school.code,
       name: s.school.name,
@@ -142,6 +146,8 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
       trust: s.stage === 'special' ? 1 : cal.trust[cls].alpha,
       history,
       students,
+      low: ranges.every(Boolean) ? ranges.map((r) => (r as [number, number])[0]) : null,
+      high: ranges.every(Boolean) ? ranges.map((r) => (r as [number, number])[1]) : null,
       classes,
     };
   });
@@ -151,7 +157,9 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
     name: t.name,
     urbanRural: t.urbanRural,
     ...(byTownship[i] as StageSeries),
+    ...seriesRange(cal.intervals, 'township', byTownship[i] as StageSeries),
   }));
+  const countyRange = seriesRange(cal.intervals, 'county', county);
 
   // Recorded students of every school (including those closed before the base year).
   const historyCounty = emptySeries(historyYears.length);
@@ -181,6 +189,9 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
     scenario: run.scenario,
     schoolSystem: index.system,
     county,
+    countyLow: countyRange.low,
+    countyHigh: countyRange.high,
+    intervals: { level: 80, source: cal.intervals.source },
     townships,
     schools,
     history: { years: historyYears, county: historyCounty },
@@ -193,6 +204,14 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
     trust: SIZE_CLASSES.map((c) => cal.trust[c.key]),
     flags,
   };
+}
+
+/** Low and high ends of every stage's series at an area level (null when no interval could be estimated). */
+function seriesRange(table: IntervalTable, level: 'township' | 'county', series: StageSeries): { low: StageSeries | null; high: StageSeries | null } {
+  if (table.source === 'none') return { low: null, high: null };
+  const ends = (i: 0 | 1) =>
+    Object.fromEntries(STAGES.map((st) => [st, series[st].map((v, y) => (rangeOf(table, level, null, y + 1, v) ?? [v, v])[i])])) as StageSeries;
+  return { low: ends(0), high: ends(1) };
 }
 
 function populationOut(cal: Calibration, run: ScenarioRun): ProjectionResult['population'] {

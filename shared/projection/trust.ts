@@ -13,6 +13,7 @@ import { calibrateCore, projectCore, sectionTotal, type CoreCalibration } from '
 import type { MethodSettings } from './params';
 import { NEUTRAL_PARAMS } from './params';
 import type { Section } from './sections';
+import type { Stage } from '../domain/stages';
 import { SIZE_CLASSES, sizeClassOf, type SizeClass } from './size-classes';
 
 const ALPHAS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
@@ -111,6 +112,7 @@ export interface BacktestCase {
   h: number;
   section: number;
   township: number;
+  stage: Stage;
   cls: SizeClass;
   forecast: number;
   actual: number;
@@ -193,6 +195,7 @@ export function calibrateTrust(data: ProjectionData, cal: CoreCalibration, setti
           h: y - past.baseYear,
           section: s.id,
           township: s.township,
+          stage: s.stage,
           cls: sizeClassOf(s.baseTotal),
           forecast: totalOf(past, final, s, y),
           actual: a,
