@@ -22,11 +22,6 @@ export const HORIZON = 3;
 /** Too few school-years, or too small a gain, and the choice would be chasing noise. */
 const MIN_EVIDENCE = 30;
 const MIN_GAIN = 0.1;
-/**
- * Per horizon the choice rests on more cases of one kind, so a smaller gain is trusted; it
- * still has to beat the model by this share of its error.
- */
-const HORIZON_GAIN = 0.02;
 
 /**
  * The backtest speaks for the first few years only; beyond them last year's value says
@@ -83,7 +78,7 @@ export interface TrustCase {
  * record clearly says otherwise: the model follows cohorts and explains itself, last year's
  * value does neither.
  */
-export function chooseTrust(cases: readonly TrustCase[], fade = true, minGain = MIN_GAIN): Omit<TrustClass, 'key' | 'alphas'> {
+export function chooseTrust(cases: readonly TrustCase[], fade = true): Omit<TrustClass, 'key' | 'alphas'> {
   const valid = cases.filter((x) => x.actual > 0);
   if (valid.length === 0) return { alpha: 1, evidence: 0, mapeModel: null, mapePersistence: null, mapeChosen: null };
   const blend = (x: TrustCase, alpha: number) => x.model + (1 - alpha) * (fade ? persistenceFade(x.h) : 1) * (x.persistence - x.model);
@@ -98,7 +93,7 @@ export function chooseTrust(cases: readonly TrustCase[], fade = true, minGain = 
       bestErr = err;
     }
   }
-  if (valid.length < MIN_EVIDENCE || bestErr > (1 - minGain) * model) {
+  if (valid.length < MIN_EVIDENCE || bestErr > (1 - MIN_GAIN) * model) {
     best = 1;
     bestErr = model;
   }
@@ -139,7 +134,7 @@ function chooseByHorizon(cases: readonly TrustCase[]): TrustClass['alphas'] {
   for (let h = 1; h <= HORIZON; h++) {
     const mine = cases.filter((x) => x.h === h && x.actual > 0);
     if (mine.length < MIN_EVIDENCE) break;
-    alphas.push(chooseTrust(mine, false, HORIZON_GAIN).alpha);
+    alphas.push(chooseTrust(mine, false).alpha);
   }
   return alphas;
 }

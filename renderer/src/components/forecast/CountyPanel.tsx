@@ -13,6 +13,7 @@ import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { baseValue, scenarioRange, stagesIn } from './stages';
 import { CompactTable } from '../CompactTable';
+import { IntervalText } from './IntervalText';
 
 const t = zh.forecast.county;
 
@@ -54,6 +55,32 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
           }
         : {}),
     });
+    const cLow = r.countyLow;
+    const cHigh = r.countyHigh;
+    if (cLow && cHigh) {
+      const stack = `interval-${stage}`;
+      series.push({
+        type: 'line',
+        name,
+        stack,
+        data: [...pad(nh - 1), base, ...cLow[stage]],
+        lineStyle: { opacity: 0 },
+        symbol: 'none',
+        silent: true,
+        tooltip: { show: false },
+      });
+      series.push({
+        type: 'line',
+        name,
+        stack,
+        data: [...pad(nh - 1), 0, ...cHigh[stage].map((h, k) => h - (cLow[stage][k] ?? 0))],
+        lineStyle: { opacity: 0 },
+        areaStyle: { color, opacity: 0.26 },
+        symbol: 'none',
+        silent: true,
+        tooltip: { show: false },
+      });
+    }
     if (multi) {
       const { low, high } = scenarioRange(r, stage);
       const stack = `band-${stage}`;
@@ -94,7 +121,11 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
           const k = index - nh;
           const v = projected ? r.county[stage][k] : r.history.county[stage][index];
           const range = projected && multi ? scenarioRange(r, stage) : null;
-          const band = range ? `<span style="color:#8c8c8c">（${t.band(fmtInt(range.low[k]), fmtInt(range.high[k]))}）</span>` : '';
+          const notes = [
+            projected && r.countyLow && r.countyHigh ? t.interval(fmtInt(r.countyLow[stage][k]), fmtInt(r.countyHigh[stage][k])) : null,
+            range ? t.band(fmtInt(range.low[k]), fmtInt(range.high[k])) : null,
+          ].filter(Boolean);
+          const band = notes.length ? `<span style="color:#8c8c8c">（${notes.join('；')}）</span>` : '';
           return `<span style="color:${STAGE_COLOR[stage]}">●</span> ${STAGE_LABEL[stage]} ${fmtInt(v)} ${zh.common.people}${band}`;
         });
         return [`${year}${index >= nh ? '' : `（${t.actual}）`}`, ...rows].join('<br/>');
@@ -110,6 +141,8 @@ interface Row {
   stage: Stage;
   base: number;
   values: number[];
+  low: number[] | null;
+  high: number[] | null;
   /** Year of the stage's peak when it lies inside the projection. */
   peakYear: number | null;
 }
@@ -121,6 +154,8 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
     stage,
     base: baseValue(result, stage),
     values: result.county[stage],
+    low: result.countyLow?.[stage] ?? null,
+    high: result.countyHigh?.[stage] ?? null,
     peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
   }));
   const columns: TableColumnsType<Row> = [
@@ -148,7 +183,12 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
       key: String(y),
       align: 'right' as const,
       width: 66,
-      render: (_: unknown, r: Row) => <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>,
+      render: (_: unknown, r: Row) => (
+        <>
+          <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>
+          <IntervalText low={r.low?.[i]} high={r.high?.[i]} />
+        </>
+      ),
     })),
   ];
   const housing = Object.values(result.housing).some((list) => list.some((v) => v > 0));
@@ -157,6 +197,9 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
     <div className="forecast-panel">
       <Section title={t.chart} extra={<Typography.Text type="secondary" className="section-hint">{t.chartHint}</Typography.Text>}>
         <AccuracyNote backtest={backtest} level="county" stages={stages.filter((s) => s !== 'special')} />
+        <Typography.Paragraph type="secondary" className="table-note" data-testid="forecast-interval-note">
+          {t.intervalHint(result.intervals.source)}
+        </Typography.Paragraph>
         <EChart option={option} height={360} testId="forecast-county-chart" label={t.chart} />
       </Section>
       <Section title={t.table}>
