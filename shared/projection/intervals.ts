@@ -225,14 +225,14 @@ export function calibrateIntervals(cal: CoreCalibration, trust: TrustCalibration
  * error were a fresh, independent shock, 1 if errors simply carried forward; the record's own
  * growth from its first to its last horizon sets p where it has two or more, else the middle.
  */
-export function bandAt(bands: readonly IntervalBand[], h: number): { lo: number; hi: number } | null {
+export function bandAt(bands: readonly IntervalBand[], h: number, defaultGrowth = 0.75): { lo: number; hi: number } | null {
   if (bands.length === 0) return null;
   const exact = bands[h - 1];
   if (exact) return exact;
   const first = bands[0] as IntervalBand;
   const last = bands[bands.length - 1] as IntervalBand;
   const width = (b: IntervalBand) => Math.log(b.hi) - Math.log(b.lo);
-  const p = last.h > first.h && width(first) > 0 ? Math.min(1, Math.max(0.5, Math.log(width(last) / width(first)) / Math.log(last.h / first.h))) : 0.75;
+  const p = last.h > first.h && width(first) > 0 ? Math.min(1, Math.max(0.5, Math.log(width(last) / width(first)) / Math.log(last.h / first.h))) : defaultGrowth;
   const f = (h / last.h) ** p;
   return { lo: Math.exp(Math.log(last.lo) * f), hi: Math.exp(Math.log(last.hi) * f) };
 }
@@ -244,7 +244,8 @@ export function bandsFor(table: IntervalTable, level: IntervalLevel, cls: SizeCl
 
 /** Low and high ends around a projected figure. */
 export function rangeOf(table: IntervalTable, level: IntervalLevel, cls: SizeClass | null, h: number, value: number): [number, number] | null {
-  const b = bandAt(bandsFor(table, level, cls), h);
+  // An area's error is mostly the drift of its entrants, which carries forward year after year.
+  const b = bandAt(bandsFor(table, level, cls), h, level === 'school' ? 0.75 : 1);
   if (!b) return null;
   return [Math.round(value * b.lo), Math.round(value * b.hi)];
 }

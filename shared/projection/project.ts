@@ -13,7 +13,7 @@ import { AGES, popAt } from './population';
 import type { Section } from './sections';
 import { sizeClassLabel, sizeClassOf, SIZE_CLASSES } from './size-classes';
 import { calibrateIntervals, rangeOf, type IntervalTable } from './intervals';
-import { applyTrust, calibrateTrust, type TrustCalibration, type TrustTable } from './trust';
+import { applyTrust, calibrateTrust, type TrustTable } from './trust';
 import type { CalibrationSummary, ProjectionResult, SchoolProjection, StageSeries, TownshipProjection } from './types';
 
 export const DEFAULT_HORIZON_YEARS = 15;
@@ -23,8 +23,6 @@ export interface Calibration {
   data: ProjectionData;
   core: CoreCalibration;
   trust: TrustTable;
-  /** The engine's own rolling-origin errors, as of the base year: what the intervals rest on. */
-  errors: TrustCalibration;
   /** 80 % intervals per level, size class and horizon, from those errors. */
   intervals: IntervalTable;
 }
@@ -33,8 +31,9 @@ export function calibrate(data: ProjectionData, baseYear: number, settings: Meth
   const core = calibrateCore(data, baseYear, settings);
   // The trust check re-runs the engine from earlier years: only data up to the base year counts.
   const known = core.baseYear === baseYear ? data : { ...data, enrolment: data.enrolment.filter((r) => r.year <= core.baseYear) };
-  const errors = calibrateTrust(known, core, settings);
-  return { data, core, trust: errors.table, errors, intervals: calibrateIntervals(core, errors) };
+  // The school-year errors are only needed for the intervals; the calibration keeps the table.
+  const own = calibrateTrust(known, core, settings);
+  return { data, core, trust: own.table, intervals: calibrateIntervals(core, own) };
 }
 
 export interface ScenarioRun {

@@ -47,6 +47,27 @@ describe('the 预测 page', () => {
     await shot('10-forecast-county');
   });
 
+  it('shows the 80 % interval as a band on the chart and a range row in the table', async () => {
+    expect(projection.intervals.source).toBe('backtest');
+    const low = projection.countyLow?.primary ?? [];
+    const high = projection.countyHigh?.primary ?? [];
+    expect(low[0]).toBeLessThanOrEqual(projection.county.primary[0] ?? 0);
+    expect(high[0]).toBeGreaterThanOrEqual(projection.county.primary[0] ?? Infinity);
+    await expect.poll(() => page.getByTestId('forecast-interval-note').textContent()).toContain('80% 预测区间');
+    // The range row sits right under its stage's figures.
+    const rows = page.getByTestId('forecast-county-table').locator('tr.ant-table-row');
+    const labels = await rows.locator('td:first-child').allTextContents();
+    const primary = labels.indexOf('小学');
+    expect(labels[primary + 1]).toBe('80% 区间');
+    const cell = digits(await rows.nth(primary + 1).locator('td').nth(2).textContent());
+    expect(cell).toBe(`${low[0]}–${high[0]}`);
+    // Two stacked areas per stage: the interval band (darker) under the scenario band.
+    const areas = await page.locator('[data-testid="forecast-county-chart"] svg path[fill-opacity]').count();
+    expect(areas).toBeGreaterThan(0);
+    await page.getByTestId('forecast-county-chart').scrollIntoViewIfNeeded();
+    await shot('10b-forecast-county-interval');
+  });
+
   it('switches scenario and recomputes while a parameter moves, without saving it', async () => {
     const high = await api<ProjectionResult>('projection.run', { scenario: '高' });
     await page.getByTestId('forecast-scenario').getByText('高', { exact: true }).click();

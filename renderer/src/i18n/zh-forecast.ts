@@ -44,6 +44,7 @@ export const forecastStrings = {
     baseLine: '基准年',
     band: (low: string, high: string) => `情景区间 ${low}–${high}`,
     interval: (low: string, high: string) => `80% 预测区间 ${low}–${high}`,
+    intervalRow: '80% 区间',
     intervalHint: (source: 'backtest' | 'history' | 'none') =>
       source === 'backtest'
         ? '深色阴影为 80% 预测区间：按本县历年回测（以往各年为基准年重算并与实际比较）的误差，分层级、学校规模和预测年数估计；表中小字为区间。'

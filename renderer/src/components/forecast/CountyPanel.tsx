@@ -138,6 +138,9 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
 }
 
 interface Row {
+  key: string;
+  /** The 80 % interval row under a stage's figures (its own row, so the figures' cells stay plain). */
+  range: boolean;
   stage: Stage;
   base: number;
   values: number[];
@@ -150,45 +153,53 @@ interface Row {
 export function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
   const stages = useMemo(() => stagesIn(result), [result]);
   const option = useMemo(() => chartOption(result, stages), [result, stages]);
-  const rows: Row[] = stages.map((stage) => ({
-    stage,
-    base: baseValue(result, stage),
-    values: result.county[stage],
-    low: result.countyLow?.[stage] ?? null,
-    high: result.countyHigh?.[stage] ?? null,
-    peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
-  }));
+  const rows: Row[] = stages.flatMap((stage) => {
+    const row: Row = {
+      key: stage,
+      range: false,
+      stage,
+      base: baseValue(result, stage),
+      values: result.county[stage],
+      low: result.countyLow?.[stage] ?? null,
+      high: result.countyHigh?.[stage] ?? null,
+      peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
+    };
+    return row.low && row.high ? [row, { ...row, key: `${stage}-range`, range: true }] : [row];
+  });
   const columns: TableColumnsType<Row> = [
     {
       title: t.colStage,
       dataIndex: 'stage',
       fixed: 'left',
       width: 88,
-      render: (s: Stage) => (
-        <span>
-          <span className="stage-dot" style={{ background: STAGE_COLOR[s] }} />
-          {STAGE_LABEL[s]}
-        </span>
-      ),
+      render: (s: Stage, r: Row) =>
+        r.range ? (
+          <span className="interval-text">{t.intervalRow}</span>
+        ) : (
+          <span>
+            <span className="stage-dot" style={{ background: STAGE_COLOR[s] }} />
+            {STAGE_LABEL[s]}
+          </span>
+        ),
     },
     {
       title: `${result.baseYear}（${t.actual}）`,
       dataIndex: 'base',
       align: 'right',
       width: 96,
-      render: (v: number) => <span className="num muted-strong">{fmtInt(v)}</span>,
+      render: (v: number, r: Row) => (r.range ? null : <span className="num muted-strong">{fmtInt(v)}</span>),
     },
     ...result.years.map((y, i) => ({
       title: String(y),
       key: String(y),
       align: 'right' as const,
       width: 66,
-      render: (_: unknown, r: Row) => (
-        <>
-          <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>
+      render: (_: unknown, r: Row) =>
+        r.range ? (
           <IntervalText low={r.low?.[i]} high={r.high?.[i]} />
-        </>
-      ),
+        ) : (
+          <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>
+        ),
     })),
   ];
   const housing = Object.values(result.housing).some((list) => list.some((v) => v > 0));
@@ -203,7 +214,7 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
         <EChart option={option} height={360} testId="forecast-county-chart" label={t.chart} />
       </Section>
       <Section title={t.table}>
-        <CompactTable<Row> rowKey="stage" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-county-table" />
+        <CompactTable<Row> rowKey="key" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-county-table" />
         {housing ? (
           <Typography.Paragraph type="secondary" className="table-note">
             {(['preschool', 'primary', 'junior', 'senior'] as const)
