@@ -17,12 +17,23 @@ import { IntervalText } from './IntervalText';
 
 const t = zh.forecast.county;
 
+type Series = Extract<NonNullable<ChartOption['series']>, readonly unknown[]>;
+
+/** A band between two series: the low edge invisible, the gap above it filled. */
+function bandSeries(name: string, stack: string, lead: (number | null)[], low: readonly number[], high: readonly number[], color: string, opacity: number): Series {
+  const hidden = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } } as const;
+  return [
+    { type: 'line', name, stack, data: [...lead, ...low], ...hidden },
+    { type: 'line', name, stack, data: [...lead.slice(0, -1), 0, ...high.map((h, k) => h - (low[k] ?? 0))], areaStyle: { color, opacity }, ...hidden },
+  ];
+}
+
 function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption {
   const hist = r.history.years;
   const categories = [...hist, ...r.years].map(String);
   const nh = hist.length;
   const pad = (n: number) => new Array<number | null>(n).fill(null);
-  const series: NonNullable<ChartOption['series']> = [];
+  const series: Series = [];
   const multi = r.comparison.length > 1;
   stages.forEach((stage, i) => {
     const name = STAGE_LABEL[stage];
@@ -55,56 +66,12 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
           }
         : {}),
     });
-    const cLow = r.countyLow;
-    const cHigh = r.countyHigh;
-    if (cLow && cHigh) {
-      const stack = `interval-${stage}`;
-      series.push({
-        type: 'line',
-        name,
-        stack,
-        data: [...pad(nh - 1), base, ...cLow[stage]],
-        lineStyle: { opacity: 0 },
-        symbol: 'none',
-        silent: true,
-        tooltip: { show: false },
-      });
-      series.push({
-        type: 'line',
-        name,
-        stack,
-        data: [...pad(nh - 1), 0, ...cHigh[stage].map((h, k) => h - (cLow[stage][k] ?? 0))],
-        lineStyle: { opacity: 0 },
-        areaStyle: { color, opacity: 0.26 },
-        symbol: 'none',
-        silent: true,
-        tooltip: { show: false },
-      });
-    }
+    const lead = [...pad(nh - 1), base];
+    // The 80 % interval (darker) and the scenarios' spread (lighter), each a stacked area.
+    if (r.countyLow && r.countyHigh) series.push(...bandSeries(name, `interval-${stage}`, lead, r.countyLow[stage], r.countyHigh[stage], color, 0.26));
     if (multi) {
       const { low, high } = scenarioRange(r, stage);
-      const stack = `band-${stage}`;
-      series.push({
-        type: 'line',
-        name,
-        stack,
-        data: [...pad(nh - 1), base, ...low],
-        lineStyle: { opacity: 0 },
-        symbol: 'none',
-        silent: true,
-        tooltip: { show: false },
-      });
-      series.push({
-        type: 'line',
-        name,
-        stack,
-        data: [...pad(nh - 1), 0, ...high.map((h, k) => h - (low[k] ?? 0))],
-        lineStyle: { opacity: 0 },
-        areaStyle: { color, opacity: 0.14 },
-        symbol: 'none',
-        silent: true,
-        tooltip: { show: false },
-      });
+      series.push(...bandSeries(name, `band-${stage}`, lead, low, high, color, 0.14));
     }
   });
   return {
