@@ -118,6 +118,20 @@ describe('the 预测 page', () => {
     await shot('14-forecast-backtest');
   });
 
+  it('shows the backtest horizon by horizon, with how often the 80 % interval held', async () => {
+    const bt = await api<BacktestResult>('projection.backtest', {});
+    const table = page.getByTestId('forecast-backtest-horizons');
+    await table.waitFor();
+    expect(await table.locator('tr.ant-table-row').count()).toBe(bt.byHorizon.length * 3);
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('第 1 年');
+    const cov = bt.byHorizon[0]?.levels.school.coverage;
+    expect(cov).not.toBeNull();
+    expect(text).toContain(`${(cov ?? 0).toFixed(1)}%`);
+    await table.scrollIntoViewIfNeeded();
+    await shot('14b-forecast-backtest-horizons');
+  });
+
   it('exports the projection as a workbook', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forecast-export').click()]);
     expect(download.suggestedFilename()).toMatch(/预测.*\.xlsx$/);

@@ -124,6 +124,13 @@ export const forecastStrings = {
     colSchools: '学校学段数',
     colTrust: '年级升级法权重',
     unavailable: '在校生数据不足三年，无法回测。',
+    horizonTitle: '逐年误差与 80% 预测区间覆盖',
+    horizonIntro:
+      '从基准年预测第 h 年、与当年实际比较的误差（各学段合计），与事后实测的误差完全一致。区间覆盖为实际值落在 80% 预测区间内的比例，接近 80% 说明区间宽窄合适。',
+    colHorizon: '预测年数',
+    colYear: '年份',
+    colCoverage: '区间覆盖',
+    horizon: (h: number) => `第 ${h} 年`,
   },
 
   editor: {
