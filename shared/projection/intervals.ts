@@ -108,33 +108,22 @@ function cancelFactor(area: readonly Pair[], units: readonly Pair[], floor: numb
 
 /** Root of the sum of squared shares of the groups' base-year students: the independent-errors floor. */
 function shareFloor(cal: CoreCalibration, key: (s: Section) => string, within: (s: Section) => string): number {
-  const groups = new Map<string, number>();
+  const parts = new Map<string, { within: string; students: number }>();
   const totals = new Map<string, number>();
   for (const s of cal.index.sections) {
     if (s.stage === 'special') continue;
-    groups.set(key(s), (groups.get(key(s)) ?? 0) + s.baseTotal);
-    totals.set(within(s), (totals.get(within(s)) ?? 0) + s.baseTotal);
+    const part = parts.get(key(s)) ?? { within: within(s), students: 0 };
+    part.students += s.baseTotal;
+    parts.set(key(s), part);
+    totals.set(part.within, (totals.get(part.within) ?? 0) + s.baseTotal);
   }
-  const byWithin = new Map<string, number>();
-  for (const s of cal.index.sections) {
-    if (s.stage === 'special' || byWithin.has(key(s))) continue;
-    const t = totals.get(within(s)) ?? 0;
-    byWithin.set(key(s), t > 0 ? ((groups.get(key(s)) ?? 0) / t) ** 2 : 0);
+  const squares = new Map<string, number>();
+  for (const p of parts.values()) {
+    const total = totals.get(p.within) ?? 0;
+    if (total > 0) squares.set(p.within, (squares.get(p.within) ?? 0) + (p.students / total) ** 2);
   }
-  const sums = new Map<string, number>();
-  for (const s of cal.index.sections) {
-    if (s.stage === 'special') continue;
-    sums.set(within(s), 0);
-  }
-  for (const s of cal.index.sections) {
-    if (s.stage === 'special') continue;
-    const k = key(s);
-    if (!byWithin.has(k)) continue;
-    sums.set(within(s), (sums.get(within(s)) ?? 0) + (byWithin.get(k) as number));
-    byWithin.delete(k);
-  }
-  const vals = [...sums.values()];
-  return vals.length ? Math.sqrt(vals.reduce((x, y) => x + y, 0) / vals.length) : 1;
+  const list = [...squares.values()];
+  return list.length ? Math.sqrt(list.reduce((x, y) => x + y, 0) / list.length) : 1;
 }
 
 function areaBands(pairs: readonly Pair[], fallback: IntervalBand[], factor: number): IntervalBand[] {

@@ -177,7 +177,7 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
   });
 
   const flags: Flag[] = [...core.flags];
-  const distrusted = SIZE_CLASSES.filter((c) => cal.trust[c.key].alpha < 1).map((c) => sizeClassLabel(c.key));
+  const distrusted = SIZE_CLASSES.filter((c) => cal.trust[c.key].alpha < 1 || cal.trust[c.key].alphas.some((a) => a < 1)).map((c) => sizeClassLabel(c.key));
   if (distrusted.length > 0) flags.push(flag.schoolTrust(distrusted.join('、')));
 
   return {
