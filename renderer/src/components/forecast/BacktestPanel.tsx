@@ -164,14 +164,7 @@ export function BacktestPanel({ backtest, error, years, baseYear, onBaseYear }: 
           <Typography.Paragraph type="secondary" className="panel-intro">
             {t.horizonIntro}
           </Typography.Paragraph>
-          <Table<HorizonRow>
-            size="small"
-            rowKey="key"
-            columns={horizonColumns}
-            dataSource={horizonRows(backtest)}
-            pagination={false}
-            data-testid="forecast-backtest-horizons"
-          />
+          <Table<HorizonRow> size="small" rowKey="key" columns={horizonColumns} dataSource={horizonRows(backtest)} pagination={false} data-testid="forecast-backtest-horizons" />
         </Section>
       ) : null}
       {backtest ? (
