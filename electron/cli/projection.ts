@@ -43,6 +43,12 @@ export function projectionText(r: ProjectionResult, countyName: string): string 
   lines.push([pad('年份', 8), ...stages.map((s) => pad(STAGE_LABEL[s], 9))].join(''));
   lines.push([pad(`${r.baseYear}*`, 8), ...stages.map((s) => pad(r.history.county[s].at(-1) ?? 0, 9))].join(''));
   r.years.forEach((y, i) => lines.push([pad(y, 8), ...stages.map((s) => pad(r.county[s][i] ?? 0, 9))].join('')));
+  if (r.countyLow && r.countyHigh) {
+    const low = r.countyLow;
+    const high = r.countyHigh;
+    lines.push('', `80% 预测区间（${r.intervals.source === 'backtest' ? '按本县历年回测误差' : '按历年逐年变化（历史过短，无法回测）'}）`);
+    r.years.forEach((y, i) => lines.push([pad(y, 8), ...stages.map((s) => pad(`${low[s][i] ?? 0}–${high[s][i] ?? 0}`, 16))].join('')));
+  }
   lines.push(`（* 为实际数据；共 ${r.townships.length} 个乡镇（街道）、${r.schools.length} 个学校学段的逐年预测见 --json 或 --out 导出的表格）`, '');
   for (const p of r.peaks) if (p.stage !== 'special') lines.push(p.text);
   if (r.flags.length) {
@@ -68,6 +74,16 @@ export function backtestText(b: BacktestResult): string {
       lines.push(
         [pad(level[l], 6), pad(name, 10), pad(f(a.mape), 9), pad(f(a.bias), 9), pad(f(a.baselines.persistence.mape), 12), pad(f(a.baselines.trend.mape), 10), `  ${a.best ? METHOD_LABEL[a.best] : '—'}`].join(''),
       );
+    }
+  }
+  if (b.byHorizon.length > 0) {
+    lines.push('', '逐年误差（从基准年预测第 h 年，与当年实际比较；各学段合计）');
+    lines.push([pad('h', 4), pad('年份', 8), pad('层级', 6), pad('本程序', 9), pad('沿用基准年', 12), pad('线性趋势', 10), pad('80%区间覆盖', 13)].join(''));
+    for (const hz of b.byHorizon) {
+      for (const l of ['county', 'township', 'school'] as const) {
+        const a = hz.levels[l];
+        lines.push([pad(hz.h, 4), pad(hz.year, 8), pad(level[l], 6), pad(f(a.mape), 9), pad(f(a.baselines.persistence.mape), 12), pad(f(a.baselines.trend.mape), 10), pad(a.coverage === null ? '—' : `${f(a.coverage)}%`, 13)].join(''));
+      }
     }
   }
   lines.push('', ...b.verdict);

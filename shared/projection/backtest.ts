@@ -11,6 +11,7 @@ import { ProjectionError } from './engine';
 import { fitLine } from './math';
 import type { MethodSettings, Scenario } from './params';
 import { calibrate, runScenario } from './project';
+import { rangeOf } from './intervals';
 import type { Section } from './sections';
 import { SIZE_CLASSES, sizeClassLabel, sizeClassOf, type SizeClass } from './size-classes';
 import type { BacktestLevel, BacktestMethod, BacktestResult, MethodErrors, StageAccuracy } from './types';
@@ -40,6 +41,15 @@ interface Unit {
 interface Cell {
   values: Record<BacktestMethod, number>;
   actual: number;
+  /** The projection's 80 % interval, when the engine had one. */
+  range: [number, number] | null;
+}
+
+function coverageOf(cells: readonly Cell[]): number | null {
+  const valid = cells.filter((c) => c.actual > 0);
+  if (valid.length === 0 || valid.some((c) => c.range === null)) return null;
+  const inside = valid.filter((c) => (c.range as [number, number])[0] <= c.actual && c.actual <= (c.range as [number, number])[1]).length;
+  return round2((100 * inside) / valid.length);
 }
 
 function errorsOf(cells: readonly Cell[], method: BacktestMethod): MethodErrors {
@@ -73,7 +83,7 @@ function accuracy(cells: readonly Cell[]): StageAccuracy {
       bestMape = e.mape;
     }
   }
-  return { ...projection, n: cells.filter((c) => c.actual > 0).length, baselines: { persistence, trend }, best };
+  return { ...projection, n: cells.filter((c) => c.actual > 0).length, coverage: coverageOf(cells), baselines: { persistence, trend }, best };
 }
 
 function linearTrend(section: Section, grades: number, firstYear: number, baseYear: number, trendYears: number, years: readonly number[]): number[] {
@@ -154,14 +164,14 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
     });
   }
 
-  const levelCells = (level: BacktestLevel, stage: Stage | null): Cell[] => {
+  const levelCells = (level: BacktestLevel, stage: Stage | null, only: number | null = null): Cell[] => {
     const groups = new Map<string, Cell[]>();
     for (const u of units.values()) {
       if (stage !== null && u.stage !== stage) continue;
       const key = level === 'county' ? u.stage : level === 'township' ? `${u.township}|${u.stage}` : `${u.school}|${u.stage}`;
       let list = groups.get(key);
       if (!list) {
-        list = years.map(() => ({ values: { projection: 0, persistence: 0, trend: 0 }, actual: 0 }));
+        list = years.map(() => ({ values: { projection: 0, persistence: 0, trend: 0 }, actual: 0, range: null }));
         groups.set(key, list);
       }
       years.forEach((_, i) => {
@@ -172,7 +182,23 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
         c.actual += u.actual[i] ?? 0;
       });
     }
-    return [...groups.values()].flat();
+    // Intervals belong to the figure at its level: a school's by its size class, an area's by the area's errors.
+    for (const list of groups.values()) {
+      list.forEach((c, i) => {
+        c.range = level === 'school' ? null : rangeOf(cal.intervals, level, null, i + 1, c.values.projection);
+      });
+    }
+    if (level === 'school') {
+      for (const u of units.values()) {
+        if (stage !== null && u.stage !== stage) continue;
+        const list = groups.get(`${u.school}|${u.stage}`) as Cell[];
+        list.forEach((c, i) => {
+          c.range = u.cls === null ? [0, 0] : rangeOf(cal.intervals, 'school', u.cls, i + 1, c.values.projection);
+        });
+      }
+    }
+    const all = [...groups.values()];
+    return only === null ? all.flat() : all.map((list) => list[only] as Cell);
   };
 
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l, {}])) as BacktestResult['byLevel'];
@@ -185,12 +211,22 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
     overall[level] = accuracy(levelCells(level, null));
   }
 
+  // Horizon by horizon: the error of projecting from the base year and comparing with year
+  // base + h, exactly what one measures afterwards; an average over horizons would hide that
+  // year 1 is far easier than year 5.
+  const byHorizon = years.map((year, i) => ({
+    h: year - base,
+    year,
+    levels: Object.fromEntries(LEVELS.map((l) => [l, accuracy(levelCells(l, null, i))])) as Record<BacktestLevel, StageAccuracy>,
+  }));
+
   const sizeClasses = SIZE_CLASSES.map((c) => {
     const mine = [...units.values()].filter((u) => u.cls === c.key);
     const cells: Cell[] = mine.flatMap((u) =>
       years.map((_, i) => ({
         values: { projection: u.forecast[i] as number, persistence: u.persistence, trend: u.trend[i] as number },
         actual: u.actual[i] ?? 0,
+        range: null,
       })),
     );
     return {
@@ -211,6 +247,7 @@ export function backtest(data: ProjectionData, baseYear: number, to: number | nu
     scenario: scenario.name,
     byLevel,
     overall,
+    byHorizon,
     sizeClasses,
     verdict: LEVELS.map((l) => verdictOf(l, overall[l])),
     flags: cal.core.flags,

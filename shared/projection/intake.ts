@@ -181,20 +181,7 @@ export function calibrateChannel(
     p.shares = p.sections.map((id) => shareTrend(intake.get(id) as Float64Array, poolTotal, y0 + (from - y0), y0, index.baseYear, p.sections.length));
   }
 
-  const trends = new Map<number, Line>();
-  for (const id of members) {
-    const row = intake.get(id) as Float64Array;
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let i = 0; i < nY; i++) {
-      if (Number.isFinite(row[i] as number)) {
-        xs.push(y0 + i);
-        ys.push(row[i] as number);
-      }
-    }
-    const line = trendLine(xs, ys, index.baseYear);
-    trends.set(id, { level: Math.max(0, xs.length ? line.level : 0), slope: line.slope });
-  }
+  const trends = entrantTrends(index, members, intake, nY, y0, settings, sumOf);
 
   return {
     stage,
@@ -209,6 +196,65 @@ export function calibrateChannel(
     covered,
     uncovered,
   };
+}
+
+/**
+ * Entrants of each school where no population says how many children there are: its township's
+ * entrants follow their own (damped) line, and the school keeps its recent share of them
+ * (recency-weighted mean, so one odd year does not become the future). A single school's
+ * slope over three to five years is mostly noise; its area's is not, and rolling-origin
+ * backtests on real school panels bear that out (docs/ARCHITECTURE.md, "Projection accuracy").
+ */
+function entrantTrends(
+  index: SectionIndex,
+  members: readonly number[],
+  intake: Map<number, Float64Array>,
+  nY: number,
+  y0: number,
+  settings: MethodSettings,
+  sumOf: (ids: readonly number[], i: number) => number,
+): Map<number, Line> {
+  const byTownship = new Map<number, number[]>();
+  for (const id of members) {
+    const t = (index.sections[id] as Section).township;
+    const list = byTownship.get(t);
+    if (list) list.push(id);
+    else byTownship.set(t, [id]);
+  }
+  const areaLine = new Map<number, Line>();
+  const areaTotal = new Map<number, Float64Array>();
+  for (const [t, ids] of byTownship) {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const totals = new Float64Array(nY);
+    for (let i = 0; i < nY; i++) {
+      const v = sumOf(ids, i);
+      totals[i] = v;
+      if (v > 0) {
+        xs.push(y0 + i);
+        ys.push(v);
+      }
+    }
+    areaTotal.set(t, totals);
+    const line = trendLine(xs, ys, index.baseYear);
+    areaLine.set(t, { level: xs.length ? Math.max(0, line.level) : 0, slope: line.slope });
+  }
+  const k = settings.progressionYears;
+  const trends = new Map<number, Line>();
+  for (const id of members) {
+    const t = (index.sections[id] as Section).township;
+    const row = intake.get(id) as Float64Array;
+    const totals = areaTotal.get(t) as Float64Array;
+    const area = areaLine.get(t) as Line;
+    const shares: number[] = [];
+    for (let i = Math.max(0, nY - k); i < nY; i++) {
+      const v = row[i] as number;
+      if (Number.isFinite(v) && (totals[i] as number) > 0) shares.push(v / (totals[i] as number));
+    }
+    const share = holdMean(shares, settings.weighting);
+    trends.set(id, { level: share * area.level, slope: share * area.slope });
+  }
+  return trends;
 }
 
 /** A school's share of its pool's entrants: the level in the base year and its relative yearly change. */

@@ -12,6 +12,7 @@ import { peakOf, peakSentence } from './peaks';
 import { AGES, popAt } from './population';
 import type { Section } from './sections';
 import { sizeClassLabel, sizeClassOf, SIZE_CLASSES } from './size-classes';
+import { calibrateIntervals, rangeOf, type IntervalTable } from './intervals';
 import { applyTrust, calibrateTrust, type TrustTable } from './trust';
 import type { CalibrationSummary, ProjectionResult, SchoolProjection, StageSeries, TownshipProjection } from './types';
 
@@ -22,14 +23,17 @@ export interface Calibration {
   data: ProjectionData;
   core: CoreCalibration;
   trust: TrustTable;
+  /** 80 % intervals per level, size class and horizon, from those errors. */
+  intervals: IntervalTable;
 }
 
 export function calibrate(data: ProjectionData, baseYear: number, settings: MethodSettings): Calibration {
   const core = calibrateCore(data, baseYear, settings);
   // The trust check re-runs the engine from earlier years: only data up to the base year counts.
   const known = core.baseYear === baseYear ? data : { ...data, enrolment: data.enrolment.filter((r) => r.year <= core.baseYear) };
-  const trust = calibrateTrust(known, core, settings);
-  return { data, core, trust };
+  // The school-year errors are only needed for the intervals; the calibration keeps the table.
+  const own = calibrateTrust(known, core, settings);
+  return { data, core, trust: own.table, intervals: calibrateIntervals(core, own) };
 }
 
 export interface ScenarioRun {
@@ -129,6 +133,7 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
       return sum;
     });
     const cls = sizeClassOf(s.baseTotal);
+    const ranges = students.map((v, y) => rangeOf(cal.intervals, 'school', cls, y + 1, v));
     return {
       code: s.school.code,
       name: s.school.name,
@@ -140,6 +145,8 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
       trust: s.stage === 'special' ? 1 : cal.trust[cls].alpha,
       history,
       students,
+      low: ranges.every(Boolean) ? ranges.map((r) => (r as [number, number])[0]) : null,
+      high: ranges.every(Boolean) ? ranges.map((r) => (r as [number, number])[1]) : null,
       classes,
     };
   });
@@ -149,7 +156,9 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
     name: t.name,
     urbanRural: t.urbanRural,
     ...(byTownship[i] as StageSeries),
+    ...seriesRange(cal.intervals, 'township', byTownship[i] as StageSeries),
   }));
+  const countyRange = seriesRange(cal.intervals, 'county', county);
 
   // Recorded students of every school (including those closed before the base year).
   const historyCounty = emptySeries(historyYears.length);
@@ -168,7 +177,7 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
   });
 
   const flags: Flag[] = [...core.flags];
-  const distrusted = SIZE_CLASSES.filter((c) => cal.trust[c.key].alpha < 1).map((c) => sizeClassLabel(c.key));
+  const distrusted = SIZE_CLASSES.filter((c) => cal.trust[c.key].alpha < 1 || cal.trust[c.key].alphas.some((a) => a < 1)).map((c) => sizeClassLabel(c.key));
   if (distrusted.length > 0) flags.push(flag.schoolTrust(distrusted.join('、')));
 
   return {
@@ -179,6 +188,9 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
     scenario: run.scenario,
     schoolSystem: index.system,
     county,
+    countyLow: countyRange.low,
+    countyHigh: countyRange.high,
+    intervals: { level: 80, source: cal.intervals.source },
     townships,
     schools,
     history: { years: historyYears, county: historyCounty },
@@ -191,6 +203,14 @@ export function buildResult(cal: Calibration, runs: readonly ScenarioRun[], sele
     trust: SIZE_CLASSES.map((c) => cal.trust[c.key]),
     flags,
   };
+}
+
+/** Low and high ends of every stage's series at an area level (null when no interval could be estimated). */
+function seriesRange(table: IntervalTable, level: 'township' | 'county', series: StageSeries): { low: StageSeries | null; high: StageSeries | null } {
+  if (table.source === 'none') return { low: null, high: null };
+  const ends = (i: 0 | 1) =>
+    Object.fromEntries(STAGES.map((st) => [st, series[st].map((v, y) => (rangeOf(table, level, null, y + 1, v) ?? [v, v])[i])])) as StageSeries;
+  return { low: ends(0), high: ends(1) };
 }
 
 function populationOut(cal: Calibration, run: ScenarioRun): ProjectionResult['population'] {

@@ -9,7 +9,13 @@ import type { TrustClass } from './trust';
 
 export type StageSeries = Record<Stage, number[]>;
 
-export type TownshipProjection = { code: string; name: string; urbanRural: UrbanRural } & StageSeries;
+/** Ends of the 80 % interval beside a series (null where the record was too short to estimate one). */
+export interface SeriesRange {
+  low: StageSeries | null;
+  high: StageSeries | null;
+}
+
+export type TownshipProjection = { code: string; name: string; urbanRural: UrbanRural } & StageSeries & SeriesRange;
 
 export interface SchoolProjection {
   code: string;
@@ -25,6 +31,9 @@ export interface SchoolProjection {
   /** Recorded students per history year (null where the school had no record). */
   history: (number | null)[];
   students: number[];
+  /** 80 % interval of `students`, year by year (null where it could not be estimated). */
+  low: number[] | null;
+  high: number[] | null;
   /** Classes needed at the standard class size. */
   classes: number[];
 }
@@ -86,6 +95,11 @@ export interface ProjectionResult {
   scenario: string;
   schoolSystem: SchoolSystem;
   county: StageSeries;
+  /** 80 % interval of `county` (the engine's own backtest errors; null where none could be estimated). */
+  countyLow: StageSeries | null;
+  countyHigh: StageSeries | null;
+  /** Where the intervals come from: the engine's rolling-origin backtest, year-on-year changes, or nothing. */
+  intervals: { level: 80; source: 'backtest' | 'history' | 'none' };
   townships: TownshipProjection[];
   schools: SchoolProjection[];
   /** Recorded students by stage, for the years before the projection. */
@@ -115,6 +129,8 @@ export type BacktestMethod = 'projection' | 'persistence' | 'trend';
 export interface StageAccuracy extends MethodErrors {
   /** Units × years compared. */
   n: number;
+  /** Share of actual values inside the projection's 80 % interval, %; null without intervals. */
+  coverage: number | null;
   baselines: { persistence: MethodErrors; trend: MethodErrors };
   best: BacktestMethod | null;
 }
@@ -130,6 +146,8 @@ export interface BacktestResult {
   byLevel: Record<BacktestLevel, Partial<Record<Stage, StageAccuracy>>>;
   /** All stages together, per level. */
   overall: Record<BacktestLevel, StageAccuracy>;
+  /** All stages together, per projected year (h = year − baseYear) and level. */
+  byHorizon: { h: number; year: number; levels: Record<BacktestLevel, StageAccuracy> }[];
   /** School-level errors by size class, with the trust the engine chose as of the base year. */
   sizeClasses: { key: SizeClass; label: string; schools: number; alpha: number; projection: MethodErrors; persistence: MethodErrors; trend: MethodErrors }[];
   /** One sentence per level, in Chinese, saying which method did best. */

@@ -18,6 +18,8 @@ import {
   type Calibration,
 } from '../../shared/projection';
 import { generateCounty, generateProvince } from '../../shared/sample';
+import { nycElementary } from '../fixtures/real/nyc-elementary';
+import { benchProjectionAccuracy } from './projection-accuracy';
 
 type Measure = (name: string, times: number, fn: (i: number) => Promise<unknown> | unknown, note?: string) => Promise<number>;
 
@@ -111,4 +113,13 @@ export async function benchProjection(dir: string, measure: Measure): Promise<vo
   );
   // Keep the objects alive until measured.
   if (one.length + all.length === 0) console.log('');
+
+  const real = nycElementary();
+  await measure(
+    '预测：真实面板完整重算（纽约市小学样本，校准 + 3 个情景）',
+    5,
+    () => recompute(real, real.meta.baseYear, real.meta.baseYear + 15, settings, DEFAULT_SCENARIOS, [], '中'),
+    `${real.schools.length} 所学校，${real.townships.length} 个学区，无人口数据`,
+  );
+  benchProjectionAccuracy();
 }

@@ -47,6 +47,27 @@ describe('the 预测 page', () => {
     await shot('10-forecast-county');
   });
 
+  it('shows the 80 % interval as a band on the chart and a range row in the table', async () => {
+    expect(projection.intervals.source).toBe('backtest');
+    const low = projection.countyLow?.primary ?? [];
+    const high = projection.countyHigh?.primary ?? [];
+    expect(low[0]).toBeLessThanOrEqual(projection.county.primary[0] ?? 0);
+    expect(high[0]).toBeGreaterThanOrEqual(projection.county.primary[0] ?? Infinity);
+    await expect.poll(() => page.getByTestId('forecast-interval-note').textContent()).toContain('80% 预测区间');
+    // The range row sits right under its stage's figures.
+    const rows = page.getByTestId('forecast-county-table').locator('tr.ant-table-row');
+    const labels = await rows.locator('td:first-child').allTextContents();
+    const primary = labels.indexOf('小学');
+    expect(labels[primary + 1]).toBe('80% 区间');
+    const cell = digits(await rows.nth(primary + 1).locator('td').nth(2).textContent());
+    expect(cell).toBe(`${low[0]}–${high[0]}`);
+    // Two stacked areas per stage: the interval band (darker) under the scenario band.
+    const areas = await page.locator('[data-testid="forecast-county-chart"] svg path[fill-opacity]').count();
+    expect(areas).toBeGreaterThan(0);
+    await page.getByTestId('forecast-county-chart').scrollIntoViewIfNeeded();
+    await shot('10b-forecast-county-interval');
+  });
+
   it('switches scenario and recomputes while a parameter moves, without saving it', async () => {
     const high = await api<ProjectionResult>('projection.run', { scenario: '高' });
     await page.getByTestId('forecast-scenario').getByText('高', { exact: true }).click();
@@ -95,6 +116,20 @@ describe('the 预测 page', () => {
     for (const v of bt.verdict) expect(verdict).toContain(v);
     expect(bt.overall.county.best).toBe('projection');
     await shot('14-forecast-backtest');
+  });
+
+  it('shows the backtest horizon by horizon, with how often the 80 % interval held', async () => {
+    const bt = await api<BacktestResult>('projection.backtest', {});
+    const table = page.getByTestId('forecast-backtest-horizons');
+    await table.waitFor();
+    expect(await table.locator('tr.ant-table-row').count()).toBe(bt.byHorizon.length * 3);
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('第 1 年');
+    const cov = bt.byHorizon[0]?.levels.school.coverage;
+    expect(cov).not.toBeNull();
+    expect(text).toContain(`${(cov ?? 0).toFixed(1)}%`);
+    await table.scrollIntoViewIfNeeded();
+    await shot('14b-forecast-backtest-horizons');
   });
 
   it('exports the projection as a workbook', async () => {

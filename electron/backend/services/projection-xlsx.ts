@@ -26,6 +26,12 @@ function yearHeader(r: ProjectionResult): string[] {
   return [`${r.baseYear}（实际）`, ...r.years.map(String)];
 }
 
+function intervalNote(source: ProjectionResult['intervals']['source']): string {
+  if (source === 'backtest') return '按本县历年回测误差估计：以此前各年为基准年重新预测，与实际比较，取实际÷预测的第 10 和第 90 百分位，分层级、学校规模档和预测年数。';
+  if (source === 'history') return '历史过短无法回测，按各校历年逐年变化估计，仅供参考。';
+  return '历史数据过短，无法估计。';
+}
+
 export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: BacktestResult | null): ProjectionExport {
   const book = XLSX.utils.book_new();
   const truncated: string[] = [];
@@ -58,6 +64,26 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
     [['学校标识码', '学校名称', '乡镇（街道）', '学段', ...r.years.map(String)], ...r.schools.map((s) => [s.code, s.name, s.townshipName, STAGE_LABEL[s.stage], ...s.classes])],
     [12, 24, 12, 8, ...yearCols],
   );
+
+  // 80 % intervals, one row for each end, so both stay numbers a planner can chart.
+  if (r.countyLow && r.countyHigh) {
+    const low = r.countyLow;
+    const high = r.countyHigh;
+    const range: Cell[][] = [['层级', '名称', '学段', '区间', ...r.years.map(String)]];
+    for (const s of stages) {
+      range.push(['全县', countyName, STAGE_LABEL[s], '下限', ...low[s]], ['全县', countyName, STAGE_LABEL[s], '上限', ...high[s]]);
+    }
+    for (const t of r.townships) {
+      for (const s of stages) {
+        if (!t.low || !t.high || !t[s].some((v) => v > 0)) continue;
+        range.push(['乡镇', t.name, STAGE_LABEL[s], '下限', ...t.low[s]], ['乡镇', t.name, STAGE_LABEL[s], '上限', ...t.high[s]]);
+      }
+    }
+    for (const sc of r.schools) {
+      if (sc.low && sc.high) range.push(['学校', sc.name, STAGE_LABEL[sc.stage], '下限', ...sc.low], ['学校', sc.name, STAGE_LABEL[sc.stage], '上限', ...sc.high]);
+    }
+    sheet(book, '80%预测区间', range, [6, 24, 8, 6, ...yearCols.slice(1)]);
+  }
 
   const cmp: Cell[][] = [['情景', '学段', ...yearHeader(r)]];
   for (const c of r.comparison) for (const s of stages) cmp.push([c.scenario, STAGE_LABEL[s], baseOf(s), ...c.county[s]]);
@@ -113,6 +139,7 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
     ['年级升级比取近年数', r.calibration.progressionYears],
     ['趋势拟合年数', r.calibration.trendYears],
     ['班级数', classSizeNote()],
+    ['80% 预测区间', intervalNote(r.intervals.source)],
     ...r.flags.map((f): Cell[] => [f.level === 'warning' ? '注意' : '说明', f.message]),
   ];
   sheet('说明', notes, [22, 90]);

@@ -39,10 +39,18 @@ export const forecastStrings = {
 
   county: {
     chart: '全县各学段在校生',
-    chartHint: '实线为实际，虚线为预测，阴影为各情景的高低区间',
+    chartHint: '实线为实际，虚线为预测；深色阴影为 80% 预测区间，浅色阴影为各情景的高低区间',
     axis: '在校生（人）',
     baseLine: '基准年',
     band: (low: string, high: string) => `情景区间 ${low}–${high}`,
+    interval: (low: string, high: string) => `80% 预测区间 ${low}–${high}`,
+    intervalRow: '80% 区间',
+    intervalHint: (source: 'backtest' | 'history' | 'none') =>
+      source === 'backtest'
+        ? '深色阴影为 80% 预测区间：按本县历年回测（以往各年为基准年重算并与实际比较）的误差，分层级、学校规模和预测年数估计；表中小字为区间。'
+        : source === 'history'
+          ? '深色阴影为 80% 预测区间：历史过短无法回测，按各校历年逐年变化估计，仅供参考；表中小字为区间。'
+          : '历史数据过短，无法估计预测区间。',
     table: '全县分学段在校生',
     colStage: '学段',
     colPeak: '峰值',
@@ -116,6 +124,13 @@ export const forecastStrings = {
     colSchools: '学校学段数',
     colTrust: '年级升级法权重',
     unavailable: '在校生数据不足三年，无法回测。',
+    horizonTitle: '逐年误差与 80% 预测区间覆盖',
+    horizonIntro:
+      '从基准年预测第 h 年、与当年实际比较的误差（各学段合计），与事后实测的误差完全一致。区间覆盖为实际值落在 80% 预测区间内的比例，接近 80% 说明区间宽窄合适。',
+    colHorizon: '预测年数',
+    colYear: '年份',
+    colCoverage: '区间覆盖',
+    horizon: (h: number) => `第 ${h} 年`,
   },
 
   editor: {

@@ -24,6 +24,29 @@ interface Row {
   span: number;
 }
 
+interface HorizonRow {
+  key: string;
+  h: number;
+  year: number;
+  level: BacktestLevel;
+  a: StageAccuracy;
+}
+
+function horizonRows(b: BacktestResult): HorizonRow[] {
+  return b.byHorizon.flatMap((hz) => LEVELS.map((level) => ({ key: `${hz.h}-${level}`, h: hz.h, year: hz.year, level, a: hz.levels[level] })));
+}
+
+const horizonColumns: TableColumnsType<HorizonRow> = [
+  { title: t.colHorizon, dataIndex: 'h', width: 84, render: (h: number, r) => (r.level === 'county' ? t.horizon(h) : '') },
+  { title: t.colYear, dataIndex: 'year', width: 64, render: (y: number, r) => (r.level === 'county' ? y : '') },
+  { title: t.colLevel, dataIndex: 'level', width: 64, render: (l: BacktestLevel) => t.levels[l] },
+  { title: t.colProjection, key: 'p', align: 'right', render: (_: unknown, r) => errorCell(r.a.mape, r.a) },
+  { title: t.colPersistence, key: 'per', align: 'right', render: (_: unknown, r) => errorCell(r.a.baselines.persistence.mape, r.a) },
+  { title: t.colTrend, key: 'tr', align: 'right', render: (_: unknown, r) => errorCell(r.a.baselines.trend.mape, r.a) },
+  { title: t.colCoverage, key: 'cov', align: 'right', render: (_: unknown, r) => <span className="num">{fmtPct(r.a.coverage)}</span> },
+  { title: t.colN, key: 'n', align: 'right', render: (_: unknown, r) => <span className="num">{r.a.n}</span> },
+];
+
 function bestTag(best: BacktestMethod | null) {
   if (!best) return <span className="muted">{zh.common.none}</span>;
   return (
@@ -136,6 +159,14 @@ export function BacktestPanel({ backtest, error, years, baseYear, onBaseYear }: 
           </>
         ) : null}
       </Section>
+      {backtest ? (
+        <Section title={t.horizonTitle}>
+          <Typography.Paragraph type="secondary" className="panel-intro">
+            {t.horizonIntro}
+          </Typography.Paragraph>
+          <Table<HorizonRow> size="small" rowKey="key" columns={horizonColumns} dataSource={horizonRows(backtest)} pagination={false} data-testid="forecast-backtest-horizons" />
+        </Section>
+      ) : null}
       {backtest ? (
         <Section title={t.sizeTitle}>
           <Typography.Paragraph type="secondary" className="panel-intro">

@@ -13,15 +13,27 @@ import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { baseValue, scenarioRange, stagesIn } from './stages';
 import { CompactTable } from '../CompactTable';
+import { IntervalText } from './IntervalText';
 
 const t = zh.forecast.county;
+
+type Series = Extract<NonNullable<ChartOption['series']>, readonly unknown[]>;
+
+/** A band between two series: the low edge invisible, the gap above it filled. */
+function bandSeries(name: string, stack: string, lead: (number | null)[], low: readonly number[], high: readonly number[], color: string, opacity: number): Series {
+  const hidden = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } } as const;
+  return [
+    { type: 'line', name, stack, data: [...lead, ...low], ...hidden },
+    { type: 'line', name, stack, data: [...lead.slice(0, -1), 0, ...high.map((h, k) => h - (low[k] ?? 0))], areaStyle: { color, opacity }, ...hidden },
+  ];
+}
 
 function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption {
   const hist = r.history.years;
   const categories = [...hist, ...r.years].map(String);
   const nh = hist.length;
   const pad = (n: number) => new Array<number | null>(n).fill(null);
-  const series: NonNullable<ChartOption['series']> = [];
+  const series: Series = [];
   const multi = r.comparison.length > 1;
   stages.forEach((stage, i) => {
     const name = STAGE_LABEL[stage];
@@ -54,30 +66,12 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
           }
         : {}),
     });
+    const lead = [...pad(nh - 1), base];
+    // The 80 % interval (darker) and the scenarios' spread (lighter), each a stacked area.
+    if (r.countyLow && r.countyHigh) series.push(...bandSeries(name, `interval-${stage}`, lead, r.countyLow[stage], r.countyHigh[stage], color, 0.26));
     if (multi) {
       const { low, high } = scenarioRange(r, stage);
-      const stack = `band-${stage}`;
-      series.push({
-        type: 'line',
-        name,
-        stack,
-        data: [...pad(nh - 1), base, ...low],
-        lineStyle: { opacity: 0 },
-        symbol: 'none',
-        silent: true,
-        tooltip: { show: false },
-      });
-      series.push({
-        type: 'line',
-        name,
-        stack,
-        data: [...pad(nh - 1), 0, ...high.map((h, k) => h - (low[k] ?? 0))],
-        lineStyle: { opacity: 0 },
-        areaStyle: { color, opacity: 0.14 },
-        symbol: 'none',
-        silent: true,
-        tooltip: { show: false },
-      });
+      series.push(...bandSeries(name, `band-${stage}`, lead, low, high, color, 0.14));
     }
   });
   return {
@@ -94,7 +88,11 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
           const k = index - nh;
           const v = projected ? r.county[stage][k] : r.history.county[stage][index];
           const range = projected && multi ? scenarioRange(r, stage) : null;
-          const band = range ? `<span style="color:#8c8c8c">（${t.band(fmtInt(range.low[k]), fmtInt(range.high[k]))}）</span>` : '';
+          const notes = [
+            projected && r.countyLow && r.countyHigh ? t.interval(fmtInt(r.countyLow[stage][k]), fmtInt(r.countyHigh[stage][k])) : null,
+            range ? t.band(fmtInt(range.low[k]), fmtInt(range.high[k])) : null,
+          ].filter(Boolean);
+          const band = notes.length ? `<span style="color:#8c8c8c">（${notes.join('；')}）</span>` : '';
           return `<span style="color:${STAGE_COLOR[stage]}">●</span> ${STAGE_LABEL[stage]} ${fmtInt(v)} ${zh.common.people}${band}`;
         });
         return [`${year}${index >= nh ? '' : `（${t.actual}）`}`, ...rows].join('<br/>');
@@ -107,9 +105,14 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
 }
 
 interface Row {
+  key: string;
+  /** The 80 % interval row under a stage's figures (its own row, so the figures' cells stay plain). */
+  range: boolean;
   stage: Stage;
   base: number;
   values: number[];
+  low: number[] | null;
+  high: number[] | null;
   /** Year of the stage's peak when it lies inside the projection. */
   peakYear: number | null;
 }
@@ -117,38 +120,53 @@ interface Row {
 export function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
   const stages = useMemo(() => stagesIn(result), [result]);
   const option = useMemo(() => chartOption(result, stages), [result, stages]);
-  const rows: Row[] = stages.map((stage) => ({
-    stage,
-    base: baseValue(result, stage),
-    values: result.county[stage],
-    peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
-  }));
+  const rows: Row[] = stages.flatMap((stage) => {
+    const row: Row = {
+      key: stage,
+      range: false,
+      stage,
+      base: baseValue(result, stage),
+      values: result.county[stage],
+      low: result.countyLow?.[stage] ?? null,
+      high: result.countyHigh?.[stage] ?? null,
+      peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
+    };
+    return row.low && row.high ? [row, { ...row, key: `${stage}-range`, range: true }] : [row];
+  });
   const columns: TableColumnsType<Row> = [
     {
       title: t.colStage,
       dataIndex: 'stage',
       fixed: 'left',
       width: 88,
-      render: (s: Stage) => (
-        <span>
-          <span className="stage-dot" style={{ background: STAGE_COLOR[s] }} />
-          {STAGE_LABEL[s]}
-        </span>
-      ),
+      render: (s: Stage, r: Row) =>
+        r.range ? (
+          <span className="interval-text">{t.intervalRow}</span>
+        ) : (
+          <span>
+            <span className="stage-dot" style={{ background: STAGE_COLOR[s] }} />
+            {STAGE_LABEL[s]}
+          </span>
+        ),
     },
     {
       title: `${result.baseYear}（${t.actual}）`,
       dataIndex: 'base',
       align: 'right',
       width: 96,
-      render: (v: number) => <span className="num muted-strong">{fmtInt(v)}</span>,
+      render: (v: number, r: Row) => (r.range ? null : <span className="num muted-strong">{fmtInt(v)}</span>),
     },
     ...result.years.map((y, i) => ({
       title: String(y),
       key: String(y),
       align: 'right' as const,
       width: 66,
-      render: (_: unknown, r: Row) => <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>,
+      render: (_: unknown, r: Row) =>
+        r.range ? (
+          <IntervalText low={r.low?.[i]} high={r.high?.[i]} />
+        ) : (
+          <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>
+        ),
     })),
   ];
   const housing = Object.values(result.housing).some((list) => list.some((v) => v > 0));
@@ -157,10 +175,13 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
     <div className="forecast-panel">
       <Section title={t.chart} extra={<Typography.Text type="secondary" className="section-hint">{t.chartHint}</Typography.Text>}>
         <AccuracyNote backtest={backtest} level="county" stages={stages.filter((s) => s !== 'special')} />
+        <Typography.Paragraph type="secondary" className="table-note" data-testid="forecast-interval-note">
+          {t.intervalHint(result.intervals.source)}
+        </Typography.Paragraph>
         <EChart option={option} height={360} testId="forecast-county-chart" label={t.chart} />
       </Section>
       <Section title={t.table}>
-        <CompactTable<Row> rowKey="stage" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-county-table" />
+        <CompactTable<Row> rowKey="key" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-county-table" />
         {housing ? (
           <Typography.Paragraph type="secondary" className="table-note">
             {(['preschool', 'primary', 'junior', 'senior'] as const)

@@ -12,6 +12,7 @@ import { ChangeCell } from '../TownshipTable';
 import { STAGE_COLOR } from '../../lib/colors';
 import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
+import { IntervalText } from './IntervalText';
 import { Sparkline } from '../Sparkline';
 import { changePct, DISPLAY_STAGES, stagesIn } from './stages';
 
@@ -90,14 +91,24 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       key: 'y1',
       align: 'right',
       width: 76,
-      render: (_: unknown, r) => <span className="num">{fmtInt(r.students[0])}</span>,
+      render: (_: unknown, r) => (
+        <>
+          <span className="num">{fmtInt(r.students[0])}</span>
+          <IntervalText low={r.low?.[0]} high={r.high?.[0]} />
+        </>
+      ),
     },
     {
       title: t.colBase(y5),
       key: 'y5',
       align: 'right',
       width: 76,
-      render: (_: unknown, r) => <span className="num">{fmtInt(r.students[i5])}</span>,
+      render: (_: unknown, r) => (
+        <>
+          <span className="num">{fmtInt(r.students[i5])}</span>
+          <IntervalText low={r.low?.[i5]} high={r.high?.[i5]} />
+        </>
+      ),
     },
     {
       title: t.colBase(result.horizon),
