@@ -82,7 +82,7 @@ export function projectionWorkbook(r: ProjectionResult, countyName: string, bt: 
     for (const sc of r.schools) {
       if (sc.low && sc.high) range.push(['学校', sc.name, STAGE_LABEL[sc.stage], '下限', ...sc.low], ['学校', sc.name, STAGE_LABEL[sc.stage], '上限', ...sc.high]);
     }
-    sheet(book, '80%预测区间', range, [6, 24, 8, 6, ...yearCols.slice(1)]);
+    sheet('80%预测区间', range, [6, 24, 8, 6, ...yearCols.slice(1)]);
   }
 
   const cmp: Cell[][] = [['情景', '学段', ...yearHeader(r)]];
