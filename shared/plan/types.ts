@@ -5,6 +5,7 @@
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
 import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
+import type { InvestmentParts } from './norms';
 
 /** 学位预警: red > 100 % use, orange 90–100 %, green 60–90 %, blue < 60 % (settings); none without seats or students. */
 export type Level = 'red' | 'orange' | 'green' | 'blue' | 'none';
@@ -214,6 +215,8 @@ export interface ProjectResult extends Omit<PlanProject, 'receivers'> {
   receivers: { school: SchoolRef; name: string; share: number }[];
   /** Utilisation of the school the project builds, per year (null before it is open). */
   utilisation: (number | null)[];
+  /** 投资构成 estimated from the project's areas and seats (null for types that build nothing). */
+  investmentParts: InvestmentParts | null;
 }
 
 export interface SuggestionYear {
