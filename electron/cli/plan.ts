@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { STAGE_LABEL } from '../../shared/domain';
-import { COMPARATOR_LABEL, PROJECT_IMPORT_LIMIT, withUnit, type PlanEvaluation } from '../../shared/plan';
+import { COMPARATOR_LABEL, planHeadline, PROJECT_IMPORT_LIMIT, withUnit, type PlanEvaluation } from '../../shared/plan';
 import { compactJson } from './projection';
 
 export const PLAN_HELP = `  evaluate <文件.csplan> [--plan 十五五] [--scenario 中] [--json]
@@ -56,6 +56,7 @@ async function planIdOf(call: Call, name: string | undefined, refuse: (m: string
 export function evaluationJson(ev: PlanEvaluation) {
   return {
     plan: ev.plan,
+    headline: planHeadline(ev),
     years: ev.years,
     source: ev.source,
     targets: ev.targets.map((t) => ({
@@ -77,6 +78,7 @@ export function evaluationJson(ev: PlanEvaluation) {
       id: p.id, type: p.type, name: p.name, school: p.schoolName, township: p.townshipName, area: p.area, stages: p.stages,
       seats: p.seats, classes: p.classes, floorArea: p.floorArea, investment: p.investment, startYear: p.startYear,
       completionYear: p.completionYear, status: p.status, applied: p.applied, issue: p.issue,
+      siteArea: p.siteArea, investmentParts: p.investmentParts,
     })),
     warnings: ev.warnings.map((w) => ({ level: w.level, kind: w.kind, year: w.year, stage: w.stage, message: w.message })),
     suggestions: ev.suggestions.map((s) => ({
@@ -106,6 +108,11 @@ function balanceJson(b: PlanEvaluation['balance']['primary']) {
 const MET = (m: boolean | null) => (m === null ? '—' : m ? '达标' : '未达标');
 const SIGN: Record<string, string> = { red: '●红', orange: '●橙', blue: '●蓝' };
 
+function headlineText(h: ReturnType<typeof planHeadline>): string {
+  const peak = h.peakYears.length ? `规划期学位缺口峰值 ${h.peakGap} 个（${h.peakYears.join('、')} 年）` : '规划期内各年无学位缺口';
+  return `${peak}，目标年 ${h.targetYear} 缺口 ${h.targetGap} 个；建设项目 ${h.projects} 个，投资 ${h.investment} 万元；待采纳建议 ${h.suggestedProjects} 个项目`;
+}
+
 export function evaluationText(ev: PlanEvaluation): string {
   const p = ev.plan;
   const lines = [
@@ -116,6 +123,8 @@ export function evaluationText(ev: PlanEvaluation): string {
     ...ev.targets.map(
       (t) => `  ${t.name}：${t.base ?? '—'} → ${t.projected === null ? '—' : withUnit(t.projected, t.unit)}（目标 ${COMPARATOR_LABEL[t.comparator]} ${withUnit(t.target, t.unit)}，${t.attribute}）${MET(t.met)}`,
     ),
+    '',
+    headlineText(planHeadline(ev)),
     '',
     `学位供需（${p.targetYear} 年）：`,
     ...ev.gaps

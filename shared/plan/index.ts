@@ -15,3 +15,4 @@ export { evaluatePlan, newPlan, DEFAULT_PLAN_NAME } from './evaluate';
 export { yearsOf } from './run';
 export { withUnit } from './text';
 export { planMethods, PROJECT_IMPORT_LIMIT, projectImportSchema, type PlanDetail, type PlanSummary, type ProjectImport, type ProjectImportResult } from './contract';
+export { planHeadline, type PlanHeadline } from './headline';
