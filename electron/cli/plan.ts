@@ -85,6 +85,10 @@ export function evaluationJson(ev: PlanEvaluation) {
       area: s.area, stage: s.stage, firstYear: s.firstYear, peakYear: s.peakYear, peakSeats: s.peakSeats, peakClasses: s.peakClasses,
       text: s.text, outlook: s.outlook, projects: s.projects,
     })),
+    layoutSuggestions: ev.layoutSuggestions.map((s) => ({
+      type: s.type, school: s.schoolName, year: s.year, basePupils: s.basePupils, targetPupils: s.targetPupils,
+      receiver: s.receiverName, receiverSpare: s.receiverSpare, text: s.text, project: s.project,
+    })),
   };
 }
 
@@ -134,6 +138,7 @@ export function evaluationText(ev: PlanEvaluation): string {
     `预警（${ev.warnings.length} 条）：`,
     ...ev.warnings.map((w) => `  ${SIGN[w.level] ?? ''} ${w.message}`),
   ];
+  if (ev.layoutSuggestions.length > 0) lines.push('', '布局调整建议：', ...ev.layoutSuggestions.map((s) => `  ${s.text}`));
   if (ev.suggestions.length > 0) lines.push('', '建设需求测算：', ...ev.suggestions.flatMap((s) => [`  ${s.text}`, ...(s.outlook ? [`    ${s.outlook}`] : [])]));
   return lines.join('\n');
 }

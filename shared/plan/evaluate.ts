@@ -9,6 +9,7 @@ import { checkYears, planHeader, type Plan } from './model';
 import { projectResults } from './projects';
 import { runPlan } from './run';
 import { defaultSettings } from './settings';
+import { suggestLayout } from './layout-suggest';
 import { suggestBuilds } from './suggest';
 import { defaultTargets } from './targets';
 import type { PlanEvaluation } from './types';
@@ -42,6 +43,7 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
     projects,
     warnings: planWarnings(run, { gaps, schools, targets, projects, classes }),
     suggestions: suggestBuilds(run, gaps),
+    layoutSuggestions: suggestLayout(run, schools, gaps),
     areas: areaList(run),
     stages,
   };

@@ -5,6 +5,7 @@
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
 import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
+import type { LayoutSuggestion } from './layout-suggest';
 import type { InvestmentParts } from './norms';
 
 /** 学位预警: red > 100 % use, orange 90–100 %, green 60–90 %, blue < 60 % (settings); none without seats or students. */
@@ -264,6 +265,8 @@ export interface PlanEvaluation {
   projects: ProjectResult[];
   warnings: PlanWarning[];
   suggestions: BuildSuggestion[];
+  /** 撤并 / 转型 of small schools whose pupils a school of the same township can seat. */
+  layoutSuggestions: LayoutSuggestion[];
   /** Areas in display order with their townships. */
   areas: { name: string; townships: { code: string; name: string }[] }[];
   /** Stages evaluated (those with schools or demand). */
