@@ -150,7 +150,13 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
         text += est ? `，建筑面积约 ${n(est.floorArea)} ㎡、用地约 ${n(est.siteArea)} ㎡、投资约 ${wan(est.investment)} 万元` : '';
         text += `，${completion} 年建成。`;
       }
-      if (rushed) text += `按 ${settings.constructionYears} 年工期须在 ${completion - settings.constructionYears} 年开工，已晚于基准年，需抓紧实施或先采取挖潜、临时校舍等过渡措施。`;
+      // The project cannot start before the base year: say what that means for its completion.
+      if (rushed) {
+        text +=
+          `按 ${settings.constructionYears} 年工期应在 ${completion - settings.constructionYears} 年开工，早于基准年；` +
+          `项目按 ${start} 年开工、${completion} 年建成计（工期仅 ${completion - start} 年），` +
+          `按正常工期最早 ${start + settings.constructionYears} 年建成，此前需挖潜或使用临时校舍过渡。`;
+      }
     }
     // Seen over the outlook: does the added capacity stand empty later?
     let outlook: string | null = null;

@@ -37,6 +37,14 @@ describe('a small shortfall', () => {
     expect(s?.text).toMatch(/^城区片区小学 2025 年起学位不足，缺 50 个（约 2 个班）。建议对城关第一小学改扩建，增加 6 个班、270 个学位，建筑面积约 2,133 ㎡，投资约 693.9 万元，2025 年完成。/);
   });
 
+  it('says when the completion year leaves less than the construction period, with the dates the project carries', () => {
+    // Short from 2025, the year after the base year 2024: a 2-year build would start in 2023.
+    expect(s?.text).toContain(
+      '按 2 年工期应在 2023 年开工，早于基准年；项目按 2024 年开工、2025 年建成计（工期仅 1 年），按正常工期最早 2026 年建成，此前需挖潜或使用临时校舍过渡。',
+    );
+    expect(s?.projects[0]).toMatchObject({ startYear: 2024, completionYear: 2025 });
+  });
+
   it('has nothing to propose where seats suffice', () => {
     expect(ev.suggestions.map((x) => `${x.area}${x.stage}`)).toEqual(['城区片区primary']);
   });
