@@ -114,7 +114,7 @@ const SIGN: Record<string, string> = { red: '●红', orange: '●橙', blue: '�
 
 function headlineText(h: ReturnType<typeof planHeadline>): string {
   const peak = h.peakYears.length ? `规划期学位缺口峰值 ${h.peakGap} 个（${h.peakYears.join('、')} 年）` : '规划期内各年无学位缺口';
-  return `${peak}，目标年 ${h.targetYear} 缺口 ${h.targetGap} 个；建设项目 ${h.projects} 个，投资 ${h.investment} 万元；待采纳建议 ${h.suggestedProjects} 个项目`;
+  return `${peak}，目标年 ${h.targetYear} 缺口 ${h.targetGap} 个，基准年现状缺口 ${h.baseGap} 个；建设项目 ${h.projects} 个，投资 ${h.investment} 万元；待采纳建议 ${h.suggestedProjects} 个项目`;
 }
 
 export function evaluationText(ev: PlanEvaluation): string {

@@ -18,24 +18,24 @@ describe('the plan headline', () => {
     const ev = evaluatePlan(planContext(demand), plan);
     const h = planHeadline(ev);
     const byYear = (y: number) => ev.gaps.filter((g) => g.year === y).reduce((s, g) => s + Math.max(0, g.gap), 0);
-    // Short: 2024 50, 2025 50, 2026 250, 2027 1,900 − 1,350 = 550 (the peak), 2028 250; 2029
-    // (target): 1,300 pupils, none short.
+    // Short: 2024 (base, recorded) 50, 2025 50, 2026 250, 2027 1,900 − 1,350 = 550 (the peak),
+    // 2028 250; 2029 (target): 1,300 pupils, none short.
     expect(byYear(2027)).toBe(550);
-    expect(h).toMatchObject({ targetYear: 2029, targetGap: 0, peakGap: 550, peakYears: [2027], projects: 0, investment: 0 });
-    expect(h.shortYears).toEqual([2024, 2025, 2026, 2027, 2028]);
+    expect(h).toMatchObject({ targetYear: 2029, targetGap: 0, baseGap: 50, peakGap: 550, peakYears: [2027], projects: 0, investment: 0 });
+    expect(h.shortYears).toEqual([2025, 2026, 2027, 2028]);
     // The tab badge and 全部采纳 count the same proposed projects.
     expect(h.suggestedProjects).toBe(ev.suggestions.flatMap((s) => s.projects).length);
     expect(h.suggestionGroups).toBe(1);
     expect(h.suggestedProjects).toBeGreaterThan(0);
   });
 
-  it('counts the base year’s recorded shortfall though nothing later is short or proposed', () => {
+  it('states the base year’s recorded shortfall apart: no project can change it', () => {
     const data = contextData();
     const demand = flatDemand(data, 2024, 2034, '中');
     const p1 = demand.schools.find((x) => x.code === P1 && x.stage === 'primary');
     if (p1) p1.students = p1.students.map(() => 900);
     const h = planHeadline(evaluatePlan(planContext(demand), plan));
     // 2024: 1,400 recorded pupils for 1,350 seats; from 2025 900 + 300 = 1,200.
-    expect(h).toMatchObject({ targetGap: 0, peakGap: 50, peakYears: [2024], shortYears: [2024], suggestedProjects: 0, suggestionGroups: 0 });
+    expect(h).toMatchObject({ baseGap: 50, targetGap: 0, peakGap: 0, peakYears: [], shortYears: [], suggestedProjects: 0, suggestionGroups: 0 });
   });
 });
