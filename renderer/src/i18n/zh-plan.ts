@@ -329,6 +329,7 @@ export const planStrings = {
     siteWorksPerM2: '室外工程（元/㎡用地）',
     landPerMu: '土地费用（万元/亩）',
     landUnknown: '未设置则不计土地费用',
+    floorSources: '生均建筑面积：',
     saveNorms: '保存评估参数',
     saved: '已保存',
     deletePlan: '删除此规划',

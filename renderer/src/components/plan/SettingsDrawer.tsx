@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { Button, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Select, Switch, Typography } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
+import { STANDARDS } from '@shared/standards';
 import { investmentBasis, planHeader, type PlanDetail, type PlanHeader, type PlanSettings } from '@shared/plan';
 import { useApi } from '../../api/useApi';
 import { zh } from '../../i18n/zh';
@@ -137,7 +138,9 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
             <InputNumber min={0} max={100_000} style={{ width: '100%' }} placeholder={t.landUnknown} />
           </Form.Item>
         </div>
-        <Typography.Paragraph type="secondary" className="settings-note">
+        <Typography.Paragraph type="secondary" className="settings-note" data-testid="norm-sources">
+          {t.floorSources}
+          {[STANDARDS.floorAreaPerStudent.source, STANDARDS.ruralFloorArea.source, STANDARDS.floorAreaPerStudentReference.source].join('；')}。
           {investmentBasis(plan.settings)}
         </Typography.Paragraph>
         <Button htmlType="submit" type="primary" loading={saving} data-testid="save-norms">
