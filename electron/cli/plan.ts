@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { STAGE_LABEL } from '../../shared/domain';
-import { COMPARATOR_LABEL, PROJECT_IMPORT_LIMIT, withUnit, type PlanEvaluation } from '../../shared/plan';
+import { COMPARATOR_LABEL, planHeadline, PROJECT_IMPORT_LIMIT, withUnit, type PlanEvaluation } from '../../shared/plan';
 import { compactJson } from './projection';
 
 export const PLAN_HELP = `  evaluate <文件.csplan> [--plan 十五五] [--scenario 中] [--json]
@@ -72,6 +72,7 @@ function teachersJson(t: PlanEvaluation['teachers']) {
 export function evaluationJson(ev: PlanEvaluation) {
   return {
     plan: ev.plan,
+    headline: planHeadline(ev),
     years: ev.years,
     source: ev.source,
     targets: ev.targets.map((t) => ({
@@ -93,12 +94,17 @@ export function evaluationJson(ev: PlanEvaluation) {
       id: p.id, type: p.type, name: p.name, school: p.schoolName, township: p.townshipName, area: p.area, stages: p.stages,
       seats: p.seats, classes: p.classes, floorArea: p.floorArea, investment: p.investment, startYear: p.startYear,
       completionYear: p.completionYear, status: p.status, applied: p.applied, issue: p.issue,
+      siteArea: p.siteArea, investmentParts: p.investmentParts,
     })),
     warnings: ev.warnings.map((w) => ({ level: w.level, kind: w.kind, year: w.year, stage: w.stage, message: w.message })),
     teachers: teachersJson(ev.teachers),
     suggestions: ev.suggestions.map((s) => ({
       area: s.area, stage: s.stage, firstYear: s.firstYear, peakYear: s.peakYear, peakSeats: s.peakSeats, peakClasses: s.peakClasses,
       text: s.text, outlook: s.outlook, projects: s.projects,
+    })),
+    layoutSuggestions: ev.layoutSuggestions.map((s) => ({
+      type: s.type, school: s.schoolName, year: s.year, basePupils: s.basePupils, targetPupils: s.targetPupils,
+      receiver: s.receiverName, receiverSpare: s.receiverSpare, text: s.text, project: s.project,
     })),
   };
 }
@@ -138,6 +144,11 @@ function teachersText(ev: PlanEvaluation): string[] {
   ];
 }
 
+function headlineText(h: ReturnType<typeof planHeadline>): string {
+  const peak = h.peakYears.length ? `规划期学位缺口峰值 ${h.peakGap} 个（${h.peakYears.join('、')} 年）` : '规划期内各年无学位缺口';
+  return `${peak}，目标年 ${h.targetYear} 缺口 ${h.targetGap} 个，基准年现状缺口 ${h.baseGap} 个；建设项目 ${h.projects} 个，投资 ${h.investment} 万元；待采纳建议 ${h.suggestedProjects} 个项目`;
+}
+
 export function evaluationText(ev: PlanEvaluation): string {
   const p = ev.plan;
   const lines = [
@@ -149,6 +160,8 @@ export function evaluationText(ev: PlanEvaluation): string {
       (t) => `  ${t.name}：${t.base ?? '—'} → ${t.projected === null ? '—' : withUnit(t.projected, t.unit)}（目标 ${COMPARATOR_LABEL[t.comparator]} ${withUnit(t.target, t.unit)}，${t.attribute}）${MET(t.met)}`,
     ),
     '',
+    headlineText(planHeadline(ev)),
+    '',
     `学位供需（${p.targetYear} 年）：`,
     ...ev.gaps
       .filter((g) => g.year === p.targetYear)
@@ -157,6 +170,7 @@ export function evaluationText(ev: PlanEvaluation): string {
     `预警（${ev.warnings.length} 条）：`,
     ...ev.warnings.map((w) => `  ${SIGN[w.level] ?? ''} ${w.message}`),
   ];
+  if (ev.layoutSuggestions.length > 0) lines.push('', '布局调整建议：', ...ev.layoutSuggestions.map((s) => `  ${s.text}`));
   if (ev.suggestions.length > 0) lines.push('', '建设需求测算：', ...ev.suggestions.flatMap((s) => [`  ${s.text}`, ...(s.outlook ? [`    ${s.outlook}`] : [])]));
   lines.push('', ...teachersText(ev));
   return lines.join('\n');

@@ -9,6 +9,7 @@ import { checkYears, planHeader, type Plan } from './model';
 import { projectResults } from './projects';
 import { runPlan } from './run';
 import { defaultSettings } from './settings';
+import { suggestLayout } from './layout-suggest';
 import { suggestBuilds } from './suggest';
 import { runTeachers } from './teachers/run';
 import { defaultTargets } from './targets';
@@ -44,6 +45,7 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
     projects,
     warnings: planWarnings(run, { gaps, schools, targets, projects, classes }),
     suggestions: suggestBuilds(run, gaps),
+    layoutSuggestions: suggestLayout(run, schools, gaps),
     areas: areaList(run),
     stages,
     teachers,

@@ -4,6 +4,7 @@ import type { BalanceRun } from './balance-run';
 import type { PlanProject } from './model';
 import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
+import { SMALL_SCHOOL_PUPILS } from './layout-suggest';
 import { compare, roundTo, targetDef, type ClassStage, type YearFacts } from './targets';
 import type { TeacherPlan } from './teachers/types';
 import type { ClassYear, GapRow, SchoolResult, TargetResult } from './types';
@@ -85,6 +86,9 @@ export function yearFacts(
   // Projected students say nothing about who drops out: a projected year holds the base rate.
   const retentionBase = recordedRetention(run, Math.min(dataBase, plan.baseYear));
   const applied = run.timeline.active.filter((p) => !run.timeline.blocked.has(p.id));
+  const rural = new Set(ctx.townships.filter((t) => t.urbanRural === '乡村').map((t) => t.code));
+  const boarders = new Map(ctx.schools.map((s) => [s.code, s.boardingStudents ?? 0]));
+  const pupilsOf = new Map(schools.map((s) => [s.code, s.demand]));
 
   return run.years.map((year, yi) => {
     const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
@@ -102,11 +106,18 @@ export function yearFacts(
     }
     const state = run.states[yi];
     let specialSchools = 0;
+    let smallRuralSchools = 0;
+    let teachingPoints = 0;
+    let boardingSchools = 0;
     const withCentral = new Set<string>();
     for (const info of run.timeline.schools) {
       const st = state?.schools.get(info.ref);
       if (!st?.open) continue;
       if (st.kind === 'special') specialSchools++;
+      if (st.kind === 'teaching_point') teachingPoints++;
+      if ((boarders.get(info.ref) ?? 0) > 0) boardingSchools++;
+      const pupils = pupilsOf.get(info.ref)?.[yi] ?? 0;
+      if ((st.kind === 'primary' || st.kind === 'teaching_point') && rural.has(st.township) && pupils > 0 && pupils < SMALL_SCHOOL_PUPILS) smallRuralSchools++;
       if (st.kind === 'kindergarten' && info.ownership === '公办' && info.name.includes('中心幼儿园')) withCentral.add(st.township);
     }
     const built = { compulsorySchools: 0, publicSeats: 0, kindergartenSeats: 0 };
@@ -148,6 +159,9 @@ export function yearFacts(
       compulsoryAreaGap,
       retention,
       teachers: teachers?.indicators[yi] ?? null,
+      smallRuralSchools,
+      teachingPoints,
+      boardingSchools,
     };
   });
 }

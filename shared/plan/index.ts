@@ -16,3 +16,5 @@ export { yearsOf } from './run';
 export { withUnit } from './text';
 export * from './teachers';
 export { planMethods, PROJECT_IMPORT_LIMIT, projectImportSchema, type PlanDetail, type PlanSummary, type ProjectImport, type ProjectImportResult } from './contract';
+export { planHeadline, type PlanHeadline } from './headline';
+export { SMALL_SCHOOL_PUPILS, type LayoutSuggestion } from './layout-suggest';

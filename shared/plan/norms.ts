@@ -4,6 +4,8 @@
 // are reference values, marked as such wherever they are shown.
 import { gradesOf, KIND_STAGES, type SchoolKind, type SchoolSystem, type Stage } from '../domain/stages';
 import { STANDARDS } from '../standards';
+import type { PlanProject } from './model';
+import { PROJECT_TYPE } from './project-types';
 import type { PlanSettings } from './settings';
 
 /** Kinds a 新建 or 转型 project can create. */
@@ -26,7 +28,13 @@ const FLOOR_AREA: Partial<Record<SchoolKind, readonly FloorRow[]>> = {
 };
 FLOOR_AREA.teaching_point = FLOOR_AREA.primary;
 FLOOR_AREA.twelve_year = FLOOR_AREA.nine_year;
-FLOOR_AREA.complete_middle = FLOOR_AREA.senior;
+
+/** Where the floor-area row of a kind comes from, as a planner would cite it. */
+export function floorNormSource(kind: SchoolKind, urban: boolean): string {
+  if (kind in STANDARDS.floorAreaPerStudentReference.value) return STANDARDS.floorAreaPerStudentReference.source;
+  if (kind === 'twelve_year') return `${STANDARDS.floorAreaPerStudent.source}；十二年一贯制学校按九年制学校列（本程序默认）`;
+  return urban ? STANDARDS.floorAreaPerStudent.source : `${STANDARDS.ruralFloorArea.source}；${STANDARDS.floorAreaPerStudent.source}`;
+}
 
 const SITE_AREA_PER_STUDENT: Record<SchoolKind, number> = STANDARDS.siteAreaPerStudent.value;
 
@@ -69,6 +77,62 @@ export function seatsFor(kind: SchoolKind, classes: number, system: SchoolSystem
   return seats;
 }
 
+/** 投资构成, 万元 (one decimal); null where the part cannot be estimated. */
+export interface InvestmentParts {
+  /** 建安工程: floor area × 建安造价. */
+  building: number | null;
+  /** 设备购置: seats × 生均设备. */
+  equipment: number | null;
+  /** 室外工程: site area × 室外工程单价 (an extension on its own site has none estimated). */
+  siteWorks: number | null;
+  /** 土地费用: site area × land price; null while the plan sets no land price. */
+  land: number | null;
+  /** Sum of the known parts. */
+  total: number;
+}
+
+const M2_PER_MU = 2000 / 3;
+
+function wan1(yuan: number): number {
+  return Math.round(yuan / 1000) / 10;
+}
+
+/** Seats of each stage a school of `kind` with `seats` seats holds (shared in proportion to its grades). */
+export function seatsByStage(kind: SchoolKind, seats: number, system: SchoolSystem = '六三制'): Partial<Record<Stage, number>> {
+  const stages = KIND_STAGES[kind];
+  const grades = stages.map((st) => gradesOf(st, system));
+  const total = grades.reduce((a, b) => a + b, 0);
+  const out: Partial<Record<Stage, number>> = {};
+  stages.forEach((st, i) => (out[st] = (seats * (grades[i] as number)) / total));
+  return out;
+}
+
+/** The parts of a project's cost from its floor and site area and the seats it adds. */
+export function investmentParts(
+  input: { floorArea: number | null; siteArea: number | null; seats: Partial<Record<Stage, number>> },
+  settings: PlanSettings,
+): InvestmentParts {
+  const building = input.floorArea === null ? null : wan1(input.floorArea * settings.costPerM2);
+  const seatEntries = Object.entries(input.seats) as [Stage, number][];
+  const equipment = seatEntries.length === 0 ? null : wan1(seatEntries.reduce((a, [st, n]) => a + n * settings.equipmentPerStudent[st], 0));
+  const siteWorks = input.siteArea === null ? null : wan1(input.siteArea * settings.siteWorksPerM2);
+  const land = input.siteArea === null || settings.landPerMu === null ? null : Math.round((input.siteArea / M2_PER_MU) * settings.landPerMu * 10) / 10;
+  const total = Math.round([building, equipment, siteWorks, land].reduce<number>((a, b) => a + (b ?? 0), 0) * 10) / 10;
+  return { building, equipment, siteWorks, land, total };
+}
+
+/** What each part of the estimate rests on, for notes under a table. */
+export function investmentBasis(settings: PlanSettings): string {
+  const e = settings.equipmentPerStudent;
+  return (
+    `投资按规范测算：建安工程 = 建筑面积 × ${settings.costPerM2} 元/㎡（${STANDARDS.costPerM2.source}）；` +
+    `设备购置 = 新增学位 × 生均设备（小学 ${e.primary} 元、初中 ${e.junior} 元：${STANDARDS.equipmentPerStudent.source}；` +
+    `幼儿园 ${e.preschool} 元、高中 ${e.senior} 元、特殊教育 ${e.special} 元：${STANDARDS.equipmentPerStudentReference.source}）；` +
+    `室外工程 = 用地面积 × ${settings.siteWorksPerM2} 元/㎡（${STANDARDS.siteWorksPerM2.source}），改扩建不计；` +
+    (settings.landPerMu === null ? '土地费用未计（规划未设置地价）。' : `土地费用 = 用地面积 × ${settings.landPerMu} 万元/亩（规划设置）。`)
+  );
+}
+
 export interface FacilityEstimate {
   /** m². */
   floorArea: number;
@@ -78,22 +142,46 @@ export interface FacilityEstimate {
   investment: number;
   /** m² per student used. */
   floorPerStudent: number;
+  parts: InvestmentParts;
+  /** The standard the floor area per student comes from. */
+  normSource: string;
 }
 
-/** Floor and site area from the norms and the investment at the cost per m²; null without a norm. */
-export function estimateFacilities(kind: SchoolKind, classes: number, seats: number, settings: PlanSettings): FacilityEstimate | null {
+/**
+ * Floor and site area from the norms and the investment from its parts; null without a norm.
+ * `added` marks an extension: it builds on the school's own site, so no site area or site works.
+ */
+export function estimateFacilities(
+  kind: SchoolKind,
+  classes: number,
+  seats: number,
+  settings: PlanSettings,
+  where: { urban?: boolean; added?: { stage: Stage } } = {},
+): FacilityEstimate | null {
   const per = floorAreaPerStudent(kind, classes, settings.floorAreaBasis);
   if (per === null || seats <= 0) return null;
   const floorArea = Math.round(seats * per);
-  return {
-    floorArea,
-    siteArea: Math.round(seats * siteAreaPerStudent(kind)),
-    investment: investmentFor(floorArea, settings),
-    floorPerStudent: per,
-  };
+  const siteArea = Math.round(seats * siteAreaPerStudent(kind));
+  const parts = investmentParts(
+    { floorArea, siteArea: where.added ? null : siteArea, seats: where.added ? { [where.added.stage]: seats } : seatsByStage(kind, seats) },
+    settings,
+  );
+  return { floorArea, siteArea, investment: parts.total, floorPerStudent: per, parts, normSource: floorNormSource(kind, where.urban ?? true) };
 }
 
-/** 万元, one decimal. */
-export function investmentFor(floorArea: number, settings: PlanSettings): number {
-  return Math.round((floorArea * settings.costPerM2) / 1000) / 10;
+/**
+ * A project's cost parts from what it records (its own floor and site area, seats): an
+ * extension's seats are of its stage and it has no site of its own; types that build nothing have none.
+ */
+export function projectInvestmentParts(
+  p: Pick<PlanProject, 'type' | 'seats' | 'floorArea' | 'siteArea' | 'stage'>,
+  kind: SchoolKind | null,
+  settings: PlanSettings,
+): InvestmentParts | null {
+  const spec = PROJECT_TYPE[p.type];
+  if (!spec.builds) return null;
+  const first = kind ? (KIND_STAGES[kind][0] as Stage) : null;
+  const stage = p.stage ?? first;
+  const seats: Partial<Record<Stage, number>> = spec.increment ? (stage ? { [stage]: p.seats } : {}) : kind ? seatsByStage(kind, p.seats) : {};
+  return investmentParts({ floorArea: p.floorArea, siteArea: spec.increment ? null : p.siteArea, seats }, settings);
 }

@@ -2,6 +2,7 @@
 // concerns, and the use of the school it builds year by year (附件4 and 附件5 read these).
 import { KIND_STAGES, type Stage } from '../domain/stages';
 import { newSchoolRef, type PlanProject } from './model';
+import { projectInvestmentParts } from './norms';
 import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
 import type { ProjectResult, SchoolResult } from './types';
@@ -49,6 +50,7 @@ export function projectResults(run: PlanRun, schools: readonly SchoolResult[]): 
       seats,
       classes,
       receivers: p.receivers.map((r) => ({ school: r.school, name: nameOf(r.school), share: r.share })),
+      investmentParts: projectInvestmentParts(p, spec.ownKind ? p.kind : (school?.kind ?? null), run.settings),
       utilisation: run.years.map((y, yi) => (spec.builds && res && y >= p.completionYear ? (res.utilisation[yi] ?? null) : null)),
     };
   });

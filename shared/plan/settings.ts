@@ -118,6 +118,21 @@ export const planSettingsSchema = z.object({
         .prefault({}),
     })
     .prefault({}),
+  /** 设备购置, 元 per new seat, per stage. */
+  equipmentPerStudent: z
+    .object({
+      preschool: z.number().min(0).max(100_000).default(S.equipmentPerStudentReference.value.preschool),
+      primary: z.number().min(0).max(100_000).default(S.equipmentPerStudent.value.primary),
+      junior: z.number().min(0).max(100_000).default(S.equipmentPerStudent.value.junior),
+      senior: z.number().min(0).max(100_000).default(S.equipmentPerStudentReference.value.senior),
+      special: z.number().min(0).max(100_000).default(S.equipmentPerStudentReference.value.special),
+      vocational: z.number().min(0).max(100_000).default(S.equipmentPerStudentReference.value.vocational),
+    })
+    .prefault({}),
+  /** 室外工程, 元/m² of site area. */
+  siteWorksPerM2: z.number().min(0).max(10_000).default(S.siteWorksPerM2.value),
+  /** 土地费用, 万元 per 亩; null: the land price is not known and land is left out of the totals. */
+  landPerMu: z.number().min(0).max(100_000).nullable().default(null),
 });
 
 export type PlanSettings = z.output<typeof planSettingsSchema>;

@@ -59,6 +59,10 @@ function neediestTownship(run: PlanRun, stage: Stage, pool: string, yi: number):
   return run.ctx.townships.find((t) => poolOf(stage, run.areaOf(t.code)) === pool)?.code ?? null;
 }
 
+function isUrban(run: PlanRun, township: string): boolean {
+  return run.ctx.townships.find((t) => t.code === township)?.urbanRural === '城区';
+}
+
 export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSuggestion[] {
   const { settings, plan } = run;
   const red = settings.levels.red;
@@ -105,7 +109,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
     } else {
       const pool = area;
       const township = COUNTY_STAGES.includes(stage) ? neediestTownship(run, stage, COUNTY_POOL, peakIdx) : neediestTownship(run, stage, pool, peakIdx);
-      const urban = run.ctx.townships.find((t) => t.code === township)?.urbanRural === '城区';
+      const urban = township !== null && isUrban(run, township);
       const standards = standardClassCounts(kind, urban);
       const smallest = standards[0] ?? 12;
       const largest = standards[standards.length - 1] ?? smallest;
@@ -115,7 +119,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
         // A small shortfall: add streams (one class per grade each) to the fullest school.
         const classes = Math.ceil(peak.classes / grades) * grades;
         const seats = classes * size;
-        const est = estimateFacilities(fullest.kind, fullest.rooms + classes, seats, settings);
+        const est = estimateFacilities(fullest.kind, fullest.rooms + classes, seats, settings, { urban: isUrban(run, fullest.township), added: { stage } });
         projects.push(
           draft({
             type: '改扩建', name: `${fullest.name}改扩建工程`, school: fullest.ref, stage, classes, seats,
@@ -129,7 +133,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
         const count = Math.max(1, Math.ceil(peak.classes / largest));
         const per = standards.find((c) => c * count >= peak.classes) ?? largest;
         const seats = per * size;
-        const est = estimateFacilities(kind, per, seats, settings);
+        const est = estimateFacilities(kind, per, seats, settings, { urban });
         const townshipName = run.townshipName(township);
         for (let i = 0; i < count; i++) {
           const name = `${townshipName}新建${SHORT_NAME[kind] ?? KIND_LABEL[kind]}${count > 1 ? `（${ORDINALS[i] ?? i + 1}）` : ''}`;
@@ -146,7 +150,13 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
         text += est ? `，建筑面积约 ${n(est.floorArea)} ㎡、用地约 ${n(est.siteArea)} ㎡、投资约 ${wan(est.investment)} 万元` : '';
         text += `，${completion} 年建成。`;
       }
-      if (rushed) text += `按 ${settings.constructionYears} 年工期须在 ${completion - settings.constructionYears} 年开工，已晚于基准年，需抓紧实施或先采取挖潜、临时校舍等过渡措施。`;
+      // The project cannot start before the base year: say what that means for its completion.
+      if (rushed) {
+        text +=
+          `按 ${settings.constructionYears} 年工期应在 ${completion - settings.constructionYears} 年开工，早于基准年；` +
+          `项目按 ${start} 年开工、${completion} 年建成计（工期仅 ${completion - start} 年），` +
+          `按正常工期最早 ${start + settings.constructionYears} 年建成，此前需挖潜或使用临时校舍过渡。`;
+      }
     }
     // Seen over the outlook: does the added capacity stand empty later?
     let outlook: string | null = null;

@@ -37,6 +37,12 @@ export interface YearFacts {
   retention: number | null;
   /** 义务教育 teachers (shared/plan/teachers); null when not computed. */
   teachers?: TeacherIndicatorYear | null;
+  /** Open 小学 and 教学点 in 乡村 townships with fewer than 100 pupils. */
+  smallRuralSchools: number;
+  /** Open 教学点. */
+  teachingPoints: number;
+  /** Open schools that had boarders in the data (a projected year holds them; new schools unknown). */
+  boardingSchools: number;
 }
 
 export interface TargetDef {
@@ -193,6 +199,24 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
     group: '义务教育', stages: COMPULSORY, isDefault: false, decimals: 1,
     basis: '民办学校小学、初中在校生 ÷ 全部小学、初中在校生',
     value: (f) => pct(f.compulsoryPrivate, f.students.primary + f.students.junior),
+  },
+  {
+    key: 'small_rural_schools', name: '乡村小规模学校', unit: '所', comparator: '>=', target: 0, attribute: '预期性',
+    group: '义务教育', stages: ['primary'], isDefault: false, decimals: 0,
+    basis: '乡村在办的小学和教学点中在校生不足 100 人的学校数（《国务院办公厅关于全面加强乡村小规模学校和乡镇寄宿制学校建设的指导意见》，国办发〔2018〕27号）',
+    value: (f) => f.smallRuralSchools,
+  },
+  {
+    key: 'teaching_points', name: '教学点', unit: '所', comparator: '>=', target: 0, attribute: '预期性',
+    group: '义务教育', stages: ['primary'], isDefault: false, decimals: 0,
+    basis: '在办的教学点数（撤并、转型后不再计入）',
+    value: (f) => f.teachingPoints,
+  },
+  {
+    key: 'boarding_schools', name: '寄宿制学校', unit: '所', comparator: '>=', target: 0, attribute: '预期性',
+    group: '义务教育', stages: COMPULSORY, isDefault: false, decimals: 0,
+    basis: '在办学校中基准年有寄宿生的学校数（预测年份沿用基准年的寄宿情况，规划新建学校是否寄宿未知、未计入）',
+    value: (f) => f.boardingSchools,
   },
   {
     key: 'compulsory_seat_gap', name: '义务教育学位缺口', unit: '个', comparator: '<=', target: 0, attribute: '约束性',

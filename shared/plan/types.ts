@@ -6,6 +6,8 @@ import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
 import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
 import type { TeacherPlan } from './teachers/types';
+import type { LayoutSuggestion } from './layout-suggest';
+import type { InvestmentParts } from './norms';
 
 /** 学位预警: red > 100 % use, orange 90–100 %, green 60–90 %, blue < 60 % (settings); none without seats or students. */
 export type Level = 'red' | 'orange' | 'green' | 'blue' | 'none';
@@ -215,6 +217,8 @@ export interface ProjectResult extends Omit<PlanProject, 'receivers'> {
   receivers: { school: SchoolRef; name: string; share: number }[];
   /** Utilisation of the school the project builds, per year (null before it is open). */
   utilisation: (number | null)[];
+  /** 投资构成 estimated from the project's areas and seats (null for types that build nothing). */
+  investmentParts: InvestmentParts | null;
 }
 
 export interface SuggestionYear {
@@ -262,6 +266,8 @@ export interface PlanEvaluation {
   projects: ProjectResult[];
   warnings: PlanWarning[];
   suggestions: BuildSuggestion[];
+  /** 撤并 / 转型 of small schools whose pupils a school of the same township can seat. */
+  layoutSuggestions: LayoutSuggestion[];
   /** Areas in display order with their townships. */
   areas: { name: string; townships: { code: string; name: string }[] }[];
   /** Stages evaluated (those with schools or demand). */

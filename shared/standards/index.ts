@@ -111,7 +111,8 @@ export const STANDARDS = {
       `特殊教育学校：${DOCS.specialSchoolBuilding}（幼儿园、特殊教育学校班数系列未核对原文）`,
   ),
   // 建标〔2002〕102号 表4-1 (基本指标 / 规划指标, 生均建筑面积); every row below matches the table, the
-  // senior rows being its 高级中学 column.
+  // senior rows being its 高级中学 column and the complete_middle rows its 完全中学 column (checked
+  // against a copy of 表4-1(1)/(2): 完全中学 18/24/30/36 班 基本 7.3/6.8/6.5/6.3, 规划 10.3/9.9/9.1/8.8).
   /** Floor area per student, m²: [classes, basic (基本指标), planning (规划指标)]. */
   floorAreaPerStudent: std(
     {
@@ -119,16 +120,27 @@ export const STANDARDS = {
       junior: [[12, 7.9, 11.4], [18, 7.1, 10.1], [24, 6.7, 9.8], [30, 6.4, 9.0]],
       nine_year: [[18, 6.5, 9.3], [27, 5.8, 7.9], [36, 5.6, 8.0], [45, 5.5, 7.8]],
       senior: [[18, 7.4, 10.4], [24, 6.9, 10.0], [30, 6.6, 9.2], [36, 6.4, 8.9]],
+      complete_middle: [[18, 7.3, 10.3], [24, 6.8, 9.9], [30, 6.5, 9.1], [36, 6.3, 8.8]],
     } satisfies Partial<Record<SchoolKind, readonly (readonly [number, number, number])[]>>,
-    `${DOCS.urbanSchoolBuilding}表4-1：生均建筑面积基本指标、规划指标（高中取高级中学列）`,
+    `${DOCS.urbanSchoolBuilding}表4-1：生均建筑面积基本指标、规划指标（高中取高级中学列，完全中学取完全中学列）`,
+  ),
+  // 建标109-2008 第九条 has its own table for 乡(镇)及以下 schools (completed 小学 6–24 班, 初中 12–24 班,
+  // plus 学生宿舍/食堂 for boarders); only its text up to 第九条 could be read, not the table, so rural
+  // schools are sized with the urban rows and every estimate for one says so.
+  /** How schools in 乡村 townships are sized while the rural table is unconfirmed. */
+  ruralFloorArea: std(
+    'urban-rows' as const,
+    `乡村学校适用${DOCS.ruralSchoolBuilding}第九条的校舍建筑面积指标表，该表数值未能核对原文，暂按${DOCS.urbanSchoolBuilding}表4-1 测算（参考值）`,
   ),
   /** Kindergartens and special schools are outside 建标〔2002〕102号: reference rows of the same shape. */
+  // 建标175-2016 and 建标156-2011 are the standards in force for these kinds; their tables could not be
+  // read in a checkable copy, so the rows stay reference values and are labelled with both facts.
   floorAreaPerStudentReference: std(
     {
       kindergarten: [[3, 11.8, 11.8], [6, 10.2, 10.2], [9, 9.7, 9.7], [12, 9.3, 9.3]],
       special: [[9, 30, 30], [18, 26, 26], [27, 24, 24]],
     } satisfies Partial<Record<SchoolKind, readonly (readonly [number, number, number])[]>>,
-    DOCS.reference,
+    `幼儿园适用${DOCS.kindergartenBuilding}、特殊教育学校适用${DOCS.specialSchoolBuilding}，其面积指标表未能核对原文，以下为${DOCS.reference}`,
   ),
   /** Site area per student, m² (local norms vary). */
   siteAreaPerStudent: std(
@@ -148,6 +160,16 @@ export const STANDARDS = {
   ),
   /** 建安造价, 元 per m² of floor area. */
   costPerM2: std(3000, DOCS.reference),
+  // 教督〔2017〕6号 资源配置: 生均教学仪器设备值 小学 2000 元、初中 2500 元 (the same thresholds as
+  // `balance` below), used as the equipment a new seat needs; the other stages have no national figure.
+  /** 设备购置, 元 per seat (new or added). */
+  equipmentPerStudent: std(
+    { primary: 2000, junior: 2500 },
+    `${DOCS.qualityBalance}：生均教学仪器设备值小学 2000 元、初中 2500 元`,
+  ),
+  equipmentPerStudentReference: std({ preschool: 1000, senior: 3000, special: 4000, vocational: 4000 }, DOCS.reference),
+  /** 室外工程 (道路、运动场、绿化、围墙、管网), 元 per m² of site area. */
+  siteWorksPerM2: std(200, DOCS.reference),
 
   // --- 优质均衡 -------------------------------------------------------------------------------
   // 教督〔2017〕6号, 资源配置 (7 项): thresholds, "每所学校至少6项指标达到上述要求，余项不能低于要求的85%",

@@ -109,8 +109,11 @@ describe('projects', () => {
     let plan = await ok<PlanDetail>('plan.addProjects', { plan: id, projects: [newSchool] });
     const built = plan.projects[0];
     // 12 classes: 10.0 m² per pupil (建标102-2002 planning) × 540 = 5,400 m²; site 18 × 540;
-    // 5,400 m² × 3,000 元 = 1,620 万元; started two years before completion.
-    expect(built).toMatchObject({ floorArea: 5400, siteArea: 9720, investment: 1620, startYear: 2025 });
+    // 5,400 m² × 3,000 元 = 1,620 万元 建安; the investment now adds its other parts: equipment
+    // 540 × 2,000 元 = 108 万元, site works 9,720 m² × 200 元 = 194.4 万元, land not priced:
+    // 1,922.4 万元 (was 1,620 when the investment was the building cost alone); started two years
+    // before completion.
+    expect(built).toMatchObject({ floorArea: 5400, siteArea: 9720, investment: 1922.4, startYear: 2025 });
     plan = await ok<PlanDetail>('plan.addProjects', {
       plan: id,
       projects: [{ type: '撤并', name: '青山乡中心小学撤并', school: P2, completionYear: 2028, receivers: [{ school: P1, share: 0.75 }, { school: `new:${built?.id}`, share: 0.25 }] }],

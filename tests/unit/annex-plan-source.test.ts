@@ -6,6 +6,7 @@ import {
   adjustmentsInput,
   demandChartInput,
   indicatorsInput,
+  investmentNotes,
   planTableYears,
   projectsInput,
   seatBalanceInput,
@@ -129,6 +130,19 @@ describe('附件4 from the builds', () => {
     expect(input.projects[1]).toMatchObject({ stage: 'primary', stageLabel: '小学、初中' });
     expect(input.projects[2]).toMatchObject({ location: '城关镇', stage: 'junior', classes: 6, seats: 300, investment: 900, note: '在建；城关初级中学' });
     expect(input.projects[3]).toMatchObject({ location: '青山乡', stage: 'senior', seats: 1800, note: '新校址 200 亩' });
+  });
+
+  it('notes the investment split into its parts, unknown parts 未计, and which totals were entered', () => {
+    // 建安: 5,400 × 3,000 元 = 1,620 + 14,000 × 3,000 元 = 4,200 (the two without floor area: unknown) = 5,820 万元.
+    // 设备: 540 × 2,000 = 108; 九年一贯制 1,260 seats, 六三制 → 840 × 2,000 + 420 × 2,500 = 273;
+    // 300 初中 × 2,500 = 75; 1,800 高中 × 3,000 = 540: 996 万元. No site areas recorded: 未计.
+    // Every one of the four has an entered total that differs from its parts.
+    const [parts, basis] = investmentNotes(plan, ev);
+    expect(parts).toBe(
+      '投资构成（按规范测算）：建安工程 5,820 万元，设备购置 996 万元，室外工程 未计，土地费用 未计；新建、迁建项目用地面积合计 未计。' +
+        '其中 4 个项目的总投资为填报数，与测算构成不同，表中以填报数为准。',
+    );
+    expect(basis).toMatch(/^投资按规范测算：建安工程 = 建筑面积 × 3000 元\/㎡.*教督〔2017〕6号.*土地费用未计（规划未设置地价）。$/);
   });
 });
 

@@ -27,13 +27,22 @@ describe('a small shortfall', () => {
 
   it('proposes one more stream at the fullest school, with floor area and cost from the norms', () => {
     // 6 classes (one per grade) × 45 = 270 seats; 26 classes → the 24-class row, 7.9 m² per
-    // pupil: 2,133 m²; at 3,000 元/m²: 639.9 万元.
+    // pupil: 2,133 m²; at 3,000 元/m²: 639.9 万元 建安, plus equipment 270 × 2,000 元 = 54 万元; an
+    // extension on its own site has no site works: 693.9 万元 (639.9 when investment was 建安 only).
     expect(s?.projects).toHaveLength(1);
     expect(s?.projects[0]).toMatchObject({
-      type: '改扩建', school: P1, stage: 'primary', classes: 6, seats: 270, floorArea: 2133, investment: 639.9,
+      type: '改扩建', school: P1, stage: 'primary', classes: 6, seats: 270, floorArea: 2133, investment: 693.9,
       completionYear: 2025, startYear: 2024, status: '拟建',
     });
-    expect(s?.text).toMatch(/^城区片区小学 2025 年起学位不足，缺 50 个（约 2 个班）。建议对城关第一小学改扩建，增加 6 个班、270 个学位，建筑面积约 2,133 ㎡，投资约 639.9 万元，2025 年完成。/);
+    expect(s?.text).toMatch(/^城区片区小学 2025 年起学位不足，缺 50 个（约 2 个班）。建议对城关第一小学改扩建，增加 6 个班、270 个学位，建筑面积约 2,133 ㎡，投资约 693.9 万元，2025 年完成。/);
+  });
+
+  it('says when the completion year leaves less than the construction period, with the dates the project carries', () => {
+    // Short from 2025, the year after the base year 2024: a 2-year build would start in 2023.
+    expect(s?.text).toContain(
+      '按 2 年工期应在 2023 年开工，早于基准年；项目按 2024 年开工、2025 年建成计（工期仅 1 年），按正常工期最早 2026 年建成，此前需挖潜或使用临时校舍过渡。',
+    );
+    expect(s?.projects[0]).toMatchObject({ startYear: 2024, completionYear: 2025 });
   });
 
   it('has nothing to propose where seats suffice', () => {
@@ -58,8 +67,10 @@ describe('a large shortfall that later falls away', () => {
       ['新建', '城关镇新建小学（一）', 'primary', T1, 18, 810],
       ['新建', '城关镇新建小学（二）', 'primary', T1, 18, 810],
     ]);
-    // 18 classes: 8.3 m² per pupil → 6,723 m²; site 18 m² per pupil → 14,580 m²; 2,016.9 万元.
-    expect(s?.projects[0]).toMatchObject({ floorArea: 6723, siteArea: 14580, investment: 2016.9, completionYear: 2025 });
+    // 18 classes: 8.3 m² per pupil → 6,723 m²; site 18 m² per pupil → 14,580 m²; 2,016.9 万元 建安
+    // + equipment 810 × 2,000 元 = 162 万元 + site works 14,580 × 200 元 = 291.6 万元 = 2,470.5 万元
+    // (2,016.9 when investment was 建安 only).
+    expect(s?.projects[0]).toMatchObject({ floorArea: 6723, siteArea: 14580, investment: 2470.5, completionYear: 2025 });
   });
 
   it('warns that the seats stand empty once demand falls', () => {

@@ -19,6 +19,7 @@ import {
   CONSTRUCTION_TYPES,
   COUNTY_POOL,
   COUNTY_STAGES,
+  investmentBasis,
   isAdjustment,
   isConstruction,
   PROJECT_TYPE,
@@ -166,6 +167,29 @@ export function projectsInput(plan: Plan, ev: PlanEvaluation): { input: Projects
     };
   });
   return { input: { projects, planName: quotedPlanName(plan.name) }, deferred: builds.length - kept.length };
+}
+
+/**
+ * Notes under 附件4: the investment of the listed projects split into its parts, the site area,
+ * and what each part rests on (the table keeps the plan document's customary columns).
+ */
+export function investmentNotes(plan: Plan, ev: PlanEvaluation): string[] {
+  const kept = ev.projects.filter((p) => isConstruction(p.type) && p.status !== '暂缓');
+  if (kept.length === 0) return [];
+  const sum = (pick: (p: ProjectResult) => number | null | undefined): number | null => {
+    const known = kept.map(pick).filter((v): v is number => typeof v === 'number');
+    return known.length === 0 ? null : Math.round(known.reduce((a, b) => a + b, 0) * 10) / 10;
+  };
+  const fmt = (v: number | null, unit: string): string => (v === null ? '未计' : `${v.toLocaleString('zh-CN')} ${unit}`);
+  const parts = (k: 'building' | 'equipment' | 'siteWorks' | 'land') => sum((p) => p.investmentParts?.[k]);
+  const entered = kept.filter((p) => p.investment !== null && p.investmentParts && Math.abs(p.investment - p.investmentParts.total) > 0.05).length;
+  const site = sum((p) => p.siteArea);
+  return [
+    `投资构成（按规范测算）：建安工程 ${fmt(parts('building'), '万元')}，设备购置 ${fmt(parts('equipment'), '万元')}，` +
+      `室外工程 ${fmt(parts('siteWorks'), '万元')}，土地费用 ${fmt(parts('land'), '万元')}；新建、迁建项目用地面积合计 ${fmt(site, '㎡')}。` +
+      (entered > 0 ? `其中 ${entered} 个项目的总投资为填报数，与测算构成不同，表中以填报数为准。` : ''),
+    investmentBasis(plan.settings),
+  ];
 }
 
 function projectNote(p: ProjectResult): string {

@@ -30,7 +30,7 @@ import { runProjection } from '../services/projection';
 import { listSchools } from '../services/schools';
 import { forecastInput } from './forecast-source';
 import { teachersInput } from './teacher-source';
-import { adjustmentsInput, demandChartInput, demandNotes, indicatorsInput, levelNote, projectsInput, seatBalanceInput, yearsNote, type SchoolFacts } from './plan-source';
+import { adjustmentsInput, demandChartInput, demandNotes, indicatorsInput, investmentNotes, levelNote, projectsInput, seatBalanceInput, yearsNote, type SchoolFacts } from './plan-source';
 
 /** The plan asked for (id or name; the first plan when absent) and the projection scenario (the plan's own when absent). */
 export interface PlanChoice {
@@ -164,7 +164,7 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
       const { plan, ev } = scope.evaluation();
       const { input, deferred } = projectsInput(plan, ev);
       const spanning = input.projects.some((p) => p.stageLabel) ? ['跨学段学校（如九年一贯制学校）计入其第一个学段的小计。'] : [];
-      return emptySaying(withNotes(projectsAnnex(input, ctx), [...spanning, ...deferredNote(deferred)]), '（规划中尚无新建、改扩建或迁建项目）');
+      return emptySaying(withNotes(projectsAnnex(input, ctx), [...spanning, ...deferredNote(deferred), ...investmentNotes(plan, ev)]), '（规划中尚无新建、改扩建或迁建项目）');
     },
   },
   adjustments: {

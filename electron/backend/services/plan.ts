@@ -3,12 +3,12 @@
 // taken back (and redone); bulk edits (several projects at once, resetting the targets,
 // deleting a plan) take a backup of the file first.
 import type { ParsedInput } from '../../../shared/api';
-import { KIND_LABEL, KIND_STAGES, STAGE_LABEL, type School, type Township } from '../../../shared/domain';
+import { KIND_LABEL, KIND_STAGES, STAGE_LABEL, type School, type Stage, type Township } from '../../../shared/domain';
 import {
   checkYears,
   defaultTargets,
   estimateFacilities,
-  investmentFor,
+  projectInvestmentParts,
   newPlan,
   newSchoolRef,
   planHeader,
@@ -222,13 +222,16 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
   // An extension builds on the school's own site: its site area is not estimated.
   if (kind && spec.builds && p.seats > 0 && (floorArea === null || (!spec.increment && siteArea === null))) {
     const rooms = spec.increment ? (school?.designClasses ?? 0) + p.classes : p.classes;
-    const est = estimateFacilities(kind, rooms, p.seats, settings);
+    const stage = p.stage ?? (KIND_STAGES[kind][0] as Stage);
+    const est = estimateFacilities(kind, rooms, p.seats, settings, spec.increment ? { added: { stage } } : {});
     if (est) {
       floorArea ??= est.floorArea;
       if (!spec.increment) siteArea ??= est.siteArea;
     }
   }
-  if (investment === null && floorArea !== null && spec.builds) investment = investmentFor(floorArea, settings);
+  if (investment === null && floorArea !== null && spec.builds) {
+    investment = projectInvestmentParts({ type: p.type, seats: p.seats, floorArea, siteArea, stage: p.stage }, kind, settings)?.total ?? null;
+  }
   return {
     ...p,
     floorArea,

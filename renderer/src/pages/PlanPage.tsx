@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Col, Empty, Flex, Row, Segmented, Select, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined, RedoOutlined, SettingOutlined, UndoOutlined } from '@ant-design/icons';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
-import type { PlanEvaluation } from '@shared/plan';
+import { planHeadline, type PlanEvaluation } from '@shared/plan';
 import { zh } from '../i18n/zh';
 import { LoadError, PageLoading } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
@@ -37,10 +37,8 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
   const met = judged.filter((x) => x.met).length;
   const atTarget = ev.gaps.filter((g) => g.year === year);
   const red = atTarget.filter((g) => g.level === 'red').length;
-  const gap = atTarget.reduce((s, g) => s + Math.max(0, g.gap), 0);
+  const head = planHeadline(ev);
   const large = ev.classes.find((c) => c.year === year)?.large ?? 0;
-  const applied = ev.projects.filter((p) => p.applied);
-  const investment = applied.reduce((s, p) => s + (p.investment ?? 0), 0);
   const redWarnings = ev.warnings.filter((w) => w.level === 'red').length;
   return (
     <Row gutter={[12, 12]} className="plan-summary" data-testid="plan-summary">
@@ -67,7 +65,15 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
         />
       </Col>
       <Col xs={12} md={8} xl={5}>
-        <StatCard testId="stat-gap" title={t.summary.gap} hint={t.summary.gapHint} value={gap} suffix={zh.common.countUnit} valueColor={gap > 0 ? LEVEL_COLOR.red : undefined} />
+        <StatCard
+          testId="stat-gap"
+          title={t.summary.peakGap}
+          hint={t.summary.peakGapHint}
+          value={head.peakGap}
+          suffix={zh.common.countUnit}
+          valueColor={head.peakGap > 0 ? LEVEL_COLOR.red : undefined}
+          footer={<span className="muted">{t.summary.peakFooter(head.peakYears, year, head.targetGap, head.baseGap)}</span>}
+        />
       </Col>
       <Col xs={12} md={8} xl={4}>
         <StatCard testId="stat-large" title={t.summary.large} value={large} suffix={zh.common.classesUnit} valueColor={large > 0 ? LEVEL_COLOR.orange : undefined} />
@@ -76,9 +82,9 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
         <StatCard
           testId="stat-projects"
           title={t.summary.projects}
-          value={applied.length}
+          value={head.projects}
           suffix={zh.common.countUnit}
-          footer={<span className="muted">{t.summary.investment(wan.format(investment))}</span>}
+          footer={<span className="muted">{t.summary.investment(wan.format(head.investment), head.suggestedProjects)}</span>}
         />
       </Col>
     </Row>
@@ -181,6 +187,7 @@ export function PlanPage() {
   }
   const history = plan.history;
   const source = ev.source;
+  const headline = planHeadline(ev);
 
   return (
     <div className="page" data-testid="plan-page">
@@ -235,7 +242,13 @@ export function PlanPage() {
             label: (
               <span>
                 {t.tabs.projects}
-                {ev.suggestions.length > 0 ? <Tag className="inline-tag" color="red">{ev.suggestions.length}</Tag> : null}
+                {headline.suggestedProjects > 0 ? (
+                  <Tooltip title={t.summary.suggestedTip(headline.suggestedProjects, headline.suggestionGroups)}>
+                    <Tag className="inline-tag" color="red" data-testid="suggested-count">
+                      {headline.suggestedProjects}
+                    </Tag>
+                  </Tooltip>
+                ) : null}
               </span>
             ),
             children: <ProjectsPanel ev={ev} plan={plan} context={p.context} edit={p.edit} saving={p.saving} />,

@@ -126,7 +126,7 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave }: 
     const v = form.getFieldsValue();
     const rooms = spec.increment ? (context.schools.find((s) => s.code === v.school)?.designClasses ?? 0) + (v.classes ?? 0) : (v.classes ?? 0);
     if (!buildKind) return;
-    const est = estimateFacilities(buildKind, rooms, v.seats ?? 0, settings);
+    const est = estimateFacilities(buildKind, rooms, v.seats ?? 0, settings, { urban, ...(spec.increment ? { added: { stage: v.stage ?? (KIND_STAGES[buildKind][0] as Stage) } } : {}) });
     if (!est) return;
     form.setFieldsValue({ floorArea: est.floorArea, siteArea: spec.increment ? v.siteArea : est.siteArea, investment: est.investment });
   };

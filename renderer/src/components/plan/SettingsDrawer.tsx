@@ -4,7 +4,8 @@
 import { useEffect } from 'react';
 import { Button, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Select, Switch, Typography } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
-import { planHeader, type PlanDetail, type PlanHeader, type PlanSettings } from '@shared/plan';
+import { STANDARDS } from '@shared/standards';
+import { investmentBasis, planHeader, type PlanDetail, type PlanHeader, type PlanSettings } from '@shared/plan';
 import { useApi } from '../../api/useApi';
 import { zh } from '../../i18n/zh';
 import type { PlanState } from './usePlan';
@@ -27,6 +28,8 @@ const fromForm = (f: NormsForm, base: PlanSettings): PlanSettings => ({
   schoolSize: { ...base.schoolSize, ...f.schoolSize },
   balance: { ...base.balance, ...f.balance, cvLimit: { ...base.balance.cvLimit, ...f.balance.cvLimit } },
   teachers: { ...base.teachers, ...f.teachers },
+  equipmentPerStudent: { ...base.equipmentPerStudent, ...f.equipmentPerStudent },
+  landPerMu: f.landPerMu ?? null,
 });
 
 interface Props {
@@ -130,7 +133,19 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
           <Form.Item name="floorAreaBasis" label={t.floorBasis}>
             <Select options={[{ value: 'planning', label: t.basisPlanning }, { value: 'basic', label: t.basisBasic }]} />
           </Form.Item>
+          {CLASS_STAGES.map((s) => (
+            <div key={s}>{num(['equipmentPerStudent', s], t.equipment(STAGE_LABEL[s]), 0, 100_000, 100)}</div>
+          ))}
+          {num(['siteWorksPerM2'], t.siteWorksPerM2, 0, 10_000, 10)}
+          <Form.Item name="landPerMu" label={t.landPerMu}>
+            <InputNumber min={0} max={100_000} style={{ width: '100%' }} placeholder={t.landUnknown} />
+          </Form.Item>
         </div>
+        <Typography.Paragraph type="secondary" className="settings-note" data-testid="norm-sources">
+          {t.floorSources}
+          {[STANDARDS.floorAreaPerStudent.source, STANDARDS.ruralFloorArea.source, STANDARDS.floorAreaPerStudentReference.source].join('；')}。
+          {investmentBasis(plan.settings)}
+        </Typography.Paragraph>
         <Button htmlType="submit" type="primary" loading={saving} data-testid="save-norms">
           {t.saveNorms}
         </Button>

@@ -17,7 +17,31 @@ function inputs(s: BuildSuggestion): ProjectInput[] {
 export function SuggestionsPanel({ ev, edit, saving }: { ev: PlanEvaluation; edit: PlanState['edit']; saving: boolean }) {
   const all = ev.suggestions.flatMap(inputs);
   const adopt = (projects: ProjectInput[]) => edit('plan.addProjects', { projects });
-  if (ev.suggestions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} />;
+  const layout = ev.layoutSuggestions.map((s) => (
+    <div className="suggestion" key={`layout-${s.school}`} data-testid="layout-suggestion">
+      <div className="suggestion-head">
+        <div>
+          <Space size={6} style={{ marginBottom: 4 }}>
+            <Tag color="purple">{s.type}</Tag>
+            <Tag>{s.schoolName}</Tag>
+          </Space>
+          <p className="suggestion-text">{s.text}</p>
+        </div>
+        <Button loading={saving} onClick={() => void adopt([{ ...s.project }])} data-testid="adopt-layout">
+          {t.adopt}
+        </Button>
+      </div>
+    </div>
+  ));
+  if (ev.suggestions.length === 0) {
+    return layout.length > 0 ? (
+      <div className="suggestion-list" data-testid="suggestions">
+        {layout}
+      </div>
+    ) : (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} />
+    );
+  }
   return (
     <div className="suggestion-list" data-testid="suggestions">
       {all.length > 1 ? (
@@ -57,6 +81,7 @@ export function SuggestionsPanel({ ev, edit, saving }: { ev: PlanEvaluation; edi
           ) : null}
         </div>
       ))}
+      {layout}
     </div>
   );
 }
