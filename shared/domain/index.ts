@@ -4,3 +4,4 @@ export * from './school';
 export * from './model';
 export * from './collate';
 export * from './palette';
+export * from './edits';
