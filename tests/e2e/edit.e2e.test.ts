@@ -20,6 +20,8 @@ const session = withBrowserSession({ prefix: 'edit', dataDir: `${dir}/data` }, a
   if (!opened.ok) throw new Error(opened.error.message);
 });
 
+/** The page refetches after each save; on a busy machine that takes more than a second. */
+const POLL = { timeout: 20_000 };
 const shot = (name: string) => session.shot(`edit-${name}`);
 const call = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
 const capacityCell = () => page.locator('[data-testid="school-table"] [data-code="9909990001"] .ant-table-cell').nth(10);
@@ -29,7 +31,7 @@ describe('editing data in a browser', () => {
     await page.goto(host.openUrl);
     await session.openPage('学校');
     await page.getByTestId('schools-page').waitFor();
-    await expect.poll(() => capacityCell().textContent()).toBe('540');
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('540');
     await page.locator('[data-testid="school-table"] [data-code="9909990001"]').click();
     await page.getByTestId('school-edit-button').click();
     await page.getByTestId('school-edit').waitFor();
@@ -37,8 +39,8 @@ describe('editing data in a browser', () => {
     await shot('1-school-form');
     await page.getByTestId('edit-save').click();
     await page.getByTestId('school-edit').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('school-drawer').textContent()).toContain('设计学位数：540 → 600');
-    await expect.poll(() => capacityCell().textContent()).toBe('600');
+    await expect.poll(() => page.getByTestId('school-drawer').textContent(), POLL).toContain('设计学位数：540 → 600');
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('600');
     expect((await call<SchoolDetail>('schools.detail', { code: '9909990001' })).school.designSeats).toBe(600);
     await shot('2-school-saved');
   });
@@ -48,8 +50,8 @@ describe('editing data in a browser', () => {
     if (!edit) throw new Error('no edit recorded');
     await page.getByTestId(`edit-undo-${edit.id}`).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销' }).click();
-    await expect.poll(() => page.getByTestId('school-drawer').textContent()).toContain('已撤销');
-    await expect.poll(() => capacityCell().textContent()).toBe('540');
+    await expect.poll(() => page.getByTestId('school-drawer').textContent(), POLL).toContain('已撤销');
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('540');
     expect((await call<SchoolDetail>('schools.detail', { code: '9909990001' })).school.designSeats).toBe(540);
     await shot('3-school-undone');
   });
@@ -62,15 +64,15 @@ describe('editing data in a browser', () => {
     await page.getByTestId('township-edit').waitFor();
     await session.field('township-name').fill('城关镇');
     await page.getByTestId('township-save').click();
-    await expect.poll(() => page.getByTestId('edit-error').textContent()).toContain('名称与已有的乡镇重复');
+    await expect.poll(() => page.getByTestId('edit-error').textContent(), POLL).toContain('名称与已有的乡镇重复');
     await shot('4-township-refused');
     await session.field('township-name').fill('青山镇');
     await page.getByTestId('township-save').click();
     await page.getByTestId('township-edit').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('township-list').textContent()).toContain('青山镇');
+    await expect.poll(() => page.getByTestId('township-list').textContent(), POLL).toContain('青山镇');
     expect((await call<TownshipRow[]>('townships.list')).find((r) => r.code === '990999002')?.name).toBe('青山镇');
     await page.getByRole('tab', { name: '修改记录' }).click();
-    await expect.poll(() => page.getByTestId('edit-history').textContent()).toContain('乡镇（街道）：青山乡 → 青山镇');
+    await expect.poll(() => page.getByTestId('edit-panel').getByTestId('edit-history').textContent(), POLL).toContain('乡镇（街道）：青山乡 → 青山镇');
     await shot('5-history');
     expect(session.outsideRequests()).toEqual([]);
     expect(session.consoleErrors).toEqual([]);

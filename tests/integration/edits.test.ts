@@ -60,6 +60,8 @@ describe('school editor', () => {
     const undone = await call<EditUndoResult>('edits.undo', { editId: edit.editId });
     expect(undone.restored).toBe(1);
     expect((await call<SchoolDetail>('schools.detail', { code: '9909990001' })).school).toMatchObject({ designSeats: 540, designClasses: null });
+    const [listed] = await call<EditRecord[]>('edits.list', { target: 'school', key: '9909990001' });
+    expect(listed).toMatchObject({ id: edit.editId, undoneAt: expect.any(String) });
     const again = await refusal('edits.undo', { editId: edit.editId });
     expect(again.message).toMatch(/第 \d+ 次修改（学校“城关第一小学”（9909990001））已于/);
   });

@@ -201,7 +201,7 @@ function DrawerTitle({ data }: { data: SchoolDetail | undefined }) {
 }
 
 function LoadedDrawer({ code, open, onClose, version, onEdited }: { code: string; open: boolean; onClose: () => void } & EditHooks) {
-  const { data, error, loading, reload } = useApi('schools.detail', { code }, [code, version]);
+  const { data, error, reload } = useApi('schools.detail', { code }, [code, version]);
   const [editing, setEditing] = useState(false);
   const { message } = App.useApp();
   // While another school loads, keep showing nothing stale: only data for this code counts.
@@ -216,7 +216,7 @@ function LoadedDrawer({ code, open, onClose, version, onEdited }: { code: string
       <div data-testid="school-drawer" data-code={code}>
         {error ? (
           <LoadError error={error} onRetry={reload} />
-        ) : loading || !current ? (
+        ) : !current ? (
           <PageLoading />
         ) : (
           <DetailBody data={current} version={version} onEdited={onEdited} />

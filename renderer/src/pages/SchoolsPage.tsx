@@ -211,14 +211,16 @@ export function SchoolsPage() {
         }}
       />
       <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} title={editStrings.townships}>
-        <Tabs
-          activeKey={panel ?? 'townships'}
-          onChange={(k) => setPanel(k as 'townships' | 'history')}
-          items={[
-            { key: 'townships', label: editStrings.townships, children: <TownshipList version={version} onChanged={changed} /> },
-            { key: 'history', label: editStrings.history, children: <EditHistory version={version} onChanged={changed} /> },
-          ]}
-        />
+        <div data-testid="edit-panel">
+          <Tabs
+            activeKey={panel ?? 'townships'}
+            onChange={(k) => setPanel(k as 'townships' | 'history')}
+            items={[
+              { key: 'townships', label: editStrings.townships, children: <TownshipList version={version} onChanged={changed} /> },
+              { key: 'history', label: editStrings.history, children: <EditHistory version={version} onChanged={changed} /> },
+            ]}
+          />
+        </div>
       </Drawer>
     </div>
   );
