@@ -80,6 +80,8 @@ export const SCHOOL_FIELDS = {
     synonyms: ['设计学位数', '设计学位', '设计规模学位', '核定学位数', '核定学位', '学位数'],
   }),
   status: { schema: z.enum(['在办', '停办']), column: 'status', label: '办学状态' },
+  /** Names the school had before, oldest first: kept when a file renames a school under the same code. */
+  formerNames: { schema: z.array(z.string()), column: 'former_names', label: '曾用名', json: true },
 } as const satisfies Record<string, FieldDef | SchoolFactDef>;
 
 type Fields = typeof SCHOOL_FIELDS;

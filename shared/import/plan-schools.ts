@@ -482,6 +482,7 @@ function buildRecords(
       urbanRural: entry.given.urbanRural ?? base?.urbanRural ?? urbanOf.get(township) ?? '乡村',
       ...factsOf(entry.given, base),
       status: base?.status ?? '在办',
+      formerNames: base?.formerNames ?? [],
     };
     if (base && base.name !== record.name) issues.info('NAME_CHANGED', `标识码 ${record.code} 的学校名称将由“${base.name}”改为“${record.name}”。`, at(entry.firstRow));
     plan.schools.push({ record, isNew: entry.isNew });
