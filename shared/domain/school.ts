@@ -4,6 +4,7 @@
 // words an import recognises and the value a blank template shows, so the export, the
 // templates, the import field list and the school drawer all follow from this table.
 import { z } from 'zod';
+import { nameSchema } from './names';
 import { recordSchema, type FieldDef } from './record';
 import { OWNERSHIPS, SCHOOL_KINDS, URBAN_RURAL } from './stages';
 
@@ -44,7 +45,7 @@ const area = (column: string, label: string, example: number, synonyms: readonly
 export const SCHOOL_FIELDS = {
   /** 学校标识码: 10 digits. */
   code: { schema: z.string(), column: 'code', label: '学校标识码' },
-  name: { schema: z.string(), column: 'name', label: '学校名称' },
+  name: { schema: nameSchema, column: 'name', label: '学校名称' },
   kind: { schema: z.enum(SCHOOL_KINDS), column: 'kind', label: '办学类型' },
   ownership: { schema: z.enum(OWNERSHIPS), column: 'ownership', label: '举办者' },
   /** Township code. */

@@ -125,7 +125,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
       }
       checkRowTotal(reader, totalCol, pending);
     } else {
-      const townshipName = reader.text(townshipCol, '乡镇名称');
+      const townshipName = reader.name(townshipCol, '乡镇名称');
       const code = reader.code(townshipCodeCol, '乡镇代码');
       const found = resolver.resolve(townshipName, code, reader.at(townshipCol ?? townshipCodeCol));
       if (!found.ok && found.reason === 'total') {

@@ -163,8 +163,8 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
   const rowYears = new RowYears(ctx.year, yearCol);
   for (const reader of dataRows(sheet, firstDataRow, mappedCols, issues, plan.counts, blocked)) {
     const cells = reader.cells;
-    const name = reader.text(nameCol, '学校名称');
-    const townshipName = reader.text(townshipCol, '乡镇名称');
+    const name = reader.name(nameCol, '学校名称');
+    const townshipName = reader.name(townshipCol, '乡镇名称');
     const labelCell = [name, townshipName, cellOf(cells, codeCol)].find((v) => typeof v === 'string' && v !== '');
     if (typeof labelCell === 'string' && isTotalLabel(labelCell)) {
       plan.counts.rowsSkipped++;
