@@ -1,5 +1,6 @@
 export * from './stages';
 export * from './record';
+export * from './names';
 export * from './school';
 export * from './model';
 export * from './collate';
