@@ -25,7 +25,8 @@ const optionList = (fields: Readonly<Record<string, FieldDef>>) =>
 
 export const EDIT_HELP = `  school-set <文件.csplan> <学校标识码|学校名称> [--字段 取值 …] [--json 修改.json]
       修改一所学校并打印改了什么；可用的字段：${optionList(SCHOOL_FIELDS)}。
-      数值写“空”表示未知（清除）；办学类型可写中文（如 九年一贯制学校）；乡镇可写代码或名称。
+      数值写“空”表示未知（清除）；办学类型可写中文（如 九年一贯制学校）；乡镇可写代码或名称；
+      曾用名可写多个，用“、”分隔。
       --json 修改.json 从文件读入修改，如 {"designSeats": 1080, "designClasses": 24}。
   township-set <文件.csplan> <乡镇代码|乡镇名称> [--字段 取值 …] [--json 修改.json]
       修改一个乡镇（街道）；可用的字段：${optionList(TOWNSHIP_FIELDS)}。
@@ -51,6 +52,8 @@ function valueOf(field: string, def: FieldDef, text: string, usage: Fail): unkno
     return n;
   }
   if (field === 'kind' && KIND_BY_LABEL.has(t)) return KIND_BY_LABEL.get(t);
+  // A list field (曾用名): names separated by 、 or commas; “空” clears it.
+  if ('json' in def) return EMPTY.has(t) ? [] : t.split(/[、,，;；]/).map((n) => n.trim()).filter(Boolean);
   return t;
 }
 

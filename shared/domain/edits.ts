@@ -7,13 +7,12 @@ import { OWNERSHIPS, SCHOOL_KINDS, URBAN_RURAL, KIND_LABEL, type SchoolKind } fr
 import { SCHOOL_FIELDS, type School } from './school';
 import type { Township } from './model';
 import type { FieldDef } from './record';
+import { MAX_NAME_LENGTH } from './names';
 
 export const EDIT_TARGETS = ['school', 'township'] as const;
 export type EditTarget = (typeof EDIT_TARGETS)[number];
 export const EDIT_TARGET_LABEL: Record<EditTarget, string> = { school: '学校', township: '乡镇' };
 
-/** Longest name the editors accept (the import keeps the same limit). */
-export const NAME_MAX = 100;
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不超过 ${max} 个字`);
@@ -28,14 +27,15 @@ const amount = (label: string, int: boolean, min: number, max: number) => {
 /** Rules of the editable school fields beyond what the stored schema says (ranges, lengths). */
 const SCHOOL_RULES: { [K in keyof typeof SCHOOL_FIELDS]?: z.ZodType } = {
   code: z.string().trim().regex(/^[0-9A-Za-z]{1,20}$/, '学校标识码应为 1–20 位数字或字母'),
-  name: text('学校名称', NAME_MAX),
+  name: text('学校名称', MAX_NAME_LENGTH),
   kind: z.enum(SCHOOL_KINDS, { error: () => `办学类型应为：${SCHOOL_KINDS.map((k) => KIND_LABEL[k]).join('、')}` }),
   ownership: pick('举办者', OWNERSHIPS),
-  township: text('乡镇（街道）', NAME_MAX),
+  township: text('乡镇（街道）', MAX_NAME_LENGTH),
   urbanRural: pick('城乡分类', URBAN_RURAL),
   lat: amount('纬度', false, -90, 90),
   lng: amount('经度', false, -180, 180),
   status: pick('办学状态', ['在办', '停办'] as const),
+  formerNames: z.array(text('曾用名', MAX_NAME_LENGTH)).max(50, '曾用名最多 50 个'),
 };
 
 function ruleOf(key: string, def: FieldDef): z.ZodType {
@@ -46,7 +46,7 @@ function ruleOf(key: string, def: FieldDef): z.ZodType {
     const hints = (def as { import: { type: 'int' | 'number' } }).import;
     return amount(label, hints.type === 'int', 0, 1e9);
   }
-  // A text field added later (曾用名 and the like): free text, bounded.
+  // A field added later without a rule here: free text, bounded.
   return z.string().trim().max(1000, `${label}不超过 1000 个字`);
 }
 
@@ -64,10 +64,10 @@ export type SchoolPatch = Partial<{ [K in keyof School]: School[K] }>;
 export const townshipPatchSchema = z
   .strictObject({
     code: z.string().trim().regex(/^\d{6,12}$/, '乡镇代码应为 6–12 位数字（通常为 9 位）').optional(),
-    name: text('乡镇名称', NAME_MAX).optional(),
+    name: text('乡镇名称', MAX_NAME_LENGTH).optional(),
     kind: pick('类型', ['街道', '镇', '乡'] as const).optional(),
     urbanRural: pick('城乡分类', URBAN_RURAL).optional(),
-    area: z.string().trim().max(NAME_MAX, `学区（片区）不超过 ${NAME_MAX} 个字`).optional(),
+    area: z.string().trim().max(MAX_NAME_LENGTH, `学区（片区）不超过 ${MAX_NAME_LENGTH} 个字`).optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), '没有要修改的字段');
 export type TownshipPatch = Partial<Township>;

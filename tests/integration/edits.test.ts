@@ -79,6 +79,14 @@ describe('school editor', () => {
     expect(await snapshot(['imports', 'import_changes'])).toEqual(before);
   });
 
+  it('keeps 曾用名 as a list', async () => {
+    const edit = await call<EditResult>('schools.update', { school: '9909990002', changes: { name: '青山小学', formerNames: ['青山乡中心小学', '青山完小'] } });
+    expect(edit.changes.find((c) => c.field === 'formerNames')).toEqual({ field: 'formerNames', label: '曾用名', before: '（空）', after: '青山乡中心小学、青山完小' });
+    expect((await call<SchoolDetail>('schools.detail', { code: '9909990002' })).school.formerNames).toEqual(['青山乡中心小学', '青山完小']);
+    await call('edits.undo', { editId: edit.editId });
+    expect((await call<SchoolDetail>('schools.detail', { code: '9909990002' })).school).toMatchObject({ name: '青山乡中心小学', formerNames: [] });
+  });
+
   it('refuses bad values with the field named, in Chinese', async () => {
     const bad = await refusal('schools.update', { school: '城关第一小学', changes: { designSeats: -5, ownership: '私立', lat: 120 } });
     expect(bad.code).toBe('INVALID_INPUT');

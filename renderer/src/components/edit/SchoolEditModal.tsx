@@ -41,6 +41,8 @@ export function SchoolEditModal({ school, open, onClose, onSaved }: Props) {
       const coordinate = k === 'lat' || k === 'lng';
       return <InputNumber style={{ width: '100%' }} min={coordinate ? undefined : 0} placeholder={t.empty} data-testid={`edit-${k}`} />;
     }
+    // A list field (曾用名): each name a tag.
+    if ('json' in def) return <Select mode="tags" open={false} tokenSeparators={['、', ',', '，']} data-testid={`edit-${k}`} />;
     return <Input data-testid={`edit-${k}`} />;
   };
 
