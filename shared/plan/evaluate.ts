@@ -13,6 +13,7 @@ import { suggestBuilds } from './suggest';
 import { defaultTargets } from './targets';
 import type { PlanEvaluation } from './types';
 import { planWarnings } from './warnings';
+import { capacityEstimates, withEstimateNotes } from './estimates';
 
 export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation {
   const wrong = checkYears(plan.baseYear, plan.targetYear, plan.outlookYear);
@@ -26,6 +27,8 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
   const facts = yearFacts(run, schools, gaps, classes, balance);
   const targets = targetResults(run, facts);
   const projects = projectResults(run, schools);
+  const estimates = capacityEstimates(run);
+  const noted = withEstimateNotes(estimates, planWarnings(run, { gaps, schools, targets, projects, classes }), suggestBuilds(run, gaps), plan.baseYear);
   return {
     plan: planHeader(plan),
     years: run.years,
@@ -40,8 +43,9 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
     balanceBase: balance.base,
     balanceByYear: balance.byYear,
     projects,
-    warnings: planWarnings(run, { gaps, schools, targets, projects, classes }),
-    suggestions: suggestBuilds(run, gaps),
+    warnings: noted.warnings,
+    suggestions: noted.suggestions,
+    capacityEstimates: estimates,
     areas: areaList(run),
     stages,
   };

@@ -2,6 +2,7 @@
 // as JSON) and feed the plan's annexes: 附件1 reads `targets`, 附件3 `gaps` (or `townships`
 // / `county`), 附件4 and 附件5 `projects`. Keys are English and stable; every series is
 // aligned with `years` (plan base year … outlook year).
+import type { CapacityEstimate } from './estimates';
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
 import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
@@ -179,7 +180,9 @@ export type WarningKind =
   | 'target'
   | 'unassigned'
   | 'under-use'
-  | 'project';
+  | 'project'
+  /** Seats estimated for schools that record neither design seats nor classes. */
+  | 'estimated';
 
 export interface PlanWarning {
   kind: WarningKind;
@@ -265,4 +268,6 @@ export interface PlanEvaluation {
   areas: { name: string; townships: { code: string; name: string }[] }[];
   /** Stages evaluated (those with schools or demand). */
   stages: Stage[];
+  /** Schools whose seats are estimated (no design seats, no classes recorded), with the method. */
+  capacityEstimates: CapacityEstimate[];
 }

@@ -34,4 +34,5 @@ export const editStrings = {
   undone: (id: number) => `已撤销第 ${id} 次修改`,
   noHistory: '还没有修改记录',
   empty: '（空）',
+  estimated: '估算',
 };

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Button, Drawer, Flex, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { SchoolRow } from '@shared/api';
 import { type UrbanRural } from '@shared/domain';
+import { CAPACITY_METHOD } from '@shared/analysis/enrolment';
 import { useApi } from '../api/useApi';
 import { zh } from '../i18n/zh';
 import { LoadError, PageLoading } from '../components/LoadState';
@@ -120,8 +121,11 @@ const columns: TableColumnsType<SchoolRow> = [
     align: 'right',
     sorter: (a, b) => a.capacity - b.capacity,
     render: (v: number, r) => (
-      <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : t.capacityClasses}>
-        <span className={r.capacitySource === 'design' ? undefined : 'estimated'}>{fmtInt(v)}</span>
+      <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : r.capacitySource === 'classes' ? t.capacityClasses : CAPACITY_METHOD.students}>
+        <span className={r.capacitySource === 'design' ? undefined : 'estimated'}>
+          {fmtInt(v)}
+          {r.capacitySource === 'students' ? <Tag className="inline-tag">{editStrings.estimated}</Tag> : null}
+        </span>
       </Tooltip>
     ),
   },
