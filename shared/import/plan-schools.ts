@@ -16,6 +16,7 @@ import { dataRows, type RowReader } from './row-reader';
 import { inferKind, memoised, parseKind as parseKindText, parseOwnership as parseOwnershipText, parseUrbanRural as parseUrbanRuralText } from './school-kind';
 import { isTotalLabel } from './townships';
 import { RowYears } from './year-column';
+import { warnMissingCapacity } from './capacity-check';
 
 const STAFF_FIELDS = ['teachers', 'qualifiedAbove', 'keyTeachers', 'peArtsTeachers'] as const;
 type StaffField = (typeof STAFF_FIELDS)[number];
@@ -290,6 +291,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
   rowYears.report(issues);
 
   if (!blocked) buildRecords(plan, entries, issues, ctx, urbanOf, resolver);
+  if (!blocked) warnMissingCapacity(plan, issues);
   plan.newTownships = resolver.created;
   plan.issues = issues.finish();
   finishCounts(plan, ctx.skipInvalidRows);

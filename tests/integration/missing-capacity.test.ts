@@ -43,9 +43,12 @@ beforeAll(async () => {
 afterAll(() => backend.close());
 
 describe('a school file without classes or design seats', () => {
-  it('imports every school', () => {
+  it('imports every school and warns which lack classes and design seats', () => {
     expect(imported.ok, JSON.stringify(imported.issues.slice(0, 5))).toBe(true);
     expect(imported.rowsImported).toBe(6);
+    const warning = imported.issues.find((i) => i.code === 'CAPACITY_UNKNOWN');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toMatch(/^6 所学校有在校生，但表中没有班级数和设计学位数（城关第一小学、城关第二小学、城关第三小学、城关第四小学、青山乡中心小学、青山乡二小）。这些数据按“未知”记录，不按 0 计/);
   });
 
   it('gives no phantom seat gap and suggests no new school; the estimates are marked with their method', async () => {
