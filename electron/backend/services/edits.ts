@@ -48,6 +48,28 @@ function guarded<T>(doing: string, write: () => T): T {
   }
 }
 
+/**
+ * Whether the edit gives the record a new code; refused when another record holds that code
+ * (named), or when plans name the old one.
+ */
+function codeMoves<R extends { code: string; name: string }>(
+  file: ProjectFile,
+  what: 'school' | 'township',
+  records: readonly R[],
+  current: R,
+  next: R,
+  subjectOf: (r: R) => string,
+): boolean {
+  if (next.code === current.code) return false;
+  const holder = records.find((r) => r.code === next.code);
+  if (holder) {
+    const codeLabel = what === 'school' ? '学校标识码' : '乡镇代码';
+    throw new AppError('CONFLICT', `${codeLabel} ${next.code} 已被${subjectOf(holder)}使用，不能把${subjectOf(current)}的${what === 'school' ? '标识码' : '代码'}改成它。未做任何改动。`);
+  }
+  refuseIfPlanned(file, what, current.code, subjectOf(current));
+  return true;
+}
+
 function refuseIfPlanned(file: ProjectFile, what: 'school' | 'township', code: string, subject: string): void {
   const plans = plansNaming(file.db, what, code);
   if (plans.length) {
@@ -75,14 +97,7 @@ export function updateSchool(file: ProjectFile, input: ParsedInput<'schools.upda
   );
   const subject = schoolSubject(current);
   if (changes.length === 0) throw noChange(subject);
-  const moved = next.code !== current.code;
-  if (moved) {
-    const holder = allSchools(db).find((s) => s.code === next.code);
-    if (holder) {
-      throw new AppError('CONFLICT', `学校标识码 ${next.code} 已被${schoolSubject(holder)}使用，不能把${subject}的标识码改成它。未做任何改动。`);
-    }
-    refuseIfPlanned(file, 'school', current.code, subject);
-  }
+  const moved = codeMoves(file, 'school', allSchools(db), current, next, schoolSubject);
   const editId = guarded(`修改${subject}`, () =>
     commitEdit(db, { target: 'school', key: next.code, subject: schoolSubject(next), changes }, (journal) => {
       if (!moved) {
@@ -107,14 +122,7 @@ export function updateTownship(file: ProjectFile, input: ParsedInput<'townships.
   const changes = fieldChanges(TOWNSHIP_FIELDS, current, next);
   const subject = townshipSubject(current);
   if (changes.length === 0) throw noChange(subject);
-  const moved = next.code !== current.code;
-  if (moved) {
-    const holder = allTownships(db).find((t) => t.code === next.code);
-    if (holder) {
-      throw new AppError('CONFLICT', `乡镇代码 ${next.code} 已被${townshipSubject(holder)}使用，不能把${subject}的代码改成它。未做任何改动。`);
-    }
-    refuseIfPlanned(file, 'township', current.code, subject);
-  }
+  const moved = codeMoves(file, 'township', allTownships(db), current, next, townshipSubject);
   const editId = guarded(`修改${subject}`, () =>
     commitEdit(db, { target: 'township', key: next.code, subject: townshipSubject(next), changes }, (journal) => {
       if (!moved) {

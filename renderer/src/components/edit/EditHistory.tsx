@@ -1,5 +1,6 @@
 // 修改记录: every edit of a school or township, newest first, each undoable.
-import { App, Button, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Tag, Typography, type TableColumnsType } from 'antd';
+import { HistoryTable } from '../HistoryTable';
 import type { EditRecord, EditTarget } from '@shared/domain';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -67,20 +68,5 @@ export function EditHistory({ version, onChanged, target, recordKey }: Props) {
     },
   ];
 
-  return (
-    <div data-testid="edit-history">
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t.historyHint}
-      </Typography.Paragraph>
-      <Table<EditRecord>
-        size="small"
-        rowKey="id"
-        loading={loading && !data}
-        columns={columns}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t.noHistory }}
-      />
-    </div>
-  );
+  return <HistoryTable<EditRecord> testId="edit-history" hint={t.historyHint} empty={t.noHistory} loading={loading} data={data} columns={columns} />;
 }

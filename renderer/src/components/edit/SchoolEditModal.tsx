@@ -1,13 +1,13 @@
 // 编辑学校: every field of the school declaration in one form; only changed fields are sent,
 // and the backend's Chinese refusal is shown in the form.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import type { NamedSchool } from '@shared/api';
 import { KIND_LABEL, OWNERSHIPS, headerOf, SCHOOL_FIELDS, SCHOOL_KINDS, URBAN_RURAL, type EditResult, type FieldDef } from '@shared/domain';
 import { invoke } from '../../api/client';
-import { toApiError, useApi } from '../../api/useApi';
+import { useApi } from '../../api/useApi';
 import { editStrings as t } from '../../i18n/zh-edit';
-import { changedFields } from './form-values';
+import { useEditSave } from './useEditSave';
 
 type Field = keyof typeof SCHOOL_FIELDS;
 const IDENTITY: readonly Field[] = ['code', 'name', 'kind', 'ownership', 'township', 'urbanRural', 'status'];
@@ -24,8 +24,7 @@ interface Props {
 
 export function SchoolEditModal({ school, open, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Record<string, unknown>>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, saving, save } = useEditSave((changes) => invoke('schools.update', { school: school.code, changes: changes as never }), onSaved);
   const townships = useApi('townships.list', {}, [open]);
   const initial = useMemo(() => ({ ...school }) as Record<string, unknown>, [school]);
 
@@ -61,24 +60,6 @@ export function SchoolEditModal({ school, open, onClose, onSaved }: Props) {
   const facts = fields.filter((k) => !IDENTITY.includes(k) && isFact(SCHOOL_FIELDS[k] as FieldDef));
   const others = fields.filter((k) => !IDENTITY.includes(k) && !isFact(SCHOOL_FIELDS[k] as FieldDef));
 
-  async function save() {
-    const changes = changedFields(initial, form.getFieldsValue(true), fields);
-    if (Object.keys(changes).length === 0) {
-      setError(t.noChange);
-      return;
-    }
-    setSaving(true);
-    try {
-      const result = await invoke('schools.update', { school: school.code, changes: changes as never });
-      setError(null);
-      onSaved(result);
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
     <Modal
       open={open}
@@ -87,7 +68,7 @@ export function SchoolEditModal({ school, open, onClose, onSaved }: Props) {
       okText={t.save}
       cancelText={t.cancel}
       confirmLoading={saving}
-      onOk={() => void save()}
+      onOk={() => void save(initial, form.getFieldsValue(true), fields)}
       onCancel={onClose}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'edit-save' } as never}

@@ -1,12 +1,10 @@
 // 编辑乡镇: name, code, kind, 城乡分类, 学区（片区）; only changed fields are sent.
-import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import type { TownshipRow } from '@shared/api';
 import { TOWNSHIP_FIELDS, URBAN_RURAL, type EditResult } from '@shared/domain';
 import { invoke } from '../../api/client';
-import { toApiError } from '../../api/useApi';
 import { editStrings as t } from '../../i18n/zh-edit';
-import { changedFields } from './form-values';
+import { useEditSave } from './useEditSave';
 
 const FIELDS = Object.keys(TOWNSHIP_FIELDS) as (keyof typeof TOWNSHIP_FIELDS)[];
 const choices = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
@@ -19,24 +17,7 @@ interface Props {
 
 export function TownshipEditModal({ township, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Record<string, unknown>>();
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function save() {
-    const changes = changedFields({ ...township }, form.getFieldsValue(true), FIELDS);
-    if (Object.keys(changes).length === 0) {
-      setError(t.noChange);
-      return;
-    }
-    setSaving(true);
-    try {
-      onSaved(await invoke('townships.update', { township: township.code, changes: changes as never }));
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { error, saving, save } = useEditSave((changes) => invoke('townships.update', { township: township.code, changes: changes as never }), onSaved);
 
   return (
     <Modal
@@ -46,7 +27,7 @@ export function TownshipEditModal({ township, onClose, onSaved }: Props) {
       okText={t.save}
       cancelText={t.cancel}
       confirmLoading={saving}
-      onOk={() => void save()}
+      onOk={() => void save({ ...township }, form.getFieldsValue(true), FIELDS)}
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'township-save' } as never}
     >
