@@ -66,6 +66,7 @@ export function evaluationJson(ev: PlanEvaluation) {
     schools: ev.schools.map((s) => ({
       code: s.code, name: s.name, township: s.townshipName, area: s.area, stages: s.stages,
       demand: s.demand, capacity: s.capacity, utilisation: s.utilisation, level: s.level,
+      capacityEstimated: ev.capacityEstimates.some((e) => e.code === s.code),
     })),
     balance: {
       year: ev.balance.year,
@@ -83,6 +84,8 @@ export function evaluationJson(ev: PlanEvaluation) {
       area: s.area, stage: s.stage, firstYear: s.firstYear, peakYear: s.peakYear, peakSeats: s.peakSeats, peakClasses: s.peakClasses,
       text: s.text, outlook: s.outlook, projects: s.projects,
     })),
+    /** Schools whose seats and classes are estimated (none recorded), with the method. */
+    capacityEstimates: ev.capacityEstimates,
   };
 }
 

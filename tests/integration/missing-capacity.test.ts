@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
+import { evaluationJson } from '../../electron/cli/plan';
 import type { Overview, SchoolRow } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
 import type { PlanEvaluation } from '../../shared/plan/types';
@@ -63,6 +64,10 @@ describe('a school file without classes or design seats', () => {
     for (const row of base) expect({ stage: row.stage, gap: row.gap <= 0, shortfall: row.shortfall }).toEqual({ stage: row.stage, gap: true, shortfall: 0 });
     expect(ev.gaps.filter((r) => r.shortfall > 0)).toEqual([]);
     expect(ev.warnings[0]).toMatchObject({ kind: 'estimated', level: 'orange' });
+    // evaluate --json carries the same marks.
+    const json = JSON.parse(JSON.stringify(evaluationJson(ev))) as ReturnType<typeof evaluationJson>;
+    expect(json.capacityEstimates).toHaveLength(6);
+    expect(json.schools.filter((s) => s.capacityEstimated).map((s) => s.code).sort()).toEqual(ev.capacityEstimates.map((e) => e.code).sort());
     expect(ev.warnings[0]?.message).toMatch(/^6 所学校（城关第一小学、.*）没有设计学位数和班级数，学位按在校生估算/);
   });
 
