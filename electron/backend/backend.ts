@@ -33,6 +33,7 @@ import { noPdfPrinter, type PdfPrinter } from './annex/pdf';
 import { importHandlers } from './import/handlers';
 import { ImportService } from './import/service';
 import { planHandlers } from './services/plan-handlers';
+import { editHistory, undoEditById, updateSchool, updateTownship } from './services/edits';
 
 export interface BackendOptions {
   /** Folder for recent files, the sample county and new projects. */
@@ -127,6 +128,10 @@ export function createBackend(options: BackendOptions): Backend {
     },
     ...importHandlers(imports),
     ...planHandlers(session),
+    'schools.update': (input) => updateSchool(session.project, input),
+    'townships.update': (input) => updateTownship(session.project, input),
+    'edits.list': (input) => editHistory(session.project, input),
+    'edits.undo': ({ editId }) => undoEditById(session.project, editId),
   };
 
   return {

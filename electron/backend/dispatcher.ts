@@ -11,6 +11,7 @@ import {
 } from '../../shared/api';
 import { AppError } from './errors';
 import { chineseIssues } from './input-messages';
+import { sqliteFailure } from './db/sqlite-errors';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -23,19 +24,10 @@ function describeIssues(error: z.ZodError): string {
     .join('；');
 }
 
-function sqliteMessage(err: unknown): AppError | null {
-  const code = (err as { code?: unknown }).code;
-  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
-  if (code === 'SQLITE_FULL') return new AppError('IO_ERROR', '磁盘空间不足，操作未完成，数据未改动。');
-  if (code.startsWith('SQLITE_BUSY')) return new AppError('FILE_LOCKED', '项目文件正被另一个程序使用，请稍后再试。');
-  if (code === 'SQLITE_READONLY') return new AppError('IO_ERROR', '项目文件是只读的，无法保存修改。请检查文件权限或复制到可写的位置。');
-  return new AppError('IO_ERROR', `项目文件读写出错（${code}），操作未完成。`);
-}
-
 export function toApiError(err: unknown): ApiResponse<never> {
   if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
-  const fromSqlite = sqliteMessage(err);
-  if (fromSqlite) return { ok: false, error: { code: fromSqlite.code, message: fromSqlite.message } };
+  const fromSqlite = sqliteFailure(err);
+  if (fromSqlite) return { ok: false, error: fromSqlite };
   const message = err instanceof Error ? err.message : String(err);
   return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${message}` } };
 }

@@ -14,6 +14,7 @@ import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 import { PLAN_SETTINGS_HELP, PLAN_SETTINGS_OPTIONS, planSetTargetCommand, planSettingsCommand } from './plan-settings';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
+import { editCommand, EDIT_HELP, isEditCommand } from './edit';
 
 class UsageError extends Error {}
 class CommandError extends Error {}
@@ -36,6 +37,7 @@ ${ANNEX_HELP}
 ${IMPORT_HELP}
 ${PLAN_HELP}
 ${PLAN_SETTINGS_HELP}
+${EDIT_HELP}
   help
       显示本说明。
 
@@ -132,7 +134,18 @@ function usageFor(command: string | undefined): string {
   return `用法：${INVOCATION} <命令> [参数]\n命令：${commandsIn(HELP).join('、')}；${INVOCATION} help 显示详细说明。`;
 }
 
+/** The editor commands take an option per field, so they read their own options (cli/edit.ts). */
+async function runEdit(argv: string[]): Promise<void> {
+  const backend = createBackend({ dataDir: defaultDataDir(), shell: 'cli' });
+  try {
+    await editCommand(argv.slice(argv.findIndex(isEditCommand)), (method, input) => call(backend, method, input), (m) => new UsageError(m));
+  } finally {
+    backend.close();
+  }
+}
+
 async function run(argv: string[]): Promise<void> {
+  if (isEditCommand(commandOf(argv)) && !argv.includes('--help') && !argv.includes('-h')) return runEdit(argv);
   const { values, positionals } = parse(argv);
   const [command] = positionals;
   if (!command || command === 'help' || values.help) {

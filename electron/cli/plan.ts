@@ -83,6 +83,7 @@ export function evaluationJson(ev: PlanEvaluation) {
     schools: ev.schools.map((s) => ({
       code: s.code, name: s.name, township: s.townshipName, area: s.area, stages: s.stages,
       demand: s.demand, capacity: s.capacity, utilisation: s.utilisation, level: s.level,
+      capacityEstimated: ev.capacityEstimates.some((e) => e.code === s.code),
     })),
     balance: {
       year: ev.balance.year,
@@ -106,6 +107,8 @@ export function evaluationJson(ev: PlanEvaluation) {
       type: s.type, school: s.schoolName, year: s.year, basePupils: s.basePupils, targetPupils: s.targetPupils,
       receiver: s.receiverName, receiverSpare: s.receiverSpare, text: s.text, project: s.project,
     })),
+    /** Schools whose seats and classes are estimated (none recorded), with the method. */
+    capacityEstimates: ev.capacityEstimates,
   };
 }
 

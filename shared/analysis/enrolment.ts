@@ -44,6 +44,21 @@ export function largeClassCounts(records: readonly EnrolmentRecord[], limits: Cl
   return { large: classesAtLeast(graded, limits.largeClass), oversized: classesAtLeast(graded, limits.oversizedClass) };
 }
 
+/** Schools with students but no classes recorded in a stage where 大班额 is counted: whether they have 大班额 is unknown. */
+export function schoolsWithoutClasses(records: readonly EnrolmentRecord[]): number {
+  const by = new Map<string, { students: number; classes: number }>();
+  for (const r of records) {
+    if (!countsLargeClasses(r.stage)) continue;
+    const t = by.get(r.school) ?? { students: 0, classes: 0 };
+    t.students += r.students;
+    t.classes += r.classes;
+    by.set(r.school, t);
+  }
+  let n = 0;
+  for (const t of by.values()) if (t.students > 0 && t.classes === 0) n++;
+  return n;
+}
+
 export interface SchoolYearSummary {
   year: number | null;
   students: number;
@@ -74,22 +89,42 @@ export function latestYearSummary(records: readonly EnrolmentRecord[], limits: C
   };
 }
 
+/** Where a school's seats come from: recorded design seats, or an estimate (method named). */
+export type CapacitySource = 'design' | 'classes' | 'students';
+
+/** How each estimate is made, as tables and annexes print it. */
+export const CAPACITY_METHOD: Record<Exclude<CapacitySource, 'design'>, string> = {
+  classes: '估算：班级数 × 标准班额',
+  students: '估算：在校生 ÷ 标准班额 得班级数，× 标准班额',
+};
+
+/** Classes a stage needs for its students at the standard class size: how a missing class count is estimated. */
+export function classesForStudents(students: number, classSize: number): number {
+  return students > 0 ? Math.ceil(students / classSize) : 0;
+}
+
 /**
  * Seats a school offers: its design seats when recorded, else its classes filled to the
- * standard class size of their stage (the norm, not today's overcrowding).
+ * standard class size of their stage (the norm, not today's overcrowding). A school that
+ * records neither (a file with students only) is estimated from its students, never
+ * counted as zero seats.
  */
 export function capacityOf(
   school: Pick<School, 'designSeats' | 'kind'>,
   classesByStage: Partial<ByStage>,
   classSize: Readonly<Record<Stage, number>>,
+  studentsByStage: Partial<ByStage> = {},
 ): {
   seats: number;
-  source: 'design' | 'classes';
+  source: CapacitySource;
 } {
   if (school.designSeats && school.designSeats > 0) return { seats: school.designSeats, source: 'design' };
+  const stages = KIND_STAGES[school.kind];
   let seats = 0;
-  for (const stage of KIND_STAGES[school.kind]) seats += (classesByStage[stage] ?? 0) * classSize[stage];
-  return { seats, source: 'classes' };
+  for (const stage of stages) seats += (classesByStage[stage] ?? 0) * classSize[stage];
+  if (seats > 0 || stages.every((st) => (studentsByStage[st] ?? 0) === 0)) return { seats, source: 'classes' };
+  for (const stage of stages) seats += classesForStudents(studentsByStage[stage] ?? 0, classSize[stage]) * classSize[stage];
+  return { seats, source: 'students' };
 }
 
 export function roundTo(x: number, digits: number): number {

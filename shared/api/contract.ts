@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { importMethods } from '../import/contract';
 import { planMethods } from '../plan/contract';
+import { editMethods } from './edit-contract';
 import { PLAN_NAME } from '../plan/model';
 
 /** Pairs a zod input schema with a result type that exists only for the compiler. */
@@ -170,6 +171,8 @@ export const contract = {
   ...importMethods,
   /** 规划: methods in shared/plan/contract.ts. */
   ...planMethods,
+  /** 学校、乡镇 editors: methods in shared/api/edit-contract.ts. */
+  ...editMethods,
 } as const;
 
 export type Contract = typeof contract;

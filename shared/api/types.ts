@@ -1,5 +1,6 @@
 // Result types of the API methods. Inputs are zod schemas in contract.ts.
 import type { ByStage, School, SchoolSystem, Stage, StaffRecord, UrbanRural } from '../domain';
+import type { CapacitySource } from '../analysis/enrolment';
 
 export interface RecentFile {
   path: string;
@@ -66,7 +67,8 @@ export interface SchoolRow extends NamedSchool {
   largeClasses: number;
   /** Design seats, else classes × standard class size of its stages. */
   capacity: number;
-  capacitySource: 'design' | 'classes';
+  /** design: recorded 设计学位; otherwise an estimate (CAPACITY_METHOD says how). */
+  capacitySource: CapacitySource;
   /** students / capacity, null when capacity is 0. */
   utilisation: number | null;
 }
@@ -118,6 +120,8 @@ export interface Overview {
   /** Classes of ≥ 56 and ≥ 66 students in the latest year (primary + junior + senior). */
   largeClasses: number;
   oversizedClasses: number;
+  /** Schools with students but no classes recorded in the latest year: their 大班额 is unknown, not zero. */
+  schoolsWithoutClasses: number;
   births: { year: number; count: number }[];
   townships: TownshipOverview[];
 }

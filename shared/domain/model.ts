@@ -2,6 +2,7 @@
 // generator, the importers and the engines exchange. Each stored record is declared once,
 // as a field table (zod schema, column, label); its type is inferred from it.
 import { z } from 'zod';
+import { nameSchema } from './names';
 import { recordSchema, type FieldDef } from './record';
 import { STAGES, URBAN_RURAL, type SchoolSystem } from './stages';
 import type { School } from './school';
@@ -22,7 +23,7 @@ const int = z.number().int();
 export const TOWNSHIP_FIELDS = {
   /** 9-digit township code (county code + 3 digits). */
   code: { schema: z.string(), column: 'code', label: '乡镇代码' },
-  name: { schema: z.string(), column: 'name', label: '乡镇（街道）' },
+  name: { schema: nameSchema, column: 'name', label: '乡镇（街道）' },
   kind: { schema: z.enum(['街道', '镇', '乡']), column: 'kind', label: '类型' },
   urbanRural: { schema: z.enum(URBAN_RURAL), column: 'urban_rural', label: '城乡分类' },
   /** 学区/片区 name; empty when not assigned. */

@@ -12,6 +12,8 @@ export interface FieldDef<S extends z.ZodType = z.ZodType> {
   label?: string;
   /** Unit printed after the label: 占地面积（㎡）. */
   unit?: string;
+  /** Stored as JSON text (a list); a missing or malformed value reads as `[]`. */
+  json?: true;
 }
 
 export type FieldTable = Readonly<Record<string, FieldDef>>;
@@ -24,9 +26,14 @@ export function recordSchema<F extends FieldTable>(fields: F): z.ZodObject<Shape
   return z.object(shape);
 }
 
+/** A column the database descriptor reads: its name, or its name and that it holds JSON. */
+export type ColumnOf = string | { column: string; json: true; fallback: unknown };
+
 /** field → column, the form the database descriptor takes. */
-export function columnsOf<F extends FieldTable>(fields: F): { [K in keyof F & string]: string } {
-  return Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.column])) as { [K in keyof F & string]: string };
+export function columnsOf<F extends FieldTable>(fields: F): { [K in keyof F & string]: ColumnOf } {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, f]) => [k, f.json ? { column: f.column, json: true, fallback: [] } : f.column]),
+  ) as { [K in keyof F & string]: ColumnOf };
 }
 
 /** 占地面积（㎡）: the label with its unit, as a column header. */

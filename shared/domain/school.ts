@@ -4,6 +4,7 @@
 // words an import recognises and the value a blank template shows, so the export, the
 // templates, the import field list and the school drawer all follow from this table.
 import { z } from 'zod';
+import { nameSchema } from './names';
 import { recordSchema, type FieldDef } from './record';
 import { OWNERSHIPS, SCHOOL_KINDS, URBAN_RURAL } from './stages';
 
@@ -44,7 +45,7 @@ const area = (column: string, label: string, example: number, synonyms: readonly
 export const SCHOOL_FIELDS = {
   /** 学校标识码: 10 digits. */
   code: { schema: z.string(), column: 'code', label: '学校标识码' },
-  name: { schema: z.string(), column: 'name', label: '学校名称' },
+  name: { schema: nameSchema, column: 'name', label: '学校名称' },
   kind: { schema: z.enum(SCHOOL_KINDS), column: 'kind', label: '办学类型' },
   ownership: { schema: z.enum(OWNERSHIPS), column: 'ownership', label: '举办者' },
   /** Township code. */
@@ -80,6 +81,8 @@ export const SCHOOL_FIELDS = {
     synonyms: ['设计学位数', '设计学位', '设计规模学位', '核定学位数', '核定学位', '学位数'],
   }),
   status: { schema: z.enum(['在办', '停办']), column: 'status', label: '办学状态' },
+  /** Names the school had before, oldest first: kept when a file renames a school under the same code. */
+  formerNames: { schema: z.array(z.string()), column: 'former_names', label: '曾用名', json: true },
 } as const satisfies Record<string, FieldDef | SchoolFactDef>;
 
 type Fields = typeof SCHOOL_FIELDS;

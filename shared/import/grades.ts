@@ -117,3 +117,12 @@ export function parseSex(text: string): Sex | null {
   if (/男(性|生|童)?(数|人数)?$/.test(text)) return 'M';
   return null;
 }
+
+/** 一年级男学生数, 男_1年级: one sex named inside a header (both, as in 男女合计, is no sex). */
+export function sexWithin(text: string): Sex | null {
+  const sex = parseSex(text);
+  if (sex) return sex;
+  const male = text.includes('男');
+  const female = text.includes('女');
+  return male === female ? null : male ? 'M' : 'F';
+}

@@ -8,6 +8,7 @@ import { IMPORT_KIND_REGISTRY, kindField, parseTarget, recogniseColumn } from '.
 import { normaliseHeader, shownValue, type Unit } from './normalise';
 import type { RecogniseContext } from './recognise';
 import type { Target } from './targets';
+import { holdsYears } from './year-column';
 
 export interface ColumnMapping {
   index: number;
@@ -71,7 +72,11 @@ function resolveConflicts(kind: ImportKind, columns: ColumnMapping[]): void {
 export function proposeMapping(kind: ImportKind, sheet: SheetGrid, header: HeaderBand, ctx: RecogniseContext): ColumnMapping[] {
   const columns = header.columns.map((col: HeaderColumn): ColumnMapping => {
     const rec = recogniseColumn(kind, col.parts, ctx);
-    return { ...col, target: rec.target, confidence: rec.confidence, why: rec.why, unit: rec.unit, samples: samples(sheet, header, col.index) };
+    const mapped = { ...col, target: rec.target, confidence: rec.confidence, why: rec.why, unit: rec.unit, samples: samples(sheet, header, col.index) };
+    if (rec.target === 'year' && !holdsYears(sheet, header, col.index)) {
+      return { ...mapped, target: 'ignore', confidence: 0, why: '列名像“年份”，但列中的值不是年份，不作为年份' };
+    }
+    return mapped;
   });
   IMPORT_KIND_REGISTRY[kind].refineMapping?.(columns);
   resolveConflicts(kind, columns);

@@ -44,7 +44,7 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
   for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
     let township: string | null = null;
     if (!county) {
-      const name = reader.text(townshipCol, '乡镇名称');
+      const name = reader.name(townshipCol, '乡镇名称');
       const code = reader.code(townshipCodeCol, '乡镇代码');
       const found = resolver.resolve(name, code, reader.at(townshipCol ?? townshipCodeCol));
       if (!found.ok && found.reason === 'total') {

@@ -14,6 +14,7 @@ import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
 import { dataRows, type RowReader } from './row-reader';
 import { isTotalLabel } from './townships';
+import { RowYears } from './year-column';
 
 type StoredSex = 'T' | 'M' | 'F';
 
@@ -108,8 +109,9 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
   }
 
   const mapped = columns.filter((c) => c.target.type !== 'ignore');
+  const rowYears = new RowYears(ctx.year, yearCol);
   for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
-    const year = yearCol ? reader.year(yearCol) ?? ctx.year : ctx.year;
+    const year = rowYears.of(reader);
     const pending: { township: string; sex: StoredSex; cell: AgeCell }[] = [];
 
     if (layout === 'transposed') {
@@ -123,7 +125,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
       }
       checkRowTotal(reader, totalCol, pending);
     } else {
-      const townshipName = reader.text(townshipCol, '乡镇名称');
+      const townshipName = reader.name(townshipCol, '乡镇名称');
       const code = reader.code(townshipCodeCol, '乡镇代码');
       const found = resolver.resolve(townshipName, code, reader.at(townshipCol ?? townshipCodeCol));
       if (!found.ok && found.reason === 'total') {
@@ -161,6 +163,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
     }
     for (const p of pending) add(p.township, year, p.sex, p.cell);
   }
+  rowYears.report(issues);
 
   if (!blocked) {
     plan.population = toRecords(groups, issues, sourceLabel(ctx.fileName));

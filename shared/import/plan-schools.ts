@@ -15,6 +15,8 @@ import { TownshipResolver } from './resolve-township';
 import { dataRows, type RowReader } from './row-reader';
 import { inferKind, memoised, parseKind as parseKindText, parseOwnership as parseOwnershipText, parseUrbanRural as parseUrbanRuralText } from './school-kind';
 import { isTotalLabel } from './townships';
+import { RowYears } from './year-column';
+import { warnMissingCapacity } from './capacity-check';
 
 const STAFF_FIELDS = ['teachers', 'qualifiedAbove', 'keyTeachers', 'peArtsTeachers'] as const;
 type StaffField = (typeof STAFF_FIELDS)[number];
@@ -159,10 +161,11 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
     return col ? [{ field, col, label: spec?.label ?? field, int: spec?.type === 'int', factor: unitFactor(spec?.unit, col.unit) }] : [];
   });
 
+  const rowYears = new RowYears(ctx.year, yearCol);
   for (const reader of dataRows(sheet, firstDataRow, mappedCols, issues, plan.counts, blocked)) {
     const cells = reader.cells;
-    const name = reader.text(nameCol, '学校名称');
-    const townshipName = reader.text(townshipCol, '乡镇名称');
+    const name = reader.name(nameCol, '学校名称');
+    const townshipName = reader.name(townshipCol, '乡镇名称');
     const labelCell = [name, townshipName, cellOf(cells, codeCol)].find((v) => typeof v === 'string' && v !== '');
     if (typeof labelCell === 'string' && isTotalLabel(labelCell)) {
       plan.counts.rowsSkipped++;
@@ -170,7 +173,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
       continue;
     }
     const code = reader.code(codeCol, '学校标识码');
-    const year = yearCol ? reader.year(yearCol) ?? ctx.year : ctx.year;
+    const year = rowYears.of(reader);
     if (yearCol && year === null && !reader.hasErrors) reader.error('MISSING_YEAR', '本行没有年份。请填写年份，或在导入设置中指定年份。', yearCol);
     const townshipCode = reader.code(townshipCodeCol, '乡镇代码');
 
@@ -285,8 +288,10 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
     for (const t of totals) ye.totals.push({ ...t, school: entry.code, year });
     entry.years.set(year, ye);
   }
+  rowYears.report(issues);
 
   if (!blocked) buildRecords(plan, entries, issues, ctx, urbanOf, resolver);
+  if (!blocked) warnMissingCapacity(plan, issues);
   plan.newTownships = resolver.created;
   plan.issues = issues.finish();
   finishCounts(plan, ctx.skipInvalidRows);
@@ -482,6 +487,7 @@ function buildRecords(
       urbanRural: entry.given.urbanRural ?? base?.urbanRural ?? urbanOf.get(township) ?? '乡村',
       ...factsOf(entry.given, base),
       status: base?.status ?? '在办',
+      formerNames: base?.formerNames ?? [],
     };
     if (base && base.name !== record.name) issues.info('NAME_CHANGED', `标识码 ${record.code} 的学校名称将由“${base.name}”改为“${record.name}”。`, at(entry.firstRow));
     plan.schools.push({ record, isNew: entry.isNew });

@@ -1,6 +1,7 @@
 // Township cells of an import resolved to project townships; unknown names are refused or,
 // when the planner allows it, created once each (with a warning naming the new code).
 import type { Township } from '../domain/model';
+import { MAX_NAME_LENGTH, nameTooLongMessage } from '../domain/names';
 import { IssueList } from './issues';
 import { normaliseName, shownValue } from './normalise';
 import { isTotalLabel, newTownshipShape, nextTownshipCodes, TownshipIndex } from './townships';
@@ -50,6 +51,10 @@ export class TownshipResolver {
       this.issues.error('UNKNOWN_TOWNSHIP_CODE', `项目中没有代码为“${code}”的乡镇（街道）。请核对代码，或在表中增加乡镇名称列，以便新建该乡镇。`, { ...at, value: code ?? '' });
       return { ok: false, reason: 'unknown' };
     }
+    if (label.length > MAX_NAME_LENGTH) {
+      this.issues.error('NAME_TOO_LONG', nameTooLongMessage('乡镇（街道）名称', label.length), { ...at, value: shownValue(label) });
+      return { ok: false, reason: 'unknown' };
+    }
     if (!this.create) {
       this.issues.error(
         'UNKNOWN_TOWNSHIP',
@@ -67,7 +72,7 @@ export class TownshipResolver {
     if (known) return known;
     const codeOk = code !== null && /^\d{9,12}$/.test(code) && !this.index.byCode(code);
     const newCode = codeOk ? code : (nextTownshipCodes(this.countyCode, this.index.codes(), 1)[0] as string);
-    const township: Township = { code: newCode, name: label.slice(0, 40), ...newTownshipShape(label), area: '' };
+    const township: Township = { code: newCode, name: label, ...newTownshipShape(label), area: '' };
     this.created.push(township);
     this.index.add(township);
     this.unknownCodes.set(key, newCode);

@@ -2,6 +2,7 @@
 import { cellOf, columnName, type MappedColumn, type RowCells } from './columns';
 import { isBlank } from './grid';
 import { valueMessage, type IssueList } from './issues';
+import { MAX_NAME_LENGTH, nameTooLongMessage } from '../domain/names';
 import { MAX_FIELD_TEXT } from './limits';
 import { compactText, shownValue } from './normalise';
 import { parseAmount, parseCode, parseCount, parseYear, plainText, type Parsed } from './values';
@@ -68,6 +69,14 @@ export class RowReader {
 
   code(col: MappedColumn | undefined, what: string): string | null {
     return this.take(col, parseCode(cellOf(this.cells, col)), what);
+  }
+
+  /** A township or school name: whole, or refused (with the limit named) when longer than names may be. */
+  name(col: MappedColumn | undefined, what: string): string {
+    const text = this.text(col, what);
+    if (text.length <= MAX_NAME_LENGTH) return text;
+    this.error('NAME_TOO_LONG', nameTooLongMessage(what, text.length), col);
+    return '';
   }
 
   /** Text of a name-like cell; over-long text is refused rather than cut. */

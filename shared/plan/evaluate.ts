@@ -15,6 +15,7 @@ import { runTeachers } from './teachers/run';
 import { defaultTargets } from './targets';
 import type { PlanEvaluation } from './types';
 import { planWarnings } from './warnings';
+import { capacityEstimates, withEstimateNotes } from './estimates';
 
 export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation {
   const wrong = checkYears(plan.baseYear, plan.targetYear, plan.outlookYear);
@@ -29,6 +30,8 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
   const facts = yearFacts(run, schools, gaps, classes, balance, teachers);
   const targets = targetResults(run, facts);
   const projects = projectResults(run, schools);
+  const estimates = capacityEstimates(run);
+  const noted = withEstimateNotes(estimates, planWarnings(run, { gaps, schools, targets, projects, classes }), suggestBuilds(run, gaps), plan.baseYear);
   return {
     plan: planHeader(plan),
     years: run.years,
@@ -43,9 +46,10 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
     balanceBase: balance.base,
     balanceByYear: balance.byYear,
     projects,
-    warnings: planWarnings(run, { gaps, schools, targets, projects, classes }),
-    suggestions: suggestBuilds(run, gaps),
     layoutSuggestions: suggestLayout(run, schools, gaps),
+    warnings: noted.warnings,
+    suggestions: noted.suggestions,
+    capacityEstimates: estimates,
     areas: areaList(run),
     stages,
     teachers,

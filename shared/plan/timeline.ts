@@ -7,6 +7,7 @@ import { gradesOf, KIND_STAGES, type Ownership, type SchoolKind, type Stage } fr
 import type { ContextSchool, EvaluationContext, StageRecord } from './context';
 import { newSchoolRef, type PlanProject, type SchoolRef } from './model';
 import { classesByStage } from './norms';
+import { classesForStudents } from '../analysis/enrolment';
 import { PROJECT_TYPE, type CapacityEffect } from './project-types';
 import type { PlanSettings } from './settings';
 
@@ -20,6 +21,8 @@ export interface SchoolInfo {
   projectId: number | null;
   /** The recorded school; null for a school a project creates. */
   source: ContextSchool | null;
+  /** Set when the school records neither design seats nor classes: its classes and seats are estimated from its students. */
+  estimated?: { classes: number; seats: number };
 }
 
 export interface Unit {
@@ -167,7 +170,16 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
     for (const st of Object.keys(rec) as Stage[]) if ((rec[st]?.students ?? 0) > 0) stageSet.add(st);
     for (const st of demandStages.get(s.code) ?? []) stageSet.add(st);
     const stages = [...stageSet];
-    const classes = stages.map((st) => rec[st]?.classes ?? 0);
+    const recorded = stages.map((st) => rec[st]?.classes ?? 0);
+    // A school with students but neither design seats nor classes (a file giving students
+    // only) is not a school without seats: its classes are estimated at the standard size.
+    const unknownCapacity =
+      !(s.designSeats && s.designSeats > 0) && recorded.every((c) => c === 0) && stages.some((st) => (rec[st]?.students ?? 0) > 0);
+    const classes = unknownCapacity ? stages.map((st) => classesForStudents(rec[st]?.students ?? 0, size[st])) : recorded;
+    if (unknownCapacity) {
+      const n = classes.reduce((a, c) => a + c, 0);
+      info.estimated = { classes: n, seats: stages.reduce((a, st, i) => a + (classes[i] as number) * size[st], 0) };
+    }
     const anyClasses = classes.some((c) => c > 0);
     const weights = stages.map((st, i) => (anyClasses ? (classes[i] as number) : gradesOf(st, system)) * size[st]);
     const seats = s.designSeats && s.designSeats > 0 ? splitByWeights(s.designSeats, weights) : stages.map((st, i) => (classes[i] as number) * size[st]);

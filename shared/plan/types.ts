@@ -2,6 +2,7 @@
 // as JSON) and feed the plan's annexes: 附件1 reads `targets`, 附件3 `gaps` (or `townships`
 // / `county`), 附件4 and 附件5 `projects`. Keys are English and stable; every series is
 // aligned with `years` (plan base year … outlook year).
+import type { CapacityEstimate } from './estimates';
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
 import type { Comparator, PlanHeader, PlanProject, SchoolRef, TargetAttribute } from './model';
@@ -182,7 +183,9 @@ export type WarningKind =
   | 'target'
   | 'unassigned'
   | 'under-use'
-  | 'project';
+  | 'project'
+  /** Seats estimated for schools that record neither design seats nor classes. */
+  | 'estimated';
 
 export interface PlanWarning {
   kind: WarningKind;
@@ -274,4 +277,6 @@ export interface PlanEvaluation {
   stages: Stage[];
   /** 教师编制: posts needed against teachers, per stage, township and school. */
   teachers: TeacherPlan;
+  /** Schools whose seats are estimated (no design seats, no classes recorded), with the method. */
+  capacityEstimates: CapacityEstimate[];
 }

@@ -231,7 +231,7 @@ export function planWarnings(
     ...projectWarnings(run, parts.projects),
   ];
   const kindOrder: Record<PlanWarning['kind'], number> = {
-    unassigned: 0, 'area-gap': 1, target: 2, 'large-class': 3, 'school-gap': 4, 'school-size': 5, project: 6, 'surplus-build': 7, 'under-use': 8,
+    unassigned: 0, 'area-gap': 1, target: 2, 'large-class': 3, 'school-gap': 4, 'school-size': 5, project: 6, 'surplus-build': 7, 'under-use': 8, estimated: 9,
   };
   return all
     .sort((a, b) => ORDER[a.level] - ORDER[b.level] || kindOrder[a.kind] - kindOrder[b.kind] || b.weight - a.weight)

@@ -81,6 +81,7 @@ export function buildRoster(rng: Rng, frame: CountyFrame): Roster {
         lat: pos.lat,
         lng: pos.lng,
         status: '在办',
+        formerNames: [],
       },
       township: t,
       role,

@@ -120,6 +120,7 @@ export function schoolListInput(file: ProjectFile): SchoolListInput {
     students: r.students,
     capacity: r.capacity,
     capacityFromClasses: r.capacitySource === 'classes',
+    capacityFromStudents: r.capacitySource === 'students',
     siteArea: r.siteArea,
     floorArea: r.floorArea,
     largeClasses: r.largeClasses,

@@ -23,7 +23,8 @@ const RECORD_COLUMNS = `id, kind, file_name AS fileName, sha256, sheet, mapping,
   (SELECT count(*) FROM import_issues WHERE import_id = imports.id AND severity = 'warning') AS warnings`;
 
 export function listImportRecords(db: Database.Database): ImportRecordRow[] {
-  return db.prepare(`SELECT ${RECORD_COLUMNS} FROM imports ORDER BY id DESC`).all() as ImportRecordRow[];
+  // Edits share the table and the journal (db/edits.ts) but have their own history.
+  return db.prepare(`SELECT ${RECORD_COLUMNS} FROM imports WHERE kind NOT LIKE 'edit.%' ORDER BY id DESC`).all() as ImportRecordRow[];
 }
 
 export function importRecord(db: Database.Database, id: number): ImportRecordRow | null {
@@ -89,10 +90,12 @@ const TABLE_LABEL: Record<string, string> = {
  * transaction; refused (nothing changed) when a row has been changed again since, or when
  * a row the import created is now referenced by data added later.
  */
-export function undoImportRows(db: Database.Database, id: number): { restored: number } {
+export function undoImportRows(db: Database.Database, id: number, subject?: string): { restored: number } {
   const rec = importRecord(db, id);
   if (!rec) throw new AppError('NOT_FOUND', `找不到第 ${id} 次导入的记录。`);
-  if (rec.undoneAt) throw new AppError('CONFLICT', `第 ${id} 次导入（${rec.fileName}）已于 ${rec.undoneAt.slice(0, 19).replace('T', ' ')} 撤销过。`);
+  // Edits are undone here too (db/edits.ts) and name themselves.
+  const what = subject ?? `第 ${id} 次导入（${rec.fileName}）`;
+  if (rec.undoneAt) throw new AppError('CONFLICT', `${what}已于 ${rec.undoneAt.slice(0, 19).replace('T', ' ')} 撤销过。`);
   const entries = journalOf(db, id);
   const store = new RowStore(db);
   return db.transaction(() => {
@@ -108,7 +111,7 @@ export function undoImportRows(db: Database.Database, id: number): { restored: n
       const because = later.length
         ? `之后的导入（第 ${later.join('、')} 次）又修改了其中 ${changed.length} 条${tables}数据。请先撤销这些更晚的导入（从最近的一次开始），再撤销这一次。`
         : `其中 ${changed.length} 条${tables}数据在导入后又被修改过。为避免丢失这些修改，未做任何改动；如需回到导入前，可在“设置 → 备份与恢复”中恢复导入前的备份。`;
-      throw new AppError('CONFLICT', `无法撤销第 ${id} 次导入（${rec.fileName}）：${because}`);
+      throw new AppError('CONFLICT', `无法撤销${what}：${because}`);
     }
     const refs = new References(db);
     for (let i = entries.length - 1; i >= 0; i--) {
@@ -119,7 +122,7 @@ export function undoImportRows(db: Database.Database, id: number): { restored: n
         if (by) {
           throw new AppError(
             'CONFLICT',
-            `无法撤销第 ${id} 次导入（${rec.fileName}）：它新建的${TABLE_LABEL[e.tbl] ?? e.tbl}“${String(key[0])}”已被之后加入的${TABLE_LABEL[by] ?? by}数据使用。请先撤销或删除那些数据。未做任何改动。`,
+            `无法撤销${what}：它新建的${TABLE_LABEL[e.tbl] ?? e.tbl}“${String(key[0])}”已被之后加入的${TABLE_LABEL[by] ?? by}数据使用。请先撤销或删除那些数据。未做任何改动。`,
           );
         }
         store.remove(e.tbl, key);

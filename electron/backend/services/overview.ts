@@ -1,5 +1,5 @@
 import type { Overview, PopulationView, TownshipOverview, TownshipRow } from '../../../shared/api/types';
-import { byYearAndStage, largeClassCounts, roundTo } from '../../../shared/analysis/enrolment';
+import { byYearAndStage, largeClassCounts, roundTo, schoolsWithoutClasses } from '../../../shared/analysis/enrolment';
 import { compareZh, emptyByStage, KIND_STAGES, type EnrolmentRecord } from '../../../shared/domain';
 import { groupBy } from '../../../shared/analysis/group';
 import { NATIONAL_SETTINGS } from '../../../shared/plan/settings';
@@ -81,6 +81,7 @@ export function overview(file: ProjectFile): Overview {
     },
     largeClasses: large,
     oversizedClasses: oversized,
+    schoolsWithoutClasses: schoolsWithoutClasses(latestRecords),
     births: birthsByYear(file.db),
     townships,
   };

@@ -22,7 +22,7 @@ export function listSchools(file: ProjectFile): SchoolRow[] {
     .map((s): SchoolRow => {
       // No plan here: the national defaults apply.
       const latest = latestYearSummary(bySchool.get(s.code) ?? [], NATIONAL_SETTINGS);
-      const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize);
+      const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize, latest.byStage);
       return {
         ...named(s, townships),
         year: latest.year,

@@ -1,7 +1,8 @@
 // One school: its facts, its enrolment and classes over the years, the latest year's
 // grades and its staff, so every figure in the schools table can be traced back.
 import { useMemo, useState } from 'react';
-import { Descriptions, Drawer, Empty, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import type { GradeCell, SchoolDetail } from '@shared/api';
 import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, STAGE_LABEL, STAGES, type SchoolFact, type SchoolFactDef, type Stage } from '@shared/domain';
 import type { StaffRecord } from '@shared/domain';
@@ -16,6 +17,9 @@ import { classSizeColor, PRIMARY, STAGE_COLOR } from '../lib/colors';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../lib/charts';
 import { fmtDec1, fmtInt, fmtWithUnit } from '../lib/format';
 import { CompactTable } from './CompactTable';
+import { SchoolEditModal } from './edit/SchoolEditModal';
+import { EditHistory } from './edit/EditHistory';
+import { editStrings } from '../i18n/zh-edit';
 
 const t = zh.schoolDrawer;
 
@@ -138,7 +142,14 @@ function StaffTable({ d }: { d: SchoolDetail }) {
   return <CompactTable<StaffRecord> rowKey="year" columns={columns} dataSource={rows} />;
 }
 
-function DetailBody({ data }: { data: SchoolDetail }) {
+/** Editing from the drawer: the page refetches (`version`) and follows a changed code (`onEdited`). */
+interface EditHooks {
+  version: number;
+  /** After a save or an undo, with the school's code as it now is. */
+  onEdited: (code: string) => void;
+}
+
+function DetailBody({ data, version, onEdited }: { data: SchoolDetail } & EditHooks) {
   const chart = useMemo(() => historyOption(data), [data]);
   const latest = data.years[data.years.length - 1] ?? null;
   return (
@@ -165,6 +176,9 @@ function DetailBody({ data }: { data: SchoolDetail }) {
           <StaffTable d={data} />
         </Section>
       </div>
+      <Section title={editStrings.history}>
+        <EditHistory version={version} onChanged={() => onEdited(data.school.code)} target="school" recordKey={data.school.code} />
+      </Section>
     </Space>
   );
 }
@@ -186,28 +200,47 @@ function DrawerTitle({ data }: { data: SchoolDetail | undefined }) {
   );
 }
 
-function LoadedDrawer({ code, open, onClose }: { code: string; open: boolean; onClose: () => void }) {
-  const { data, error, loading, reload } = useApi('schools.detail', { code }, [code]);
+function LoadedDrawer({ code, open, onClose, version, onEdited }: { code: string; open: boolean; onClose: () => void } & EditHooks) {
+  const { data, error, reload } = useApi('schools.detail', { code }, [code, version]);
+  const [editing, setEditing] = useState(false);
+  const { message } = App.useApp();
   // While another school loads, keep showing nothing stale: only data for this code counts.
   const current = data && data.school.code === code ? data : undefined;
+  const editButton = current ? (
+    <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="school-edit-button">
+      {editStrings.edit}
+    </Button>
+  ) : null;
   return (
-    <Drawer open={open} onClose={onClose} size={900} title={<DrawerTitle data={current} />} className="school-drawer">
+    <Drawer open={open} onClose={onClose} size={900} title={<DrawerTitle data={current} />} extra={editButton} className="school-drawer">
       <div data-testid="school-drawer" data-code={code}>
         {error ? (
           <LoadError error={error} onRetry={reload} />
-        ) : loading || !current ? (
+        ) : !current ? (
           <PageLoading />
         ) : (
-          <DetailBody data={current} />
+          <DetailBody data={current} version={version} onEdited={onEdited} />
         )}
       </div>
+      {current && editing ? (
+        <SchoolEditModal
+          school={current.school}
+          open
+          onClose={() => setEditing(false)}
+          onSaved={(result) => {
+            setEditing(false);
+            void message.success(editStrings.saved(result.subject, result.changes.length));
+            onEdited(result.key);
+          }}
+        />
+      ) : null}
     </Drawer>
   );
 }
 
-export function SchoolDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
+export function SchoolDrawer({ code, onClose, version = 0, onEdited = () => undefined }: { code: string | null; onClose: () => void } & Partial<EditHooks>) {
   // Keep the last school mounted while the drawer slides shut, so it closes with its content.
   const [shown, setShown] = useState<string | null>(code);
   if (code !== null && code !== shown) setShown(code);
-  return shown ? <LoadedDrawer code={shown} open={code !== null} onClose={onClose} /> : null;
+  return shown ? <LoadedDrawer code={shown} open={code !== null} onClose={onClose} version={version} onEdited={onEdited} /> : null;
 }

@@ -164,6 +164,7 @@ export const zh = {
       (urban > 0 ? `（城区学校 ${urban} 个）` : '') +
       (over > 0 ? `，其中超大班额 ${over} 个，须限期消除` : ''),
     sNoLarge: '全县已无大班额',
+    sClassesUnknown: (n: number) => `${n} 所学校有在校生但没有班级数，无法判断是否有大班额（请在“学校 → 编辑”或重新导入时补录班级数）。`,
     sRuralChange: (from: number, pct: string, up: boolean) =>
       `乡村义务教育在校生较 ${from} 年${up ? '增加' : '下降'} ${pct}`,
     sUrbanChange: (from: number, pct: string, up: boolean) =>

@@ -38,7 +38,9 @@ export function overviewFindings(o: Overview): string[] {
 
   const urbanLarge = o.townships.filter((tw) => tw.urbanRural === '城区').reduce((a, tw) => a + tw.largeClasses, 0);
   if (last !== null) {
-    out.push(o.largeClasses > 0 ? t.sLargeTotal(o.largeClasses, urbanLarge, o.oversizedClasses) : t.sNoLarge);
+    // A county with schools whose classes are unknown never reads as free of 大班额.
+    const unknown = o.schoolsWithoutClasses > 0 ? t.sClassesUnknown(o.schoolsWithoutClasses) : '';
+    out.push(o.largeClasses > 0 ? t.sLargeTotal(o.largeClasses, urbanLarge, o.oversizedClasses) + unknown : unknown || t.sNoLarge);
   }
 
   if (firstYear !== undefined) {

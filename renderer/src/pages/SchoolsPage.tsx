@@ -1,9 +1,10 @@
 // 学校: every school's latest figures in one virtualised table (thousands of rows stay
 // fast), with filters and a drawer for one school's history.
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Drawer, Flex, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { SchoolRow } from '@shared/api';
 import { type UrbanRural } from '@shared/domain';
+import { CAPACITY_METHOD } from '@shared/analysis/enrolment';
 import { useApi } from '../api/useApi';
 import { zh } from '../i18n/zh';
 import { LoadError, PageLoading } from '../components/LoadState';
@@ -15,6 +16,9 @@ import { UrbanRuralTag } from '../components/TownshipTable';
 import { classSizeColor, utilisationColor } from '../lib/colors';
 import { fmtDec1, fmtInt, fmtRatio } from '../lib/format';
 import { useElementHeight } from '../lib/useElementSize';
+import { EditHistory } from '../components/edit/EditHistory';
+import { TownshipList } from '../components/edit/TownshipList';
+import { editStrings } from '../i18n/zh-edit';
 
 const t = zh.schools;
 const collator = new Intl.Collator('zh-CN');
@@ -117,8 +121,11 @@ const columns: TableColumnsType<SchoolRow> = [
     align: 'right',
     sorter: (a, b) => a.capacity - b.capacity,
     render: (v: number, r) => (
-      <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : t.capacityClasses}>
-        <span className={r.capacitySource === 'design' ? undefined : 'estimated'}>{fmtInt(v)}</span>
+      <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : r.capacitySource === 'classes' ? t.capacityClasses : CAPACITY_METHOD.students}>
+        <span className={r.capacitySource === 'design' ? undefined : 'estimated'}>
+          {fmtInt(v)}
+          {r.capacitySource === 'students' ? <Tag className="inline-tag">{editStrings.estimated}</Tag> : null}
+        </span>
       </Tooltip>
     ),
   },
@@ -128,9 +135,13 @@ const columns: TableColumnsType<SchoolRow> = [
 const TABLE_WIDTH = columns.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 100), 0);
 
 export function SchoolsPage() {
-  const { data, error, loading, reload } = useApi('schools.list', {}, []);
+  // Bumped after every edit or undo: the table, the drawer and the lists refetch.
+  const [version, setVersion] = useState(0);
+  const { data, error, loading, reload } = useApi('schools.list', {}, [version]);
   const [filter, setFilter] = useState<SchoolFilter>(EMPTY_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
+  const [panel, setPanel] = useState<'townships' | 'history' | null>(null);
+  const changed = () => setVersion((v) => v + 1);
   const { ref: boxRef, height: boxHeight } = useElementHeight<HTMLDivElement>(480);
 
   const rows = useMemo(() => data ?? [], [data]);
@@ -143,6 +154,16 @@ export function SchoolsPage() {
     <div className="page page-fill" data-testid="schools-page">
       <PageHeader
         title={t.title}
+        extra={
+          <Space>
+            <Button onClick={() => setPanel('townships')} data-testid="open-townships">
+              {editStrings.townships}
+            </Button>
+            <Button onClick={() => setPanel('history')} data-testid="open-edit-history">
+              {editStrings.history}
+            </Button>
+          </Space>
+        }
         subtitle={
           <>
             {t.subtitle}
@@ -191,7 +212,27 @@ export function SchoolsPage() {
         <Typography.Text type="secondary">{t.legendUtil}</Typography.Text>
       </Flex>
 
-      <SchoolDrawer code={selected} onClose={() => setSelected(null)} />
+      <SchoolDrawer
+        code={selected}
+        onClose={() => setSelected(null)}
+        version={version}
+        onEdited={(code) => {
+          setSelected(code);
+          changed();
+        }}
+      />
+      <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} title={editStrings.townships}>
+        <div data-testid="edit-panel">
+          <Tabs
+            activeKey={panel ?? 'townships'}
+            onChange={(k) => setPanel(k as 'townships' | 'history')}
+            items={[
+              { key: 'townships', label: editStrings.townships, children: <TownshipList version={version} onChanged={changed} /> },
+              { key: 'history', label: editStrings.history, children: <EditHistory version={version} onChanged={changed} /> },
+            ]}
+          />
+        </div>
+      </Drawer>
     </div>
   );
 }

@@ -17,6 +17,8 @@ export interface CurrentSchool {
   /** Design seats, else classes × standard class size. */
   capacity: number;
   capacityFromClasses: boolean;
+  /** No design seats and no classes recorded: seats estimated from students. */
+  capacityFromStudents?: boolean;
   siteArea: number | null;
   floorArea: number | null;
   largeClasses: number;
@@ -64,10 +66,17 @@ function figures(schools: readonly CurrentSchool[]): (number | null)[] {
   ];
 }
 
+/** Totals that include estimated seats say how many schools they rest on. */
+function estimatedNote(schools: readonly CurrentSchool[]): string[] {
+  const n = schools.filter((s) => s.capacityFromStudents).length;
+  return n > 0 ? [`其中${n}所学校既无设计学位也无班级数，学位为估算（在校生÷标准班额得班级数，再乘标准班额；备注“学位为估算”），合计与使用率含估算。`] : [];
+}
+
 function remark(s: CurrentSchool): string {
   const parts: string[] = [];
   if (s.largeClasses > 0) parts.push(`大班额${s.largeClasses}个`);
   if (s.capacityFromClasses) parts.push('学位按班级测算');
+  if (s.capacityFromStudents) parts.push('学位为估算（无设计学位和班级数，按在校生÷标准班额）');
   return parts.join('；');
 }
 
@@ -116,6 +125,7 @@ export function schoolListAnnex(input: SchoolListInput, ctx: AnnexContext): Tabl
       `${year ? `在校生、班级数为${year}教育事业统计数据；` : ''}学位数为设计学位，未填设计学位的按现有班级数乘各学段标准班额测算（备注“学位按班级测算”）。`,
       '学位使用率＝在校生÷学位数；大班额指班额56人及以上的班级（按年级平均班额估算）。',
       ...(closed > 0 ? [`已停办学校${closed}所未列入。`] : []),
+      ...estimatedNote(open),
     ],
     table: { columns: SCHOOL_LIST_COLUMNS, rows },
   };

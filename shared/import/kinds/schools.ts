@@ -4,7 +4,7 @@ import { gradeLabel, gradesOf, STAGE_LABEL, type SchoolSystem, type Stage } from
 import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS } from '../../domain/school';
 import { SCHOOL_HEADERS, SCHOOL_TOTAL_HEADERS, type DataTable } from '../../templates/layouts';
 import { SCHOOL_FIELDS } from '../fields';
-import { NOT_ENROLMENT, parseGrade, parseMetric } from '../grades';
+import { NOT_ENROLMENT, parseGrade, parseMetric, sexWithin } from '../grades';
 import { normaliseHeader } from '../normalise';
 import { planSchools } from '../plan-schools';
 import { bestField, fieldResult, IGNORE, sexOfParts, targetResult, type Recognised, type RecogniseContext } from '../recognise';
@@ -20,7 +20,7 @@ function recogniseSchool(parts: readonly string[], ctx: RecogniseContext): Recog
   }
   const grade = parseGrade(h.compact, ctx.system);
   const metric = parseMetric(h.compact);
-  const sex = metric === 'classes' ? null : sexOfParts(parts.map((p) => normaliseHeader(p).compact));
+  const sex = metric === 'classes' ? null : (sexOfParts(parts.map((p) => normaliseHeader(p).compact)) ?? sexWithin(h.compact));
   if (grade) {
     const m = metric ?? 'students';
     const why = metric ? '列名含年级与班数/学生数' : sex ? '列名含年级与性别，按学生数处理（男、女相加）' : '列名只含年级，按学生数处理';

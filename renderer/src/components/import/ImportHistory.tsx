@@ -1,7 +1,8 @@
 // 导入记录: every import with its file, sheet, counts and state; undo restores exactly what
 // the import changed (refused, with the reason, when later imports changed the same rows).
 import { useState } from 'react';
-import { App, Button, Drawer, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Drawer, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { HistoryTable } from '../HistoryTable';
 import { storedKindLabel, type ImportIssue, type ImportRecord } from '@shared/import';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -102,22 +103,10 @@ export function ImportHistory({ version, onChanged }: Props) {
 
   if (error) return <LoadError error={error} onRetry={reload} />;
   return (
-    <div data-testid="import-history">
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        {t.historyHint}
-      </Typography.Paragraph>
-      <Table<ImportRecord>
-        size="small"
-        rowKey="id"
-        loading={loading && !data}
-        columns={columns}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: t.noHistory }}
-      />
+    <HistoryTable<ImportRecord> testId="import-history" hint={t.historyHint} empty={t.noHistory} loading={loading} data={data} columns={columns}>
       <Drawer open={issues !== null} size={960} title={issues ? t.issuesTitle(issues.record.id, issues.record.fileName) : ''} onClose={() => setIssues(null)}>
         {issues ? <IssueTable issues={issues.issues} height={640} /> : null}
       </Drawer>
-    </div>
+    </HistoryTable>
   );
 }
