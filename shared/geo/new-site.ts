@@ -35,7 +35,7 @@ export function bestNewSite(points: readonly DemandPoint[], uncovered: readonly 
     reach[i] = serviceDistance(settings, p.urbanRural, stage) / settings.roadFactor;
   });
   const maxReach = Math.max(...reach);
-  const index = pointIndex(tx, ty, maxReach);
+  const index = pointIndex(tx, ty);
 
   const candidates: { position: Position; village: DemandPoint | null }[] = points.map((p) => ({ position: p.position, village: p }));
   const w = box[2] - box[0];
