@@ -165,6 +165,25 @@ export interface StageCatchments {
   schools: CatchmentSchool[];
   /** Children no school of the stage has seats for (every school full). */
   unassigned: { village: string; villageId: string; children: number }[];
+  /** Villages whose base-year school has closed (撤并) by this year: where they go and how much farther. */
+  moved: ClosureMove[];
+}
+
+export interface ClosureMove {
+  villageId: string;
+  village: string;
+  children: number;
+  from: SchoolRef;
+  fromName: string;
+  /** Null when no school has seats for them. */
+  to: SchoolRef | null;
+  toName: string | null;
+  /** Travel distances, m. */
+  before: number;
+  after: number | null;
+  added: number | null;
+  /** The new distance is beyond the village's 服务半径. */
+  beyond: boolean;
 }
 
 export interface CatchmentResult {

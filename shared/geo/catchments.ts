@@ -7,7 +7,8 @@
 import type { SchoolRef } from '../plan/model';
 import { COVERAGE_STAGES, type CoverageStage } from './model';
 import { round1, spatialFrame, type SitedSchool, type SpatialFrame } from './coverage';
-import type { CatchmentAssignment, CatchmentSchool, StageCatchments } from './api';
+import type { CatchmentAssignment, CatchmentSchool, ClosureMove, StageCatchments } from './api';
+import { serviceDistance, type GeoSettings } from './settings';
 import type { DemandPoint } from './demand';
 
 export interface ManualAssignment {
@@ -131,9 +132,48 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
         distance: { mean: st.children > 0 ? Math.round(st.weighted / st.children) : null, max: st.max === null ? null : Math.round(st.max) },
       };
     });
-    stages[stage] = { assignments, schools: schoolRows, unassigned };
+    stages[stage] = { assignments, schools: schoolRows, unassigned, moved: [] };
   }
   return { stages, notes };
 }
 
 const STAGE_NAME: Record<CoverageStage, string> = { preschool: '学前', primary: '小学', junior: '初中' };
+
+/**
+ * Villages whose school in `before` (the base year) is closed in `after`: the school they
+ * move to and the added travel distance, flagged when it is beyond their 服务半径.
+ */
+export function closureMoves(
+  before: StageCatchments,
+  after: StageCatchments,
+  open: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
+  points: readonly DemandPoint[],
+  stage: CoverageStage,
+  settings: GeoSettings,
+): ClosureMove[] {
+  const now = new Map(after.assignments.map((a) => [a.village, a]));
+  const pointOf = new Map(points.map((p) => [p.id, p]));
+  const out: ClosureMove[] = [];
+  for (const b of before.assignments) {
+    if (open.has(b.school)) continue;
+    const p = pointOf.get(b.village);
+    if (!p || !(p.children[stage] > 0)) continue;
+    const a = now.get(b.village) ?? null;
+    const after_ = a ? a.distance : null;
+    out.push({
+      villageId: b.village,
+      village: p.name,
+      children: round1(p.children[stage]),
+      from: b.school,
+      fromName: names.get(b.school) ?? b.school,
+      to: a?.school ?? null,
+      toName: a ? (names.get(a.school) ?? a.school) : null,
+      before: b.distance,
+      after: after_,
+      added: after_ === null ? null : after_ - b.distance,
+      beyond: after_ === null || after_ > serviceDistance(settings, p.urbanRural, stage),
+    });
+  }
+  return out.sort((x, y) => (y.added ?? Infinity) - (x.added ?? Infinity) || x.villageId.localeCompare(y.villageId));
+}

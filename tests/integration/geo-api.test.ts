@@ -102,3 +102,23 @@ describe('planner edits on the map', () => {
     expect((await ok<GeoMap>('geo.map', {})).schools.find((x) => x.code === s.code)!.position).toEqual(s.position);
   });
 });
+
+describe('撤并 in the catchments', () => {
+  it('moves the closed school’s villages to other schools with the added distance', async () => {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '撤并测试' });
+    const base = await ok<CatchmentResult>('geo.catchments', { plan: plan.id });
+    const served = base.stages.primary.schools.filter((s) => s.villages > 0 && s.children > 0);
+    const closing = served[served.length - 1]!;
+    const receiver = served[0]!;
+    await ok('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '撤并', name: '撤并测试校', school: closing.code, receivers: [{ school: receiver.code, share: 1 }], completionYear: plan.baseYear + 2 }],
+    });
+    const later = await ok<CatchmentResult>('geo.catchments', { plan: plan.id, year: plan.baseYear + 3 });
+    const moved = later.stages.primary.moved;
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((m) => m.from === closing.code && m.to !== closing.code)).toBe(true);
+    expect(moved.every((m) => m.added === null || m.added >= 0)).toBe(true);
+    expect(later.stages.primary.assignments.some((a) => a.school === closing.code)).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 // Coverage, catchments and the new-site helper on a hand-made county whose distances are
 // known in metres: two townships (one urban, one rural), two primary schools, four villages.
 import { describe, expect, it } from 'vitest';
-import { catchments } from '../../../shared/geo/catchments';
+import { catchments, closureMoves } from '../../../shared/geo/catchments';
 import { coverage, type SitedSchool } from '../../../shared/geo/coverage';
 import { demandPoints, type DemandPoint } from '../../../shared/geo/demand';
 import { localProjection } from '../../../shared/geo/geometry';
@@ -143,5 +143,20 @@ describe('demand without villages', () => {
     const r = demandPoints({ townships: ts, boundaries: [], villages: [], ages, system: '六三制', referenceYear: 2025, year: 2025 });
     expect(r.points).toEqual([]);
     expect(r.notes.join('')).toMatch(/丙镇 既无村/);
+  });
+});
+
+describe('closure moves', () => {
+  it('sends a closed school’s villages to the next school and flags the added distance', () => {
+    const before = catchments({ points, schools: schools(200), roadFactor: 1.3 }).stages.primary;
+    const afterSchools = schools(200).filter((s) => s.code !== 'P1');
+    const after = catchments({ points, schools: afterSchools, roadFactor: 1.3 }).stages.primary;
+    const moves = closureMoves(before, after, new Set(['P2']), new Map([['P1', '一小'], ['P2', '二小']]), points, 'primary', settings);
+    expect(moves.map((m) => [m.villageId, m.fromName, m.toName, m.beyond])).toEqual([
+      ['v2', '一小', '二小', true],
+      ['v1', '一小', '二小', true],
+    ]);
+    const v1 = moves.find((m) => m.villageId === 'v1')!;
+    expect(Math.abs(v1.added! - (2700 - 300) * 1.3)).toBeLessThanOrEqual(3);
   });
 });
