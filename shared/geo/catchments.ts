@@ -39,7 +39,8 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
     const remaining = schools.map((s) => s.seats[stage] ?? 0);
     const assignedTo = new Int32Array(input.points.length).fill(-1);
     const manual = new Uint8Array(input.points.length);
-    const dist = (pi: number, si: number) => Math.hypot(frame.px[pi]! - sx[si]!, frame.py[pi]! - sy[si]!);
+    const dist2 = (pi: number, si: number) => (frame.px[pi]! - sx[si]!) ** 2 + (frame.py[pi]! - sy[si]!) ** 2;
+    const dist = (pi: number, si: number) => Math.sqrt(dist2(pi, si));
     const childrenOf = (pi: number) => input.points[pi]!.children[stage];
 
     let ignored = 0;
@@ -58,8 +59,12 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
     if (ignored > 0) notes.push(`${STAGE_NAME[stage]}有 ${ignored} 条手工划片指向已不存在或当年未开办的学校（或村），已改为自动划片。`);
 
     if (schools.length > 0) {
-      // Closest pairs first among each village's nearest candidates.
-      const pairs: { pi: number; si: number; d: number }[] = [];
+      // Closest pairs first among each village's nearest candidates. The pairs are sorted as
+      // numbers: distance in whole centimetres × 2^21 + the pair's number (exact below 2^53),
+      // which a Float64Array sorts natively, ties in village order.
+      const pairPi: number[] = [];
+      const pairSi: number[] = [];
+      const pairD: number[] = [];
       input.points.forEach((_, pi) => {
         if (assignedTo[pi] !== -1) return;
         if (!(childrenOf(pi) > 0)) {
@@ -67,10 +72,17 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
           if (near) assignedTo[pi] = near.id;
           return;
         }
-        for (const c of index.nearestK(frame.px[pi]!, frame.py[pi]!, CANDIDATES)) pairs.push({ pi, si: c.id, d: c.distance });
+        for (const c of index.nearestK(frame.px[pi]!, frame.py[pi]!, CANDIDATES)) {
+          pairPi.push(pi);
+          pairSi.push(c.id);
+          pairD.push(c.distance);
+        }
       });
-      pairs.sort((a, b) => a.d - b.d || a.pi - b.pi);
-      for (const { pi, si } of pairs) {
+      const keys = Float64Array.from(pairD, (d, k) => Math.min(Math.round(d * 100), 2 ** 32 - 1) * 2 ** 21 + k).sort();
+      for (const key of keys) {
+        const k = key % 2 ** 21;
+        const pi = pairPi[k]!;
+        const si = pairSi[k]!;
         if (assignedTo[pi] !== -1) continue;
         const c = childrenOf(pi);
         if (remaining[si]! >= c) {
@@ -87,7 +99,7 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
         let hitD = Infinity;
         for (const si of open) {
           if (remaining[si]! < c) continue;
-          const d = dist(pi, si);
+          const d = dist2(pi, si);
           if (d < hitD || (d === hitD && si < hit)) {
             hitD = d;
             hit = si;
