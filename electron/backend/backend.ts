@@ -34,6 +34,7 @@ import { importHandlers } from './import/handlers';
 import { ImportService } from './import/service';
 import { planHandlers } from './services/plan-handlers';
 import { editHistory, undoEditById, updateSchool, updateTownship } from './services/edits';
+import { geoHandlers } from './services/geo-handlers';
 
 export interface BackendOptions {
   /** Folder for recent files, the sample county and new projects. */
@@ -132,6 +133,7 @@ export function createBackend(options: BackendOptions): Backend {
     'townships.update': (input) => updateTownship(session.project, input),
     'edits.list': (input) => editHistory(session.project, input),
     'edits.undo': ({ editId }) => undoEditById(session.project, editId),
+    ...geoHandlers(session),
   };
 
   return {

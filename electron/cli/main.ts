@@ -13,6 +13,7 @@ import { backtestText, compactJson, projectionText } from './projection';
 import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_OPTIONS } from './import';
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 import { PLAN_SETTINGS_HELP, PLAN_SETTINGS_OPTIONS, planSetTargetCommand, planSettingsCommand } from './plan-settings';
+import { coverageCommand, GEO_HELP } from './geo';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 import { editCommand, EDIT_HELP, isEditCommand } from './edit';
 
@@ -38,6 +39,7 @@ ${IMPORT_HELP}
 ${PLAN_HELP}
 ${PLAN_SETTINGS_HELP}
 ${EDIT_HELP}
+${GEO_HELP}
   help
       显示本说明。
 
@@ -252,6 +254,11 @@ async function run(argv: string[]): Promise<void> {
         const api = <M extends MethodName>(method: M, input: unknown) => call(backend, method, input);
         const run = command === 'plan-settings' ? planSettingsCommand : planSetTargetCommand;
         await run(values, api, (m) => new UsageError(m), (m) => new CommandError(m));
+        return;
+      }
+      case 'coverage': {
+        await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
+        await coverageCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
         return;
       }
       default:

@@ -4,6 +4,7 @@
 // back through it (an older file gains newer defaults), and the type follows.
 import { z } from 'zod';
 import { STANDARDS } from '../standards';
+import { geoSettingsSchema } from '../geo/settings';
 
 const S = STANDARDS;
 
@@ -133,6 +134,8 @@ export const planSettingsSchema = z.object({
   siteWorksPerM2: z.number().min(0).max(10_000).default(S.siteWorksPerM2.value),
   /** 土地费用, 万元 per 亩; null: the land price is not known and land is left out of the totals. */
   landPerMu: z.number().min(0).max(100_000).nullable().default(null),
+  /** 服务半径 and 路网系数 for coverage and catchments (shared/geo). */
+  geo: geoSettingsSchema.prefault({}),
 });
 
 export type PlanSettings = z.output<typeof planSettingsSchema>;
