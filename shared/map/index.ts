@@ -1,0 +1,4 @@
+export * from './model';
+export * from './projection';
+export * from './style';
+export * from './render';
