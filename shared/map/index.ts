@@ -1,4 +1,6 @@
 export * from './model';
 export * from './projection';
 export * from './style';
-export * from './render';
+export * from './scene';
+export * from './svg';
+export * from './paint';

@@ -2,7 +2,7 @@
 // bar in true metres, culling when zoomed in, and text escaped.
 import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { drawingBounds, emptyDrawing, MAP_LAYERS, mapProjection, renderMapFurniture, renderMapSvg, scaleBarLength, type MapDrawing, type MapLayer } from '../../shared/map';
+import { drawingBounds, drawMap, emptyDrawing, hitAt, MAP_LAYERS, mapProjection, renderMapFurniture, renderMapSvg, scaleBarLength, type MapDrawing, type MapLayer } from '../../shared/map';
 import { syntheticDrawing } from '../helpers/map-drawing';
 
 const ALL = new Set<MapLayer>(MAP_LAYERS);
@@ -45,7 +45,7 @@ describe('renderMapSvg', () => {
     expect(svg).not.toContain('西镇<乡>');
     // A village with unknown children is drawn hollow, never as the lightest class.
     expect(svg).toMatch(/data-village="b"[^>]*fill="none"/);
-    for (const f of ['legend', 'scale', 'north']) expect(svg).toContain(`data-furniture="${f}"`);
+    for (const f of ['legend', 'scale', 'north']) expect(svg).toContain(`data-layer="${f}"`);
     expect(svg).toContain('规划新建学校');
     expect(svg).toContain('规划撤并学校');
     expect(svg).toContain('超容（利用率>100%）'.replace('>', '&gt;'));
@@ -53,7 +53,7 @@ describe('renderMapSvg', () => {
 
   it('keeps each township inside the viewport whatever the winding of its ring', () => {
     const { svg } = renderMapSvg(small(), VIEW, { layers: new Set(['townships']), furniture: false });
-    const numbers = [...svg.matchAll(/data-township="\d+" d="([^"]+)"/g)].flatMap((m) => (m[1] ?? '').match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+    const numbers = [...svg.matchAll(/d="([^"]+)" data-township="\d+"/g)].flatMap((m) => (m[1] ?? '').match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
     expect(numbers.length).toBeGreaterThan(8);
     for (const n of numbers) {
       expect(n).toBeGreaterThanOrEqual(0);
@@ -66,7 +66,7 @@ describe('renderMapSvg', () => {
     expect(svg).not.toContain('data-township=');
     expect(svg).not.toContain('data-village=');
     expect(svg).not.toContain('data-ring=');
-    expect(svg).not.toContain('data-furniture');
+    expect(svg).not.toContain('data-layer="legend"');
     // Without the projects layer the planned school is not drawn; the closed one still is.
     expect(svg).not.toContain('data-school="new:5"');
     expect(svg).toContain('data-school="4302"');
@@ -76,7 +76,7 @@ describe('renderMapSvg', () => {
     const drawing = small();
     const proj = mapProjection(drawingBounds(drawing) ?? [0, 0, 0, 0], VIEW);
     const { svg } = renderMapSvg(drawing, VIEW, { layers: ALL, furniture: false });
-    const r = Number(/data-ring="4301"[^>]* r="([\d.]+)"/.exec(svg)?.[1]);
+    const r = Number(/ r="([\d.]+)" data-ring="4301"/.exec(svg)?.[1]);
     const centre = proj.point([112.97, 28.25]);
     const edge = proj.invert((centre?.[0] ?? 0) + r, centre?.[1] ?? 0);
     expect(edge).not.toBeNull();
@@ -107,6 +107,17 @@ describe('renderMapSvg', () => {
     const { svg, drawn } = renderMapSvg(emptyDrawing(), VIEW, { layers: ALL, furniture: true });
     expect(drawn).toEqual({ schools: 0, villages: 0 });
     expect(svg.startsWith('<svg')).toBe(true);
-    expect(renderMapFurniture(small(), VIEW, { layers: ALL, furniture: true }, 20)).toContain('data-furniture="scale"');
+    expect(renderMapFurniture(small(), VIEW, { layers: ALL, furniture: true }, 20)).toContain('data-layer="scale"');
+  });
+
+  it('finds the school under a click before the village under it', () => {
+    const drawing = small();
+    drawing.villages.push({ id: 'c', name: '丙村', at: [112.97, 28.25], children: 10 });
+    const scene = drawMap(drawing, VIEW, { layers: ALL, furniture: false });
+    const school = scene.projection?.point([112.97, 28.25]);
+    expect(hitAt(scene, (school?.[0] ?? 0) + 1, school?.[1] ?? 0)).toMatchObject({ kind: 'school', id: '4301' });
+    const village = scene.projection?.point([112.91, 28.21]);
+    expect(hitAt(scene, village?.[0] ?? 0, village?.[1] ?? 0)).toMatchObject({ kind: 'village', id: 'a' });
+    expect(hitAt(scene, 1, 1)).toBeNull();
   });
 });
