@@ -4,3 +4,4 @@ export * from './style';
 export * from './scene';
 export * from './svg';
 export * from './paint';
+export * from './from-geo';

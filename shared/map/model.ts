@@ -1,7 +1,7 @@
 // What the layout map draws, in geographic coordinates (longitude/latitude, WGS-84/CGCS2000),
 // independent of where it is drawn: the 布局图 page and the printed 布局规划图 annex feed the
 // same drawing function (render.ts), so the screen and the paper cannot disagree.
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { SchoolKind, Stage } from '../domain/stages';
 import type { Level } from '../plan/types';
 
@@ -57,8 +57,16 @@ export interface MapTransfer {
   to: string;
 }
 
+/** A drawn-only feature: road, river or town (reference layers). */
+export interface MapReference {
+  kind: 'road' | 'river' | 'town';
+  name: string;
+  geometry: MultiLineString | Point | MultiPolygon;
+}
+
 export interface MapDrawing {
   county: MapArea | null;
+  references?: MapReference[];
   townships: MapArea[];
   villages: MapVillage[];
   schools: MapSchool[];
@@ -67,11 +75,12 @@ export interface MapDrawing {
   transfers: MapTransfer[];
 }
 
-export const MAP_LAYERS = ['townships', 'villages', 'rings', 'catchments', 'schools', 'projects', 'labels'] as const;
+export const MAP_LAYERS = ['townships', 'references', 'villages', 'rings', 'catchments', 'schools', 'projects', 'labels'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 export const MAP_LAYER_LABEL: Record<MapLayer, string> = {
   townships: '乡镇界',
+  references: '道路河流',
   villages: '村（社区）儿童',
   rings: '服务半径',
   catchments: '划片',

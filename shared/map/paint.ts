@@ -13,10 +13,9 @@ export interface PaintTarget<P> {
   fillRect(x: number, y: number, w: number, h: number): void;
   beginPath(): void;
   arc(x: number, y: number, r: number, start: number, end: number): void;
-  fill(path: P): void;
-  fill(): void;
-  stroke(path: P): void;
-  stroke(): void;
+  /** Without a path: the current one (a circle just traced). */
+  fill(path?: P): void;
+  stroke(path?: P): void;
   setLineDash(segments: number[]): void;
   fillText(text: string, x: number, y: number): void;
   strokeText(text: string, x: number, y: number): void;
@@ -73,12 +72,14 @@ function paintItem<P>(ctx: PaintTarget<P>, item: SceneItem, path: (d: string) =>
 }
 
 /** Paints the scene at the given pixel ratio (the canvas is width × ratio px wide). */
-export function paintScene<P>(ctx: PaintTarget<P>, scene: MapScene, path: (d: string) => P, pixelRatio = 1, font = 'sans-serif'): void {
+export function paintScene<P>(ctx: PaintTarget<P>, scene: MapScene, path: (d: string) => P, pixelRatio = 1, font = 'sans-serif', background = true): void {
   ctx.save();
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   ctx.globalAlpha = 1;
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, scene.width, scene.height);
+  if (background) {
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, scene.width, scene.height);
+  }
   for (const item of scene.items) paintItem(ctx, item, path, font);
   ctx.restore();
 }

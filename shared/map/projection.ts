@@ -3,6 +3,7 @@
 // vertices rather than d3's spherical polygons, so a ring's winding order (GeoJSON files come
 // in both) can never turn a township into "the whole globe minus the township".
 import { geoDistance, geoMercator, geoPath, geoTransform, type GeoPath } from 'd3-geo';
+import type { MultiLineString } from 'geojson';
 import type { AreaGeometry, LonLat, MapDrawing, MapView } from './model';
 
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -12,8 +13,8 @@ export interface MapProjection {
   point(at: LonLat): [number, number] | null;
   /** longitude/latitude of a px (the click that places a 新建). */
   invert(x: number, y: number): LonLat | null;
-  /** SVG path data of an area. */
-  area(geometry: AreaGeometry): string;
+  /** SVG path data of an area or of lines. */
+  area(geometry: AreaGeometry | MultiLineString): string;
   /** Planar centre of an area in px (township labels). */
   centroid(geometry: AreaGeometry): [number, number] | null;
   /** Metres per px at the map's centre (scale bar, rings). */

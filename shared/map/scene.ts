@@ -200,6 +200,11 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
     rows.push({ symbol: (x, y) => [{ type: 'circle', group: 'legend', cx: x, cy: y, r: 6, fill: MAP_COLORS.ring, fillOpacity: 0.08, stroke: { color: MAP_COLORS.ring, width: 0.8, dash: [3, 2] } }], label: '服务半径' });
   }
   if (layers.has('catchments') && drawing.catchments.length) rows.push({ symbol: (x, y) => [path(`M${x - 8},${y}H${x + 8}`, null, { color: MAP_COLORS.catchment, width: 1 })], label: '划片（村到学校）' });
+  if (layers.has('references')) {
+    const kinds = new Set((drawing.references ?? []).filter((f) => f.geometry.type !== 'Point').map((f) => f.kind));
+    if (kinds.has('road')) rows.push({ symbol: (x, y) => [path(`M${x - 9},${y}H${x + 9}`, null, REFERENCE_STROKE.road)], label: '道路' });
+    if (kinds.has('river')) rows.push({ symbol: (x, y) => [path(`M${x - 9},${y}H${x + 9}`, null, REFERENCE_STROKE.river)], label: '河流' });
+  }
   if (layers.has('townships')) {
     if (drawing.county) rows.push({ symbol: (x, y) => [path(`M${x - 9},${y}H${x + 9}`, null, { color: MAP_COLORS.countyLine, width: 2 })], label: '县界' });
     if (drawing.townships.length) rows.push({ symbol: (x, y) => [path(`M${x - 9},${y}H${x + 9}`, null, { color: MAP_COLORS.townshipLine, width: 0.8, dash: [4, 2] })], label: '乡镇界' });
@@ -244,6 +249,26 @@ function areas(drawing: MapDrawing, proj: MapProjection, items: SceneItem[]): vo
   if (drawing.county) items.push({ type: 'path', group: 'townships', d: proj.area(drawing.county.geometry), fill: null, stroke: { color: MAP_COLORS.countyLine, width: 2 }, tag: { key: 'county', id: drawing.county.code } });
 }
 
+const REFERENCE_STROKE: Record<'road' | 'river', Stroke> = {
+  road: { color: MAP_COLORS.road, width: 1.3 },
+  river: { color: MAP_COLORS.river, width: 1.6 },
+};
+
+function references(drawing: MapDrawing, proj: MapProjection, view: MapView, items: SceneItem[]): void {
+  for (const f of drawing.references ?? []) {
+    if (f.geometry.type === 'Point') {
+      const p = proj.point([f.geometry.coordinates[0] ?? NaN, f.geometry.coordinates[1] ?? NaN]);
+      if (!visible(p, view)) continue;
+      items.push({ type: 'path', group: 'references', d: `M${r1(p[0] - 3)},${r1(p[1] - 3)}h6v6h-6Z`, fill: '#595959', stroke: null, title: f.name });
+      if (f.name) items.push(label('references', p[0], p[1] - 6, f.name, 11, '#595959'));
+    } else if (f.geometry.type === 'MultiPolygon') {
+      items.push({ type: 'path', group: 'references', d: proj.area(f.geometry), fill: MAP_COLORS.town, stroke: null, title: f.name });
+    } else {
+      items.push({ type: 'path', group: 'references', d: proj.area(f.geometry), fill: null, stroke: REFERENCE_STROKE[f.kind === 'river' ? 'river' : 'road'], title: f.name });
+    }
+  }
+}
+
 export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOptions): MapScene {
   const layers = options.layers;
   const bounds = drawingBounds(drawing);
@@ -261,6 +286,8 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
   }
 
   if (layers.has('townships')) areas(drawing, proj, items);
+
+  if (layers.has('references')) references(drawing, proj, view, items);
 
   if (layers.has('catchments')) {
     const villageAt = new Map(drawing.villages.map((v) => [v.id, v.at]));

@@ -103,4 +103,7 @@ export const MAP_COLORS = {
   closedSchool: '#bfbfbf',
   selected: '#fadb14',
   label: '#434343',
+  road: '#b5a58c',
+  river: '#6fa8dc',
+  town: '#e8e2d6',
 } as const;

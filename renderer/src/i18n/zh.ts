@@ -6,6 +6,7 @@ import { forecastStrings } from './zh-forecast';
 import { annexStrings } from './zh-annex';
 import { importStrings } from './zh-import';
 import { planStrings } from './zh-plan';
+import { mapStrings } from './zh-map';
 import { NATIONAL_SETTINGS } from '@shared/plan/settings';
 
 // Pages without a plan (总览, 学校) judge class sizes by the national defaults.
@@ -29,6 +30,7 @@ export const zh = {
     plan: '规划',
     annex: '附件',
     settings: '设置',
+    map: '布局图',
   },
 
   common: {
@@ -294,6 +296,7 @@ export const zh = {
 
   importer: importStrings,
   plan: planStrings,
+  map: mapStrings,
 
   units: {
     kb: 'KB',
