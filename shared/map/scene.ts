@@ -192,8 +192,9 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
     }
   }
   if (layers.has('villages') && drawing.villages.length) {
+    rows.push({ symbol: () => [], label: '村（社区）学龄儿童：' });
     for (const c of VILLAGE_CLASSES) {
-      rows.push({ symbol: (x, y) => [{ type: 'circle', group: 'legend', cx: x, cy: y, r: 3.5, fill: c.fill, stroke: { color: '#8c6d4f', width: 0.5 } }], label: `村（社区）学龄儿童 ${c.label}` });
+      rows.push({ symbol: (x, y) => [{ type: 'circle', group: 'legend', cx: x, cy: y, r: 3.5, fill: c.fill, stroke: { color: '#8c6d4f', width: 0.5 } }], label: c.label });
     }
   }
   if (layers.has('rings') && drawing.rings.length) {
@@ -213,7 +214,7 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
 }
 
 const LEGEND_ROW = 17;
-const LEGEND_WIDTH = 178;
+const LEGEND_WIDTH = 196;
 
 /** The legend box, anchored at its bottom-right corner. */
 function legend(rows: readonly LegendRow[], right: number, bottom: number, title: string): SceneItem[] {

@@ -28,6 +28,9 @@ const stageColumns: TableColumnsType<StageRow> = [
   { title: t.maxDistance, dataIndex: 'max', align: 'right', render: t.distanceKm },
 ];
 
+/** The rows' `children` is a count of children, not nested rows (antd's default tree key). */
+const NOT_A_TREE = { childrenColumnName: 'nestedRows' };
+
 const townshipColumns: TableColumnsType<TownshipCoverage> = [
   { title: t.township, dataIndex: 'name' },
   { title: t.children, dataIndex: 'children', align: 'right', render: fmtInt },
@@ -43,7 +46,7 @@ export function CoveragePanel({ coverage, stage }: { coverage: CoverageResult; s
   const chosen = coverage.stages[stage];
   return (
     <Section title={`${t.coverage}（${coverage.year}年）`} testId="map-coverage">
-      <Table<StageRow> size="small" rowKey="stage" pagination={false} columns={stageColumns} dataSource={rows} data-testid="coverage-stages" />
+      <Table<StageRow> size="small" rowKey="stage" pagination={false} expandable={NOT_A_TREE} columns={stageColumns} dataSource={rows} data-testid="coverage-stages" />
       <Typography.Paragraph type="secondary" className="map-note">
         {STAGE_LABEL[stage]} · {t.radius(chosen.serviceDistance.urban, chosen.serviceDistance.rural)} · {t.uncovered(chosen.uncovered.length)}
       </Typography.Paragraph>
@@ -51,6 +54,7 @@ export function CoveragePanel({ coverage, stage }: { coverage: CoverageResult; s
         size="small"
         rowKey="code"
         pagination={false}
+        expandable={NOT_A_TREE}
         scroll={{ y: 300 }}
         columns={townshipColumns}
         dataSource={chosen.townships}
