@@ -14,3 +14,4 @@ export * from './providers/seat-balance';
 export * from './providers/projects';
 export * from './providers/adjustments';
 export * from './providers/demand-chart';
+export * from './providers/layout-map';
