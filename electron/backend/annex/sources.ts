@@ -135,7 +135,7 @@ export function schoolListInput(file: ProjectFile): SchoolListInput {
   };
 }
 
-/** The plan's geography query: the stored plan asked for (else the default plan) and the scenario. */
+/** The plan's geography query: the stored plan asked for and its scenario. */
 function geoQuery(scope: AnnexScope): { plan?: number; scenario?: string } {
   const plan = scope.plan();
   const scenario = scope.scenario();
@@ -221,9 +221,11 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
   },
   'layout-map': {
     // Boundaries or located schools: reading the geography is cheap, drawing it is not.
-    availability: ({ file }) => {
-      const g = readGeography(file.db);
-      const located = listSchools(file).some((s) => s.lng !== null && s.lat !== null);
+    availability: (scope) => {
+      const plan = planAvailability(scope);
+      if (!plan.available) return plan;
+      const g = readGeography(scope.file.db);
+      const located = listSchools(scope.file).some((s) => s.lng !== null && s.lat !== null);
       return g.outline || g.townships.length > 0 || located ? READY : missing('项目中还没有边界或学校位置，请先导入乡镇边界或学校经纬度。');
     },
     build: layoutMapBuild,
