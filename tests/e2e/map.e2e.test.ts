@@ -15,7 +15,7 @@ import { SCREENSHOTS, withBrowserSession } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
 
 let page: Page;
-const session = withBrowserSession({ prefix: 'map' }, (s) => ({ page } = s));
+const session = withBrowserSession({ prefix: 'map', acceptDownloads: true }, (s) => ({ page } = s));
 const api = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
 
 const MAP_HEIGHT = 640;
@@ -31,7 +31,10 @@ async function primaryCovered(): Promise<number> {
 
 describe('the 布局图 page', () => {
   it('draws the sample county: townships, villages, schools and service-distance rings', async () => {
-    await session.openSample();
+    // As session.openSample(), with room for a slow start on a busy machine.
+    await page.goto(session.host.openUrl);
+    await page.getByTestId('open-sample').click({ timeout: 120_000 });
+    await page.getByTestId('overview-page').waitFor({ timeout: 120_000 });
     plan = await api<PlanDetail>('plan.create', { name: '十五五' });
     await session.openPage('布局图');
     const canvas = page.getByTestId('map-canvas');
@@ -96,6 +99,15 @@ describe('the 布局图 page', () => {
     expect(placed?.position?.[0]).toBeCloseTo(village?.point[0] ?? 0, 2);
     expect(placed?.position?.[1]).toBeCloseTo(village?.point[1] ?? 0, 2);
     await session.shot('map-04-placed');
+
+    // The map as a picture: the same scene at print size, with legend, scale bar and title.
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('map-png').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('示例县小学学校布局图（2025年）.png');
+    const png = path.join(SCREENSHOTS, 'map-05-export.png');
+    await file.saveAs(png);
+    expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('prints the 布局规划图 annex: 现状 and 规划 maps, then the coverage table', async () => {

@@ -10,6 +10,8 @@ export const mapStrings = {
   layers: '图层',
   search: '按名称查找学校',
   place: '在图上放置新建学校',
+  png: '导出图片',
+  pngTitle: (county: string, stage: string, year: number) => `${county}${stage ? `${stage}` : ''}学校布局图（${year}年）`,
   placing: '请在图上点选新建学校的位置（Esc 取消）',
   placeNeedsPlan: '放置新建学校需要先在“规划”页新建规划',
   placeOutside: '所点位置不在任何乡镇边界内，请在县域范围内点选。',

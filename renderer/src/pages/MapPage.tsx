@@ -4,7 +4,7 @@
 // and the coverage follows.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Typography } from 'antd';
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, PictureOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
 import { pointInPolygon } from '@shared/geo/geometry';
 import { COVERAGE_STAGES } from '@shared/geo/model';
@@ -17,8 +17,11 @@ import { SchoolDrawer } from '../components/SchoolDrawer';
 import { Section } from '../components/Section';
 import { CoveragePanel } from '../components/map/CoveragePanel';
 import { MapCanvas, type MapClick } from '../components/map/MapCanvas';
+import { exportMapPng } from '../components/map/exportPng';
 import { useMapData } from '../components/map/useMapData';
 import { ProjectModal } from '../components/plan/ProjectModal';
+import { useProject } from '../state/session';
+import { tableDate } from '@shared/annex/catalog';
 import { zh } from '../i18n/zh';
 import { useAttempt } from '../state/useReportError';
 import '../components/map/map.css';
@@ -36,6 +39,7 @@ interface Placing {
 
 export function MapPage() {
   const d = useMapData();
+  const { project } = useProject();
   const { message } = App.useApp();
   const attempt = useAttempt();
   const [stage, setStage] = useState<MapStage>('primary');
@@ -193,6 +197,19 @@ export function MapPage() {
           data-testid="map-place"
         >
           {t.place}
+        </Button>
+        <Button
+          icon={<PictureOutlined />}
+          disabled={!d.map}
+          onClick={() => {
+            const now = new Date();
+            const stageName = stage === 'all' ? '' : STAGE_LABEL[stage];
+            const title = t.pngTitle(project.name, stageName, d.map?.year ?? 0);
+            void attempt(() => exportMapPng(drawing, layerSet, title, tableDate(now.getFullYear(), now.getMonth() + 1, now.getDate()), `${title}.png`));
+          }}
+          data-testid="map-png"
+        >
+          {t.png}
         </Button>
       </Flex>
       <Flex className="map-toolbar" gap={8} align="center" wrap>
