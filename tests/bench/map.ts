@@ -3,7 +3,11 @@
 // canvas as the 布局图 page does, moving it during a pan/zoom, and — for the
 // choice of surface — putting the same map into the page as SVG elements and moving it.
 import { buildSync } from 'esbuild';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { createBackend } from '../../electron/backend';
+import { chromiumPrinter } from '../../electron/backend/annex/chromium';
 import { chromium } from 'playwright-core';
 import { drawMap, MAP_LAYERS, sceneToSvg, type MapLayer, type MapView } from '../../shared/map';
 import { syntheticDrawing } from '../helpers/map-drawing';
@@ -73,7 +77,29 @@ interface Frames {
   work: number;
 }
 
+/** 附件8 as PDF (system Chromium, as the CLI prints) for the sample county with a plan. */
+async function benchMapAnnex(measure: Measure): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-map-'));
+  const backend = createBackend({ dataDir: dir, shell: 'cli', printPdf: chromiumPrinter() });
+  try {
+    const opened = await backend.dispatch('project.openSample', {});
+    if (!opened.ok) throw new Error(opened.error.message);
+    const plan = await backend.dispatch('plan.create', { name: '十五五' });
+    if (!plan.ok) throw new Error(plan.error.message);
+    for (const format of ['pdf', 'docx'] as const) {
+      await measure(`布局规划图附件 ${format.toUpperCase()}（示例县）`, 3, async () => {
+        const res = await backend.dispatch('annex.export', { format, annexes: [{ kind: 'layout-map' }] });
+        if (!res.ok) throw new Error(res.error.message);
+      }, '现状图 + 规划图 + 覆盖表；PDF 含启动 Chromium');
+    }
+  } finally {
+    backend.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchMap(measure: Measure): Promise<void> {
+  await benchMapAnnex(measure);
   const drawing = syntheticDrawing({ side: 8, schools: 600, villages: 5000 });
   const note = `600 所学校、5000 个村、64 个乡镇，${VIEW.width}×${VIEW.height} px`;
   let items = 0;
