@@ -62,7 +62,7 @@ describe('the 布局图 page', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('map-stage').getByText('小学', { exact: true }).click();
     await page.getByTestId('map-reset').click();
-  });
+  }, 300_000);
 
   it('places a new school on the map and the coverage follows', async () => {
     const map = await api<GeoMap>('geo.map', { plan: plan.id });
@@ -73,14 +73,14 @@ describe('the 布局图 page', () => {
     // Where the page draws that village: the same scene function on the same view.
     const canvas = page.getByTestId('map-canvas');
     await page.locator('[data-testid="map-canvas"][data-zoom="1.00"]').waitFor();
+    await page.getByTestId('map-place').click();
+    await page.getByTestId('map-placing').waitFor();
     const box = await canvas.boundingBox();
     const width = Math.floor((await canvas.evaluate((el) => el.clientWidth)) as number);
     const scene = drawMap(drawingFromGeo(map, 'primary'), { width, height: MAP_HEIGHT, zoom: 1, panX: 0, panY: 0 }, { layers: new Set(MAP_LAYERS), furniture: false });
     const p = scene.projection?.point(village?.point ?? [0, 0]);
     expect(p).toBeTruthy();
 
-    await page.getByTestId('map-place').click();
-    await page.getByTestId('map-placing').waitFor();
     await page.mouse.click((box?.x ?? 0) + 1 + (p?.[0] ?? 0), (box?.y ?? 0) + 1 + (p?.[1] ?? 0));
     await page.getByTestId('project-form').waitFor();
     await session.field('project-name').fill(NEW_SCHOOL);
@@ -108,7 +108,7 @@ describe('the 布局图 page', () => {
     const png = path.join(SCREENSHOTS, 'map-05-export.png');
     await file.saveAs(png);
     expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
-  });
+  }, 300_000);
 
   it('prints the 布局规划图 annex: 现状 and 规划 maps, then the coverage table', async () => {
     const dir = tempDir('csp-map-annex-');
@@ -131,7 +131,7 @@ describe('the 布局图 page', () => {
       const res = await api<{ bytes: number }>('annex.export', { plan: plan.id, format, annexes: [{ kind: 'layout-map' }] });
       expect(res.bytes).toBeGreaterThan(1000);
     }
-  });
+  }, 300_000);
 
   it('made no request beyond the loopback host and logged no error', () => {
     expect(session.outsideRequests()).toEqual([]);

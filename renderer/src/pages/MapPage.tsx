@@ -222,14 +222,17 @@ export function MapPage() {
         />
         {d.loading ? <Spin size="small" /> : null}
       </Flex>
-      {placingMode ? <Alert type="info" showIcon message={t.placing} className="map-toolbar" data-testid="map-placing" /> : null}
       <div className="map-layout">
         <div className="map-main">
           <Section title={`${t.title}${year ? `（${year}年）` : ''}`}>
             {nothing ? (
               <Empty description={t.empty} />
             ) : (
-              <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode} onClick={onMapClick} height={MAP_HEIGHT} />
+              <div className="map-stack">
+                <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode} onClick={onMapClick} height={MAP_HEIGHT} />
+                {/* Over the map, not above it: entering placing mode must not move what the planner aims at. */}
+                {placingMode ? <Alert type="info" showIcon title={t.placing} className="map-placing-hint" data-testid="map-placing" /> : null}
+              </div>
             )}
             {d.map?.notes.length ? (
               <Typography.Paragraph type="secondary" className="map-note" data-testid="map-notes">
