@@ -9,9 +9,10 @@ import { STAGE_LABEL } from '@shared/domain';
 import { pointInPolygon } from '@shared/geo/geometry';
 import { COVERAGE_STAGES } from '@shared/geo/model';
 import { drawingFromGeo, emptyDrawing, MAP_LAYER_LABEL, MAP_LAYERS, type LonLat, type MapLayer, type MapStage } from '@shared/map';
-import { PROJECT_TYPE, type EvaluationContext, type PlanDetail, type ProjectFields, type ProjectInput } from '@shared/plan';
+import { PROJECT_TYPE, type EvaluationContext, type PlanDetail, type PlanSummary, type ProjectFields, type ProjectInput } from '@shared/plan';
 import { invoke } from '../api/client';
-import { LoadError } from '../components/LoadState';
+import { useApi } from '../api/useApi';
+import { LoadError, PageLoading } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
 import { SchoolDrawer } from '../components/SchoolDrawer';
 import { Section } from '../components/Section';
@@ -38,7 +39,14 @@ interface Placing {
 }
 
 export function MapPage() {
-  const d = useMapData();
+  const plans = useApi('plan.list', {}, []);
+  if (plans.error) return <LoadError error={plans.error} />;
+  if (!plans.data) return <PageLoading />;
+  return <MapView plans={plans.data} />;
+}
+
+function MapView({ plans }: { plans: PlanSummary[] }) {
+  const d = useMapData(plans);
   const { project } = useProject();
   const { message } = App.useApp();
   const attempt = useAttempt();
@@ -138,7 +146,7 @@ export function MapPage() {
       <Flex className="map-toolbar" gap={16} wrap align="center">
         <Space size={6}>
           <Typography.Text type="secondary">{t.plan}</Typography.Text>
-          {d.plans && d.plans.length > 0 ? (
+          {d.plans.length > 0 ? (
             <Select
               style={{ width: 140 }}
               value={d.planId ?? undefined}

@@ -1,13 +1,13 @@
 // What the 布局图 page shows: the plan chosen, geo.map and geo.coverage for its year, and —
 // fetched when the planner first places a school — the plan and context the project form needs.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CoverageResult, GeoMap } from '@shared/geo/api';
 import type { EvaluationContext, PlanDetail, PlanSummary } from '@shared/plan';
 import { invoke, type ApiCallError } from '../../api/client';
-import { toApiError } from '../../api/useApi';
+import { useApi } from '../../api/useApi';
 
 export interface MapData {
-  plans: PlanSummary[] | undefined;
+  plans: PlanSummary[];
   planId: number | null;
   setPlanId: (id: number) => void;
   year: number | undefined;
@@ -20,51 +20,17 @@ export interface MapData {
   reload: () => void;
   /** The stored plan and its evaluation context, for the project form. */
   editing: () => Promise<{ plan: PlanDetail; context: EvaluationContext } | null>;
-  setMap: (map: GeoMap) => void;
 }
 
-export function useMapData(): MapData {
-  const [plans, setPlans] = useState<PlanSummary[]>();
-  const [planId, setPlanId] = useState<number | null>(null);
+/** For a project whose plans are known (the first plan is shown; none: the default plan). */
+export function useMapData(plans: PlanSummary[]): MapData {
+  const [planId, setPlanId] = useState<number | null>(plans[0]?.id ?? null);
   const [year, setYear] = useState<number>();
-  const [map, setMap] = useState<GeoMap>();
-  const [coverage, setCoverage] = useState<CoverageResult>();
-  const [error, setError] = useState<ApiCallError>();
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    invoke('plan.list', {}).then(
-      (list) => {
-        setPlans(list);
-        setPlanId((id) => id ?? list[0]?.id ?? null);
-      },
-      (err: unknown) => setError(toApiError(err)),
-    );
-  }, []);
-
-  useEffect(() => {
-    if (plans === undefined) return;
-    let current = true;
-    setLoading(true);
-    const query = { ...(planId !== null ? { plan: planId } : {}), ...(year !== undefined ? { year } : {}) };
-    Promise.all([invoke('geo.map', query), invoke('geo.coverage', query)]).then(
-      ([m, c]) => {
-        if (!current) return;
-        setMap(m);
-        setCoverage(c);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(toApiError(err));
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [plans, planId, year, tick]);
+  const query = { ...(planId !== null ? { plan: planId } : {}), ...(year !== undefined ? { year } : {}) };
+  const map = useApi('geo.map', query, [planId, year]);
+  const coverage = useApi('geo.coverage', query, [planId, year]);
+  const { reload: reloadMap } = map;
+  const { reload: reloadCoverage } = coverage;
 
   const editing = useCallback(async () => {
     if (planId === null) return null;
@@ -72,7 +38,22 @@ export function useMapData(): MapData {
     return { plan, context };
   }, [planId]);
 
-  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const reload = useCallback(() => {
+    reloadMap();
+    reloadCoverage();
+  }, [reloadMap, reloadCoverage]);
 
-  return { plans, planId, setPlanId, year, setYear, map, coverage, error, loading, reload, editing, setMap };
+  return {
+    plans,
+    planId,
+    setPlanId,
+    year,
+    setYear,
+    map: map.data,
+    coverage: coverage.data,
+    error: map.error ?? coverage.error,
+    loading: map.loading || coverage.loading,
+    reload,
+    editing,
+  };
 }
