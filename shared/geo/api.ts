@@ -165,6 +165,25 @@ export interface StageCatchments {
   schools: CatchmentSchool[];
   /** Children no school of the stage has seats for (every school full). */
   unassigned: { village: string; villageId: string; children: number }[];
+  /** Villages whose base-year school has closed (撤并) by this year: where they go and how much farther. */
+  moved: ClosureMove[];
+}
+
+export interface ClosureMove {
+  villageId: string;
+  village: string;
+  children: number;
+  from: SchoolRef;
+  fromName: string;
+  /** Null when no school has seats for them. */
+  to: SchoolRef | null;
+  toName: string | null;
+  /** Travel distances, m. */
+  before: number;
+  after: number | null;
+  added: number | null;
+  /** The new distance is beyond the village's 服务半径. */
+  beyond: boolean;
 }
 
 export interface CatchmentResult {
@@ -190,4 +209,33 @@ export interface NewSiteSuggestion {
   /** Uncovered children of the stage in the county, and the seats short in the township. */
   uncoveredChildren: number;
   seatGap: number;
+}
+
+export const GEO_LAYERS = ['outline', 'townships', 'villages', 'road', 'river', 'town'] as const;
+export type GeoLayer = (typeof GEO_LAYERS)[number];
+export const GEO_LAYER_LABEL: Record<GeoLayer, string> = {
+  outline: '县界',
+  townships: '乡镇边界',
+  villages: '村（社区）',
+  road: '道路',
+  river: '河流',
+  town: '城镇',
+};
+
+/** What a boundary or layer import found and (unless refused or a dry run) wrote. */
+export interface GeoImportResult {
+  ok: boolean;
+  written: boolean;
+  layer: GeoLayer;
+  fileName: string;
+  features: number;
+  joined: number;
+  /** Features that joined no township: feature number, name and code from the file. */
+  unmatched: { feature: number; name: string; code: string }[];
+  /** Townships left without a boundary. */
+  missing: string[];
+  /** Problems that refused the file: each names the file and the feature. */
+  problems: string[];
+  notes: string[];
+  backup: string | null;
 }

@@ -7,7 +7,8 @@
 import type { SchoolRef } from '../plan/model';
 import { COVERAGE_STAGES, type CoverageStage } from './model';
 import { round1, spatialFrame, type SitedSchool, type SpatialFrame } from './coverage';
-import type { CatchmentAssignment, CatchmentSchool, StageCatchments } from './api';
+import type { CatchmentAssignment, CatchmentSchool, ClosureMove, StageCatchments } from './api';
+import { serviceDistance, type GeoSettings } from './settings';
 import type { DemandPoint } from './demand';
 
 export interface ManualAssignment {
@@ -38,7 +39,8 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
     const remaining = schools.map((s) => s.seats[stage] ?? 0);
     const assignedTo = new Int32Array(input.points.length).fill(-1);
     const manual = new Uint8Array(input.points.length);
-    const dist = (pi: number, si: number) => Math.hypot(frame.px[pi]! - sx[si]!, frame.py[pi]! - sy[si]!);
+    const dist2 = (pi: number, si: number) => (frame.px[pi]! - sx[si]!) ** 2 + (frame.py[pi]! - sy[si]!) ** 2;
+    const dist = (pi: number, si: number) => Math.sqrt(dist2(pi, si));
     const childrenOf = (pi: number) => input.points[pi]!.children[stage];
 
     let ignored = 0;
@@ -57,8 +59,12 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
     if (ignored > 0) notes.push(`${STAGE_NAME[stage]}有 ${ignored} 条手工划片指向已不存在或当年未开办的学校（或村），已改为自动划片。`);
 
     if (schools.length > 0) {
-      // Closest pairs first among each village's nearest candidates.
-      const pairs: { pi: number; si: number; d: number }[] = [];
+      // Closest pairs first among each village's nearest candidates. The pairs are sorted as
+      // numbers: distance in whole centimetres × 2^21 + the pair's number (exact below 2^53),
+      // which a Float64Array sorts natively, ties in village order.
+      const pairPi: number[] = [];
+      const pairSi: number[] = [];
+      const pairD: number[] = [];
       input.points.forEach((_, pi) => {
         if (assignedTo[pi] !== -1) return;
         if (!(childrenOf(pi) > 0)) {
@@ -66,10 +72,17 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
           if (near) assignedTo[pi] = near.id;
           return;
         }
-        for (const c of index.nearestK(frame.px[pi]!, frame.py[pi]!, CANDIDATES)) pairs.push({ pi, si: c.id, d: c.distance });
+        for (const c of index.nearestK(frame.px[pi]!, frame.py[pi]!, CANDIDATES)) {
+          pairPi.push(pi);
+          pairSi.push(c.id);
+          pairD.push(c.distance);
+        }
       });
-      pairs.sort((a, b) => a.d - b.d || a.pi - b.pi);
-      for (const { pi, si } of pairs) {
+      const keys = Float64Array.from(pairD, (d, k) => Math.min(Math.round(d * 100), 2 ** 32 - 1) * 2 ** 21 + k).sort();
+      for (const key of keys) {
+        const k = key % 2 ** 21;
+        const pi = pairPi[k]!;
+        const si = pairSi[k]!;
         if (assignedTo[pi] !== -1) continue;
         const c = childrenOf(pi);
         if (remaining[si]! >= c) {
@@ -77,15 +90,25 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
           remaining[si]! -= c;
         }
       }
-      // Villages whose candidates were all full look further, nearest-village-first.
+      // Villages whose candidates were all full look among the schools that still have seats.
       const left = input.points.map((_, pi) => pi).filter((pi) => assignedTo[pi] === -1 && childrenOf(pi) > 0);
+      let open = schools.map((_, si) => si).filter((si) => remaining[si]! > 0);
       for (const pi of left) {
         const c = childrenOf(pi);
-        const all = index.nearestK(frame.px[pi]!, frame.py[pi]!, schools.length);
-        const hit = all.find((h) => remaining[h.id]! >= c);
-        if (hit) {
-          assignedTo[pi] = hit.id;
-          remaining[hit.id]! -= c;
+        let hit = -1;
+        let hitD = Infinity;
+        for (const si of open) {
+          if (remaining[si]! < c) continue;
+          const d = dist2(pi, si);
+          if (d < hitD || (d === hitD && si < hit)) {
+            hitD = d;
+            hit = si;
+          }
+        }
+        if (hit >= 0) {
+          assignedTo[pi] = hit;
+          remaining[hit]! -= c;
+          if (remaining[hit]! <= 0) open = open.filter((si) => si !== hit);
         }
       }
     }
@@ -121,9 +144,48 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
         distance: { mean: st.children > 0 ? Math.round(st.weighted / st.children) : null, max: st.max === null ? null : Math.round(st.max) },
       };
     });
-    stages[stage] = { assignments, schools: schoolRows, unassigned };
+    stages[stage] = { assignments, schools: schoolRows, unassigned, moved: [] };
   }
   return { stages, notes };
 }
 
 const STAGE_NAME: Record<CoverageStage, string> = { preschool: '学前', primary: '小学', junior: '初中' };
+
+/**
+ * Villages whose school in `before` (the base year) is closed in `after`: the school they
+ * move to and the added travel distance, flagged when it is beyond their 服务半径.
+ */
+export function closureMoves(
+  before: StageCatchments,
+  after: StageCatchments,
+  open: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
+  points: readonly DemandPoint[],
+  stage: CoverageStage,
+  settings: GeoSettings,
+): ClosureMove[] {
+  const now = new Map(after.assignments.map((a) => [a.village, a]));
+  const pointOf = new Map(points.map((p) => [p.id, p]));
+  const out: ClosureMove[] = [];
+  for (const b of before.assignments) {
+    if (open.has(b.school)) continue;
+    const p = pointOf.get(b.village);
+    if (!p || !(p.children[stage] > 0)) continue;
+    const a = now.get(b.village) ?? null;
+    const after_ = a ? a.distance : null;
+    out.push({
+      villageId: b.village,
+      village: p.name,
+      children: round1(p.children[stage]),
+      from: b.school,
+      fromName: names.get(b.school) ?? b.school,
+      to: a?.school ?? null,
+      toName: a ? (names.get(a.school) ?? a.school) : null,
+      before: b.distance,
+      after: after_,
+      added: after_ === null ? null : after_ - b.distance,
+      beyond: after_ === null || after_ > serviceDistance(settings, p.urbanRural, stage),
+    });
+  }
+  return out.sort((x, y) => (y.added ?? Infinity) - (x.added ?? Infinity) || x.villageId.localeCompare(y.villageId));
+}

@@ -107,16 +107,26 @@ export function buildGeography(rng: Rng, frame: CountyFrame, schools: readonly S
     const points = placed.map(([x, y]) => proj.toLngLat(x, y)).map(([lng, lat]) => [round6(lng), round6(lat)] as Position);
     const list = villagesOf(info, points, population, baseYear, rng.fork(`${info.township.code}-children`));
     villages.push(...list);
-    // Village schools: every rural primary school but the one nearest the seat stands in a village.
-    if (!info.urban && list.length > 0) {
+    // County-town schools stand in its communities; in rural townships every primary school and
+    // kindergarten but the central one of each kind stands in a village, farthest villages first.
+    if (list.length > 0) {
       const local = schools
-        .filter((s) => s.township === info.township.code && (s.kind === 'primary' || s.kind === 'teaching_point'))
-        .map((s) => ({ s, d: Math.hypot(...proj.toXY([s.lng ?? info.lng, s.lat ?? info.lat]).map((v, k) => v - seats[ti]![k]!) as XY) }))
+        .filter((s) => s.township === info.township.code && (info.urban || s.kind === 'primary' || s.kind === 'teaching_point' || s.kind === 'kindergarten'))
+        .map((s) => ({ s, d: seatDistance(s.lng ?? info.lng, s.lat ?? info.lat, seats[ti]!, proj) }))
         .sort((a, b) => a.d - b.d || a.s.code.localeCompare(b.s.code));
-      const far = [...list].sort((a, b) => seatDistance(b, seats[ti]!, proj) - seatDistance(a, seats[ti]!, proj) || a.id.localeCompare(b.id));
-      local.slice(1).forEach(({ s }, k) => {
-        const v = far[(k * 2) % far.length]!;
-        movedSchools.set(s.code, [round6(v.point[0] + 0.0008), round6(v.point[1] + 0.0005)]);
+      const central = new Set<string>();
+      const moving = local.filter(({ s }) => {
+        if (info.urban) return true;
+        const kind = s.kind === 'teaching_point' ? 'primary' : s.kind;
+        if (central.has(kind)) return true;
+        central.add(kind);
+        return false;
+      });
+      const order = info.urban ? list : [...list].sort((a, b) => seatDistance(b.point[0], b.point[1], seats[ti]!, proj) - seatDistance(a.point[0], a.point[1], seats[ti]!, proj) || a.id.localeCompare(b.id));
+      moving.forEach(({ s }, k) => {
+        const v = order[info.urban ? k % order.length : (k * 2) % order.length]!;
+        const offset = proj.toLngLat(rng.float(-180, 180), rng.float(-180, 180));
+        movedSchools.set(s.code, [round6(v.point[0] + offset[0] - frame.lng), round6(v.point[1] + offset[1] - frame.lat)]);
       });
     }
   });
@@ -135,8 +145,8 @@ export function buildGeography(rng: Rng, frame: CountyFrame, schools: readonly S
   };
 }
 
-function seatDistance(v: Village, seat: XY, proj: ReturnType<typeof localProjection>): number {
-  const [x, y] = proj.toXY(v.point);
+function seatDistance(lng: number, lat: number, seat: XY, proj: ReturnType<typeof localProjection>): number {
+  const [x, y] = proj.toXY([lng, lat]);
   return Math.hypot(x - seat[0], y - seat[1]);
 }
 
@@ -161,9 +171,13 @@ function placeVillages(rng: Rng, info: TownshipInfo, seat: XY, cell: MultiPolygo
     let best: XY | null = null;
     let bestGap = -1;
     for (let tries = 0; tries < 30; tries++) {
+      // Communities crowd round the seat; about half the villages lie within 4 km of it (the
+      // plain round the market town), the rest anywhere in the township (the hills).
       const c: XY = info.urban
-        ? [seat[0] + rng.float(-2200, 2200), seat[1] + rng.float(-2200, 2200)]
-        : [rng.float(x0, x1), rng.float(y0, y1)];
+        ? [seat[0] + rng.float(-1300, 1300), seat[1] + rng.float(-1300, 1300)]
+        : n % 2 === 0
+          ? [seat[0] + rng.float(-4000, 4000), seat[1] + rng.float(-4000, 4000)]
+          : [rng.float(x0, x1), rng.float(y0, y1)];
       if (!pointInPolygon(proj.toLngLat(c[0], c[1]), cell)) continue;
       const gap = out.length === 0 ? 1 : Math.min(...out.map((o) => Math.hypot(o[0] - c[0], o[1] - c[1])));
       if (gap > bestGap) {

@@ -12,6 +12,7 @@ import { benchProjection } from './projection';
 import { benchImport } from './import';
 import { benchMap } from './map';
 import { benchPlan } from './plan';
+import { benchGeo } from './geo';
 
 interface Figure {
   name: string;
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
   await benchProjection(dir, measure);
   await benchImport(dir, measure);
   await benchPlan(dir, measure);
+  await benchGeo(measure);
   await benchMap(measure);
 
   printFigures();

@@ -128,6 +128,9 @@ describe('migration v5 (import kinds checked in code)', () => {
     for (const importId of [3, 2, 1]) await ok('import.undo', { importId });
     backend.close();
     expect((rowsOf(file).imports as unknown[][]).map((r) => [r[0], r[15] !== null])).toEqual([[1, true], [2, true], [3, true]]);
-    expect(dumpData(file, IMPORT_AUDIT_TABLES)).toEqual(data);
+    // Tables later migrations add are empty; every table the version-4 file had holds its data again.
+    const after = dumpData(file, IMPORT_AUDIT_TABLES);
+    expect(Object.keys(after).filter((t) => !(t in data) && (after[t] ?? []).length > 0)).toEqual([]);
+    expect(Object.fromEntries(Object.entries(after).filter(([t]) => t in data))).toEqual(data);
   });
 });

@@ -4,7 +4,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Township } from '../../../shared/domain';
 import type { CatchmentResult, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
-import { catchments } from '../../../shared/geo/catchments';
+import { catchments, closureMoves } from '../../../shared/geo/catchments';
 import { coverage, spatialFrame, type SitedSchool } from '../../../shared/geo/coverage';
 import { demandPoints, type DemandPoint, type TownshipAges } from '../../../shared/geo/demand';
 import { bboxOfPolygon, emptyBBox, extendBBox, isEmptyBBox } from '../../../shared/geo/geometry';
@@ -174,11 +174,23 @@ function coverageOf(state: GeoState, schools = sitedSchools(state)): CoverageRes
   return { plan: planRef(state), scenario: state.scenario, year: state.year, roadFactor: state.plan.settings.geo.roadFactor, childrenBasis: state.basis, stages, notes: state.notes };
 }
 
-function catchmentsOf(file: ProjectFile, state: GeoState): CatchmentResult {
+function assign(file: ProjectFile, state: GeoState): ReturnType<typeof catchments> {
   const schools = sitedSchools(state);
   const manual = state.stored ? catchmentRows(file.db, state.plan.id) : [];
-  const frame = spatialFrame(state.points, schools);
-  const r = catchments({ points: state.points, schools, roadFactor: state.plan.settings.geo.roadFactor, manual, frame });
+  return catchments({ points: state.points, schools, roadFactor: state.plan.settings.geo.roadFactor, manual, frame: spatialFrame(state.points, schools) });
+}
+
+/** Catchments of the state's year; after the base year, with the villages a 撤并 moved. */
+function catchmentsOf(file: ProjectFile, state: GeoState, query: Query): CatchmentResult {
+  const r = assign(file, state);
+  if (state.year !== state.plan.baseYear) {
+    const base = assign(file, stateOf(file, { ...query, year: state.plan.baseYear }));
+    const open = new Set(state.schools.filter((s) => s.open).map((s) => s.code));
+    const names = new Map(state.schools.map((s) => [s.code, s.name]));
+    for (const stage of COVERAGE_STAGES) {
+      r.stages[stage].moved = closureMoves(base.stages[stage], r.stages[stage], open, names, state.points, stage, state.plan.settings.geo);
+    }
+  }
   return { plan: planRef(state), year: state.year, stages: r.stages, notes: [...state.notes, ...r.notes] };
 }
 
@@ -187,7 +199,7 @@ export function geoCoverage(file: ProjectFile, q: Query): CoverageResult {
 }
 
 export function geoCatchments(file: ProjectFile, q: Query): CatchmentResult {
-  return catchmentsOf(file, stateOf(file, q));
+  return catchmentsOf(file, stateOf(file, q), q);
 }
 
 export function geoMap(file: ProjectFile, q: Query): GeoMap {
@@ -221,7 +233,7 @@ export function geoMap(file: ProjectFile, q: Query): GeoMap {
   for (const b of g.townships) bboxOfPolygon(b.geometry, box);
   for (const v of g.villages) extendBBox(box, v.point);
   for (const s of state.schools) if (s.position) extendBBox(box, s.position);
-  const assigned = catchmentsOf(file, state);
+  const assigned = assign(file, state);
   const notes = [...state.notes];
   if (!g.outline && g.townships.length === 0) notes.push('项目中没有县界和乡镇边界：可在“数据导入”中导入 GeoJSON 或 Shapefile 边界。');
   if (g.villages.length === 0) notes.push('项目中没有村（社区）数据：儿童分布按乡镇估算。');
