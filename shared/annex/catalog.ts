@@ -7,7 +7,7 @@ export type AnnexSourceKind = 'data' | 'projection' | 'plan';
 
 export interface AnnexCatalogEntry {
   kind: AnnexKind;
-  /** Its place in the customary list (1–8; the two figures share 7). */
+  /** Its place in the customary list (1–9; the two charts share 7, the map comes last). */
   number: number;
   /** Title without the county prefix. */
   title: string;
@@ -26,6 +26,7 @@ export const ANNEX_CATALOG: readonly AnnexCatalogEntry[] = [
   { kind: 'students-chart', number: 7, title: '各学段在校生（历年）', defaultPaper: 'A4 portrait', figure: true, source: 'data' },
   { kind: 'demand-chart', number: 7, title: '各学段学位需求与供给', defaultPaper: 'A4 portrait', figure: true, source: 'plan' },
   { kind: 'teachers', number: 8, title: '教师需求测算表', defaultPaper: 'A4 portrait', figure: false, source: 'plan' },
+  { kind: 'layout-map', number: 9, title: '学校布局规划图', defaultPaper: 'A3 landscape', figure: true, source: 'plan' },
 ];
 
 export function catalogEntry(kind: AnnexKind): AnnexCatalogEntry {

@@ -23,5 +23,7 @@ export function numberAnnexes(contents: readonly AnnexContent[], numbers: readon
  * say where the drawing is.
  */
 export function tabularNotes(annex: Annex): string[] {
-  return annex.body === 'figure' ? ['本表为图中数据，图形见 PDF 版。', ...annex.notes] : annex.notes;
+  if (annex.body === 'figure') return ['本表为图中数据，图形见 PDF 版。', ...annex.notes];
+  if (annex.body === 'map') return ['本表为布局图的服务半径覆盖数据，布局图见 PDF 版。', ...annex.notes];
+  return annex.notes;
 }

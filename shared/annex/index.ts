@@ -15,3 +15,4 @@ export * from './providers/projects';
 export * from './providers/adjustments';
 export * from './providers/demand-chart';
 export * from './providers/teachers';
+export * from './providers/layout-map';

@@ -1,5 +1,6 @@
 // The annex tables (附件) as plain data, independent of any output format: the HTML/PDF,
 // XLSX and DOCX renderers all read this one model, so the three files cannot disagree.
+import type { MapDrawing, MapLayer } from '../map/model';
 
 export const PAPERS = ['A4 portrait', 'A3 landscape'] as const;
 export type Paper = (typeof PAPERS)[number];
@@ -103,6 +104,7 @@ export const ANNEX_KINDS = [
   'students-chart',
   'demand-chart',
   'teachers',
+  'layout-map',
 ] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 
@@ -132,7 +134,21 @@ export interface FigureAnnexContent extends AnnexContentBase {
   table: AnnexTable;
 }
 
-export type AnnexContent = TableAnnexContent | FigureAnnexContent;
+/** One map of a map annex (现状, 规划), drawn by shared/map. */
+export interface MapPanel {
+  title: string;
+  drawing: MapDrawing;
+  layers: MapLayer[];
+}
+
+export interface MapAnnexContent extends AnnexContentBase {
+  body: 'map';
+  maps: MapPanel[];
+  /** The coverage table printed after the maps; what XLSX carries. */
+  table: AnnexTable;
+}
+
+export type AnnexContent = TableAnnexContent | FigureAnnexContent | MapAnnexContent;
 
 /** An annex placed in the document: 附件N. */
 export type Annex = AnnexContent & { number: number; label: string };

@@ -12,3 +12,12 @@ export const STAGE_COLOR: Record<Stage, string> = {
 };
 
 export const PRIMARY_COLOR = '#1f5fa8';
+
+/** 学位预警 levels (seat use and class size), the same on every page, chart and map. */
+export const LEVEL_COLOR = {
+  red: '#cf1322',
+  orange: '#d46b08',
+  green: '#389e0d',
+  blue: '#1d63b8',
+  muted: '#8c8c8c',
+} as const;

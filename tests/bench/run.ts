@@ -10,6 +10,7 @@ import { generateCounty, generateProvince } from '../../shared/sample';
 import { benchAnnexes } from './annex';
 import { benchProjection } from './projection';
 import { benchImport } from './import';
+import { benchMap } from './map';
 import { benchPlan } from './plan';
 import { benchGeo } from './geo';
 
@@ -53,7 +54,22 @@ function mergeCounties(counties: CountyData[]): CountyData {
   };
 }
 
+function printFigures(): void {
+  console.log('');
+  console.log('| 项目 | 中位数 (ms) | 最小 (ms) | 次数 | 说明 |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const f of figures) {
+    console.log(`| ${f.name} | ${median(f.runs).toFixed(1)} | ${Math.min(...f.runs).toFixed(1)} | ${f.runs.length} | ${f.note ?? ''} |`);
+  }
+}
+
 async function main(): Promise<void> {
+  // BENCH_ONLY=map: just the layout map's figures (the whole bench takes minutes).
+  if (process.env.BENCH_ONLY === 'map') {
+    await benchMap(measure);
+    printFigures();
+    return;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
   console.log(`基准测试（${os.cpus().length} 核，Node ${process.version}），临时目录 ${dir}`);
 
@@ -100,13 +116,9 @@ async function main(): Promise<void> {
   await benchImport(dir, measure);
   await benchPlan(dir, measure);
   await benchGeo(measure);
+  await benchMap(measure);
 
-  console.log('');
-  console.log('| 项目 | 中位数 (ms) | 最小 (ms) | 次数 | 说明 |');
-  console.log('|---|---:|---:|---:|---|');
-  for (const f of figures) {
-    console.log(`| ${f.name} | ${median(f.runs).toFixed(1)} | ${Math.min(...f.runs).toFixed(1)} | ${f.runs.length} | ${f.note ?? ''} |`);
-  }
+  printFigures();
   const mem = process.memoryUsage();
   console.log('');
   console.log(`内存：常驻 ${(mem.rss / 1048576).toFixed(0)} MiB，堆 ${(mem.heapUsed / 1048576).toFixed(0)} MiB`);

@@ -14,6 +14,7 @@ import {
   type Paper,
 } from '../../../shared/annex';
 import { renderChartSvg } from './chart-svg';
+import { renderMapPanelSvg } from './map-svg';
 import { escapeHtml } from './escape';
 import { BODY_STACK, HEI_STACK, PAGE_NUMBER_STACK, TITLE_STACK } from './fonts';
 
@@ -72,6 +73,11 @@ body { margin: 0; color: #000; font-family: ${BODY_STACK}; font-size: 10.5pt; }
 .annex-table tr.subtotal td.label, .annex-table tr.total td.label { text-align: center; }
 .annex-figure { margin: 2mm 0 0; break-inside: avoid; }
 .annex-figure svg { display: block; width: 100%; height: auto; }
+.annex-map { margin: 0; break-inside: avoid; }
+.annex-map + .annex-map { break-before: page; }
+.annex-map figcaption { font-family: ${HEI_STACK}; font-size: 14pt; text-align: center; margin: 0 0 2mm; }
+.annex-map svg { display: block; width: 100%; height: auto; border: 0.75pt solid #000; box-sizing: border-box; }
+.annex-map-table { break-before: page; }
 .annex-notes { break-before: avoid; margin-top: 2mm; font-size: 10.5pt; line-height: 1.5; }
 .annex-notes p { margin: 0; padding-left: 2em; text-indent: -2em; }
 @media screen {
@@ -128,11 +134,15 @@ function notesHtml(notes: readonly string[]): string {
 }
 
 function annexHtml(annex: Annex): string {
-  const meta = `<div class="annex-meta"><span>${annex.unit ? `单位：${escapeHtml(annex.unit)}` : ''}</span><span>制表日期：${escapeHtml(annex.date)}</span></div>`;
+  const dateLabel = annex.body === 'map' ? '制图日期' : '制表日期';
+  const meta = `<div class="annex-meta"><span>${annex.unit ? `单位：${escapeHtml(annex.unit)}` : ''}</span><span>${dateLabel}：${escapeHtml(annex.date)}</span></div>`;
   const body =
     annex.body === 'figure'
       ? `<figure class="annex-figure">${renderChartSvg(annex.chart, annex.paper)}</figure>`
-      : tableHtml(annex.table, annex.paper);
+      : annex.body === 'map'
+        ? annex.maps.map((m) => `<figure class="annex-map"><figcaption>${escapeHtml(m.title)}</figcaption>${renderMapPanelSvg(m, annex.paper)}</figure>`).join('\n') +
+          `<div class="annex-map-table">${tableHtml(annex.table, annex.paper)}</div>`
+        : tableHtml(annex.table, annex.paper);
   return [
     `<section class="annex ${PAGE_NAME[annex.paper]}" data-kind="${annex.kind}">`,
     `<div class="annex-label">${escapeHtml(annex.label)}</div>`,

@@ -7,6 +7,7 @@ import {
   demandChartAnnex,
   forecastAnnex,
   indicatorsAnnex,
+  layoutMapAnnex,
   projectsAnnex,
   schoolListAnnex,
   seatBalanceAnnex,
@@ -19,7 +20,10 @@ import {
   type SchoolListInput,
 } from '../../../shared/annex';
 import { byYearAndStage } from '../../../shared/analysis/enrolment';
+import { drawingFromGeo } from '../../../shared/map/from-geo';
+import { geoCoverage, geoMap } from '../services/geo';
 import type { Plan, PlanEvaluation } from '../../../shared/plan';
+import { readGeography } from '../db/geo';
 import { planRows } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, counts, distinctYears } from '../db/queries';
@@ -134,6 +138,33 @@ export function schoolListInput(file: ProjectFile): SchoolListInput {
   };
 }
 
+/** The plan's geography query: the stored plan asked for and its scenario. */
+function geoQuery(scope: AnnexScope): { plan?: number; scenario?: string } {
+  const plan = scope.plan();
+  const scenario = scope.scenario();
+  return { ...(plan ? { plan: plan.id } : {}), ...(scenario ? { scenario } : {}) };
+}
+
+/** 现状 in the plan's base year (nothing built yet), 规划 in its target year. */
+function layoutMapBuild(scope: AnnexScope, ctx: AnnexContext): AnnexContent {
+  const query = geoQuery(scope);
+  const base = geoMap(scope.file, query);
+  const target = scope.plan()?.targetYear ?? base.years[Math.min(5, base.years.length - 1)] ?? base.year;
+  const planned = geoMap(scope.file, { ...query, year: target });
+  // Rings of one stage: three stages of circles over each other hide the map.
+  const ringsOf = (d: ReturnType<typeof drawingFromGeo>) => ({ ...d, rings: d.rings.filter((r) => r.stage === 'primary') });
+  return layoutMapAnnex(
+    {
+      ringStage: '小学',
+      panels: [
+        { label: '现状', year: base.year, drawing: ringsOf(drawingFromGeo(base, 'all')), coverage: geoCoverage(scope.file, { ...query, year: base.year }) },
+        { label: '规划', year: planned.year, drawing: ringsOf(drawingFromGeo(planned, 'all')), coverage: geoCoverage(scope.file, { ...query, year: planned.year }) },
+      ],
+    },
+    ctx,
+  );
+}
+
 export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
   indicators: {
     availability: planAvailability,
@@ -197,5 +228,16 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
       const { ev } = scope.evaluation();
       return withNotes(teachersAnnex(teachersInput(ev), ctx), demandNotes(ev));
     },
+  },
+  'layout-map': {
+    // Boundaries or located schools: reading the geography is cheap, drawing it is not.
+    availability: (scope) => {
+      const plan = planAvailability(scope);
+      if (!plan.available) return plan;
+      const g = readGeography(scope.file.db);
+      const located = listSchools(scope.file).some((s) => s.lng !== null && s.lat !== null);
+      return g.outline || g.townships.length > 0 || located ? READY : missing('项目中还没有边界或学校位置，请先导入乡镇边界或学校经纬度。');
+    },
+    build: layoutMapBuild,
   },
 };

@@ -7,6 +7,7 @@ import { annexStrings } from './zh-annex';
 import { importStrings } from './zh-import';
 import { planStrings } from './zh-plan';
 import { teacherStrings } from './zh-teachers';
+import { mapStrings } from './zh-map';
 import { NATIONAL_SETTINGS } from '@shared/plan/settings';
 
 // Pages without a plan (总览, 学校) judge class sizes by the national defaults.
@@ -30,6 +31,7 @@ export const zh = {
     plan: '规划',
     annex: '附件',
     settings: '设置',
+    map: '布局图',
   },
 
   common: {
@@ -298,6 +300,7 @@ export const zh = {
   importer: importStrings,
   plan: planStrings,
   teachers: teacherStrings,
+  map: mapStrings,
 
   units: {
     kb: 'KB',

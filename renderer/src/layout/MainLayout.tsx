@@ -6,6 +6,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DownOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
   LineChartOutlined,
   SettingOutlined,
@@ -25,6 +26,7 @@ const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'population', icon: <TeamOutlined />, label: zh.nav.population },
   { key: 'forecast', icon: <LineChartOutlined />, label: zh.nav.forecast },
   { key: 'plan', icon: <AppstoreOutlined />, label: zh.nav.plan },
+  { key: 'map', icon: <EnvironmentOutlined />, label: zh.nav.map },
   { key: 'annex', icon: <FileTextOutlined />, label: zh.nav.annex },
   { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
@@ -43,6 +45,7 @@ const PAGE_BODY: Record<PageKey, ComponentType> = {
   forecast: lazyPage(() => import('../pages/ForecastPage'), (m) => m.ForecastPage),
   plan: lazyPage(() => import('../pages/PlanPage'), (m) => m.PlanPage),
   annex: lazyPage(() => import('../pages/AnnexPage'), (m) => m.AnnexPage),
+  map: lazyPage(() => import('../pages/MapPage'), (m) => m.MapPage),
 };
 
 function PageBody({ page }: { page: PageKey }) {

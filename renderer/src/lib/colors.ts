@@ -1,18 +1,9 @@
 // Colours that carry meaning, kept in one place so that a stage or a warning level looks
 // the same on every page and chart.
-import { PRIMARY_COLOR } from '@shared/domain';
+import { LEVEL_COLOR, PRIMARY_COLOR } from '@shared/domain';
 import { NATIONAL_SETTINGS } from '@shared/plan/settings';
 
-export { STAGE_COLOR } from '@shared/domain';
-
-/** Seat-use and class-size warning levels (学位预警). */
-export const LEVEL_COLOR = {
-  red: '#cf1322',
-  orange: '#d46b08',
-  green: '#389e0d',
-  blue: '#1d63b8',
-  muted: '#8c8c8c',
-} as const;
+export { LEVEL_COLOR, STAGE_COLOR } from '@shared/domain';
 
 export const PRIMARY = PRIMARY_COLOR;
 export const BIRTHS_COLOR = '#5b7fa6';

@@ -1,7 +1,7 @@
 // The selected page lives in the address hash (#p=schools) next to the loopback host's
 // token (#t=…), so a reload keeps the page; other hash parameters are preserved.
 
-export const PAGES = ['overview', 'import', 'schools', 'population', 'forecast', 'plan', 'annex', 'settings'] as const;
+export const PAGES = ['overview', 'import', 'schools', 'population', 'forecast', 'plan', 'annex', 'settings', 'map'] as const;
 export type PageKey = (typeof PAGES)[number];
 
 function isPage(value: string | null): value is PageKey {

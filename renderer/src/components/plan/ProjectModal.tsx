@@ -60,9 +60,11 @@ interface Props {
   context: EvaluationContext;
   onClose: () => void;
   onSave: (project: ProjectInput, id: number | null) => Promise<boolean>;
+  /** Fields a new project starts with besides the defaults (the 布局图 fills the township and note of a placed site). */
+  initial?: Partial<ProjectFields>;
 }
 
-export function ProjectModal({ open, project, plan, context, onClose, onSave }: Props) {
+export function ProjectModal({ open, project, plan, context, onClose, onSave, initial }: Props) {
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form) ?? PROJECT_TYPES[0];
   const spec = PROJECT_TYPE[type];
@@ -103,11 +105,12 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave }: 
       township: context.townships[0]?.code ?? null,
       classes: 24,
       seats: seatsFor('primary', 24, system, settings.classSize),
+      ...initial,
     };
     // The id stays out of the form: the schema takes the project's fields only.
     const { id: _id, ...start }: ProjectFields & { id?: number } = project ?? fresh;
     form.setFieldsValue({ ...start, receivers: start.receivers.map((r) => ({ school: r.school, share: Math.round(r.share * 1000) / 10 })) });
-  }, [open, project, form, context.townships, plan.baseYear, settings.classSize, system]);
+  }, [open, project, form, context.townships, plan.baseYear, settings.classSize, system, initial]);
 
   /** Seats follow the classes at the standard class size until the planner types seats. */
   const standardSeats = (k: SchoolKind | null, n: number, stage: Stage | null): number => {

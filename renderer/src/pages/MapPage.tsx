@@ -1,0 +1,270 @@
+// 布局图: the county's schools, townships, villages and service-distance rings for a plan and a
+// year, with the coverage beside it. A click on a school opens its drawer; in placing mode a
+// click starts a 新建 project at that site (the plan's project form, then geo.setProjectSite),
+// and the coverage follows.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, App, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Typography } from 'antd';
+import { AimOutlined, PictureOutlined } from '@ant-design/icons';
+import { STAGE_LABEL } from '@shared/domain';
+import { pointInPolygon } from '@shared/geo/geometry';
+import { COVERAGE_STAGES } from '@shared/geo/model';
+import { drawingFromGeo, emptyDrawing, MAP_LAYER_LABEL, MAP_LAYERS, type LonLat, type MapLayer, type MapStage } from '@shared/map';
+import { PROJECT_TYPE, type EvaluationContext, type PlanDetail, type PlanSummary, type ProjectFields, type ProjectInput } from '@shared/plan';
+import { invoke } from '../api/client';
+import { useApi } from '../api/useApi';
+import { LoadError, PageLoading } from '../components/LoadState';
+import { PageHeader } from '../components/PageHeader';
+import { SchoolDrawer } from '../components/SchoolDrawer';
+import { Section } from '../components/Section';
+import { CoveragePanel } from '../components/map/CoveragePanel';
+import { MapCanvas, type MapClick } from '../components/map/MapCanvas';
+import { exportMapPng } from '../components/map/exportPng';
+import { useMapData } from '../components/map/useMapData';
+import { ProjectModal } from '../components/plan/ProjectModal';
+import { useProject } from '../state/session';
+import { tableDate } from '@shared/annex/catalog';
+import { zh } from '../i18n/zh';
+import { useAttempt } from '../state/useReportError';
+import '../components/map/map.css';
+
+const t = zh.map;
+const DEFAULT_LAYERS: MapLayer[] = MAP_LAYERS.filter((l) => l !== 'catchments');
+const MAP_HEIGHT = 640;
+
+interface Placing {
+  at: LonLat;
+  township: string;
+  plan: PlanDetail;
+  context: EvaluationContext;
+}
+
+export function MapPage() {
+  const plans = useApi('plan.list', {}, []);
+  if (plans.error) return <LoadError error={plans.error} />;
+  if (!plans.data) return <PageLoading />;
+  return <MapView plans={plans.data} />;
+}
+
+function MapView({ plans }: { plans: PlanSummary[] }) {
+  const d = useMapData(plans);
+  const { project } = useProject();
+  const { message } = App.useApp();
+  const attempt = useAttempt();
+  const [stage, setStage] = useState<MapStage>('primary');
+  const [layers, setLayers] = useState<MapLayer[]>(DEFAULT_LAYERS);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [drawer, setDrawer] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ at: LonLat } | null>(null);
+  const [placingMode, setPlacingMode] = useState(false);
+  const [placing, setPlacing] = useState<Placing | null>(null);
+  const [search, setSearch] = useState('');
+
+  const drawing = useMemo(() => (d.map ? drawingFromGeo(d.map, stage) : emptyDrawing()), [d.map, stage]);
+  const layerSet = useMemo(() => new Set(layers), [layers]);
+
+  useEffect(() => {
+    if (!placingMode) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPlacingMode(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [placingMode]);
+
+  const onMapClick = useCallback(
+    ({ at, hit }: MapClick) => {
+      if (placingMode) {
+        const township = d.map?.townships.find((x) => x.boundary && pointInPolygon([at[0], at[1]], x.boundary.geometry));
+        if (!township) {
+          void message.warning(t.placeOutside);
+          return;
+        }
+        setPlacingMode(false);
+        void attempt(async () => {
+          const editing = await d.editing();
+          if (editing) setPlacing({ at, township: township.code, ...editing });
+        });
+        return;
+      }
+      if (hit?.kind === 'school') {
+        setSelected(hit.id);
+        if (!hit.id.startsWith('new:')) setDrawer(hit.id);
+      } else if (hit?.kind === 'village') {
+        const v = drawing.villages.find((x) => x.id === hit.id);
+        if (v) void message.info(t.village(v.name, v.children ?? 0));
+      } else setSelected(null);
+    },
+    [placingMode, d, message, attempt, drawing.villages],
+  );
+
+  const initial = useMemo<Partial<ProjectFields> | undefined>(
+    () => (placing ? { type: '新建', township: placing.township, note: t.siteNote(placing.at[0].toFixed(5), placing.at[1].toFixed(5)) } : undefined),
+    [placing],
+  );
+
+  const save = async (input: ProjectInput): Promise<boolean> => {
+    if (!placing || d.planId === null) return false;
+    const planId = d.planId;
+    const site = placing.at;
+    const before = new Set(placing.plan.projects.map((p) => p.id));
+    return attempt(async () => {
+      const plan = await invoke('plan.addProjects', { plan: planId, projects: [input] });
+      const created = plan.projects.find((p) => !before.has(p.id));
+      if (created && (PROJECT_TYPE[created.type].createsSchool || created.type === '迁建')) {
+        await invoke('geo.setProjectSite', { plan: planId, project: created.id, position: [site[0], site[1]] });
+      }
+      d.reload();
+      void message.success(t.placed(input.name));
+    });
+  };
+
+  const searchOptions = useMemo(() => {
+    const q = search.trim();
+    if (!q || !d.map) return [];
+    return d.map.schools
+      .filter((s) => s.position && s.name.includes(q))
+      .slice(0, 20)
+      .map((s) => ({ value: s.code, label: s.name }));
+  }, [search, d.map]);
+
+  const onSearchSelect = (code: string) => {
+    const school = d.map?.schools.find((s) => s.code === code);
+    if (!school?.position) return;
+    setSearch(school.name);
+    setSelected(code);
+    setFocus({ at: school.position });
+    if (!school.stages.some((s) => stage === 'all' || s === stage)) setStage('all');
+    if (!code.startsWith('new:')) setDrawer(code);
+  };
+
+  if (d.error && !d.map) return <LoadError error={d.error} />;
+  const years = d.map?.years ?? [];
+  const year = d.map?.year;
+  const nothing = d.map && !drawing.county && drawing.townships.length === 0 && drawing.schools.length === 0;
+
+  return (
+    <div className="page" data-testid="map-page">
+      <PageHeader title={t.title} subtitle={t.subtitle} />
+      <Flex className="map-toolbar" gap={16} wrap align="center">
+        <Space size={6}>
+          <Typography.Text type="secondary">{t.plan}</Typography.Text>
+          {d.plans.length > 0 ? (
+            <Select
+              style={{ width: 140 }}
+              value={d.planId ?? undefined}
+              options={d.plans.map((p) => ({ value: p.id, label: p.name }))}
+              onChange={(id: number) => d.setPlanId(id)}
+              data-testid="map-plan"
+            />
+          ) : (
+            <Typography.Text type="secondary">{t.noPlan}</Typography.Text>
+          )}
+        </Space>
+        <Space size={6}>
+          <Typography.Text type="secondary">{t.stage}</Typography.Text>
+          <Segmented<MapStage>
+            value={stage}
+            onChange={setStage}
+            options={[...COVERAGE_STAGES.map((s) => ({ value: s as MapStage, label: STAGE_LABEL[s] })), { value: 'all' as MapStage, label: t.allStages }]}
+            data-testid="map-stage"
+          />
+        </Space>
+        {years.length > 1 && year !== undefined ? (
+          <Space size={6}>
+            <Typography.Text type="secondary">{t.year}</Typography.Text>
+            <Slider
+              className="map-year"
+              min={years[0]}
+              max={years[years.length - 1]}
+              defaultValue={year}
+              marks={{ [years[0] ?? 0]: String(years[0]), [years[years.length - 1] ?? 0]: String(years[years.length - 1]) }}
+              onChangeComplete={(v: number) => d.setYear(v)}
+              tooltip={{ formatter: (v) => `${v}年` }}
+              data-testid="map-year"
+            />
+            <Typography.Text strong data-testid="map-year-value">
+              {year}年
+            </Typography.Text>
+          </Space>
+        ) : null}
+        <AutoComplete
+          style={{ width: 220 }}
+          value={search}
+          options={searchOptions}
+          onSearch={setSearch}
+          onChange={setSearch}
+          onSelect={onSearchSelect}
+          placeholder={t.search}
+          allowClear
+          data-testid="map-search"
+        />
+        <Button
+          icon={<AimOutlined />}
+          type={placingMode ? 'primary' : 'default'}
+          disabled={d.planId === null}
+          title={d.planId === null ? t.placeNeedsPlan : undefined}
+          onClick={() => setPlacingMode((on) => !on)}
+          data-testid="map-place"
+        >
+          {t.place}
+        </Button>
+        <Button
+          icon={<PictureOutlined />}
+          disabled={!d.map}
+          onClick={() => {
+            const now = new Date();
+            const stageName = stage === 'all' ? '' : STAGE_LABEL[stage];
+            const title = t.pngTitle(project.name, stageName, d.map?.year ?? 0);
+            void attempt(() => exportMapPng(drawing, layerSet, title, tableDate(now.getFullYear(), now.getMonth() + 1, now.getDate()), `${title}.png`));
+          }}
+          data-testid="map-png"
+        >
+          {t.png}
+        </Button>
+      </Flex>
+      <Flex className="map-toolbar" gap={8} align="center" wrap>
+        <Typography.Text type="secondary">{t.layers}</Typography.Text>
+        <Checkbox.Group
+          value={layers}
+          onChange={(v) => setLayers(v as MapLayer[])}
+          options={MAP_LAYERS.map((l) => ({ value: l, label: MAP_LAYER_LABEL[l] }))}
+          data-testid="map-layers"
+        />
+        {d.loading ? <Spin size="small" /> : null}
+      </Flex>
+      <div className="map-layout">
+        <div className="map-main">
+          <Section title={`${t.title}${year ? `（${year}年）` : ''}`}>
+            {nothing ? (
+              <Empty description={t.empty} />
+            ) : (
+              <div className="map-stack">
+                <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode} onClick={onMapClick} height={MAP_HEIGHT} />
+                {/* Over the map, not above it: entering placing mode must not move what the planner aims at. */}
+                {placingMode ? <Alert type="info" showIcon title={t.placing} className="map-placing-hint" data-testid="map-placing" /> : null}
+              </div>
+            )}
+            {d.map?.notes.length ? (
+              <Typography.Paragraph type="secondary" className="map-note" data-testid="map-notes">
+                {d.map.notes.join(' ')}
+              </Typography.Paragraph>
+            ) : null}
+          </Section>
+        </div>
+        <div className="map-side">
+          {d.coverage ? <CoveragePanel coverage={d.coverage} stage={stage === 'all' ? 'primary' : stage} /> : <Spin />}
+        </div>
+      </div>
+      <SchoolDrawer code={drawer} onClose={() => setDrawer(null)} />
+      {placing ? (
+        <ProjectModal
+          open
+          project={null}
+          plan={placing.plan}
+          context={placing.context}
+          initial={initial}
+          onClose={() => setPlacing(null)}
+          onSave={(input) => save(input)}
+        />
+      ) : null}
+    </div>
+  );
+}

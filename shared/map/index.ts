@@ -1,0 +1,7 @@
+export * from './model';
+export * from './projection';
+export * from './style';
+export * from './scene';
+export * from './svg';
+export * from './paint';
+export * from './from-geo';

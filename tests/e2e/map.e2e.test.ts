@@ -1,0 +1,140 @@
+// End to end on the 布局图 page: the sample county's geography in Chromium against the loopback
+// host. The map shows townships, villages, schools and service-distance rings; a planner places
+// a new primary school in the village with the most children beyond the service distance, and
+// the coverage table follows; the 布局规划图 annex prints with the new school on it.
+// Screenshots go to test-results/screenshots (map-*.png).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CoverageResult, GeoMap } from '../../shared/geo/api';
+import { drawingFromGeo, drawMap, MAP_LAYERS } from '../../shared/map';
+import type { PlanDetail } from '../../shared/plan';
+import { SCREENSHOTS, withBrowserSession } from '../helpers/browser';
+import { tempDir } from '../helpers/temp';
+
+let page: Page;
+const session = withBrowserSession({ prefix: 'map', acceptDownloads: true }, (s) => ({ page } = s));
+const api = <T>(method: string, input: unknown = {}) => session.api<T>(method, input);
+
+const MAP_HEIGHT = 640;
+const NEW_SCHOOL = '图上新建小学';
+let plan: PlanDetail;
+
+/** The 小学 row of the coverage table: children and covered as the page shows them. */
+async function primaryCovered(): Promise<number> {
+  const row = page.getByTestId('coverage-stages').locator('tbody tr').filter({ hasText: '小学' });
+  const cells = await row.locator('td').allTextContents();
+  return Number((cells[2] ?? '').replace(/[^\d]/g, ''));
+}
+
+describe('the 布局图 page', () => {
+  it('draws the sample county: townships, villages, schools and service-distance rings', async () => {
+    // As session.openSample(), with room for a slow start on a busy machine.
+    await page.goto(session.host.openUrl);
+    await page.getByTestId('open-sample').click({ timeout: 120_000 });
+    await page.getByTestId('overview-page').waitFor({ timeout: 120_000 });
+    plan = await api<PlanDetail>('plan.create', { name: '十五五' });
+    await session.openPage('布局图');
+    const canvas = page.getByTestId('map-canvas');
+    await page.locator('[data-testid="map-canvas"]:not([data-schools="0"])').waitFor({ timeout: 60_000 });
+    const map = await api<GeoMap>('geo.map', { plan: plan.id });
+    const drawnTownships = map.townships.filter((t) => t.boundary).length;
+    expect(drawnTownships).toBeGreaterThan(5);
+    await expect(canvas.getAttribute('data-townships')).resolves.toBe(String(drawnTownships));
+    expect(Number(await canvas.getAttribute('data-villages'))).toBe(map.villages.length);
+    const primarySchools = map.schools.filter((s) => s.position && s.stages.includes('primary')).length;
+    expect(Number(await canvas.getAttribute('data-schools'))).toBe(primarySchools);
+    expect(Number(await canvas.getAttribute('data-rings'))).toBeGreaterThan(0);
+    const coverage = await api<CoverageResult>('geo.coverage', { plan: plan.id });
+    await expect.poll(primaryCovered).toBe(coverage.stages.primary.covered);
+    await session.shot('map-01-county');
+
+    // Every coverage stage on the map at once, and a school found by name opens its drawer.
+    await page.getByTestId('map-stage').getByText('全部', { exact: true }).click();
+    await expect.poll(async () => Number(await canvas.getAttribute('data-schools'))).toBeGreaterThan(primarySchools);
+    const school = map.schools.find((s) => s.position && s.stages.includes('junior'));
+    await session.field('map-search').fill((school?.name ?? '').slice(0, 4));
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: school?.name ?? '' }).first().click();
+    await page.locator('.ant-drawer-title').filter({ hasText: school?.name ?? '' }).waitFor();
+    await session.shot('map-02-search');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('map-stage').getByText('小学', { exact: true }).click();
+    await page.getByTestId('map-reset').click();
+  }, 300_000);
+
+  it('places a new school on the map and the coverage follows', async () => {
+    const map = await api<GeoMap>('geo.map', { plan: plan.id });
+    const before = await api<CoverageResult>('geo.coverage', { plan: plan.id });
+    const target = [...before.stages.primary.uncovered].sort((a, b) => b.children - a.children)[0];
+    const village = map.villages.find((v) => v.id === target?.villageId);
+    expect(village).toBeDefined();
+    // Where the page draws that village: the same scene function on the same view.
+    const canvas = page.getByTestId('map-canvas');
+    await page.locator('[data-testid="map-canvas"][data-zoom="1.00"]').waitFor();
+    await page.getByTestId('map-place').click();
+    await page.getByTestId('map-placing').waitFor();
+    const box = await canvas.boundingBox();
+    const width = Math.floor((await canvas.evaluate((el) => el.clientWidth)) as number);
+    const scene = drawMap(drawingFromGeo(map, 'primary'), { width, height: MAP_HEIGHT, zoom: 1, panX: 0, panY: 0 }, { layers: new Set(MAP_LAYERS), furniture: false });
+    const p = scene.projection?.point(village?.point ?? [0, 0]);
+    expect(p).toBeTruthy();
+
+    await page.mouse.click((box?.x ?? 0) + 1 + (p?.[0] ?? 0), (box?.y ?? 0) + 1 + (p?.[1] ?? 0));
+    await page.getByTestId('project-form').waitFor();
+    await session.field('project-name').fill(NEW_SCHOOL);
+    // Built in the year shown, so this year's coverage counts it.
+    const completion = session.field('project-completion');
+    await completion.fill(String(map.year));
+    await session.shot('map-03-project-form');
+    await page.getByTestId('project-save').click();
+
+    await expect.poll(primaryCovered, { timeout: 30_000 }).toBeGreaterThan(before.stages.primary.covered);
+    const after = await api<CoverageResult>('geo.coverage', { plan: plan.id });
+    expect(await primaryCovered()).toBe(after.stages.primary.covered);
+    expect(after.stages.primary.uncovered.some((u) => u.villageId === target?.villageId)).toBe(false);
+    const placed = (await api<GeoMap>('geo.map', { plan: plan.id })).schools.find((s) => s.name === NEW_SCHOOL);
+    expect(placed?.isNew).toBe(true);
+    expect(placed?.position?.[0]).toBeCloseTo(village?.point[0] ?? 0, 2);
+    expect(placed?.position?.[1]).toBeCloseTo(village?.point[1] ?? 0, 2);
+    await session.shot('map-04-placed');
+
+    // The map as a picture: the same scene at print size, with legend, scale bar and title.
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('map-png').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('示例县小学学校布局图（2025年）.png');
+    const png = path.join(SCREENSHOTS, 'map-05-export.png');
+    await file.saveAs(png);
+    expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+  }, 300_000);
+
+  it('prints the 布局规划图 annex: 现状 and 规划 maps, then the coverage table', async () => {
+    const dir = tempDir('csp-map-annex-');
+    const out = path.join(dir, '布局规划图.pdf');
+    await api('annex.export', { plan: plan.id, format: 'pdf', annexes: [{ kind: 'layout-map' }], outPath: out });
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const pages = text.split('\f').filter((t) => t.trim());
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages[0]).toContain('示例县学校布局规划图');
+    expect(pages[0]).toContain('制图日期');
+    expect(pages[0]).toContain('现状（2025年）');
+    expect(pages[1]).toContain('规划（2030年）');
+    expect(pages[1]).toContain(NEW_SCHOOL);
+    expect(text).toContain('服务半径内');
+    // The pages as images, to be looked at.
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-l', '3', out, path.join(SCREENSHOTS, 'map-annex')]);
+    expect(fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith('map-annex')).length).toBeGreaterThanOrEqual(3);
+    // The same annex as a Word document and a workbook (the coverage table).
+    for (const format of ['docx', 'xlsx'] as const) {
+      const res = await api<{ bytes: number }>('annex.export', { plan: plan.id, format, annexes: [{ kind: 'layout-map' }] });
+      expect(res.bytes).toBeGreaterThan(1000);
+    }
+  }, 300_000);
+
+  it('made no request beyond the loopback host and logged no error', () => {
+    expect(session.outsideRequests()).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
