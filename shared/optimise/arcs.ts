@@ -1,0 +1,86 @@
+// Which schools each demand point may use, and how far they are by road: the straight line
+// in a local plane times the 路网系数. Points keep the schools within the service distance
+// (the nearest `maxNear` of them) and, where boarding is allowed, the nearest `maxFar` beyond
+// it up to the boarding limit; a point with no school in reach keeps its nearest one as a far
+// arc so the MIP still sees what serving it would take.
+import type { Arc } from './instance';
+
+export interface Located {
+  x: number;
+  y: number;
+}
+
+const EARTH_M = 6_371_000;
+
+/**
+ * Longitude/latitude (WGS-84 or GCJ-02, degrees) to metres in a plane centred on the
+ * county: an equirectangular projection, within a fraction of a per cent over a county's
+ * tens of kilometres, which is far below the uncertainty of the 路网系数.
+ */
+export function toLocalPlane(points: readonly { lng: number; lat: number }[]): Located[] {
+  if (points.length === 0) return [];
+  const lat0 = points.reduce((s, p) => s + p.lat, 0) / points.length;
+  const lng0 = points.reduce((s, p) => s + p.lng, 0) / points.length;
+  const k = Math.cos((lat0 * Math.PI) / 180);
+  return points.map((p) => ({
+    x: (((p.lng - lng0) * Math.PI) / 180) * EARTH_M * k,
+    y: (((p.lat - lat0) * Math.PI) / 180) * EARTH_M,
+  }));
+}
+
+export interface ArcOptions {
+  /** Road km. */
+  serviceKm: number;
+  /** Road km; null: no boarding. */
+  boardingKm: number | null;
+  roadFactor: number;
+  maxNear: number;
+  maxFar: number;
+}
+
+/** Grid buckets of the facilities, so each point looks only at the cells within its radius. */
+function grid(facilities: readonly Located[], cell: number) {
+  const cells = new Map<string, number[]>();
+  facilities.forEach((f, i) => {
+    const key = `${Math.floor(f.x / cell)},${Math.floor(f.y / cell)}`;
+    const list = cells.get(key);
+    if (list) list.push(i);
+    else cells.set(key, [i]);
+  });
+  return (p: Located, radius: number): number[] => {
+    const r = Math.ceil(radius / cell);
+    const cx = Math.floor(p.x / cell);
+    const cy = Math.floor(p.y / cell);
+    const out: number[] = [];
+    for (let dx = -r; dx <= r; dx++) for (let dy = -r; dy <= r; dy++) out.push(...(cells.get(`${cx + dx},${cy + dy}`) ?? []));
+    return out;
+  };
+}
+
+export function buildArcs(points: readonly Located[], facilities: readonly Located[], o: ArcOptions): Arc[] {
+  const arcs: Arc[] = [];
+  if (facilities.length === 0) return arcs;
+  const reachKm = Math.max(o.serviceKm, o.boardingKm ?? 0);
+  const cellM = Math.max(500, (reachKm * 1000) / o.roadFactor / 2);
+  const near = grid(facilities, cellM);
+  points.forEach((p, pi) => {
+    const km = (f: number) => {
+      const q = facilities[f] as Located;
+      return (Math.hypot(p.x - q.x, p.y - q.y) / 1000) * o.roadFactor;
+    };
+    const inReach = near(p, (reachKm * 1000) / o.roadFactor)
+      .map((f) => ({ f, km: km(f) }))
+      .filter((c) => c.km <= reachKm)
+      .sort((a, b) => a.km - b.km || a.f - b.f);
+    const within = inReach.filter((c) => c.km <= o.serviceKm).slice(0, o.maxNear);
+    const beyond = o.boardingKm === null ? [] : inReach.filter((c) => c.km > o.serviceKm).slice(0, o.maxFar);
+    for (const c of within) arcs.push({ point: pi, facility: c.f, km: c.km, far: false });
+    for (const c of beyond) arcs.push({ point: pi, facility: c.f, km: c.km, far: true });
+    if (within.length === 0 && beyond.length === 0) {
+      let best = 0;
+      for (let f = 1; f < facilities.length; f++) if (km(f) < km(best)) best = f;
+      arcs.push({ point: pi, facility: best, km: km(best), far: true });
+    }
+  });
+  return arcs;
+}
