@@ -1,8 +1,8 @@
 // Which schools each demand point may use, and how far they are by road: the straight line
 // in a local plane times the 路网系数. Points keep the schools within the service distance
 // (the nearest `maxNear` of them) and, where boarding is allowed, the nearest `maxFar` beyond
-// it up to the boarding limit; a point with no school in reach keeps its nearest one as a far
-// arc so the MIP still sees what serving it would take.
+// it up to the boarding limit. A point with no school or site in reach has no arc: its
+// children are counted unmet, and the result says so.
 import type { Arc } from './instance';
 
 export interface Located {
@@ -76,11 +76,6 @@ export function buildArcs(points: readonly Located[], facilities: readonly Locat
     const beyond = o.boardingKm === null ? [] : inReach.filter((c) => c.km > o.serviceKm).slice(0, o.maxFar);
     for (const c of within) arcs.push({ point: pi, facility: c.f, km: c.km, far: false });
     for (const c of beyond) arcs.push({ point: pi, facility: c.f, km: c.km, far: true });
-    if (within.length === 0 && beyond.length === 0) {
-      let best = 0;
-      for (let f = 1; f < facilities.length; f++) if (km(f) < km(best)) best = f;
-      arcs.push({ point: pi, facility: best, km: km(best), far: true });
-    }
   });
   return arcs;
 }

@@ -65,13 +65,14 @@ function assign(inst: OptInstance, d: Decisions, order: number[]): OptSolution {
   return sol;
 }
 
-function spentIn(inst: OptInstance, d: Decisions, t: number, skip: number): number {
+/** Construction completed in year t, leaving out the build `replacing` would replace. */
+function spentIn(inst: OptInstance, d: Decisions, t: number, replacing: { f: number; what: 'option' | 'boarding' }): number {
   let s = 0;
   inst.facilities.forEach((fac, f) => {
-    if (f === skip) return;
     const k = d.option[f];
-    if (k !== null && k !== undefined && d.optionFrom[f] === t) s += fac.options[k]?.cost ?? 0;
-    if (d.boardingFrom[f] === t) s += fac.boardingCost ?? 0;
+    const mine = f === replacing.f;
+    if (k !== null && k !== undefined && d.optionFrom[f] === t && !(mine && replacing.what === 'option')) s += fac.options[k]?.cost ?? 0;
+    if (d.boardingFrom[f] === t && !(mine && replacing.what === 'boarding')) s += fac.boardingCost ?? 0;
   });
   return s;
 }
@@ -98,9 +99,9 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
   });
   const probe = sol;
   let best: Move | null = null;
-  const fits = (f: number, extra: number, at: number) => {
+  const fits = (f: number, what: 'option' | 'boarding', extra: number, at: number) => {
     const limit = inst.budget[at];
-    return limit === null || limit === undefined || spentIn(inst, d, at, f) + extra <= limit + 1e-9;
+    return limit === null || limit === undefined || spentIn(inst, d, at, { f, what }) + extra <= limit + 1e-9;
   };
   inst.facilities.forEach((fac, f) => {
     const closed = fac.existing && !isOpen(inst, probe, f, t);
@@ -120,7 +121,7 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
         const cost = (opt.cost - curCost) * (1 + inst.weights.holding * (T - year)) + running;
         const score = cost / filled;
         if (score >= inst.weights.unmet * years) return;
-        if (!fits(f, opt.cost, year)) return;
+        if (!fits(f, 'option', opt.cost, year)) return;
         if (!best || score < best.score) best = { f, kind: 'option', k, year, score };
       });
     }
@@ -130,7 +131,7 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
       if (filled > 0) {
         const cost = fac.boardingCost * (1 + inst.weights.holding * years) + inst.weights.boarding * filled * years;
         const score = cost / filled;
-        if (score < inst.weights.unmet * years && fits(f, fac.boardingCost, t)) {
+        if (score < inst.weights.unmet * years && fits(f, 'boarding', fac.boardingCost, t)) {
           if (!best || score < best.score) best = { f, kind: 'boarding', k: -1, year: t, score };
         }
       }
