@@ -33,6 +33,7 @@ import { noPdfPrinter, type PdfPrinter } from './annex/pdf';
 import { importHandlers } from './import/handlers';
 import { ImportService } from './import/service';
 import { planHandlers } from './services/plan-handlers';
+import { geoHandlers } from './services/geo-handlers';
 
 export interface BackendOptions {
   /** Folder for recent files, the sample county and new projects. */
@@ -123,6 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
     'backups.restore': async ({ file }) => summarize(await restoreBackup(session, file)),
     ...importHandlers(imports),
     ...planHandlers(session),
+    ...geoHandlers(session),
   };
 
   return {

@@ -33,6 +33,7 @@ import type {
 import { importMethods } from '../import/contract';
 import { planMethods } from '../plan/contract';
 import { PLAN_NAME } from '../plan/model';
+import { geoMethods } from '../geo/contract';
 
 /** Pairs a zod input schema with a result type that exists only for the compiler. */
 function method<R>() {
@@ -170,6 +171,8 @@ export const contract = {
   ...importMethods,
   /** 规划: methods in shared/plan/contract.ts. */
   ...planMethods,
+  /** 布局图: methods in shared/geo/contract.ts. */
+  ...geoMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
 // back through it (an older file gains newer defaults), and the type follows.
 import { z } from 'zod';
 import { STANDARDS } from '../standards';
+import { geoSettingsSchema } from '../geo/settings';
 
 const S = STANDARDS;
 
@@ -85,6 +86,8 @@ export const planSettingsSchema = z.object({
   floorAreaBasis: z.enum(['planning', 'basic']).default('planning'),
   /** Years from start to completion the helper proposes. */
   constructionYears: z.number().int().min(0).max(10).default(2),
+  /** 服务半径 and 路网系数 for coverage and catchments (shared/geo). */
+  geo: geoSettingsSchema.prefault({}),
 });
 
 export type PlanSettings = z.output<typeof planSettingsSchema>;

@@ -175,6 +175,17 @@ export const STANDARDS = {
     { kindergarten: 300, primary: 500, junior: 1000 },
     `${DOCS.residentialPlanning}：幼儿园、小学、初中服务半径分别不宜大于 300 m、500 m、1000 m`,
   ),
+  // No national document sets a rural 服务半径 for daily travel; provinces set their own in
+  // their school-layout norms. The figures below are the ones those norms commonly use
+  // (小学 2.5 km, 初中 5 km walking or by school bus, 幼儿园 1 km). The province's own document
+  // could not be checked here, so they are reference values the planner should replace.
+  /** 服务半径 outside urban areas (镇区 and 乡村 townships), m. */
+  ruralServiceRadius: std(
+    { kindergarten: 1000, primary: 2500, junior: 5000 },
+    `${DOCS.reference}：乡村幼儿园 1000 m、小学 2500 m、初中 5000 m，各省农村中小学布局规定不一，请按本省标准修改`,
+  ),
+  /** Road distance over straight-line distance (路网系数). */
+  roadFactor: std(1.3, `${DOCS.reference}：道路距离约为直线距离的 1.3 倍`),
   // The ratios are the 城市 column of 国办发〔2001〕74号's table (高中1:12.5、初中1:13.5、小学1:19, checked
   // against a copy of the table); 中央编办发〔2014〕72号 extended them to 县镇 and 农村 schools. The 2014
   // notice's own text was not found to check.

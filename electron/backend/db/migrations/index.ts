@@ -7,9 +7,10 @@ import { v2 } from './v2-imports';
 import { v3 } from './v3-scenarios';
 import { v4 } from './v4-plans';
 import { v5 } from './v5-import-kinds';
+import { v6 } from './v6-geography';
 
 export type { Migration };
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 /** Marks our files (PRAGMA application_id), so a random SQLite file is not mistaken for a plan. */

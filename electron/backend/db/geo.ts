@@ -1,0 +1,254 @@
+// The county's geography in the project file (schema v6-geography): typed reads and writes
+// of the outline, township boundaries, villages, reference layers, per-plan project sites and
+// catchment assignments, and the journal of school moves. Geometries are GeoJSON text; what
+// does not read back as valid geometry (a file edited elsewhere) is left out, not guessed.
+import type Database from 'better-sqlite3';
+import {
+  multiPolygonSchema,
+  referenceFeatureSchema,
+  villageChildrenSchema,
+  villageGeometrySchema,
+  type CountyGeography,
+  type CountyOutline,
+  type CoverageStage,
+  type Position,
+  type ReferenceFeature,
+  type TownshipBoundary,
+  type Village,
+} from '../../../shared/geo/model';
+import { defineTable, readAll, readOne } from './table';
+
+interface OutlineRow {
+  id: number;
+  geometry: unknown;
+  source: string;
+}
+const outlineTable = defineTable<OutlineRow>({
+  name: 'geo_outline',
+  key: ['id'],
+  columns: { id: 'id', geometry: { column: 'geometry', json: true }, source: 'source' },
+});
+
+interface TownshipRow {
+  township: string;
+  name: string;
+  geometry: unknown;
+  source: string;
+}
+const townshipTable = defineTable<TownshipRow>({
+  name: 'geo_townships',
+  key: ['township'],
+  columns: { township: 'township', name: 'name', geometry: { column: 'geometry', json: true }, source: 'source' },
+});
+
+interface VillageRow {
+  id: string;
+  name: string;
+  code: string | null;
+  townshipId: string;
+  geometry: unknown;
+  lng: number;
+  lat: number;
+  population: number | null;
+  children: unknown;
+  source: string;
+}
+export const villagesTable = defineTable<VillageRow>({
+  name: 'geo_villages',
+  key: ['id'],
+  columns: {
+    id: 'id',
+    name: 'name',
+    code: 'code',
+    townshipId: 'township',
+    geometry: { column: 'geometry', json: true },
+    lng: 'lng',
+    lat: 'lat',
+    population: 'population',
+    children: { column: 'children', json: true },
+    source: 'source',
+  },
+});
+
+interface LayerRow {
+  id: number;
+  kind: string;
+  name: string;
+  geometry: unknown;
+  source: string;
+}
+const layersTable = defineTable<LayerRow>({
+  name: 'geo_layers',
+  key: ['id'],
+  columns: { id: { column: 'id', generated: true }, kind: 'kind', name: 'name', geometry: { column: 'geometry', json: true }, source: 'source' },
+});
+
+interface SiteRow {
+  planId: number;
+  projectId: number;
+  lng: number;
+  lat: number;
+}
+const sitesTable = defineTable<SiteRow>({
+  name: 'plan_project_sites',
+  key: ['planId', 'projectId'],
+  columns: { planId: 'plan_id', projectId: 'project_id', lng: 'lng', lat: 'lat' },
+});
+
+export interface CatchmentRow {
+  planId: number;
+  stage: CoverageStage;
+  village: string;
+  school: string;
+}
+const catchmentsTable = defineTable<CatchmentRow>({
+  name: 'plan_catchments',
+  key: ['planId', 'stage', 'village'],
+  columns: { planId: 'plan_id', stage: 'stage', village: 'village', school: 'school' },
+});
+
+export interface SchoolMoveRow {
+  id: number;
+  school: string;
+  beforeLng: number | null;
+  beforeLat: number | null;
+  afterLng: number | null;
+  afterLat: number | null;
+  at: string;
+}
+const movesTable = defineTable<SchoolMoveRow>({
+  name: 'geo_school_moves',
+  key: ['id'],
+  columns: {
+    id: { column: 'id', generated: true },
+    school: 'school',
+    beforeLng: 'before_lng',
+    beforeLat: 'before_lat',
+    afterLng: 'after_lng',
+    afterLat: 'after_lat',
+    at: 'at',
+  },
+});
+
+export const GEO_TABLES = { outlineTable, townshipTable, villagesTable, layersTable, sitesTable, catchmentsTable, movesTable };
+
+function villageOf(r: VillageRow): Village | null {
+  const geometry = villageGeometrySchema.safeParse(r.geometry);
+  if (!geometry.success) return null;
+  const children = r.children === null ? null : villageChildrenSchema.safeParse(r.children);
+  return {
+    id: r.id,
+    name: r.name,
+    code: r.code,
+    townshipId: r.townshipId,
+    geometry: geometry.data,
+    point: [r.lng, r.lat],
+    population: r.population,
+    children: children === null ? null : children.success ? children.data : null,
+    source: r.source,
+  };
+}
+
+export function readGeography(db: Database.Database): CountyGeography {
+  const outlineRow = readOne(db, outlineTable, 'WHERE id = 1', {});
+  const outlineGeometry = outlineRow ? multiPolygonSchema.safeParse(outlineRow.geometry) : null;
+  const outline: CountyOutline | null = outlineRow && outlineGeometry?.success ? { geometry: outlineGeometry.data, source: outlineRow.source } : null;
+  const townships: TownshipBoundary[] = [];
+  for (const r of readAll(db, townshipTable, 'ORDER BY township')) {
+    const g = multiPolygonSchema.safeParse(r.geometry);
+    if (g.success) townships.push({ township: r.township, name: r.name, geometry: g.data, source: r.source });
+  }
+  const villages = readAll(db, villagesTable, 'ORDER BY township, id').map(villageOf).filter((v): v is Village => v !== null);
+  const layers: ReferenceFeature[] = [];
+  for (const r of readAll(db, layersTable, 'ORDER BY id')) {
+    const f = referenceFeatureSchema.safeParse({ kind: r.kind, name: r.name, geometry: r.geometry, source: r.source });
+    if (f.success) layers.push(f.data);
+  }
+  return { outline, townships, villages, layers };
+}
+
+/** Which parts of a geography a write replaces; absent parts are left as they are. */
+export interface GeographyWrite {
+  outline?: CountyOutline | null;
+  townships?: TownshipBoundary[];
+  villages?: Village[];
+  layers?: ReferenceFeature[];
+}
+
+/** Replaces the given parts (call inside the caller's transaction). */
+export function writeGeography(db: Database.Database, g: GeographyWrite): void {
+  if (g.outline !== undefined) {
+    db.prepare('DELETE FROM geo_outline').run();
+    if (g.outline) db.prepare(outlineTable.insert).run(outlineTable.params({ id: 1, geometry: g.outline.geometry, source: g.outline.source }));
+  }
+  if (g.townships) {
+    db.prepare('DELETE FROM geo_townships').run();
+    const stmt = db.prepare(townshipTable.insert);
+    for (const t of g.townships) stmt.run(townshipTable.params(t));
+  }
+  if (g.villages) {
+    db.prepare('DELETE FROM geo_villages').run();
+    const stmt = db.prepare(villagesTable.insert);
+    for (const v of g.villages) {
+      stmt.run(villagesTable.params({ ...v, lng: v.point[0], lat: v.point[1] }));
+    }
+  }
+  if (g.layers) {
+    db.prepare('DELETE FROM geo_layers').run();
+    const stmt = db.prepare(layersTable.insert);
+    for (const l of g.layers) stmt.run(layersTable.params({ kind: l.kind, name: l.name, geometry: l.geometry, source: l.source }));
+  }
+}
+
+export function projectSites(db: Database.Database, planId: number): Map<number, Position> {
+  const out = new Map<number, Position>();
+  for (const r of readAll(db, sitesTable, 'WHERE plan_id = @planId', { planId })) out.set(r.projectId, [r.lng, r.lat]);
+  return out;
+}
+
+export function setProjectSite(db: Database.Database, planId: number, projectId: number, position: Position | null): void {
+  if (position === null) db.prepare(sitesTable.remove).run({ planId, projectId });
+  else db.prepare(sitesTable.upsert).run(sitesTable.params({ planId, projectId, lng: position[0], lat: position[1] }));
+}
+
+export function catchmentRows(db: Database.Database, planId: number): CatchmentRow[] {
+  return readAll(db, catchmentsTable, 'WHERE plan_id = @planId ORDER BY stage, village', { planId });
+}
+
+/** Assigns villages to a school (null: removes the planner's assignment), in one transaction. */
+export function assignCatchments(db: Database.Database, planId: number, stage: CoverageStage, villages: readonly string[], school: string | null): void {
+  db.transaction(() => {
+    const remove = db.prepare(catchmentsTable.remove);
+    const upsert = db.prepare(catchmentsTable.upsert);
+    for (const village of villages) {
+      if (school === null) remove.run({ planId, stage, village });
+      else upsert.run(catchmentsTable.params({ planId, stage, village, school }));
+    }
+  })();
+}
+
+/** Moves a school and journals the move, in one transaction. */
+export function moveSchool(db: Database.Database, code: string, position: Position | null, at: string): { previous: Position | null } | null {
+  return db.transaction(() => {
+    const before = db.prepare('SELECT lng, lat FROM schools WHERE code = ?').get(code) as { lng: number | null; lat: number | null } | undefined;
+    if (!before) return null;
+    db.prepare('UPDATE schools SET lng = @lng, lat = @lat WHERE code = @code').run({ code, lng: position?.[0] ?? null, lat: position?.[1] ?? null });
+    db.prepare(movesTable.insert).run(
+      movesTable.params({ school: code, beforeLng: before.lng, beforeLat: before.lat, afterLng: position?.[0] ?? null, afterLat: position?.[1] ?? null, at }),
+    );
+    const previous: Position | null = before.lng !== null && before.lat !== null ? [before.lng, before.lat] : null;
+    return { previous };
+  })();
+}
+
+/** Takes back the last move: the school returns to where it was; null when nothing to undo. */
+export function undoLastMove(db: Database.Database): { code: string; position: Position | null } | null {
+  return db.transaction(() => {
+    const last = readOne(db, movesTable, 'ORDER BY id DESC LIMIT 1', {});
+    if (!last) return null;
+    db.prepare('UPDATE schools SET lng = @lng, lat = @lat WHERE code = @code').run({ code: last.school, lng: last.beforeLng, lat: last.beforeLat });
+    db.prepare(movesTable.remove).run({ id: last.id });
+    const position: Position | null = last.beforeLng !== null && last.beforeLat !== null ? [last.beforeLng, last.beforeLat] : null;
+    return { code: last.school, position };
+  })();
+}

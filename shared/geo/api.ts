@@ -1,0 +1,193 @@
+// What the geography methods return (shared/geo/contract.ts): the map's layers for one plan,
+// scenario and year, the coverage (服务半径) analysis, the catchments (划片) and the new-site
+// helper. Keys are English and stable; distances are metres (travel distance: straight line ×
+// 路网系数), shares 0–1, positions [lng, lat] WGS-84.
+import type { SchoolKind, Stage, UrbanRural } from '../domain/stages';
+import type { Level } from '../plan/types';
+import type { ProjectType } from '../plan/project-types';
+import type { SchoolRef } from '../plan/model';
+import type { GeoSettings } from './settings';
+import type { BBox, CountyOutline, CoverageStage, Position, ReferenceFeature, TownshipBoundary, Village } from './model';
+
+/** How a village's children per stage were obtained. */
+export type ChildrenBasis =
+  /** Imported per stage or by age band. */
+  | 'imported'
+  /** The village's population × its township's share of children of the stage's ages. */
+  | 'estimated'
+  /** No villages: the township's children spread evenly over its polygon (a grid of points). */
+  | 'township-spread';
+
+export interface MapVillage extends Village {
+  /** Children of each coverage stage in the year asked for. */
+  childrenByStage: Record<CoverageStage, number>;
+  childrenBasis: ChildrenBasis;
+}
+
+export interface MapTownship {
+  code: string;
+  name: string;
+  urbanRural: UrbanRural;
+  area: string;
+  /** Null when no boundary was imported. */
+  boundary: TownshipBoundary | null;
+}
+
+export interface MapSchool {
+  code: SchoolRef;
+  name: string;
+  kind: SchoolKind;
+  stages: Stage[];
+  township: string;
+  /** Null: the school has no location (it is listed, not drawn). */
+  position: Position | null;
+  /** Students and seats in the year asked for (projected after the base year). */
+  students: number;
+  seats: number;
+  utilisation: number | null;
+  level: Level;
+  /** Created by a 新建 project of the plan (position = the project's site). */
+  isNew: boolean;
+  /** Open in the year asked for (a 新建 not yet built, a 撤并 already closed: false). */
+  open: boolean;
+  /** 服务半径 (m) per stage it teaches, by its township's class. */
+  serviceDistance: Partial<Record<CoverageStage, number>>;
+}
+
+export interface MapProject {
+  id: number;
+  type: ProjectType;
+  name: string;
+  school: SchoolRef | null;
+  township: string | null;
+  completionYear: number;
+  /** Where a 新建 or 迁建 builds; null until placed. */
+  site: Position | null;
+  /** 撤并 / 转型 receivers: arrows from the school to each. */
+  receivers: { school: SchoolRef; share: number }[];
+}
+
+/** A village assigned to a school for one stage. */
+export interface CatchmentAssignment {
+  stage: CoverageStage;
+  village: string;
+  school: SchoolRef;
+  /** Drawn by the planner (stored with the plan) or computed (nearest school with seats). */
+  manual: boolean;
+  /** Travel distance, m. */
+  distance: number;
+}
+
+export interface GeoMap {
+  plan: { id: number; name: string } | null;
+  scenario: string;
+  year: number;
+  /** Years the slider offers: the plan's base year to its outlook year. */
+  years: number[];
+  settings: GeoSettings;
+  /** Where each setting's default comes from. */
+  sources: { roadFactor: string; urban: string; rural: string };
+  /** Extent of everything drawn; null when the project holds no geography or locations. */
+  bbox: BBox | null;
+  outline: CountyOutline | null;
+  townships: MapTownship[];
+  villages: MapVillage[];
+  layers: ReferenceFeature[];
+  schools: MapSchool[];
+  projects: MapProject[];
+  catchments: CatchmentAssignment[];
+  /** What the map cannot show and why (no boundaries, schools without location, estimated children…). */
+  notes: string[];
+}
+
+export interface TownshipCoverage {
+  code: string;
+  name: string;
+  children: number;
+  covered: number;
+  /** covered ÷ children; null without children. */
+  share: number | null;
+}
+
+export interface UncoveredVillage {
+  /** Village name (or 乡镇名（均布点N） for spread demand). */
+  village: string;
+  villageId: string;
+  township: string;
+  children: number;
+  /** Travel distance to the nearest school of the stage, m; null when the stage has no school. */
+  distance: number | null;
+  /** Name of the nearest school; null when none. */
+  nearest: string | null;
+  nearestCode: SchoolRef | null;
+}
+
+export interface StageCoverage {
+  /** 服务半径 (m) for urban and rural townships. */
+  serviceDistance: { urban: number; rural: number };
+  children: number;
+  covered: number;
+  share: number | null;
+  /** Child-weighted mean and the maximum travel distance to the nearest school, m. */
+  distance: { mean: number | null; max: number | null };
+  schools: number;
+  townships: TownshipCoverage[];
+  /** Villages beyond the service distance, farthest first. */
+  uncovered: UncoveredVillage[];
+}
+
+export interface CoverageResult {
+  plan: { id: number; name: string } | null;
+  scenario: string;
+  year: number;
+  roadFactor: number;
+  childrenBasis: ChildrenBasis;
+  stages: Record<CoverageStage, StageCoverage>;
+  /** How the numbers were obtained: demand spread over townships, schools without location, … */
+  notes: string[];
+}
+
+export interface CatchmentSchool {
+  code: SchoolRef;
+  name: string;
+  seats: number;
+  /** Children of the villages assigned to it. */
+  children: number;
+  /** children ÷ seats. */
+  utilisation: number | null;
+  villages: number;
+  /** Travel distance, child-weighted mean and max, m. */
+  distance: { mean: number | null; max: number | null };
+}
+
+export interface StageCatchments {
+  assignments: CatchmentAssignment[];
+  schools: CatchmentSchool[];
+  /** Children no school of the stage has seats for (every school full). */
+  unassigned: { village: string; villageId: string; children: number }[];
+}
+
+export interface CatchmentResult {
+  plan: { id: number; name: string } | null;
+  year: number;
+  stages: Record<CoverageStage, StageCatchments>;
+  notes: string[];
+}
+
+export interface NewSiteSuggestion {
+  stage: CoverageStage;
+  year: number;
+  /** Where: a village's point or a grid point. */
+  position: Position;
+  township: string;
+  townshipName: string;
+  /** The village chosen, or null for a grid point. */
+  village: string | null;
+  /** Children beyond the service distance today that this site would cover. */
+  covers: number;
+  /** Villages it would cover (ids). */
+  villages: string[];
+  /** Uncovered children of the stage in the county, and the seats short in the township. */
+  uncoveredChildren: number;
+  seatGap: number;
+}

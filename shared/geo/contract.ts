@@ -1,0 +1,58 @@
+// The geography methods of the API contract, spread into shared/api/contract.ts: method name →
+// zod input schema → result type, as everywhere else in the contract.
+import { z } from 'zod';
+import { SCENARIO_NAME } from '../projection';
+import { PLAN_NAME, yearSchema } from '../plan/model';
+import { COVERAGE_STAGES } from './model';
+import type { CatchmentResult, CoverageResult, GeoMap, NewSiteSuggestion } from './api';
+
+function method<R>() {
+  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
+}
+
+const lng = z.number('请填写经度').finite('经度不是有限数').min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
+const lat = z.number('请填写纬度').finite('纬度不是有限数').min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
+const planId = z.number().int().positive('规划编号不正确');
+const schoolRef = z.string().regex(/^([0-9A-Za-z]{1,20}|new:\d{1,9})$/, '学校标识码格式不正确');
+const villageId = z.string().min(1, '村（社区）编号不能为空').max(40, '村（社区）编号过长');
+
+/**
+ * Which plan, scenario and year: the plan by id or name (the first plan when absent, the
+ * default plan without stored plans), its own scenario when absent, and its base year when
+ * the year is absent.
+ */
+export const geoQuery = {
+  plan: z.union([planId, PLAN_NAME]).optional(),
+  scenario: SCENARIO_NAME.optional(),
+  year: yearSchema.optional(),
+};
+
+export const geoMethods = {
+  /** Everything the 布局图 draws for one plan, scenario and year. */
+  'geo.map': method<GeoMap>()(z.strictObject(geoQuery)),
+  /** 服务半径 coverage per stage, by township and county, with the villages beyond it. */
+  'geo.coverage': method<CoverageResult>()(z.strictObject(geoQuery)),
+  /** Each village's school per stage: the planner's assignments, the rest nearest with seats. */
+  'geo.catchments': method<CatchmentResult>()(z.strictObject(geoQuery)),
+  /** The point that would cover the most children now beyond the service distance. */
+  'geo.newSite': method<NewSiteSuggestion | null>()(z.strictObject({ ...geoQuery, stage: z.enum(COVERAGE_STAGES) })),
+  /** Assigns villages to a school for a stage in a stored plan (school null: back to automatic). */
+  'geo.assignVillages': method<CatchmentResult>()(
+    z.strictObject({
+      plan: planId,
+      stage: z.enum(COVERAGE_STAGES),
+      villages: z.array(villageId).min(1, '请至少选择一个村（社区）').max(10_000, '一次最多 10000 个村（社区）'),
+      school: schoolRef.nullable(),
+    }),
+  ),
+  /** Places (or clears) the site of a 新建 / 迁建 project of a stored plan. */
+  'geo.setProjectSite': method<GeoMap>()(
+    z.strictObject({ plan: planId, project: z.number().int().positive('项目编号不正确'), position: z.tuple([lng, lat]).nullable() }),
+  ),
+  /** Places or moves a school (journalled with the data edits; undone by geo.undoSchoolMove). */
+  'geo.moveSchool': method<{ code: string; position: [number, number] | null; previous: [number, number] | null }>()(
+    z.strictObject({ code: z.string().regex(/^[0-9A-Za-z]{1,20}$/, '学校标识码格式不正确'), position: z.tuple([lng, lat]).nullable() }),
+  ),
+  /** Takes back the last school move. */
+  'geo.undoSchoolMove': method<{ code: string; position: [number, number] | null } | null>()(z.strictObject({})),
+} as const;

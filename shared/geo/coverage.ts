@@ -1,0 +1,135 @@
+// 服务半径 coverage: for each stage, the share of children living within the service distance
+// of an open school of that stage (travel distance = straight line × 路网系数), by township
+// and for the county, with each uncovered village's distance to its nearest school and the
+// child-weighted mean and maximum distance. Pure: the backend and the renderer run the same.
+import type { SchoolRef } from '../plan/model';
+import { bboxCentre, emptyBBox, extendBBox, isEmptyBBox, localProjection, type LocalProjection } from './geometry';
+import { COVERAGE_STAGES, type CoverageStage, type Position } from './model';
+import { pointIndex, type PointIndex } from './point-index';
+import { serviceDistance, type GeoSettings } from './settings';
+import type { StageCoverage, TownshipCoverage, UncoveredVillage } from './api';
+import type { DemandPoint } from './demand';
+
+/** An open school with a location: its seats per stage it teaches in the year concerned. */
+export interface SitedSchool {
+  code: SchoolRef;
+  name: string;
+  position: Position;
+  seats: Partial<Record<CoverageStage, number>>;
+}
+
+/** Points and schools in metres, and per stage the index of the schools teaching it. */
+export interface SpatialFrame {
+  projection: LocalProjection;
+  px: Float64Array;
+  py: Float64Array;
+  stages: Record<CoverageStage, { schools: SitedSchool[]; index: PointIndex; sx: Float64Array; sy: Float64Array }>;
+}
+
+export function spatialFrame(points: readonly DemandPoint[], schools: readonly SitedSchool[]): SpatialFrame {
+  const box = emptyBBox();
+  for (const p of points) extendBBox(box, p.position);
+  for (const s of schools) extendBBox(box, s.position);
+  const projection = localProjection(isEmptyBBox(box) ? [0, 0] : bboxCentre(box));
+  const px = new Float64Array(points.length);
+  const py = new Float64Array(points.length);
+  points.forEach((p, i) => {
+    const [x, y] = projection.toXY(p.position);
+    px[i] = x;
+    py[i] = y;
+  });
+  const stages = {} as SpatialFrame['stages'];
+  for (const stage of COVERAGE_STAGES) {
+    const list = schools.filter((s) => s.seats[stage] !== undefined);
+    const sx = new Float64Array(list.length);
+    const sy = new Float64Array(list.length);
+    list.forEach((s, i) => {
+      const [x, y] = projection.toXY(s.position);
+      sx[i] = x;
+      sy[i] = y;
+    });
+    stages[stage] = { schools: list, index: pointIndex(sx, sy), sx, sy };
+  }
+  return { projection, px, py, stages };
+}
+
+export interface CoverageInput {
+  points: readonly DemandPoint[];
+  schools: readonly SitedSchool[];
+  settings: GeoSettings;
+  /** Townships in the order the result lists them. */
+  townships: readonly { code: string; name: string }[];
+  /** A frame already built for the same points and schools (catchments share it). */
+  frame?: SpatialFrame;
+}
+
+const share = (covered: number, children: number) => (children > 0 ? covered / children : null);
+
+export function coverage(input: CoverageInput): Record<CoverageStage, StageCoverage> {
+  const frame = input.frame ?? spatialFrame(input.points, input.schools);
+  const out = {} as Record<CoverageStage, StageCoverage>;
+  const factor = input.settings.roadFactor;
+  for (const stage of COVERAGE_STAGES) {
+    const { schools, index } = frame.stages[stage];
+    const byTownship = new Map<string, { children: number; covered: number }>();
+    const uncovered: UncoveredVillage[] = [];
+    let children = 0;
+    let covered = 0;
+    let weighted = 0;
+    let weight = 0;
+    let max: number | null = null;
+    input.points.forEach((p, i) => {
+      const c = p.children[stage];
+      if (!(c > 0)) return;
+      const near = index.nearest(frame.px[i]!, frame.py[i]!);
+      const distance = near ? near.distance * factor : null;
+      const limit = serviceDistance(input.settings, p.urbanRural, stage);
+      const ok = distance !== null && distance <= limit;
+      children += c;
+      const t = byTownship.get(p.township) ?? { children: 0, covered: 0 };
+      t.children += c;
+      if (ok) {
+        covered += c;
+        t.covered += c;
+      }
+      byTownship.set(p.township, t);
+      if (distance !== null) {
+        weighted += distance * c;
+        weight += c;
+        if (max === null || distance > max) max = distance;
+      }
+      if (!ok) {
+        const school = near ? schools[near.id]! : null;
+        uncovered.push({
+          village: p.name,
+          villageId: p.id,
+          township: p.townshipName,
+          children: round1(c),
+          distance: distance === null ? null : Math.round(distance),
+          nearest: school?.name ?? null,
+          nearestCode: school?.code ?? null,
+        });
+      }
+    });
+    uncovered.sort((a, b) => (b.distance ?? Infinity) - (a.distance ?? Infinity) || a.villageId.localeCompare(b.villageId));
+    const townships: TownshipCoverage[] = input.townships.map((t) => {
+      const v = byTownship.get(t.code) ?? { children: 0, covered: 0 };
+      return { code: t.code, name: t.name, children: round1(v.children), covered: round1(v.covered), share: share(v.covered, v.children) };
+    });
+    out[stage] = {
+      serviceDistance: { urban: input.settings.urban[stage], rural: input.settings.rural[stage] },
+      children: round1(children),
+      covered: round1(covered),
+      share: share(covered, children),
+      distance: { mean: weight > 0 ? Math.round(weighted / weight) : null, max: max === null ? null : Math.round(max) },
+      schools: schools.length,
+      townships,
+      uncovered,
+    };
+  }
+  return out;
+}
+
+export function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}

@@ -1,0 +1,55 @@
+// The geography methods through the backend on the sample county: the map's layers, coverage
+// and catchments answer with real data, and stay consistent with each other.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend';
+import type { CatchmentResult, CoverageResult, GeoMap } from '../../shared/geo/api';
+import { COVERAGE_STAGES } from '../../shared/geo/model';
+import { openSampleCounty, resultOf } from '../helpers/backend';
+
+let backend: Backend;
+const ok = <T>(method: string, input: unknown): Promise<T> => resultOf<T>(backend.dispatch(method, input));
+
+beforeAll(async () => {
+  ({ backend } = await openSampleCounty('csp-geo-api-'));
+});
+afterAll(() => backend.close());
+
+describe('geo.map', () => {
+  it('draws every school with its location, level and service distance', async () => {
+    const map = await ok<GeoMap>('geo.map', {});
+    expect(map.schools.length).toBeGreaterThan(50);
+    expect(map.schools.every((s) => s.position !== null)).toBe(true);
+    expect(map.bbox).not.toBeNull();
+    const primary = map.schools.find((s) => s.stages.includes('primary'))!;
+    expect(primary.serviceDistance.primary).toBeGreaterThanOrEqual(500);
+    expect(map.years[0]).toBe(map.year);
+  });
+
+  it('refuses a year outside the plan', async () => {
+    const res = await backend.dispatch('geo.map', { year: 1995 });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.message).toMatch(/不在规划/);
+  });
+});
+
+describe('geo.coverage and geo.catchments', () => {
+  it('counts every child once, covered ≤ children, share in 0–1', async () => {
+    const cov = await ok<CoverageResult>('geo.coverage', {});
+    for (const stage of COVERAGE_STAGES) {
+      const s = cov.stages[stage];
+      expect(s.covered).toBeLessThanOrEqual(s.children + 1e-6);
+      if (s.share !== null) expect(s.share).toBeGreaterThanOrEqual(0);
+      if (s.share !== null) expect(s.share).toBeLessThanOrEqual(1);
+      const sum = s.townships.reduce((a, t) => a + t.children, 0);
+      expect(Math.abs(sum - s.children)).toBeLessThan(1 + s.townships.length * 0.1);
+    }
+  });
+
+  it('assigns each village at most once per stage', async () => {
+    const c = await ok<CatchmentResult>('geo.catchments', {});
+    for (const stage of COVERAGE_STAGES) {
+      const ids = c.stages[stage].assignments.map((a) => a.village);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+});
