@@ -15,6 +15,9 @@
 //   build-open Σ_k y[f,k,t] − o[f,t] ≤ 0 (existing: no build at a closed school)
 //   one option Σ_k y[f,k,T−1] ≤ 1
 //   far        x[a,t] − d[p,t]·b[f,t] ≤ 0 (beyond the service distance only with boarding)
+//   link       x[a,t] − d[p,t]·o[f,t] ≤ 0 (closable schools), x[a,t] − d[p,t]·Σ_k y[f,k,t] ≤ 0
+//              (sites): implied by capacity, but they make the LP relaxation far tighter, which
+//              is what lets the solver prove the optimum of a county in seconds
 //   monotone   o[f,t] ≤ o[f,t−1], y[f,k,t−1] ≤ y[f,k,t], b[f,t−1] ≤ b[f,t]
 //   budget     Σ cost·(y[·,t] − y[·,t−1]) + Σ boarding·(b[·,t] − b[·,t−1]) ≤ B_t
 // A conversion credit c_f (closing as 转型 instead of 撤并) enters as −c_f·(1 − o[f,T−1]):
@@ -194,6 +197,26 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
       const bc = b[a.facility * T + t] as number;
       if (xc < 0 || bc < 0) continue;
       B.row([[xc, 1], [bc, -(p?.children[t] ?? 0)]], -Infinity, 0);
+    }
+  });
+
+  // strong links: a child can only use a school that is open (or built) that year
+  inst.arcs.forEach((a, ai) => {
+    const fac = inst.facilities[a.facility];
+    const p = inst.points[a.point];
+    if (!fac || !p) return;
+    const ys = y[a.facility] as Int32Array[];
+    for (let t = 0; t < T; t++) {
+      const xc = x[ai * T + t] as number;
+      if (xc < 0) continue;
+      const d = p.children[t] ?? 0;
+      if (fac.existing) {
+        const oc = o[a.facility * T + t] as number;
+        if (fac.keep || !fac.closable) continue;
+        B.row([[xc, 1], [oc, -d]], -Infinity, 0);
+      } else {
+        B.row([[xc, 1], ...ys.map((cols): [number, number] => [cols[t] as number, -d])], -Infinity, 0);
+      }
     }
   });
 
