@@ -31,6 +31,8 @@ export function toLocalPlane(points: readonly { lng: number; lat: number }[]): L
 export interface ArcOptions {
   /** Road km. */
   serviceKm: number;
+  /** Road km for point `i` where it differs (城区 and 乡村 townships have different radii). */
+  serviceKmOf?: (point: number) => number;
   /** Road km; null: no boarding. */
   boardingKm: number | null;
   roadFactor: number;
@@ -60,7 +62,8 @@ function grid(facilities: readonly Located[], cell: number) {
 export function buildArcs(points: readonly Located[], facilities: readonly Located[], o: ArcOptions): Arc[] {
   const arcs: Arc[] = [];
   if (facilities.length === 0) return arcs;
-  const reachKm = Math.max(o.serviceKm, o.boardingKm ?? 0);
+  let reachKm = Math.max(o.serviceKm, o.boardingKm ?? 0);
+  if (o.serviceKmOf) for (let i = 0; i < points.length; i++) reachKm = Math.max(reachKm, o.serviceKmOf(i));
   const cellM = Math.max(500, (reachKm * 1000) / o.roadFactor / 2);
   const near = grid(facilities, cellM);
   points.forEach((p, pi) => {
@@ -72,8 +75,9 @@ export function buildArcs(points: readonly Located[], facilities: readonly Locat
       .map((f) => ({ f, km: km(f) }))
       .filter((c) => c.km <= reachKm)
       .sort((a, b) => a.km - b.km || a.f - b.f);
-    const within = inReach.filter((c) => c.km <= o.serviceKm).slice(0, o.maxNear);
-    const beyond = o.boardingKm === null ? [] : inReach.filter((c) => c.km > o.serviceKm).slice(0, o.maxFar);
+    const service = o.serviceKmOf?.(pi) ?? o.serviceKm;
+    const within = inReach.filter((c) => c.km <= service).slice(0, o.maxNear);
+    const beyond = o.boardingKm === null ? [] : inReach.filter((c) => c.km > service).slice(0, o.maxFar);
     for (const c of within) arcs.push({ point: pi, facility: c.f, km: c.km, far: false });
     for (const c of beyond) arcs.push({ point: pi, facility: c.f, km: c.km, far: true });
   });

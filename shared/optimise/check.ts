@@ -83,7 +83,11 @@ export function checkSolution(inst: OptInstance, sol: OptSolution): string[] {
     });
     if (spent > limit + EPS * Math.max(1, limit)) out.push(`${year(t)} 年建成项目投资 ${spent.toFixed(1)} 万元，超过当年预算 ${limit} 万元`);
   });
-  const cost = costOf(inst, sol).objective;
+  const costs = costOf(inst, sol);
+  if (inst.totalBudget !== null && costs.capital > inst.totalBudget + EPS * Math.max(1, inst.totalBudget)) {
+    out.push(`建设投资合计 ${costs.capital.toFixed(1)} 万元，超过总预算 ${inst.totalBudget} 万元`);
+  }
+  const cost = costs.objective;
   if (Math.abs(cost - sol.claimedObjective) > 1e-4 * Math.max(1, Math.abs(cost))) {
     out.push(`方案声称的目标值 ${sol.claimedObjective.toFixed(2)} 与按决策重算的 ${cost.toFixed(2)} 不一致`);
   }

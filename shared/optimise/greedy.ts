@@ -101,7 +101,11 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
   let best: Move | null = null;
   const fits = (f: number, what: 'option' | 'boarding', extra: number, at: number) => {
     const limit = inst.budget[at];
-    return limit === null || limit === undefined || spentIn(inst, d, at, { f, what }) + extra <= limit + 1e-9;
+    if (limit !== null && limit !== undefined && spentIn(inst, d, at, { f, what }) + extra > limit + 1e-9) return false;
+    if (inst.totalBudget === null) return true;
+    let all = 0;
+    for (let t = 0; t < T; t++) all += spentIn(inst, d, t, { f, what });
+    return all + extra <= inst.totalBudget + 1e-9;
   };
   inst.facilities.forEach((fac, f) => {
     const closed = fac.existing && !isOpen(inst, probe, f, t);

@@ -107,6 +107,8 @@ export interface OptInstance {
   weights: Weights;
   /** 万元 of construction completed per year (aligned with `years`); null: no limit that year. */
   budget: (number | null)[];
+  /** 万元 of construction over the whole period; null: no limit. */
+  totalBudget: number | null;
   /** Service distance and the limit for boarding, road km. */
   serviceKm: number;
   boardingKm: number | null;

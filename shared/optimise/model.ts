@@ -19,7 +19,7 @@
 //              (sites): implied by capacity, but they make the LP relaxation far tighter, which
 //              is what lets the solver prove the optimum of a county in seconds
 //   monotone   o[f,t] ≤ o[f,t−1], y[f,k,t−1] ≤ y[f,k,t], b[f,t−1] ≤ b[f,t]
-//   budget     Σ cost·(y[·,t] − y[·,t−1]) + Σ boarding·(b[·,t] − b[·,t−1]) ≤ B_t
+//   budget     Σ cost·(y[·,t] − y[·,t−1]) + Σ boarding·(b[·,t] − b[·,t−1]) ≤ B_t, and Σ cost·y[·,T−1] + Σ boarding·b[·,T−1] ≤ total
 // A conversion credit c_f (closing as 转型 instead of 撤并) enters as −c_f·(1 − o[f,T−1]):
 // +c_f on o[f,T−1] and −Σc_f in the objective offset.
 import type { OptInstance } from './instance';
@@ -237,6 +237,15 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
     });
     if (e.length > 0) B.row(e, -Infinity, limit);
   });
+
+  if (inst.totalBudget !== null && first <= last) {
+    const e: [number, number][] = [];
+    inst.facilities.forEach((fac, f) => {
+      fac.options.forEach((opt, k) => e.push([y[f]?.[k]?.[last] ?? -1, opt.cost]));
+      if (fac.boardingCost !== null) e.push([b[f * T + last] ?? -1, fac.boardingCost]);
+    });
+    if (e.length > 0) B.row(e, -Infinity, inst.totalBudget);
+  }
 
   const mip: SparseMip = {
     numCols: B.cost.length,

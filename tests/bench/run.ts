@@ -11,6 +11,7 @@ import { benchAnnexes } from './annex';
 import { benchProjection } from './projection';
 import { benchImport } from './import';
 import { benchPlan } from './plan';
+import { benchOptimise } from './optimise';
 
 interface Figure {
   name: string;
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
   await benchProjection(dir, measure);
   await benchImport(dir, measure);
   await benchPlan(dir, measure);
+  await benchOptimise(measure);
 
   console.log('');
   console.log('| 项目 | 中位数 (ms) | 最小 (ms) | 次数 | 说明 |');

@@ -92,6 +92,17 @@ describe('layout MIP on hand-solvable instances', () => {
     expect(r.objective).toBeCloseTo(948, 6);
   });
 
+  it('keeps the builds within the total budget, choosing the one that fills more seats', async () => {
+    // Both builds pay (412 < 500 and < 450) but only 500 万元 in all: A is built, B's 90 stay unmet.
+    // 2 × 10 + 400 + 12 + 90 × 5 = 882.
+    const A = school('A', 0, 200, { options: [option(100, 400, 200)] });
+    const B = school('B', 50_000, 200, { options: [option(100, 400, 200)] });
+    const pts = [{ id: 'P1', x: 0, children: [300] }, { id: 'P2', x: 50_000, children: [290] }];
+    const r = await solve(instance(pts, [A, B], { totalBudget: 500 }));
+    expect(r.decisions).toEqual([{ type: '改扩建', id: 'A', year: 2026 }]);
+    expect(r.objective).toBeCloseTo(882, 6);
+  });
+
   it('builds nothing before the first year a build can be finished', async () => {
     // 2026 short by 100 and nothing can be built that year: 100 unmet (500) then the build in 2027.
     const A = school('A', 0, 200, { options: [option(100, 400, 200)] });

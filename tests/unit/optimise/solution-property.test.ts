@@ -33,6 +33,7 @@ const instanceArb = fc
     budget: fc.array(fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }), { minLength: T, maxLength: T }),
     firstBuildIndex: fc.integer({ min: 0, max: 1 }),
     boardingKm: fc.option(fc.constant(15), { nil: null }),
+    totalBudget: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }),
   })
   .map((r) =>
     instance(
@@ -51,7 +52,7 @@ const instanceArb = fc
         ),
         ...r.sites.map((s, i) => site(`N${i}`, s.x, s.options.map((o) => option(o.added, o.cost)))),
       ],
-      { budget: r.budget, firstBuildIndex: r.firstBuildIndex, boardingKm: r.boardingKm },
+      { budget: r.budget, totalBudget: r.totalBudget, firstBuildIndex: r.firstBuildIndex, boardingKm: r.boardingKm },
     ),
   );
 

@@ -37,6 +37,7 @@ export function instance(
     arcs: buildArcs(pts, facilities, { serviceKm, boardingKm, roadFactor: 1, maxNear: 8, maxFar: 3 }),
     weights: { travel: 0.01, boarding: 0.5, unmet: 5, holding: 0.03 },
     budget: years.map(() => null),
+    totalBudget: null,
     serviceKm,
     boardingKm,
     roadFactor: 1,
