@@ -9,3 +9,4 @@ export * from './decisions';
 export * from './arcs';
 export * from './options';
 export * from './settings';
+export * from './result';
