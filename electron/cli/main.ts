@@ -12,6 +12,7 @@ import { chromiumPrinter } from '../backend/annex/chromium';
 import { backtestText, compactJson, projectionText } from './projection';
 import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_OPTIONS } from './import';
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
+import { coverageCommand, GEO_HELP } from './geo';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 
 class UsageError extends Error {}
@@ -34,6 +35,7 @@ const HELP = `县域学校布局规划 命令行工具
 ${ANNEX_HELP}
 ${IMPORT_HELP}
 ${PLAN_HELP}
+${GEO_HELP}
   help
       显示本说明。
 
@@ -228,6 +230,11 @@ async function run(argv: string[]): Promise<void> {
         else if (command === 'plan-list') await planListCommand(values, api);
         else if (command === 'plan-create') await planCreateCommand(values, api, usage);
         else await planAddProjectCommand(need(positionals, 2, '项目 JSON 文件'), values, api, usage, refuse);
+        return;
+      }
+      case 'coverage': {
+        await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
+        await coverageCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
         return;
       }
       default:

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { recordSchema, type FieldDef } from './record';
 import { STAGES, URBAN_RURAL, type SchoolSystem } from './stages';
 import type { School } from './school';
+import type { CountyGeography } from '../geo/model';
 
 export type { School };
 
@@ -107,4 +108,6 @@ export interface CountyData {
   staff: StaffRecord[];
   population: PopulationRecord[];
   births: BirthRecord[];
+  /** Outline, township boundaries, villages and reference layers, when the county has them. */
+  geography?: CountyGeography;
 }

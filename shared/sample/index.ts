@@ -12,6 +12,7 @@ import { createRng, mixSeeds } from './prng';
 import { buildRoster } from './schools';
 import { buildStaff } from './staff';
 import { buildTownships } from './townships';
+import { buildGeography } from './geography';
 
 export { SAMPLE_COUNTY_NAME } from './names';
 
@@ -51,7 +52,9 @@ export function generateCounty(options: SampleOptions = {}): CountyData {
   const enrolment = buildEnrolment(rng.fork('enrolment'), frame, roster, population);
   const totals = schoolTotals(enrolment);
   const facilities = rng.fork('facilities');
-  const schools = roster.plans.map((plan) => withFacilities(facilities, plan, totals));
+  const rostered = roster.plans.map((plan) => withFacilities(facilities, plan, totals));
+  const populationRows = populationRecords(frame.townships, population);
+  const { geography, schools } = buildGeography(rng.fork('geography'), frame, rostered, populationRows, BASE_YEAR);
 
   return {
     meta: { name, code, schoolSystem: '六三制', baseYear: BASE_YEAR },
@@ -59,8 +62,9 @@ export function generateCounty(options: SampleOptions = {}): CountyData {
     schools,
     enrolment,
     staff: buildStaff(rng.fork('staff'), roster.plans, totals),
-    population: populationRecords(frame.townships, population),
+    population: populationRows,
     births: birthRecords(frame.townships, births),
+    geography,
   };
 }
 

@@ -25,6 +25,16 @@ describe('geo.map', () => {
     expect(map.years[0]).toBe(map.year);
   });
 
+  it("draws the sample county's outline, township boundaries, villages and reference layers", async () => {
+    const map = await ok<GeoMap>('geo.map', {});
+    expect(map.outline).not.toBeNull();
+    expect(map.townships.every((t) => t.boundary !== null)).toBe(true);
+    expect(map.villages.length).toBeGreaterThan(100);
+    expect(map.villages.every((v) => v.childrenBasis === 'imported')).toBe(true);
+    expect(map.villages.reduce((a, v) => a + v.childrenByStage.primary, 0)).toBeGreaterThan(1000);
+    expect(new Set(map.layers.map((l) => l.kind))).toEqual(new Set(['road', 'river', 'town']));
+  });
+
   it('refuses a year outside the plan', async () => {
     const res = await backend.dispatch('geo.map', { year: 1995 });
     expect(res.ok).toBe(false);

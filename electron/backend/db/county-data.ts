@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { CountyData } from '../../../shared/domain';
 import { birthsTable, enrolmentTable, populationTable, schoolsTable, staffTable, townshipsTable } from './county-tables';
 import { writeMeta } from './meta';
+import { writeGeography } from './geo';
 import type { Table } from './table';
 
 export function insertCountyData(db: Database.Database, data: CountyData): void {
@@ -18,5 +19,6 @@ export function insertCountyData(db: Database.Database, data: CountyData): void 
     insertAll(staffTable, data.staff);
     insertAll(populationTable, data.population);
     insertAll(birthsTable, data.births);
+    if (data.geography) writeGeography(db, data.geography);
   })();
 }

@@ -1,0 +1,51 @@
+// `cli coverage`: 服务半径 coverage per stage through the same API as the 布局图 page.
+import type { MethodName, MethodResult } from '../../shared/api';
+import type { CoverageResult } from '../../shared/geo/api';
+import { COVERAGE_STAGES } from '../../shared/geo/model';
+import { STAGE_LABEL } from '../../shared/domain';
+import { compactJson } from './projection';
+
+export const GEO_HELP = `  coverage <文件.csplan> [--plan 十五五] [--scenario 中] [--year 2030] [--json]
+      服务半径覆盖：各学段服务半径内儿童占比（全县、分乡镇），超出服务半径的村（社区）及到最近学校的距离，
+      平均和最远距离（米，直线距离 × 路网系数）。--year 默认规划基准年；规划年份按规划项目调整学校。`;
+
+type Call = <M extends MethodName>(method: M, input: unknown) => Promise<MethodResult<M>>;
+
+export interface GeoCliValues {
+  json?: boolean | undefined;
+  plan?: string | undefined;
+  scenario?: string | undefined;
+  year?: string | undefined;
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const km = (m: number | null) => (m === null ? '—' : m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${m} 米`);
+
+export function coverageText(r: CoverageResult): string {
+  const lines = [`服务半径覆盖（${r.year} 年${r.plan ? `，规划“${r.plan.name}”` : ''}，情景 ${r.scenario}，路网系数 ${r.roadFactor}）`];
+  for (const stage of COVERAGE_STAGES) {
+    const s = r.stages[stage];
+    lines.push(
+      '',
+      `${STAGE_LABEL[stage]}：服务半径 城区 ${s.serviceDistance.urban} 米、镇区和乡村 ${s.serviceDistance.rural} 米；学校 ${s.schools} 所`,
+      `  儿童 ${Math.round(s.children)} 人，覆盖 ${Math.round(s.covered)} 人（${pct(s.share)}）；平均距离 ${km(s.distance.mean)}，最远 ${km(s.distance.max)}`,
+      ...s.townships.filter((t) => t.children > 0).map((t) => `  ${t.name}：${Math.round(t.covered)} / ${Math.round(t.children)}（${pct(t.share)}）`),
+    );
+    if (s.uncovered.length > 0) {
+      lines.push(`  超出服务半径的村（社区）${s.uncovered.length} 个（最远的 10 个）：`);
+      for (const u of s.uncovered.slice(0, 10)) lines.push(`    ${u.township} ${u.village}：儿童 ${Math.round(u.children)} 人，距 ${u.nearest ?? '（无该学段学校）'} ${km(u.distance)}`);
+    }
+  }
+  if (r.notes.length) lines.push('', '说明：', ...r.notes.map((n) => `  ${n}`));
+  return lines.join('\n');
+}
+
+export async function coverageCommand(values: GeoCliValues, call: Call, usage: (m: string) => Error): Promise<void> {
+  let year: number | undefined;
+  if (values.year !== undefined) {
+    if (!/^\d{4}$/.test(values.year.trim())) throw usage('--year 应为四位年份，例如 2030');
+    year = Number(values.year);
+  }
+  const r = await call('geo.coverage', { plan: values.plan, scenario: values.scenario, year });
+  console.log(values.json ? compactJson(r) : coverageText(r));
+}

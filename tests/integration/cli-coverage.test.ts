@@ -1,0 +1,57 @@
+// `cli coverage --json` on the sample county: the documented shape, a plan year, and an
+// unknown plan refused in Chinese.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectFile } from '../helpers/backend';
+import { tempDir } from '../helpers/temp';
+import { generateCounty } from '../../shared/sample';
+
+const run = promisify(execFile);
+const tsx = path.resolve('node_modules/.bin/tsx');
+const cli = path.resolve('electron/cli/main.ts');
+let file: string;
+const env = { ...process.env, CSP_DATA_DIR: path.join(tempDir('csp-cli-cov-'), 'data') };
+const cliRun = (args: string[]) =>
+  run(tsx, [cli, ...args], { env, maxBuffer: 64 * 1024 * 1024 }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+beforeAll(async () => {
+  file = await projectFile(tempDir('csp-cli-cov-'), '示例县.csplan', generateCounty());
+});
+
+describe('cli coverage', () => {
+  it('prints {year, stages: {<stage>: {children, covered, share, distance, townships, uncovered}}}', async () => {
+    const out = await cliRun(['coverage', file, '--year', '2030', '--json']);
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    const r = JSON.parse(out.stdout) as { year: number; stages: Record<string, Record<string, unknown>> };
+    expect(r.year).toBe(2030);
+    for (const stage of ['preschool', 'primary', 'junior']) {
+      const s = r.stages[stage] as {
+        children: number;
+        covered: number;
+        share: number;
+        distance: { mean: number; max: number };
+        townships: { name: string; children: number; covered: number; share: number | null }[];
+        uncovered: { village: string; township: string; children: number; distance: number; nearest: string }[];
+      };
+      expect(s.children).toBeGreaterThan(0);
+      expect(s.share).toBeGreaterThan(0);
+      expect(s.share).toBeLessThanOrEqual(1);
+      expect(s.distance.max).toBeGreaterThanOrEqual(s.distance.mean);
+      expect(s.townships.length).toBeGreaterThan(10);
+      expect(s.uncovered.length).toBeGreaterThan(0);
+      expect(Object.keys(s.uncovered[0]!)).toEqual(expect.arrayContaining(['village', 'township', 'children', 'distance', 'nearest']));
+    }
+  });
+
+  it('refuses an unknown plan in Chinese with exit 1', async () => {
+    const out = await cliRun(['coverage', file, '--plan', '不存在']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('没有名为“不存在”的规划');
+  });
+});
