@@ -34,6 +34,7 @@ import { importHandlers } from './import/handlers';
 import { ImportService } from './import/service';
 import { planHandlers } from './services/plan-handlers';
 import { geoHandlers } from './services/geo-handlers';
+import { optimiseHandlers } from './services/optimise-handlers';
 
 export interface BackendOptions {
   /** Folder for recent files, the sample county and new projects. */
@@ -125,6 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...importHandlers(imports),
     ...planHandlers(session),
     ...geoHandlers(session),
+    ...optimiseHandlers(session),
   };
 
   return {

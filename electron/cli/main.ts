@@ -13,6 +13,7 @@ import { backtestText, compactJson, projectionText } from './projection';
 import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_OPTIONS } from './import';
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 import { coverageCommand, GEO_HELP } from './geo';
+import { optimiseCommand, OPTIMISE_HELP, OPTIMISE_OPTIONS } from './optimise';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 
 class UsageError extends Error {}
@@ -36,6 +37,7 @@ ${ANNEX_HELP}
 ${IMPORT_HELP}
 ${PLAN_HELP}
 ${GEO_HELP}
+${OPTIMISE_HELP}
   help
       显示本说明。
 
@@ -108,6 +110,7 @@ const OPTIONS = {
   ...ANNEX_OPTIONS,
   ...IMPORT_OPTIONS,
   ...PLAN_OPTIONS,
+  ...OPTIMISE_OPTIONS,
 } as const;
 
 function parse(argv: string[]) {
@@ -235,6 +238,11 @@ async function run(argv: string[]): Promise<void> {
       case 'coverage': {
         await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
         await coverageCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
+        return;
+      }
+      case 'optimise': {
+        await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
+        await optimiseCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
         return;
       }
       default:

@@ -34,6 +34,7 @@ import { importMethods } from '../import/contract';
 import { planMethods } from '../plan/contract';
 import { PLAN_NAME } from '../plan/model';
 import { geoMethods } from '../geo/contract';
+import { optimiseMethods } from '../optimise/contract';
 
 /** Pairs a zod input schema with a result type that exists only for the compiler. */
 function method<R>() {
@@ -173,6 +174,8 @@ export const contract = {
   ...planMethods,
   /** 布局图: methods in shared/geo/contract.ts. */
   ...geoMethods,
+  /** 布局优化: methods in shared/optimise/contract.ts. */
+  ...optimiseMethods,
 } as const;
 
 export type Contract = typeof contract;

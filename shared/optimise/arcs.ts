@@ -1,7 +1,8 @@
 // Which schools each demand point may use, and how far they are by road: the straight line
 // in a local plane times the 路网系数. Points keep the schools within the service distance
-// (the nearest `maxNear` of them) and, where boarding is allowed, the nearest `maxFar` beyond
-// it up to the boarding limit. A point with no school or site in reach has no arc: its
+// (the nearest `maxNear` of them), the nearest `maxFar` beyond it up to `beyondFactor` times
+// it (allowed at a penalty), and, where boarding is allowed, the nearest `maxFar` further out
+// up to the boarding limit. A point with no school or site in reach has no arc: its
 // children are counted unmet, and the result says so.
 import type { Arc } from './instance';
 
@@ -36,6 +37,8 @@ export interface ArcOptions {
   /** Road km; null: no boarding. */
   boardingKm: number | null;
   roadFactor: number;
+  /** Children may travel up to this many times the service distance without boarding (at a penalty); 1: not at all. */
+  beyondFactor: number;
   maxNear: number;
   maxFar: number;
 }
@@ -62,8 +65,8 @@ function grid(facilities: readonly Located[], cell: number) {
 export function buildArcs(points: readonly Located[], facilities: readonly Located[], o: ArcOptions): Arc[] {
   const arcs: Arc[] = [];
   if (facilities.length === 0) return arcs;
-  let reachKm = Math.max(o.serviceKm, o.boardingKm ?? 0);
-  if (o.serviceKmOf) for (let i = 0; i < points.length; i++) reachKm = Math.max(reachKm, o.serviceKmOf(i));
+  let reachKm = Math.max(o.serviceKm * o.beyondFactor, o.boardingKm ?? 0);
+  if (o.serviceKmOf) for (let i = 0; i < points.length; i++) reachKm = Math.max(reachKm, o.serviceKmOf(i) * o.beyondFactor);
   const cellM = Math.max(500, (reachKm * 1000) / o.roadFactor / 2);
   const near = grid(facilities, cellM);
   points.forEach((p, pi) => {
@@ -77,9 +80,11 @@ export function buildArcs(points: readonly Located[], facilities: readonly Locat
       .sort((a, b) => a.km - b.km || a.f - b.f);
     const service = o.serviceKmOf?.(pi) ?? o.serviceKm;
     const within = inReach.filter((c) => c.km <= service).slice(0, o.maxNear);
-    const beyond = o.boardingKm === null ? [] : inReach.filter((c) => c.km > service).slice(0, o.maxFar);
-    for (const c of within) arcs.push({ point: pi, facility: c.f, km: c.km, far: false });
-    for (const c of beyond) arcs.push({ point: pi, facility: c.f, km: c.km, far: true });
+    const outside = inReach.filter((c) => c.km > service && c.km <= service * o.beyondFactor).slice(0, o.maxFar);
+    const boarding = o.boardingKm === null ? [] : inReach.filter((c) => c.km > service * o.beyondFactor && c.km <= (o.boardingKm as number)).slice(0, o.maxFar);
+    for (const c of within) arcs.push({ point: pi, facility: c.f, km: c.km, far: false, beyond: false });
+    for (const c of outside) arcs.push({ point: pi, facility: c.f, km: c.km, far: false, beyond: true });
+    for (const c of boarding) arcs.push({ point: pi, facility: c.f, km: c.km, far: true, beyond: false });
   });
   return arcs;
 }

@@ -10,3 +10,4 @@ export * from './arcs';
 export * from './options';
 export * from './settings';
 export * from './result';
+export * from './progress';

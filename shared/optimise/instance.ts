@@ -76,8 +76,10 @@ export interface Arc {
   facility: number;
   /** Road km (straight line × 路网系数). */
   km: number;
-  /** Beyond the service distance: allowed only with a boarding section at the facility. */
+  /** Beyond the service distance, within the boarding limit: allowed only with a boarding section at the facility. */
   far: boolean;
+  /** Beyond the service distance but within `beyondFactor` times it: allowed at the `beyond` penalty, no boarding. */
+  beyond: boolean;
 }
 
 /** Each term of the objective, in 万元, as the planner sets it. */
@@ -86,6 +88,8 @@ export interface Weights {
   travel: number;
   /** 万元 per boarding child per year (the penalty for travel beyond the service distance). */
   boarding: number;
+  /** 万元 per child per year travelling beyond the service distance without boarding. */
+  beyond: number;
   /** 万元 per child per year left without a seat. */
   unmet: number;
   /**

@@ -4,7 +4,7 @@
 // only passes arrays.
 //
 // Variables (t: plan year index):
-//   x[a,t] ≥ 0  children of arc a's point at its facility      cost travel·km (+ boarding if far)
+//   x[a,t] ≥ 0  children of arc a's point at its facility      cost travel·km (+ boarding if far, + beyond penalty)
 //   u[p,t] ≥ 0  children of point p without a seat              cost unmet
 //   o[f,t] ∈ {0,1} existing school open, non-increasing         cost operating (+ conversion credit, see below)
 //   y[f,k,t] ∈ {0,1} option k built and in use, non-decreasing  cost option cost (last year) + holding + operating for new sites
@@ -138,7 +138,7 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
       const d = p.children[t] ?? 0;
       if (d <= 0) continue;
       const farOk = !a.far || (b[a.facility * T + t] ?? -1) >= 0;
-      x[ai * T + t] = B.col(w.travel * a.km + (a.far ? w.boarding : 0), 0, farOk ? d : 0, false);
+      x[ai * T + t] = B.col(w.travel * a.km + (a.far ? w.boarding : 0) + (a.beyond ? w.beyond : 0), 0, farOk ? d : 0, false);
     }
   });
   inst.points.forEach((p, pi) => {

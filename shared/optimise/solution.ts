@@ -39,6 +39,7 @@ export interface CostBreakdown {
   operating: number;
   travel: number;
   boardingPenalty: number;
+  beyondPenalty: number;
   unmetPenalty: number;
   convertCredit: number;
   /** The holding charge on builds for the years they are in use. */
@@ -97,11 +98,13 @@ export function costOf(inst: OptInstance, sol: OptSolution): CostBreakdown {
   });
   let travel = 0;
   let boardingPenalty = 0;
+  let beyondPenalty = 0;
   for (const a of sol.assignments) {
     const arc = inst.arcs[a.arc];
     if (!arc) continue;
     travel += w.travel * arc.km * a.children;
     if (arc.far) boardingPenalty += w.boarding * a.children;
+    if (arc.beyond) beyondPenalty += w.beyond * a.children;
   }
   let unmetPenalty = 0;
   for (const row of sol.unmet) for (const u of row) unmetPenalty += w.unmet * u;
@@ -112,11 +115,12 @@ export function costOf(inst: OptInstance, sol: OptSolution): CostBreakdown {
     operating,
     travel,
     boardingPenalty,
+    beyondPenalty,
     unmetPenalty,
     convertCredit,
     holding,
     capital,
-    objective: capital + holding + operating + travel + boardingPenalty + unmetPenalty - convertCredit,
+    objective: capital + holding + operating + travel + boardingPenalty + beyondPenalty + unmetPenalty - convertCredit,
   };
 }
 
@@ -126,7 +130,7 @@ export interface TravelSummary {
   max: number | null;
   /** Largest number over the years of children without a seat. */
   unmetSeats: number;
-  /** Largest number over the years of children without a seat within the service distance (boarders + unmet). */
+  /** Largest number over the years of children without a seat within the service distance (beyond it, boarders, unmet). */
   uncoveredChildren: number;
 }
 
@@ -140,7 +144,7 @@ export function travelSummary(inst: OptInstance, sol: OptSolution): TravelSummar
   for (const a of sol.assignments) {
     const arc = inst.arcs[a.arc];
     if (!arc || a.children <= 1e-6) continue;
-    if (arc.far) far[a.t] = (far[a.t] ?? 0) + a.children;
+    if (arc.far || arc.beyond) far[a.t] = (far[a.t] ?? 0) + a.children;
     if (a.t !== last) continue;
     sum += arc.km * a.children;
     kids += a.children;

@@ -83,6 +83,16 @@ describe('layout MIP on hand-solvable instances', () => {
     expect(travelSummary(inst, r.mip).uncoveredChildren).toBe(40);
   });
 
+  it('lets children travel beyond the service distance, up to twice it, at a penalty', async () => {
+    // 10 + 0.01 × 4 km × 100 + 0.1 × 100 = 24; with the factor at 1 they are unmet (510).
+    const pts = [{ id: 'P', x: 4000, children: [100] }];
+    const r = await solve(instance(pts, [school('A', 0, 200)], { beyondFactor: 2 }));
+    expect(r.decisions).toEqual([]);
+    expect(r.objective).toBeCloseTo(24, 6);
+    const strict = await solve(instance(pts, [school('A', 0, 200)]));
+    expect(strict.objective).toBeCloseTo(510, 6);
+  });
+
   it('moves a build to a later year when the budget of the first year is too small', async () => {
     // No money in 2026 and 300 in 2027, below the build (400): built 2028, 100 children unmet in 2027.
     // 30 + 0.01 × (100 + 200 + 300) + 500 + 400 + 0.03 × 400 = 948.
@@ -114,7 +124,7 @@ describe('layout MIP on hand-solvable instances', () => {
 
   it('leaves children unmet when a seat would cost more than the penalty for them', async () => {
     const A = school('A', 0, 200, { options: [option(100, 400, 200)] });
-    const inst = instance([{ id: 'P', x: 1000, children: [300] }], [A], { weights: { travel: 0.01, boarding: 0.5, unmet: 1, holding: 0.03 } });
+    const inst = instance([{ id: 'P', x: 1000, children: [300] }], [A], { weights: { travel: 0.01, boarding: 0.5, beyond: 0.1, unmet: 1, holding: 0.03 } });
     const r = await solve(inst);
     expect(r.decisions).toEqual([]);
     expect(travelSummary(inst, r.mip).unmetSeats).toBe(100);

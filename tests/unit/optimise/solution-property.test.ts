@@ -34,6 +34,7 @@ const instanceArb = fc
     firstBuildIndex: fc.integer({ min: 0, max: 1 }),
     boardingKm: fc.option(fc.constant(15), { nil: null }),
     totalBudget: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }),
+    beyondFactor: fc.constantFrom(1, 2),
   })
   .map((r) =>
     instance(
@@ -52,7 +53,7 @@ const instanceArb = fc
         ),
         ...r.sites.map((s, i) => site(`N${i}`, s.x, s.options.map((o) => option(o.added, o.cost)))),
       ],
-      { budget: r.budget, totalBudget: r.totalBudget, firstBuildIndex: r.firstBuildIndex, boardingKm: r.boardingKm },
+      { budget: r.budget, totalBudget: r.totalBudget, beyondFactor: r.beyondFactor, firstBuildIndex: r.firstBuildIndex, boardingKm: r.boardingKm },
     ),
   );
 

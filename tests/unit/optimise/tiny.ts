@@ -22,8 +22,9 @@ export function site(id: string, x: number, options: BuildOption[], over: Partia
 export function instance(
   points: { id: string; x: number; children: number[] }[],
   facilities: Facility[],
-  over: Partial<OptInstance> = {},
+  over: Partial<OptInstance> & { beyondFactor?: number } = {},
 ): OptInstance {
+  const { beyondFactor = 1, ...rest } = over;
   const years = over.years ?? (points[0]?.children ?? []).map((_, i) => 2026 + i);
   const serviceKm = over.serviceKm ?? 3;
   const boardingKm = over.boardingKm === undefined ? null : over.boardingKm;
@@ -34,13 +35,13 @@ export function instance(
     firstBuildIndex: 0,
     points: pts,
     facilities,
-    arcs: buildArcs(pts, facilities, { serviceKm, boardingKm, roadFactor: 1, maxNear: 8, maxFar: 3 }),
-    weights: { travel: 0.01, boarding: 0.5, unmet: 5, holding: 0.03 },
+    arcs: buildArcs(pts, facilities, { serviceKm, boardingKm, roadFactor: 1, beyondFactor, maxNear: 8, maxFar: 3 }),
+    weights: { travel: 0.01, boarding: 0.5, beyond: 0.1, unmet: 5, holding: 0.03 },
     budget: years.map(() => null),
     totalBudget: null,
     serviceKm,
     boardingKm,
     roadFactor: 1,
-    ...over,
+    ...rest,
   };
 }
