@@ -124,7 +124,7 @@ export function decisionsOf(inst: OptInstance, sol: OptSolution): OptDecision[] 
           out.push({
             ...base, type: '新建', year: y, classes: opt.classes, seats: opt.seats, seatChange: opt.seats, cost: opt.cost,
             floorArea: opt.floorArea, siteArea: opt.siteArea,
-            reason: `新建 ${fac.name}（${opt.classes} 班，${n(opt.seats)} 个学位），${y} 年建成：服务半径 ${km1(inst.serviceKm)} km 内 ${n(around)} 名儿童就读（至 ${year(last)} 年最多 ${n(peak)} 人），周边学校学位不足以容纳，投资约 ${wan(opt.cost)} 万元（不含征地）。`,
+            reason: `新建 ${fac.name}（${opt.classes} 班，${n(opt.seats)} 个学位），${y} 年建成：就近安排 ${n(around)} 名儿童（至 ${year(last)} 年最多 ${n(peak)} 人），他们在服务半径内没有学位或距现有学校过远，投资约 ${wan(opt.cost)} 万元（不含征地）。`,
           });
         }
       }

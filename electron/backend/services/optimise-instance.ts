@@ -175,8 +175,8 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
     boardingKm,
     roadFactor: geo.roadFactor,
     beyondFactor: settings.beyondFactor,
-    maxNear: 8,
-    maxFar: 3,
+    maxNear: 5,
+    maxFar: 2,
   });
   const perYear = q.yearBudget ?? null;
   const instance: OptInstance = {
