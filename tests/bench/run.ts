@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   await benchProjection(dir, measure);
   await benchImport(dir, measure);
   await benchPlan(dir, measure);
-  await benchOptimise(measure);
+  await benchOptimise(dir, measure);
 
   console.log('');
   console.log('| 项目 | 中位数 (ms) | 最小 (ms) | 次数 | 说明 |');
