@@ -70,6 +70,11 @@ export interface Facility {
   boardingCost: number | null;
 }
 
+/** A candidate site for a new school: nothing there yet, nothing to close, convert or board. */
+export function candidateSite(f: Pick<Facility, 'id' | 'name' | 'x' | 'y' | 'township' | 'kind' | 'options' | 'operating'>): Facility {
+  return { ...f, existing: false, seats: 0, classes: 0, students: 0, keep: false, closable: false, convertCredit: 0, convertKind: null, convertSeats: 0, boardingCost: null };
+}
+
 /** A demand point may use a facility: the road distance and whether it is beyond the service distance. */
 export interface Arc {
   point: number;

@@ -15,6 +15,7 @@ import { generateCounty } from '../../shared/sample';
 import { solveInstance } from '../../electron/backend/optimise/solve';
 import { costOf, travelSummary, type OptInstance } from '../../shared/optimise';
 import { syntheticCounty } from '../fixtures/optimise-county';
+import { resultOf } from '../helpers/backend';
 
 type Measure = (name: string, times: number, fn: (i: number) => Promise<unknown> | unknown, note?: string) => Promise<number>;
 
@@ -50,11 +51,7 @@ async function benchSample(dir: string, measure: Measure): Promise<void> {
   const file = path.join(dir, 'optimise-sample.csplan');
   (await createProjectWithData(file, generateCounty())).close();
   const backend = createBackend({ dataDir: path.join(dir, 'optimise-data'), shell: 'cli' });
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const res = await backend.dispatch(method, input);
-    if (!res.ok) throw new Error(res.error.message);
-    return res.result as T;
-  };
+  const call = <T>(method: string, input: unknown): Promise<T> => resultOf<T>(backend.dispatch(method, input));
   try {
     await call('project.open', { path: file });
     const plan = await call<PlanDetail>('plan.create', {});

@@ -35,33 +35,26 @@ export function startSolve(instance: OptInstance, o: { timeLimit: number; mipGap
   });
   const stop = new SharedArrayBuffer(4);
   const flag = new Int32Array(stop);
-  let settle: { resolve: (o: SolveOutcome) => void; reject: (e: Error) => void } | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  // A promise settles once: whichever of answer, error, exit or the hard stop comes first wins.
   const done = new Promise<SolveOutcome>((resolve, reject) => {
-    settle = { resolve, reject };
-  });
-  let finished = false;
-  const finish = (fn: () => void) => {
-    if (finished) return;
-    finished = true;
+    const failed = (message: string, code: 'TIMEOUT' | 'INTERNAL' = 'INTERNAL') => reject(new AppError(code, message));
+    timer = setTimeout(() => failed(`布局优化超过 ${o.timeLimit + GRACE_MS / 1000} 秒仍未结束，已停止。请缩小范围（学段、候选校址）后重试。`, 'TIMEOUT'), o.timeLimit * 1000 + GRACE_MS);
+    worker.on('message', (m: SolveMessage) => {
+      if (m.type === 'progress') onProgress(m.progress);
+      else if (m.type === 'done') resolve(m.outcome);
+      else failed(`布局优化出错：${m.message.slice(0, 200)}`);
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message);
+      failed(oom ? '布局优化超出了内存上限，已停止。请缩小范围（学段、候选校址）后重试。' : `布局优化出错：${err.message.slice(0, 200)}`);
+    });
+    worker.on('exit', (code) => failed(`布局优化的后台线程意外退出（代码 ${code}）。`));
+    const req: SolveRequest = { instance, timeLimit: o.timeLimit, mipGap: o.mipGap, stop };
+    worker.postMessage(req);
+  }).finally(() => {
     clearTimeout(timer);
-    fn();
     void worker.terminate();
-  };
-  const timer = setTimeout(
-    () => finish(() => settle?.reject(new AppError('TIMEOUT', `布局优化超过 ${o.timeLimit + GRACE_MS / 1000} 秒仍未结束，已停止。请缩小范围（学段、候选校址）后重试。`))),
-    o.timeLimit * 1000 + GRACE_MS,
-  );
-  worker.on('message', (m: SolveMessage) => {
-    if (m.type === 'progress') onProgress(m.progress);
-    else if (m.type === 'done') finish(() => settle?.resolve(m.outcome));
-    else finish(() => settle?.reject(new AppError('INTERNAL', `布局优化出错：${m.message.slice(0, 200)}`)));
   });
-  worker.on('error', (err: Error & { code?: string }) => {
-    const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|heap/i.test(err.message);
-    finish(() => settle?.reject(new AppError('INTERNAL', oom ? '布局优化超出了内存上限，已停止。请缩小范围（学段、候选校址）后重试。' : `布局优化出错：${err.message.slice(0, 200)}`)));
-  });
-  worker.on('exit', (code) => finish(() => settle?.reject(new AppError('INTERNAL', `布局优化的后台线程意外退出（代码 ${code}）。`))));
-  const req: SolveRequest = { instance, timeLimit: o.timeLimit, mipGap: o.mipGap, stop };
-  worker.postMessage(req);
   return { done, cancel: () => Atomics.store(flag, 0, 1) };
 }

@@ -10,7 +10,7 @@ import type { SchoolKind } from '../../../shared/domain';
 import type { GeoMap, MapVillage } from '../../../shared/geo/api';
 import { serviceDistance } from '../../../shared/geo/settings';
 import { buildArcs, toLocalPlane } from '../../../shared/optimise/arcs';
-import type { DemandPoint, Facility, OptInstance } from '../../../shared/optimise/instance';
+import { candidateSite, type DemandPoint, type Facility, type OptInstance } from '../../../shared/optimise/instance';
 import { buildOptions, STAGE_KIND } from '../../../shared/optimise/options';
 import { optimiseSettingsSchema, type OptimiseSettings } from '../../../shared/optimise/settings';
 import { evaluatePlan, type Plan, type PlanEvaluation } from '../../../shared/plan';
@@ -144,26 +144,18 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
   const positions: [number, number][] = located.map((s) => s.position as [number, number]);
   for (const p of sites) {
     const urban = townshipClass.get(p.v.townshipId) === '城区';
-    facilities.push({
-      id: p.v.id,
-      name: `${p.v.name}新建${stage === 'junior' ? '初级中学' : stage === 'primary' ? '小学' : '幼儿园'}`,
-      x: p.x,
-      y: p.y,
-      township: p.v.townshipId,
-      existing: false,
-      kind,
-      seats: 0,
-      classes: 0,
-      students: 0,
-      options: buildOptions(stage, urban, 0, plan.settings),
-      operating: settings.operatingPerSchool,
-      keep: false,
-      closable: false,
-      convertCredit: 0,
-      convertKind: null,
-      convertSeats: 0,
-      boardingCost: null,
-    });
+    facilities.push(
+      candidateSite({
+        id: p.v.id,
+        name: `${p.v.name}新建${stage === 'junior' ? '初级中学' : stage === 'primary' ? '小学' : '幼儿园'}`,
+        x: p.x,
+        y: p.y,
+        township: p.v.townshipId,
+        kind,
+        options: buildOptions(stage, urban, 0, plan.settings),
+        operating: settings.operatingPerSchool,
+      }),
+    );
     positions.push(p.v.point);
   }
   if (sites.length > 0) notes.push(`候选新建校址 ${sites.length} 处：服务半径外儿童最多的村（社区），彼此相距一个服务半径以上。`);
