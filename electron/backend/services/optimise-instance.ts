@@ -42,7 +42,7 @@ const CLOSABLE_KINDS: Partial<Record<Stage, SchoolKind[]>> = {
   primary: ['primary', 'teaching_point'],
   junior: ['junior'],
 };
-const MAX_SITES = 60;
+const MAX_SITES = 150;
 
 function planOf(file: ProjectFile, q: OptimiseQuery): Plan {
   return typeof q.plan === 'string' ? resolvePlan(file, { name: q.plan }) : resolvePlan(file, { plan: q.plan });
