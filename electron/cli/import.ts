@@ -1,6 +1,7 @@
 // `cli import` and `cli import-undo`: the wizard's import, headless, through the same API.
 // --json prints {ok, importId, rowsRead, rowsImported, rowsSkipped, rowsRejected, issues};
 // the exit code is 1 whenever anything blocks (errors, unaccepted warnings, nothing to import).
+import { GEOGRAPHIC_SYSTEMS, type CoordinateOption, type GeographicSystem } from '../../shared/geo/coords';
 import fs from 'node:fs';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, isImportKind, SEVERITY_LABEL, type ImportResult } from '../../shared/import';
@@ -17,6 +18,7 @@ ${kindLines}
       自动识别表头与列，逐行检查；有错误、或有警告而未加 --accept-warnings 时不写入任何数据。
       --dry-run 只检查不写入；--mapping 使用向导保存的列对应（JSON）；--create-townships 新建表中
       出现的未知乡镇；--skip-invalid 跳过有错误的行，只导入其余行。导入前自动备份。
+      --coordinates wgs84|gcj02|bd09|EPSG:4526 学校坐标的坐标系（默认 WGS-84/CGCS2000 经纬度；EPSG 为 CGCS2000 投影坐标）。
   import-undo <文件.csplan> <导入编号> [--json]
       撤销一次导入，把它改动的数据恢复到导入前（之后又被改动的数据会使撤销被拒绝）。`;
 
@@ -29,6 +31,7 @@ export const IMPORT_OPTIONS = {
   'skip-invalid': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   'accept-warnings': { type: 'boolean', default: false },
+  coordinates: { type: 'string' },
 } as const;
 
 export interface ImportCliValues {
@@ -38,6 +41,7 @@ export interface ImportCliValues {
   mapping?: string | undefined;
   encoding?: string | undefined;
   'create-townships'?: boolean | undefined;
+  coordinates?: string | undefined;
   'skip-invalid'?: boolean | undefined;
   'dry-run'?: boolean | undefined;
   'accept-warnings'?: boolean | undefined;
@@ -80,6 +84,16 @@ function printResult(r: ImportResult): void {
   console.log(lines.join('\n'));
 }
 
+/** --coordinates: a geographic system's name, or EPSG:<code> for projected coordinates. */
+function coordinateOptionOf(value: string | undefined, usage: Fail): CoordinateOption | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if ((GEOGRAPHIC_SYSTEMS as readonly string[]).includes(v)) return { system: v as GeographicSystem };
+  const epsg = /^epsg:(\d{4,5})$/.exec(v);
+  if (epsg) return { system: 'projected', epsg: Number(epsg[1]) };
+  throw usage('--coordinates 可选 wgs84、gcj02、bd09 或 EPSG:代码（如 EPSG:4526）');
+}
+
 export async function importCommand(project: string, kind: string, file: string, values: ImportCliValues, call: Call, usage: Fail, refuse: Fail): Promise<void> {
   if (!isImportKind(kind)) throw usage(`未知的数据类别“${kind}”，可选：${IMPORT_KINDS.join('、')}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year.trim())) throw usage('--year 应为四位年份，例如 2024');
@@ -97,6 +111,7 @@ export async function importCommand(project: string, kind: string, file: string,
     acceptWarnings: values['accept-warnings'],
     createTownships: values['create-townships'],
     skipInvalidRows: values['skip-invalid'],
+    coordinates: coordinateOptionOf(values.coordinates, usage),
   });
   if (values.json) {
     const { ok, importId, rowsRead, rowsImported, rowsSkipped, rowsRejected, issues } = result;

@@ -16,6 +16,7 @@ export const PATH_FIELDS: PathsOf = {
   'import.open': (i) => ['path' in i.source ? i.source.path : undefined],
   'import.run': (i) => [i.path],
   'annex.export': (i) => [i.outPath],
+  'geo.importLayer': (i) => [i.path],
 };
 
 export const PATH_REFUSED_MESSAGE =

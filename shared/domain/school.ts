@@ -14,6 +14,8 @@ export interface ImportHints {
   unit?: 'm2' | 'wanyuan';
   /** Header words in normalised form (Simplified, half-width, no spaces or punctuation). */
   synonyms: readonly string[];
+  /** Words recognised only as the whole header, and below a synonym (X/Y give way to 经度/纬度). */
+  exact?: readonly string[];
 }
 
 /** A school fact beyond its identity: optional, imported by header words, shown with its unit. */
@@ -50,8 +52,13 @@ export const SCHOOL_FIELDS = {
   /** Township code. */
   township: { schema: z.string(), column: 'township', label: '乡镇（街道）' },
   urbanRural: { schema: z.enum(URBAN_RURAL), column: 'urban_rural', label: '城乡分类' },
-  lat: fact(real, 'lat', '纬度', undefined, 34.7, { type: 'number', synonyms: ['纬度'] }),
-  lng: fact(real, 'lng', '经度', undefined, 113.6, { type: 'number', synonyms: ['经度'] }),
+  // X/Y, E/N and one-cell coordinates are read and converted by shared/geo/import-coords.ts.
+  lat: fact(real, 'lat', '纬度', undefined, 34.7, { type: 'number', synonyms: ['纬度', '北纬', 'lat', 'latitude'], exact: ['y', 'y坐标', '坐标y', 'n', '北坐标'] }),
+  lng: fact(real, 'lng', '经度', undefined, 113.6, {
+    type: 'number',
+    synonyms: ['经度', '东经', 'lng', 'lon', 'longitude', '经纬度', '经纬度坐标', '坐标'],
+    exact: ['x', 'x坐标', '坐标x', 'e', '东坐标'],
+  }),
   siteArea: area('site_area', '占地面积', 24000, ['占地面积', '学校占地面积', '校园占地面积', '用地面积', '占地']),
   floorArea: area('floor_area', '校舍建筑面积', 9800, ['校舍建筑面积', '校舍总建筑面积', '建筑面积', '校舍面积', '总建筑面积']),
   teachingArea: area('teaching_area', '教学及辅助用房面积', 6100, ['教学及辅助用房面积', '教学及辅助用房', '教学辅助用房面积']),

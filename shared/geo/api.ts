@@ -191,3 +191,32 @@ export interface NewSiteSuggestion {
   uncoveredChildren: number;
   seatGap: number;
 }
+
+export const GEO_LAYERS = ['outline', 'townships', 'villages', 'road', 'river', 'town'] as const;
+export type GeoLayer = (typeof GEO_LAYERS)[number];
+export const GEO_LAYER_LABEL: Record<GeoLayer, string> = {
+  outline: '县界',
+  townships: '乡镇边界',
+  villages: '村（社区）',
+  road: '道路',
+  river: '河流',
+  town: '城镇',
+};
+
+/** What a boundary or layer import found and (unless refused or a dry run) wrote. */
+export interface GeoImportResult {
+  ok: boolean;
+  written: boolean;
+  layer: GeoLayer;
+  fileName: string;
+  features: number;
+  joined: number;
+  /** Features that joined no township: feature number, name and code from the file. */
+  unmatched: { feature: number; name: string; code: string }[];
+  /** Townships left without a boundary. */
+  missing: string[];
+  /** Problems that refused the file: each names the file and the feature. */
+  problems: string[];
+  notes: string[];
+  backup: string | null;
+}

@@ -77,15 +77,25 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
           remaining[si]! -= c;
         }
       }
-      // Villages whose candidates were all full look further, nearest-village-first.
+      // Villages whose candidates were all full look among the schools that still have seats.
       const left = input.points.map((_, pi) => pi).filter((pi) => assignedTo[pi] === -1 && childrenOf(pi) > 0);
+      let open = schools.map((_, si) => si).filter((si) => remaining[si]! > 0);
       for (const pi of left) {
         const c = childrenOf(pi);
-        const all = index.nearestK(frame.px[pi]!, frame.py[pi]!, schools.length);
-        const hit = all.find((h) => remaining[h.id]! >= c);
-        if (hit) {
-          assignedTo[pi] = hit.id;
-          remaining[hit.id]! -= c;
+        let hit = -1;
+        let hitD = Infinity;
+        for (const si of open) {
+          if (remaining[si]! < c) continue;
+          const d = dist(pi, si);
+          if (d < hitD || (d === hitD && si < hit)) {
+            hitD = d;
+            hit = si;
+          }
+        }
+        if (hit >= 0) {
+          assignedTo[pi] = hit;
+          remaining[hit]! -= c;
+          if (remaining[hit]! <= 0) open = open.filter((si) => si !== hit);
         }
       }
     }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { SCENARIO_NAME } from '../projection';
 import { PLAN_NAME, yearSchema } from '../plan/model';
 import { COVERAGE_STAGES } from './model';
-import type { CatchmentResult, CoverageResult, GeoMap, NewSiteSuggestion } from './api';
+import { GEO_LAYERS, type CatchmentResult, type CoverageResult, type GeoImportResult, type GeoMap, type NewSiteSuggestion } from './api';
+import { coordinateOptionSchema } from './coords';
 
 function method<R>() {
   return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
@@ -52,6 +53,19 @@ export const geoMethods = {
   /** Places or moves a school (journalled with the data edits; undone by geo.undoSchoolMove). */
   'geo.moveSchool': method<{ code: string; position: [number, number] | null; previous: [number, number] | null }>()(
     z.strictObject({ code: z.string().regex(/^[0-9A-Za-z]{1,20}$/, '学校标识码格式不正确'), position: z.tuple([lng, lat]).nullable() }),
+  ),
+  /**
+   * Imports county outline, township boundaries, villages or a reference layer from GeoJSON or
+   * Shapefile (.shp with .dbf/.prj/.cpg beside it, or a .zip), replacing that layer; all or nothing.
+   */
+  'geo.importLayer': method<GeoImportResult>()(
+    z.strictObject({
+      path: z.string().trim().min(1, '请填写文件路径').max(4096, '文件路径过长').refine((p) => !p.includes('\0'), '文件路径含有非法字符'),
+      layer: z.enum(GEO_LAYERS),
+      coordinates: coordinateOptionSchema.optional(),
+      encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
+      dryRun: z.boolean().optional(),
+    }),
   ),
   /** Takes back the last school move. */
   'geo.undoSchoolMove': method<{ code: string; position: [number, number] | null } | null>()(z.strictObject({})),

@@ -3,7 +3,7 @@
 // and for the county, with each uncovered village's distance to its nearest school and the
 // child-weighted mean and maximum distance. Pure: the backend and the renderer run the same.
 import type { SchoolRef } from '../plan/model';
-import { bboxCentre, emptyBBox, extendBBox, isEmptyBBox, localProjection, type LocalProjection } from './geometry';
+import { bboxCentre, emptyBBox, extendBBox, isEmptyBBox, localProjection, projectAll, type LocalProjection } from './geometry';
 import { COVERAGE_STAGES, type CoverageStage, type Position } from './model';
 import { pointIndex, type PointIndex } from './point-index';
 import { serviceDistance, type GeoSettings } from './settings';
@@ -31,23 +31,11 @@ export function spatialFrame(points: readonly DemandPoint[], schools: readonly S
   for (const p of points) extendBBox(box, p.position);
   for (const s of schools) extendBBox(box, s.position);
   const projection = localProjection(isEmptyBBox(box) ? [0, 0] : bboxCentre(box));
-  const px = new Float64Array(points.length);
-  const py = new Float64Array(points.length);
-  points.forEach((p, i) => {
-    const [x, y] = projection.toXY(p.position);
-    px[i] = x;
-    py[i] = y;
-  });
+  const { xs: px, ys: py } = projectAll(projection, points.map((p) => p.position));
   const stages = {} as SpatialFrame['stages'];
   for (const stage of COVERAGE_STAGES) {
     const list = schools.filter((s) => s.seats[stage] !== undefined);
-    const sx = new Float64Array(list.length);
-    const sy = new Float64Array(list.length);
-    list.forEach((s, i) => {
-      const [x, y] = projection.toXY(s.position);
-      sx[i] = x;
-      sy[i] = y;
-    });
+    const { xs: sx, ys: sy } = projectAll(projection, list.map((s) => s.position));
     stages[stage] = { schools: list, index: pointIndex(sx, sy), sx, sy };
   }
   return { projection, px, py, stages };

@@ -32,6 +32,18 @@ export function localProjection(origin: Position): LocalProjection {
   };
 }
 
+/** Positions in metres as two coordinate arrays (what the k-d tree indexes). */
+export function projectAll(proj: LocalProjection, positions: readonly Position[]): { xs: Float64Array; ys: Float64Array } {
+  const xs = new Float64Array(positions.length);
+  const ys = new Float64Array(positions.length);
+  positions.forEach((p, i) => {
+    const [x, y] = proj.toXY(p);
+    xs[i] = x;
+    ys[i] = y;
+  });
+  return { xs, ys };
+}
+
 export function emptyBBox(): BBox {
   return [Infinity, Infinity, -Infinity, -Infinity];
 }

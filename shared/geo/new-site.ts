@@ -1,7 +1,7 @@
 // The new-site helper: among the villages (and a grid over the uncovered ones), the point
 // where a new school of a stage would bring the most children now beyond the service
 // distance within it. A greedy first choice, not an optimum over several sites.
-import { bboxCentre, emptyBBox, extendBBox, localProjection } from './geometry';
+import { bboxCentre, emptyBBox, extendBBox, localProjection, projectAll } from './geometry';
 import type { CoverageStage, Position } from './model';
 import { pointIndex } from './point-index';
 import { serviceDistance, type GeoSettings } from './settings';
@@ -25,17 +25,10 @@ export function bestNewSite(points: readonly DemandPoint[], uncovered: readonly 
   const box = emptyBBox();
   for (const p of targets) extendBBox(box, p.position);
   const proj = localProjection(bboxCentre(box));
-  const tx = new Float64Array(targets.length);
-  const ty = new Float64Array(targets.length);
-  const reach = new Float64Array(targets.length);
-  targets.forEach((p, i) => {
-    const [x, y] = proj.toXY(p.position);
-    tx[i] = x;
-    ty[i] = y;
-    reach[i] = serviceDistance(settings, p.urbanRural, stage) / settings.roadFactor;
-  });
+  const { xs: tx, ys: ty } = projectAll(proj, targets.map((p) => p.position));
+  const reach = Float64Array.from(targets, (p) => serviceDistance(settings, p.urbanRural, stage) / settings.roadFactor);
   const maxReach = Math.max(...reach);
-  const index = pointIndex(tx, ty, maxReach);
+  const index = pointIndex(tx, ty);
 
   const candidates: { position: Position; village: DemandPoint | null }[] = points.map((p) => ({ position: p.position, village: p }));
   const w = box[2] - box[0];

@@ -1,5 +1,6 @@
 // The 数据导入 methods of the API contract, spread into shared/api/contract.ts: method name →
 // zod input schema → result type, as everywhere else in the contract.
+import { coordinateOptionSchema } from '../geo/coords';
 import { z } from 'zod';
 import type {
   ImportAnalysis,
@@ -46,6 +47,8 @@ const checkInput = {
   columns,
   createTownships: z.boolean().optional(),
   skipInvalidRows: z.boolean().optional(),
+  /** School coordinates' system (WGS-84 when absent). */
+  coordinates: coordinateOptionSchema.optional(),
 };
 
 export const importMethods = {
@@ -89,6 +92,7 @@ export const importMethods = {
       acceptWarnings: z.boolean().optional(),
       createTownships: z.boolean().optional(),
       skipInvalidRows: z.boolean().optional(),
+      coordinates: coordinateOptionSchema.optional(),
     }),
   ),
   'import.list': method<ImportRecord[]>()(z.strictObject({})),

@@ -1,5 +1,6 @@
 // Rows of a school table (教育事业统计 layouts: one row per school with grade columns, or one
 // row per school and grade) → schools, enrolment, staff and totals to write, with issues.
+import { COORDINATE_FIELDS, coordinateReader, locatedSchools } from '../geo/import-coords';
 import type { EnrolmentRecord, School, StaffRecord } from '../domain/model';
 import { SCHOOL_FACT_FIELDS, type SchoolFact } from '../domain/school';
 import { gradeLabel, gradesOf, KIND_LABEL, KIND_STAGES, STAGE_LABEL, STAGES, type Stage, type UrbanRural } from '../domain/stages';
@@ -153,7 +154,8 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
   const parseKind = memoised(parseKindText);
   const parseOwnership = memoised(parseOwnershipText);
   const parseUrbanRural = memoised(parseUrbanRuralText);
-  const attributes = SCHOOL_FACT_FIELDS.flatMap((field) => {
+  const coordinates = coordinateReader(layout.field.get('lng') ?? [], layout.field.get('lat') ?? [], ctx.coordinates, locatedSchools(ctx.schools));
+  const attributes = SCHOOL_FACT_FIELDS.filter((f) => !COORDINATE_FIELDS.has(f)).flatMap((field) => {
     const col = one(field);
     const spec = fieldSpec('schools', field);
     return col ? [{ field, col, label: spec?.label ?? field, int: spec?.type === 'int', factor: unitFactor(spec?.unit, col.unit) }] : [];
@@ -221,8 +223,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
       // Converted values are rounded to what the unit warrants; others are kept exactly.
       (given as Record<SchoolFact, number>)[field] = factor === 1 ? v : Math.round(v * factor * 100) / 100;
     }
-    if (given.lat !== undefined && given.lat !== null && (given.lat < 3 || given.lat > 54)) reader.error('BAD_COORDINATE', '纬度应在 3–54 之间（中国境内）。请核对经纬度是否填反。', one('lat'));
-    if (given.lng !== undefined && given.lng !== null && (given.lng < 73 || given.lng > 136)) reader.error('BAD_COORDINATE', '经度应在 73–136 之间（中国境内）。请核对经纬度是否填反。', one('lng'));
+    coordinates.read(reader, given);
 
     const staff = readStaff(reader, layout);
     const yearGrades = new Map<string, { ref: GradeRef; counts: GradeCounts }>();

@@ -1,5 +1,6 @@
 // What an import would write, worked out before anything is written: the records, the
 // issues, the counts and a preview. The backend commits exactly this.
+import type { CoordinateOption } from '../geo/coords';
 import type { BirthRecord, EnrolmentRecord, PopulationRecord, School, SchoolTotal, StaffRecord, Township } from '../domain/model';
 import type { SchoolSystem, Stage } from '../domain/stages';
 import type { ImportIssue } from './issues';
@@ -65,6 +66,8 @@ export interface ValidateContext {
   createTownships: boolean;
   /** Import the rows without errors and reject the others (default: any error blocks). */
   skipInvalidRows: boolean;
+  /** The coordinate system of the file's school coordinates (WGS-84 when absent). */
+  coordinates?: CoordinateOption;
 }
 
 export function emptyPlan(kind: ImportKind): ImportPlan {

@@ -11,6 +11,7 @@ import { benchAnnexes } from './annex';
 import { benchProjection } from './projection';
 import { benchImport } from './import';
 import { benchPlan } from './plan';
+import { benchGeo } from './geo';
 import { benchOptimise } from './optimise';
 
 interface Figure {
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
   await benchProjection(dir, measure);
   await benchImport(dir, measure);
   await benchPlan(dir, measure);
+  await benchGeo(measure);
   await benchOptimise(dir, measure);
 
   console.log('');

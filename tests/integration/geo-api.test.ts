@@ -63,3 +63,42 @@ describe('geo.coverage and geo.catchments', () => {
     }
   });
 });
+
+describe('planner edits on the map', () => {
+  it('places a 新建 project, assigns villages to it, and the catchment follows', async () => {
+    const plan = await ok<{ id: number }>('plan.create', { name: '布局测试' });
+    const map0 = await ok<GeoMap>('geo.map', { plan: plan.id });
+    const village = map0.villages.find((v) => v.childrenByStage.primary > 20)!;
+    const township = village.townshipId;
+    const detail = await ok<{ projects: { id: number; name: string }[] }>('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '新建', name: '测试新小学', kind: 'primary', township, classes: 12, seats: 540, completionYear: map0.year + 2 }],
+    });
+    const project = detail.projects.find((p) => p.name === '测试新小学')!;
+    const placed = await ok<GeoMap>('geo.setProjectSite', { plan: plan.id, project: project.id, position: village.point });
+    expect(placed.projects.find((p) => p.id === project.id)!.site).toEqual(village.point);
+    const ref = `new:${project.id}`;
+    const later = await ok<GeoMap>('geo.map', { plan: plan.id, year: map0.year + 3 });
+    expect(later.schools.find((s) => s.code === ref)).toMatchObject({ isNew: true, open: true, position: village.point });
+
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [village.id], school: ref });
+    const c = await ok<CatchmentResult>('geo.catchments', { plan: plan.id, year: map0.year + 3 });
+    const a = c.stages.primary.assignments.find((x) => x.village === village.id)!;
+    expect(a).toMatchObject({ school: ref, manual: true, distance: 0 });
+    expect(c.stages.primary.schools.find((s) => s.code === ref)!.children).toBeGreaterThanOrEqual(village.childrenByStage.primary * 0.5);
+
+    const refused = await backend.dispatch('geo.assignVillages', { plan: plan.id, stage: 'junior', villages: [village.id], school: ref });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/不设该学段/);
+  });
+
+  it('moves a school and takes the move back', async () => {
+    const map = await ok<GeoMap>('geo.map', {});
+    const s = map.schools.find((x) => !x.isNew && x.position)!;
+    const moved = await ok<{ previous: [number, number] }>('geo.moveSchool', { code: s.code, position: [113.1, 34.1] });
+    expect(moved.previous).toEqual(s.position);
+    expect((await ok<GeoMap>('geo.map', {})).schools.find((x) => x.code === s.code)!.position).toEqual([113.1, 34.1]);
+    await ok('geo.undoSchoolMove', {});
+    expect((await ok<GeoMap>('geo.map', {})).schools.find((x) => x.code === s.code)!.position).toEqual(s.position);
+  });
+});

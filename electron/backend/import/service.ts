@@ -2,6 +2,7 @@
 // commit), the headless run of `cli import`, import records, undo and saved mappings.
 // Files are parsed in a worker; the checks are the pure functions of shared/import; the
 // database is written only in commit, after a backup, in one transaction.
+import type { CoordinateOption } from '../../../shared/geo/coords';
 import path from 'node:path';
 import type { ParsedInput } from '../../../shared/api';
 import {
@@ -129,6 +130,7 @@ interface PlanInput {
   mapping?: MappingFile | undefined;
   createTownships?: boolean | undefined;
   skipInvalidRows?: boolean | undefined;
+  coordinates?: CoordinateOption | undefined;
 }
 
 interface Planned {
@@ -246,6 +248,7 @@ export class ImportService {
       ...IMPORT_KIND_WRITERS[p.kind].stored(db),
       createTownships: p.createTownships ?? false,
       skipInvalidRows: p.skipInvalidRows ?? false,
+      ...(p.coordinates ? { coordinates: p.coordinates } : {}),
     };
   }
 
@@ -371,7 +374,7 @@ export class ImportService {
     if (!sheet) {
       return failed(fileIssue('NO_SUCH_SHEET', `文件中没有名为“${input.sheet}”的工作表。现有工作表：${workbook.sheets.map((s) => s.name).join('、')}。`));
     }
-    const planned = this.plan({ sheet, fileName: source.fileName, kind: input.kind, year: input.year, mapping: input.mapping, createTownships: input.createTownships, skipInvalidRows: input.skipInvalidRows });
+    const planned = this.plan({ sheet, fileName: source.fileName, kind: input.kind, year: input.year, mapping: input.mapping, createTownships: input.createTownships, skipInvalidRows: input.skipInvalidRows, coordinates: input.coordinates });
     return this.write(planned, { ...source, sheet: sheet.name, kind: input.kind, year: input.year }, {
       dryRun: input.dryRun ?? false,
       acceptWarnings: input.acceptWarnings ?? false,

@@ -1,6 +1,7 @@
 // The 布局图 methods of the API, mapped to the geography services (spread into backend.ts).
 import type { Handlers } from '../dispatcher';
 import type { Session } from '../session';
+import { importGeoLayer } from './geo-import';
 import { geoAssignVillages, geoCatchments, geoCoverage, geoMap, geoMoveSchool, geoNewSite, geoSetProjectSite, geoUndoSchoolMove } from './geo';
 
 type GeoMethod = Extract<keyof Handlers, `geo.${string}`>;
@@ -15,5 +16,6 @@ export function geoHandlers(session: Session): Pick<Handlers, GeoMethod> {
     'geo.setProjectSite': (input) => geoSetProjectSite(session.project, input),
     'geo.moveSchool': (input) => geoMoveSchool(session.project, input),
     'geo.undoSchoolMove': () => geoUndoSchoolMove(session.project),
+    'geo.importLayer': (input) => importGeoLayer(session.project, input),
   };
 }
