@@ -35,6 +35,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           'backend-worker': resolve(root, 'electron/backend/backend-worker-entry.ts'),
           'import-worker': resolve(root, 'electron/backend/import/parse-worker.ts'),
+          // out/main/optimise-worker.js (electron/backend/optimise/run-worker.ts).
+          'optimise-worker': resolve(root, 'electron/backend/optimise/solve-worker.ts'),
         },
         formats: ['cjs'],
       },

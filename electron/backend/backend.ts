@@ -35,6 +35,7 @@ import { ImportService } from './import/service';
 import { planHandlers } from './services/plan-handlers';
 import { editHistory, undoEditById, updateSchool, updateTownship } from './services/edits';
 import { geoHandlers } from './services/geo-handlers';
+import { optimiseHandlers } from './services/optimise-handlers';
 
 export interface BackendOptions {
   /** Folder for recent files, the sample county and new projects. */
@@ -134,6 +135,7 @@ export function createBackend(options: BackendOptions): Backend {
     'edits.list': (input) => editHistory(session.project, input),
     'edits.undo': ({ editId }) => undoEditById(session.project, editId),
     ...geoHandlers(session),
+    ...optimiseHandlers(session),
   };
 
   return {

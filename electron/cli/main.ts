@@ -14,6 +14,7 @@ import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 import { PLAN_SETTINGS_HELP, PLAN_SETTINGS_OPTIONS, planSetTargetCommand, planSettingsCommand } from './plan-settings';
 import { coverageCommand, GEO_HELP } from './geo';
+import { optimiseCommand, OPTIMISE_HELP, OPTIMISE_OPTIONS } from './optimise';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 import { editCommand, EDIT_HELP, isEditCommand } from './edit';
 
@@ -40,6 +41,7 @@ ${PLAN_HELP}
 ${PLAN_SETTINGS_HELP}
 ${EDIT_HELP}
 ${GEO_HELP}
+${OPTIMISE_HELP}
   help
       显示本说明。
 
@@ -113,6 +115,7 @@ const OPTIONS = {
   ...IMPORT_OPTIONS,
   ...PLAN_OPTIONS,
   ...PLAN_SETTINGS_OPTIONS,
+  ...OPTIMISE_OPTIONS,
 } as const;
 
 function parse(argv: string[]) {
@@ -259,6 +262,11 @@ async function run(argv: string[]): Promise<void> {
       case 'coverage': {
         await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
         await coverageCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
+        return;
+      }
+      case 'optimise': {
+        await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
+        await optimiseCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
         return;
       }
       default:

@@ -35,6 +35,7 @@ import { planMethods } from '../plan/contract';
 import { editMethods } from './edit-contract';
 import { PLAN_NAME } from '../plan/model';
 import { geoMethods } from '../geo/contract';
+import { optimiseMethods } from '../optimise/contract';
 
 /** Pairs a zod input schema with a result type that exists only for the compiler. */
 function method<R>() {
@@ -176,6 +177,8 @@ export const contract = {
   ...editMethods,
   /** 布局图: methods in shared/geo/contract.ts. */
   ...geoMethods,
+  /** 布局优化: methods in shared/optimise/contract.ts. */
+  ...optimiseMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { benchImport } from './import';
 import { benchMap } from './map';
 import { benchPlan } from './plan';
 import { benchGeo } from './geo';
+import { benchOptimise } from './optimise';
 
 interface Figure {
   name: string;
@@ -117,6 +118,7 @@ async function main(): Promise<void> {
   await benchPlan(dir, measure);
   await benchGeo(measure);
   await benchMap(measure);
+  await benchOptimise(dir, measure);
 
   printFigures();
   const mem = process.memoryUsage();

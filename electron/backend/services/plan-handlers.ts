@@ -20,7 +20,8 @@ import {
 import { importProjects } from './plan-import';
 import { evaluateStoredPlan, planContextFor, resolvePlan } from './plan-context';
 
-type PlanMethod = Extract<keyof Handlers, `plan.${string}`>;
+// The 布局优化 methods share the plan. prefix but have handlers of their own (optimise-handlers.ts).
+type PlanMethod = Exclude<Extract<keyof Handlers, `plan.${string}`>, `plan.optimise${string}`>;
 
 export function planHandlers(session: Session): Pick<Handlers, PlanMethod> {
   return {

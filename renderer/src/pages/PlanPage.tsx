@@ -18,6 +18,7 @@ import { BalancePanel } from '../components/plan/BalancePanel';
 import { DemandChart } from '../components/plan/DemandChart';
 import { GapMatrix, type GapMode } from '../components/plan/GapMatrix';
 import { LEVEL_BG } from '../components/plan/levels';
+import { OptimisePanel } from '../components/plan/OptimisePanel';
 import { ProjectsPanel } from '../components/plan/ProjectsPanel';
 import { SchoolsPanel } from '../components/plan/SchoolsPanel';
 import { SettingsDrawer } from '../components/plan/SettingsDrawer';
@@ -257,6 +258,7 @@ export function PlanPage() {
           { key: 'balance', label: t.tabs.balance, children: <BalancePanel ev={ev} /> },
           { key: 'teachers', label: zh.teachers.tab, children: <TeachersPanel ev={ev} /> },
           { key: 'areas', label: t.tabs.areas, children: <AreasPanel plan={plan} context={p.context} edit={p.edit} saving={p.saving} /> },
+          { key: 'optimise', label: '布局优化', children: <OptimisePanel plan={plan} edit={p.edit} saving={p.saving} /> },
         ]}
       />
       <SettingsDrawer open={settingsOpen} plan={plan} edit={p.edit} remove={p.remove} saving={p.saving} onClose={() => setSettingsOpen(false)} />

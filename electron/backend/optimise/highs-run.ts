@@ -1,0 +1,97 @@
+// One MIP solve with HiGHS (WebAssembly), synchronous once the module is loaded: the model
+// goes in as the sparse arrays of shared/optimise/model.ts, with a time limit, a gap limit,
+// an optional first incumbent (the greedy layout) and a stop flag checked at HiGHS's own
+// interrupt points. Runs inside the optimiser's worker (solve-worker.ts).
+import loadHighs from 'highs';
+import type { SparseMip } from '../../../shared/optimise/model';
+import type { OptStatus } from '../../../shared/optimise/solution';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let loaded: Promise<Highs> | null = null;
+
+export function highs(): Promise<Highs> {
+  loaded ??= loadHighs();
+  return loaded;
+}
+
+export interface SolveProgress {
+  seconds: number;
+  /** Best layout found so far (objective, 万元) and the proven lower bound. */
+  primal: number | null;
+  dual: number | null;
+  gap: number | null;
+}
+
+export interface HighsOutcome {
+  status: OptStatus;
+  /** HiGHS's own model status, for the report. */
+  solverStatus: string;
+  values: Float64Array | null;
+  objective: number | null;
+  gap: number | null;
+  seconds: number;
+  /** Stopped by the time limit or the stop flag before proving the optimum. */
+  stopped: 'time' | 'cancel' | null;
+}
+
+export interface HighsOptions {
+  timeLimit: number;
+  mipGap: number;
+  start?: Float64Array;
+  onProgress?: (p: SolveProgress) => void;
+  shouldStop?: () => boolean;
+}
+
+const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e29 ? v : null);
+
+export function solveWith(h: Highs, mip: SparseMip, o: HighsOptions): HighsOutcome {
+  const model = h.createModel({
+    numCols: mip.numCols,
+    numRows: mip.numRows,
+    offset: mip.offset,
+    colCost: mip.colCost,
+    colLower: mip.colLower,
+    colUpper: mip.colUpper,
+    rowLower: mip.rowLower.map((v) => (v === -Infinity ? -h.infinity : v)),
+    rowUpper: mip.rowUpper.map((v) => (v === Infinity ? h.infinity : v)),
+    integrality: mip.integrality,
+    matrix: { format: 'csr', numRows: mip.numRows, numCols: mip.numCols, starts: mip.starts, indices: mip.indices, values: mip.values },
+  });
+  try {
+    model.options.set({ output_flag: false, time_limit: o.timeLimit, mip_rel_gap: o.mipGap, random_seed: 1 });
+    if (o.start) model.setSolution({ colValue: o.start });
+    let cancelled = false;
+    let lastReport = 0;
+    const cb = h.constants.callbackType;
+    model.run({
+      [cb.mipInterrupt](event) {
+        if (o.shouldStop?.()) {
+          cancelled = true;
+          event.interrupt();
+        }
+      },
+      [cb.mipLogging](event) {
+        const s = event.data.running_time ?? 0;
+        if (s - lastReport < 0.2) return;
+        lastReport = s;
+        o.onProgress?.({ seconds: s, primal: finite(event.data.mip_primal_bound), dual: finite(event.data.mip_dual_bound), gap: finite(event.data.mip_gap) });
+      },
+    });
+    const ms = h.constants.modelStatus;
+    const code = model.getModelStatus();
+    const solverStatus = Object.entries(ms).find(([, v]) => v === code)?.[0] ?? String(code);
+    const seconds = Number(model.getRunTime?.() ?? 0);
+    const primalOk = Number(model.info.get('primal_solution_status')) === 2;
+    const values = primalOk ? model.getSolution().colValue : null;
+    const gapInfo = finite(Number(model.info.get('mip_gap')));
+    const objective = primalOk ? model.getObjectiveValue() : null;
+    let status: OptStatus;
+    if (code === ms.optimal) status = 'optimal';
+    else if (code === ms.infeasible) status = 'infeasible';
+    else status = values ? 'feasible' : 'infeasible';
+    const stopped = cancelled ? 'cancel' : code === ms.timeLimit ? 'time' : null;
+    return { status, solverStatus, values, objective, gap: status === 'optimal' ? (gapInfo ?? 0) : gapInfo, seconds, stopped };
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+// Greedy first (the fallback, the yardstick and the solver's first incumbent), then the MIP,
+// both read back into layouts and held to every constraint by the checker. `solveInstance`
+// runs in the calling thread; the API runs it in the optimiser's own worker (run-worker.ts).
+import { checkSolution } from '../../../shared/optimise/check';
+import { greedySolve } from '../../../shared/optimise/greedy';
+import type { OptInstance } from '../../../shared/optimise/instance';
+import { buildMip, decodeMip, encodeSolution } from '../../../shared/optimise/model';
+import type { OptSolution } from '../../../shared/optimise/solution';
+import { highs, solveWith, type SolveProgress } from './highs-run';
+
+export interface SolveOptions {
+  timeLimit: number;
+  mipGap: number;
+  onProgress?: (p: SolveProgress) => void;
+  shouldStop?: () => boolean;
+}
+
+export interface SolveOutcome {
+  greedy: OptSolution;
+  /** Null when the solver found no layout in time (the greedy one stands). */
+  mip: OptSolution | null;
+  solverStatus: string;
+  seconds: number;
+  stopped: 'time' | 'cancel' | null;
+  size: { columns: number; rows: number; binaries: number; nonzeros: number };
+  /** Constraint violations found by the checker (empty when the layout holds). */
+  violations: { greedy: string[]; mip: string[] };
+}
+
+export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise<SolveOutcome> {
+  const greedy = greedySolve(inst);
+  const { mip, layout } = buildMip(inst);
+  const h = await highs();
+  const start = encodeSolution(inst, layout, greedy, mip.numCols);
+  const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop });
+  const sol = out.values && out.objective !== null ? decodeMip(inst, layout, out.values, out.status, out.gap, out.objective) : null;
+  let binaries = 0;
+  for (const v of mip.integrality) binaries += v;
+  return {
+    greedy,
+    mip: sol,
+    solverStatus: out.solverStatus,
+    seconds: out.seconds,
+    stopped: out.stopped,
+    size: { columns: mip.numCols, rows: mip.numRows, binaries, nonzeros: mip.values.length },
+    violations: { greedy: checkSolution(inst, greedy), mip: sol ? checkSolution(inst, sol) : [] },
+  };
+}

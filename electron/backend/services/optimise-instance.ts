@@ -1,0 +1,207 @@
+// The optimiser's instance for one plan, scenario and stage of a project: the villages with
+// their children per plan year (from the 布局图's demand points, scaled each year to the
+// projection's county enrolment so seats are weighed against the same demand the plan's
+// evaluation uses), the schools of the stage that have a location with their seats under
+// the plan's committed projects (已建成, 在建), candidate sites at villages beyond every
+// school's service distance, distances with the plan's 路网系数 and 服务半径, sizes and
+// costs from the plan's norms, and the weights.
+import type { ParsedInput } from '../../../shared/api';
+import type { SchoolKind } from '../../../shared/domain';
+import type { GeoMap, MapVillage } from '../../../shared/geo/api';
+import { serviceDistance } from '../../../shared/geo/settings';
+import { buildArcs, toLocalPlane } from '../../../shared/optimise/arcs';
+import { candidateSite, type DemandPoint, type Facility, type OptInstance } from '../../../shared/optimise/instance';
+import { buildOptions, STAGE_KIND } from '../../../shared/optimise/options';
+import { optimiseSettingsSchema, type OptimiseSettings } from '../../../shared/optimise/settings';
+import { evaluatePlan, type Plan, type PlanEvaluation } from '../../../shared/plan';
+import { estimateFacilities } from '../../../shared/plan/norms';
+import { AppError } from '../errors';
+import type { ProjectFile } from '../db/project-file';
+import { geoMap } from './geo';
+import { planContextFor, resolvePlan } from './plan-context';
+
+export type OptimiseQuery = ParsedInput<'plan.optimise'>;
+type Stage = OptimiseQuery['stage'];
+
+export interface ProjectInstance {
+  instance: OptInstance;
+  plan: Plan;
+  scenario: string;
+  settings: OptimiseSettings;
+  /** [lng, lat] per facility. */
+  positions: [number, number][];
+  /** The plan as it stands and its evaluation; the committed layout's evaluation. */
+  full: PlanEvaluation;
+  committed: PlanEvaluation;
+  notes: string[];
+}
+
+/** 撤并 and 转型 apply to schools of the stage's own kind and 教学点; a combined school keeps its stage. */
+const CLOSABLE_KINDS: Partial<Record<Stage, SchoolKind[]>> = {
+  preschool: ['kindergarten'],
+  primary: ['primary', 'teaching_point'],
+  junior: ['junior'],
+};
+const MAX_SITES = 150;
+
+function planOf(file: ProjectFile, q: OptimiseQuery): Plan {
+  return typeof q.plan === 'string' ? resolvePlan(file, { name: q.plan }) : resolvePlan(file, { plan: q.plan });
+}
+
+/** Villages beyond every school's service distance, most children first, kept at least a service distance apart. */
+function candidateSites(villages: { v: MapVillage; x: number; y: number; km: number; children: number }[], schools: { x: number; y: number }[], roadFactor: number) {
+  const far = villages
+    .filter((p) => p.children > 0 && schools.every((s) => (Math.hypot(s.x - p.x, s.y - p.y) / 1000) * roadFactor > p.km))
+    .sort((a, b) => b.children - a.children || a.v.id.localeCompare(b.v.id));
+  const out: typeof far = [];
+  for (const p of far) {
+    if (out.length >= MAX_SITES) break;
+    if (out.every((q) => (Math.hypot(q.x - p.x, q.y - p.y) / 1000) * roadFactor > p.km)) out.push(p);
+  }
+  return out;
+}
+
+export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): ProjectInstance {
+  const plan = planOf(file, q);
+  const scenario = q.scenario ?? plan.scenario;
+  const settings = optimiseSettingsSchema.parse({ ...(q.weights ?? {}), ...(q.timeLimit ? { timeLimit: q.timeLimit } : {}) });
+  const stage = q.stage;
+  const notes: string[] = [];
+  const ctx = planContextFor(file, scenario, plan.outlookYear);
+  const full = evaluatePlan(ctx, { ...plan, scenario });
+  const committedPlan = { ...plan, scenario, projects: plan.projects.filter((p) => p.status === '已建成' || p.status === '在建') };
+  const committed = evaluatePlan(ctx, committedPlan);
+  const years: number[] = [];
+  for (let y = plan.baseYear + 1; y <= plan.targetYear; y++) years.push(y);
+  const yi = years.map((y) => committed.years.indexOf(y));
+
+  const planRef = plan.id > 0 ? { plan: plan.id } : {};
+  const maps: GeoMap[] = years.map((year) => geoMap(file, { ...planRef, scenario, year }));
+  const first = maps[0];
+  if (!first || first.villages.length === 0) {
+    throw new AppError('INVALID_INPUT', '项目中没有村（社区）数据，无法进行布局优化：请先在“数据导入”中导入村（社区）位置和儿童数，或使用示例县。');
+  }
+  const geo = plan.settings.geo;
+  const townshipClass = new Map(first.townships.map((t) => [t.code, t.urbanRural]));
+  const located = first.schools.filter((s) => !s.isNew && s.position !== null && s.stages.includes(stage));
+  const unlocated = first.schools.filter((s) => !s.isNew && s.position === null && s.stages.includes(stage));
+  if (unlocated.length > 0) notes.push(`${unlocated.length} 所${stage === 'junior' ? '初中' : stage === 'primary' ? '小学' : '幼儿园'}没有经纬度，未参与优化：${unlocated.slice(0, 5).map((s) => s.name).join('、')}${unlocated.length > 5 ? ' 等' : ''}。`);
+
+  // Children per village and year, scaled so the county total equals the projected enrolment.
+  const villages = first.villages;
+  const childrenOf = villages.map(() => new Array<number>(years.length).fill(0));
+  years.forEach((_, t) => {
+    const map = maps[t] as GeoMap;
+    const byId = new Map(map.villages.map((v) => [v.id, v.childrenByStage[stage] ?? 0]));
+    const raw = villages.map((v) => byId.get(v.id) ?? 0);
+    const sum = raw.reduce((a, b) => a + b, 0);
+    const demand = committed.schools.reduce((a, s) => a + (s.byStage[stage]?.demand[yi[t] as number] ?? 0), 0);
+    const k = sum > 0 ? demand / sum : 0;
+    raw.forEach((c, i) => ((childrenOf[i] as number[])[t] = Math.round(c * k * 10) / 10));
+    if (t === 0 && sum > 0) notes.push(`村（社区）儿童数按全县${years[0]} 年在校生预测总量校准（系数 ${k.toFixed(2)}），与规划评估的学位需求一致。`);
+  });
+
+  const plane = toLocalPlane([...villages.map((v) => ({ lng: v.point[0], lat: v.point[1] })), ...located.map((s) => ({ lng: (s.position as [number, number])[0], lat: (s.position as [number, number])[1] }))]);
+  const kmOfVillage = villages.map((v) => serviceDistance(geo, townshipClass.get(v.townshipId) ?? '乡村', stage) / 1000);
+  const points: DemandPoint[] = villages.map((v, i) => ({ id: v.id, name: v.name, x: plane[i]?.x ?? 0, y: plane[i]?.y ?? 0, children: childrenOf[i] as number[] }));
+
+  const keep = new Set(q.keep ?? []);
+  const evalByCode = new Map(committed.schools.map((s) => [s.code, s]));
+  const facilities: Facility[] = located.map((s, j) => {
+    const r = evalByCode.get(s.code);
+    const xy = plane[villages.length + j] ?? { x: 0, y: 0 };
+    const seats = Math.round(r?.byStage[stage]?.capacity[yi[0] as number] ?? 0);
+    const urban = townshipClass.get(s.township) === '城区';
+    const closable = (CLOSABLE_KINDS[stage] ?? []).includes(s.kind) && !keep.has(s.code);
+    const boarding = stage === 'junior' && !urban;
+    return {
+      id: s.code,
+      name: s.name,
+      x: xy.x,
+      y: xy.y,
+      township: s.township,
+      existing: true,
+      kind: s.kind,
+      seats,
+      classes: Math.round(r?.byStage[stage]?.classes[yi[0] as number] ?? 0),
+      students: Math.round(r?.byStage[stage]?.demand[0] ?? 0),
+      options: buildOptions(stage, urban, seats, plan.settings),
+      operating: settings.operatingPerSchool,
+      keep: keep.has(s.code),
+      closable,
+      ...conversion(stage, s.kind, closable, s.township, full, plan),
+      boardingCost: boarding ? settings.boardingSectionCost : null,
+    };
+  });
+
+  const exclude = new Set(q.exclude ?? []);
+  const sites = candidateSites(
+    villages.map((v, i) => ({ v, x: points[i]?.x ?? 0, y: points[i]?.y ?? 0, km: kmOfVillage[i] ?? 0, children: Math.max(...(childrenOf[i] ?? [0])) })),
+    facilities,
+    geo.roadFactor,
+  ).filter((p) => !exclude.has(p.v.id));
+  const kind = STAGE_KIND[stage] as SchoolKind;
+  const positions: [number, number][] = located.map((s) => s.position as [number, number]);
+  for (const p of sites) {
+    const urban = townshipClass.get(p.v.townshipId) === '城区';
+    facilities.push(
+      candidateSite({
+        id: p.v.id,
+        name: `${p.v.name}新建${stage === 'junior' ? '初级中学' : stage === 'primary' ? '小学' : '幼儿园'}`,
+        x: p.x,
+        y: p.y,
+        township: p.v.townshipId,
+        kind,
+        options: buildOptions(stage, urban, 0, plan.settings),
+        operating: settings.operatingPerSchool,
+      }),
+    );
+    positions.push(p.v.point);
+  }
+  if (sites.length > 0) notes.push(`候选新建校址 ${sites.length} 处：服务半径外儿童最多的村（社区），彼此相距一个服务半径以上。`);
+
+  const boardingKm = stage === 'junior' ? settings.boardingKm : null;
+  const arcs = buildArcs(points, facilities, {
+    serviceKm: Math.max(...kmOfVillage, 0),
+    serviceKmOf: (i) => kmOfVillage[i] ?? 0,
+    boardingKm,
+    roadFactor: geo.roadFactor,
+    beyondFactor: settings.beyondFactor,
+    maxNear: 5,
+    maxFar: 2,
+  });
+  const perYear = q.yearBudget ?? null;
+  const instance: OptInstance = {
+    stage,
+    years,
+    firstBuildIndex: 0,
+    points,
+    facilities,
+    arcs,
+    weights: { travel: settings.travelWeight, boarding: settings.boardingPenalty, beyond: settings.beyondPenalty, unmet: settings.unmetPenalty, holding: settings.holding },
+    budget: years.map(() => perYear),
+    totalBudget: q.budget ?? null,
+    serviceKm: serviceDistance(geo, '乡村', stage) / 1000,
+    boardingKm,
+    roadFactor: geo.roadFactor,
+  };
+  return { instance, plan, scenario, settings, positions, full, committed, notes };
+}
+
+/**
+ * A primary school may become a kindergarten where its township is short of kindergarten
+ * seats in the target year: credited with the seats it provides (6 classes, up to the
+ * shortfall) at the cost per seat of a new kindergarten, less a third for the refit.
+ */
+function conversion(stage: Stage, kind: SchoolKind, closable: boolean, township: string, full: PlanEvaluation, plan: Plan) {
+  const none = { convertCredit: 0, convertKind: null, convertSeats: 0 };
+  if (stage !== 'primary' || kind !== 'primary' || !closable) return none;
+  const row = full.townships.find((r) => r.township === township && r.stage === 'preschool' && r.year === plan.targetYear);
+  const short = Math.max(0, Math.round(row?.shortfall ?? 0));
+  if (short <= 0) return none;
+  const seats = 6 * plan.settings.classSize.preschool;
+  const est = estimateFacilities('kindergarten', 6, seats, plan.settings);
+  if (!est) return none;
+  const credit = (Math.min(seats, short) * est.investment) / seats;
+  return { convertCredit: Math.round((credit * 2) / 3), convertKind: 'kindergarten' as SchoolKind, convertSeats: seats };
+}

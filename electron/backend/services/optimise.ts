@@ -1,0 +1,172 @@
+// 布局优化: builds the instance of a plan, scenario and stage, solves it in the optimiser's
+// worker (greedy, then the MIP), and reads the layout back as plan projects with their
+// reasons and totals beside the greedy layout, the current plan and the plan's suggestions.
+import type { Stage } from '../../../shared/domain';
+import { decisionsOf, type OptDecision } from '../../../shared/optimise/decisions';
+import type { OptInstance } from '../../../shared/optimise/instance';
+import type { OptimisedProject, OptimiseResult, LayoutTotals } from '../../../shared/optimise/result';
+import type { SolveProgressView } from '../../../shared/optimise/progress';
+import { OPTIMISE_SOURCES } from '../../../shared/optimise/settings';
+import { costOf, travelSummary, type OptSolution } from '../../../shared/optimise/solution';
+import type { PlanEvaluation, ProjectInput } from '../../../shared/plan';
+import type { ProjectFile } from '../db/project-file';
+import { startSolve, type SolveJob } from '../optimise/run-worker';
+import { buildProjectInstance, type OptimiseQuery, type ProjectInstance } from './optimise-instance';
+
+function receiversFor(d: OptDecision, inst: OptInstance): { school: string; share: number }[] {
+  const existing = d.receivers.filter((r) => inst.facilities[r.facility]?.existing);
+  const total = existing.reduce((a, r) => a + r.share, 0);
+  if (total <= 0) return [];
+  let left = 1000;
+  return existing.map((r, i) => {
+    const share = i === existing.length - 1 ? left : Math.round((r.share / total) * 1000);
+    left -= share;
+    return { school: r.id, share: share / 1000 };
+  }).filter((r) => r.share > 0);
+}
+
+function projectOf(d: OptDecision, p: ProjectInstance, stage: Stage): ProjectInput | null {
+  const inst = p.instance;
+  const fac = inst.facilities[d.facility];
+  if (!fac) return null;
+  const note = d.reason.slice(0, 300);
+  const short = (s: string) => s.slice(0, 60);
+  switch (d.type) {
+    case '新建':
+      return { type: '新建', name: short(d.name), kind: d.kind, township: fac.township, classes: d.classes, seats: d.seats, floorArea: d.floorArea, siteArea: d.siteArea, investment: d.cost, completionYear: d.year, note };
+    case '改扩建':
+      return { type: '改扩建', name: short(`${d.name}改扩建工程`), school: d.id, stage, classes: Math.max(0, d.classes - fac.classes), seats: d.seatChange, floorArea: d.floorArea, investment: d.cost, completionYear: d.year, note };
+    case '撤并': {
+      const receivers = receiversFor(d, inst);
+      return receivers.length ? { type: '撤并', name: short(`${d.name}撤并`), school: d.id, receivers, completionYear: d.year, note } : null;
+    }
+    case '转型': {
+      const receivers = receiversFor(d, inst);
+      return receivers.length
+        ? { type: '转型', name: short(`${d.name}转型`), school: d.id, kind: d.kind, classes: 6, seats: d.seats, receivers, completionYear: d.year, note }
+        : null;
+    }
+    case '寄宿':
+      return null;
+  }
+}
+
+function projectsOf(p: ProjectInstance, sol: OptSolution, stage: Stage): OptimisedProject[] {
+  return decisionsOf(p.instance, sol).map((d) => ({
+    type: d.type,
+    school: p.instance.facilities[d.facility]?.existing ? d.id : null,
+    schoolName: d.name,
+    site: p.instance.facilities[d.facility]?.existing ? null : d.id,
+    position: p.positions[d.facility] ?? null,
+    stage,
+    year: d.year,
+    seats: d.type === '撤并' ? d.seatChange : d.type === '改扩建' ? d.seats : d.seats,
+    classes: d.classes,
+    cost: Math.round(d.cost * 10) / 10,
+    receivers: d.receivers.map((r) => ({ school: r.id, name: r.name, share: r.share, km: Math.round(r.km * 10) / 10 })),
+    reason: d.reason,
+    project: projectOf(d, p, stage),
+  }));
+}
+
+function totalsOf(inst: OptInstance, sol: OptSolution, projects: OptimisedProject[]): LayoutTotals {
+  const c = costOf(inst, sol);
+  const t = travelSummary(inst, sol);
+  const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
+  return {
+    cost: Math.round(c.capital * 10) / 10,
+    objective: Math.round(c.objective * 10) / 10,
+    unmetSeats: t.unmetSeats,
+    uncoveredChildren: t.uncoveredChildren,
+    travel: { mean: round(t.mean), max: round(t.max) },
+    schoolsClosed: projects.filter((p) => p.type === '撤并' || p.type === '转型').length,
+    projects: projects.length,
+  };
+}
+
+/** Seats short in the plan years, summed over the schools of the stage that are short (the evaluation's own figures). */
+function shortfall(e: PlanEvaluation, stage: Stage, years: number[]): number {
+  let worst = 0;
+  for (const y of years) {
+    const yi = e.years.indexOf(y);
+    let s = 0;
+    for (const school of e.schools) {
+      const b = school.byStage[stage];
+      if (b) s += Math.max(0, (b.demand[yi] ?? 0) - (b.capacity[yi] ?? 0));
+    }
+    worst = Math.max(worst, s);
+  }
+  return Math.round(worst);
+}
+
+function settingsRows(p: ProjectInstance): OptimiseResult['settings'] {
+  const s = p.settings;
+  const geo = p.plan.settings.geo;
+  return [
+    { key: 'travelWeight', label: '出行成本', value: s.travelWeight, unit: '万元/（人·km·年）', source: OPTIMISE_SOURCES.travelWeight },
+    { key: 'boardingPenalty', label: '寄宿成本', value: s.boardingPenalty, unit: '万元/（人·年）', source: OPTIMISE_SOURCES.boardingPenalty },
+    { key: 'unmetPenalty', label: '无学位惩罚', value: s.unmetPenalty, unit: '万元/（人·年）', source: OPTIMISE_SOURCES.unmetPenalty },
+    { key: 'operatingPerSchool', label: '学校固定运行成本', value: s.operatingPerSchool, unit: '万元/（校·年）', source: OPTIMISE_SOURCES.operatingPerSchool },
+    { key: 'boardingSectionCost', label: '寄宿部建设成本', value: s.boardingSectionCost, unit: '万元/个', source: OPTIMISE_SOURCES.boardingSectionCost },
+    { key: 'holding', label: '资金占用成本', value: s.holding, unit: '/年', source: OPTIMISE_SOURCES.holding },
+    { key: 'boardingKm', label: '寄宿生最远距离', value: s.boardingKm, unit: 'km', source: OPTIMISE_SOURCES.boardingKm },
+    { key: 'roadFactor', label: '路网系数', value: geo.roadFactor, unit: '', source: '规划设置（布局图）' },
+    { key: 'serviceKm', label: '服务半径（乡村）', value: p.instance.serviceKm, unit: 'km', source: '规划设置（布局图）' },
+    { key: 'costPerM2', label: '建安造价', value: p.plan.settings.costPerM2, unit: '元/㎡', source: '规划设置' },
+  ];
+}
+
+export interface OptimiseRun {
+  done: Promise<OptimiseResult>;
+  cancel(): void;
+}
+
+export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (p: SolveProgressView) => void = () => undefined): OptimiseRun {
+  onProgress({ phase: 'greedy', seconds: 0, primal: null, dual: null, gap: null });
+  const p = buildProjectInstance(file, q);
+  const stage = q.stage as Stage;
+  const job: SolveJob = startSolve(p.instance, { timeLimit: p.settings.timeLimit, mipGap: p.settings.mipGap }, (x) => onProgress({ phase: 'mip', ...x }));
+  const done = job.done.then((out): OptimiseResult => {
+    const inst = p.instance;
+    const chosen = out.mip ?? out.greedy;
+    const projects = projectsOf(p, chosen, stage);
+    const greedyProjects = projectsOf(p, out.greedy, stage);
+    const mipTotals = out.mip ? totalsOf(inst, out.mip, projects) : null;
+    const greedyTotals = totalsOf(inst, out.greedy, greedyProjects);
+    const shown = mipTotals ?? greedyTotals;
+    const notes = [...p.notes];
+    if (!out.mip) notes.push('求解器在时限内未找到方案，以下为贪心方案。');
+    if (out.stopped === 'time' && out.mip) notes.push(`求解达到时限 ${p.settings.timeLimit} 秒，所示为当前最好方案，与最优的差距不超过 ${((out.mip.gap ?? 0) * 100).toFixed(1)}%。`);
+    if (out.stopped === 'cancel') notes.push('已取消求解，所示为取消时的最好方案。');
+    const violations = [...out.violations.mip, ...out.violations.greedy];
+    if (violations.length) notes.push(`方案检查发现问题：${violations.slice(0, 3).join('；')}`);
+    const current = p.full.projects.filter((x) => x.status === '拟建' && x.stages.includes(stage));
+    const suggestions = p.committed.suggestions.filter((s) => s.stage === stage).flatMap((s) => s.projects);
+    return {
+      status: out.mip ? out.mip.status : 'feasible',
+      gap: out.mip ? out.mip.gap : null,
+      cost: shown.cost,
+      greedyCost: greedyTotals.cost,
+      projects,
+      unmetSeats: shown.unmetSeats,
+      uncoveredChildren: shown.uncoveredChildren,
+      travel: shown.travel,
+      plan: { id: p.plan.id > 0 ? p.plan.id : null, name: p.plan.name },
+      scenario: p.scenario,
+      stage,
+      years: inst.years,
+      totals: { mip: mipTotals, greedy: greedyTotals },
+      greedyProjects,
+      current: {
+        cost: Math.round(current.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10,
+        projects: current.length,
+        unmetSeats: shortfall(p.full, stage, inst.years),
+      },
+      suggestions: { cost: Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10, projects: suggestions.length },
+      solver: { status: out.solverStatus, seconds: Math.round(out.seconds * 10) / 10, stopped: out.stopped, columns: out.size.columns, rows: out.size.rows, binaries: out.size.binaries },
+      settings: settingsRows(p),
+      notes,
+    };
+  });
+  return { done, cancel: () => job.cancel() };
+}

@@ -1,0 +1,184 @@
+// 布局优化: choose the stage, budget and time limit, run the optimiser (a job polled for its
+// progress, cancellable), read the proposed projects with their reasons and the totals beside
+// the greedy layout, the current plan and the plan's suggestions, and adopt the chosen projects
+// into the plan (one ordinary, undoable edit).
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Descriptions, Empty, InputNumber, Progress, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { CheckOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import type { OptimiseJob } from '@shared/optimise/contract';
+import type { OptimisedProject, OptimiseResult } from '@shared/optimise/result';
+import type { Plan, ProjectInput } from '@shared/plan';
+import { invoke } from '../../api/client';
+import type { PlanState } from './usePlan';
+
+type OptStage = 'primary' | 'junior' | 'preschool';
+
+const T = {
+  stage: '学段',
+  stages: { primary: '小学', junior: '初中', preschool: '学前' } as Record<OptStage, string>,
+  budget: '规划期建设投资上限（万元）',
+  noLimit: '不限',
+  timeLimit: '求解时限（秒）',
+  run: '运行优化',
+  cancel: '停止',
+  running: (s: number, gap: number | null) => `求解中：${s.toFixed(1)} 秒${gap === null ? '' : `，当前间隙 ${(gap * 100).toFixed(1)}%`}`,
+  preparing: '正在准备：贪心方案、候选校址与模型……',
+  status: { optimal: '已求得最优解', feasible: '可行解（未证明最优）', infeasible: '无可行解' },
+  gap: (g: number | null) => (g === null ? '—' : `${(g * 100).toFixed(2)}%`),
+  adopt: (n: number) => `采纳所选项目（${n}）`,
+  adoptHint: '采纳后可在页面右上角“撤销”。寄宿部暂无对应项目类型，仅供参考。',
+  none: '未提出项目：现有学校在服务半径内可满足需求。',
+  cols: { year: '年份', type: '类型', school: '学校 / 校址', seats: '学位', cost: '投资（万元）', reason: '理由' },
+  totals: {
+    cost: '建设投资（万元）',
+    mip: '优化方案',
+    greedy: '贪心方案',
+    current: '现有规划拟建项目',
+    suggestions: '建设需求测算',
+    unmet: '缺学位（规划期内最多）',
+    uncovered: '服务半径内无学位的儿童',
+    travel: '平均 / 最远距离（km）',
+    closed: '撤并或转型学校',
+  },
+  weights: '权重与参数（来源）',
+};
+
+const TYPE_COLOR: Record<OptimisedProject['type'], string> = { 新建: 'green', 改扩建: 'blue', 撤并: 'red', 转型: 'purple', 寄宿: 'gold' };
+const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
+
+export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanState['edit']; saving: boolean }) {
+  const [stage, setStage] = useState<OptStage>('primary');
+  const [budget, setBudget] = useState<number | null>(null);
+  const [timeLimit, setTimeLimit] = useState<number>(10);
+  const [job, setJob] = useState<OptimiseJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const timer = useRef<number | null>(null);
+
+  useEffect(() => () => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+  }, []);
+
+  const poll = (id: string) => {
+    timer.current = window.setTimeout(() => {
+      invoke('plan.optimiseStatus', { job: id }).then(
+        (j) => {
+          setJob(j);
+          if (j.error) setError(j.error);
+          if (j.result === null && j.error === null) poll(id);
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      );
+    }, 400);
+  };
+
+  const run = async () => {
+    setError(null);
+    setSelected([]);
+    try {
+      const j = await invoke('plan.optimiseStart', { plan: plan.id, stage, budget, timeLimit });
+      setJob(j);
+      poll(j.job);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const result: OptimiseResult | null = job?.result ?? null;
+  const busy = job !== null && result === null && job.error === null;
+  const adopt = () => {
+    if (!result) return;
+    const projects = selected.map((i) => result.projects[i]?.project).filter((x): x is ProjectInput => !!x);
+    if (projects.length) void edit('plan.addProjects', { projects }).then((ok) => ok && setSelected([]));
+  };
+
+  return (
+    <div data-testid="optimise-panel">
+      <Space wrap size={16} style={{ marginBottom: 12 }}>
+        <Space>
+          <span>{T.stage}</span>
+          <Segmented<OptStage> value={stage} onChange={setStage} options={(['primary', 'junior', 'preschool'] as const).map((s) => ({ value: s, label: T.stages[s] }))} data-testid="optimise-stage" />
+        </Space>
+        <Space>
+          <span>{T.budget}</span>
+          <InputNumber min={0} step={1000} value={budget} onChange={(v) => setBudget(v)} placeholder={T.noLimit} style={{ width: 120 }} data-testid="optimise-budget" />
+        </Space>
+        <Space>
+          <span>{T.timeLimit}</span>
+          <InputNumber min={1} max={120} value={timeLimit} onChange={(v) => setTimeLimit(v ?? 10)} style={{ width: 80 }} />
+        </Space>
+        <Button type="primary" icon={<ThunderboltOutlined />} loading={busy} onClick={() => void run()} data-testid="optimise-run">
+          {T.run}
+        </Button>
+        {busy ? (
+          <Button icon={<StopOutlined />} onClick={() => job && void invoke('plan.optimiseCancel', { job: job.job }).then(setJob)} data-testid="optimise-cancel">
+            {T.cancel}
+          </Button>
+        ) : null}
+      </Space>
+      {busy ? (
+        <div style={{ marginBottom: 12 }} data-testid="optimise-progress">
+          <Progress percent={Math.min(99, Math.round(((job?.progress?.seconds ?? 0) / timeLimit) * 100))} size="small" />
+          <Typography.Text type="secondary">{job?.progress?.phase === 'mip' ? T.running(job.progress.seconds, job.progress.gap) : T.preparing}</Typography.Text>
+        </div>
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {result ? (
+        <div data-testid="optimise-result">
+          <Alert
+            type={result.status === 'optimal' ? 'success' : 'info'}
+            showIcon
+            title={`${T.status[result.status]}，最优间隙 ${T.gap(result.gap)}，用时 ${result.solver.seconds} 秒`}
+            description={result.notes.join(' ')}
+            style={{ marginBottom: 12 }}
+          />
+          <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={`${T.totals.cost}：${T.totals.mip}`}>{fmt.format(result.cost)}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.greedy}>{fmt.format(result.greedyCost)}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.current}>{fmt.format(result.current.cost)}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.suggestions}>{fmt.format(result.suggestions.cost)}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.unmet}>{`${result.unmetSeats}（贪心 ${result.totals.greedy.unmetSeats}，现规划 ${result.current.unmetSeats}）`}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.uncovered}>{result.uncoveredChildren}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.travel}>{`${result.travel.mean ?? '—'} / ${result.travel.max ?? '—'}`}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.closed}>{result.totals.mip?.schoolsClosed ?? result.totals.greedy.schoolsClosed}</Descriptions.Item>
+          </Descriptions>
+          {result.projects.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.none} />
+          ) : (
+            <>
+              <Space style={{ marginBottom: 8 }}>
+                <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={saving} onClick={adopt} data-testid="optimise-adopt">
+                  {T.adopt(selected.length)}
+                </Button>
+                <Typography.Text type="secondary">{T.adoptHint}</Typography.Text>
+              </Space>
+              <Table<OptimisedProject & { key: number }>
+                size="small"
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                dataSource={result.projects.map((p, i) => ({ ...p, key: i }))}
+                rowSelection={{
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys.map(Number)),
+                  getCheckboxProps: (r) => ({ disabled: r.project === null }),
+                }}
+                columns={[
+                  { title: T.cols.year, dataIndex: 'year', width: 70 },
+                  { title: T.cols.type, dataIndex: 'type', width: 80, render: (v: OptimisedProject['type']) => <Tag color={TYPE_COLOR[v]}>{v}</Tag> },
+                  { title: T.cols.school, dataIndex: 'schoolName', width: 200 },
+                  { title: T.cols.seats, dataIndex: 'seats', width: 80, align: 'right' },
+                  { title: T.cols.cost, dataIndex: 'cost', width: 100, align: 'right', render: (v: number) => (v > 0 ? fmt.format(v) : '—') },
+                  { title: T.cols.reason, dataIndex: 'reason' },
+                ]}
+                data-testid="optimise-projects"
+              />
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {`${T.weights}：`}
+                {result.settings.map((s) => `${s.label} ${s.value}${s.unit ? ` ${s.unit}` : ''}（${s.source}）`).join('；')}
+              </Typography.Paragraph>
+            </>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+// The greedy layout: the fallback when the solver is unavailable or out of time, and the
+// yardstick the MIP is measured against. Children go to the nearest school with a seat; while
+// children are left without one, the build with the lowest cost per seat it fills is added
+// (the next standard size at a school they can reach, a new school at a candidate site, or a
+// boarding section); then each small school is closed where that lowers the total cost.
+import type { OptInstance } from './instance';
+import { costOf, isOpen, type Assignment, type OptSolution } from './solution';
+
+interface Decisions {
+  closeFrom: (number | null)[];
+  option: (number | null)[];
+  optionFrom: (number | null)[];
+  boardingFrom: (number | null)[];
+}
+
+function blank(inst: OptInstance): Decisions {
+  const n = inst.facilities.length;
+  const none = () => new Array<number | null>(n).fill(null);
+  return { closeFrom: none(), option: none(), optionFrom: none(), boardingFrom: none() };
+}
+
+function asSolution(d: Decisions, assignments: Assignment[], unmet: number[][]): OptSolution {
+  return { method: 'greedy', status: 'feasible', gap: null, ...d, assignments, unmet, claimedObjective: 0 };
+}
+
+/** Arcs nearest first; ties by index so the result never depends on sort stability. */
+function arcOrder(inst: OptInstance): number[] {
+  return inst.arcs.map((_, i) => i).sort((a, b) => (inst.arcs[a]?.km ?? 0) - (inst.arcs[b]?.km ?? 0) || a - b);
+}
+
+/** Nearest-first assignment of every year under the decisions. */
+function assign(inst: OptInstance, d: Decisions, order: number[]): OptSolution {
+  const T = inst.years.length;
+  const probe = asSolution(d, [], []);
+  const assignments: Assignment[] = [];
+  const unmet = inst.points.map((p) => p.children.slice(0, T).map((c) => c ?? 0));
+  for (let t = 0; t < T; t++) {
+    const spare = inst.facilities.map((fac, f) => {
+      if (!isOpen(inst, probe, f, t)) return 0;
+      const k = d.option[f];
+      const from = d.optionFrom[f];
+      const extra = k !== null && k !== undefined && from !== null && from !== undefined && t >= from ? (fac.options[k]?.added ?? 0) : 0;
+      return fac.seats + extra;
+    });
+    for (const ai of order) {
+      const arc = inst.arcs[ai];
+      if (!arc) continue;
+      const row = unmet[arc.point] as number[];
+      const left = row[t] ?? 0;
+      if (left <= 0) continue;
+      if (arc.far) {
+        const bf = d.boardingFrom[arc.facility];
+        if (bf === null || bf === undefined || t < bf) continue;
+      }
+      const room = spare[arc.facility] ?? 0;
+      if (room <= 0) continue;
+      const n = Math.min(left, room);
+      row[t] = left - n;
+      spare[arc.facility] = room - n;
+      assignments.push({ arc: ai, t, children: n });
+    }
+  }
+  const sol = asSolution(d, assignments, unmet);
+  sol.claimedObjective = costOf(inst, sol).objective;
+  return sol;
+}
+
+/** Construction completed in year t, leaving out the build `replacing` would replace. */
+function spentIn(inst: OptInstance, d: Decisions, t: number, replacing: { f: number; what: 'option' | 'boarding' }): number {
+  let s = 0;
+  inst.facilities.forEach((fac, f) => {
+    const k = d.option[f];
+    const mine = f === replacing.f;
+    if (k !== null && k !== undefined && d.optionFrom[f] === t && !(mine && replacing.what === 'option')) s += fac.options[k]?.cost ?? 0;
+    if (d.boardingFrom[f] === t && !(mine && replacing.what === 'boarding')) s += fac.boardingCost ?? 0;
+  });
+  return s;
+}
+
+interface Move {
+  f: number;
+  kind: 'option' | 'boarding';
+  k: number;
+  year: number;
+  score: number;
+}
+
+/** The cheapest build per seat filled for the unmet children of year `t`, within the budget. */
+function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number): Move | null {
+  const T = inst.years.length;
+  const years = T - t;
+  const nearUnmet = new Array<number>(inst.facilities.length).fill(0);
+  const farUnmet = new Array<number>(inst.facilities.length).fill(0);
+  inst.arcs.forEach((arc) => {
+    const u = sol.unmet[arc.point]?.[t] ?? 0;
+    if (u <= 0) return;
+    if (arc.far) farUnmet[arc.facility] = (farUnmet[arc.facility] ?? 0) + u;
+    else nearUnmet[arc.facility] = (nearUnmet[arc.facility] ?? 0) + u;
+  });
+  const probe = sol;
+  let best: Move | null = null;
+  const fits = (f: number, what: 'option' | 'boarding', extra: number, at: number) => {
+    const limit = inst.budget[at];
+    if (limit !== null && limit !== undefined && spentIn(inst, d, at, { f, what }) + extra > limit + 1e-9) return false;
+    if (inst.totalBudget === null) return true;
+    let all = 0;
+    for (let t = 0; t < T; t++) all += spentIn(inst, d, t, { f, what });
+    return all + extra <= inst.totalBudget + 1e-9;
+  };
+  inst.facilities.forEach((fac, f) => {
+    const closed = fac.existing && !isOpen(inst, probe, f, t);
+    if (closed) return;
+    const k0 = d.option[f];
+    const cur = k0 !== null && k0 !== undefined ? fac.options[k0] : undefined;
+    const curAdded = cur?.added ?? 0;
+    const curCost = cur?.cost ?? 0;
+    const reach = nearUnmet[f] ?? 0;
+    if (reach > 0) {
+      fac.options.forEach((opt, k) => {
+        if (opt.added <= curAdded) return;
+        const filled = Math.min(opt.added - curAdded, reach);
+        const from = d.optionFrom[f];
+        const year = from !== null && from !== undefined ? Math.min(from, t) : t;
+        const running = fac.existing || cur ? 0 : fac.operating * (T - year);
+        const cost = (opt.cost - curCost) * (1 + inst.weights.holding * (T - year)) + running;
+        const score = cost / filled;
+        if (score >= inst.weights.unmet * years) return;
+        if (!fits(f, 'option', opt.cost, year)) return;
+        if (!best || score < best.score) best = { f, kind: 'option', k, year, score };
+      });
+    }
+    const far = farUnmet[f] ?? 0;
+    if (far > 0 && fac.boardingCost !== null && (d.boardingFrom[f] === null || d.boardingFrom[f] === undefined)) {
+      const filled = Math.min(far, Math.max(0, fac.seats + curAdded - usedBy(sol, inst, f, t)));
+      if (filled > 0) {
+        const cost = fac.boardingCost * (1 + inst.weights.holding * years) + inst.weights.boarding * filled * years;
+        const score = cost / filled;
+        if (score < inst.weights.unmet * years && fits(f, 'boarding', fac.boardingCost, t)) {
+          if (!best || score < best.score) best = { f, kind: 'boarding', k: -1, year: t, score };
+        }
+      }
+    }
+  });
+  return best;
+}
+
+function usedBy(sol: OptSolution, inst: OptInstance, f: number, t: number): number {
+  let s = 0;
+  for (const a of sol.assignments) if (a.t === t && inst.arcs[a.arc]?.facility === f) s += a.children;
+  return s;
+}
+
+function firstUnmetYear(inst: OptInstance, sol: OptSolution, from: number): number | null {
+  for (let t = from; t < inst.years.length; t++) {
+    for (const row of sol.unmet) if ((row[t] ?? 0) > 1e-9) return t;
+  }
+  return null;
+}
+
+export function greedySolve(inst: OptInstance): OptSolution {
+  const order = arcOrder(inst);
+  const d = blank(inst);
+  let sol = assign(inst, d, order);
+  // Builds, cheapest per seat filled first; each move adds seats or a boarding section, so
+  // the loop ends; a year nothing can help (budget, no site in reach) is passed over.
+  let start = inst.firstBuildIndex;
+  for (let guard = 0; guard < inst.facilities.length * 8 + 10; guard++) {
+    const t = firstUnmetYear(inst, sol, start);
+    if (t === null) break;
+    const move = bestMove(inst, d, sol, t);
+    if (!move) {
+      start = t + 1;
+      continue;
+    }
+    if (move.kind === 'option') {
+      d.option[move.f] = move.k;
+      d.optionFrom[move.f] = move.year;
+    } else {
+      d.boardingFrom[move.f] = move.year;
+    }
+    sol = assign(inst, d, order);
+  }
+  // Closures, smallest school first, kept only where the whole layout gets cheaper.
+  const closable = inst.facilities
+    .map((fac, f) => ({ fac, f }))
+    .filter(({ fac, f }) => fac.existing && fac.closable && !fac.keep && d.option[f] === null)
+    .sort((a, b) => a.fac.students - b.fac.students || a.f - b.f);
+  const at = Math.min(inst.firstBuildIndex, inst.years.length - 1);
+  for (const { f } of closable) {
+    d.closeFrom[f] = at;
+    const trial = assign(inst, d, order);
+    if (trial.claimedObjective < sol.claimedObjective - 1e-9) sol = trial;
+    else d.closeFrom[f] = null;
+  }
+  return assign(inst, d, order);
+}

@@ -1,0 +1,52 @@
+// The standard sizes a school can be expanded to or built at, with their cost, from the
+// plan's settings: the standard class counts of the norms (建标), seats at the plan's class
+// size, the school-size limit, floor area per student by size and the plan's cost per m².
+import type { SchoolKind, Stage } from '../domain/stages';
+import { estimateFacilities, standardClassCounts } from '../plan/norms';
+import type { PlanSettings } from '../plan/settings';
+import type { BuildOption } from './instance';
+
+/** The single-stage kind whose norms size a stage's seats (a 九年一贯制 school's primary part is sized as a primary school). */
+export const STAGE_KIND: Partial<Record<Stage, SchoolKind>> = {
+  preschool: 'kindergarten',
+  primary: 'primary',
+  junior: 'junior',
+  senior: 'senior',
+};
+
+export function sizeLimit(stage: Stage, settings: PlanSettings): number | null {
+  switch (stage) {
+    case 'primary':
+      return settings.schoolSize.primary;
+    case 'junior':
+      return settings.schoolSize.junior;
+    case 'senior':
+      return settings.schoolSize.senior;
+    case 'preschool':
+      return settings.schoolSize.kindergarten;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Standard sizes above `seatsNow` (0 for a new school), each within the size limit; the cost
+ * is the floor area of the seats added at the norm of the size reached.
+ */
+export function buildOptions(stage: Stage, urban: boolean, seatsNow: number, settings: PlanSettings): BuildOption[] {
+  const kind = STAGE_KIND[stage];
+  if (!kind) return [];
+  const size = settings.classSize[stage];
+  const limit = sizeLimit(stage, settings);
+  const out: BuildOption[] = [];
+  for (const classes of standardClassCounts(kind, urban)) {
+    const seats = classes * size;
+    if (seats <= seatsNow) continue;
+    if (limit !== null && seats > limit) continue;
+    const added = seats - seatsNow;
+    const est = estimateFacilities(kind, classes, added, settings);
+    if (!est) continue;
+    out.push({ classes, seats, added, cost: est.investment, floorArea: est.floorArea, siteArea: seatsNow === 0 ? est.siteArea : null });
+  }
+  return out;
+}

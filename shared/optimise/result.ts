@@ -1,0 +1,72 @@
+// What `plan.optimise` returns and the CLI prints as JSON: the solver's status and gap, the
+// proposed projects with their reasons (each ready to be adopted through plan.addProjects),
+// the totals, and the same totals for the greedy layout, the current plan and the plan's
+// "what needs to be built" suggestions, so the planner sees what the optimisation gains.
+import type { Stage } from '../domain/stages';
+import type { ProjectInput } from '../plan/model';
+import type { DecisionType } from './decisions';
+import type { OptStatus } from './solution';
+
+export interface OptimisedProject {
+  type: DecisionType;
+  /** School code, or null for a new school at a candidate site. */
+  school: string | null;
+  schoolName: string;
+  /** Candidate site id (新建) or null. */
+  site: string | null;
+  /** [lng, lat] of the school or site. */
+  position: [number, number] | null;
+  stage: Stage;
+  year: number;
+  /** Seats after the build (新建/改扩建), provided (转型), boarders (寄宿), removed (撤并: negative). */
+  seats: number;
+  classes: number;
+  /** 万元. */
+  cost: number;
+  receivers: { school: string; name: string; share: number; km: number }[];
+  reason: string;
+  /** The project to add to the plan; null where it has no project type (寄宿) or no receiver among existing schools. */
+  project: ProjectInput | null;
+}
+
+export interface LayoutTotals {
+  /** 万元 of construction (and boarding sections). */
+  cost: number;
+  /** The whole objective (万元): construction, holding, operating, travel, boarding and unmet penalties, less conversion credits. */
+  objective: number;
+  /** Largest number over the plan years of children without a seat. */
+  unmetSeats: number;
+  /** … without a seat within the service distance (boarders and unmet). */
+  uncoveredChildren: number;
+  travel: { mean: number | null; max: number | null };
+  schoolsClosed: number;
+  projects: number;
+}
+
+export interface OptimiseResult {
+  status: OptStatus;
+  /** Relative MIP gap; 0 at a proven optimum; null when the solver found no layout (the greedy one is shown). */
+  gap: number | null;
+  /** 万元 of construction of the optimised layout. */
+  cost: number;
+  /** 万元 of construction of the greedy layout. */
+  greedyCost: number;
+  projects: OptimisedProject[];
+  unmetSeats: number;
+  uncoveredChildren: number;
+  travel: { mean: number | null; max: number | null };
+  plan: { id: number | null; name: string };
+  scenario: string;
+  stage: Stage;
+  years: number[];
+  totals: { mip: LayoutTotals | null; greedy: LayoutTotals };
+  greedyProjects: OptimisedProject[];
+  /** The plan as it stands: its 拟建 projects of the stage and the seats they leave short. */
+  current: { cost: number; projects: number; unmetSeats: number };
+  /** The plan's "what needs to be built" helper for the stage, on the committed layout. */
+  suggestions: { cost: number; projects: number };
+  solver: { status: string; seconds: number; stopped: 'time' | 'cancel' | null; columns: number; rows: number; binaries: number };
+  /** Each weight and distance with its value and source. */
+  settings: { key: string; label: string; value: number; unit: string; source: string }[];
+  notes: string[];
+}
