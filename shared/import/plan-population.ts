@@ -85,7 +85,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
     issues.error('MISSING_YEAR', '表中没有“年份”列，也没有指定年份。请在导入设置中填写数据年份（如 2020 年七普），或在表中增加“年份”列。');
   }
   const blocked = issues.hasErrors();
-  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues);
+  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues, ctx.countySeat ?? null);
   const groups = new Map<string, AgeCell[]>();
   const add = (township: string, year: number, sex: StoredSex, cell: AgeCell) => {
     const key = `${township}|${year}|${sex}`;

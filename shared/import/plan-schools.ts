@@ -142,7 +142,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
   }
   const blocked = issues.hasErrors();
 
-  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues);
+  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues, ctx.countySeat ?? null);
   const urbanOf = new Map<string, UrbanRural>(ctx.townships.map((t) => [t.code, t.urbanRural]));
   const byCode = new Map(ctx.schools.map((s) => [s.code, s]));
   const byNameTownship = new Map(ctx.schools.map((s) => [`${normaliseName(s.name)}|${s.township}`, s]));
