@@ -6,27 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
-import { tempDir } from '../helpers/temp';
+import { backendPerTest } from '../helpers/backend-session';
 
 const FIXTURE = path.resolve('tests/fixtures/real/census-2020-county/区县人口-2020普查格式.xlsx');
 
-let dir: string;
-let backend: Backend;
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
-beforeEach(() => {
-  dir = tempDir('csp-census-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
+const session = backendPerTest('csp-census-');
+const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 
 /** The file's own sums over its county rows (not 全国, not the cities), by sex. */
 function fileSums(): { T: number; M: number; F: number; counties: string[] } {
@@ -41,7 +28,7 @@ function fileSums(): { T: number; M: number; F: number; counties: string[] } {
 
 describe('the 2020 census table by 区县', () => {
   it('imports with totals equal to the file county rows, skipping 全国 and the cities', async () => {
-    const project = path.join(dir, '普查.csplan');
+    const project = path.join(session.dir, '普查.csplan');
     await ok('project.create', { path: project, name: '普查' });
     const res = await ok<ImportResult>('import.run', { path: FIXTURE, kind: 'population', year: 2020 });
     expect(res.ok, JSON.stringify(res.issues.filter((i) => i.severity !== 'info'))).toBe(true);
@@ -49,7 +36,7 @@ describe('the 2020 census table by 区县', () => {
     expect(skipped.map((i) => [i.row, i.value])).toEqual([[3, '全国'], [4, '甲市'], [8, '乙市']]);
     expect(skipped[0]?.message).toMatch(/第 4–11 行之和/);
     expect(res.rowsImported).toBe(6);
-    backend.close();
+    session.backend.close();
 
     const db = new Database(project, { readonly: true });
     const stored = Object.fromEntries(

@@ -2,31 +2,18 @@
 // come from the file and are listed in the result.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
 import { xlsxOf } from '../helpers/import-files';
-import { tempDir } from '../helpers/temp';
+import { backendPerTest } from '../helpers/backend-session';
 
-let dir: string;
-let backend: Backend;
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
-beforeEach(() => {
-  dir = tempDir('csp-first-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
+const session = backendPerTest('csp-first-');
+const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 
 describe('the first import into an empty project', () => {
   it('imports without --create-townships or accepting warnings, and lists the townships it created', async () => {
-    await ok('project.create', { path: path.join(dir, '新县.csplan'), name: '新县', countyCode: '410101' });
-    const file = path.join(dir, '2024年学校.xlsx');
+    await ok('project.create', { path: path.join(session.dir, '新县.csplan'), name: '新县', countyCode: '410101' });
+    const file = path.join(session.dir, '2024年学校.xlsx');
     fs.writeFileSync(file, xlsxOf([
       ['学校标识码', '学校名称', '办学类型', '乡镇', '一年级班数', '一年级学生数'],
       ['4101010001', '城关一小', '小学', '城关镇', 2, 90],

@@ -5,27 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
-import { tempDir } from '../helpers/temp';
+import { backendPerTest } from '../helpers/backend-session';
 
 const FIXTURE = path.resolve('tests/fixtures/real/traditional-schools/國民小學校別資料.xlsx');
 
-let dir: string;
-let backend: Backend;
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
-beforeEach(() => {
-  dir = tempDir('csp-trad-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
+const session = backendPerTest('csp-trad-');
+const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 
 function fileSums(): { students: number; classes: number; teachers: number; schools: number } {
   const rows = XLSX.utils.sheet_to_json<(string | number)[]>(XLSX.read(fs.readFileSync(FIXTURE)).Sheets['國小'] as XLSX.WorkSheet, { header: 1 });
@@ -42,12 +29,12 @@ function fileSums(): { students: number; classes: number; teachers: number; scho
 
 describe('the Traditional-Chinese school table', () => {
   it('imports with --year 2024, totals equal to the file', async () => {
-    const project = path.join(dir, '示範縣.csplan');
+    const project = path.join(session.dir, '示範縣.csplan');
     await ok('project.create', { path: project, name: '示範縣' });
     const res = await ok<ImportResult>('import.run', { path: FIXTURE, kind: 'schools', year: 2024 });
     expect(res.ok, JSON.stringify(res.issues.filter((i) => i.severity !== 'info'))).toBe(true);
     expect(res.issues.map((i) => i.code)).not.toContain('BAD_YEAR');
-    backend.close();
+    session.backend.close();
     const db = new Database(project, { readonly: true });
     const stored = db.prepare('SELECT sum(students) AS students, sum(classes) AS classes, min(year) AS y0, max(year) AS y1 FROM enrolment').get();
     const teachers = db.prepare('SELECT sum(teachers) FROM staff WHERE year = 2024').pluck().get();
