@@ -17,6 +17,8 @@ export interface CountyMeta {
   schoolSystem: SchoolSystem;
   /** Last year with recorded data; projections start after it. */
   baseYear: number;
+  /** 县城: the township the county seat is in (meta key `countySeat`); imports class it 城区. */
+  countySeat?: string;
 }
 
 const int = z.number().int();

@@ -84,3 +84,39 @@ export function splitBands(bands: readonly BandCount[]): Map<number, number> {
   });
   return out;
 }
+
+export interface AgeHeader {
+  span: AgeSpan;
+  sex: 'M' | 'F' | null;
+}
+
+const SEX_FIRST = /^(男性?|女性?)[_\-~]*/;
+const SEX_LAST = /[_\-~]*(男性?|女性?)$/;
+const SUBTOTAL = /[_\-~]*(合计|小计|计)$/;
+const SUBTOTAL_FIRST = /^(合计|总计|小计)[_\-~]*/;
+const EDGE_SEPARATORS = /^[_\-~]+|[_\-~]+$/g;
+
+/**
+ * A census column header: an age or band with the sex before or after it and any
+ * separator (男_0岁, 女(100岁以上), 1～4岁_男, 男 1至4岁, 5-9岁合计_男, 0-4岁合计). `compact` is
+ * normaliseHeader().compact (half-width, no spaces).
+ */
+export function parseAgeHeader(compact: string): AgeHeader | null {
+  let text = compact.replace(/[()[\]【】]/g, '');
+  let sex: 'M' | 'F' | null = null;
+  text = text.replace(SUBTOTAL_FIRST, '');
+  const first = SEX_FIRST.exec(text);
+  if (first) {
+    sex = first[1]?.startsWith('男') ? 'M' : 'F';
+    text = text.slice(first[0].length);
+  }
+  text = text.replace(SUBTOTAL, '');
+  const last = SEX_LAST.exec(text);
+  if (last && !sex) {
+    sex = last[1]?.startsWith('男') ? 'M' : 'F';
+    text = text.slice(0, last.index);
+  }
+  text = text.replace(SUBTOTAL, '').replace(EDGE_SEPARATORS, '');
+  const span = parseAge(text);
+  return span ? { span, sex } : null;
+}

@@ -145,5 +145,13 @@ export function planImport(
     plan.issues = issues.finish();
     return plan;
   }
-  return IMPORT_KIND_REGISTRY[kind].plan(sheet, header.last + 1, columns, ctx, header.first);
+  const plan = IMPORT_KIND_REGISTRY[kind].plan(sheet, header.last + 1, columns, ctx, header.first);
+  if (plan.newTownships.length > 0) plan.summary.push(['新建乡镇（街道）', newTownshipsLine(plan.newTownships)]);
+  return plan;
+}
+
+/** 3 个：城关镇（城区）、青山乡（乡村）…, as the import report lists them. */
+function newTownshipsLine(created: readonly { name: string; urbanRural: string }[]): string {
+  const shown = created.slice(0, 50).map((t) => `${t.name}（${t.urbanRural}）`);
+  return `${created.length} 个：${shown.join('、')}${created.length > shown.length ? ' 等' : ''}`;
 }

@@ -36,7 +36,7 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
     issues.info('COUNTY_SERIES', '表中没有乡镇列，按全县合计的出生人口导入（不分乡镇）。');
   }
   const blocked = issues.hasErrors();
-  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues);
+  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues, ctx.countySeat ?? null);
   const source = sourceLabel(ctx.fileName);
   const seen = new Map<string, number>();
   const mapped = columns.filter((c) => c.target.type !== 'ignore');

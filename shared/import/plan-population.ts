@@ -2,6 +2,7 @@
 // Three layouts: townships as rows and ages as columns (the export layout), ages as rows
 // and townships as columns (census tables), or one row per township and age.
 import type { PopulationRecord } from '../domain/model';
+import { findAggregateRows, type AggregateRow } from './aggregate-rows';
 import { ageSpanLabel, parseAge, splitBands, type AgeSpan, type BandCount } from './ages';
 import { columnName, type MappedColumn } from './columns';
 import type { Sex } from './grades';
@@ -85,7 +86,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
     issues.error('MISSING_YEAR', '表中没有“年份”列，也没有指定年份。请在导入设置中填写数据年份（如 2020 年七普），或在表中增加“年份”列。');
   }
   const blocked = issues.hasErrors();
-  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues);
+  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues, ctx.countySeat ?? null);
   const groups = new Map<string, AgeCell[]>();
   const add = (township: string, year: number, sex: StoredSex, cell: AgeCell) => {
     const key = `${township}|${year}|${sex}`;
@@ -110,7 +111,18 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
 
   const mapped = columns.filter((c) => c.target.type !== 'ignore');
   const rowYears = new RowYears(ctx.year, yearCol);
+  const aggregates = layout === 'wide' ? findAggregateRows(sheet.rows, firstDataRow, ageCols.map((c) => c.index)) : new Map<number, AggregateRow>();
   for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
+    const aggregate = aggregates.get(reader.row - 1);
+    if (aggregate) {
+      plan.counts.rowsSkipped++;
+      reader.info(
+        'AGGREGATE_ROW_SKIPPED',
+        `“${shownValue(reader.text(townshipCol, '地区'))}”的各年龄人数等于其下第 ${aggregate.from}–${aggregate.to} 行之和，是汇总行（全国、省或市），已跳过。`,
+        townshipCol,
+      );
+      continue;
+    }
     const year = rowYears.of(reader);
     const pending: { township: string; sex: StoredSex; cell: AgeCell }[] = [];
 

@@ -144,7 +144,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
   }
   const blocked = issues.hasErrors();
 
-  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues);
+  const resolver = new TownshipResolver(ctx.townships, ctx.countyCode, ctx.createTownships, issues, ctx.countySeat ?? null);
   const urbanOf = new Map<string, UrbanRural>(ctx.townships.map((t) => [t.code, t.urbanRural]));
   const byCode = new Map(ctx.schools.map((s) => [s.code, s]));
   const byNameTownship = new Map(ctx.schools.map((s) => [`${normaliseName(s.name)}|${s.township}`, s]));
@@ -449,6 +449,13 @@ function buildRecords(
   for (const t of resolver.created) urbanOf.set(t.code, t.urbanRural);
   const staffBefore = new Map(ctx.staff.map((s) => [`${s.school}|${s.year}`, s]));
   const at = (row: number) => ({ row, column: '', value: '' });
+  const older = fileYearOf(entries) < latestStoredYear(ctx);
+  if (older) {
+    issues.info(
+      'OLDER_YEAR',
+      `此表的年份早于项目中已有的最新年份（${latestStoredYear(ctx)} 年）：只写入该年的学生与教职工数据，已有学校的名称、类型、所在乡镇和办学状态保持最新年份的，不被旧表改回。`,
+    );
+  }
   for (const entry of entries.values()) {
     const latest = [...entry.years.entries()].sort((a, b) => b[0] - a[0])[0];
     const stagesWithStudents = new Set<Stage>();
@@ -487,10 +494,15 @@ function buildRecords(
       township,
       urbanRural: entry.given.urbanRural ?? base?.urbanRural ?? urbanOf.get(township) ?? '乡村',
       ...factsOf(entry.given, base),
-      status: base?.status ?? '在办',
-      formerNames: base?.formerNames ?? [],
+      // In the file with pupils: open, whatever an earlier year's file said.
+      status: stagesWithStudents.size > 0 ? '在办' : (base?.status ?? '在办'),
+      formerNames: formerNamesAfter(base, name),
     };
-    if (base && base.name !== record.name) issues.info('NAME_CHANGED', `标识码 ${record.code} 的学校名称将由“${base.name}”改为“${record.name}”。`, at(entry.firstRow));
+    if (older && base) Object.assign(record, base);
+    if (base && base.name !== record.name) {
+      issues.info('NAME_CHANGED', `标识码 ${record.code} 的学校名称将由“${base.name}”改为“${record.name}”，原名记入“曾用名”，历年数据保留在新名称下。`, at(entry.firstRow));
+    }
+    if (base?.status === '停办' && record.status === '在办') issues.info('SCHOOL_REOPENED', `“${name}”此前标为停办，本表中有在校生，改为“在办”。`, at(entry.firstRow));
     plan.schools.push({ record, isNew: entry.isNew });
     for (const [year, ye] of [...entry.years.entries()].sort((a, b) => a[0] - b[0])) {
       const records: EnrolmentRecord[] = [];
@@ -528,6 +540,7 @@ function buildRecords(
       }
     }
   }
+  const closed = markMissingSchools(plan, entries, issues, ctx);
   plan.preview = schoolPreview(plan);
   const newCount = plan.schools.filter((s) => s.isNew).length;
   const years = [...new Set(plan.enrolment.map((e) => e.year).concat(plan.staff.map((s) => s.year), plan.totals.map((t) => t.year)))].sort();
@@ -538,7 +551,56 @@ function buildRecords(
     ['教职工记录', `${plan.staff.length} 条`],
     ...(plan.totals.length ? [['仅有合计的记录', `${plan.totals.length} 条`] as [string, string]] : []),
     ['数据年份', years.length ? years.join('、') : '—'],
+    ...(closed ? [['表中未出现、标为停办的学校', `${closed} 所`] as [string, string]] : []),
   ];
+}
+
+/** The latest year the file gives data for (-Infinity: none). */
+function fileYearOf(entries: Map<string, SchoolEntry>): number {
+  let year = -Infinity;
+  for (const e of entries.values()) for (const y of e.years.keys()) year = Math.max(year, y);
+  return year;
+}
+
+/** The latest year the project holds school data for (-Infinity: none). */
+function latestStoredYear(ctx: ValidateContext): number {
+  let year = -Infinity;
+  for (const key of ctx.enrolmentTotals.keys()) year = Math.max(year, Number(key.split('|')[1]));
+  return year;
+}
+
+/** The stored former names, plus the stored name when the file renames the school. */
+function formerNamesAfter(base: School | null, name: string): string[] {
+  const before = base?.formerNames ?? [];
+  if (!base || base.name === name) return [...before];
+  return [...before.filter((n) => n !== base.name && n !== name), base.name];
+}
+
+/**
+ * A school with data last year that a new year's whole table leaves out, in a township the
+ * file covers, is marked 停办 (kept, with all its years; the import can be undone, and a
+ * later file with pupils marks it 在办 again) and listed. Only a file of a year after the
+ * latest stored does this: re-importing a year must not close schools that opened since.
+ */
+function markMissingSchools(plan: ImportPlan, entries: Map<string, SchoolEntry>, issues: IssueList, ctx: ValidateContext): number {
+  const fileYear = fileYearOf(entries);
+  const stored = latestStoredYear(ctx);
+  if (!Number.isFinite(fileYear) || !Number.isFinite(stored) || fileYear <= stored) return 0;
+  // Last year's schools: a file holding fewer than four in five of them is a part (one
+  // township's, one stage's sheet), not the year's whole table, and says nothing about the others.
+  const lastYear = new Set([...ctx.enrolmentTotals.keys()].filter((k) => k.endsWith(`|${stored}`)).map((k) => k.split('|')[0]));
+  const kept = [...lastYear].filter((c) => entries.has(c as string)).length;
+  if (kept * 5 < lastYear.size * 4) return 0;
+  const covered = new Set(plan.schools.map((s) => s.record.township));
+  const missing = ctx.schools.filter((s) => s.status === '在办' && lastYear.has(s.code) && !entries.has(s.code) && covered.has(s.township));
+  for (const s of missing) plan.schools.push({ record: { ...s, status: '停办' }, isNew: false });
+  if (missing.length === 0) return 0;
+  const shown = missing.slice(0, 20).map((s) => `${s.name}（${s.code}）`).join('、');
+  issues.info(
+    'SCHOOLS_MISSING_FROM_FILE',
+    `${fileYear} 年的表中没有以下 ${missing.length} 所学校（其所在乡镇在表中）：${shown}${missing.length > 20 ? ' 等' : ''}。已标为“停办”：不删除，历年数据保留；如仍在办，请在学校信息中改回“在办”，或撤销本次导入。`,
+  );
+  return missing.length;
 }
 
 /** Each fact as the file gives it, else as stored, else unknown. */

@@ -64,6 +64,8 @@ export interface ValidateContext {
   enrolmentTotals: ReadonlyMap<string, { classes: number; students: number }>;
   /** Create townships the project does not know yet, instead of refusing their rows. */
   createTownships: boolean;
+  /** The county seat's township name (the county's 县城 setting), classed 城区 when an import creates it. */
+  countySeat?: string | null;
   /** Import the rows without errors and reject the others (default: any error blocks). */
   skipInvalidRows: boolean;
   /** The coordinate system of the file's school coordinates (WGS-84 when absent). */

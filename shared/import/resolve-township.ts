@@ -1,5 +1,7 @@
 // Township cells of an import resolved to project townships; unknown names are refused or,
-// when the planner allows it, created once each (with a warning naming the new code).
+// when the planner allows it, created once each (with a warning naming the new code). A
+// project without any township yet takes them from its first file: there is nothing a
+// name could be a typo of, so they are created and listed without asking.
 import type { Township } from '../domain/model';
 import { MAX_NAME_LENGTH, nameTooLongMessage } from '../domain/names';
 import { IssueList } from './issues';
@@ -14,13 +16,20 @@ export class TownshipResolver {
   private readonly unknownCodes = new Map<string, string>();
   private readonly found = new Map<string, TownshipLookup>();
 
+  /** The project had no township: every name in the file is created, as information. */
+  readonly firstFile: boolean;
+  private readonly create: boolean;
+
   constructor(
     townships: readonly Township[],
     private readonly countyCode: string,
-    private readonly create: boolean,
+    create: boolean,
     private readonly issues: IssueList,
+    private readonly countySeat: string | null = null,
   ) {
     this.index = new TownshipIndex(townships);
+    this.firstFile = townships.length === 0;
+    this.create = create || this.firstFile;
   }
 
   /**
@@ -72,15 +81,13 @@ export class TownshipResolver {
     if (known) return known;
     const codeOk = code !== null && /^\d{9,12}$/.test(code) && !this.index.byCode(code);
     const newCode = codeOk ? code : (nextTownshipCodes(this.countyCode, this.index.codes(), 1)[0] as string);
-    const township: Township = { code: newCode, name: label, ...newTownshipShape(label), area: '' };
+    const township: Township = { code: newCode, name: label, ...newTownshipShape(label, this.countySeat), area: '' };
     this.created.push(township);
     this.index.add(township);
     this.unknownCodes.set(key, newCode);
-    this.issues.warning(
-      'NEW_TOWNSHIP',
-      `将新建乡镇（街道）“${township.name}”，代码 ${newCode}，类别“${township.kind}”，城乡分类“${township.urbanRural}”。导入后可在项目中修改。`,
-      { ...at, value: shownValue(label) },
-    );
+    const what = `将新建乡镇（街道）“${township.name}”，代码 ${newCode}，类别“${township.kind}”，城乡分类“${township.urbanRural}”。导入后可在项目中修改。`;
+    if (this.firstFile) this.issues.info('TOWNSHIP_FROM_FIRST_FILE', `项目中还没有乡镇（街道），按表中名称建立：${what}`, { ...at, value: shownValue(label) });
+    else this.issues.warning('NEW_TOWNSHIP', what, { ...at, value: shownValue(label) });
     return newCode;
   }
 }

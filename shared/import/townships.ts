@@ -62,11 +62,16 @@ export function isTotalLabel(text: string): boolean {
   return n !== '' && (TOTAL_WORDS.test(n) || WHOLE_AREA.test(n));
 }
 
-/** Kind and urban/rural class of a township created by an import, from its name. */
-export function newTownshipShape(name: string): Pick<Township, 'kind' | 'urbanRural'> {
+/**
+ * Kind and urban/rural class of a township created by an import, from its name: 街道 and the
+ * county seat (城关镇, or the township the county's 县城 setting names) are 城区, 乡 are 乡村,
+ * other towns 镇区. The planner corrects any of it afterwards.
+ */
+export function newTownshipShape(name: string, countySeat: string | null = null): Pick<Township, 'kind' | 'urbanRural'> {
   if (/街道|办事处$/.test(name)) return { kind: '街道', urbanRural: '城区' };
-  if (/乡$/.test(name)) return { kind: '乡', urbanRural: '乡村' };
-  return { kind: '镇', urbanRural: '镇区' };
+  const seat = /^城关(镇)?$/.test(normaliseName(name)) || (!!countySeat && bare(normaliseName(countySeat)) === bare(normaliseName(name)));
+  if (/乡$/.test(name)) return { kind: '乡', urbanRural: seat ? '城区' : '乡村' };
+  return { kind: '镇', urbanRural: seat ? '城区' : '镇区' };
 }
 
 /**

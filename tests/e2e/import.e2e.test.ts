@@ -159,6 +159,35 @@ describe('the import wizard in a browser', () => {
     await shot('8-refused');
   });
 
+  it('imports the first file of an empty project without ticking anything, creating its townships', async () => {
+    await call('project.create', { path: `${dir}/新县.csplan`, name: '新县', countyCode: '410101' });
+    await page.goto(host.openUrl);
+    await session.openPage('数据导入');
+    await page.getByTestId('import-file-step').waitFor();
+    const rows = [
+      ['2024年新县小学基本情况'],
+      ['学校名称', '乡镇', '一年级班数', '一年级学生数'],
+      ['城关第一小学', '城关镇', 2, 90],
+      ['东街小学', '东街街道', 2, 80],
+      ['青山小学', '青山乡', 1, 30],
+    ];
+    await upload('新县学校.xlsx', xlsxOf(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await page.getByTestId('import-header-found').waitFor();
+    await next();
+    await page.getByTestId('import-mapping-step').waitFor();
+    await next();
+    await page.getByTestId('import-check-step').waitFor();
+    await expect(page.getByTestId('import-next').isDisabled()).resolves.toBe(false);
+    await shot('9-first-file-check');
+    await next();
+    await page.getByTestId('import-confirm-step').waitFor();
+    await next();
+    await page.getByTestId('import-result').waitFor();
+    await shot('9-first-file-done');
+    const townships = await call<{ name: string; urbanRural: string }[]>('townships.list');
+    expect(townships.map((t) => [t.name, t.urbanRural]).sort()).toEqual([['东街街道', '城区'], ['城关镇', '城区'], ['青山乡', '乡村']].sort());
+  });
+
   it('made no request beyond the loopback host, and logged no error', () => {
     expect(session.outsideRequests()).toEqual([]);
     expect(session.consoleErrors).toEqual([]);

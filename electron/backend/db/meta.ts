@@ -13,6 +13,7 @@ export function readMeta(db: Database.Database): CountyMeta {
     code: m.get('code') ?? DEFAULT_META.code,
     schoolSystem: SCHOOL_SYSTEMS.find((s) => s === system) ?? DEFAULT_META.schoolSystem,
     baseYear: Number(m.get('baseYear') ?? DEFAULT_META.baseYear),
+    ...(m.get('countySeat') ? { countySeat: m.get('countySeat') } : {}),
   };
 }
 

@@ -247,6 +247,7 @@ export class ImportService {
       townships: allTownships(db),
       ...IMPORT_KIND_WRITERS[p.kind].stored(db),
       createTownships: p.createTownships ?? false,
+      countySeat: meta.countySeat ?? null,
       skipInvalidRows: p.skipInvalidRows ?? false,
       ...(p.coordinates ? { coordinates: p.coordinates } : {}),
     };

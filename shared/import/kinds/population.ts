@@ -1,7 +1,7 @@
 // 分年龄人口: each township's children by single year of age or age band, maybe by sex; ages
 // as columns (the export layout), ages as rows with townships as columns, or one row per age.
 import { POPULATION_AGES, POPULATION_HEADERS, type DataTable } from '../../templates/layouts';
-import { parseAge } from '../ages';
+import { parseAgeHeader } from '../ages';
 import type { FieldSpec } from '../fields';
 import { parseSex } from '../grades';
 import type { ColumnMapping } from '../mapping';
@@ -30,9 +30,10 @@ function recognisePopulation(parts: readonly string[], ctx: RecogniseContext): R
   const compacts = parts.map((p) => normaliseHeader(p).compact);
   const sex = sexOfParts(compacts);
   for (const c of compacts) {
-    const age = parseAge(stripSex(c));
-    if (age) {
-      return targetResult({ type: 'age', from: age.from, to: age.to, sex }, 0.95, age.to === age.from ? '列名为单岁年龄' : '列名为年龄组');
+    const header = parseAgeHeader(c);
+    if (header) {
+      const age = header.span;
+      return targetResult({ type: 'age', from: age.from, to: age.to, sex: sex ?? header.sex }, 0.95, age.to === age.from ? '列名为单岁年龄' : '列名为年龄组');
     }
   }
   const h = normaliseHeader(parts.join(''));
@@ -74,6 +75,27 @@ function inferPlaceColumns(columns: ColumnMapping[]): void {
   }
 }
 
+/**
+ * Beside age columns, a census table's other counts (人口数_男, 城镇人口, 家庭户数, 性别比 …)
+ * are not ages: they are left out rather than read as the long layout's 人数, an inexact 合计
+ * or a sex column.
+ */
+function ignoreCountsBesideAges(columns: ColumnMapping[]): void {
+  if (!columns.some((c) => c.target.startsWith('age:') || c.target.startsWith('band:'))) return;
+  for (const col of columns) {
+    if (col.target === 'count' || (col.target === 'total' && col.confidence < 1) || (col.target === 'sex' && col.confidence < 0.9)) {
+      col.target = 'ignore';
+      col.confidence = 0;
+      col.why = '表中已有年龄列，此列不是年龄，不导入';
+    }
+  }
+}
+
+function refinePopulation(columns: ColumnMapping[]): void {
+  inferPlaceColumns(columns);
+  ignoreCountsBesideAges(columns);
+}
+
 function placeAndAgeChoices(): { target: Target; group: string }[] {
   const out: { target: Target; group: string }[] = [];
   for (const sex of [null, 'M', 'F'] as const) out.push({ target: { type: 'place', sex }, group: '乡镇列（年龄在行）' });
@@ -101,7 +123,7 @@ export const POPULATION_KIND: ImportKindSpec = {
   recognise: recognisePopulation,
   parseTarget: (head, rest) => parseAgeTarget(head, rest) ?? parsePlaceTarget(head, rest),
   targetChoices: placeAndAgeChoices,
-  refineMapping: inferPlaceColumns,
+  refineMapping: refinePopulation,
   plan: planPopulation,
   template: populationTemplate,
 };
