@@ -97,10 +97,16 @@ function isSubRowBelow(kind: ImportKind, sheet: SheetGrid, r: number, width: num
   const cells = nonBlank(sheet, r, width);
   if (cells.length < 2) return false;
   if (cells.some(({ v }) => isNumberLike(v))) return false;
-  const sub = cells.filter(({ v }) => {
+  const kinds = cells.map(({ v }) => {
     const text = cellText(v);
-    return isSubLabel(text) || recogniseColumn(kind, [text], ctx).confidence >= 0.5;
-  }).length;
+    if (isSubLabel(text)) return 'label';
+    if (recogniseColumn(kind, [text], ctx).confidence < 0.5) return null;
+    return text.length > 1 ? 'label' : 'letter';
+  });
+  const sub = kinds.filter((k) => k !== null).length;
+  // A single letter (X/Y/E/N coordinates) is as likely a junk value in the first data row as
+  // a sub-heading: it counts only in a row that is sub-headings throughout.
+  if (kinds.includes('letter')) return sub === cells.length;
   return sub * 2 >= cells.length;
 }
 
