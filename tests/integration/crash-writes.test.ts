@@ -223,14 +223,14 @@ describe('kill -9 during a write leaves the project before or after it', { timeo
   it('plan-create', () => crash({ kind: 'plan-create', template: () => sample('规划前.csplan'), args: (p) => [cli, 'plan-create', p, '--name', '十五五'] }, SEED + 3));
   it('plan-add-project', () => crash({ kind: 'plan-add-project', template: () => sample('项目前.csplan'), args: (p) => [cli, 'plan-add-project', p, path.join(dir, '项目.json')] }, SEED + 4));
   it('project.updateMeta', () => crash({ kind: 'project.updateMeta', template: () => sample('改名前.csplan'), args: driven('project.updateMeta', { name: '改名县', baseYear: 2024 }) }, SEED + 5));
-  it('schools.update', () => {
+  it('schools.update (code change moves its enrolment, staff and totals)', () => {
     const school = generateCounty().schools[0]!;
-    const changes = { name: `${school.name}（更名）`, designSeats: 1400 };
+    const changes = { code: `${school.code.slice(0, -3)}999`, name: `${school.name}（更名）`, designSeats: 1400 };
     return crash({ kind: 'schools.update', template: () => sample('修改学校前.csplan'), args: driven('schools.update', { school: school.code, changes }) }, SEED + 8);
   });
-  it('townships.update (code change moves its schools, population and births)', () => {
+  it('townships.update', () => {
     const township = generateCounty().townships[0]!;
-    const changes = { code: `${township.code.slice(0, -3)}999` };
+    const changes = { name: `${township.name}新区`, area: '城区片区' };
     return crash({ kind: 'townships.update', template: () => sample('修改乡镇前.csplan'), args: driven('townships.update', { township: township.code, changes }) }, SEED + 9);
   });
   it('backups.create', () => crash({ kind: 'backups.create', template: () => sample('备份前.csplan'), args: driven('backups.create', { reason: '手动' }), backups: true }, SEED + 6));

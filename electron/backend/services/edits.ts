@@ -108,12 +108,23 @@ export function updateSchool(file: ProjectFile, input: ParsedInput<'schools.upda
       journal.put('schools', next, null);
       for (const t of ['enrolment', 'staff', 'school_totals'] as const) moveChildren(db, journal, t, 'school', current.code, next.code);
       const by = stillReferenced(db, 'schools', current.code);
-      if (by) throw new AppError('CONFLICT', `${subject}还有其他数据（${by}）引用着它的标识码，无法修改标识码。未做任何改动。`);
+      if (by) throw new AppError('CONFLICT', `${subject}还有${REFERRING_TABLE_LABEL[by] ?? '其他数据'}引用着它的标识码，无法修改标识码。未做任何改动。`);
       journal.remove('schools', current);
     }),
   );
   return { editId, target: 'school', key: next.code, subject: schoolSubject(next), changes };
 }
+
+/**
+ * What a table that still names an old code holds, in the planner's words. The geography's
+ * tables are outside the edit journal, so a code they use cannot be changed undoably yet.
+ */
+const REFERRING_TABLE_LABEL: Record<string, string> = {
+  developments: '预测中的新建住宅项目',
+  geo_townships: '乡镇边界',
+  geo_villages: '村（社区）数据',
+  geo_school_moves: '布局图上的学校移动记录',
+};
 
 export function updateTownship(file: ProjectFile, input: ParsedInput<'townships.update'>): EditResult {
   const db = file.db;
@@ -135,7 +146,7 @@ export function updateTownship(file: ProjectFile, input: ParsedInput<'townships.
       for (const t of ['schools', 'population', 'births'] as const) moveChildren(db, journal, t, 'township', current.code, next.code);
       const by = stillReferenced(db, 'townships', current.code);
       if (by) {
-        const label = by === 'developments' ? '预测中的新建住宅项目' : by;
+        const label = REFERRING_TABLE_LABEL[by] ?? '其他数据';
         throw new AppError('CONFLICT', `${subject}还被${label}引用，无法修改代码。请先删除或改动那些数据。未做任何改动。`);
       }
       journal.remove('townships', { ...current, name: `${current.name}\u0000${current.code}` });
