@@ -1,14 +1,15 @@
 // `cli annex`: the plan's annexes (附件) as PDF, XLSX or DOCX, through the same API as the
-// 附件 page. Annexes are named by their customary number (1–8; 7 is the figures) or kind.
+// 附件 page. Annexes are named by their customary number (1–9; 7 is the figures) or kind.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ANNEX_FORMATS, PAPERS, type AnnexFormat, type AnnexKind, type AnnexList, type Paper } from '../../shared/annex';
 import type { MethodName, MethodResult } from '../../shared/api';
 
-export const ANNEX_HELP = `  annex <文件.csplan> --out <文件.pdf|.xlsx|.docx> [--annex 6,7] [--plan 十五五] [--scenario 中] [--title-prefix XX县] [--paper a4|a3|6:a3,7:a4] [--first-number 1]
+export const ANNEX_HELP = `  annex <文件.csplan> --out <文件.pdf|.xlsx|.docx> [--annex 6,7] [--plan 十五五] [--scenario 中] [--title-prefix XX县] [--paper a4|a3|6:a3,7:a4] [--first-number 1] [--intervals]
       生成规划附件（格式由 --out 的扩展名决定）。--annex 按序号或名称选择附件并决定顺序
       （1 主要发展指标表，2 学龄人口与在校生预测表，3 学位供需平衡表，4 新建改扩建学校项目表，
-      5 学校布局调整表，6 现状学校一览表，7 图表，8 教师需求测算表），缺省为全部已有数据的附件；编号依次为附件1、附件2…
+      5 学校布局调整表，6 现状学校一览表，7 图表，8 教师需求测算表，9 学校布局规划图），缺省为全部已有数据的附件；编号依次为附件1、附件2…
+      --intervals 在预测表的每行在校生预测数下加一行 80% 预测区间。
       附件1、3、4、5、8 和学位需求图取自 --plan 指定的规划（缺省为第一个规划），按 --scenario 的预测情景
       （缺省为该规划的情景）测算。`;
 
@@ -17,6 +18,7 @@ export const ANNEX_OPTIONS = {
   'title-prefix': { type: 'string' },
   paper: { type: 'string' },
   'first-number': { type: 'string' },
+  intervals: { type: 'boolean' },
 } as const;
 
 export interface AnnexCliValues {
@@ -27,6 +29,7 @@ export interface AnnexCliValues {
   'title-prefix'?: string | undefined;
   paper?: string | undefined;
   'first-number'?: string | undefined;
+  intervals?: boolean | undefined;
 }
 
 type Call = <M extends MethodName>(method: M, input: unknown) => Promise<MethodResult<M>>;
@@ -102,7 +105,12 @@ export async function annexCommand(values: AnnexCliValues, call: Call, usage: (m
     format,
     outPath: target,
     titlePrefix: values['title-prefix'],
-    annexes: kinds.map((kind, i) => ({ kind, paper: papers[i], number: i === 0 ? first : undefined })),
+    annexes: kinds.map((kind, i) => ({
+      kind,
+      paper: papers[i],
+      number: i === 0 ? first : undefined,
+      ...(values.intervals && kind === 'forecast' ? { intervals: true } : {}),
+    })),
   });
   if (!fs.existsSync(target)) throw new Error(`附件文件没有写出：${target}`);
   console.error(`已生成 ${kinds.length} 个附件（${(result.bytes / 1024).toFixed(0)} KB）到 ${result.path ?? target}`);

@@ -40,6 +40,8 @@ export interface AnnexList {
 export interface AnnexSelection {
   kind: AnnexKind;
   paper?: Paper;
+  /** 学龄人口与在校生预测表 only: a row of 80 % 预测区间 under each projected students row. */
+  intervals?: boolean;
   number?: number;
 }
 

@@ -161,4 +161,6 @@ export interface AnnexContext {
   date: string;
   /** The planner's choice; each kind has its own default. */
   paper?: Paper;
+  /** Print the projection's 80 % interval under each projected figure (annexes that have one). */
+  intervals?: boolean;
 }

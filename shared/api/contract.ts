@@ -69,6 +69,7 @@ const annexRequest = {
       z.strictObject({
         kind: z.enum(ANNEX_KINDS),
         paper: z.enum(PAPERS).optional(),
+        intervals: z.boolean().optional(),
         number: z.number().int().min(1, '附件编号从 1 开始').max(99, '附件编号不超过 99').optional(),
       }),
     )

@@ -12,6 +12,7 @@ import type { Backend } from '../../electron/backend';
 import { chromiumPrinter } from '../../electron/backend/annex/chromium';
 import type { Overview, SchoolRow } from '../../shared/api';
 import type { AnnexExportResult, AnnexList } from '../../shared/annex';
+import type { ProjectionResult } from '../../shared/projection';
 import { docxTables, sheetRows } from '../helpers/office';
 import { openSampleCounty, resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
@@ -124,6 +125,28 @@ describe('annex API on the sample county', () => {
     expect(countyStudents('小学')).toBe(recorded?.primary);
     expect(countyStudents('初中')).toBe(recorded?.junior);
     expect(countyStudents('学前')).toBe(recorded?.preschool);
+  });
+
+  it('prints the 80 % interval under each projected students row when asked, the projection’s own bounds', async () => {
+    const read = async (intervals: boolean) => {
+      const out = await resultOf<AnnexExportResult>(backend.dispatch('annex.export', { format: 'xlsx', annexes: [{ kind: 'forecast', intervals }] }));
+      const sheet = XLSX.read(Buffer.from(out.base64 ?? '', 'base64')).Sheets['附件1']!;
+      return XLSX.utils.sheet_to_json<(string | number)[]>(sheet, { header: 1, range: 5 });
+    };
+    expect((await read(false)).some((r) => r[1] === '80%区间')).toBe(false);
+    const rows = await read(true);
+    const projection = await resultOf<ProjectionResult>(backend.dispatch('projection.run', {}));
+    const at = rows.findIndex((r) => r[0] === '小学' && r[1] === '在校生');
+    const students = rows[at]!;
+    const range = rows[at + 1]!;
+    expect(range.slice(0, 2)).toEqual(['小学', '80%区间']);
+    // The base year is recorded: no interval. The first projected year carries the county's bounds.
+    expect(range[2] ?? null).toBeNull();
+    const low = Math.round(projection.countyLow!.primary[0]!);
+    const high = Math.round(projection.countyHigh!.primary[0]!);
+    expect(range[3]).toBe(`${low.toLocaleString('en-US')}–${high.toLocaleString('en-US')}`);
+    expect(low).toBeLessThanOrEqual(Number(students[3]));
+    expect(high).toBeGreaterThanOrEqual(Number(students[3]));
   });
 });
 

@@ -41,14 +41,25 @@ function populationSeries(byYear: readonly (readonly (number | null)[])[], years
   return { stage, measure: 'population', values };
 }
 
-function studentSeries(stage: Stage, baseYear: number, base: number | undefined, years: readonly number[], projected: readonly number[] | undefined): ForecastSeries {
+/** The 80 % interval's bound per projected year (none where the projection has no interval). */
+type Bounds = { low: readonly number[] | undefined; high: readonly number[] | undefined };
+
+function studentSeries(stage: Stage, baseYear: number, base: number | undefined, years: readonly number[], projected: readonly number[] | undefined, bounds?: Bounds): ForecastSeries {
   const values: Record<string, number> = {};
+  const low: Record<string, number> = {};
+  const high: Record<string, number> = {};
   if (base !== undefined) values[baseYear] = base;
   years.forEach((y, i) => {
     const v = projected?.[i];
     if (v !== undefined) values[y] = Math.round(v);
+    const l = bounds?.low?.[i];
+    const h = bounds?.high?.[i];
+    if (l !== undefined && h !== undefined) {
+      low[y] = Math.round(l);
+      high[y] = Math.round(h);
+    }
   });
-  return { stage, measure: 'students', values };
+  return Object.keys(low).length > 0 ? { stage, measure: 'students', values, low, high } : { stage, measure: 'students', values };
 }
 
 /** Recorded students of the base year by township and stage (the projection reports projected years only). */
@@ -107,7 +118,10 @@ export function forecastInput(
     series: [
       ...POPULATION_STAGES.map((s) => populationSeries(result.population.county, popYears, s, system)),
       ...STUDENT_STAGES.filter((s) => hasStudents(result.county, s)).map((s) =>
-        studentSeries(s, result.baseYear, historyIndex >= 0 ? result.history.county[s][historyIndex] : undefined, result.years, result.county[s]),
+        studentSeries(s, result.baseYear, historyIndex >= 0 ? result.history.county[s][historyIndex] : undefined, result.years, result.county[s], {
+          low: result.countyLow?.[s],
+          high: result.countyHigh?.[s],
+        }),
       ),
     ],
   };
@@ -117,9 +131,11 @@ export function forecastInput(
       name: t.name,
       series: [
         ...(pop ? POPULATION_STAGES.map((s) => populationSeries(pop.byYear, popYears, s, system)) : []),
-        ...STUDENT_STAGES.filter((s) => hasStudents(t, s)).map((s) => studentSeries(s, result.baseYear, baseStudents.get(t.code)?.[s] ?? 0, result.years, t[s])),
+        ...STUDENT_STAGES.filter((s) => hasStudents(t, s)).map((s) =>
+          studentSeries(s, result.baseYear, baseStudents.get(t.code)?.[s] ?? 0, result.years, t[s], { low: t.low?.[s], high: t.high?.[s] }),
+        ),
       ],
     };
   });
-  return { baseYear: result.baseYear, plan, outlookYears, areas: [county, ...townships], scenario: result.scenario };
+  return { baseYear: result.baseYear, plan, outlookYears, areas: [county, ...townships], scenario: result.scenario, intervalSource: result.intervals.source };
 }

@@ -66,7 +66,7 @@ export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date
     const { available, reason } = source.availability(scope);
     const title = ANNEX_CATALOG.find((e) => e.kind === selection.kind)?.title ?? selection.kind;
     if (!available) throw new AppError('NOT_FOUND', `无法生成“${title}”：${reason ?? '缺少数据。'}`);
-    return source.build(scope, { titlePrefix, date, paper: selection.paper });
+    return source.build(scope, { titlePrefix, date, paper: selection.paper, intervals: selection.intervals });
   });
   return numberAnnexes(
     contents,

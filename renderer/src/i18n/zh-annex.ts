@@ -15,6 +15,8 @@ export const annexStrings = {
   scenarioHelp: '学位需求和在校生预测所用的情景，缺省为规划所设情景。',
   firstNumber: '起始编号',
   firstNumberHelp: '第一个附件的编号，其后依次递增。',
+  intervals: '预测表附 80% 预测区间',
+  intervalsHelp: '在学龄人口与在校生预测表的每行在校生预测数下加一行区间：实际数约有八成落在其中（按本县历年数据回测得出）。',
   paper: '纸张',
   papers: { 'A4 portrait': 'A4 纵向', 'A3 landscape': 'A3 横向' } as Record<string, string>,
   moveUp: '上移',

@@ -2,7 +2,7 @@
 // exactly as they print; export PDF, Excel or Word (a save dialog in the desktop app, a
 // download in the browser).
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
+import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
 import { invoke } from '../api/client';
@@ -27,11 +27,16 @@ function initialChoices(list: AnnexList): AnnexChoice[] {
   return ordered.map((a) => ({ kind: a.kind, selected: a.available, paper: a.defaultPaper }));
 }
 
-function selections(choices: readonly AnnexChoice[], list: AnnexList | undefined, firstNumber: number): AnnexSelection[] {
+function selections(choices: readonly AnnexChoice[], list: AnnexList | undefined, firstNumber: number, intervals: boolean): AnnexSelection[] {
   const available = new Set(list?.annexes.filter((a) => a.available).map((a) => a.kind));
   return choices
     .filter((c) => c.selected && available.has(c.kind))
-    .map((c, i) => ({ kind: c.kind, paper: c.paper, ...(i === 0 ? { number: firstNumber } : {}) }));
+    .map((c, i) => ({
+      kind: c.kind,
+      paper: c.paper,
+      ...(i === 0 ? { number: firstNumber } : {}),
+      ...(intervals && c.kind === 'forecast' ? { intervals: true } : {}),
+    }));
 }
 
 export function AnnexPage() {
@@ -43,6 +48,7 @@ export function AnnexPage() {
   const [choices, setChoices] = useState<AnnexChoice[]>([]);
   const [titlePrefix, setTitlePrefix] = useState<string | null>(null);
   const [firstNumber, setFirstNumber] = useState(1);
+  const [intervals, setIntervals] = useState(false);
   /** The plan of the plan annexes (null: the first) and the scenario (null: the plan's own). */
   const [planId, setPlanId] = useState<number | null>(null);
   const [scenario, setScenario] = useState<string | null>(null);
@@ -56,7 +62,7 @@ export function AnnexPage() {
     setTitlePrefix((p) => p ?? list.titlePrefix);
   }, [list]);
 
-  const chosen = useMemo(() => selections(choices, list, firstNumber), [choices, list, firstNumber]);
+  const chosen = useMemo(() => selections(choices, list, firstNumber, intervals), [choices, list, firstNumber, intervals]);
   const prefix = titlePrefix ?? list?.titlePrefix ?? '';
   const plans = list?.plans ?? [];
   const plan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
@@ -167,6 +173,11 @@ export function AnnexPage() {
                 </Form.Item>
                 <Form.Item label={t.firstNumber} extra={t.firstNumberHelp}>
                   <InputNumber min={1} max={99} precision={0} value={firstNumber} onChange={(v) => setFirstNumber(typeof v === 'number' ? v : 1)} />
+                </Form.Item>
+                <Form.Item extra={t.intervalsHelp}>
+                  <Checkbox checked={intervals} onChange={(e) => setIntervals(e.target.checked)} data-testid="annex-intervals">
+                    {t.intervals}
+                  </Checkbox>
                 </Form.Item>
               </Form>
               {list ? <AnnexPicker items={list.annexes} choices={choices} firstNumber={firstNumber} onChange={setChoices} /> : <Spin />}

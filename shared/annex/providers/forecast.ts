@@ -15,6 +15,9 @@ export interface ForecastSeries {
   measure: ForecastMeasure;
   /** Value per year (keys are years); missing years print empty. */
   values: Record<string, number>;
+  /** The projection's 80 % interval per projected year, where it has one. */
+  low?: Record<string, number>;
+  high?: Record<string, number>;
 }
 
 export interface ForecastArea {
@@ -34,7 +37,16 @@ export interface ForecastInput {
   areas: ForecastArea[];
   /** Scenario name shown in the notes (低/中/高 方案). */
   scenario?: string;
+  /** Where the projection's intervals come from: its own backtest, year-on-year history, or none. */
+  intervalSource?: 'backtest' | 'history' | 'none';
 }
+
+const INTERVAL_BASIS: Record<'backtest' | 'history', string> = {
+  backtest: '按本县历年数据回测（以较早年份为基期预测、与实际数比较）的误差分布得出',
+  history: '历史数据年份较少，按逐年变化幅度得出',
+};
+
+const thousands = (v: number) => Math.round(v).toLocaleString('en-US');
 
 export function forecastYears(input: Pick<ForecastInput, 'baseYear' | 'plan' | 'outlookYears'>): number[] {
   const plan: number[] = [];
@@ -67,6 +79,11 @@ export function forecastAnnex(input: ForecastInput, ctx: AnnexContext): TableAnn
           kind: ai === 0 && area.name === '全县' ? 'total' : 'data',
           cells: [STAGE_LABEL[stage], MEASURE_LABEL[measure], ...years.map((y) => s.values[y] ?? null)],
         });
+        if (ctx.intervals && s.low && s.high) {
+          const { low, high } = s;
+          const range = (y: number) => (low[y] !== undefined && high[y] !== undefined ? `${thousands(low[y])}–${thousands(high[y])}` : null);
+          rows.push({ kind: 'data', cells: [STAGE_LABEL[stage], '80%区间', ...years.map(range)] });
+        }
       }
     }
   });
@@ -76,6 +93,13 @@ export function forecastAnnex(input: ForecastInput, ctx: AnnexContext): TableAnn
     body: 'table',
     unit: '人',
     notes: [
+      ...(ctx.intervals
+        ? [
+            input.intervalSource === 'backtest' || input.intervalSource === 'history'
+              ? `80%区间：实际在校生约有八成落在此范围内，${INTERVAL_BASIS[input.intervalSource]}；区间为空的年份没有可用的误差数据。`
+              : '80%区间：历史数据不足两年，无法给出预测区间。',
+          ]
+        : []),
       `学龄人口：学前3～5岁，小学6～11岁，初中12～14岁，高中阶段15～17岁（六三制；五四制相应调整）。${input.baseYear}年为实际数，其后为预测数${input.scenario ? `（${input.scenario}方案）` : ''}。`,
     ],
     table: { columns: forecastColumns(input), rows },
