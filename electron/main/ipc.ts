@@ -1,10 +1,11 @@
-// The two IPC channels. Each checks that the request comes from the app's own page: a
+// The three IPC channels. Each checks that the request comes from the app's own page: a
 // frame that navigated elsewhere (or was injected) gets nothing. Files the page names must
 // also pass the dialog-path rule (path-grants.ts).
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ApiResponse } from '../../shared/api';
 import type { Backend } from '../backend';
-import { CHANNELS } from '../preload/api';
+import { CHANNELS, PRINT_MAX_CHARS } from '../preload/api';
+import { printHtmlWithDialog } from './pdf';
 import { PATH_REFUSED_MESSAGE, pathsOf, type PathGrants, type PathRule } from './path-grants';
 import { isAppUrl, parseDialogRequest, withExtension, type DialogRequest } from './policy';
 
@@ -76,5 +77,11 @@ export function registerIpc(backend: Backend, { grants, paths, onRecentChanged }
     const chosen = await showDialog(event, req);
     if (chosen) grants.grant(chosen);
     return chosen;
+  });
+
+  ipcMain.handle(CHANNELS.print, async (event, html: unknown): Promise<void> => {
+    if (!fromAppPage(event)) throw new Error(FORBIDDEN_MESSAGE);
+    if (typeof html !== 'string' || html.length === 0 || html.length > PRINT_MAX_CHARS) throw new Error('打印内容不正确');
+    await printHtmlWithDialog(html);
   });
 }

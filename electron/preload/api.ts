@@ -8,7 +8,11 @@ export const CHANNELS = {
   menu: 'csp:menu',
   /** Sent by the preload when the page subscribes to the menu: queued commands may flow. */
   menuReady: 'csp:menu-ready',
+  print: 'csp:print',
 } as const;
+
+/** Largest document the print channel takes (the biggest annex set is a few MB). */
+export const PRINT_MAX_CHARS = 64 * 1024 * 1024;
 
 export const DIALOG_KINDS = ['openProject', 'saveProject', 'saveFile', 'openFile'] as const;
 export type DialogKind = (typeof DIALOG_KINDS)[number];
@@ -50,4 +54,6 @@ export interface CspApi {
   dialog(kind: DialogKind, options?: DialogOptions): Promise<string | null>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenu(listener: MenuListener): () => void;
+  /** Opens the system print dialog for an HTML document; resolves once it is closed. */
+  print(html: string): Promise<void>;
 }

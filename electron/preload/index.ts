@@ -1,9 +1,9 @@
 // Runs sandboxed: it is bundled into one CommonJS file and may require only 'electron'.
-// It exposes three functions and never ipcRenderer itself, so the page cannot reach any
+// It exposes four functions and never ipcRenderer itself, so the page cannot reach any
 // channel but these. Arguments are checked here as a first filter; the main process
 // validates them again.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, DIALOG_KINDS, isMenuAction, type CspApi, type DialogKind, type MenuListener } from './api';
+import { CHANNELS, DIALOG_KINDS, PRINT_MAX_CHARS, isMenuAction, type CspApi, type DialogKind, type MenuListener } from './api';
 
 const isDialogKind = (k: unknown): k is DialogKind => DIALOG_KINDS.includes(k as DialogKind);
 
@@ -34,6 +34,13 @@ const api: CspApi = {
     return () => {
       ipcRenderer.removeListener(CHANNELS.menu, wrapped);
     };
+  },
+
+  print(html) {
+    if (typeof html !== 'string' || html.length === 0 || html.length > PRINT_MAX_CHARS) {
+      return Promise.reject(new TypeError('打印内容必须是非空字符串'));
+    }
+    return ipcRenderer.invoke(CHANNELS.print, html) as Promise<void>;
   },
 };
 

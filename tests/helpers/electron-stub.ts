@@ -86,6 +86,12 @@ export class FakeWebContents extends Emitter {
     electron.record('webContents.printToPDF', options);
     return Buffer.from('%PDF-1.7 stub');
   }
+
+  /** The system print dialog, answered at once as if the user had printed. */
+  print(options: unknown, callback?: (success: boolean, reason: string) => void): void {
+    electron.record('webContents.print', options);
+    callback?.(true, '');
+  }
 }
 
 export class FakeBrowserWindow extends Emitter {

@@ -81,9 +81,9 @@ describe('the app starting (electron/main/index.ts)', () => {
     expect(win.shown).toBe(true);
   });
 
-  it('serves app://, answers both IPC channels and builds the menu once ready', async () => {
+  it('serves app://, answers its three IPC channels and builds the menu once ready', async () => {
     expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
-    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([CHANNELS.dialog, CHANNELS.invoke].sort());
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([CHANNELS.dialog, CHANNELS.invoke, CHANNELS.print].sort());
     expect(electron.ipcMain.listeners.has(CHANNELS.menuReady)).toBe(true);
     // The menu waits for the backend, which starts in a process of its own (seconds under tsx).
     await vi.waitFor(() => expect(electron.Menu.applicationMenu).not.toBeNull(), WORKER_START);
@@ -333,6 +333,22 @@ describe('IPC sender check (ipc.ts, messenger.ts)', () => {
     for (const method of [42, '', 'x'.repeat(101)]) {
       expect((await invoke(APP_PAGE, method, {})).error?.code).toBe('INVALID_INPUT');
     }
+  });
+
+  it('csp:print refuses foreign frames and non-documents, and prints the app page\'s document in a hidden window without JavaScript', async () => {
+    const print = (url: string | null, html: unknown) => electron.ipcMain.invoke(CHANNELS.print, from(url), html);
+    for (const url of [...FOREIGN_PAGES, null]) {
+      await expect(print(url, '<p>附件</p>')).rejects.toThrow('拒绝来自未知页面的请求');
+    }
+    for (const html of ['', 42, null]) await expect(print(APP_PAGE, html)).rejects.toThrow('打印内容不正确');
+    expect(electron.called('webContents.print')).toEqual([]);
+    const windows = FakeBrowserWindow.all.length;
+    await print(APP_PAGE, '<p>附件</p>');
+    expect(electron.called('webContents.print')).toEqual([[{ silent: false, printBackground: true }]]);
+    const win = FakeBrowserWindow.all[windows]!;
+    expect(win.options.show).toBe(false);
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, javascript: false });
+    expect(win.webContents.isDestroyed()).toBe(true);
   });
 
   it('csp:dialog rejects foreign frames and malformed requests, and shows nothing for them', async () => {

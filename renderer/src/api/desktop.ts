@@ -10,7 +10,7 @@ export type { DialogKind, DialogOptions, MenuAction };
 
 export const RECENT_PREFIX = 'recent:';
 
-function extras(): Partial<Pick<CspApi, 'dialog' | 'onMenu'>> | null {
+function extras(): Partial<Pick<CspApi, 'dialog' | 'onMenu' | 'print'>> | null {
   // client.ts declares window.cspApi with invoke() only; the extras are read through a
   // widened view instead of redeclaring the global with a conflicting type.
   const api = window.cspApi as (NonNullable<Window['cspApi']> & Partial<CspApi>) | undefined;
@@ -33,4 +33,15 @@ export function subscribeMenu(callback: (action: MenuAction) => void): () => voi
   const api = extras();
   if (!api?.onMenu) return () => undefined;
   return api.onMenu(callback);
+}
+
+/**
+ * Prints an HTML document through the desktop shell's system print dialog. Resolves to
+ * false when there is no desktop shell, so the browser can print in the page instead.
+ */
+export async function printHtml(html: string): Promise<boolean> {
+  const api = extras();
+  if (!api?.print) return false;
+  await api.print(html);
+  return true;
 }
