@@ -62,4 +62,12 @@ describe('cli wrong usage', () => {
     expect(out.stderr).toContain('缺少参数：项目文件路径');
     expect(out.stderr).toContain('用法：npm run cli -- plan-create <文件.csplan>');
   });
+
+  it('help points to the built-in 使用指南 and its blank templates', async () => {
+    const out = await cliRun(['help']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('使用指南');
+    expect(out.stdout).toContain('“帮助”按钮');
+    expect(out.stdout).toContain('空白导入模板');
+  });
 });

@@ -8,6 +8,7 @@ import { importStrings } from './zh-import';
 import { planStrings } from './zh-plan';
 import { teacherStrings } from './zh-teachers';
 import { mapStrings } from './zh-map';
+import { guideStrings } from './zh-guide';
 import { NATIONAL_SETTINGS } from '@shared/plan/settings';
 
 // Pages without a plan (总览, 学校) judge class sizes by the national defaults.
@@ -301,6 +302,7 @@ export const zh = {
   plan: planStrings,
   teachers: teacherStrings,
   map: mapStrings,
+  guide: guideStrings,
 
   units: {
     kb: 'KB',

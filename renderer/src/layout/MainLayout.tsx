@@ -18,6 +18,7 @@ import { shownCountyCode } from '../lib/format';
 import { pageFromHash, writePageToHash, type PageKey } from '../lib/nav';
 import { useProject, useSession } from '../state/session';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { GuideButton } from '../components/guide/GuideDrawer';
 
 const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'overview', icon: <DashboardOutlined />, label: zh.nav.overview },
@@ -100,6 +101,7 @@ function ProjectHeader() {
         </span>
       </Space>
       <Space size={8}>
+        <GuideButton />
         <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
           <Button icon={<SwapOutlined />}>
             {zh.header.switchProject} <DownOutlined />

@@ -7,6 +7,7 @@ import { zh } from '../i18n/zh';
 import { fmtTime } from '../lib/format';
 import { useSession } from '../state/session';
 import { ResetSampleButton } from '../components/ResetSampleButton';
+import { GuideButton } from '../components/guide/GuideDrawer';
 
 function ActionCard(props: { icon: ReactNode; title: string; desc: string; onClick: () => void; testId: string; primary?: boolean }) {
   return (
@@ -86,6 +87,9 @@ export function StartPage({ home }: { home: HomeState }) {
             <Typography.Text type="secondary" className="start-tagline">
               {zh.app.tagline}
             </Typography.Text>
+          </div>
+          <div className="start-help">
+            <GuideButton />
           </div>
         </div>
 
