@@ -1,15 +1,22 @@
 // The print HTML in a sandboxed frame (no scripts, opaque origin): the backend's document
-// shown as it is, scaled to fit the panel. The scaling is a screen-only style added here, so
-// the document itself stays byte for byte the one that is printed.
+// shown as it is, at the zoom the planner picks. The zoom is a screen-only style added here,
+// so the document itself stays byte for byte the one that is printed.
+//
+// A second, off-screen frame holds the document unzoomed. It may be read by this page (same
+// origin, still no scripts), which is how the sheets are measured for the page count and
+// page-by-page stepping, and it is what the browser prints.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Segmented, Space, Tooltip, Typography } from 'antd';
+import { LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { zh } from '../../i18n/zh';
-import { useElementWidth } from '../../lib/useElementSize';
+import { printHtml } from '../../api/desktop';
+import { useElementHeight, useElementWidth } from '../../lib/useElementSize';
+import { measureSheets, pageAt, type SheetLayout, type ZoomMode, zoomFor } from './previewLayout';
 
-/** Widest sheet of the preview (A3 landscape, 420 mm at 96 dpi) plus its margins. */
-const WIDEST_SHEET_PX = 1587 + 40;
-const A4_SHEET_PX = 794 + 40;
+const t = zh.annex;
 
 function withZoom(html: string, zoom: number): string {
-  const style = `<style>@media screen { html { zoom: ${zoom.toFixed(3)}; } }</style>`;
+  const style = `<style>@media screen { html { zoom: ${zoom.toFixed(3)}; overflow: hidden; } }</style>`;
   return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
 }
 
@@ -19,16 +26,99 @@ interface Props {
 }
 
 export function AnnexPreview({ html, hasA3 }: Props) {
-  const { ref, width } = useElementWidth<HTMLDivElement>(800);
-  const zoom = Math.min(1, (width - 24) / (hasA3 ? WIDEST_SHEET_PX : A4_SHEET_PX));
+  const { ref: widthRef, width } = useElementWidth<HTMLDivElement>(800);
+  const { ref: scrollRef, height } = useElementHeight<HTMLDivElement>(600);
+  const printFrame = useRef<HTMLIFrameElement>(null);
+  const [mode, setMode] = useState<ZoomMode>('width');
+  const [layout, setLayout] = useState<SheetLayout | null>(null);
+  const [page, setPage] = useState(0);
+  const [printing, setPrinting] = useState(false);
+
+  useEffect(() => setLayout(null), [html]);
+  const zoom = zoomFor(mode, layout, hasA3, width, height);
+  const pages = layout?.pageTops.length ?? 0;
+
+  const onMeasureFrameLoad = useCallback(() => {
+    const doc = printFrame.current?.contentDocument;
+    if (doc) setLayout(measureSheets(doc));
+  }, []);
+
+  const goTo = (index: number) => {
+    if (!layout || !scrollRef.current) return;
+    const i = Math.max(0, Math.min(pages - 1, index));
+    scrollRef.current.scrollTop = (layout.pageTops[i] ?? 0) * zoom;
+    setPage(i);
+  };
+
+  const print = async () => {
+    setPrinting(true);
+    try {
+      // The desktop shell shows the system print dialog for the document itself; the
+      // browser prints the off-screen frame, which holds the same document unzoomed.
+      if (!(await printHtml(html))) printFrame.current?.contentWindow?.print();
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  const frameHeight = layout ? Math.ceil(layout.height * zoom) + 8 : undefined;
+  const frameWidth = layout ? Math.max(width - 2, Math.ceil(layout.width * zoom)) : undefined;
+
   return (
-    <div ref={ref} className="annex-preview">
+    <div ref={widthRef} className="annex-preview-box">
+      <Space className="annex-preview-tools" wrap size={8}>
+        <Segmented<ZoomMode>
+          size="small"
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'width', label: t.zoomWidth },
+            { value: 'actual', label: t.zoomActual },
+            { value: 'page', label: t.zoomPage },
+          ]}
+          data-testid="annex-zoom"
+        />
+        <Space size={4}>
+          <Tooltip title={t.prevPage}>
+            <Button size="small" icon={<LeftOutlined />} aria-label={t.prevPage} disabled={page <= 0} onClick={() => goTo(page - 1)} />
+          </Tooltip>
+          <Typography.Text className="num" data-testid="annex-page-count" data-pages={pages}>
+            {pages > 0 ? t.pageOf(page + 1, pages) : t.counting}
+          </Typography.Text>
+          <Tooltip title={t.nextPage}>
+            <Button size="small" icon={<RightOutlined />} aria-label={t.nextPage} disabled={page >= pages - 1} onClick={() => goTo(page + 1)} />
+          </Tooltip>
+        </Space>
+        <Tooltip title={t.printHelp}>
+          <Button size="small" icon={<PrinterOutlined />} loading={printing} onClick={() => void print()} data-testid="annex-print">
+            {t.print}
+          </Button>
+        </Tooltip>
+      </Space>
+      <div
+        ref={scrollRef}
+        className="annex-preview"
+        onScroll={(e) => layout && setPage(pageAt(layout, e.currentTarget.scrollTop / zoom))}
+        data-testid="annex-preview-scroll"
+      >
+        <iframe
+          title={t.previewFrame}
+          sandbox=""
+          srcDoc={withZoom(html, zoom)}
+          className="annex-preview-frame"
+          style={frameHeight ? { height: frameHeight, width: frameWidth } : undefined}
+          data-testid="annex-preview-frame"
+        />
+      </div>
       <iframe
-        title={zh.annex.previewFrame}
-        sandbox=""
-        srcDoc={withZoom(html, zoom)}
-        className="annex-preview-frame"
-        data-testid="annex-preview-frame"
+        ref={printFrame}
+        title={t.printFrame}
+        sandbox="allow-same-origin allow-modals"
+        srcDoc={html}
+        onLoad={onMeasureFrameLoad}
+        className="annex-print-frame"
+        aria-hidden
+        tabIndex={-1}
       />
     </div>
   );
