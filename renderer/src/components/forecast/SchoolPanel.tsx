@@ -128,7 +128,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       title: t.colChange(result.horizon),
       key: 'change',
       align: 'right',
-      width: 110,
+      width: 136,
       sorter: (a, b) => (changePct(a.base, a.students.at(-1) ?? 0) ?? 0) - (changePct(b.base, b.students.at(-1) ?? 0) ?? 0),
       render: (_: unknown, r) => <ChangeCell pct={changePct(r.base, r.students.at(-1) ?? 0)} />,
     },

@@ -92,7 +92,7 @@ export function TownshipPanel({ result, backtest }: { result: ProjectionResult; 
       title: t.colChange(result.horizon),
       key: 'change',
       align: 'right',
-      width: 110,
+      width: 136,
       fixed: 'right',
       sorter: (a: Row, b: Row) => (changePct(a.base, a.values.at(-1) ?? 0) ?? 0) - (changePct(b.base, b.values.at(-1) ?? 0) ?? 0),
       render: (_: unknown, r: Row) => <ChangeCell pct={changePct(r.base, r.values.at(-1) ?? 0)} />,

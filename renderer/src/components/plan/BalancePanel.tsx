@@ -80,7 +80,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
       ...BALANCE_INDICATORS.map((key) => ({
         title: t.short[key] ?? key,
         key,
-        width: 92,
+        width: 132,
         align: 'right' as const,
         render: (_: unknown, r: BalanceSchoolRow) => (
           <span className={`num${r.passed[key] ? '' : ' balance-fail'}`}>{shown(key, r.values[key])}</span>
@@ -122,7 +122,8 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
             symbol: 'none',
             silent: true,
             lineStyle: { color: LEVEL_COLOR.orange, type: 'dashed' },
-            label: { formatter: `${t.limit} ${fmt2.format(result.cvLimit)}`, color: LEVEL_COLOR.orange, position: 'end' },
+            // The category axis runs top-down, so 'start' is the top of the line, in the grid's top margin, clear of the value axis's ticks.
+            label: { formatter: `${t.limit} ${fmt2.format(result.cvLimit)}`, color: LEVEL_COLOR.orange, position: 'start' },
             data: [{ xAxis: result.cvLimit }],
           },
         },
@@ -160,7 +161,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
           <EChart option={chart} height={262} label={t.cvChart} testId="balance-chart" />
         </Section>
       </div>
-      <CompactTable<BalanceSchoolRow> rowKey="code" columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1320, y: 420 }} data-testid="balance-schools" />
+      <CompactTable<BalanceSchoolRow> rowKey="code" columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1640, y: 420 }} data-testid="balance-schools" />
     </div>
   );
 }

@@ -80,12 +80,12 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
             <span className="num">{t.scaleValue(fmtInt(r.classes), fmtInt(r.seats))}</span>
           ),
       },
-      { title: t.floorArea, dataIndex: 'floorArea', key: 'floorArea', width: 100, align: 'right', render: (v: number | null) => <span className="num">{fmtInt(v)}</span> },
+      { title: t.floorArea, dataIndex: 'floorArea', key: 'floorArea', width: 124, align: 'right', render: (v: number | null) => <span className="num">{fmtInt(v)}</span> },
       {
         title: t.investment,
         dataIndex: 'investment',
         key: 'investment',
-        width: 96,
+        width: 112,
         align: 'right',
         render: (v: number | null) => <span className="num">{v === null ? zh.common.none : wan.format(v)}</span>,
       },
@@ -95,7 +95,9 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
       {
         title: t.use,
         key: 'use',
-        width: 110,
+        width: 120,
+        // Kept in view beside 操作: the reason to open this table is whether each project fills.
+        fixed: 'right',
         render: (_: unknown, r) => {
           const first = r.utilisation.find((u) => u !== null) ?? null;
           const last = r.utilisation[lastIdx] ?? null;

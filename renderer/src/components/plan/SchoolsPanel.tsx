@@ -66,9 +66,9 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
     { title: t.demand(ev.years[bi] as number), key: 'd0', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[bi])}</span> },
     { title: t.demand(ev.plan.targetYear), key: 'dt', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[ti])}</span> },
     { title: t.capacity, key: 'cap', width: 72, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.capacity[ti])}</span> },
-    { title: t.use(ev.years[bi] as number), key: 'u0', width: 92, align: 'right', sorter: (a, b) => (a.use[bi] ?? -1) - (b.use[bi] ?? -1), render: useCell(bi) },
-    { title: t.use(ev.plan.targetYear), key: 'ut', width: 92, align: 'right', sorter: (a, b) => (a.use[ti] ?? -1) - (b.use[ti] ?? -1), render: useCell(ti) },
-    { title: t.use(ev.years[oi] as number), key: 'uo', width: 92, align: 'right', sorter: (a, b) => (a.use[oi] ?? -1) - (b.use[oi] ?? -1), render: useCell(oi) },
+    { title: t.use(ev.years[bi] as number), key: 'u0', width: 116, align: 'right', sorter: (a, b) => (a.use[bi] ?? -1) - (b.use[bi] ?? -1), render: useCell(bi) },
+    { title: t.use(ev.plan.targetYear), key: 'ut', width: 116, align: 'right', sorter: (a, b) => (a.use[ti] ?? -1) - (b.use[ti] ?? -1), render: useCell(ti) },
+    { title: t.use(ev.years[oi] as number), key: 'uo', width: 116, align: 'right', sorter: (a, b) => (a.use[oi] ?? -1) - (b.use[oi] ?? -1), render: useCell(oi) },
     {
       title: '',
       key: 'spark',
@@ -111,7 +111,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
         </Labeled>
         <Typography.Text type="secondary">{t.count(rows.length)}</Typography.Text>
       </div>
-      <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1400, y: 520 }} data-testid="plan-schools" />
+      <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1480, y: 520 }} data-testid="plan-schools" />
     </div>
   );
 }
