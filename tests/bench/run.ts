@@ -14,6 +14,7 @@ import { benchMap } from './map';
 import { benchPlan } from './plan';
 import { benchGeo } from './geo';
 import { benchOptimise } from './optimise';
+import { benchInteraction } from './interaction';
 
 interface Figure {
   name: string;
@@ -55,6 +56,10 @@ function mergeCounties(counties: CountyData[]): CountyData {
   };
 }
 
+function record(name: string, runs: number[], note?: string): void {
+  figures.push({ name, runs, note });
+}
+
 function printFigures(): void {
   console.log('');
   console.log('| 项目 | 中位数 (ms) | 最小 (ms) | 次数 | 说明 |');
@@ -66,6 +71,12 @@ function printFigures(): void {
 
 async function main(): Promise<void> {
   // BENCH_ONLY=map: just the layout map's figures (the whole bench takes minutes).
+  // BENCH_ONLY=ui: just the interaction timings in the browser.
+  if (process.env.BENCH_ONLY === 'ui') {
+    await benchInteraction(record);
+    printFigures();
+    return;
+  }
   if (process.env.BENCH_ONLY === 'map') {
     await benchMap(measure);
     printFigures();
@@ -119,6 +130,7 @@ async function main(): Promise<void> {
   await benchGeo(measure);
   await benchMap(measure);
   await benchOptimise(dir, measure);
+  await benchInteraction(record);
 
   printFigures();
   const mem = process.memoryUsage();

@@ -2,6 +2,7 @@
 // window.cspApi.invoke over IPC; in the browser (loopback host) the same calls go over
 // HTTP with the per-start token taken from the address (#t=…). Pages never know which.
 import type { ApiResponse, MethodInput, MethodName, MethodResult } from '@shared/api';
+import { tracked } from '../lib/timing';
 
 declare global {
   interface Window {
@@ -42,7 +43,7 @@ async function overHttp(method: string, input: unknown): Promise<unknown> {
 }
 
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const raw = window.cspApi ? await window.cspApi.invoke(method, input) : await overHttp(method, input);
+  const raw = await tracked(window.cspApi ? window.cspApi.invoke(method, input) : overHttp(method, input));
   const response = raw as ApiResponse<MethodResult<M>>;
   if (!response.ok) throw new ApiCallError(response.error.code, response.error.message);
   return response.result;

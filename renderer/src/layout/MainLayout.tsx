@@ -19,6 +19,7 @@ import { pageFromHash, writePageToHash, type PageKey } from '../lib/nav';
 import { useProject, useSession } from '../state/session';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { GuideButton } from '../components/guide/GuideDrawer';
+import { measureUntilSettled } from '../lib/timing';
 
 const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'overview', icon: <DashboardOutlined />, label: zh.nav.overview },
@@ -139,7 +140,10 @@ export function MainLayout() {
           mode="inline"
           selectedKeys={[page]}
           items={MENU.map((m) => ({ key: m.key, icon: m.icon, label: m.label }))}
-          onClick={({ key }) => setPage(key as PageKey)}
+          onClick={({ key }) => {
+            measureUntilSettled(`page:${key}`);
+            setPage(key as PageKey);
+          }}
           data-testid="main-menu"
         />
       </Layout.Sider>

@@ -7,6 +7,7 @@ import type { ProjectionResult, ProjectionSetup, ScenarioParams } from '@shared/
 import { ApiCallError, invoke } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useLatestRequest } from '../../api/useLatestRequest';
+import { measureUntilSettled } from '../../lib/timing';
 
 const EDIT_PAUSE_MS = 120;
 
@@ -62,6 +63,8 @@ export function useForecast(): ForecastState {
     };
     const timer = setTimeout(
       () => {
+        // A parameter edit (the sliders): how long the planner waits for the pages to follow.
+        if (draft) measureUntilSettled('recompute');
         follow(
           invoke('projection.run', request),
           (r) => {
