@@ -1,10 +1,23 @@
 import type { ReactNode } from 'react';
 import { Card, Statistic, Tooltip } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
+import { numberHelpLines, type NumberKey } from '@shared/explain/numbers';
 import { fmtInt } from '../lib/format';
+
+function HelpLines({ lines }: { lines: string[] }) {
+  return (
+    <div className="number-help">
+      {lines.map((l) => (
+        <div key={l}>{l}</div>
+      ))}
+    </div>
+  );
+}
 
 interface Props {
   title: string;
+  /** The number's explanation (shared/explain); shown on hovering the number and the icon. */
+  explain?: NumberKey;
   value: number;
   suffix?: string;
   hint?: string;
@@ -13,25 +26,31 @@ interface Props {
   testId?: string;
 }
 
-export function StatCard({ title, value, suffix, hint, footer, valueColor, testId }: Props) {
+export function StatCard({ title, explain, value, suffix, hint, footer, valueColor, testId }: Props) {
+  const help = explain ? <HelpLines lines={[...(hint ? [hint] : []), ...numberHelpLines(explain)]} /> : hint;
+  const statistic = (
+    <Statistic
+      title={
+        <span>
+          {title}
+          {help ? <InfoCircleOutlined className="stat-hint" /> : null}
+        </span>
+      }
+      value={value}
+      formatter={(v) => fmtInt(Number(v))}
+      suffix={suffix}
+      styles={valueColor ? { content: { color: valueColor } } : undefined}
+    />
+  );
   return (
     <Card size="small" className="stat-card" data-testid={testId}>
-      <Statistic
-        title={
-          <span>
-            {title}
-            {hint ? (
-              <Tooltip title={hint}>
-                <InfoCircleOutlined className="stat-hint" />
-              </Tooltip>
-            ) : null}
-          </span>
-        }
-        value={value}
-        formatter={(v) => fmtInt(Number(v))}
-        suffix={suffix}
-        styles={valueColor ? { content: { color: valueColor } } : undefined}
-      />
+      {help ? (
+        <Tooltip title={help} styles={{ root: { maxWidth: 420 } }}>
+          <div data-explain={explain}>{statistic}</div>
+        </Tooltip>
+      ) : (
+        statistic
+      )}
       <div className="stat-footer">{footer ?? '\u00a0'}</div>
     </Card>
   );

@@ -60,24 +60,24 @@ function birthsOption(o: Overview): ChartOption {
 
 function Stats({ o }: { o: Overview }) {
   const cards = [
-    { title: t.schools, value: o.totals.schools, suffix: zh.common.schoolsUnit },
-    { title: t.students, value: o.totals.students, suffix: zh.common.people },
-    { title: t.classes, value: o.totals.classes, suffix: zh.common.classesUnit },
-    { title: t.townships, value: o.totals.townships, suffix: zh.common.countUnit },
-    { title: t.teachers, value: o.totals.teachers, suffix: zh.common.people },
-  ];
+    { title: t.schools, value: o.totals.schools, suffix: zh.common.schoolsUnit, explain: 'overview.schools' },
+    { title: t.students, value: o.totals.students, suffix: zh.common.people, explain: 'overview.students' },
+    { title: t.classes, value: o.totals.classes, suffix: zh.common.classesUnit, explain: 'overview.classes' },
+    { title: t.townships, value: o.totals.townships, suffix: zh.common.countUnit, explain: 'overview.townships' },
+    { title: t.teachers, value: o.totals.teachers, suffix: zh.common.people, explain: 'overview.teachers' },
+  ] as const;
   return (
     <Row gutter={[12, 12]}>
       {cards.map((c) => (
         <Col key={c.title} xs={12} md={8} xl={4}>
-          <StatCard title={c.title} value={c.value} suffix={c.suffix} />
+          <StatCard title={c.title} explain={c.explain} value={c.value} suffix={c.suffix} />
         </Col>
       ))}
       <Col xs={12} md={8} xl={4}>
         <StatCard
           testId="stat-large-classes"
           title={t.largeClasses}
-          hint={t.largeClassesHint}
+          explain="overview.largeClasses"
           value={o.largeClasses}
           suffix={zh.common.classesUnit}
           valueColor={o.largeClasses > 0 ? LEVEL_COLOR.orange : undefined}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { NUMBER_HELP, numberHelpLines, type NumberKey } from '../../../shared/explain/numbers';
+import { STANDARDS } from '../../../shared/standards';
+
+describe('number help registry', () => {
+  it('gives every number its definition, formula, standard and data origin, in Chinese', () => {
+    for (const key of Object.keys(NUMBER_HELP) as NumberKey[]) {
+      const lines = numberHelpLines(key);
+      expect(lines.map((l) => l.slice(0, l.indexOf('：')))).toEqual(['含义', '算法', '依据', '数据来源']);
+      for (const line of lines) expect(line, key).toMatch(/[\u4e00-\u9fff]/);
+      expect(lines[3], key).toMatch(/^数据来源：(导入数据|程序估算|假定值)（/);
+    }
+  });
+
+  it('cites the 大班额 standard with its document number and the limits the count uses', () => {
+    const lines = numberHelpLines('overview.largeClasses');
+    expect(lines[0]).toContain(`${STANDARDS.largeClass.value} 人`);
+    expect(lines[0]).toContain(`${STANDARDS.oversizedClass.value} 人`);
+    expect(lines[2]).toContain('国发〔2016〕40号');
+  });
+
+  it('says when no national standard is involved instead of leaving the line empty', () => {
+    expect(numberHelpLines('overview.students')[2]).toBe('依据：无国家标准，按统计口径计算');
+  });
+});
