@@ -28,7 +28,10 @@ export function measureUntilSettled(name: string): void {
   const start = performance.now();
   let quietSince: number | null = null;
   let quiet = 0;
-  const tick = (now: number) => {
+  // performance.now(), not the frame's timestamp: that is when the frame began, which can be
+  // before the click that started the measure.
+  const tick = () => {
+    const now = performance.now();
     if (busy()) {
       quiet = 0;
       quietSince = null;
