@@ -3,11 +3,20 @@ import type { EnrolmentRecord, School } from '../domain/model';
 import { emptyByStage, type ByStage, KIND_STAGES, type Stage } from '../domain/stages';
 import { STANDARDS } from '../standards';
 
+/**
+ * Classes counted in a sum: an unknown count (null) adds nothing, so a school whose counts are
+ * all unknown sums to 0 classes beside its pupils — which `capacityOf`, `schoolsWithoutClasses`
+ * and the import's CAPACITY_UNKNOWN warning read as unknown and estimate, never as no classes.
+ */
+export function knownClasses(classes: number | null): number {
+  return classes ?? 0;
+}
+
 export function byYearAndStage(records: readonly EnrolmentRecord[], field: 'students' | 'classes'): Record<string, ByStage> {
   const out: Record<string, ByStage> = {};
   for (const r of records) {
     const y = (out[r.year] ??= emptyByStage());
-    y[r.stage] += r[field];
+    y[r.stage] += knownClasses(r[field]);
   }
   return out;
 }
@@ -21,13 +30,14 @@ export interface ClassSizeLimits {
 /** One grade's students and classes. */
 export interface GradeClasses {
   students: number;
-  classes: number;
+  /** Null when unknown: such a grade is in no 大班额 count. */
+  classes: number | null;
 }
 
 /** Classes at or above `threshold` when a grade's students are spread evenly over its classes. */
 export function classesAtLeast(grades: readonly GradeClasses[], threshold: number): number {
   let n = 0;
-  for (const r of grades) if (r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
+  for (const r of grades) if (r.classes !== null && r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
   return n;
 }
 
@@ -51,7 +61,7 @@ export function schoolsWithoutClasses(records: readonly EnrolmentRecord[]): numb
     if (!countsLargeClasses(r.stage)) continue;
     const t = by.get(r.school) ?? { students: 0, classes: 0 };
     t.students += r.students;
-    t.classes += r.classes;
+    t.classes += knownClasses(r.classes);
     by.set(r.school, t);
   }
   let n = 0;
@@ -77,12 +87,12 @@ export function latestYearSummary(records: readonly EnrolmentRecord[], limits: C
   const classesByStage: Partial<ByStage> = {};
   for (const r of latest) {
     byStage[r.stage] = (byStage[r.stage] ?? 0) + r.students;
-    classesByStage[r.stage] = (classesByStage[r.stage] ?? 0) + r.classes;
+    classesByStage[r.stage] = (classesByStage[r.stage] ?? 0) + knownClasses(r.classes);
   }
   return {
     year,
     students: latest.reduce((s, r) => s + r.students, 0),
-    classes: latest.reduce((s, r) => s + r.classes, 0),
+    classes: latest.reduce((s, r) => s + knownClasses(r.classes), 0),
     byStage,
     classesByStage,
     largeClasses: largeClassCounts(latest, limits).large,

@@ -1,7 +1,7 @@
 // A school file that gives students but neither 班级数 nor 设计学位数 leaves those unknown,
 // not zero. The import says which schools, and what the planning pages will do instead: estimate
 // classes and seats from the students at the standard class size, marked as estimated.
-import { CAPACITY_METHOD } from '../analysis/enrolment';
+import { CAPACITY_METHOD, knownClasses } from '../analysis/enrolment';
 import type { IssueList } from './issues';
 import type { ImportPlan } from './plan';
 
@@ -13,7 +13,7 @@ export function warnMissingCapacity(plan: ImportPlan, issues: IssueList): void {
     const t = classes.get(rep.school) ?? { students: 0, classes: 0 };
     for (const r of rep.records) {
       t.students += r.students;
-      t.classes += r.classes;
+      t.classes += knownClasses(r.classes);
     }
     classes.set(rep.school, t);
   }
