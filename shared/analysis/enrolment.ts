@@ -100,11 +100,12 @@ export function latestYearSummary(records: readonly EnrolmentRecord[], limits: C
 }
 
 /** Where a school's seats come from: recorded design seats, or an estimate (method named). */
-export type CapacitySource = 'design' | 'classes' | 'students';
+export type CapacitySource = 'design' | 'classes' | 'floor' | 'students';
 
 /** How each estimate is made, as tables and annexes print it. */
 export const CAPACITY_METHOD: Record<Exclude<CapacitySource, 'design'>, string> = {
   classes: '估算：班级数 × 标准班额',
+  floor: '估算：校舍建筑面积 ÷ 建标生均校舍建筑面积',
   students: '估算：在校生 ÷ 标准班额 得班级数，× 标准班额',
 };
 
@@ -116,14 +117,15 @@ export function classesForStudents(students: number, classSize: number): number 
 /**
  * Seats a school offers: its design seats when recorded, else its classes filled to the
  * standard class size of their stage (the norm, not today's overcrowding). A school that
- * records neither (a file with students only) is estimated from its students, never
- * counted as zero seats.
+ * records neither is estimated — from its floor area at the 建标 norm when the caller found
+ * one (`floorSeats`), else from its students — never counted as zero seats.
  */
 export function capacityOf(
   school: Pick<School, 'designSeats' | 'kind'>,
   classesByStage: Partial<ByStage>,
   classSize: Readonly<Record<Stage, number>>,
   studentsByStage: Partial<ByStage> = {},
+  floorSeats: number | null = null,
 ): {
   seats: number;
   source: CapacitySource;
@@ -133,6 +135,7 @@ export function capacityOf(
   let seats = 0;
   for (const stage of stages) seats += (classesByStage[stage] ?? 0) * classSize[stage];
   if (seats > 0 || stages.every((st) => (studentsByStage[st] ?? 0) === 0)) return { seats, source: 'classes' };
+  if (floorSeats !== null && floorSeats > 0) return { seats: floorSeats, source: 'floor' };
   for (const stage of stages) seats += classesForStudents(studentsByStage[stage] ?? 0, classSize[stage]) * classSize[stage];
   return { seats, source: 'students' };
 }
