@@ -18,6 +18,7 @@ import { optimiseCommand, OPTIMISE_HELP, OPTIMISE_OPTIONS } from './optimise';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 import { editCommand, EDIT_HELP, isEditCommand } from './edit';
 import { countyDivision, DIVISION_SOURCE } from '../../shared/divisions/counties';
+import { officialTownships } from '../../shared/divisions/townships';
 
 class UsageError extends Error {}
 class CommandError extends Error {}
@@ -177,7 +178,7 @@ async function run(argv: string[]): Promise<void> {
         });
         if (values.json) console.log(JSON.stringify(summary, null, 2));
         else console.log(`已创建项目：${summary.path}（${summary.name}，学校 ${summary.schools} 所）`);
-        if (division && !values.json) console.log(`已按全国行政区划表（${DIVISION_SOURCE}）预置 ${division.path.join(' ')} 的乡镇（街道）。`);
+        if (division && !values.json) console.log(`已按全国行政区划表（${DIVISION_SOURCE}）预置 ${division.path.join(' ')} 的 ${officialTownships(division.code).length} 个乡镇（街道）。`);
         return;
       }
       case 'info': {
