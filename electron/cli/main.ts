@@ -17,6 +17,8 @@ import { coverageCommand, GEO_HELP } from './geo';
 import { optimiseCommand, OPTIMISE_HELP, OPTIMISE_OPTIONS } from './optimise';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 import { editCommand, EDIT_HELP, isEditCommand } from './edit';
+import { countyDivision, DIVISION_SOURCE } from '../../shared/divisions/counties';
+import { officialTownships } from '../../shared/divisions/townships';
 
 class UsageError extends Error {}
 class CommandError extends Error {}
@@ -25,8 +27,8 @@ const HELP = `县域学校布局规划 命令行工具
 
 用法：npm run cli -- <命令> [参数]
 
-  new <文件.csplan> [--sample] [--name 名称] [--code 行政区划代码] [--school-system 六三制|五四制] [--json]
-      新建项目文件；--sample 写入示例县数据。
+  new <文件.csplan> [--sample] [--name 名称] [--code 行政区划代码] [--division 县级区划代码] [--school-system 六三制|五四制] [--json]
+      新建项目文件；--sample 写入示例县数据；--division 按全国行政区划表预置该县的乡镇（街道）名称和 9 位代码。
   info <文件.csplan> [--json]
       显示项目概况（学校数、各学段在校生、人口年份等）。
   export <文件.csplan> <schools|enrolment|population|births> [--out 文件.csv|文件.xlsx]
@@ -106,6 +108,7 @@ const OPTIONS = {
   sample: { type: 'boolean', default: false },
   name: { type: 'string' },
   code: { type: 'string' },
+  division: { type: 'string' },
   'school-system': { type: 'string' },
   out: { type: 'string' },
   scenario: { type: 'string' },
@@ -165,15 +168,19 @@ async function run(argv: string[]): Promise<void> {
     switch (command) {
       case 'new': {
         const file = need(positionals, 1, '项目文件路径');
+        const division = values.division ? countyDivision(values.division) : null;
+        if (values.division && !division) throw new UsageError(`全国行政区划表中没有代码为“${values.division}”的县（市、区）。请给出 6 位县级区划代码，如 430121。`);
         const summary = await call(backend, 'project.create', {
           path: file,
-          name: values.name ?? (values.sample ? '示例县' : path.basename(file, path.extname(file))),
-          countyCode: values.code,
+          name: values.name ?? division?.name ?? (values.sample ? '示例县' : path.basename(file, path.extname(file))),
+          countyCode: division?.code ?? values.code,
           schoolSystem: values['school-system'],
           sample: values.sample,
+          ...(division ? { officialTownships: true } : {}),
         });
         if (values.json) console.log(JSON.stringify(summary, null, 2));
         else console.log(`已创建项目：${summary.path}（${summary.name}，学校 ${summary.schools} 所）`);
+        if (division && !values.json) console.log(`已按全国行政区划表（${DIVISION_SOURCE}）预置 ${division.path.join(' ')} 的 ${officialTownships(division.code).length} 个乡镇（街道）。`);
         return;
       }
       case 'info': {

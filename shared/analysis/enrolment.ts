@@ -3,11 +3,20 @@ import type { EnrolmentRecord, School } from '../domain/model';
 import { emptyByStage, type ByStage, KIND_STAGES, type Stage } from '../domain/stages';
 import { STANDARDS } from '../standards';
 
+/**
+ * Classes counted in a sum: an unknown count (null) adds nothing, so a school whose counts are
+ * all unknown sums to 0 classes beside its pupils — which `capacityOf`, `schoolsWithoutClasses`
+ * and the import's CAPACITY_UNKNOWN warning read as unknown and estimate, never as no classes.
+ */
+export function knownClasses(classes: number | null): number {
+  return classes ?? 0;
+}
+
 export function byYearAndStage(records: readonly EnrolmentRecord[], field: 'students' | 'classes'): Record<string, ByStage> {
   const out: Record<string, ByStage> = {};
   for (const r of records) {
     const y = (out[r.year] ??= emptyByStage());
-    y[r.stage] += r[field];
+    y[r.stage] += knownClasses(r[field]);
   }
   return out;
 }
@@ -21,13 +30,14 @@ export interface ClassSizeLimits {
 /** One grade's students and classes. */
 export interface GradeClasses {
   students: number;
-  classes: number;
+  /** Null when unknown: such a grade is in no 大班额 count. */
+  classes: number | null;
 }
 
 /** Classes at or above `threshold` when a grade's students are spread evenly over its classes. */
 export function classesAtLeast(grades: readonly GradeClasses[], threshold: number): number {
   let n = 0;
-  for (const r of grades) if (r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
+  for (const r of grades) if (r.classes !== null && r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
   return n;
 }
 
@@ -51,7 +61,7 @@ export function schoolsWithoutClasses(records: readonly EnrolmentRecord[]): numb
     if (!countsLargeClasses(r.stage)) continue;
     const t = by.get(r.school) ?? { students: 0, classes: 0 };
     t.students += r.students;
-    t.classes += r.classes;
+    t.classes += knownClasses(r.classes);
     by.set(r.school, t);
   }
   let n = 0;
@@ -77,12 +87,12 @@ export function latestYearSummary(records: readonly EnrolmentRecord[], limits: C
   const classesByStage: Partial<ByStage> = {};
   for (const r of latest) {
     byStage[r.stage] = (byStage[r.stage] ?? 0) + r.students;
-    classesByStage[r.stage] = (classesByStage[r.stage] ?? 0) + r.classes;
+    classesByStage[r.stage] = (classesByStage[r.stage] ?? 0) + knownClasses(r.classes);
   }
   return {
     year,
     students: latest.reduce((s, r) => s + r.students, 0),
-    classes: latest.reduce((s, r) => s + r.classes, 0),
+    classes: latest.reduce((s, r) => s + knownClasses(r.classes), 0),
     byStage,
     classesByStage,
     largeClasses: largeClassCounts(latest, limits).large,
@@ -90,11 +100,12 @@ export function latestYearSummary(records: readonly EnrolmentRecord[], limits: C
 }
 
 /** Where a school's seats come from: recorded design seats, or an estimate (method named). */
-export type CapacitySource = 'design' | 'classes' | 'students';
+export type CapacitySource = 'design' | 'classes' | 'floor' | 'students';
 
 /** How each estimate is made, as tables and annexes print it. */
 export const CAPACITY_METHOD: Record<Exclude<CapacitySource, 'design'>, string> = {
   classes: '估算：班级数 × 标准班额',
+  floor: '估算：校舍建筑面积 ÷ 建标生均校舍建筑面积',
   students: '估算：在校生 ÷ 标准班额 得班级数，× 标准班额',
 };
 
@@ -106,14 +117,15 @@ export function classesForStudents(students: number, classSize: number): number 
 /**
  * Seats a school offers: its design seats when recorded, else its classes filled to the
  * standard class size of their stage (the norm, not today's overcrowding). A school that
- * records neither (a file with students only) is estimated from its students, never
- * counted as zero seats.
+ * records neither is estimated — from its floor area at the 建标 norm when the caller found
+ * one (`floorSeats`), else from its students — never counted as zero seats.
  */
 export function capacityOf(
   school: Pick<School, 'designSeats' | 'kind'>,
   classesByStage: Partial<ByStage>,
   classSize: Readonly<Record<Stage, number>>,
   studentsByStage: Partial<ByStage> = {},
+  floorSeats: number | null = null,
 ): {
   seats: number;
   source: CapacitySource;
@@ -123,6 +135,7 @@ export function capacityOf(
   let seats = 0;
   for (const stage of stages) seats += (classesByStage[stage] ?? 0) * classSize[stage];
   if (seats > 0 || stages.every((st) => (studentsByStage[st] ?? 0) === 0)) return { seats, source: 'classes' };
+  if (floorSeats !== null && floorSeats > 0) return { seats: floorSeats, source: 'floor' };
   for (const stage of stages) seats += classesForStudents(studentsByStage[stage] ?? 0, classSize[stage]) * classSize[stage];
   return { seats, source: 'students' };
 }

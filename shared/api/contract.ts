@@ -102,6 +102,8 @@ export const contract = {
       schoolSystem: z.enum(SCHOOL_SYSTEMS).optional(),
       /** Fill the new file with the generated sample county instead of leaving it empty. */
       sample: z.boolean().optional(),
+      /** Start with the county's official 乡镇/街道 (names and 9-digit codes) from the national division list. */
+      officialTownships: z.boolean().optional(),
     }),
   ),
   /** Opens the built-in sample county, creating its file on first use. */

@@ -78,7 +78,8 @@ export interface GradeCell {
   grade: number;
   label: string;
   students: number;
-  classes: number;
+  /** Null when the file gave no class count. */
+  classes: number | null;
 }
 
 export interface SchoolDetail {

@@ -42,7 +42,8 @@ export const ENROLMENT_FIELDS = {
   stage: { schema: z.enum(STAGES), column: 'stage', label: '学段' },
   /** 1-based grade within the stage (小班 = 1). */
   grade: { schema: int, column: 'grade', label: '年级' },
-  classes: { schema: int, column: 'classes', label: '班级数', unit: '个' },
+  /** Null when the file gave no class count: unknown, never taken for zero. */
+  classes: { schema: int.nullable(), column: 'classes', label: '班级数', unit: '个' },
   students: { schema: int, column: 'students', label: '在校生数', unit: '人' },
 } as const satisfies Record<string, FieldDef>;
 export const EnrolmentSchema = recordSchema(ENROLMENT_FIELDS);

@@ -1,7 +1,7 @@
 // A school file that gives students but neither 班级数 nor 设计学位数 leaves those unknown,
 // not zero. The import says which schools, and what the planning pages will do instead: estimate
 // classes and seats from the students at the standard class size, marked as estimated.
-import { CAPACITY_METHOD } from '../analysis/enrolment';
+import { CAPACITY_METHOD, knownClasses } from '../analysis/enrolment';
 import type { IssueList } from './issues';
 import type { ImportPlan } from './plan';
 
@@ -13,7 +13,7 @@ export function warnMissingCapacity(plan: ImportPlan, issues: IssueList): void {
     const t = classes.get(rep.school) ?? { students: 0, classes: 0 };
     for (const r of rep.records) {
       t.students += r.students;
-      t.classes += r.classes;
+      t.classes += knownClasses(r.classes);
     }
     classes.set(rep.school, t);
   }
@@ -25,7 +25,7 @@ export function warnMissingCapacity(plan: ImportPlan, issues: IssueList): void {
   issues.warning(
     'CAPACITY_UNKNOWN',
     `${missing.length} 所学校有在校生，但表中没有班级数和设计学位数（${names}）。这些数据按“未知”记录，不按 0 计；` +
-      `规划、附件中它们的班级数和学位按在校生估算（${CAPACITY_METHOD.students}），并标为“估算”。` +
+      `规划、附件中它们的班级数和学位按在校生估算（${CAPACITY_METHOD.students}；有校舍建筑面积的，学位按${CAPACITY_METHOD.floor.replace(/^估算：/, '')}），并标为“估算”。` +
       '接受警告即按此导入；也可补上这两列后重新导入，或导入后在“学校 → 编辑”中补录。',
   );
 }

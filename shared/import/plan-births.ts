@@ -54,6 +54,10 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
       }
       if (!found.ok && found.reason === 'missing') reader.error('MISSING_TOWNSHIP', '缺少乡镇（街道）名称。请填写，或删除此行。', townshipCol ?? townshipCodeCol);
       if (!found.ok && found.reason === 'unknown') reader.markError();
+      if (!found.ok && found.reason === 'skipped') {
+        plan.counts.rowsSkipped++;
+        continue;
+      }
       if (found.ok) township = found.code;
     } else {
       const label = reader.text(yearCol, '年份');
@@ -104,6 +108,7 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
     }
   }
 
+  resolver.reportSkipped();
   if (!blocked) {
     plan.newTownships = resolver.created;
     const rows = county

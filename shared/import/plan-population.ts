@@ -147,6 +147,10 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
       }
       if (!found.ok && found.reason === 'missing') reader.error('MISSING_TOWNSHIP', '缺少乡镇（街道）名称。请填写，或删除此行。', townshipCol ?? townshipCodeCol);
       if (!found.ok && found.reason === 'unknown') reader.markError();
+      if (!found.ok && found.reason === 'skipped') {
+        plan.counts.rowsSkipped++;
+        continue;
+      }
       const sexText = reader.text(sexCol, '性别');
       const rowSex = sexCol ? parseSexCell(sexText) : 'T';
       if (rowSex === null) reader.error('UNKNOWN_SEX', `无法识别性别“${shownValue(sexText)}”。请写“男”“女”或“合计”。`, sexCol);
@@ -176,6 +180,7 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
     for (const p of pending) add(p.township, year, p.sex, p.cell);
   }
   rowYears.report(issues);
+  resolver.reportSkipped();
 
   if (!blocked) {
     plan.population = toRecords(groups, issues, sourceLabel(ctx.fileName));

@@ -1,5 +1,6 @@
 // Rows of a school table (教育事业统计 layouts: one row per school with grade columns, or one
 // row per school and grade) → schools, enrolment, staff and totals to write, with issues.
+import { knownClasses } from '../analysis/enrolment';
 import { COORDINATE_FIELDS, coordinateReader, locatedSchools } from '../geo/import-coords';
 import type { EnrolmentRecord, School, StaffRecord } from '../domain/model';
 import { SCHOOL_FACT_FIELDS, type SchoolFact } from '../domain/school';
@@ -185,7 +186,10 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
       const found = resolver.resolve(townshipName, townshipCode, reader.at(townshipCol ?? townshipCodeCol));
       if (found.ok) township = found.code;
       else if (found.reason === 'unknown') reader.markError();
-      else if (found.reason === 'total') {
+      else if (found.reason === 'skipped') {
+        plan.counts.rowsSkipped++;
+        continue;
+      } else if (found.reason === 'total') {
         plan.counts.rowsSkipped++;
         reader.info('TOTAL_ROW_SKIPPED', '乡镇一栏为合计/全县，已跳过此行。', townshipCol);
         continue;
@@ -290,6 +294,7 @@ export function planSchools(sheet: SheetGrid, firstDataRow: number, columns: rea
     entry.years.set(year, ye);
   }
   rowYears.report(issues);
+  resolver.reportSkipped();
 
   if (!blocked) buildRecords(plan, entries, issues, ctx, urbanOf, resolver);
   if (!blocked) warnMissingCapacity(plan, issues);
@@ -507,9 +512,9 @@ function buildRecords(
     for (const [year, ye] of [...entry.years.entries()].sort((a, b) => a[0] - b[0])) {
       const records: EnrolmentRecord[] = [];
       for (const g of ye.grades.values()) {
-        const classes = g.counts.classes ?? 0;
+        const classes = g.counts.classes;
         const students = g.counts.students ?? 0;
-        if (classes > 0 || students > 0) records.push({ school: record.code, year, stage: g.ref.stage, grade: g.ref.grade, classes, students });
+        if ((classes ?? 0) > 0 || students > 0) records.push({ school: record.code, year, stage: g.ref.stage, grade: g.ref.grade, classes, students });
       }
       if (ye.stages.size > 0) plan.enrolment.push({ school: record.code, year, stages: [...ye.stages], records });
       if (ye.staff) {
@@ -529,11 +534,11 @@ function buildRecords(
         if (t.stage !== '') continue;
         const stored = ctx.enrolmentTotals.get(`${record.code}|${year}`);
         if (!stored) continue;
-        const differs = (t.students !== null && t.students !== stored.students) || (t.classes !== null && t.classes !== stored.classes);
+        const differs = (t.students !== null && t.students !== stored.students) || (t.classes !== null && stored.classes !== null && t.classes !== stored.classes);
         if (differs) {
           issues.warning(
             'TOTAL_DIFFERS_FROM_STORED',
-            `“${name}” ${year} 年：表中合计（${t.classes ?? '—'} 班，${t.students ?? '—'} 人）与项目中已有的分年级数据之和（${stored.classes} 班，${stored.students} 人）不一致。分年级数据不会被改动，请核对。`,
+            `“${name}” ${year} 年：表中合计（${t.classes ?? '—'} 班，${t.students ?? '—'} 人）与项目中已有的分年级数据之和（${stored.classes === null ? '班级数未知' : `${stored.classes} 班`}，${stored.students} 人）不一致。分年级数据不会被改动，请核对。`,
             at(ye.row),
           );
         }
@@ -614,7 +619,7 @@ function schoolPreview(plan: ImportPlan): ImportPlan['preview'] {
     const t = enrol.get(e.school) ?? { classes: 0, students: 0, year: e.year };
     if (e.year >= t.year) {
       t.year = e.year;
-      t.classes = e.records.reduce((s, r) => s + r.classes, 0);
+      t.classes = e.records.reduce((s, r) => s + knownClasses(r.classes), 0);
       t.students = e.records.reduce((s, r) => s + r.students, 0);
     }
     enrol.set(e.school, t);

@@ -61,7 +61,7 @@ export interface ValidateContext {
   schools: readonly School[];
   staff: readonly StaffRecord[];
   /** Stored classes and students per `${school}|${year}`, to check totals-only files against. */
-  enrolmentTotals: ReadonlyMap<string, { classes: number; students: number }>;
+  enrolmentTotals: ReadonlyMap<string, { classes: number | null; students: number }>;
   /** Create townships the project does not know yet, instead of refusing their rows. */
   createTownships: boolean;
   /** The county seat's township name (the county's 县城 setting), classed 城区 when an import creates it. */

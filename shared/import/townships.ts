@@ -15,6 +15,21 @@ function bare(normalised: string): string {
   return b.length >= 1 ? b : normalised;
 }
 
+/** Levenshtein distance by code point (names are a few characters, so the plain table is fine). */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length] ?? 0;
+}
+
 export class TownshipIndex {
   private readonly byName = new Map<string, TownshipRef>();
   private readonly byBare = new Map<string, TownshipRef | null>();
@@ -42,6 +57,29 @@ export class TownshipIndex {
 
   byCode(code: string): TownshipRef | null {
     return this.byCodeMap.get(code) ?? null;
+  }
+
+  /**
+   * The township whose name is nearest to `label` (edit distance over the bare names), when it
+   * is near enough to be a typo of it: one character in a two- or three-character name, about
+   * a third of a longer one. Null when nothing is that close, or two are equally close.
+   */
+  closest(label: string): TownshipRef | null {
+    const b = bare(normaliseName(label));
+    if (!b) return null;
+    const limit = Math.max(1, Math.floor(b.length / 3));
+    let best: TownshipRef | null = null;
+    let bestDistance = limit + 1;
+    let tie = false;
+    for (const t of this.byCodeMap.values()) {
+      const d = editDistance(b, bare(normaliseName(t.name)));
+      if (d < bestDistance) {
+        best = t;
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance) tie = true;
+    }
+    return tie ? null : best;
   }
 
   get size(): number {

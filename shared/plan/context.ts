@@ -1,7 +1,7 @@
 // What the evaluation reads besides the plan: the county's schools with their recorded
 // figures, and the demand. Demand comes in the projection's own shape (years + one
 // series per school and stage), so the evaluation never depends on how it was projected.
-import { countsLargeClasses, type GradeClasses } from '../analysis/enrolment';
+import { countsLargeClasses, knownClasses, type GradeClasses } from '../analysis/enrolment';
 import { groupBy } from '../analysis/group';
 import type { CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
@@ -79,7 +79,7 @@ function stageRecords(records: readonly EnrolmentRecord[], system: ContextData['
     const last = gradesOf(s, system);
     out[s] = {
       students: list.reduce((a, r) => a + r.students, 0),
-      classes: list.reduce((a, r) => a + r.classes, 0),
+      classes: list.reduce((a, r) => a + knownClasses(r.classes), 0),
       grades: countsLargeClasses(s) ? list.map((r) => ({ students: r.students, classes: r.classes })) : [],
       firstGrade: list.filter((r) => r.grade === 1).reduce((a, r) => a + r.students, 0),
       lastGrade: list.filter((r) => r.grade === last).reduce((a, r) => a + r.students, 0),

@@ -18,9 +18,22 @@ export interface CapacityEstimate {
 export function capacityEstimates(run: PlanRun): CapacityEstimate[] {
   return run.timeline.schools.flatMap((i) =>
     i.estimated
-      ? [{ code: i.ref, name: i.name, township: i.township, area: run.areaOf(i.township), ...i.estimated, method: CAPACITY_METHOD.students }]
+      ? [{ code: i.ref, name: i.name, township: i.township, area: run.areaOf(i.township), ...i.estimated }]
       : [],
   );
+}
+
+/** How the seats were estimated: the one method, or each with how many schools it estimated. */
+function estimateMethods(estimates: readonly CapacityEstimate[]): string {
+  const byMethod = new Map<string, number>();
+  for (const e of estimates) {
+    const m = e.method.startsWith(CAPACITY_METHOD.floor) ? CAPACITY_METHOD.floor : e.method;
+    byMethod.set(m, (byMethod.get(m) ?? 0) + 1);
+  }
+  const source = (m: string) => (m === CAPACITY_METHOD.floor ? '校舍建筑面积' : '在校生');
+  const only = estimates[0]?.method ?? '';
+  if (byMethod.size === 1) return `学位按${source(only.startsWith(CAPACITY_METHOD.floor) ? CAPACITY_METHOD.floor : only)}估算（${only}）`;
+  return `学位为估算（${[...byMethod].map(([m, n]) => `${n} 所按${source(m)}：${m}`).join('；')}）`;
 }
 
 const DEPENDS: ReadonlySet<PlanWarning['kind']> = new Set(['area-gap', 'school-gap', 'large-class']);
@@ -42,7 +55,7 @@ export function withEstimateNotes(
     stage: null,
     subject: 'estimates',
     message:
-      `${estimates.length} 所学校（${names}）没有设计学位数和班级数，学位按在校生估算（${CAPACITY_METHOD.students}）。` +
+      `${estimates.length} 所学校（${names}）没有设计学位数和班级数，${estimateMethods(estimates)}。` +
       '学位缺口、大班额和新建建议都含这些估算；请在“学校 → 编辑”中补录设计学位数和班级数。',
   };
   const noted = warnings.map((w) => {

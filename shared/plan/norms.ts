@@ -50,6 +50,16 @@ export function floorAreaPerStudent(kind: SchoolKind, classes: number, basis: Pl
   return basis === 'basic' ? row[1] : row[2];
 }
 
+/**
+ * Seats an existing school's 校舍建筑面积 holds at the norm's floor area per pupil: the seat
+ * estimate for a school that records neither design seats nor classes. Null without a norm
+ * for the kind or without a floor area.
+ */
+export function seatsFromFloorArea(kind: SchoolKind, floorArea: number | null, classes: number, basis: PlanSettings['floorAreaBasis']): number | null {
+  const per = floorAreaPerStudent(kind, classes, basis);
+  return per === null || !floorArea || floorArea <= 0 ? null : Math.floor(floorArea / per);
+}
+
 export function siteAreaPerStudent(kind: SchoolKind): number {
   return SITE_AREA_PER_STUDENT[kind];
 }

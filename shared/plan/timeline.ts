@@ -6,8 +6,8 @@
 import { gradesOf, KIND_STAGES, type Ownership, type SchoolKind, type Stage } from '../domain/stages';
 import type { ContextSchool, EvaluationContext, StageRecord } from './context';
 import { newSchoolRef, type PlanProject, type SchoolRef } from './model';
-import { classesByStage } from './norms';
-import { classesForStudents } from '../analysis/enrolment';
+import { classesByStage, floorNormSource, seatsFromFloorArea } from './norms';
+import { CAPACITY_METHOD, classesForStudents } from '../analysis/enrolment';
 import { PROJECT_TYPE, type CapacityEffect } from './project-types';
 import type { PlanSettings } from './settings';
 
@@ -21,8 +21,12 @@ export interface SchoolInfo {
   projectId: number | null;
   /** The recorded school; null for a school a project creates. */
   source: ContextSchool | null;
-  /** Set when the school records neither design seats nor classes: its classes and seats are estimated from its students. */
-  estimated?: { classes: number; seats: number };
+  /**
+   * Set when the school records neither design seats nor classes: its classes are estimated
+   * from its students, its seats from its floor area at the norm when it has one, else from
+   * those classes; `method` says which, as the tables print it.
+   */
+  estimated?: { classes: number; seats: number; method: string };
 }
 
 export interface Unit {
@@ -176,13 +180,18 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
     const unknownCapacity =
       !(s.designSeats && s.designSeats > 0) && recorded.every((c) => c === 0) && stages.some((st) => (rec[st]?.students ?? 0) > 0);
     const classes = unknownCapacity ? stages.map((st) => classesForStudents(rec[st]?.students ?? 0, size[st])) : recorded;
+    let floorSeats: number | null = null;
     if (unknownCapacity) {
       const n = classes.reduce((a, c) => a + c, 0);
-      info.estimated = { classes: n, seats: stages.reduce((a, st, i) => a + (classes[i] as number) * size[st], 0) };
+      floorSeats = seatsFromFloorArea(s.kind, s.floorArea ?? null, n, settings.floorAreaBasis);
+      info.estimated = floorSeats
+        ? { classes: n, seats: floorSeats, method: `${CAPACITY_METHOD.floor}（${floorNormSource(s.kind, s.urbanRural !== '乡村')}）` }
+        : { classes: n, seats: stages.reduce((a, st, i) => a + (classes[i] as number) * size[st], 0), method: CAPACITY_METHOD.students };
     }
     const anyClasses = classes.some((c) => c > 0);
     const weights = stages.map((st, i) => (anyClasses ? (classes[i] as number) : gradesOf(st, system)) * size[st]);
-    const seats = s.designSeats && s.designSeats > 0 ? splitByWeights(s.designSeats, weights) : stages.map((st, i) => (classes[i] as number) * size[st]);
+    const known = s.designSeats && s.designSeats > 0 ? s.designSeats : floorSeats;
+    const seats = known ? splitByWeights(known, weights) : stages.map((st, i) => (classes[i] as number) * size[st]);
     const designRooms =
       s.designClasses && s.designClasses > 0 ? splitByWeights(s.designClasses, stages.map((st, i) => (anyClasses ? (classes[i] as number) : gradesOf(st, system)))) : null;
     const open = s.status === '在办';

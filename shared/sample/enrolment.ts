@@ -2,6 +2,7 @@
 // County-town schools take their own children plus a growing share of rural ones (进城就读)
 // and, short of classrooms, pack them into ever larger classes; rural schools empty.
 import type { EnrolmentRecord } from '../domain/model';
+import { knownClasses } from '../analysis/enrolment';
 import { KIND_STAGES, type Stage } from '../domain/stages';
 import { STANDARDS } from '../standards';
 import { BASE_YEAR, ENROLMENT_YEARS, FIRST_ENROLMENT_YEAR } from './calendar';
@@ -200,7 +201,7 @@ export function schoolTotals(records: readonly EnrolmentRecord[]): SchoolTotals 
     if (!stages) years.set(r.year, (stages = new Map()));
     const cell = stages.get(r.stage) ?? { students: 0, classes: 0 };
     cell.students += r.students;
-    cell.classes += r.classes;
+    cell.classes += knownClasses(r.classes);
     stages.set(r.stage, cell);
   }
   return out;

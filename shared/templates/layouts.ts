@@ -43,11 +43,12 @@ export const SCHOOL_TOTAL_HEADERS: readonly string[] = [headerOf(SCHOOL_TOTAL_FI
 function schoolsTable(d: TableInput): DataTable {
   const township = new Map(d.townships.map((t) => [t.code, t.name]));
   const staff = new Map(d.staff.map((s) => [`${s.school}|${s.year}`, s]));
-  const totals = new Map<string, { classes: number; students: number }>();
+  const totals = new Map<string, { classes: number | null; students: number }>();
   for (const e of d.enrolment) {
     const k = `${e.school}|${e.year}`;
     const t = totals.get(k) ?? { classes: 0, students: 0 };
-    t.classes += e.classes;
+    // One grade's unknown count leaves the school's total unknown: written empty, never a short sum.
+    t.classes = t.classes === null || e.classes === null ? null : t.classes + e.classes;
     t.students += e.students;
     totals.set(k, t);
   }

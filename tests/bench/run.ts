@@ -84,6 +84,13 @@ async function main(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
   console.log(`基准测试（${os.cpus().length} 核，Node ${process.version}），临时目录 ${dir}`);
+  // BENCH_ONLY=import: just the import's speed and memory (the machine's load printed beside them).
+  if (process.env.BENCH_ONLY === 'import') {
+    console.log(`系统负载（1/5/15 分钟）：${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
+    await benchImport(dir, measure);
+    printFigures();
+    return;
+  }
 
   await measure('生成示例县数据（内存）', 5, () => generateCounty());
   await measure('创建示例县项目文件（生成 + 写入）', 5, async (i) => {

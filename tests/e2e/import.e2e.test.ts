@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
 import type { SchoolDetail } from '../../shared/api';
+import { officialTownships } from '../../shared/divisions/townships';
 import type { ImportRecord } from '../../shared/import';
 import { withBrowserSession } from '../helpers/browser';
 import { messySchoolsGbkCsv, messySchoolsXls, messySchoolsXlsx, xlsxOf } from '../helpers/import-files';
@@ -143,6 +144,8 @@ describe('the import wizard in a browser', () => {
     await page.locator('input[data-testid="import-year"], [data-testid="import-year"] input').first().fill('2025');
     await next();
     await page.getByTestId('import-errors-block').waitFor();
+    // The unknown township is a warning now (its row skipped), so the list is shown whole, not errors only.
+    await page.getByTestId('import-issues').getByText(/^全部/).click();
     const text = (await page.getByTestId('import-issues').textContent()) ?? '';
     expect(text).toContain('D 列（一年级学生数）');
     expect(text).toContain('abc');
@@ -186,6 +189,54 @@ describe('the import wizard in a browser', () => {
     await shot('9-first-file-done');
     const townships = await call<{ name: string; urbanRural: string }[]>('townships.list');
     expect(townships.map((t) => [t.name, t.urbanRural]).sort()).toEqual([['东街街道', '城区'], ['城关镇', '城区'], ['青山乡', '乡村']].sort());
+  });
+
+  it('then takes an unknown township as a warning: its rows skipped and listed, the nearest name offered', async () => {
+    await page.getByText('继续导入其他文件').click();
+    await page.getByTestId('import-file-step').waitFor();
+    const rows = [
+      ['学校名称', '乡镇', '一年级班数', '一年级学生数'],
+      ['城关第二小学', '城关镇', 2, 88],
+      ['青衫小学', '青衫乡', 1, 25],
+    ];
+    await upload('新县学校2025.xlsx', xlsxOf(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await page.getByTestId('import-header-found').waitFor();
+    await next();
+    await page.getByTestId('import-mapping-step').waitFor();
+    await page.locator('input[data-testid="import-year"], [data-testid="import-year"] input').first().fill('2025');
+    await next();
+    await page.getByTestId('import-check-step').waitFor();
+    const text = (await page.getByTestId('import-issues').textContent()) ?? '';
+    expect(text).toMatch(/没有名为“青衫乡”的乡镇（街道），是否为“青山乡”（410101\d{3}）之误。第 3 行（共 1 行）将跳过不导入/);
+    await expect(page.getByTestId('import-errors-block').count()).resolves.toBe(0);
+    await page.getByTestId('import-accept-warnings').click();
+    await shot('10-unknown-township-warning');
+    await next();
+    await page.getByTestId('import-confirm-step').waitFor();
+    await next();
+    await page.getByTestId('import-result').waitFor();
+    const schools = await call<{ name: string }[]>('schools.list');
+    expect(schools.map((s) => s.name)).toContain('城关第二小学');
+    expect(schools.map((s) => s.name)).not.toContain('青衫小学');
+    await expect(call<unknown[]>('townships.list').then((t) => t.length)).resolves.toBe(3);
+  });
+
+  it('starts a new project from the national division list, with the county’s official townships', async () => {
+    await page.getByRole('button', { name: /切换项目/ }).click();
+    await page.getByText('新建空白项目…').click();
+    await page.getByTestId('new-project-division').click();
+    await page.keyboard.type('长沙县');
+    await page.locator('.ant-cascader-menu-item', { hasText: '长沙县' }).first().click();
+    await expect(page.locator('#newProject_name').inputValue()).resolves.toBe('长沙县');
+    await expect(page.locator('#newProject_countyCode').inputValue()).resolves.toBe('430121');
+    await expect(page.getByTestId('new-project-official-townships').isChecked()).resolves.toBe(true);
+    await page.locator('#newProject_path').fill(`${dir}/长沙县.csplan`);
+    await shot('11-new-project-division');
+    await page.getByRole('button', { name: '创建项目' }).click();
+    await expect(page.getByTestId('project-name').filter({ hasText: '长沙县' }).waitFor()).resolves.toBeUndefined();
+    const townships = await call<{ code: string; name: string }[]>('townships.list');
+    expect(townships.map((t) => t.code).sort()).toEqual(officialTownships('430121').map((t) => t.code).sort());
+    expect(townships.find((t) => t.code === '430121001')?.name).toBe('星沙街道');
   });
 
   it('made no request beyond the loopback host, and logged no error', () => {

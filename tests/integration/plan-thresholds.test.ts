@@ -33,7 +33,7 @@ function handCount(threshold: number, stages: readonly Stage[] = ALL_STAGES): nu
   for (const r of data.enrolment) {
     if (r.year !== plan.baseYear || !open.has(r.school)) continue;
     if (!stages.includes(r.stage)) continue;
-    if (r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
+    if (r.classes !== null && r.classes > 0 && r.students / r.classes >= threshold) n += r.classes;
   }
   return n;
 }

@@ -125,6 +125,7 @@ export function schoolListInput(file: ProjectFile): SchoolListInput {
     capacity: r.capacity,
     capacityFromClasses: r.capacitySource === 'classes',
     capacityFromStudents: r.capacitySource === 'students',
+    capacityFromFloorArea: r.capacitySource === 'floor',
     siteArea: r.siteArea,
     floorArea: r.floorArea,
     largeClasses: r.largeClasses,

@@ -196,7 +196,14 @@ export class References {
   private readonly probes = new Map<string, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    // County tables first, in their declared order: a migration that rebuilds a table moves it
+    // in sqlite_master, and the table a refusal names must not depend on that.
+    const declared = Object.values(COUNTY_TABLES).map((t) => t.name);
+    const rank = (name: string) => (declared.includes(name) ? declared.indexOf(name) : declared.length);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])
+      .map((name, i) => ({ name, i }))
+      .sort((a, b) => rank(a.name) - rank(b.name) || a.i - b.i)
+      .map((t) => t.name);
     for (const table of tables) {
       const fks = db.prepare('SELECT id, "table" AS parent, "from" AS col, "to" AS pcol FROM pragma_foreign_key_list(?) ORDER BY id, seq').all(table) as {
         id: number;

@@ -161,11 +161,16 @@ export function deleteTemplate(db: Database.Database, name: string): boolean {
   return db.prepare('DELETE FROM mapping_templates WHERE name = ?').run(name).changes > 0;
 }
 
-export function enrolmentTotals(db: Database.Database): Map<string, { classes: number; students: number }> {
-  const rows = db.prepare('SELECT school, year, SUM(classes) AS classes, SUM(students) AS students FROM enrolment GROUP BY school, year').all() as {
+/** Classes are null when any grade's count is unknown: a partial sum would be compared as if whole. */
+export function enrolmentTotals(db: Database.Database): Map<string, { classes: number | null; students: number }> {
+  const rows = db
+    .prepare(
+      'SELECT school, year, CASE WHEN COUNT(classes) = COUNT(*) THEN SUM(classes) END AS classes, SUM(students) AS students FROM enrolment GROUP BY school, year',
+    )
+    .all() as {
     school: string;
     year: number;
-    classes: number;
+    classes: number | null;
     students: number;
   }[];
   return new Map(rows.map((r) => [`${r.school}|${r.year}`, { classes: r.classes, students: r.students }]));

@@ -4,7 +4,11 @@ import path from 'node:path';
 import type { ParsedInput } from '../../../shared/api';
 import type { ProjectInfo, ProjectSummary } from '../../../shared/api/types';
 import { byYearAndStage } from '../../../shared/analysis/enrolment';
-import { emptyByStage, KIND_STAGES, type CountyData, type CountyMeta } from '../../../shared/domain';
+import { emptyByStage, KIND_STAGES, type CountyData, type CountyMeta, type Township } from '../../../shared/domain';
+import { countyDivision } from '../../../shared/divisions/counties';
+import { officialTownships } from '../../../shared/divisions/townships';
+import { AppError } from '../errors';
+import { newTownshipShape } from '../../../shared/import/townships';
 import { generateCounty, SAMPLE_COUNTY_NAME } from '../../../shared/sample';
 import { createBackup } from '../db/backups';
 import { insertCountyData } from '../db/county-data';
@@ -40,14 +44,31 @@ export async function createProject(input: ParsedInput<'project.create'>): Promi
     const meta = { ...sample.meta, name: input.name, code: input.countyCode ?? sample.meta.code };
     return createProjectWithData(input.path, { ...sample, meta: { ...meta, schoolSystem: input.schoolSystem ?? meta.schoolSystem } });
   }
-  return createProjectFile(input.path, (db) =>
-    writeMeta(db, {
-      name: input.name,
-      code: input.countyCode ?? '000000',
-      schoolSystem: input.schoolSystem ?? '六三制',
-      baseYear: new Date().getFullYear() - 1,
-    }),
-  );
+  const meta = {
+    name: input.name,
+    code: input.countyCode ?? '000000',
+    schoolSystem: input.schoolSystem ?? '六三制',
+    baseYear: new Date().getFullYear() - 1,
+  } as const;
+  if (input.officialTownships) {
+    return createProjectWithData(input.path, { meta, townships: officialCountyTownships(meta.code), schools: [], enrolment: [], staff: [], population: [], births: [] });
+  }
+  return createProjectFile(input.path, (db) => writeMeta(db, meta));
+}
+
+/** The county's official townships as project records; 城区 and kind inferred as an import infers them. */
+function officialCountyTownships(countyCode: string): Township[] {
+  const county = countyDivision(countyCode);
+  const list = officialTownships(countyCode);
+  if (!county || list.length === 0) {
+    throw new AppError(
+      'INVALID_INPUT',
+      county
+        ? `全国行政区划表中“${county.path.join(' ')}”（${countyCode}）下没有乡镇（街道），无法预置。请不勾选预置乡镇，导入第一份表时会按表中名称建立。`
+        : `全国行政区划表中没有代码为 ${countyCode} 的县（市、区）。请核对 6 位区划代码，或从省、市、县列表中选择。`,
+    );
+  }
+  return list.map((t) => ({ ...t, ...newTownshipShape(t.name), area: '' }));
 }
 
 /** Creates a project file holding a whole county (the sample, or a generated one). */

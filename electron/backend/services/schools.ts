@@ -1,7 +1,8 @@
 import type { NamedSchool, SchoolDetail, SchoolRow } from '../../../shared/api/types';
-import { byYearAndStage, capacityOf, latestYearSummary, roundTo } from '../../../shared/analysis/enrolment';
+import { byYearAndStage, capacityOf, classesForStudents, latestYearSummary, roundTo, sumStages } from '../../../shared/analysis/enrolment';
 import { groupBy } from '../../../shared/analysis/group';
-import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES, STAGES, type School } from '../../../shared/domain';
+import { compareZh, gradeLabel, KIND_LABEL, KIND_STAGES, STAGES, type ByStage, type School, type Stage } from '../../../shared/domain';
+import { seatsFromFloorArea } from '../../../shared/plan/norms';
 import { NATIONAL_SETTINGS } from '../../../shared/plan/settings';
 import { AppError } from '../errors';
 import type { ProjectFile } from '../db/project-file';
@@ -15,6 +16,10 @@ function townshipNames(file: ProjectFile): Map<string, string> {
   return new Map(allTownships(file.db).map((t) => [t.code, t.name]));
 }
 
+function estimatedClasses(students: Partial<ByStage>): Partial<ByStage> {
+  return Object.fromEntries(Object.entries(students).map(([st, n]) => [st, classesForStudents(n, NATIONAL_SETTINGS.classSize[st as Stage])]));
+}
+
 export function listSchools(file: ProjectFile): SchoolRow[] {
   const townships = townshipNames(file);
   const bySchool = groupBy(allEnrolment(file.db), (r) => r.school);
@@ -22,7 +27,10 @@ export function listSchools(file: ProjectFile): SchoolRow[] {
     .map((s): SchoolRow => {
       // No plan here: the national defaults apply.
       const latest = latestYearSummary(bySchool.get(s.code) ?? [], NATIONAL_SETTINGS);
-      const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize, latest.byStage);
+      // The norm's row depends on the school's size: its classes, or those its pupils need.
+      const size = latest.classes > 0 ? latest.classes : sumStages(estimatedClasses(latest.byStage), KIND_STAGES[s.kind]);
+      const floorSeats = seatsFromFloorArea(s.kind, s.floorArea ?? null, size, NATIONAL_SETTINGS.floorAreaBasis);
+      const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize, latest.byStage, floorSeats);
       return {
         ...named(s, townships),
         year: latest.year,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Form, Input, Modal, Radio, Space } from 'antd';
+import { Button, Cascader, Checkbox, Form, Input, Modal, Radio, Space } from 'antd';
 import { SCHOOL_SYSTEMS, type SchoolSystem } from '@shared/domain';
+import { countyDivision, DIVISION_SOURCE, DIVISION_TREE, type DivisionOption } from '@shared/divisions/counties';
 import { invoke } from '../api/client';
 import { hasNativeDialogs, nativeDialog } from '../api/desktop';
 import type { ProjectSummary } from '@shared/api';
@@ -16,6 +17,9 @@ interface Props {
 
 interface Values {
   name: string;
+  /** Codes picked province → city → county. */
+  division?: string[];
+  officialTownships?: boolean;
   countyCode?: string;
   schoolSystem: SchoolSystem;
   path: string;
@@ -35,6 +39,7 @@ export function NewProjectModal({ open, projectsDir, onCancel, onCreated }: Prop
   const [submitting, setSubmitting] = useState(false);
   // Once the planner edits the path by hand, stop rewriting it from the name.
   const pathEdited = useRef(false);
+  const picked = Form.useWatch('division', form);
   const reportError = useReportError();
   const native = hasNativeDialogs();
 
@@ -43,6 +48,8 @@ export function NewProjectModal({ open, projectsDir, onCancel, onCreated }: Prop
     pathEdited.current = false;
     form.setFieldsValue({
       name: '',
+      division: [],
+      officialTownships: true,
       countyCode: '',
       schoolSystem: '六三制',
       path: proposePath(projectsDir, ''),
@@ -51,6 +58,13 @@ export function NewProjectModal({ open, projectsDir, onCancel, onCreated }: Prop
 
   function onValuesChange(changed: Partial<Values>) {
     if ('path' in changed) pathEdited.current = true;
+    if ('division' in changed) {
+      const county = countyDivision(changed.division?.[2] ?? '');
+      if (county) {
+        form.setFieldsValue({ name: county.name, countyCode: county.code });
+        if (!pathEdited.current) form.setFieldValue('path', proposePath(projectsDir, county.name));
+      }
+    }
     if ('name' in changed && !pathEdited.current) {
       form.setFieldValue('path', proposePath(projectsDir, changed.name ?? ''));
     }
@@ -77,6 +91,7 @@ export function NewProjectModal({ open, projectsDir, onCancel, onCreated }: Prop
         name: values.name.trim(),
         schoolSystem: values.schoolSystem,
         ...(code ? { countyCode: code } : {}),
+        ...(code && values.officialTownships && countyDivision(code) ? { officialTownships: true } : {}),
       });
       onCreated(project);
     } catch (err) {
@@ -107,6 +122,20 @@ export function NewProjectModal({ open, projectsDir, onCancel, onCreated }: Prop
         requiredMark="optional"
         style={{ marginTop: 12 }}
       >
+        <Form.Item name="division" label={zh.newModal.division} extra={zh.newModal.divisionHelp(DIVISION_SOURCE)}>
+          <Cascader<DivisionOption>
+            options={DIVISION_TREE as DivisionOption[]}
+            fieldNames={{ label: 'name', value: 'code', children: 'children' }}
+            showSearch={{ filter: (input, path) => path.some((o) => o.name.includes(input.trim())) }}
+            placeholder={zh.newModal.divisionPlaceholder}
+            data-testid="new-project-division"
+          />
+        </Form.Item>
+        {picked && picked.length === 3 ? (
+          <Form.Item name="officialTownships" valuePropName="checked" style={{ marginTop: -8 }}>
+            <Checkbox data-testid="new-project-official-townships">{zh.newModal.officialTownships}</Checkbox>
+          </Form.Item>
+        ) : null}
         <Form.Item
           name="name"
           label={zh.newModal.name}

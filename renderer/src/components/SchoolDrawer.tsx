@@ -79,7 +79,7 @@ function factItems(d: SchoolDetail): DescriptionsProps['items'] {
 }
 
 /** A right-aligned whole number. */
-const countColumn = (title: string, dataIndex: string, key = dataIndex) => ({ title, dataIndex, key, align: 'right' as const, render: (v: number) => fmtInt(v) });
+const countColumn = (title: string, dataIndex: string, key = dataIndex) => ({ title, dataIndex, key, align: 'right' as const, render: (v: number | null) => fmtInt(v) });
 
 const gradeColumns: TableColumnsType<GradeCell> = [
   { title: t.colGrade, dataIndex: 'label', key: 'label', width: 110 },
@@ -90,7 +90,7 @@ const gradeColumns: TableColumnsType<GradeCell> = [
     key: 'avg',
     align: 'right',
     render: (_: unknown, r) => {
-      const avg = r.classes > 0 ? r.students / r.classes : null;
+      const avg = r.classes !== null && r.classes > 0 ? r.students / r.classes : null;
       const color = classSizeColor(avg);
       return <span style={color ? { color, fontWeight: 600 } : undefined}>{fmtDec1(avg)}</span>;
     },
@@ -100,7 +100,8 @@ const gradeColumns: TableColumnsType<GradeCell> = [
 function GradeTable({ grades: unordered }: { grades: GradeCell[] }) {
   // Read a combined school from its youngest grade up, whatever order the rows came in.
   const grades = [...unordered].sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.grade - b.grade);
-  const classes = grades.reduce((a, g) => a + g.classes, 0);
+  // One grade's unknown count leaves the total unknown, shown as such rather than a short sum.
+  const classes = grades.reduce<number | null>((a, g) => (a === null || g.classes === null ? null : a + g.classes), 0);
   const students = grades.reduce((a, g) => a + g.students, 0);
   return (
     <CompactTable<GradeCell>
@@ -112,7 +113,7 @@ function GradeTable({ grades: unordered }: { grades: GradeCell[] }) {
           <Table.Summary.Cell index={0}>{t.total}</Table.Summary.Cell>
           <Table.Summary.Cell index={1} align="right">{fmtInt(classes)}</Table.Summary.Cell>
           <Table.Summary.Cell index={2} align="right">{fmtInt(students)}</Table.Summary.Cell>
-          <Table.Summary.Cell index={3} align="right">{fmtDec1(classes > 0 ? students / classes : null)}</Table.Summary.Cell>
+          <Table.Summary.Cell index={3} align="right">{fmtDec1(classes !== null && classes > 0 ? students / classes : null)}</Table.Summary.Cell>
         </Table.Summary.Row>
       )}
     />

@@ -65,6 +65,7 @@ export const importStrings = {
   yearHint: '表中没有年份列时必须填写；有年份列时以表中为准。',
   yearPlaceholder: '如 2024',
   createTownships: '新建表中出现的未知乡镇（街道）',
+  createTownshipsHint: '不勾选时，未知乡镇的行跳过不导入，并在警告中列出行号和最接近的已有名称（可能是笔误）。',
   skipInvalid: '跳过有错误的行，只导入其余行',
   next: '下一步',
   back: '上一步',
@@ -72,7 +73,7 @@ export const importStrings = {
   mappedCount: (n: number, total: number) => `已对应 ${n} / ${total} 列`,
 
   checking: '正在逐行检查…',
-  counts: { read: '读取的数据行', importable: '可导入', skipped: '跳过（合计、说明）', rejected: '有错误的行' },
+  counts: { read: '读取的数据行', importable: '可导入', skipped: '跳过（合计、说明、未知乡镇）', rejected: '有错误的行' },
   issues: '检查结果',
   issueGroups: '问题汇总',
   noIssues: '没有发现问题。',

@@ -120,6 +120,10 @@ export const zh = {
     create: '创建项目',
     created: (name: string) => `已创建项目“${name}”`,
     defaultFileName: '新项目',
+    division: '从全国行政区划选择',
+    divisionPlaceholder: '省 / 市 / 县（区），可输入名称搜索',
+    divisionHelp: (source: string) => `选择后自动填写名称和代码。数据来源：${source}。`,
+    officialTownships: '预置该县的乡镇（街道）名称和 9 位区划代码',
   },
 
   header: {

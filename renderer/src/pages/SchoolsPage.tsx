@@ -121,10 +121,10 @@ const columns: TableColumnsType<SchoolRow> = [
     align: 'right',
     sorter: (a, b) => a.capacity - b.capacity,
     render: (v: number, r) => (
-      <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : r.capacitySource === 'classes' ? t.capacityClasses : CAPACITY_METHOD.students}>
+      <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : r.capacitySource === 'classes' ? t.capacityClasses : CAPACITY_METHOD[r.capacitySource]}>
         <span className={r.capacitySource === 'design' ? undefined : 'estimated'}>
           {fmtInt(v)}
-          {r.capacitySource === 'students' ? <Tag className="inline-tag">{editStrings.estimated}</Tag> : null}
+          {r.capacitySource === 'students' || r.capacitySource === 'floor' ? <Tag className="inline-tag">{editStrings.estimated}</Tag> : null}
         </span>
       </Tooltip>
     ),

@@ -19,6 +19,8 @@ export interface CurrentSchool {
   capacityFromClasses: boolean;
   /** No design seats and no classes recorded: seats estimated from students. */
   capacityFromStudents?: boolean;
+  /** No design seats and no classes recorded: seats estimated from the floor area at the 建标 norm. */
+  capacityFromFloorArea?: boolean;
   siteArea: number | null;
   floorArea: number | null;
   largeClasses: number;
@@ -69,7 +71,11 @@ function figures(schools: readonly CurrentSchool[]): (number | null)[] {
 /** Totals that include estimated seats say how many schools they rest on. */
 function estimatedNote(schools: readonly CurrentSchool[]): string[] {
   const n = schools.filter((s) => s.capacityFromStudents).length;
-  return n > 0 ? [`其中${n}所学校既无设计学位也无班级数，学位为估算（在校生÷标准班额得班级数，再乘标准班额；备注“学位为估算”），合计与使用率含估算。`] : [];
+  const floor = schools.filter((s) => s.capacityFromFloorArea).length;
+  const out: string[] = [];
+  if (n > 0) out.push(`其中${n}所学校既无设计学位也无班级数，学位为估算（在校生÷标准班额得班级数，再乘标准班额；备注“学位为估算”），合计与使用率含估算。`);
+  if (floor > 0) out.push(`其中${floor}所学校既无设计学位也无班级数，学位按校舍建筑面积÷建标生均校舍建筑面积估算（备注“学位为估算”），合计与使用率含估算。`);
+  return out;
 }
 
 function remark(s: CurrentSchool): string {
@@ -77,6 +83,7 @@ function remark(s: CurrentSchool): string {
   if (s.largeClasses > 0) parts.push(`大班额${s.largeClasses}个`);
   if (s.capacityFromClasses) parts.push('学位按班级测算');
   if (s.capacityFromStudents) parts.push('学位为估算（无设计学位和班级数，按在校生÷标准班额）');
+  if (s.capacityFromFloorArea) parts.push('学位为估算（无设计学位和班级数，按校舍建筑面积÷建标生均面积）');
   return parts.join('；');
 }
 

@@ -207,13 +207,23 @@ describe('births rows', () => {
 });
 
 describe('rows naming an unknown township', () => {
-  it('are rejected once, with one clear error, in every kind', () => {
-    const schools = plan('schools', [['学校名称', '乡镇', '一年级学生数'], ['甲小学', '石桥镇', 30]]);
-    expect(codes(schools, 'error')).toEqual(['UNKNOWN_TOWNSHIP']);
-    expect(schools.counts).toMatchObject({ rowsRejected: 1, rowsImported: 0 });
-    const people = plan('population', [['乡镇', '0岁'], ['石桥镇', 30], ['城关镇', 40]], { skipInvalidRows: true });
-    expect(people.counts).toMatchObject({ rowsRejected: 1, rowsImported: 1 });
+  it('are skipped and listed under one warning per name, in every kind, never an error', () => {
+    const schools = plan('schools', [['学校名称', '乡镇', '一年级学生数'], ['甲小学', '石桥镇', 30], ['乙小学', '城关镇', 20], ['丙小学', '石桥镇', 25]]);
+    expect(codes(schools, 'error')).toEqual([]);
+    expect(codes(schools, 'warning').filter((c) => c.includes('TOWNSHIP'))).toEqual(['UNKNOWN_TOWNSHIP']);
+    expect(schools.issues.find((i) => i.code === 'UNKNOWN_TOWNSHIP')?.message).toMatch(/第 2、4 行（共 2 行）将跳过/);
+    expect(schools.counts).toMatchObject({ rowsSkipped: 2, rowsRejected: 0, rowsImported: 1 });
+    const people = plan('population', [['乡镇', '0岁'], ['石桥镇', 30], ['城关镇', 40]]);
+    expect(people.counts).toMatchObject({ rowsSkipped: 1, rowsRejected: 0, rowsImported: 1 });
+    expect(codes(people, 'warning')).toContain('UNKNOWN_TOWNSHIP');
     const births = plan('births', [['乡镇', '年份', '出生人数'], ['石桥镇', 2024, 30]]);
-    expect(births.counts).toMatchObject({ rowsRejected: 1, rowsImported: 0 });
+    expect(births.counts).toMatchObject({ rowsSkipped: 1, rowsRejected: 0, rowsImported: 0 });
+  });
+
+  it('offer the nearest existing name as the likely typo', () => {
+    const p = plan('schools', [['学校名称', '乡镇', '一年级学生数'], ['甲小学', '城关真', 30]]);
+    expect(p.issues.find((i) => i.code === 'UNKNOWN_TOWNSHIP')?.message).toMatch(/是否为“城关镇”（990999001）之误/);
+    const far = plan('schools', [['学校名称', '乡镇', '一年级学生数'], ['甲小学', '石桥镇', 30]]);
+    expect(far.issues.find((i) => i.code === 'UNKNOWN_TOWNSHIP')?.message).not.toMatch(/之误/);
   });
 });

@@ -124,7 +124,7 @@ export function MappingStep({ analysis, targets, onTarget, options, onOptions, n
               data-testid="import-year"
             />
           </Form.Item>
-          <Form.Item>
+          <Form.Item extra={t.createTownshipsHint}>
             <Checkbox checked={options.createTownships} onChange={(e) => onOptions({ ...options, createTownships: e.target.checked })} data-testid="import-create-townships">
               {t.createTownships}
             </Checkbox>
