@@ -4,16 +4,9 @@
 import { z } from 'zod';
 import { recordSchema, type FieldDef } from './record';
 
-export const PROFILE_DIMENSIONS = ['post', 'age', 'degree', 'title', 'key'] as const;
-export type ProfileDimension = (typeof PROFILE_DIMENSIONS)[number];
-
-export const PROFILE_DIMENSION_LABEL: Record<ProfileDimension, string> = {
-  post: '岗位',
-  age: '年龄段',
-  degree: '学历',
-  title: '职称',
-  key: '骨干教师',
-};
+export const PROFILE_DIMENSION_LABEL = { post: '岗位', age: '年龄段', degree: '学历', title: '职称', key: '骨干教师' } as const;
+export type ProfileDimension = keyof typeof PROFILE_DIMENSION_LABEL;
+export const PROFILE_DIMENSIONS = Object.keys(PROFILE_DIMENSION_LABEL) as [ProfileDimension, ...ProfileDimension[]];
 
 export interface ProfileCategory {
   /** Stored key, also the import field name (`age_55_59`). */

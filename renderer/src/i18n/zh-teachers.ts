@@ -37,6 +37,7 @@ export const teacherStrings = {
     villagePrimary: '村小班师比（1:）',
     teachingPoint: '教学点班师比（1:）',
     attrition: '每年退休离岗比例',
+    femaleShare: '女教师占比（按年龄结构测算退休）',
     hiring: (stage: string) => `${stage}每年补充教师`,
   },
 } as const;
