@@ -2,7 +2,7 @@
 // A school the project holds also gets its 专任教师 and 县级以上骨干教师 counts updated in its
 // staff record (its other counts kept); a school it does not hold yet is kept by 学校标识码
 // and said so.
-import { ALL_PROFILE_CATEGORIES, type StaffProfileRecord } from '../domain/staff-profile';
+import { ALL_PROFILE_CATEGORIES, PROFILE_CATEGORIES, PROFILE_DIMENSION_LABEL, type ProfileCategory, type ProfileDimension, type StaffProfileRecord } from '../domain/staff-profile';
 import type { StaffRecord } from '../domain/model';
 import { columnName, type MappedColumn } from './columns';
 import type { SheetGrid } from './grid';
@@ -10,7 +10,7 @@ import { IssueList } from './issues';
 import { PREVIEW_ROWS } from './limits';
 import { emptyPlan, type ImportPlan, type ValidateContext } from './plan';
 import { finishCounts } from './plan-schools';
-import { dataRows } from './row-reader';
+import { dataRows, type RowReader } from './row-reader';
 import { isTotalLabel } from './townships';
 
 export function planTeachers(sheet: SheetGrid, firstDataRow: number, columns: readonly MappedColumn[], ctx: ValidateContext): ImportPlan {
@@ -59,6 +59,7 @@ export function planTeachers(sheet: SheetGrid, firstDataRow: number, columns: re
     seen.set(`${key}|${year}`, reader.row);
     const given = values.filter((v): v is typeof v & { n: number } => v.n !== null);
     for (const v of given) plan.staffProfile.push({ school: key, year, dimension: v.category.dimension, category: v.category.key, count: v.n } satisfies StaffProfileRecord);
+    warnUnbalanced(reader, given);
     if (!school) {
       waiting.add(key);
       reader.warning('SCHOOL_NOT_YET', `学校标识码 ${key} 尚未导入项目，本行教职工结构已保存，导入该校后生效。`, codeCol);
@@ -91,4 +92,19 @@ export function planTeachers(sheet: SheetGrid, firstDataRow: number, columns: re
   plan.issues = issues.finish();
   finishCounts(plan, ctx.skipInvalidRows);
   return plan;
+}
+
+/** 专任教师 broken down by 年龄段, 学历 or 职称 should add up to 专任教师; say where they do not (kept as given). */
+function warnUnbalanced(reader: RowReader, given: readonly { category: ProfileCategory & { dimension: ProfileDimension }; col: MappedColumn; n: number }[]): void {
+  const teachers = given.find((v) => v.category.key === 'post_teachers');
+  if (!teachers) return;
+  for (const dimension of ['age', 'degree', 'title'] as const) {
+    const parts = given.filter((v) => v.category.dimension === dimension);
+    // Only a complete breakdown can be checked: a table giving some bands only is not wrong.
+    if (parts.length !== PROFILE_CATEGORIES[dimension].length) continue;
+    const sum = parts.reduce((s, v) => s + v.n, 0);
+    if (sum !== teachers.n) {
+      reader.warning('PROFILE_SUM_MISMATCH', `按${PROFILE_DIMENSION_LABEL[dimension]}分列的专任教师合计 ${sum} 人，与“专任教师” ${teachers.n} 人不一致，已按表中数字保存。`, parts[0]?.col);
+    }
+  }
 }

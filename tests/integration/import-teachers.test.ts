@@ -34,6 +34,7 @@ describe('the teacher table', () => {
     const res = await ok<ImportResult>('import.run', { path: FIXTURE, kind: 'teachers', year: 2024 });
     expect(res.ok, JSON.stringify(res.issues.filter((i) => i.severity !== 'info'))).toBe(true);
     expect(res.issues.map((i) => i.code)).toContain('TOTAL_ROW_SKIPPED');
+    expect(res.issues.map((i) => i.code)).not.toContain('PROFILE_SUM_MISMATCH');
     session.backend.close();
 
     const rows = profileOf(project);
@@ -77,5 +78,20 @@ describe('the teacher table', () => {
     expect(res.ok, JSON.stringify(res.issues.filter((i) => i.severity !== 'info'))).toBe(true);
     session.backend.close();
     expect(profileOf(target)).toEqual(profileOf(source));
+  });
+
+  it('says where the age bands do not add up to 专任教师, naming the row, and keeps the file\'s numbers', async () => {
+    const project = await tinyProject(session.dir);
+    await ok('project.open', { path: project });
+    const header = ['学校标识码', '学校名称', '专任教师', '24岁及以下', '25-29岁', '30-34岁', '35-39岁', '40-44岁', '45-49岁', '50-54岁', '55-59岁', '60岁及以上'];
+    const file = path.join(session.dir, '年龄不符.xlsx');
+    fs.writeFileSync(file, xlsxOf([header, ['9909990002', '青山乡中心小学', 10, 1, 1, 1, 1, 1, 1, 1, 1, 0]]));
+    const res = await ok<ImportResult>('import.run', { path: file, kind: 'teachers', year: 2024, acceptWarnings: true });
+    expect(res.ok).toBe(true);
+    const issue = res.issues.find((i) => i.code === 'PROFILE_SUM_MISMATCH');
+    expect(issue).toMatchObject({ severity: 'warning', row: 2 });
+    expect(issue?.message).toContain('按年龄段分列的专任教师合计 8 人，与“专任教师” 10 人不一致');
+    session.backend.close();
+    expect(profileOf(project).filter((r) => r.dimension === 'age').reduce((s, r) => s + r.count, 0)).toBe(8);
   });
 });
