@@ -92,6 +92,7 @@ describe('supply from the age table', () => {
     expect(note).toContain('1 所学校按导入的专任教师年龄段测算到龄退休（城关第一小学）');
     expect(note).toContain('渐进式延迟法定退休年龄');
     expect(note).toContain('没有年龄段数据，按每年 2.5% 离岗递减');
+    expect(note).toContain('此后按年龄结构到龄退休或每年按 2.5% 退休或离岗递减');
   });
 
   it('without any age table the notes say nothing of it and the exit rate stands', () => {
