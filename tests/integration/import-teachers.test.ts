@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { SchoolDetail } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
 import type { DataTable } from '../../shared/templates/layouts';
 import { SCHOOLS } from '../fixtures/real/teacher-table/make-workbook';
@@ -93,5 +94,20 @@ describe('the teacher table', () => {
     expect(issue?.message).toContain('按年龄段分列的专任教师合计 8 人，与“专任教师” 10 人不一致');
     session.backend.close();
     expect(profileOf(project).filter((r) => r.dimension === 'age').reduce((s, r) => s + r.count, 0)).toBe(8);
+  });
+
+  it('moves a school\'s 教职工结构 with it when its code is changed, and back on undo', async () => {
+    const project = await tinyProject(session.dir);
+    await ok('project.open', { path: project });
+    expect((await ok<ImportResult>('import.run', { path: FIXTURE, kind: 'teachers', year: 2024 })).ok).toBe(true);
+    const edit = await ok<{ editId: number }>('schools.update', { school: '9909990002', changes: { code: '9909990099' } });
+    const moved = await ok<SchoolDetail>('schools.detail', { code: '9909990099' });
+    expect(moved.staffProfile.length).toBe(4 + 9 + 5 + 6 + 4);
+    expect(moved.staffProfile.find((r) => r.category === 'degree_below')?.count).toBe(1);
+    await ok('edits.undo', { editId: edit.editId });
+    session.backend.close();
+    const rows = profileOf(project);
+    expect(rows.filter((r) => r.school === '9909990099')).toEqual([]);
+    expect(rows.filter((r) => r.school === '9909990002').length).toBe(4 + 9 + 5 + 6 + 4);
   });
 });
