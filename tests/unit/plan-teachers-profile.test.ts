@@ -20,7 +20,8 @@ function withProfile(rows: Record<string, Record<string, number>>): CountyData {
   const profile: StaffProfileRecord[] = [];
   for (const [school, counts] of Object.entries(rows)) {
     for (const [category, count] of Object.entries(counts)) {
-      profile.push({ school, year: 2024, dimension: category.split('_')[0] === 'age' ? 'age' : 'degree', category, count });
+      const dimension = category.startsWith('age_') ? 'age' : category.startsWith('key_') ? 'key' : 'degree';
+      profile.push({ school, year: 2024, dimension, category, count });
     }
   }
   return { ...c, staffProfile: profile };
@@ -119,6 +120,12 @@ describe('indicators from the 学历 breakdown', () => {
   it('高于规定学历 from the breakdown where given: 52 (小学 专科+) + 55 (初中 本科+) + 16 + 15 + 1 recorded = 139 / 171 = 81.3 %', () => {
     expect(ev.teachers.indicators[0]?.qualifiedAbove).toBeCloseTo(139, 9);
     expect(target('teacher_qualified_above_share')?.base).toBe(81.3);
+  });
+
+  it('骨干 from the imported levels where given: 城关第一小学 1 + 3 + 6 + 10 = 20 for its recorded 11, so (20 + 2 + 10 + 3) / 2,530 × 100 = 1.38', () => {
+    const withKey = withProfile({ [P1]: { key_national: 1, key_province: 3, key_city: 6, key_county: 10 } });
+    const e = evaluatePlan(planContext(undefined, withKey), plan());
+    expect(e.targets.find((t) => t.key === 'teacher_key_per100')?.base).toBe(1.38);
   });
 
   it('交流轮岗 stays missing', () => {

@@ -11,7 +11,7 @@ import type { ContextSchool, StaffCounts } from '../context';
 import type { PlanRun } from '../run';
 import { recordAt, unitKey, type YearState } from '../timeline';
 import { isTeacherStage, postsNeeded, TEACHER_STAGES, type StaffingRule, type TeacherStage } from './norms';
-import { degreeCounts, type DegreeCounts } from './qualification';
+import { degreeCounts, keyTeachersOf, type DegreeCounts } from './qualification';
 import { hasAgeTable, retirementSchedule } from './retirement';
 import type { RetirementBasis, TeacherIndicatorYear, TeacherPlan, TeacherSchoolRow, TeacherStageResult, TeacherTownshipRow } from './types';
 
@@ -58,7 +58,8 @@ function urbanRuralOf(run: PlanRun, unit: PlanRun['units'][number]['unit'], town
 
 /**
  * The school's base-year staff split over its stages by students (by count of stages without
- * any); where a 学历 breakdown was imported, 高于规定学历 is counted from it by each stage's rule.
+ * any); where a 学历 breakdown was imported, 高于规定学历 is counted from it by each stage's rule,
+ * and 县级以上骨干 from the 骨干 levels where those were.
  */
 function baseStaff(run: PlanRun): Map<string, UnitBase> {
   const out = new Map<string, UnitBase>();
@@ -80,11 +81,12 @@ function baseStaff(run: PlanRun): Map<string, UnitBase> {
       const share = total > 0 ? (students[k] as number) / total : 1 / indices.length;
       const u = run.units[i] as PlanRun['units'][number];
       const degree = scaled(degreeCounts(profile?.counts, u.unit.stage as TeacherStage), share);
+      const key = keyTeachersOf(profile?.counts);
       out.set(u.unit.key, {
         staff: {
           teachers: staff.teachers * share,
           qualifiedAbove: degree ? degree.above : staff.qualifiedAbove * share,
-          keyTeachers: staff.keyTeachers * share,
+          keyTeachers: (key ?? staff.keyTeachers) * share,
           peArtsTeachers: staff.peArtsTeachers * share,
         },
         degree,
