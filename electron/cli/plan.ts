@@ -65,6 +65,7 @@ function teachersJson(t: PlanEvaluation['teachers']) {
     ),
     byTownship: t.byTownship.map((r) => ({ township: r.township, name: r.townshipName, stage: r.stage, demand: r.demand, supply: r.supply, gap: r.gap })),
     staffYear: t.staffYear,
+    retirementBasis: t.retirementBasis,
     notes: t.notes,
   };
 }

@@ -1,5 +1,5 @@
 // Result types of the API methods. Inputs are zod schemas in contract.ts.
-import type { ByStage, School, SchoolSystem, Stage, StaffRecord, UrbanRural } from '../domain';
+import type { ByStage, School, SchoolSystem, Stage, StaffProfileRecord, StaffRecord, UrbanRural } from '../domain';
 import type { CapacitySource } from '../analysis/enrolment';
 
 export interface RecentFile {
@@ -91,6 +91,8 @@ export interface SchoolDetail {
   /** Grades of the latest year. */
   latestGrades: GradeCell[];
   staff: StaffRecord[];
+  /** 教职工 by 岗位, 年龄段, 学历, 职称, 骨干 level, as imported (empty: none imported). */
+  staffProfile: StaffProfileRecord[];
 }
 
 export interface TownshipOverview {

@@ -7,6 +7,7 @@ import { recordSchema, type FieldDef } from './record';
 import { STAGES, URBAN_RURAL, type SchoolSystem } from './stages';
 import type { School } from './school';
 import type { CountyGeography } from '../geo/model';
+import type { StaffProfileRecord } from './staff-profile';
 
 export type { School };
 
@@ -110,6 +111,8 @@ export interface CountyData {
   schools: School[];
   enrolment: EnrolmentRecord[];
   staff: StaffRecord[];
+  /** 教职工 by 岗位, 年龄段, 学历, 职称, 骨干 level, where a teacher table was imported. */
+  staffProfile?: StaffProfileRecord[];
   population: PopulationRecord[];
   births: BirthRecord[];
   /** Outline, township boundaries, villages and reference layers, when the county has them. */

@@ -5,6 +5,7 @@ import { countsLargeClasses, knownClasses, type GradeClasses } from '../analysis
 import { groupBy } from '../analysis/group';
 import type { CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
+import type { StaffProfileRecord } from '../domain/staff-profile';
 
 /**
  * Students per school and stage for the projected years: a structural subset of the
@@ -48,6 +49,8 @@ export interface ContextSchool extends School {
   recorded: Record<string, Partial<Record<Stage, StageRecord>>>;
   /** Year → staff. */
   staff: Record<string, StaffCounts>;
+  /** Year → 教职工结构 category key → count, where a teacher table gave them (absent: unknown). */
+  profile?: Record<string, Record<string, number>>;
 }
 
 export interface EvaluationContext {
@@ -68,6 +71,7 @@ export interface ContextData {
   schools: School[];
   enrolment: EnrolmentRecord[];
   staff: StaffRecord[];
+  staffProfile?: StaffProfileRecord[];
   /** County population by year and age (sexes combined, townships summed), recorded. */
   population: { year: number; age: number; count: number }[];
 }
@@ -141,6 +145,7 @@ function populationSeries(
 export function buildContext(data: ContextData, demand: DemandInput, source: DemandSource): EvaluationContext {
   const bySchool = groupBy(data.enrolment, (r) => r.school);
   const staffBySchool = groupBy(data.staff, (r) => r.school);
+  const profileBySchool = groupBy(data.staffProfile ?? [], (r) => r.school);
   let dataBaseYear = -Infinity;
   for (const r of data.enrolment) if (r.year > dataBaseYear) dataBaseYear = r.year;
   if (!Number.isFinite(dataBaseYear)) dataBaseYear = data.meta.baseYear;
@@ -153,7 +158,9 @@ export function buildContext(data: ContextData, demand: DemandInput, source: Dem
     for (const r of staffBySchool.get(s.code) ?? []) {
       staff[r.year] = { teachers: r.teachers, qualifiedAbove: r.qualifiedAbove, keyTeachers: r.keyTeachers, peArtsTeachers: r.peArtsTeachers };
     }
-    return { ...s, recorded, staff };
+    const profile: NonNullable<ContextSchool['profile']> = {};
+    for (const r of profileBySchool.get(s.code) ?? []) (profile[r.year] ??= {})[r.category] = r.count;
+    return { ...s, recorded, staff, profile };
   });
   return {
     county: { name: data.meta.name, code: data.meta.code, schoolSystem: data.meta.schoolSystem },

@@ -108,6 +108,8 @@ export const planSettingsSchema = z.object({
         .prefault({}),
       /** Share of teachers leaving each year (0–1). */
       attrition: z.number().min(0).max(0.3).default(S.teacherAttrition.value),
+      /** Share of women among 专任教师 (0–1): retirements from an age table apply each sex's age in this mix. */
+      femaleShare: z.number().min(0).max(1).default(S.teacherFemaleShare.value),
       /** Teachers the plan recruits each year, per stage. */
       hiring: z
         .object({

@@ -244,6 +244,27 @@ export const STANDARDS = {
     { share: 10, keyShare: 20 },
     `${DOCS.teacherExchange}：每年交流轮岗教师比例不低于符合交流条件教师总数的 10%，其中骨干教师不低于交流总数的 20%`,
   ),
+  /**
+   * 法定退休年龄 (teachers: 男 60, 女 as 专业技术人员 55), raised from 2025 by one month for every
+   * four months of birth from the first cohort affected, up to three years. Born before `from`:
+   * the old age.
+   */
+  retirementAge: std(
+    { male: { age: 60, from: 1965 }, female: { age: 55, from: 1970 }, monthsPerStep: 4, maxMonths: 36 },
+    '《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》（2024年9月13日）及所附《国务院关于渐进式延迟职工法定退休年龄的办法》：' +
+      '自2025年1月1日起，男职工法定退休年龄从60周岁、原55周岁退休的女职工从55周岁，每4个月延迟1个月，分别逐步延迟至63周岁、58周岁',
+  ),
+  /**
+   * 教师资格的学历 (the lowest 学历 level each stage's teachers must hold): 0 高中阶段以下,
+   * 1 高中阶段 (中等师范、幼儿师范), 2 专科, 3 本科, 4 研究生.
+   */
+  teacherQualification: std(
+    { preschool: 1, primary: 1, junior: 2, senior: 3 },
+    '《中华人民共和国教师法》（1993年，2009年修正）第十一条：幼儿园、小学教师应具备幼儿师范学校、中等师范学校毕业及其以上学历，' +
+      '初级中学教师应具备高等师范专科学校或者其他大学专科毕业及其以上学历，高级中学教师应具备高等师范院校本科或者其他大学本科毕业及其以上学历',
+  ),
+  /** Share of women among 专任教师, for retirements from an age table that is not split by sex. */
+  teacherFemaleShare: std(0.5, '本程序默认：教师年龄段数据不分性别时按男女各半计，请按本县女教师实际比例设置'),
   // --- The program's own ---------------------------------------------------------------------
   /** 学位预警: red above `red` use, orange from `orange`, blue below `blue`, green between. */
   seatLevels: std({ red: 1, orange: 0.9, blue: 0.6 }, DOCS.program),

@@ -6,8 +6,9 @@ import { headerOf } from '../domain/record';
 import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, SCHOOL_FIELDS } from '../domain/school';
 import { gradeLabel, KIND_LABEL, STAGE_LABEL } from '../domain/stages';
 import { compareZh } from '../domain/collate';
+import { ALL_PROFILE_CATEGORIES, type ProfileCategory, type ProfileDimension } from '../domain/staff-profile';
 
-export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births'] as const;
+export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births', 'teachers'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export type Cell = string | number | null;
@@ -24,7 +25,7 @@ export const POPULATION_AGES: readonly number[] = Array.from({ length: POPULATIO
 export const POPULATION_HEADERS: readonly string[] = ['年份', '乡镇代码', '乡镇（街道）', ...POPULATION_AGES.map((a) => `${a}岁`), '合计'];
 export const BIRTH_HEADERS: readonly string[] = ['年份', '乡镇代码', '乡镇（街道）', '出生人数（人）'];
 
-type TableInput = Pick<CountyData, 'townships' | 'schools' | 'enrolment' | 'staff' | 'population' | 'births'>;
+type TableInput = Pick<CountyData, 'townships' | 'schools' | 'enrolment' | 'staff' | 'population' | 'births' | 'staffProfile'>;
 
 const IDENTITY = ['code', 'name', 'kind', 'ownership', 'township', 'urbanRural'] as const;
 type StaffCount = Exclude<keyof typeof STAFF_FIELDS, 'school' | 'year'>;
@@ -120,6 +121,28 @@ function birthsTable(d: TableInput): DataTable {
   return { sheet: '出生人口', headers: [...BIRTH_HEADERS], rows };
 }
 
+/** A 教职工结构 column's header: the category, age bands said to be ages. */
+export const profileHeader = (c: ProfileCategory & { dimension: ProfileDimension }): string => (c.dimension === 'age' ? `年龄 ${c.label}` : c.label);
+export const TEACHER_HEADERS: readonly string[] = ['年份', '学校标识码', '学校名称', ...ALL_PROFILE_CATEGORIES.map(profileHeader)];
+
+function teachersTable(d: TableInput): DataTable {
+  const names = new Map(d.schools.map((s) => [s.code, s.name]));
+  const rows = new Map<string, Map<string, number>>();
+  for (const p of d.staffProfile ?? []) {
+    const k = `${p.year}|${p.school}`;
+    const row = rows.get(k) ?? new Map<string, number>();
+    row.set(p.category, p.count);
+    rows.set(k, row);
+  }
+  const out: Cell[][] = [...rows.keys()].sort().map((k) => {
+    const [year = '', code = ''] = k.split('|');
+    const row = rows.get(k) as Map<string, number>;
+    // A category the table did not give stays empty (unknown), never 0.
+    return [Number(year), code, names.get(code) ?? '', ...ALL_PROFILE_CATEGORIES.map((c) => row.get(c.key) ?? null)];
+  });
+  return { sheet: '教职工结构', headers: [...TEACHER_HEADERS], rows: out };
+}
+
 export function dataTable(kind: DataKind, data: TableInput): DataTable {
   switch (kind) {
     case 'schools':
@@ -130,5 +153,7 @@ export function dataTable(kind: DataKind, data: TableInput): DataTable {
       return populationTable(data);
     case 'births':
       return birthsTable(data);
+    case 'teachers':
+      return teachersTable(data);
   }
 }

@@ -1,11 +1,20 @@
 // End to end on the 规划 page's 教师 tab: the sample county in Chromium against the loopback
 // host. The planner sees posts against teachers per stage, the county town short and the
-// townships over, and a changed ratio in 规划设置 moves the figures.
+// townships over, and a changed ratio in 规划设置 moves the figures. Then a teacher table
+// (教职工结构 with age bands and 学历) is imported: the tab counts retirements by age for those
+// schools and shows 学历达标率, and the school drawer shows the table.
 // Screenshots go to test-results/screenshots (teachers-*.png).
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { SchoolDetail } from '../../shared/api';
+import type { ImportResult } from '../../shared/import';
 import type { PlanEvaluation } from '../../shared/plan';
+import { TEACHER_HEADERS } from '../../shared/templates/layouts';
 import { withBrowserSession } from '../helpers/browser';
+import { xlsxOf } from '../helpers/import-files';
+import { tempDir } from '../helpers/temp';
 
 let page: Page;
 const session = withBrowserSession({ prefix: 'teachers' }, (s) => ({ page } = s));
@@ -73,6 +82,64 @@ describe('the 教师 tab', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => statValue('teacher-stat-demand')).toBe(ev.teachers.byStage.junior?.demand[i]);
     await session.shot('teachers-04-ratio');
+  });
+
+  it('counts retirements by age and shows 学历达标率 once a teacher table is imported', async () => {
+    let ev = await evaluation();
+    expect(ev.teachers.retirementBasis.every((b) => b.basis === 'rate')).toBe(true);
+    await expect(page.getByTestId('teacher-supply-source').textContent()).resolves.toContain('按年龄结构 0 所');
+    await expect(page.getByTestId('teacher-indicators').textContent()).resolves.toContain('缺数据');
+    // Three 小学 with a staff record: their own 专任教师 by age band and by 学历, in the import layout,
+    // one teacher of each below the 高中阶段 the Teachers Law asks of 小学 teachers.
+    const year = ev.teachers.staffYear ?? ev.plan.baseYear;
+    const picked = ev.teachers.schools.filter((r) => r.stage === 'primary' && !r.isNew && (r.supply[0] ?? 0) >= 20).slice(0, 3);
+    expect(picked.length).toBe(3);
+    const teachersOf = new Map<string, number>();
+    for (const p of picked) {
+      const d = await api<SchoolDetail>('schools.detail', { code: p.code });
+      teachersOf.set(p.code, d.staff.find((s) => s.year === year)?.teachers ?? 0);
+    }
+    const header = [...TEACHER_HEADERS];
+    const row = (code: string, name: string) => {
+      const n = teachersOf.get(code) ?? 0;
+      const cells: Record<string, string | number> = {
+        年份: year, 学校标识码: code, 学校名称: name, 专任教师: n,
+        '年龄 25—29岁': 5, '年龄 40—44岁': 5, '年龄 55—59岁': n - 10, 研究生: 1, 本科: n - 4, 专科: 2, 高中阶段以下: 1,
+      };
+      return header.map((h) => cells[h] ?? null);
+    };
+    const file = path.join(tempDir('csp-e2e-teachers-'), '教职工结构.xlsx');
+    fs.writeFileSync(file, xlsxOf([header, ...picked.map((p) => row(p.code, p.name))]));
+    const res = await api<ImportResult>('import.run', { path: file, kind: 'teachers' });
+    expect(res.ok, JSON.stringify(res.issues.filter((i) => i.severity === 'error'))).toBe(true);
+    expect(res.issues.map((i) => i.code)).not.toContain('PROFILE_SUM_MISMATCH');
+
+    ev = await evaluation();
+    expect(ev.teachers.retirementBasis.filter((b) => b.basis === 'age').map((b) => b.code).sort()).toEqual(picked.map((p) => p.code).sort());
+    // 小学 needs 高中阶段 or more: all but one teacher of each school.
+    const total = [...teachersOf.values()].reduce((a, b) => a + b, 0);
+    expect(ev.teachers.indicators[0]?.degreeCompliance).toBeCloseTo(1 - 3 / total, 9);
+
+    await session.openPage('学校');
+    const school = picked[0]!;
+    await session.field('school-search').fill(school.name);
+    await page.getByTestId('school-table').getByText(school.name, { exact: true }).first().click();
+    const profile = page.getByTestId('school-drawer').getByTestId('school-staff-profile');
+    await profile.waitFor();
+    await expect(profile.textContent()).resolves.toContain(`55—59岁 ${(teachersOf.get(school.code) ?? 0) - 10}`);
+    await expect(profile.textContent()).resolves.toContain('高中阶段以下 1');
+    await profile.scrollIntoViewIfNeeded();
+    await session.shot('teachers-05-drawer');
+    await page.keyboard.press('Escape');
+
+    await session.openPage('规划');
+    await page.getByTestId('plan-tabs').getByRole('tab', { name: '教师' }).click();
+    await page.getByTestId('teachers-panel').waitFor();
+    await expect.poll(() => page.getByTestId('teacher-supply-source').textContent(), { timeout: 15_000 }).toContain('按年龄结构 3 所');
+    await expect(page.getByTestId('teacher-notes').textContent()).resolves.toContain('按导入的专任教师年龄段测算到龄退休');
+    await expect(page.getByTestId('teacher-indicators').locator('tr', { hasText: '学历达标率' }).textContent()).resolves.toContain(`${(100 * (1 - 3 / total)).toFixed(1)}%`);
+    await page.getByTestId('teacher-indicators-section').scrollIntoViewIfNeeded();
+    await session.shot('teachers-06-imported');
   });
 
   it('made no request beyond the loopback host, and none failed', () => {

@@ -18,6 +18,8 @@ import {
   type School,
   type SchoolTotal,
   type StaffRecord,
+  type StaffProfileRecord,
+  PROFILE_FIELDS,
   type Township,
 } from '../../../shared/domain';
 import { defineTable } from './table';
@@ -41,6 +43,11 @@ export const schoolTotalsTable = defineTable<SchoolTotal>({
   key: ['school', 'year', 'stage'],
   columns: columnsOf(SCHOOL_TOTAL_FIELDS),
 });
+export const staffProfileTable = defineTable<StaffProfileRecord>({
+  name: 'staff_profile',
+  key: ['school', 'year', 'dimension', 'category'],
+  columns: columnsOf(PROFILE_FIELDS),
+});
 export const countyBirthsTable = defineTable<CountyBirthRecord>({ name: 'county_births', key: ['year'], columns: columnsOf(COUNTY_BIRTH_FIELDS) });
 
 /** Every county table, by table name (the import journal's table names). */
@@ -53,4 +60,5 @@ export const COUNTY_TABLES = {
   births: birthsTable,
   school_totals: schoolTotalsTable,
   county_births: countyBirthsTable,
+  staff_profile: staffProfileTable,
 } as const;

@@ -72,6 +72,7 @@ export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: 
     for (const p of plan.population) journal.put('population', p);
     for (const b of plan.births) journal.put('births', b);
     for (const b of plan.countyBirths) journal.put('county_births', b);
+    for (const p of plan.staffProfile) journal.put('staff_profile', p);
     const issue = db.prepare('INSERT INTO import_issues (import_id, severity, sheet, row, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const i of plan.issues) issue.run(importId, i.severity, i.sheet, i.row, i.column, i.value, i.code, i.message);
     journal.flush();
@@ -82,7 +83,7 @@ export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: 
 
 const TABLE_LABEL: Record<string, string> = {
   townships: '乡镇', schools: '学校', enrolment: '在校生', staff: '教职工', population: '人口', births: '出生人口',
-  school_totals: '学校合计', county_births: '全县出生人口',
+  school_totals: '学校合计', county_births: '全县出生人口', staff_profile: '教职工结构',
 };
 
 /**

@@ -1,7 +1,7 @@
 // Typed reads of the project file. SQL stays in this folder; services shape the results.
 import type Database from 'better-sqlite3';
-import type { CountyData, EnrolmentRecord, School, StaffRecord, Township } from '../../../shared/domain';
-import { birthsTable, countyBirthsTable, enrolmentTable, populationTable, schoolsTable, staffTable, townshipsTable } from './county-tables';
+import type { CountyData, EnrolmentRecord, School, StaffProfileRecord, StaffRecord, Township } from '../../../shared/domain';
+import { birthsTable, countyBirthsTable, enrolmentTable, populationTable, schoolsTable, staffProfileTable, staffTable, townshipsTable } from './county-tables';
 import { readAll, readOne } from './table';
 
 export function allSchools(db: Database.Database): School[] {
@@ -26,6 +26,14 @@ export function enrolmentOfSchool(db: Database.Database, code: string): Enrolmen
 
 export function allStaff(db: Database.Database): StaffRecord[] {
   return readAll(db, staffTable);
+}
+
+export function allStaffProfile(db: Database.Database): StaffProfileRecord[] {
+  return readAll(db, staffProfileTable);
+}
+
+export function staffProfileOfSchool(db: Database.Database, code: string): StaffProfileRecord[] {
+  return readAll(db, staffProfileTable, 'WHERE school = @code ORDER BY year', { code });
 }
 
 export function staffOfSchool(db: Database.Database, code: string): StaffRecord[] {
@@ -83,6 +91,7 @@ export function readCountyData(db: Database.Database): Omit<CountyData, 'meta'> 
     schools: allSchools(db),
     enrolment: allEnrolment(db),
     staff: allStaff(db),
+    staffProfile: allStaffProfile(db),
     population: readAll(db, populationTable),
     births: readAll(db, birthsTable),
   };

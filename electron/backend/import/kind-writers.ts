@@ -27,4 +27,9 @@ export const IMPORT_KIND_WRITERS: Readonly<Record<ImportKind, ImportKindWriter>>
   },
   population: { backupLabel: '人口', writes: ['townships', 'population'], stored: NOTHING_STORED },
   births: { backupLabel: '出生', writes: ['townships', 'births', 'county_births'], stored: NOTHING_STORED },
+  teachers: {
+    backupLabel: '教职工',
+    writes: ['staff', 'staff_profile'],
+    stored: (db) => ({ schools: allSchools(db), staff: allStaff(db), enrolmentTotals: new Map() }),
+  },
 };

@@ -33,7 +33,7 @@ import {
   type ScenarioEntry,
   type ScenarioRun,
 } from '../../../shared/projection';
-import type { StaffRecord } from '../../../shared/domain';
+import type { StaffProfileRecord, StaffRecord } from '../../../shared/domain';
 import { AppError } from '../errors';
 import { readMeta } from '../db/meta';
 import type { ProjectFile } from '../db/project-file';
@@ -55,7 +55,7 @@ const CACHED_CALIBRATIONS = 6;
 const BACKTEST_YEARS_BACK = 3;
 
 /** What the engine reads, and the staff the plan context adds: the county's records. */
-export type CountyRecords = ProjectionData & { staff: StaffRecord[] };
+export type CountyRecords = ProjectionData & { staff: StaffRecord[]; staffProfile: StaffProfileRecord[] };
 
 interface Cache {
   changes: number;
@@ -72,11 +72,11 @@ function cacheOf(file: ProjectFile): Cache {
   const changes = changeCounter(file.db);
   const cached = caches.get(file.db);
   if (cached && cached.changes === changes) return cached;
-  const { townships, schools, enrolment, staff, population, births } = readCountyData(file.db);
+  const { townships, schools, enrolment, staff, staffProfile = [], population, births } = readCountyData(file.db);
   const allBirths = withCountySeries(births, countyBirthSeries(file.db), townships, population);
   const fresh: Cache = {
     changes,
-    data: { meta: readMeta(file.db), townships, schools, enrolment, staff, population, births: allBirths },
+    data: { meta: readMeta(file.db), townships, schools, enrolment, staff, staffProfile, population, births: allBirths },
     calibrations: new Map(),
     backtests: new Map(),
     runs: new Map(),

@@ -6,7 +6,7 @@ import { seatsFromFloorArea } from '../../../shared/plan/norms';
 import { NATIONAL_SETTINGS } from '../../../shared/plan/settings';
 import { AppError } from '../errors';
 import type { ProjectFile } from '../db/project-file';
-import { allEnrolment, allSchools, allTownships, enrolmentOfSchool, schoolByCode, staffOfSchool } from '../db/queries';
+import { allEnrolment, allSchools, allTownships, enrolmentOfSchool, schoolByCode, staffOfSchool, staffProfileOfSchool } from '../db/queries';
 
 function named(s: School, townships: ReadonlyMap<string, string>): NamedSchool {
   return { ...s, kindLabel: KIND_LABEL[s.kind], stages: [...KIND_STAGES[s.kind]], townshipName: townships.get(s.township) ?? s.township };
@@ -62,5 +62,6 @@ export function schoolDetail(file: ProjectFile, code: string): SchoolDetail {
       .sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage) || a.grade - b.grade)
       .map((r) => ({ stage: r.stage, grade: r.grade, label: gradeLabel(r.stage, r.grade), students: r.students, classes: r.classes })),
     staff: staffOfSchool(file.db, code),
+    staffProfile: staffProfileOfSchool(file.db, code),
   };
 }

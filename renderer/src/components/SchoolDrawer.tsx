@@ -12,6 +12,7 @@ import { EChart, type ChartOption } from './EChart';
 import { LoadError, PageLoading } from './LoadState';
 import { Section } from './Section';
 import { StageTags } from './StageTags';
+import { StaffProfileTable } from './StaffProfileTable';
 import { UrbanRuralTag } from './TownshipTable';
 import { classSizeColor, PRIMARY, STAGE_COLOR } from '../lib/colors';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../lib/charts';
@@ -153,6 +154,7 @@ interface EditHooks {
 function DetailBody({ data, version, onEdited }: { data: SchoolDetail } & EditHooks) {
   const chart = useMemo(() => historyOption(data), [data]);
   const latest = data.years[data.years.length - 1] ?? null;
+  const profileYear = data.staffProfile.reduce<number | null>((y, r) => (y === null || r.year > y ? r.year : y), null);
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Descriptions size="small" bordered column={3} items={factItems(data)} className="facts" />
@@ -177,6 +179,11 @@ function DetailBody({ data, version, onEdited }: { data: SchoolDetail } & EditHo
           <StaffTable d={data} />
         </Section>
       </div>
+      {profileYear !== null ? (
+        <Section title={zh.teachers.profileTitle(profileYear)}>
+          <StaffProfileTable rows={data.staffProfile} year={profileYear} />
+        </Section>
+      ) : null}
       <Section title={editStrings.history}>
         <EditHistory version={version} onChanged={() => onEdited(data.school.code)} target="school" recordKey={data.school.code} />
       </Section>

@@ -10,12 +10,14 @@ import { describeTarget, type Target } from '../targets';
 import { BIRTHS_KIND } from './births';
 import { POPULATION_KIND } from './population';
 import { SCHOOLS_KIND } from './schools';
+import { TEACHERS_KIND } from './teachers';
 import type { ImportKindSpec } from './spec';
 
 export const IMPORT_KIND_REGISTRY: Readonly<Record<ImportKind, ImportKindSpec>> = {
   schools: SCHOOLS_KIND,
   population: POPULATION_KIND,
   births: BIRTHS_KIND,
+  teachers: TEACHERS_KIND,
 };
 
 /**

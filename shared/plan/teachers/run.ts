@@ -1,15 +1,19 @@
 // Teachers under the plan, year by year: posts needed per school stage (norms.ts) against the
 // teachers there. Supply starts from the 专任教师 recorded in the plan's base year (a combined
-// school's split over its stages by students), loses the yearly exit rate, gains the plan's
+// school's split over its stages by students), loses those reaching the retirement age where
+// the school's age table was imported (retirement.ts), else the yearly exit rate, gains the plan's
 // recruits (first to the schools most short of teachers), and follows pupils when a school
 // closes: its teachers go to the receiving schools in the same shares. A school the plan
 // builds starts without teachers, so its posts show as needed by 新建 until recruits fill them.
 import { STAGE_LABEL, type UrbanRural } from '../../domain/stages';
-import type { StaffCounts } from '../context';
+import { STANDARDS } from '../../standards';
+import type { ContextSchool, StaffCounts } from '../context';
 import type { PlanRun } from '../run';
 import { recordAt, unitKey, type YearState } from '../timeline';
 import { isTeacherStage, postsNeeded, TEACHER_STAGES, type StaffingRule, type TeacherStage } from './norms';
-import type { TeacherIndicatorYear, TeacherPlan, TeacherSchoolRow, TeacherStageResult, TeacherTownshipRow } from './types';
+import { degreeCounts, keyTeachersOf, type DegreeCounts } from './qualification';
+import { hasAgeTable, retirementSchedule } from './retirement';
+import type { RetirementBasis, TeacherIndicatorYear, TeacherPlan, TeacherSchoolRow, TeacherStageResult, TeacherTownshipRow } from './types';
 
 interface TeacherUnit {
   index: number;
@@ -20,7 +24,28 @@ interface TeacherUnit {
   supply: number[];
   /** Base-year staff of the unit (its share of the school's), for the indicators. */
   base: StaffCounts | null;
+  /** The unit's share of the school's 学历 breakdown, where one was imported. */
+  degree: DegreeCounts | null;
+  /** Teachers reaching the retirement age each year, from the age table; null: the exit rate applies. */
+  leaving: number[] | null;
 }
+
+interface UnitBase {
+  staff: StaffCounts;
+  degree: DegreeCounts | null;
+  /** The school's age table (and its year), shared by its stages in proportion to their teachers. */
+  ages: { year: number; counts: Record<string, number> } | null;
+}
+
+/** The latest 教职工结构 of the school up to the year, with its year. */
+function profileAt(school: ContextSchool | null | undefined, year: number): { year: number; counts: Record<string, number> } | null {
+  let best: number | null = null;
+  for (const k of Object.keys(school?.profile ?? {})) if (Number(k) <= year && (best === null || Number(k) > best)) best = Number(k);
+  return best === null ? null : { year: best, counts: school?.profile?.[best] ?? {} };
+}
+
+const scaled = (d: DegreeCounts | null, share: number): DegreeCounts | null =>
+  d && { teachers: d.teachers * share, compliant: d.compliant * share, above: d.above * share };
 
 const zeros = (n: number) => new Array<number>(n).fill(0);
 const add = (a: number[], i: number, v: number) => {
@@ -31,9 +56,13 @@ function urbanRuralOf(run: PlanRun, unit: PlanRun['units'][number]['unit'], town
   return unit.school.source?.urbanRural ?? run.ctx.townships.find((t) => t.code === township)?.urbanRural ?? '乡村';
 }
 
-/** The school's base-year staff split over its stages by students (by count of stages without any). */
-function baseStaff(run: PlanRun): Map<string, StaffCounts> {
-  const out = new Map<string, StaffCounts>();
+/**
+ * The school's base-year staff split over its stages by students (by count of stages without
+ * any); where a 学历 breakdown was imported, 高于规定学历 is counted from it by each stage's rule,
+ * and 县级以上骨干 from the 骨干 levels where those were.
+ */
+function baseStaff(run: PlanRun): Map<string, UnitBase> {
+  const out = new Map<string, UnitBase>();
   const byRef = new Map<string, number[]>();
   run.units.forEach((u, i) => {
     if (!isTeacherStage(u.unit.stage) || !u.unit.school.source) return;
@@ -45,16 +74,23 @@ function baseStaff(run: PlanRun): Map<string, StaffCounts> {
     const first = run.units[indices[0] as number] as PlanRun['units'][number];
     const staff = recordAt(first.unit.school.source?.staff ?? {}, run.plan.baseYear);
     if (!staff) continue;
+    const profile = profileAt(first.unit.school.source, run.plan.baseYear);
     const students = indices.map((i) => run.units[i]?.demand[0] ?? 0);
     const total = students.reduce((a, b) => a + b, 0);
     indices.forEach((i, k) => {
       const share = total > 0 ? (students[k] as number) / total : 1 / indices.length;
       const u = run.units[i] as PlanRun['units'][number];
+      const degree = scaled(degreeCounts(profile?.counts, u.unit.stage as TeacherStage), share);
+      const key = keyTeachersOf(profile?.counts);
       out.set(u.unit.key, {
-        teachers: staff.teachers * share,
-        qualifiedAbove: staff.qualifiedAbove * share,
-        keyTeachers: staff.keyTeachers * share,
-        peArtsTeachers: staff.peArtsTeachers * share,
+        staff: {
+          teachers: staff.teachers * share,
+          qualifiedAbove: degree ? degree.above : staff.qualifiedAbove * share,
+          keyTeachers: (key ?? staff.keyTeachers) * share,
+          peArtsTeachers: staff.peArtsTeachers * share,
+        },
+        degree,
+        ages: profile && hasAgeTable(profile.counts) ? profile : null,
       });
     });
   }
@@ -102,8 +138,8 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     });
     const b = base.get(u.unit.key) ?? null;
     const supply = zeros(n);
-    supply[0] = b?.teachers ?? 0;
-    units.push({ index, key: u.unit.key, stage, posts, rule, supply, base: b });
+    supply[0] = b?.staff.teachers ?? 0;
+    units.push({ index, key: u.unit.key, stage, posts, rule, supply, base: b?.staff ?? null, degree: b?.degree ?? null, leaving: leavingOf(b, years, t.femaleShare) });
   });
   const byKey = new Map(units.map((u) => [u.key, u]));
 
@@ -117,7 +153,7 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     const state = run.states[yi] as YearState;
     for (const u of units) {
       const prev = u.supply[yi - 1] as number;
-      const left = prev * (1 - t.attrition);
+      const left = u.leaving ? prev - Math.min(prev, u.leaving[yi] as number) : prev * (1 - t.attrition);
       add((byStage[u.stage] as TeacherStageResult).retired, yi, prev - left);
       u.supply[yi] = left;
     }
@@ -132,6 +168,7 @@ export function runTeachers(run: PlanRun): TeacherPlan {
       const total = receivers.reduce((a, r) => a + r.share, 0);
       if (total <= 0) continue;
       for (const r of receivers) (r.unit as TeacherUnit).supply[yi] = ((r.unit as TeacherUnit).supply[yi] as number) + (have * r.share) / total;
+      moveLeavers(u, receivers as { unit: TeacherUnit; share: number }[], total, yi);
       u.supply[yi] = 0;
       add((byStage[u.stage] as TeacherStageResult).freedByClosure, yi, have);
     }
@@ -188,6 +225,7 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     .sort((a, b) => a.township.localeCompare(b.township) || stageOrder(a.stage) - stageOrder(b.stage));
 
   const missingStaff = missingStaffOf(run, units);
+  const retirementBasis = retirementBasisOf(run, units);
   const staffYears = run.ctx.schools.flatMap((s) => Object.keys(s.staff).map(Number)).filter((y) => y <= run.plan.baseYear);
   const staffYear = staffYears.length ? Math.max(...staffYears) : null;
   return {
@@ -199,8 +237,41 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     staffYear,
     indicators: indicatorYears(run, units, byTownship),
     missingStaff,
-    notes: teacherNotes(run, staffYear, missingStaff),
+    retirementBasis,
+    notes: teacherNotes(run, staffYear, missingStaff, retirementBasis),
   };
+}
+
+/** The unit's share of its school's retirements, scaled to its base-year teachers. */
+function leavingOf(b: UnitBase | null, years: readonly number[], femaleShare: number): number[] | null {
+  if (!b?.ages) return null;
+  const s = retirementSchedule(b.ages.counts, b.ages.year, years, femaleShare);
+  return s.total > 0 ? s.leaving.map((x) => (x * b.staff.teachers) / s.total) : null;
+}
+
+/**
+ * A closed school's teachers still due to retire go with it to the receivers that count by
+ * age; at a receiver without an age table they fall under its exit rate.
+ */
+function moveLeavers(u: TeacherUnit, receivers: readonly { unit: TeacherUnit; share: number }[], total: number, yi: number): void {
+  if (!u.leaving) return;
+  for (let yj = yi + 1; yj < u.leaving.length; yj++) {
+    for (const r of receivers) if (r.unit.leaving) r.unit.leaving[yj] = (r.unit.leaving[yj] as number) + ((u.leaving[yj] as number) * r.share) / total;
+    u.leaving[yj] = 0;
+  }
+}
+
+/** Per existing school with teachers: whether its retirements come from its age table or the exit rate. */
+function retirementBasisOf(run: PlanRun, units: readonly TeacherUnit[]): RetirementBasis[] {
+  const out = new Map<string, RetirementBasis>();
+  for (const u of units) {
+    const school = run.units[u.index]?.unit.school;
+    if (!school?.source || !u.base) continue;
+    const year = u.leaving ? profileAt(school.source, run.plan.baseYear)?.year ?? null : null;
+    const prev = out.get(school.ref);
+    if (!prev || (prev.basis === 'rate' && u.leaving)) out.set(school.ref, { code: school.ref, name: school.name, basis: u.leaving ? 'age' : 'rate', year });
+  }
+  return [...out.values()];
 }
 
 function missingStaffOf(run: PlanRun, units: readonly TeacherUnit[]): TeacherPlan['missingStaff'] {
@@ -216,7 +287,12 @@ function missingStaffOf(run: PlanRun, units: readonly TeacherUnit[]): TeacherPla
 function indicatorYears(run: PlanRun, units: readonly TeacherUnit[], byTownship: readonly TeacherTownshipRow[]): TeacherIndicatorYear[] {
   const compulsory = units.filter((u) => u.stage === 'primary' || u.stage === 'junior');
   const baseTotal = { teachers: 0, key: 0, qualified: 0, peArts: 0 };
+  const degree = { teachers: 0, compliant: 0 };
   for (const u of compulsory) {
+    if (u.degree) {
+      degree.teachers += u.degree.teachers;
+      degree.compliant += u.degree.compliant;
+    }
     if (!u.base) continue;
     baseTotal.teachers += u.base.teachers;
     baseTotal.key += u.base.keyTeachers;
@@ -238,11 +314,12 @@ function indicatorYears(run: PlanRun, units: readonly TeacherUnit[], byTownship:
       keyTeachers: teachers * share(baseTotal.key),
       qualifiedAbove: teachers * share(baseTotal.qualified),
       peArtsTeachers: teachers * share(baseTotal.peArts),
+      degreeCompliance: degree.teachers > 0 ? degree.compliant / degree.teachers : null,
     };
   });
 }
 
-function teacherNotes(run: PlanRun, staffYear: number | null, missing: TeacherPlan['missingStaff']): string[] {
+function teacherNotes(run: PlanRun, staffYear: number | null, missing: TeacherPlan['missingStaff'], basis: readonly RetirementBasis[]): string[] {
   const t = run.settings.teachers;
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const hiring = TEACHER_STAGES.filter((s) => t.hiring[s] > 0).map((s) => `${STAGE_LABEL[s]} ${t.hiring[s]} 人`);
@@ -251,10 +328,25 @@ function teacherNotes(run: PlanRun, staffYear: number | null, missing: TeacherPl
       `村小、教学点另按班师比 1:${t.perClass.villagePrimary}、1:${t.perClass.teachingPoint} 测算，取两者较大值；幼儿园每班 ${t.kindergartenPerClass} 名专任教师。`,
     staffYear === null
       ? '未录入专任教师数据，现有教师按 0 计，缺编数即编制需求。'
-      : `现有教师：${staffYear} 年专任教师（九年一贯制等学校按各学段在校生分摊），此后每年按 ${pct(t.attrition)} 退休或离岗递减` +
+      : `现有教师：${staffYear} 年专任教师（九年一贯制等学校按各学段在校生分摊），此后${basis.some((b) => b.basis === 'age') ? '按年龄结构到龄退休或' : ''}每年按 ${pct(t.attrition)} 退休或离岗递减` +
         `${hiring.length ? `，每年补充${hiring.join('、')}` : '，规划未设补充计划'}；撤并学校的教师随学生到接收学校，新建学校的教师由补充计划配备。`,
+    ...retirementNotes(basis, t.femaleShare, t.attrition),
     ...(missing.length
       ? [`${missing.length} 所学校没有专任教师记录（${missing.slice(0, 5).map((m) => m.name).join('、')}${missing.length > 5 ? ' 等' : ''}），其现有教师未知，按 0 计入，缺编数偏大。`]
       : []),
+  ];
+}
+
+function retirementNotes(basis: readonly RetirementBasis[], femaleShare: number, attrition: number): string[] {
+  const byAge = basis.filter((b) => b.basis === 'age');
+  if (byAge.length === 0) return [];
+  const byRate = basis.filter((b) => b.basis === 'rate');
+  const names = (list: readonly RetirementBasis[]) => `${list.slice(0, 5).map((b) => b.name).join('、')}${list.length > 5 ? ' 等' : ''}`;
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  return [
+    `退休测算：${byAge.length} 所学校按导入的专任教师年龄段测算到龄退休（${names(byAge)}），` +
+      `法定退休年龄按 ${STANDARDS.retirementAge.source}；年龄段不分性别，女教师按 ${pct(femaleShare)} 计，` +
+      '各年龄段内年龄均匀分布，表中已超过退休年龄的教师在第一个预测年退休；按年龄测算时不再计其他离岗。' +
+      (byRate.length ? `其余 ${byRate.length} 所学校没有年龄段数据，按每年 ${pct(attrition)} 离岗递减（${names(byRate)}）。` : ''),
   ];
 }

@@ -5,7 +5,8 @@ import { STANDARDS } from '../../standards';
 import type { TargetDef, YearFacts } from '../targets';
 
 const COMPULSORY = ['primary', 'junior'] as const;
-const NEED_IMPORT = '项目中没有按学历或交流轮岗分列的教师数据';
+const NEED_DEGREES = '项目中没有按学历分列的教师数据（请导入教职工结构表）';
+const NEED_EXCHANGE = '项目中没有按学历或交流轮岗分列的教师数据：教职工结构表不含交流轮岗，此项需另行统计';
 
 const per100 = (f: YearFacts, pick: (t: NonNullable<YearFacts['teachers']>) => number): number | null => {
   const t = f.teachers;
@@ -34,21 +35,21 @@ export const TEACHER_TARGETS: readonly TargetDef[] = [
   {
     key: 'teacher_qualified_above_share', name: '高于规定学历教师占比', unit: '%', comparator: '>=', target: 90, attribute: '预期性',
     group: '教师队伍', stages: COMPULSORY, isDefault: false, decimals: 1,
-    basis: '小学、初中高于规定学历（小学专科及以上、初中本科及以上）专任教师 ÷ 专任教师；目标 90% 为参考值；预测年沿用基准年占比',
+    basis: '小学、初中高于规定学历（小学专科及以上、初中本科及以上）专任教师 ÷ 专任教师（导入学历结构的学校按其学历分列计）；目标 90% 为参考值；预测年沿用基准年占比',
     value: (f) => (f.teachers && f.teachers.teachers > 0 ? (f.teachers.qualifiedAbove / f.teachers.teachers) * 100 : null),
   },
   {
     key: 'teacher_degree_compliance', name: '专任教师学历达标率', unit: '%', comparator: '>=', target: 100, attribute: '约束性',
     group: '教师队伍', stages: COMPULSORY, isDefault: false, decimals: 1,
-    basis: '具备规定学历的专任教师 ÷ 专任教师',
-    missing: NEED_IMPORT,
-    value: () => null,
+    basis: `具备规定学历的小学、初中专任教师 ÷ 导入学历结构的专任教师（${STANDARDS.teacherQualification.source}）；预测年沿用基准年比例`,
+    missing: NEED_DEGREES,
+    value: (f) => (f.teachers?.degreeCompliance == null ? null : f.teachers.degreeCompliance * 100),
   },
   {
     key: 'teacher_exchange_share', name: '教师交流轮岗比例', unit: '%', comparator: '>=', target: STANDARDS.teacherExchange.value.share, attribute: '预期性',
     group: '教师队伍', stages: COMPULSORY, isDefault: false, decimals: 1,
     basis: `当年交流轮岗教师 ÷ 符合交流条件的教师（${STANDARDS.teacherExchange.source}）`,
-    missing: NEED_IMPORT,
+    missing: NEED_EXCHANGE,
     value: () => null,
   },
 ];

@@ -46,6 +46,8 @@ export interface TeacherIndicatorYear {
   keyTeachers: number;
   qualifiedAbove: number;
   peArtsTeachers: number;
+  /** 学历达标率 (0–1) of the schools whose 学历 breakdown was imported, held over the projected years; null when none was. */
+  degreeCompliance: number | null;
   /** 缺编 summed over the townships short of teachers (a surplus elsewhere does not offset it). */
   shortage: number;
 }
@@ -61,6 +63,16 @@ export interface TeacherPlan {
   indicators: TeacherIndicatorYear[];
   /** Existing schools with posts but no staff record: their teachers are unknown and count as none. */
   missingStaff: { code: SchoolRef; name: string }[];
+  /** Per existing school with teachers: retirements from its age table ('age', with the table's year) or the exit rate. */
+  retirementBasis: RetirementBasis[];
   /** Where the figures come from, in words. */
   notes: string[];
+}
+
+export interface RetirementBasis {
+  code: SchoolRef;
+  name: string;
+  basis: 'age' | 'rate';
+  /** Year of the age table; null for the exit rate. */
+  year: number | null;
 }

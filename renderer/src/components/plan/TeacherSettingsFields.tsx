@@ -25,6 +25,7 @@ export function TeacherSettingsFields({ num }: { num: Num }) {
         {num(['teachers', 'perClass', 'teachingPoint'], t.teachingPoint, 0, 5, 0.1)}
         {num(['teachers', 'kindergartenPerClass'], t.kindergartenPerClass, 0.5, 5, 0.5)}
         {num(['teachers', 'attrition'], t.attrition, 0, 0.3, 0.005)}
+        {num(['teachers', 'femaleShare'], t.femaleShare, 0, 1, 0.05)}
       </div>
       <div className="editor-grid" style={{ gridTemplateColumns: 'repeat(4, 1fr)' }}>
         {TEACHER_STAGES.map((s) => (

@@ -2,7 +2,7 @@
 // county; then each township's 缺编 or 超编 in the base, target and outlook years. The numbers
 // are the evaluation's (shared/plan/teachers), the same the CLI and the annex print.
 import { useMemo, useState } from 'react';
-import { Alert, Col, Empty, Row, Segmented, Table, type TableColumnsType } from 'antd';
+import { Alert, Col, Empty, Row, Segmented, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { STAGE_LABEL } from '@shared/domain';
 import type { PlanEvaluation, TeacherStage, TeacherTownshipRow } from '@shared/plan';
 import { zh } from '../../i18n/zh';
@@ -10,6 +10,7 @@ import { EChart, type ChartOption } from '../EChart';
 import { CompactTable } from '../CompactTable';
 import { Section } from '../Section';
 import { StatCard } from '../StatCard';
+import { TeacherIndicators } from './TeacherIndicators';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../../lib/charts';
 import { LEVEL_COLOR, STAGE_COLOR } from '../../lib/colors';
 import { fmtInt } from '../../lib/format';
@@ -46,6 +47,21 @@ function TeacherChart({ ev, stage }: { ev: PlanEvaluation; stage: TeacherStage }
     };
   }, [ev, stage]);
   return <EChart option={option} height={300} testId="teacher-chart" label={t.chart(STAGE_LABEL[stage])} />;
+}
+
+/** How many schools' retirements come from their age table and how many from the exit rate. */
+function SupplySource({ ev }: { ev: PlanEvaluation }) {
+  const basis = ev.teachers.retirementBasis;
+  const byAge = basis.filter((b) => b.basis === 'age').length;
+  return (
+    <Tooltip title={t.byAgeHint}>
+      <Space size={4} data-testid="teacher-supply-source" style={{ marginLeft: 12 }}>
+        <span className="muted">{t.supplySource}</span>
+        <Tag color={byAge > 0 ? 'green' : 'default'}>{t.byAge(byAge)}</Tag>
+        <Tag>{t.byRate(basis.length - byAge)}</Tag>
+      </Space>
+    </Tooltip>
+  );
 }
 
 export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
@@ -88,6 +104,7 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
         data-testid="teacher-stage"
         style={{ marginBottom: 12 }}
       />
+      <SupplySource ev={ev} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
           <StatCard testId="teacher-stat-demand" title={t.statDemand(ev.plan.targetYear)} value={r?.demand[target] ?? 0} suffix={t.people} />
@@ -111,6 +128,9 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
       </Row>
       <Section title={t.chart(STAGE_LABEL[stage])}>
         <TeacherChart ev={ev} stage={stage} />
+      </Section>
+      <Section title={t.indicators} testId="teacher-indicators-section">
+        <TeacherIndicators ev={ev} target={target} />
       </Section>
       <Section title={t.townshipTable(STAGE_LABEL[stage])} testId="teacher-townships">
         <CompactTable<TeacherTownshipRow>
