@@ -88,3 +88,25 @@ export function buildArcs(points: readonly Located[], facilities: readonly Locat
   });
   return arcs;
 }
+
+/**
+ * The area-balance rule ("片区学位平衡"), the one the plan's "what needs to be built" uses: a
+ * point may use any school or site of its own area, whatever the distance (travel still
+ * costs), and none elsewhere. Nothing is beyond the service distance under this rule.
+ */
+export function areaArcs(points: readonly Located[], facilities: readonly Located[], pointArea: readonly string[], facilityArea: readonly string[], roadFactor: number): Arc[] {
+  const byArea = new Map<string, number[]>();
+  facilityArea.forEach((a, f) => {
+    const list = byArea.get(a);
+    if (list) list.push(f);
+    else byArea.set(a, [f]);
+  });
+  const arcs: Arc[] = [];
+  points.forEach((p, pi) => {
+    for (const f of byArea.get(pointArea[pi] ?? '') ?? []) {
+      const q = facilities[f] as Located;
+      arcs.push({ point: pi, facility: f, km: (Math.hypot(p.x - q.x, p.y - q.y) / 1000) * roadFactor, far: false, beyond: false });
+    }
+  });
+  return arcs;
+}
