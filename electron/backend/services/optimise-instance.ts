@@ -43,6 +43,8 @@ const CLOSABLE_KINDS: Partial<Record<Stage, SchoolKind[]>> = {
   junior: ['junior'],
 };
 const MAX_SITES = 150;
+/** Schools of its area a village may use under the area rule: the nearest dozen. */
+const AREA_ARCS = 12;
 
 /** The distance-spaced sites plus, for each area without one, its village with the most children (where the plan's suggestions would build). */
 function withAreaSites<T extends { v: MapVillage; children: number }>(spaced: T[], all: T[], areaOf: (township: string) => string): T[] {
@@ -184,12 +186,12 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
   if (sites.length > 0) notes.push(`候选新建校址 ${sites.length} 处：服务半径外儿童最多的村（社区），彼此相距一个服务半径以上${areaRule ? '；另在每个片区儿童最多的村（社区）设一处' : ''}。`);
   if (stage === 'primary' && q.teachingPoints !== false && !areaRule) notes.push(`乡村候选校址也可设教学点（${TEACHING_POINT_SOURCE}）。`);
   if (areaRule) {
-    notes.push('按“片区学位平衡”规则求解：不考虑服务半径，儿童可到本片区（乡镇或规划设定的片区）内任一学校就读，与“建设需求测算”按片区平衡学位的口径相同，用于比较两者的建设投资。');
+    notes.push(`按“片区学位平衡”规则求解：不考虑服务半径，儿童可到本片区（乡镇或规划设定的片区）内最近的 ${AREA_ARCS} 所学校之一就读，与“建设需求测算”按片区平衡学位的口径相同，用于比较两者的建设投资。`);
   }
 
   const boardingKm = stage === 'junior' && !areaRule ? settings.boardingKm : null;
   const arcs = areaRule
-    ? areaArcs(points, facilities, villageArea, facilities.map((f) => areaOf(f.township ?? '')), geo.roadFactor)
+    ? areaArcs(points, facilities, villageArea, facilities.map((f) => areaOf(f.township ?? '')), geo.roadFactor, AREA_ARCS)
     : buildArcs(points, facilities, {
     serviceKm: Math.max(...kmOfVillage, 0),
     serviceKmOf: (i) => kmOfVillage[i] ?? 0,

@@ -116,6 +116,29 @@ function settingsRows(p: ProjectInstance): OptimiseResult['settings'] {
   ];
 }
 
+const wanText = (x: number) => `${(Math.round(x * 10) / 10).toLocaleString('zh-CN')} 万元`;
+
+/**
+ * One sentence comparing the layout with the greedy one and with the plan's suggestions, on
+ * the terms that make the comparison fair: the suggestions balance seats by area and ignore
+ * distance, so only the area rule weighs the same demand against the same seats.
+ */
+function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number): string {
+  const seats = shown.unmetSeats === 0 ? '满足全部学位需求' : `仍有 ${shown.unmetSeats} 个学位缺口（增建的成本高于无学位惩罚，或服务半径内无可建校址）`;
+  const vsGreedy =
+    shown.objective < greedy.objective - 0.05
+      ? `总成本 ${wanText(shown.objective)}，比贪心方案低 ${wanText(greedy.objective - shown.objective)}`
+      : `总成本 ${wanText(shown.objective)}，与贪心方案相同（求解器在时限内未找到更好的方案）`;
+  if (rule === 'area') {
+    const vsSuggested =
+      shown.cost <= suggested
+        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)} 少 ${wanText(suggested - shown.cost)}`
+        : `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)} 多 ${wanText(shown.cost - suggested)}：${shown.schoolsClosed > 0 ? `优化方案同时撤并 ${shown.schoolsClosed} 所学校以节省运行费用，需为其学生增建学位` : '优化方案按标准规模在各校实际位置增建，测算按片区缺口取整'}`;
+    return `比较（片区学位平衡口径，需求与“建设需求测算”相同）：优化方案${seats}，${vsSuggested}；${vsGreedy}。`;
+  }
+  return `比较（服务半径口径）：优化方案${seats}，建设投资 ${wanText(shown.cost)}，${vsGreedy}。“建设需求测算”（${wanText(suggested)}）只按片区平衡学位、不考虑上学距离，与本方案不可直接比较；请用“片区学位平衡”规则比较。`;
+}
+
 export interface OptimiseRun {
   done: Promise<OptimiseResult>;
   cancel(): void;
@@ -142,6 +165,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     if (violations.length) notes.push(`方案检查发现问题：${violations.slice(0, 3).join('；')}`);
     const current = p.full.projects.filter((x) => x.status === '拟建' && x.stages.includes(stage));
     const suggestions = p.committed.suggestions.filter((s) => s.stage === stage).flatMap((s) => s.projects);
+    const suggestedCost = Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10;
+    notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost));
     return {
       status: out.mip ? out.mip.status : 'feasible',
       gap: out.mip ? out.mip.gap : null,
@@ -162,7 +187,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
         projects: current.length,
         unmetSeats: shortfall(p.full, stage, inst.years),
       },
-      suggestions: { cost: Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10, projects: suggestions.length },
+      suggestions: { cost: suggestedCost, projects: suggestions.length },
+      rule: q.rule ?? 'distance',
       solver: { status: out.solverStatus, seconds: Math.round(out.seconds * 10) / 10, stopped: out.stopped, columns: out.size.columns, rows: out.size.rows, binaries: out.size.binaries },
       settings: settingsRows(p),
       notes,

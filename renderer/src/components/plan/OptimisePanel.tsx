@@ -9,6 +9,8 @@ import type { OptimiseJob } from '@shared/optimise/contract';
 import type { OptimisedProject, OptimiseResult } from '@shared/optimise/result';
 import type { Plan, ProjectInput } from '@shared/plan';
 import { invoke } from '../../api/client';
+import { setOptimiseResult, useOptimiseResult } from '../../state/optimiseResult';
+import { useProject } from '../../state/session';
 import type { PlanState } from './usePlan';
 
 type OptStage = 'primary' | 'junior' | 'preschool';
@@ -27,6 +29,7 @@ const T = {
   gap: (g: number | null) => (g === null ? '—' : `${(g * 100).toFixed(2)}%`),
   adopt: (n: number) => `采纳所选项目（${n}）`,
   adoptHint: '采纳后可在页面右上角“撤销”。寄宿部暂无对应项目类型，仅供参考。',
+  onMap: '方案已显示在“布局图”页（新建、撤并流向、改扩建），切换到该页即可查看。',
   none: '未提出项目：现有学校在服务半径内可满足需求。',
   cols: { year: '年份', type: '类型', school: '学校 / 校址', seats: '学位', cost: '投资（万元）', reason: '理由' },
   totals: {
@@ -54,6 +57,8 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const timer = useRef<number | null>(null);
+  const { project } = useProject();
+  const open = useOptimiseResult(project.path);
 
   useEffect(() => () => {
     if (timer.current !== null) window.clearTimeout(timer.current);
@@ -65,6 +70,7 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
         (j) => {
           setJob(j);
           if (j.error) setError(j.error);
+          if (j.result) setOptimiseResult({ projectPath: project.path, planId: plan.id, result: j.result });
           if (j.result === null && j.error === null) poll(id);
         },
         (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
@@ -84,7 +90,8 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
     }
   };
 
-  const result: OptimiseResult | null = job?.result ?? null;
+  // Coming back from the 布局图, the result still open there is shown again.
+  const result: OptimiseResult | null = job?.result ?? (job === null && open?.planId === plan.id ? open.result : null);
   const busy = job !== null && result === null && job.error === null;
   const adopt = () => {
     if (!result) return;
@@ -152,6 +159,9 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
                 </Button>
                 <Typography.Text type="secondary">{T.adoptHint}</Typography.Text>
               </Space>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="optimise-on-map">
+                {T.onMap}
+              </Typography.Paragraph>
               <Table<OptimisedProject & { key: number }>
                 size="small"
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
