@@ -47,8 +47,18 @@ function projectOf(d: OptDecision, p: ProjectInstance, stage: Stage): ProjectInp
         : null;
     }
     case '寄宿':
-      return null;
+      return boardingProject(d);
   }
+}
+
+/**
+ * The plan project a proposed boarding section (寄宿部) is adopted as. The plan has no such
+ * project type yet, so the proposal is shown but cannot be adopted; when the type exists this
+ * is the one place that maps the decision (school, year, boarders, cost, reason) onto it.
+ */
+function boardingProject(d: OptDecision): ProjectInput | null {
+  void d;
+  return null;
 }
 
 function projectsOf(p: ProjectInstance, sol: OptSolution, stage: Stage): OptimisedProject[] {
@@ -159,7 +169,10 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const shown = mipTotals ?? greedyTotals;
     const notes = [...p.notes];
     if (!out.mip) notes.push('求解器在时限内未找到方案，以下为贪心方案。');
-    if (out.stopped === 'time' && out.mip) notes.push(`求解达到时限 ${p.settings.timeLimit} 秒，所示为当前最好方案，与最优的差距不超过 ${((out.mip.gap ?? 0) * 100).toFixed(1)}%。`);
+    if (out.stopped === 'time' && out.mip) {
+      const gap = out.mip.gap === null ? '与最优的差距未知（求解器尚未得到下界）' : `与最优的差距不超过 ${(out.mip.gap * 100).toFixed(1)}%`;
+      notes.push(`求解达到时限 ${p.settings.timeLimit} 秒，所示为当前最好方案，${gap}。`);
+    }
     if (out.stopped === 'cancel') notes.push('已取消求解，所示为取消时的最好方案。');
     const violations = [...out.violations.mip, ...out.violations.greedy];
     if (violations.length) notes.push(`方案检查发现问题：${violations.slice(0, 3).join('；')}`);
