@@ -27,6 +27,12 @@ export interface OptimisedProject {
   reason: string;
   /** The project to add to the plan; null where it has no project type (寄宿) or no receiver among existing schools. */
   project: ProjectInput | null;
+  /**
+   * A 撤并 or 转型 some of whose pupils go to proposed new schools: the project with the
+   * existing receivers at their own shares, and the sites (with their shares) whose 新建 must
+   * be adopted first and then named as receivers (`new:<project id>`). Null otherwise.
+   */
+  pending: { project: ProjectInput; sites: { site: string; share: number }[] } | null;
 }
 
 export interface LayoutTotals {

@@ -61,6 +61,22 @@ function boardingProject(d: OptDecision): ProjectInput | null {
   return null;
 }
 
+/** A closure whose receivers include proposed new schools, completed by the page once those are adopted. */
+function pendingOf(d: OptDecision, p: ProjectInstance): OptimisedProject['pending'] {
+  if (d.type !== '撤并' && d.type !== '转型') return null;
+  const inst = p.instance;
+  const sites = d.receivers.filter((r) => !inst.facilities[r.facility]?.existing).map((r) => ({ site: r.id, share: r.share }));
+  if (sites.length === 0) return null;
+  const receivers = d.receivers.filter((r) => inst.facilities[r.facility]?.existing).map((r) => ({ school: r.id, share: r.share }));
+  const note = d.reason.slice(0, 300);
+  const name = `${d.name}${d.type}`.slice(0, 60);
+  const project: ProjectInput =
+    d.type === '撤并'
+      ? { type: '撤并', name, school: d.id, receivers, completionYear: d.year, note }
+      : { type: '转型', name, school: d.id, kind: d.kind, classes: 6, seats: d.seats, receivers, completionYear: d.year, note };
+  return { project, sites };
+}
+
 function projectsOf(p: ProjectInstance, sol: OptSolution, stage: Stage): OptimisedProject[] {
   return decisionsOf(p.instance, sol).map((d) => ({
     type: d.type,
@@ -76,6 +92,7 @@ function projectsOf(p: ProjectInstance, sol: OptSolution, stage: Stage): Optimis
     receivers: d.receivers.map((r) => ({ school: r.id, name: r.name, share: r.share, km: Math.round(r.km * 10) / 10 })),
     reason: d.reason,
     project: projectOf(d, p, stage),
+    pending: pendingOf(d, p),
   }));
 }
 

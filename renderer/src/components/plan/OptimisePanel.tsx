@@ -41,6 +41,8 @@ const T = {
   gap: (g: number | null) => (g === null ? '—' : `${(g * 100).toFixed(2)}%`),
   adopt: (n: number) => `采纳所选项目（${n}）`,
   adoptHint: '采纳后可在页面右上角“撤销”。寄宿部暂无对应项目类型，仅供参考。',
+  pendingMissing: (name: string) => `${name}的接收学校（拟新建）未能加入规划，撤并未采纳。`,
+  pendingHint: '撤并到拟新建学校的项目：采纳时先加入对应的新建学校，再加入撤并（撤销需两次）。',
   onMap: '方案已显示在“布局图”页（新建、撤并流向、改扩建），切换到该页即可查看。',
   none: '未提出项目：现有学校在服务半径内可满足需求。',
   cols: { action: '锁定', year: '年份', type: '类型', school: '学校 / 校址', seats: '学位', cost: '投资（万元）', reason: '理由' },
@@ -123,10 +125,39 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
   // Coming back from the 布局图, the result still open there is shown again.
   const result: OptimiseResult | null = job?.result ?? (job === null && open?.planId === plan.id ? open.result : null);
   const busy = job !== null && result === null && job.error === null;
-  const adopt = () => {
+  const adopt = async () => {
     if (!result) return;
-    const projects = selected.map((i) => result.projects[i]?.project).filter((x): x is ProjectInput => !!x);
-    if (projects.length) void edit('plan.addProjects', { projects }).then((ok) => ok && setSelected([]));
+    const rows = selected.map((i) => result.projects[i]).filter((r): r is OptimisedProject => !!r);
+    const closures = rows.filter((r) => r.pending);
+    if (closures.length === 0) {
+      const projects = rows.map((r) => r.project).filter((x): x is ProjectInput => !!x);
+      if (projects.length) void edit('plan.addProjects', { projects }).then((ok) => ok && setSelected([]));
+      return;
+    }
+    // A closure into proposed new schools: those are adopted first (if not already in the
+    // plan), then the closure names them as receivers by the ids the plan gave them.
+    const before = await invoke('plan.get', { plan: plan.id });
+    const inPlan = (name: string) => before.projects.some((p) => p.type === '新建' && p.name === name);
+    const sites = new Set(closures.flatMap((r) => r.pending?.sites.map((x) => x.site) ?? []));
+    const builds = result.projects.filter((r) => r.type === '新建' && r.site !== null && sites.has(r.site) && r.project);
+    const first = [...rows.filter((r) => !r.pending && r.project && !builds.includes(r)), ...builds.filter((r) => !inPlan(r.project?.name ?? ''))]
+      .map((r) => r.project)
+      .filter((x): x is ProjectInput => !!x);
+    if (first.length && !(await edit('plan.addProjects', { projects: first }))) return;
+    const after = await invoke('plan.get', { plan: plan.id });
+    const idOf = new Map(builds.map((r) => [r.site, [...after.projects].reverse().find((p) => p.type === '新建' && p.name === r.project?.name)?.id]));
+    const second: ProjectInput[] = [];
+    for (const r of closures) {
+      const pending = r.pending;
+      if (!pending) continue;
+      const extra = pending.sites.map((x) => ({ school: `new:${idOf.get(x.site) ?? ''}`, share: x.share }));
+      if (extra.some((x) => x.school === 'new:')) {
+        setError(T.pendingMissing(r.schoolName));
+        return;
+      }
+      second.push({ ...pending.project, receivers: [...(pending.project.receivers ?? []), ...extra] } as ProjectInput);
+    }
+    if (await edit('plan.addProjects', { projects: second })) setSelected([]);
   };
 
   return (
@@ -239,10 +270,11 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
           ) : (
             <>
               <Space style={{ marginBottom: 8 }}>
-                <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={saving} onClick={adopt} data-testid="optimise-adopt">
+                <Button type="primary" icon={<CheckOutlined />} disabled={selected.length === 0} loading={saving} onClick={() => void adopt()} data-testid="optimise-adopt">
                   {T.adopt(selected.length)}
                 </Button>
                 <Typography.Text type="secondary">{T.adoptHint}</Typography.Text>
+                {result.projects.some((r) => r.pending) ? <Typography.Text type="secondary">{T.pendingHint}</Typography.Text> : null}
               </Space>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="optimise-on-map">
                 {T.onMap}
@@ -254,7 +286,7 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
                 rowSelection={{
                   selectedRowKeys: selected,
                   onChange: (keys) => setSelected(keys.map(Number)),
-                  getCheckboxProps: (r) => ({ disabled: r.project === null }),
+                  getCheckboxProps: (r) => ({ disabled: r.project === null && r.pending === null }),
                 }}
                 columns={[
                   {
