@@ -159,8 +159,8 @@ function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: 
   if (rule === 'area') {
     const vsSuggested =
       shown.cost <= suggested
-        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)} 少 ${wanText(suggested - shown.cost)}`
-        : `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)} 多 ${wanText(shown.cost - suggested)}：${shown.schoolsClosed > 0 ? `优化方案同时撤并 ${shown.schoolsClosed} 所学校以节省运行费用，需为其学生增建学位` : '优化方案按标准规模在各校实际位置增建，测算按片区缺口取整'}`;
+        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}少 ${wanText(suggested - shown.cost)}`
+        : `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}多 ${wanText(shown.cost - suggested)}：${shown.schoolsClosed > 0 ? `优化方案同时撤并 ${shown.schoolsClosed} 所学校以节省运行费用，需为其学生增建学位` : '优化方案按标准规模在各校实际位置增建，测算按片区缺口取整'}`;
     return `比较（片区学位平衡口径，需求与“建设需求测算”相同）：优化方案${seats}，${vsSuggested}；${vsGreedy}。`;
   }
   return `比较（服务半径口径）：优化方案${seats}，建设投资 ${wanText(shown.cost)}，${vsGreedy}。“建设需求测算”（${wanText(suggested)}）只按片区平衡学位、不考虑上学距离，与本方案不可直接比较；请用“片区学位平衡”规则比较。`;
