@@ -7,10 +7,12 @@ import type { OptimiseResult } from '../../shared/optimise/result';
 import { compactJson } from './projection';
 
 export const OPTIMISE_HELP = `  optimise <文件.csplan> --stage primary|junior|preschool [--plan 十五五] [--scenario 中] [--budget 30000]
-           [--year-budget 8000] [--time-limit 10] [--keep 学校代码,…] [--json]
+           [--year-budget 8000] [--time-limit 10] [--keep 学校代码,…] [--exclude 村代码,…]
+           [--rule distance|area] [--json]
       布局优化：在规划期内求建设与调整总成本（建设、运行、出行、寄宿、缺学位）最低的新建、改扩建、撤并、转型和寄宿方案
       （HiGHS 混合整数规划，附贪心方案对比），每个项目附一句理由；--budget 为规划期建设投资上限（万元），
-      --year-budget 为每年上限，--keep 指定必须保留的学校。`;
+      --year-budget 为每年上限，--keep 指定必须保留的学校，--exclude 指定不得新建的村（社区）；
+      --rule area 按片区学位平衡求解（不考虑服务半径，与“建设需求测算”同口径，用于比较投资）。`;
 
 export const OPTIMISE_OPTIONS = {
   stage: { type: 'string' },
@@ -18,6 +20,8 @@ export const OPTIMISE_OPTIONS = {
   'year-budget': { type: 'string' },
   'time-limit': { type: 'string' },
   keep: { type: 'string' },
+  exclude: { type: 'string' },
+  rule: { type: 'string' },
 } as const;
 
 export interface OptimiseCliValues {
@@ -29,7 +33,11 @@ export interface OptimiseCliValues {
   'year-budget'?: string | undefined;
   'time-limit'?: string | undefined;
   keep?: string | undefined;
+  exclude?: string | undefined;
+  rule?: string | undefined;
 }
+
+const list = (v: string | undefined) => (v ? v.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined);
 
 type Call = <M extends MethodName>(method: M, input: unknown) => Promise<MethodResult<M>>;
 
@@ -60,6 +68,7 @@ export function optimiseText(r: OptimiseResult): string {
 export async function optimiseCommand(values: OptimiseCliValues, call: Call, usage: (m: string) => Error): Promise<void> {
   if (!values.stage) throw usage('请用 --stage 指定学段：primary（小学）、junior（初中）或 preschool（学前）');
   if (!['primary', 'junior', 'preschool'].includes(values.stage)) throw usage('--stage 应为 primary、junior 或 preschool');
+  if (values.rule !== undefined && !['distance', 'area'].includes(values.rule)) throw usage('--rule 应为 distance（服务半径）或 area（片区学位平衡）');
   const r = await call('plan.optimise', {
     plan: values.plan,
     scenario: values.scenario,
@@ -67,7 +76,9 @@ export async function optimiseCommand(values: OptimiseCliValues, call: Call, usa
     budget: amount(values.budget, '--budget', usage),
     yearBudget: amount(values['year-budget'], '--year-budget', usage),
     timeLimit: amount(values['time-limit'], '--time-limit', usage),
-    keep: values.keep ? values.keep.split(/[,，]/).map((s) => s.trim()).filter(Boolean) : undefined,
+    keep: list(values.keep),
+    exclude: list(values.exclude),
+    rule: values.rule,
   });
   console.log(values.json ? compactJson(r) : optimiseText(r));
 }

@@ -5,3 +5,4 @@ export * from './scene';
 export * from './svg';
 export * from './paint';
 export * from './from-geo';
+export * from './proposals';

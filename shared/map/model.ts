@@ -23,8 +23,8 @@ export interface MapVillage {
   children: number | null;
 }
 
-/** What a planned project does to the school drawn. */
-export type SchoolPlanMark = 'existing' | 'new' | 'closed';
+/** What a planned project does to the school drawn ('expanded': a proposed 改扩建 or 寄宿部). */
+export type SchoolPlanMark = 'existing' | 'new' | 'closed' | 'expanded';
 
 export interface MapSchool {
   /** 学校标识码, or new:<project id> for a planned school. */

@@ -108,6 +108,7 @@ function schoolShapes(s: MapSchool, p: [number, number], selected: boolean): Sce
       stroke: { color: '#262626', width: 1.4 },
     });
   } else {
+    if (s.mark === 'expanded') out.push({ type: 'path', group: 'schools', d: symbolPath(shape, p[0], p[1], r + 3.5), fill: null, stroke: { color: MAP_COLORS.expandedRing, width: 2 } });
     out.push({ type: 'path', group: 'schools', d, fill: color, stroke: { color: '#ffffff', width: 0.9 }, tag, title: s.name });
   }
   return out;
@@ -183,6 +184,9 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
         ],
         label: '规划撤并学校',
       });
+    }
+    if (drawing.schools.some((s) => s.mark === 'expanded')) {
+      rows.push({ symbol: (x, y) => [path(symbolPath('circle', x, y, 4), '#8c8c8c', null), path(symbolPath('circle', x, y, 7), null, { color: MAP_COLORS.expandedRing, width: 2 })], label: '拟改扩建学校' });
     }
     if (drawing.transfers.length) {
       rows.push({

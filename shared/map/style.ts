@@ -101,6 +101,7 @@ export const MAP_COLORS = {
   transfer: '#434343',
   newSchool: '#ffffff',
   closedSchool: '#bfbfbf',
+  expandedRing: '#237804',
   selected: '#fadb14',
   label: '#434343',
   road: '#b5a58c',

@@ -88,3 +88,38 @@ export function buildArcs(points: readonly Located[], facilities: readonly Locat
   });
   return arcs;
 }
+
+/**
+ * The area-balance rule ("片区学位平衡"), the one the plan's "what needs to be built" uses: a
+ * point may use any school or site of its own area, whatever the distance (travel still
+ * costs), and none elsewhere. Nothing is beyond the service distance under this rule.
+ * `maxPerPoint` keeps the nearest ones only: a county's MIP with every pair of an area is
+ * several times larger and the solver spends its time limit on the first relaxation.
+ */
+export function areaArcs(
+  points: readonly Located[],
+  facilities: readonly Located[],
+  pointArea: readonly string[],
+  facilityArea: readonly string[],
+  roadFactor: number,
+  maxPerPoint = Infinity,
+): Arc[] {
+  const byArea = new Map<string, number[]>();
+  facilityArea.forEach((a, f) => {
+    const list = byArea.get(a);
+    if (list) list.push(f);
+    else byArea.set(a, [f]);
+  });
+  const arcs: Arc[] = [];
+  points.forEach((p, pi) => {
+    const reach = (byArea.get(pointArea[pi] ?? '') ?? [])
+      .map((f) => {
+        const q = facilities[f] as Located;
+        return { f, km: (Math.hypot(p.x - q.x, p.y - q.y) / 1000) * roadFactor };
+      })
+      .sort((a, b) => a.km - b.km || a.f - b.f)
+      .slice(0, maxPerPoint);
+    for (const c of reach) arcs.push({ point: pi, facility: c.f, km: c.km, far: false, beyond: false });
+  });
+  return arcs;
+}

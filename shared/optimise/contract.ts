@@ -28,6 +28,10 @@ export const optimiseInput = z.strictObject({
   keep: z.array(schoolCode).max(2000).optional(),
   /** Candidate sites (village ids) not to build on. */
   exclude: z.array(z.string().min(1).max(40)).max(2000).optional(),
+  /** distance: the service distance holds (default); area: any school of the village's area, as the plan's suggestions balance seats. */
+  rule: z.enum(['distance', 'area'], '规则应为 distance（服务半径）或 area（片区学位平衡）').optional(),
+  /** Whether rural candidate sites may take a 教学点 (primary only); default true. */
+  teachingPoints: z.boolean().optional(),
   /** Seconds the solver may take (1–120). */
   timeLimit: z.number().min(1, '时限至少 1 秒').max(120, '时限不超过 120 秒').optional(),
 });

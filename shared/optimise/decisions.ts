@@ -121,10 +121,12 @@ export function decisionsOf(inst: OptInstance, sol: OptSolution): OptDecision[] 
           });
         } else {
           const around = Math.round(seated);
+          const name = opt.name ?? fac.name;
+          const why = opt.kind === 'teaching_point' ? '村小规模小、距现有学校超出服务半径，设教学点比新建完全小学省' : '他们在服务半径内没有学位或距现有学校过远';
           out.push({
-            ...base, type: '新建', year: y, classes: opt.classes, seats: opt.seats, seatChange: opt.seats, cost: opt.cost,
+            ...base, name, kind: opt.kind ?? fac.kind, type: '新建', year: y, classes: opt.classes, seats: opt.seats, seatChange: opt.seats, cost: opt.cost,
             floorArea: opt.floorArea, siteArea: opt.siteArea,
-            reason: `新建 ${fac.name}（${opt.classes} 班，${n(opt.seats)} 个学位），${y} 年建成：就近安排 ${n(around)} 名儿童（至 ${year(last)} 年最多 ${n(peak)} 人），他们在服务半径内没有学位或距现有学校过远，投资约 ${wan(opt.cost)} 万元（不含征地）。`,
+            reason: `新建 ${name}（${opt.classes} 班，${n(opt.seats)} 个学位），${y} 年建成：就近安排 ${n(around)} 名儿童（至 ${year(last)} 年最多 ${n(peak)} 人），${why}，投资约 ${wan(opt.cost)} 万元（不含征地）。`,
           });
         }
       }

@@ -65,16 +65,32 @@ function assign(inst: OptInstance, d: Decisions, order: number[]): OptSolution {
   return sol;
 }
 
-/** Construction completed in year t, leaving out the build `replacing` would replace. */
-function spentIn(inst: OptInstance, d: Decisions, t: number, replacing: { f: number; what: 'option' | 'boarding' }): number {
-  let s = 0;
+/** Construction completed in each year under the decisions. */
+function spentByYear(inst: OptInstance, d: Decisions): number[] {
+  const spent = new Array<number>(inst.years.length).fill(0);
   inst.facilities.forEach((fac, f) => {
     const k = d.option[f];
-    const mine = f === replacing.f;
-    if (k !== null && k !== undefined && d.optionFrom[f] === t && !(mine && replacing.what === 'option')) s += fac.options[k]?.cost ?? 0;
-    if (d.boardingFrom[f] === t && !(mine && replacing.what === 'boarding')) s += fac.boardingCost ?? 0;
+    const from = d.optionFrom[f];
+    if (k !== null && k !== undefined && from !== null && from !== undefined) spent[from] = (spent[from] ?? 0) + (fac.options[k]?.cost ?? 0);
+    const bf = d.boardingFrom[f];
+    if (bf !== null && bf !== undefined) spent[bf] = (spent[bf] ?? 0) + (fac.boardingCost ?? 0);
   });
-  return s;
+  return spent;
+}
+
+/** What facility f's current build of this kind contributes to year t (the part a new move replaces). */
+function ownSpend(inst: OptInstance, d: Decisions, f: number, what: 'option' | 'boarding', t: number | null): number {
+  const fac = inst.facilities[f];
+  if (!fac) return 0;
+  if (what === 'option') {
+    const k = d.option[f];
+    const from = d.optionFrom[f];
+    if (k === null || k === undefined || from === null || from === undefined || (t !== null && from !== t)) return 0;
+    return fac.options[k]?.cost ?? 0;
+  }
+  const bf = d.boardingFrom[f];
+  if (bf === null || bf === undefined || (t !== null && bf !== t)) return 0;
+  return fac.boardingCost ?? 0;
 }
 
 interface Move {
@@ -99,13 +115,21 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
   });
   const probe = sol;
   let best: Move | null = null;
+  // Spending and seats used are summed once per move, not once per facility and option:
+  // with hundreds of schools the greedy otherwise spends its time re-adding the same figures.
+  const spent = spentByYear(inst, d);
+  const spentAll = spent.reduce((a, b) => a + b, 0);
+  const used = new Array<number>(inst.facilities.length).fill(0);
+  for (const a of sol.assignments) {
+    if (a.t !== t) continue;
+    const arc = inst.arcs[a.arc];
+    if (arc) used[arc.facility] = (used[arc.facility] ?? 0) + a.children;
+  }
   const fits = (f: number, what: 'option' | 'boarding', extra: number, at: number) => {
     const limit = inst.budget[at];
-    if (limit !== null && limit !== undefined && spentIn(inst, d, at, { f, what }) + extra > limit + 1e-9) return false;
+    if (limit !== null && limit !== undefined && (spent[at] ?? 0) - ownSpend(inst, d, f, what, at) + extra > limit + 1e-9) return false;
     if (inst.totalBudget === null) return true;
-    let all = 0;
-    for (let t = 0; t < T; t++) all += spentIn(inst, d, t, { f, what });
-    return all + extra <= inst.totalBudget + 1e-9;
+    return spentAll - ownSpend(inst, d, f, what, null) + extra <= inst.totalBudget + 1e-9;
   };
   inst.facilities.forEach((fac, f) => {
     const closed = fac.existing && !isOpen(inst, probe, f, t);
@@ -131,7 +155,7 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
     }
     const far = farUnmet[f] ?? 0;
     if (far > 0 && fac.boardingCost !== null && (d.boardingFrom[f] === null || d.boardingFrom[f] === undefined)) {
-      const filled = Math.min(far, Math.max(0, fac.seats + curAdded - usedBy(sol, inst, f, t)));
+      const filled = Math.min(far, Math.max(0, fac.seats + curAdded - (used[f] ?? 0)));
       if (filled > 0) {
         const cost = fac.boardingCost * (1 + inst.weights.holding * years) + inst.weights.boarding * filled * years;
         const score = cost / filled;
@@ -142,12 +166,6 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
     }
   });
   return best;
-}
-
-function usedBy(sol: OptSolution, inst: OptInstance, f: number, t: number): number {
-  let s = 0;
-  for (const a of sol.assignments) if (a.t === t && inst.arcs[a.arc]?.facility === f) s += a.children;
-  return s;
 }
 
 function firstUnmetYear(inst: OptInstance, sol: OptSolution, from: number): number | null {

@@ -30,6 +30,10 @@ export interface BuildOption {
   /** m² built, for the project record. */
   floorArea: number | null;
   siteArea: number | null;
+  /** What the site becomes under this option where it differs from the facility's kind (a 教学点 at a candidate site). */
+  kind?: SchoolKind;
+  /** The school's name under this option where it differs from the facility's. */
+  name?: string;
 }
 
 export interface Facility {

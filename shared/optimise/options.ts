@@ -50,3 +50,24 @@ export function buildOptions(stage: Stage, urban: boolean, seatsNow: number, set
   }
   return out;
 }
+
+/** Classes a 教学点 may have: one to four (复式) classes in the lower grades. */
+export const TEACHING_POINT_CLASSES = [1, 2, 3, 4] as const;
+
+export const TEACHING_POINT_SOURCE =
+  '教学点：1–4 个班，学位按规划设定的小学班额，生均建筑面积取小学最小规模一档（本程序默认，教学点无单独的建设标准）';
+
+/**
+ * A 教学点 at a candidate site: the cheap way to keep small, isolated villages' youngest
+ * pupils within the service distance where a full primary school would stand half empty.
+ */
+export function teachingPointOptions(settings: PlanSettings, name: string): BuildOption[] {
+  const out: BuildOption[] = [];
+  for (const classes of TEACHING_POINT_CLASSES) {
+    const seats = classes * settings.classSize.primary;
+    const est = estimateFacilities('teaching_point', classes, seats, settings, { urban: false });
+    if (!est) continue;
+    out.push({ classes, seats, added: seats, cost: est.investment, floorArea: est.floorArea, siteArea: est.siteArea, kind: 'teaching_point', name });
+  }
+  return out;
+}

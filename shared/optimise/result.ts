@@ -27,6 +27,12 @@ export interface OptimisedProject {
   reason: string;
   /** The project to add to the plan; null where it has no project type (寄宿) or no receiver among existing schools. */
   project: ProjectInput | null;
+  /**
+   * A 撤并 or 转型 some of whose pupils go to proposed new schools: the project with the
+   * existing receivers at their own shares, and the sites (with their shares) whose 新建 must
+   * be adopted first and then named as receivers (`new:<project id>`). Null otherwise.
+   */
+  pending: { project: ProjectInput; sites: { site: string; share: number }[] } | null;
 }
 
 export interface LayoutTotals {
@@ -66,6 +72,8 @@ export interface OptimiseResult {
   /** The plan's "what needs to be built" helper for the stage, on the committed layout. */
   suggestions: { cost: number; projects: number };
   solver: { status: string; seconds: number; stopped: 'time' | 'cancel' | null; columns: number; rows: number; binaries: number };
+  /** distance: within the service distance; area: area balance, as the plan's suggestions. */
+  rule: 'distance' | 'area';
   /** Each weight and distance with its value and source. */
   settings: { key: string; label: string; value: number; unit: string; source: string }[];
   notes: string[];

@@ -55,11 +55,12 @@ async function benchSample(dir: string, measure: Measure): Promise<void> {
   try {
     await call('project.open', { path: file });
     const plan = await call<PlanDetail>('plan.create', {});
-    for (const stage of ['primary', 'junior'] as const) {
+    for (const [stage, rule] of [['primary', 'distance'], ['junior', 'distance'], ['primary', 'area'], ['junior', 'area']] as const) {
       let r: OptimiseResult | undefined;
       const cpu0 = process.cpuUsage();
-      await measure(`布局优化：示例县${stage === 'primary' ? '小学' : '初中'}（plan.optimise，时限 10 s）`, 1, async () => {
-        r = await call<OptimiseResult>('plan.optimise', { plan: plan.id, stage, timeLimit: 10 });
+      const ruleName = rule === 'area' ? '片区学位平衡' : '服务半径';
+      await measure(`布局优化：示例县${stage === 'primary' ? '小学' : '初中'}，${ruleName}（plan.optimise，时限 10 s）`, 1, async () => {
+        r = await call<OptimiseResult>('plan.optimise', { plan: plan.id, stage, rule, timeLimit: 10 });
       });
       if (!r) continue;
       const cpu = process.cpuUsage(cpu0);
@@ -71,6 +72,7 @@ async function benchSample(dir: string, measure: Measure): Promise<void> {
           `目标值 MIP/贪心 = ${m ? (m.objective / g.objective).toFixed(3) : '—'}；缺学位 MIP ${r.unmetSeats} / 贪心 ${g.unmetSeats} / 现规划 ${r.current.unmetSeats}；` +
           `服务半径外 ${r.uncoveredChildren} 人；平均 ${r.travel.mean} km，最远 ${r.travel.max} km`,
       );
+      console.log(`  ${ruleName}：${r.notes[r.notes.length - 1] ?? ''}`);
     }
   } finally {
     backend.close();

@@ -1,6 +1,6 @@
 // End to end on the 规划 page's 布局优化 tab: the sample county in Chromium against the
 // loopback host. The planner runs the optimiser for primary schools, reads the projects with
-// their reasons, adopts two of them into the plan and undoes the adoption.
+// their reasons, looks at them on the 布局图, adopts two of them into the plan and undoes the adoption.
 // Screenshots go to test-results/screenshots (optimise-*.png).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -27,13 +27,22 @@ describe('布局优化', () => {
     await page.getByTestId('optimise-result').waitFor({ timeout: 180_000 });
     await expect(page.getByTestId('optimise-projects').textContent()).resolves.toMatch(/新建|撤并|改扩建/);
     await session.shot('optimise-01-result');
+    // Inspect on the map: the proposals are drawn over the plan while the result is open.
+    await session.openPage('布局图');
+    await page.getByTestId('map-proposal').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('map-proposal').textContent()).resolves.toMatch(/布局优化方案（小学）：\d+ 个项目/);
+    await page.waitForTimeout(1500);
+    await session.shot('optimise-02-map');
+    await session.openPage('规划');
+    await page.getByTestId('plan-tabs').getByRole('tab', { name: '布局优化' }).click();
+    await page.getByTestId('optimise-result').waitFor({ timeout: 30_000 });
     const before = await projectCount();
     const boxes = page.locator('[data-testid="optimise-projects"] tbody .ant-checkbox-input:not([disabled])');
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await page.getByTestId('optimise-adopt').click();
     await expect.poll(projectCount, { timeout: 30_000 }).toBe(before + 2);
-    await session.shot('optimise-02-adopted');
+    await session.shot('optimise-03-adopted');
     await page.getByTestId('plan-undo').click();
     await expect.poll(projectCount, { timeout: 30_000 }).toBe(before);
   }, 300_000);

@@ -9,9 +9,9 @@ import type { ParsedInput } from '../../../shared/api';
 import type { SchoolKind } from '../../../shared/domain';
 import type { GeoMap, MapVillage } from '../../../shared/geo/api';
 import { serviceDistance } from '../../../shared/geo/settings';
-import { buildArcs, toLocalPlane } from '../../../shared/optimise/arcs';
+import { areaArcs, buildArcs, toLocalPlane } from '../../../shared/optimise/arcs';
 import { candidateSite, type DemandPoint, type Facility, type OptInstance } from '../../../shared/optimise/instance';
-import { buildOptions, STAGE_KIND } from '../../../shared/optimise/options';
+import { buildOptions, STAGE_KIND, TEACHING_POINT_SOURCE, teachingPointOptions } from '../../../shared/optimise/options';
 import { optimiseSettingsSchema, type OptimiseSettings } from '../../../shared/optimise/settings';
 import { evaluatePlan, type Plan, type PlanEvaluation } from '../../../shared/plan';
 import { estimateFacilities } from '../../../shared/plan/norms';
@@ -43,6 +43,21 @@ const CLOSABLE_KINDS: Partial<Record<Stage, SchoolKind[]>> = {
   junior: ['junior'],
 };
 const MAX_SITES = 150;
+/** Schools of its area a village may use under the area rule: the nearest dozen. */
+const AREA_ARCS = 12;
+
+/** The distance-spaced sites plus, for each area without one, its village with the most children (where the plan's suggestions would build). */
+function withAreaSites<T extends { v: MapVillage; children: number }>(spaced: T[], all: T[], areaOf: (township: string) => string): T[] {
+  const out = [...spaced];
+  const covered = new Set(spaced.map((p) => areaOf(p.v.townshipId)));
+  const best = new Map<string, T>();
+  for (const p of all) {
+    const a = areaOf(p.v.townshipId);
+    const cur = best.get(a);
+    if (!covered.has(a) && p.children > 0 && (!cur || p.children > cur.children)) best.set(a, p);
+  }
+  return [...out, ...best.values()];
+}
 
 function planOf(file: ProjectFile, q: OptimiseQuery): Plan {
   return typeof q.plan === 'string' ? resolvePlan(file, { name: q.plan }) : resolvePlan(file, { plan: q.plan });
@@ -87,18 +102,29 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
   const unlocated = first.schools.filter((s) => !s.isNew && s.position === null && s.stages.includes(stage));
   if (unlocated.length > 0) notes.push(`${unlocated.length} 所${stage === 'junior' ? '初中' : stage === 'primary' ? '小学' : '幼儿园'}没有经纬度，未参与优化：${unlocated.slice(0, 5).map((s) => s.name).join('、')}${unlocated.length > 5 ? ' 等' : ''}。`);
 
-  // Children per village and year, scaled so the county total equals the projected enrolment.
+  // Children per village and year, scaled so the county total equals the projected enrolment
+  // (under the area rule: each area's total equals the evaluation's demand of that area, the
+  // very figure the plan's "what needs to be built" balances seats against).
   const villages = first.villages;
+  const areaRule = q.rule === 'area';
+  const areaOf = (township: string) => plan.areas[township] || ctx.townships.find((t) => t.code === township)?.area || township;
+  const villageArea = villages.map((v) => areaOf(v.townshipId));
   const childrenOf = villages.map(() => new Array<number>(years.length).fill(0));
-  years.forEach((_, t) => {
+  years.forEach((y, t) => {
     const map = maps[t] as GeoMap;
     const byId = new Map(map.villages.map((v) => [v.id, v.childrenByStage[stage] ?? 0]));
     const raw = villages.map((v) => byId.get(v.id) ?? 0);
-    const sum = raw.reduce((a, b) => a + b, 0);
-    const demand = committed.schools.reduce((a, s) => a + (s.byStage[stage]?.demand[yi[t] as number] ?? 0), 0);
-    const k = sum > 0 ? demand / sum : 0;
-    raw.forEach((c, i) => ((childrenOf[i] as number[])[t] = Math.round(c * k * 10) / 10));
-    if (t === 0 && sum > 0) notes.push(`村（社区）儿童数按全县${years[0]} 年在校生预测总量校准（系数 ${k.toFixed(2)}），与规划评估的学位需求一致。`);
+    const groupOf = (i: number) => (areaRule ? (villageArea[i] as string) : '');
+    const sums = new Map<string, number>();
+    raw.forEach((c, i) => sums.set(groupOf(i), (sums.get(groupOf(i)) ?? 0) + c));
+    const demandOf = (group: string) =>
+      areaRule
+        ? (committed.gaps.find((g) => g.area === group && g.stage === stage && g.year === y)?.demand ?? 0)
+        : committed.schools.reduce((a, s) => a + (s.byStage[stage]?.demand[yi[t] as number] ?? 0), 0);
+    const k = new Map([...sums].map(([g, sum]) => [g, sum > 0 ? demandOf(g) / sum : 0]));
+    raw.forEach((c, i) => ((childrenOf[i] as number[])[t] = Math.round(c * (k.get(groupOf(i)) ?? 0) * 10) / 10));
+    if (t === 0 && !areaRule && (sums.get('') ?? 0) > 0) notes.push(`村（社区）儿童数按全县${years[0]} 年在校生预测总量校准（系数 ${(k.get('') ?? 0).toFixed(2)}），与规划评估的学位需求一致。`);
+    if (t === 0 && areaRule) notes.push(`村（社区）儿童数按各片区每年的学位需求（规划评估）校准，与“建设需求测算”的需求相同。`);
   });
 
   const plane = toLocalPlane([...villages.map((v) => ({ lng: v.point[0], lat: v.point[1] })), ...located.map((s) => ({ lng: (s.position as [number, number])[0], lat: (s.position as [number, number])[1] }))]);
@@ -135,15 +161,14 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
   });
 
   const exclude = new Set(q.exclude ?? []);
-  const sites = candidateSites(
-    villages.map((v, i) => ({ v, x: points[i]?.x ?? 0, y: points[i]?.y ?? 0, km: kmOfVillage[i] ?? 0, children: Math.max(...(childrenOf[i] ?? [0])) })),
-    facilities,
-    geo.roadFactor,
-  ).filter((p) => !exclude.has(p.v.id));
+  const villageRows = villages.map((v, i) => ({ v, x: points[i]?.x ?? 0, y: points[i]?.y ?? 0, km: kmOfVillage[i] ?? 0, children: Math.max(...(childrenOf[i] ?? [0])) }));
+  const spaced = candidateSites(villageRows, facilities, geo.roadFactor);
+  const sites = (areaRule ? withAreaSites(spaced, villageRows, areaOf) : spaced).filter((p) => !exclude.has(p.v.id));
   const kind = STAGE_KIND[stage] as SchoolKind;
   const positions: [number, number][] = located.map((s) => s.position as [number, number]);
   for (const p of sites) {
     const urban = townshipClass.get(p.v.townshipId) === '城区';
+    const teachingPoints = stage === 'primary' && !urban && q.teachingPoints !== false ? teachingPointOptions(plan.settings, `${p.v.name}教学点`) : [];
     facilities.push(
       candidateSite({
         id: p.v.id,
@@ -152,16 +177,22 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
         y: p.y,
         township: p.v.townshipId,
         kind,
-        options: buildOptions(stage, urban, 0, plan.settings),
+        options: [...teachingPoints, ...buildOptions(stage, urban, 0, plan.settings)],
         operating: settings.operatingPerSchool,
       }),
     );
     positions.push(p.v.point);
   }
-  if (sites.length > 0) notes.push(`候选新建校址 ${sites.length} 处：服务半径外儿童最多的村（社区），彼此相距一个服务半径以上。`);
+  if (sites.length > 0) notes.push(`候选新建校址 ${sites.length} 处：服务半径外儿童最多的村（社区），彼此相距一个服务半径以上${areaRule ? '；另在每个片区儿童最多的村（社区）设一处' : ''}。`);
+  if (stage === 'primary' && q.teachingPoints !== false && !areaRule) notes.push(`乡村候选校址也可设教学点（${TEACHING_POINT_SOURCE}）。`);
+  if (areaRule) {
+    notes.push(`按“片区学位平衡”规则求解：不考虑服务半径，儿童可到本片区（乡镇或规划设定的片区）内最近的 ${AREA_ARCS} 所学校之一就读，与“建设需求测算”按片区平衡学位的口径相同，用于比较两者的建设投资。`);
+  }
 
-  const boardingKm = stage === 'junior' ? settings.boardingKm : null;
-  const arcs = buildArcs(points, facilities, {
+  const boardingKm = stage === 'junior' && !areaRule ? settings.boardingKm : null;
+  const arcs = areaRule
+    ? areaArcs(points, facilities, villageArea, facilities.map((f) => areaOf(f.township ?? '')), geo.roadFactor, AREA_ARCS)
+    : buildArcs(points, facilities, {
     serviceKm: Math.max(...kmOfVillage, 0),
     serviceKmOf: (i) => kmOfVillage[i] ?? 0,
     boardingKm,

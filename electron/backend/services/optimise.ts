@@ -47,8 +47,34 @@ function projectOf(d: OptDecision, p: ProjectInstance, stage: Stage): ProjectInp
         : null;
     }
     case '寄宿':
-      return null;
+      return boardingProject(d);
   }
+}
+
+/**
+ * The plan project a proposed boarding section (寄宿部) is adopted as. The plan has no such
+ * project type yet, so the proposal is shown but cannot be adopted; when the type exists this
+ * is the one place that maps the decision (school, year, boarders, cost, reason) onto it.
+ */
+function boardingProject(d: OptDecision): ProjectInput | null {
+  void d;
+  return null;
+}
+
+/** A closure whose receivers include proposed new schools, completed by the page once those are adopted. */
+function pendingOf(d: OptDecision, p: ProjectInstance): OptimisedProject['pending'] {
+  if (d.type !== '撤并' && d.type !== '转型') return null;
+  const inst = p.instance;
+  const sites = d.receivers.filter((r) => !inst.facilities[r.facility]?.existing).map((r) => ({ site: r.id, share: r.share }));
+  if (sites.length === 0) return null;
+  const receivers = d.receivers.filter((r) => inst.facilities[r.facility]?.existing).map((r) => ({ school: r.id, share: r.share }));
+  const note = d.reason.slice(0, 300);
+  const name = `${d.name}${d.type}`.slice(0, 60);
+  const project: ProjectInput =
+    d.type === '撤并'
+      ? { type: '撤并', name, school: d.id, receivers, completionYear: d.year, note }
+      : { type: '转型', name, school: d.id, kind: d.kind, classes: 6, seats: d.seats, receivers, completionYear: d.year, note };
+  return { project, sites };
 }
 
 function projectsOf(p: ProjectInstance, sol: OptSolution, stage: Stage): OptimisedProject[] {
@@ -66,6 +92,7 @@ function projectsOf(p: ProjectInstance, sol: OptSolution, stage: Stage): Optimis
     receivers: d.receivers.map((r) => ({ school: r.id, name: r.name, share: r.share, km: Math.round(r.km * 10) / 10 })),
     reason: d.reason,
     project: projectOf(d, p, stage),
+    pending: pendingOf(d, p),
   }));
 }
 
@@ -116,6 +143,29 @@ function settingsRows(p: ProjectInstance): OptimiseResult['settings'] {
   ];
 }
 
+const wanText = (x: number) => `${(Math.round(x * 10) / 10).toLocaleString('zh-CN')} 万元`;
+
+/**
+ * One sentence comparing the layout with the greedy one and with the plan's suggestions, on
+ * the terms that make the comparison fair: the suggestions balance seats by area and ignore
+ * distance, so only the area rule weighs the same demand against the same seats.
+ */
+function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number): string {
+  const seats = shown.unmetSeats === 0 ? '满足全部学位需求' : `仍有 ${shown.unmetSeats} 个学位缺口（增建的成本高于无学位惩罚，或服务半径内无可建校址）`;
+  const vsGreedy =
+    shown.objective < greedy.objective - 0.05
+      ? `总成本 ${wanText(shown.objective)}，比贪心方案低 ${wanText(greedy.objective - shown.objective)}`
+      : `总成本 ${wanText(shown.objective)}，与贪心方案相同（求解器在时限内未找到更好的方案）`;
+  if (rule === 'area') {
+    const vsSuggested =
+      shown.cost <= suggested
+        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}少 ${wanText(suggested - shown.cost)}`
+        : `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}多 ${wanText(shown.cost - suggested)}：${shown.schoolsClosed > 0 ? `优化方案同时撤并 ${shown.schoolsClosed} 所学校以节省运行费用，需为其学生增建学位` : '优化方案按标准规模在各校实际位置增建，测算按片区缺口取整'}`;
+    return `比较（片区学位平衡口径，需求与“建设需求测算”相同）：优化方案${seats}，${vsSuggested}；${vsGreedy}。`;
+  }
+  return `比较（服务半径口径）：优化方案${seats}，建设投资 ${wanText(shown.cost)}，${vsGreedy}。“建设需求测算”（${wanText(suggested)}）只按片区平衡学位、不考虑上学距离，与本方案不可直接比较；请用“片区学位平衡”规则比较。`;
+}
+
 export interface OptimiseRun {
   done: Promise<OptimiseResult>;
   cancel(): void;
@@ -136,12 +186,17 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const shown = mipTotals ?? greedyTotals;
     const notes = [...p.notes];
     if (!out.mip) notes.push('求解器在时限内未找到方案，以下为贪心方案。');
-    if (out.stopped === 'time' && out.mip) notes.push(`求解达到时限 ${p.settings.timeLimit} 秒，所示为当前最好方案，与最优的差距不超过 ${((out.mip.gap ?? 0) * 100).toFixed(1)}%。`);
+    if (out.stopped === 'time' && out.mip) {
+      const gap = out.mip.gap === null ? '与最优的差距未知（求解器尚未得到下界）' : `与最优的差距不超过 ${(out.mip.gap * 100).toFixed(1)}%`;
+      notes.push(`求解达到时限 ${p.settings.timeLimit} 秒，所示为当前最好方案，${gap}。`);
+    }
     if (out.stopped === 'cancel') notes.push('已取消求解，所示为取消时的最好方案。');
     const violations = [...out.violations.mip, ...out.violations.greedy];
     if (violations.length) notes.push(`方案检查发现问题：${violations.slice(0, 3).join('；')}`);
     const current = p.full.projects.filter((x) => x.status === '拟建' && x.stages.includes(stage));
     const suggestions = p.committed.suggestions.filter((s) => s.stage === stage).flatMap((s) => s.projects);
+    const suggestedCost = Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10;
+    notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost));
     return {
       status: out.mip ? out.mip.status : 'feasible',
       gap: out.mip ? out.mip.gap : null,
@@ -162,7 +217,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
         projects: current.length,
         unmetSeats: shortfall(p.full, stage, inst.years),
       },
-      suggestions: { cost: Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10, projects: suggestions.length },
+      suggestions: { cost: suggestedCost, projects: suggestions.length },
+      rule: q.rule ?? 'distance',
       solver: { status: out.solverStatus, seconds: Math.round(out.seconds * 10) / 10, stopped: out.stopped, columns: out.size.columns, rows: out.size.rows, binaries: out.size.binaries },
       settings: settingsRows(p),
       notes,

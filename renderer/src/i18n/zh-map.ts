@@ -31,4 +31,9 @@ export const mapStrings = {
   distanceKm: (m: number | null) => (m === null ? '—' : `${(m / 1000).toFixed(1)} 千米`),
   empty: '项目中还没有可绘制的地理数据：请导入乡镇边界（GeoJSON 或 Shapefile）或学校经纬度。',
   village: (name: string, children: number) => `${name}：学龄儿童 ${children} 人`,
+  proposal: (stage: string, n: number, cost: number) =>
+    `正在显示布局优化方案（${stage}）：${n} 个项目，建设投资 ${cost.toLocaleString('zh-CN')} 万元。虚线为拟新建、叉号为拟撤并（箭头指向接收学校）、绿圈为拟改扩建；在“规划”页采纳后才写入规划。`,
+  proposalShown: '显示',
+  proposalHidden: '隐藏',
+  proposalClose: '关闭方案',
 };

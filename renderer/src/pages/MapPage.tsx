@@ -3,12 +3,12 @@
 // click starts a 新建 project at that site (the plan's project form, then geo.setProjectSite),
 // and the coverage follows.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Switch, Typography } from 'antd';
 import { AimOutlined, PictureOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
 import { pointInPolygon } from '@shared/geo/geometry';
 import { COVERAGE_STAGES } from '@shared/geo/model';
-import { drawingFromGeo, emptyDrawing, MAP_LAYER_LABEL, MAP_LAYERS, type LonLat, type MapLayer, type MapStage } from '@shared/map';
+import { drawingFromGeo, emptyDrawing, MAP_LAYER_LABEL, MAP_LAYERS, withProposals, type LonLat, type MapLayer, type MapStage } from '@shared/map';
 import { PROJECT_TYPE, type EvaluationContext, type PlanDetail, type PlanSummary, type ProjectFields, type ProjectInput } from '@shared/plan';
 import { invoke } from '../api/client';
 import { useApi } from '../api/useApi';
@@ -21,6 +21,7 @@ import { MapCanvas, type MapClick } from '../components/map/MapCanvas';
 import { exportMapPng } from '../components/map/exportPng';
 import { useMapData } from '../components/map/useMapData';
 import { ProjectModal } from '../components/plan/ProjectModal';
+import { setOptimiseResult, useOptimiseResult } from '../state/optimiseResult';
 import { useProject } from '../state/session';
 import { tableDate } from '@shared/annex/catalog';
 import { zh } from '../i18n/zh';
@@ -59,7 +60,14 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
   const [placing, setPlacing] = useState<Placing | null>(null);
   const [search, setSearch] = useState('');
 
-  const drawing = useMemo(() => (d.map ? drawingFromGeo(d.map, stage) : emptyDrawing()), [d.map, stage]);
+  const opened = useOptimiseResult(project.path);
+  const proposal = opened && opened.planId === d.planId ? opened.result : null;
+  const [showProposal, setShowProposal] = useState(true);
+  const drawing = useMemo(() => {
+    const base = d.map ? drawingFromGeo(d.map, stage) : emptyDrawing();
+    if (!proposal || !showProposal) return base;
+    return withProposals(base, proposal.projects.filter((p) => stage === 'all' || p.stage === stage));
+  }, [d.map, stage, proposal, showProposal]);
   const layerSet = useMemo(() => new Set(layers), [layers]);
 
   useEffect(() => {
@@ -86,7 +94,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
       }
       if (hit?.kind === 'school') {
         setSelected(hit.id);
-        if (!hit.id.startsWith('new:')) setDrawer(hit.id);
+        if (!hit.id.startsWith('new:') && !hit.id.startsWith('opt:')) setDrawer(hit.id);
       } else if (hit?.kind === 'village') {
         const v = drawing.villages.find((x) => x.id === hit.id);
         if (v) void message.info(t.village(v.name, v.children ?? 0));
@@ -230,6 +238,24 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
         />
         {d.loading ? <Spin size="small" /> : null}
       </Flex>
+      {proposal ? (
+        <Alert
+          type="info"
+          showIcon
+          className="map-proposal"
+          data-testid="map-proposal"
+          title={t.proposal(STAGE_LABEL[proposal.stage], proposal.projects.length, proposal.cost)}
+          action={
+            <Space>
+              <Switch checked={showProposal} onChange={setShowProposal} checkedChildren={t.proposalShown} unCheckedChildren={t.proposalHidden} data-testid="map-proposal-toggle" />
+              <Button size="small" onClick={() => setOptimiseResult(null)}>
+                {t.proposalClose}
+              </Button>
+            </Space>
+          }
+          style={{ marginBottom: 8 }}
+        />
+      ) : null}
       <div className="map-layout">
         <div className="map-main">
           <Section title={`${t.title}${year ? `（${year}年）` : ''}`}>

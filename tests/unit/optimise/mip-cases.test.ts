@@ -6,6 +6,7 @@ import { solveInstance } from '../../../electron/backend/optimise/solve';
 import { decisionsOf } from '../../../shared/optimise/decisions';
 import type { OptInstance } from '../../../shared/optimise/instance';
 import { costOf, travelSummary } from '../../../shared/optimise/solution';
+import { areaArcs } from '../../../shared/optimise/arcs';
 import { instance, option, school, site } from './tiny';
 
 async function solve(inst: OptInstance) {
@@ -135,5 +136,30 @@ describe('layout MIP on hand-solvable instances', () => {
     const r = await solve(instance([{ id: 'P', x: 1000, children: [280] }], [A]));
     expect(r.decisions).toEqual([{ type: '改扩建', id: 'A', year: 2026 }]);
     expect(r.mip.option[0]).toBe(0);
+  });
+
+  it('sets up a 教学点 where a full primary school would stand nearly empty', async () => {
+    // 20 children, the only school 10 km off (no arc). 教学点: 60 + 0.03 × 60 + 10 (site) + 10 (A) = 81.8;
+    // a 6-class school: 1500 + …; nobody seated: 5 × 20 + 10 = 110.
+    const tp = { ...option(45, 60), classes: 1, kind: 'teaching_point' as const, name: 'P村教学点' };
+    const inst = instance([{ id: 'P', x: 0, children: [20] }], [school('A', 10_000, 500), site('S', 0, [tp, option(270, 1500)])]);
+    const r = await solve(inst);
+    expect(r.decisions).toEqual([{ type: '新建', id: 'S', year: 2026 }]);
+    expect(r.objective).toBeCloseTo(81.8, 6);
+    const d = decisionsOf(inst, r.mip)[0];
+    expect([d?.kind, d?.name, d?.classes, d?.seats]).toEqual(['teaching_point', 'P村教学点', 1, 45]);
+    expect(d?.reason).toContain('设教学点比新建完全小学省');
+  });
+
+  it('under the area rule sends children to a school of their own area, however far', async () => {
+    // P (area X) may use A (area X, 8 km) but not B (area Y, 1 km): 2 × 10 + 0.01 × 8 × 100 = 28.
+    const facilities = [school('A', 8000, 200), school('B', -1000, 200)];
+    const pts = [{ id: 'P', x: 0, children: [100] }];
+    const base = instance(pts, facilities);
+    const arcs = areaArcs(base.points, facilities, ['X'], ['X', 'Y'], 1);
+    expect(arcs.map((a) => [a.facility, a.km, a.far, a.beyond])).toEqual([[0, 8, false, false]]);
+    const r = await solve({ ...base, arcs });
+    expect(r.decisions).toEqual([]);
+    expect(r.objective).toBeCloseTo(28, 6);
   });
 });

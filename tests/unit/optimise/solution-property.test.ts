@@ -1,10 +1,11 @@
 // Property: on any small layout — schools that may close or convert, sites, standard sizes,
-// boarding, locks, budgets, a first build year — every layout the MIP or the greedy heuristic
+// 教学点 options, boarding, locks, budgets, a first build year, the distance or the area rule — every layout the MIP or the greedy heuristic
 // returns satisfies every constraint it claims (the checker finds nothing), the objective it
 // reports is the one its decisions cost, and the greedy layout never beats a proven optimum.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveInstance } from '../../../electron/backend/optimise/solve';
+import { areaArcs } from '../../../shared/optimise/arcs';
 import { checkSolution } from '../../../shared/optimise/check';
 import { decisionsOf } from '../../../shared/optimise/decisions';
 import { greedySolve } from '../../../shared/optimise/greedy';
@@ -24,7 +25,8 @@ const schoolArb = fc.record({
   credit: fc.constantFrom(0, 0, 40),
   boarding: fc.option(fc.integer({ min: 20, max: 200 }), { nil: null }),
 });
-const siteArb = fc.record({ x: fc.integer({ min: 0, max: 12_000 }), options: optionsArb });
+const siteArb = fc.record({ x: fc.integer({ min: 0, max: 12_000 }), options: optionsArb, teachingPoint: fc.boolean() });
+const teachingPoint = { ...option(45, 60), classes: 1, kind: 'teaching_point' as const, name: '教学点' };
 const instanceArb = fc
   .record({
     points: fc.array(pointArb, { minLength: 1, maxLength: 5 }),
@@ -35,9 +37,10 @@ const instanceArb = fc
     boardingKm: fc.option(fc.constant(15), { nil: null }),
     totalBudget: fc.option(fc.integer({ min: 0, max: 1500 }), { nil: null }),
     beyondFactor: fc.constantFrom(1, 2),
+    areaRule: fc.boolean(),
   })
-  .map((r) =>
-    instance(
+  .map((r) => {
+    const inst = instance(
       r.points.map((p, i) => ({ id: `P${i}`, ...p })),
       [
         ...r.schools.map((s, i) =>
@@ -51,11 +54,15 @@ const instanceArb = fc
             boardingCost: s.boarding,
           }),
         ),
-        ...r.sites.map((s, i) => site(`N${i}`, s.x, s.options.map((o) => option(o.added, o.cost)))),
+        ...r.sites.map((s, i) => site(`N${i}`, s.x, [...(s.teachingPoint ? [teachingPoint] : []), ...s.options.map((o) => option(o.added, o.cost))])),
       ],
       { budget: r.budget, totalBudget: r.totalBudget, beyondFactor: r.beyondFactor, firstBuildIndex: r.firstBuildIndex, boardingKm: r.boardingKm },
-    ),
-  );
+    );
+    if (!r.areaRule) return inst;
+    // Two areas split at 6 km: the area-balance rule's arcs instead of the distance rule's.
+    const area = (x: number) => (x < 6000 ? 'W' : 'E');
+    return { ...inst, arcs: areaArcs(inst.points, inst.facilities, inst.points.map((p) => area(p.x)), inst.facilities.map((f) => area(f.x)), 1) };
+  });
 
 describe('every layout satisfies the constraints it claims', () => {
   it('greedy', () => {
