@@ -6,3 +6,4 @@ export * from './model';
 export * from './collate';
 export * from './palette';
 export * from './edits';
+export * from './inclusion';

@@ -2,6 +2,7 @@
 // issues, the counts and a preview. The backend commits exactly this.
 import type { CoordinateOption } from '../geo/coords';
 import type { BirthRecord, EnrolmentRecord, PopulationRecord, School, SchoolTotal, StaffRecord, Township } from '../domain/model';
+import type { MigrantRecord, SchoolGroup, SpecialNeedsRecord } from '../domain/inclusion';
 import type { SchoolSystem, Stage } from '../domain/stages';
 import type { ImportIssue } from './issues';
 import type { ImportKind } from './kinds';
@@ -42,6 +43,9 @@ export interface ImportPlan {
   population: PopulationRecord[];
   births: BirthRecord[];
   countyBirths: { year: number; count: number; source: string }[];
+  specialNeeds: SpecialNeedsRecord[];
+  migrants: MigrantRecord[];
+  groups: SchoolGroup[];
   counts: ImportCounts;
   issues: ImportIssue[];
   preview: PreviewTable;
@@ -74,7 +78,7 @@ export interface ValidateContext {
 
 export function emptyPlan(kind: ImportKind): ImportPlan {
   return {
-    kind, newTownships: [], schools: [], enrolment: [], staff: [], totals: [], population: [], births: [], countyBirths: [],
+    kind, newTownships: [], schools: [], enrolment: [], staff: [], totals: [], population: [], births: [], countyBirths: [], specialNeeds: [], migrants: [], groups: [],
     counts: { rowsRead: 0, rowsImported: 0, rowsSkipped: 0, rowsRejected: 0 },
     issues: [], preview: { headers: [], rows: [] }, summary: [],
   };

@@ -6,8 +6,9 @@ import { headerOf } from '../domain/record';
 import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, SCHOOL_FIELDS } from '../domain/school';
 import { gradeLabel, KIND_LABEL, STAGE_LABEL } from '../domain/stages';
 import { compareZh } from '../domain/collate';
+import { groupsTable, migrantsTable, specialNeedsTable, type InclusionTableInput } from './inclusion-layouts';
 
-export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births'] as const;
+export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births', 'special_needs', 'migrants', 'school_groups'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export type Cell = string | number | null;
@@ -119,7 +120,11 @@ function birthsTable(d: TableInput): DataTable {
   return { sheet: '出生人口', headers: [...BIRTH_HEADERS], rows };
 }
 
-export function dataTable(kind: DataKind, data: TableInput): DataTable {
+/** The county's data as `dataTable` reads it; the inclusion records only where those kinds are asked for. */
+export type DataTableInput = TableInput & Partial<Omit<InclusionTableInput, 'schools'>>;
+
+export function dataTable(kind: DataKind, data: DataTableInput): DataTable {
+  const inclusion = (): InclusionTableInput => ({ schools: data.schools, specialNeeds: data.specialNeeds ?? [], migrants: data.migrants ?? [], groups: data.groups ?? [] });
   switch (kind) {
     case 'schools':
       return schoolsTable(data);
@@ -129,5 +134,11 @@ export function dataTable(kind: DataKind, data: TableInput): DataTable {
       return populationTable(data);
     case 'births':
       return birthsTable(data);
+    case 'special_needs':
+      return specialNeedsTable(inclusion());
+    case 'migrants':
+      return migrantsTable(inclusion());
+    case 'school_groups':
+      return groupsTable(inclusion());
   }
 }

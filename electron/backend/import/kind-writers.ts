@@ -18,6 +18,8 @@ export interface ImportKindWriter {
 }
 
 const NOTHING_STORED = (): StoredRows => ({ schools: [], staff: [], enrolmentTotals: new Map() });
+// Rows of these kinds name schools the project already holds.
+const SCHOOLS_ONLY = (db: Database.Database): StoredRows => ({ schools: allSchools(db), staff: [], enrolmentTotals: new Map() });
 
 export const IMPORT_KIND_WRITERS: Readonly<Record<ImportKind, ImportKindWriter>> = {
   schools: {
@@ -27,4 +29,7 @@ export const IMPORT_KIND_WRITERS: Readonly<Record<ImportKind, ImportKindWriter>>
   },
   population: { backupLabel: '人口', writes: ['townships', 'population'], stored: NOTHING_STORED },
   births: { backupLabel: '出生', writes: ['townships', 'births', 'county_births'], stored: NOTHING_STORED },
+  special_needs: { backupLabel: '残疾学生', writes: ['special_needs'], stored: SCHOOLS_ONLY },
+  migrants: { backupLabel: '随迁子女', writes: ['migrant_pupils'], stored: SCHOOLS_ONLY },
+  school_groups: { backupLabel: '学校集团', writes: ['school_groups'], stored: SCHOOLS_ONLY },
 };

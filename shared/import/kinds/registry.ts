@@ -9,13 +9,19 @@ import { IGNORE, type Recognised, type RecogniseContext } from '../recognise';
 import { describeTarget, type Target } from '../targets';
 import { BIRTHS_KIND } from './births';
 import { POPULATION_KIND } from './population';
+import { MIGRANTS_KIND } from './migrants';
+import { SCHOOL_GROUPS_KIND } from './school-groups';
 import { SCHOOLS_KIND } from './schools';
+import { SPECIAL_NEEDS_KIND } from './special-needs';
 import type { ImportKindSpec } from './spec';
 
 export const IMPORT_KIND_REGISTRY: Readonly<Record<ImportKind, ImportKindSpec>> = {
   schools: SCHOOLS_KIND,
   population: POPULATION_KIND,
   births: BIRTHS_KIND,
+  special_needs: SPECIAL_NEEDS_KIND,
+  migrants: MIGRANTS_KIND,
+  school_groups: SCHOOL_GROUPS_KIND,
 };
 
 /**
