@@ -50,6 +50,15 @@ export const SCHOOL_GROUP_FIELDS = {
 export const SchoolGroupSchema = recordSchema(SCHOOL_GROUP_FIELDS);
 export type SchoolGroup = z.infer<typeof SchoolGroupSchema>;
 
+/** A county's records of the three kinds. */
+export interface InclusionData {
+  specialNeeds: SpecialNeedsRecord[];
+  migrants: MigrantRecord[];
+  groups: SchoolGroup[];
+  /** The county's registered disabled children of compulsory-school age (残联 register), when the project holds it; a plan's setting overrides it. */
+  registeredDisabledChildren?: number | null;
+}
+
 /** Pupils with disabilities in a record (null when no placement is known). */
 export function disabledPupils(r: Pick<SpecialNeedsRecord, 'inclusive' | 'specialClass' | 'homeTaught'>): number | null {
   const parts = [r.inclusive, r.specialClass, r.homeTaught];

@@ -7,3 +7,4 @@ export * from './collate';
 export * from './palette';
 export * from './edits';
 export * from './inclusion';
+export * from './inclusion-edits';
