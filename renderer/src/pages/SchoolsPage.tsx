@@ -235,7 +235,7 @@ export function SchoolsPage() {
           changed();
         }}
       />
-      <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} title={editStrings.townships}>
+      <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} title={panel === 'inclusion' ? inclusionTab : editStrings.townships}>
         <div data-testid="edit-panel">
           <Tabs
             activeKey={panel ?? 'townships'}
