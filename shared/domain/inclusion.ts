@@ -9,9 +9,14 @@ import { recordSchema, type FieldDef } from './record';
 const int = z.number().int();
 const count = z.number().int().min(0).nullable();
 
-export const SPECIAL_NEEDS_FIELDS = {
+/** The key of the per-school records: a school and a year. */
+const SCHOOL_YEAR = {
   school: { schema: z.string(), column: 'school', label: '学校标识码' },
   year: { schema: int, column: 'year', label: '年份' },
+} as const satisfies Record<string, FieldDef>;
+
+export const SPECIAL_NEEDS_FIELDS = {
+  ...SCHOOL_YEAR,
   /** 随班就读: pupils with disabilities in ordinary classes. */
   inclusive: { schema: count, column: 'inclusive', label: '随班就读残疾学生', unit: '人' },
   /** 特教班: in a special class attached to the school. */
@@ -25,8 +30,7 @@ export const SpecialNeedsSchema = recordSchema(SPECIAL_NEEDS_FIELDS);
 export type SpecialNeedsRecord = z.infer<typeof SpecialNeedsSchema>;
 
 export const MIGRANT_FIELDS = {
-  school: { schema: z.string(), column: 'school', label: '学校标识码' },
-  year: { schema: int, column: 'year', label: '年份' },
+  ...SCHOOL_YEAR,
   /** 随迁子女 in the school (进城务工人员随迁子女). */
   pupils: { schema: count, column: 'pupils', label: '随迁子女在校生', unit: '人' },
   /** Of them, in places the government buys from a private school (政府购买学位). */

@@ -1,35 +1,16 @@
 // Editing 残疾学生与资源教室, 随迁子女 and 学校集团 in the app: each change is one journalled edit,
 // listed in the edit history and undone exactly; bad input is refused in Chinese, unchanged.
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import type { EditRecord, EditResult, InclusionData } from '../../shared/domain';
 import { dumpData, IMPORT_AUDIT_TABLES, tinyProject } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
+import { apiSession } from '../helpers/api-session';
 
-let dir: string;
-let backend: Backend;
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-async function refused(method: string, input: unknown) {
-  const res = await backend.dispatch(method, input);
-  if (res.ok) throw new Error(`${method} should have been refused`);
-  return res.error;
-}
-
-beforeEach(() => {
-  dir = tempDir('csp-inclusion-edits-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
+const api = apiSession('csp-inclusion-edits-');
+const { ok, refused } = api;
 
 describe('inclusion edits', () => {
   it('sets a resource room and a group as journalled edits, and undoes them exactly', async () => {
-    const project = await tinyProject(dir);
+    const project = await tinyProject(api.dir);
     const before = dumpData(project, IMPORT_AUDIT_TABLES);
     await ok('project.open', { path: project });
     const room = await ok<EditResult>('inclusion.edit', {
@@ -57,12 +38,12 @@ describe('inclusion edits', () => {
     for (const e of [renamed, group, room]) await ok('edits.undo', { editId: e.editId });
     data = await ok<InclusionData>('inclusion.get', {});
     expect(data).toMatchObject({ specialNeeds: [], migrants: [], groups: [] });
-    backend.close();
+    api.backend.close();
     expect(dumpData(project, IMPORT_AUDIT_TABLES)).toEqual(before);
   });
 
   it('refuses unknown schools, bad counts and a clashing name, changing nothing', async () => {
-    const project = await tinyProject(dir);
+    const project = await tinyProject(api.dir);
     await ok('project.open', { path: project });
     expect(await refused('inclusion.edit', { what: 'migrants', school: '不存在的小学', year: 2024, pupils: 5, purchased: null })).toMatchObject({
       code: 'NOT_FOUND', message: '找不到标识码或名称为“不存在的小学”的学校。',

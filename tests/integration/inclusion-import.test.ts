@@ -3,41 +3,28 @@
 // and what the export writes imports back into another project unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import { toXlsxBytes } from '../../electron/backend/io/table-writer';
 import type { ImportResult } from '../../shared/import';
 import type { DataTable } from '../../shared/templates/layouts';
 import { xlsxOf } from '../helpers/import-files';
 import { dumpData, tinyProject } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
+import { apiSession } from '../helpers/api-session';
 
-let dir: string;
-let backend: Backend;
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const api = apiSession('csp-inclusion-');
+const { ok } = api;
 
 const TABLES = ['special_needs', 'migrant_pupils', 'school_groups'];
 
 function write(name: string, bytes: Buffer | Uint8Array): string {
-  const file = path.join(dir, name);
+  const file = path.join(api.dir, name);
   fs.writeFileSync(file, bytes);
   return file;
 }
 
-beforeEach(() => {
-  dir = tempDir('csp-inclusion-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
-
 describe('special education, migrant and group imports', () => {
   it('imports bureau sheets, keeps blanks unknown, and round-trips through the export', async () => {
-    const source = await tinyProject(dir, '源.csplan');
+    const source = await tinyProject(api.dir, '源.csplan');
     await ok('project.open', { path: source });
     const special = write('残疾学生.xlsx', xlsxOf([
       ['学校名称', '年度', '随班就读', '特教班', '送教上门', '资源教室数'],
@@ -62,7 +49,7 @@ describe('special education, migrant and group imports', () => {
     for (const kind of ['special_needs', 'migrants', 'school_groups'] as const) {
       exported[kind] = write(`导出-${kind}.xlsx`, toXlsxBytes(await ok<DataTable>('data.export', { kind })));
     }
-    backend.close();
+    api.backend.close();
     const stored = dumpData(source);
     expect(stored.special_needs).toEqual([
       ['9909990001', 2024, 7, null, 2, 1],
@@ -77,19 +64,19 @@ describe('special education, migrant and group imports', () => {
       ['城关教育集团', '教育集团', '9909990001', '["9909990002"]', 2022],
     ]);
 
-    const target = await tinyProject(dir, '目标.csplan');
+    const target = await tinyProject(api.dir, '目标.csplan');
     await ok('project.open', { path: target });
     for (const kind of ['special_needs', 'migrants', 'school_groups'] as const) {
       const r = await ok<ImportResult>('import.run', { path: exported[kind], kind, acceptWarnings: true });
       expect(r.ok, JSON.stringify(r.issues.filter((i) => i.severity === 'error'))).toBe(true);
     }
-    backend.close();
+    api.backend.close();
     const back = dumpData(target);
     for (const t of TABLES) expect(back[t], t).toEqual(stored[t]);
   });
 
   it('refuses a school the project does not hold, naming the row and column, and writes nothing', async () => {
-    const project = await tinyProject(dir);
+    const project = await tinyProject(api.dir);
     await ok('project.open', { path: project });
     const file = write('随迁子女.xlsx', xlsxOf([
       ['学校名称', '年份', '随迁子女'],
@@ -99,7 +86,7 @@ describe('special education, migrant and group imports', () => {
     const r = await ok<ImportResult>('import.run', { path: file, kind: 'migrants' });
     expect(r.ok).toBe(false);
     expect(r.issues.find((i) => i.code === 'UNKNOWN_SCHOOL')).toMatchObject({ row: 3, column: 'A 列（学校名称）', severity: 'error' });
-    backend.close();
+    api.backend.close();
     expect(dumpData(project).migrant_pupils).toEqual([]);
   });
 });

@@ -1,37 +1,23 @@
 // The sample county carries pupils with disabilities, 随迁子女 and two groups: a new plan
 // proposes their targets, which show both 达标 and 未达标; the 入学率 rests on the county's
 // registered disabled children (a plan's own figure overrides it), and `evaluate --json` lists them.
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import { evaluationJson } from '../../electron/cli/plan';
 import { disabledPupils } from '../../shared/domain';
 import type { PlanDetail, PlanEvaluation } from '../../shared/plan';
 import { generateCounty } from '../../shared/sample';
 import { projectFile } from '../helpers/backend';
-import { tempDir } from '../helpers/temp';
+import { apiSession } from '../helpers/api-session';
 
-let dir: string;
-let backend: Backend;
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
-beforeEach(() => {
-  dir = tempDir('csp-inclusion-sample-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
-});
-afterEach(() => backend.close());
+const api = apiSession('csp-inclusion-sample-', 'cli');
+const { ok } = api;
 
 const KEYS = ['disabled_enrolment_rate', 'resource_room_coverage', 'migrant_public_share', 'rural_schools_in_groups', 'school_groups'];
 
 describe('the sample county’s special education, migrant and group targets', () => {
   it('proposes the targets, shows met and unmet ones, and takes the plan’s registered children over the county’s', { timeout: 120_000 }, async () => {
     const county = generateCounty();
-    const file = await projectFile(dir, '示例县.csplan', county);
+    const file = await projectFile(api.dir, '示例县.csplan', county);
     await ok('project.open', { path: file });
     const plan = await ok<PlanDetail>('plan.create', {});
     expect(plan.targets.map((t) => t.key)).toEqual(expect.arrayContaining(KEYS));

@@ -47,33 +47,27 @@ export function inclusionFilter(rows: readonly SchoolRow[], by: ReadonlyMap<stri
   });
 }
 
+/** One of the two filters: a small select whose first choice is 全部. */
+function FilterSelect<V extends string>({ value, onChange, name, choices, testId }: { value: V; onChange: (v: V) => void; name: string; choices: [V, string][]; testId: string }) {
+  return (
+    <Select<V>
+      size="small"
+      style={{ width: 140 }}
+      value={value}
+      onChange={onChange}
+      options={choices.map(([v, label], i) => ({ value: v, label: i === 0 ? `${name}：${label}` : label }))}
+      data-testid={testId}
+    />
+  );
+}
+
 export function InclusionFilters({ value, onChange }: { value: InclusionFilterValue; onChange: (v: InclusionFilterValue) => void }) {
   return (
     <>
-      <Select
-        size="small"
-        style={{ width: 130 }}
-        value={value.group}
-        onChange={(group) => onChange({ ...value, group })}
-        options={[
-          { value: 'any', label: `${t.filterGroup}：${t.any}` },
-          { value: 'in', label: t.inGroup },
-          { value: 'out', label: t.notInGroup },
-        ]}
-        data-testid="filter-group"
-      />
-      <Select
-        size="small"
-        style={{ width: 140 }}
-        value={value.rooms}
-        onChange={(rooms) => onChange({ ...value, rooms })}
-        options={[
-          { value: 'any', label: `${t.filterRooms}：${t.any}` },
-          { value: 'has', label: t.hasRoom },
-          { value: 'none', label: t.noRoom },
-        ]}
-        data-testid="filter-rooms"
-      />
+      <FilterSelect value={value.group} onChange={(group) => onChange({ ...value, group })} name={t.filterGroup} testId="filter-group"
+        choices={[['any', t.any], ['in', t.inGroup], ['out', t.notInGroup]]} />
+      <FilterSelect value={value.rooms} onChange={(rooms) => onChange({ ...value, rooms })} name={t.filterRooms} testId="filter-rooms"
+        choices={[['any', t.any], ['has', t.hasRoom], ['none', t.noRoom]]} />
     </>
   );
 }
