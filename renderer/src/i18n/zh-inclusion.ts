@@ -35,3 +35,12 @@ export const inclusionStrings = {
   hasRoom: '有资源教室',
   noRoom: '无资源教室',
 } as const;
+
+/** The 规划设置 fields of special education. */
+export const inclusionSettings = {
+  title: '特殊教育',
+  registered: '全县适龄残疾儿童少年（人）',
+  registeredHint: '残联登记在册的 6–15 岁残疾儿童少年数，用于计算残疾儿童少年义务教育入学率；不填时用项目中记录的全县数，都没有则该指标显示为缺少数据。',
+  unknown: '不详',
+  minPupils: '应设资源教室的残疾学生数（人）',
+} as const;
