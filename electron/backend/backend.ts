@@ -34,6 +34,7 @@ import { importHandlers } from './import/handlers';
 import { ImportService } from './import/service';
 import { planHandlers } from './services/plan-handlers';
 import { editHistory, undoEditById, updateSchool, updateTownship } from './services/edits';
+import { editInclusion, inclusionData } from './services/inclusion';
 import { geoHandlers } from './services/geo-handlers';
 import { optimiseHandlers } from './services/optimise-handlers';
 
@@ -134,6 +135,8 @@ export function createBackend(options: BackendOptions): Backend {
     'townships.update': (input) => updateTownship(session.project, input),
     'edits.list': (input) => editHistory(session.project, input),
     'edits.undo': ({ editId }) => undoEditById(session.project, editId),
+    'inclusion.get': () => inclusionData(session.project),
+    'inclusion.edit': (input) => editInclusion(session.project, input),
     ...geoHandlers(session),
     ...optimiseHandlers(session),
   };

@@ -1,6 +1,8 @@
 // The 学校 and 乡镇 editors' methods of the API contract, spread into shared/api/contract.ts.
 // An edit is journalled like an import and undone the same way (docs/ARCHITECTURE.md, "Edits").
 import { z } from 'zod';
+import type { InclusionData } from '../domain/inclusion';
+import { inclusionEditSchema } from '../domain/inclusion-edits';
 import { EDIT_TARGETS, schoolPatchSchema, townshipPatchSchema, type EditRecord, type EditResult, type EditUndoResult } from '../domain/edits';
 
 function method<R>() {
@@ -20,4 +22,8 @@ export const editMethods = {
   ),
   /** Restores what one edit changed; refused when the record has been changed again since. */
   'edits.undo': method<EditUndoResult>()(z.strictObject({ editId: z.number().int().positive('修改编号不正确') })),
+  /** Pupils with disabilities, 随迁子女 and school groups as stored. */
+  'inclusion.get': method<InclusionData>()(z.strictObject({})),
+  /** Sets one school-year's record or a group, or removes a group; journalled, undoable with edits.undo. */
+  'inclusion.edit': method<EditResult>()(inclusionEditSchema),
 } as const;

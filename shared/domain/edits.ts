@@ -9,9 +9,11 @@ import type { Township } from './model';
 import type { FieldDef } from './record';
 import { MAX_NAME_LENGTH } from './names';
 
-export const EDIT_TARGETS = ['school', 'township'] as const;
+export const EDIT_TARGETS = ['school', 'township', 'special_needs', 'migrants', 'school_group'] as const;
 export type EditTarget = (typeof EDIT_TARGETS)[number];
-export const EDIT_TARGET_LABEL: Record<EditTarget, string> = { school: '学校', township: '乡镇' };
+export const EDIT_TARGET_LABEL: Record<EditTarget, string> = {
+  school: '学校', township: '乡镇', special_needs: '残疾学生与资源教室', migrants: '随迁子女', school_group: '学校集团',
+};
 
 
 const text = (label: string, max: number) =>

@@ -7,3 +7,5 @@ export * from './collate';
 export * from './palette';
 export * from './edits';
 export * from './staff-profile';
+export * from './inclusion';
+export * from './inclusion-edits';

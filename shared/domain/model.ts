@@ -8,6 +8,7 @@ import { STAGES, URBAN_RURAL, type SchoolSystem } from './stages';
 import type { School } from './school';
 import type { CountyGeography } from '../geo/model';
 import type { StaffProfileRecord } from './staff-profile';
+import type { InclusionData } from './inclusion';
 
 export type { School };
 
@@ -117,4 +118,6 @@ export interface CountyData {
   births: BirthRecord[];
   /** Outline, township boundaries, villages and reference layers, when the county has them. */
   geography?: CountyGeography;
+  /** Pupils with disabilities, 随迁子女 and school groups, when the county has them. */
+  inclusion?: InclusionData;
 }

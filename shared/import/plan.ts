@@ -3,6 +3,7 @@
 import type { CoordinateOption } from '../geo/coords';
 import type { BirthRecord, EnrolmentRecord, PopulationRecord, School, SchoolTotal, StaffRecord, Township } from '../domain/model';
 import type { StaffProfileRecord } from '../domain/staff-profile';
+import type { MigrantRecord, SchoolGroup, SpecialNeedsRecord } from '../domain/inclusion';
 import type { SchoolSystem, Stage } from '../domain/stages';
 import type { ImportIssue } from './issues';
 import type { ImportKind } from './kinds';
@@ -45,6 +46,9 @@ export interface ImportPlan {
   countyBirths: { year: number; count: number; source: string }[];
   /** 教职工 by 岗位, 年龄段, 学历, 职称, 骨干 level (the teacher import). */
   staffProfile: StaffProfileRecord[];
+  specialNeeds: SpecialNeedsRecord[];
+  migrants: MigrantRecord[];
+  groups: SchoolGroup[];
   counts: ImportCounts;
   issues: ImportIssue[];
   preview: PreviewTable;
@@ -78,6 +82,7 @@ export interface ValidateContext {
 export function emptyPlan(kind: ImportKind): ImportPlan {
   return {
     kind, newTownships: [], schools: [], enrolment: [], staff: [], totals: [], population: [], births: [], countyBirths: [], staffProfile: [],
+    specialNeeds: [], migrants: [], groups: [],
     counts: { rowsRead: 0, rowsImported: 0, rowsSkipped: 0, rowsRejected: 0 },
     issues: [], preview: { headers: [], rows: [] }, summary: [],
   };

@@ -6,6 +6,7 @@ import { groupBy } from '../analysis/group';
 import type { CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
 import type { StaffProfileRecord } from '../domain/staff-profile';
+import type { InclusionData } from './inclusion';
 
 /**
  * Students per school and stage for the projected years: a structural subset of the
@@ -63,6 +64,8 @@ export interface EvaluationContext {
   source: DemandSource;
   /** County population aged 0–17: [year index][age], recorded years then projected ones. */
   population: { years: number[]; byAge: (number | null)[][] } | null;
+  /** Pupils with disabilities, 随迁子女 and school groups, where the project has them. */
+  inclusion?: InclusionData;
 }
 
 export interface ContextData {

@@ -4,6 +4,7 @@ import type { BalanceRun } from './balance-run';
 import type { PlanProject } from './model';
 import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
+import { inclusionFacts, type InclusionSchool } from './inclusion';
 import { SMALL_SCHOOL_PUPILS } from './layout-suggest';
 import { compare, roundTo, targetDef, type ClassStage, type YearFacts } from './targets';
 import type { TeacherPlan } from './teachers/types';
@@ -89,6 +90,8 @@ export function yearFacts(
   const rural = new Set(ctx.townships.filter((t) => t.urbanRural === '乡村').map((t) => t.code));
   const boarders = new Map(ctx.schools.map((s) => [s.code, s.boardingStudents ?? 0]));
   const pupilsOf = new Map(schools.map((s) => [s.code, s.demand]));
+  const ctxSchool = new Map(ctx.schools.map((s) => [s.code, s]));
+  const townshipRural = new Map(ctx.townships.map((t) => [t.code, t.urbanRural]));
 
   return run.years.map((year, yi) => {
     const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
@@ -110,9 +113,14 @@ export function yearFacts(
     let teachingPoints = 0;
     let boardingSchools = 0;
     const withCentral = new Set<string>();
+    const openSchools: InclusionSchool[] = [];
     for (const info of run.timeline.schools) {
       const st = state?.schools.get(info.ref);
       if (!st?.open) continue;
+      const known = ctxSchool.get(info.ref);
+      openSchools.push({
+        code: info.ref, kind: st.kind, ownership: info.ownership, urbanRural: known?.urbanRural ?? townshipRural.get(st.township) ?? '乡村', recorded: known?.recorded,
+      });
       if (st.kind === 'special') specialSchools++;
       if (st.kind === 'teaching_point') teachingPoints++;
       if ((boarders.get(info.ref) ?? 0) > 0) boardingSchools++;
@@ -162,6 +170,7 @@ export function yearFacts(
       smallRuralSchools,
       teachingPoints,
       boardingSchools,
+      inclusion: inclusionFacts(ctx.inclusion, openSchools, year, dataBase, run.settings.inclusion),
     };
   });
 }

@@ -18,3 +18,5 @@ export * from './teachers';
 export { planMethods, PROJECT_IMPORT_LIMIT, projectImportSchema, type PlanDetail, type PlanSummary, type ProjectImport, type ProjectImportResult } from './contract';
 export { planHeadline, type PlanHeadline } from './headline';
 export { SMALL_SCHOOL_PUPILS, type LayoutSuggestion } from './layout-suggest';
+export { inclusionFacts, type InclusionData, type InclusionFacts } from './inclusion';
+export { defaultTargetsWith, type InclusionPresence } from './inclusion-targets';

@@ -138,6 +138,15 @@ export const planSettingsSchema = z.object({
   landPerMu: z.number().min(0).max(100_000).nullable().default(null),
   /** 服务半径 and 路网系数 for coverage and catchments (shared/geo). */
   geo: geoSettingsSchema.prefault({}),
+  /** 特殊教育: the county's registered disabled children of compulsory-school age (null: not known). */
+  inclusion: z
+    .object({
+      /** 适龄残疾儿童少年 registered by the 残联 (6–15 岁); the 入学率 needs it and is missing without it. */
+      registeredDisabledChildren: z.number().int().min(0).max(1_000_000).nullable().default(null),
+      /** Ordinary schools with this many pupils with disabilities (随班就读 + 特教班) or more should have a 资源教室. */
+      resourceRoomMinPupils: z.number().int().min(1).max(100).default(S.resourceRoomMinPupils.value),
+    })
+    .prefault({}),
 });
 
 export type PlanSettings = z.output<typeof planSettingsSchema>;

@@ -4,6 +4,8 @@
 import { STAGES, type Stage } from '../domain/stages';
 import { STANDARDS } from '../standards';
 import type { Comparator, PlanTarget, TargetAttribute } from './model';
+import type { InclusionFacts } from './inclusion';
+import { INCLUSION_TARGETS } from './inclusion-targets';
 import { TEACHER_TARGETS } from './teachers/targets';
 import type { TeacherIndicatorYear } from './teachers/types';
 
@@ -43,6 +45,8 @@ export interface YearFacts {
   teachingPoints: number;
   /** Open schools that had boarders in the data (a projected year holds them; new schools unknown). */
   boardingSchools: number;
+  /** Special education, 随迁子女 and school groups (shared/plan/inclusion.ts); absent in contexts without them. */
+  inclusion?: InclusionFacts;
 }
 
 export interface TargetDef {
@@ -225,6 +229,7 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
     value: (f) => f.compulsoryAreaGap,
   },
   ...TEACHER_TARGETS,
+  ...INCLUSION_TARGETS,
 ];
 
 const BY_KEY = new Map(TARGET_CATALOG.map((d) => [d.key, d]));

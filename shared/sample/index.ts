@@ -13,6 +13,7 @@ import { buildRoster } from './schools';
 import { buildStaff } from './staff';
 import { buildTownships } from './townships';
 import { buildGeography } from './geography';
+import { buildInclusion } from './inclusion';
 
 export { SAMPLE_COUNTY_NAME } from './names';
 
@@ -65,6 +66,7 @@ export function generateCounty(options: SampleOptions = {}): CountyData {
     population: populationRows,
     births: birthRecords(frame.townships, births),
     geography,
+    inclusion: buildInclusion(rng.fork('inclusion'), schools, enrolment, BASE_YEAR),
   };
 }
 

@@ -32,6 +32,7 @@ const DOCS = {
   ruralTeachers: '《国务院办公厅关于印发乡村教师支持计划（2015—2020年）的通知》（国办发〔2015〕43号，2015年）',
   smallRuralSchools: '《国务院办公厅关于全面加强乡村小规模学校和乡镇寄宿制学校建设的指导意见》（国办发〔2018〕27号，2018年）',
   teacherExchange: '《关于推进县（区）域内义务教育学校校长教师交流轮岗的意见》（教育部 财政部 人力资源社会保障部，教师〔2014〕4号，2014年）',
+  resourceRooms: '《普通学校特殊教育资源教室建设指南》（教育部办公厅，教基二厅〔2016〕1号，2016年）',
   reference: '参考值（本程序取值，非国家文件规定）',
   program: '本程序默认',
 } as const;
@@ -288,5 +289,12 @@ export const STANDARDS = {
       `${DOCS.reference}：每县至少 1 所特殊教育学校。${DOCS.educationOutline2010}要求 30 万人口以上、残疾儿童较多的县设 1 所；` +
         `${DOCS.specialEducation}中“20 万人口以上的县”的表述未能核对原文`,
     ),
+    // The 97 % is quoted from the plan by local implementing plans (e.g. 柳州市实施方案, citing
+    // 国办发〔2021〕60号) and by the 国新办 briefing of 2025-07-22 reporting it met.
+    disabledEnrolmentRate: std(97, `${DOCS.specialEducation}：到 2025 年适龄残疾儿童少年义务教育入学率达到 97%`),
+    // No national document with this figure could be checked; 85 % is the aim local plans commonly set.
+    migrantPublicShare: std(85, `${DOCS.reference}：随迁子女在公办学校就读（含政府购买学位）比例 85% 以上为各地规划常见目标`),
   },
+  /** Ordinary schools with at least this many pupils with disabilities should have a 资源教室. */
+  resourceRoomMinPupils: std(5, `${DOCS.resourceRooms}：招收 5 人以上数量残疾学生的普通学校，一般应设立资源教室`),
 } as const;

@@ -7,8 +7,9 @@ import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, SCHOOL_FIELDS } from '../domain/schoo
 import { gradeLabel, KIND_LABEL, STAGE_LABEL } from '../domain/stages';
 import { compareZh } from '../domain/collate';
 import { ALL_PROFILE_CATEGORIES, type ProfileCategory, type ProfileDimension } from '../domain/staff-profile';
+import { groupsTable, migrantsTable, specialNeedsTable, type InclusionTableInput } from './inclusion-layouts';
 
-export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births', 'teachers'] as const;
+export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births', 'teachers', 'special_needs', 'migrants', 'school_groups'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export type Cell = string | number | null;
@@ -143,7 +144,11 @@ function teachersTable(d: TableInput): DataTable {
   return { sheet: '教职工结构', headers: [...TEACHER_HEADERS], rows: out };
 }
 
-export function dataTable(kind: DataKind, data: TableInput): DataTable {
+/** The county's data as `dataTable` reads it; the inclusion records only where those kinds are asked for. */
+export type DataTableInput = TableInput & Partial<Omit<InclusionTableInput, 'schools'>>;
+
+export function dataTable(kind: DataKind, data: DataTableInput): DataTable {
+  const inclusion = (): InclusionTableInput => ({ schools: data.schools, specialNeeds: data.specialNeeds ?? [], migrants: data.migrants ?? [], groups: data.groups ?? [] });
   switch (kind) {
     case 'schools':
       return schoolsTable(data);
@@ -155,5 +160,11 @@ export function dataTable(kind: DataKind, data: TableInput): DataTable {
       return birthsTable(data);
     case 'teachers':
       return teachersTable(data);
+    case 'special_needs':
+      return specialNeedsTable(inclusion());
+    case 'migrants':
+      return migrantsTable(inclusion());
+    case 'school_groups':
+      return groupsTable(inclusion());
   }
 }

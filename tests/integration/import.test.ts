@@ -244,7 +244,7 @@ describe('round trip with the export', () => {
     const exporter = createBackend({ dataDir: path.join(dir, 'data2'), shell: 'cli' });
     await ok('project.open', { path: source.path }, exporter);
     const files: Record<string, string> = {};
-    for (const kind of ['population', 'births', 'schools', 'enrolment'] as const) {
+    for (const kind of ['population', 'births', 'schools', 'enrolment', 'special_needs', 'migrants', 'school_groups'] as const) {
       files[kind] = write(`${kind}.xlsx`, toXlsxBytes(await ok<DataTable>('data.export', { kind }, exporter)));
     }
     exporter.close();
@@ -252,11 +252,13 @@ describe('round trip with the export', () => {
     await ok('project.create', { path: target, name: '空县', countyCode: '990101' });
     const run = (kind: string, file: string) => ok<ImportResult>('import.run', { path: file, kind, createTownships: true, acceptWarnings: true });
     const results = [await run('population', files.population!), await run('births', files.births!), await run('schools', files.schools!), await run('schools', files.enrolment!)];
+    for (const kind of ['special_needs', 'migrants', 'school_groups'] as const) results.push(await run(kind, files[kind]!));
     for (const r of results) expect(r.ok, JSON.stringify(r.issues.filter((i) => i.severity === 'error').slice(0, 3))).toBe(true);
     backend.close();
     const a = dumpData(source.path, [...IMPORT_AUDIT_TABLES, 'meta', 'townships', 'school_totals']);
     const b = dumpData(target, [...IMPORT_AUDIT_TABLES, 'meta', 'townships', 'school_totals']);
-    for (const table of ['schools', 'enrolment', 'staff']) expect(b[table], table).toEqual(a[table]);
+    for (const table of ['schools', 'enrolment', 'staff', 'special_needs', 'migrant_pupils', 'school_groups']) expect(b[table], table).toEqual(a[table]);
+    expect(a.school_groups, 'the sample has groups to carry').toHaveLength(2);
     // Births come back with the import as their source.
     const noSource = (rows: unknown[]) => (rows as unknown[][]).map((r) => r.slice(0, 3));
     expect(noSource(b.births!)).toEqual(noSource(a.births!));

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { CountyData } from '../../../shared/domain';
 import { birthsTable, enrolmentTable, populationTable, schoolsTable, staffTable, townshipsTable } from './county-tables';
+import { insertInclusion } from './inclusion';
 import { writeMeta } from './meta';
 import { writeGeography } from './geo';
 import type { Table } from './table';
@@ -20,5 +21,6 @@ export function insertCountyData(db: Database.Database, data: CountyData): void 
     insertAll(populationTable, data.population);
     insertAll(birthsTable, data.births);
     if (data.geography) writeGeography(db, data.geography);
+    if (data.inclusion) insertInclusion(db, data.inclusion);
   })();
 }

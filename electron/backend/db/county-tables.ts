@@ -21,6 +21,12 @@ import {
   type StaffProfileRecord,
   PROFILE_FIELDS,
   type Township,
+  MIGRANT_FIELDS,
+  SCHOOL_GROUP_FIELDS,
+  SPECIAL_NEEDS_FIELDS,
+  type MigrantRecord,
+  type SchoolGroup,
+  type SpecialNeedsRecord,
 } from '../../../shared/domain';
 import { defineTable } from './table';
 
@@ -50,6 +56,10 @@ export const staffProfileTable = defineTable<StaffProfileRecord>({
 });
 export const countyBirthsTable = defineTable<CountyBirthRecord>({ name: 'county_births', key: ['year'], columns: columnsOf(COUNTY_BIRTH_FIELDS) });
 
+export const specialNeedsTable = defineTable<SpecialNeedsRecord>({ name: 'special_needs', key: ['school', 'year'], columns: columnsOf(SPECIAL_NEEDS_FIELDS) });
+export const migrantPupilsTable = defineTable<MigrantRecord>({ name: 'migrant_pupils', key: ['school', 'year'], columns: columnsOf(MIGRANT_FIELDS) });
+export const schoolGroupsTable = defineTable<SchoolGroup>({ name: 'school_groups', key: ['name'], columns: columnsOf(SCHOOL_GROUP_FIELDS) });
+
 /** Every county table, by table name (the import journal's table names). */
 export const COUNTY_TABLES = {
   townships: townshipsTable,
@@ -61,4 +71,7 @@ export const COUNTY_TABLES = {
   school_totals: schoolTotalsTable,
   county_births: countyBirthsTable,
   staff_profile: staffProfileTable,
+  special_needs: specialNeedsTable,
+  migrant_pupils: migrantPupilsTable,
+  school_groups: schoolGroupsTable,
 } as const;

@@ -73,6 +73,9 @@ export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: 
     for (const b of plan.births) journal.put('births', b);
     for (const b of plan.countyBirths) journal.put('county_births', b);
     for (const p of plan.staffProfile) journal.put('staff_profile', p);
+    for (const r of plan.specialNeeds) journal.put('special_needs', r);
+    for (const r of plan.migrants) journal.put('migrant_pupils', r);
+    for (const g of plan.groups) journal.put('school_groups', g);
     const issue = db.prepare('INSERT INTO import_issues (import_id, severity, sheet, row, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const i of plan.issues) issue.run(importId, i.severity, i.sheet, i.row, i.column, i.value, i.code, i.message);
     journal.flush();
@@ -84,6 +87,8 @@ export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: 
 const TABLE_LABEL: Record<string, string> = {
   townships: '乡镇', schools: '学校', enrolment: '在校生', staff: '教职工', population: '人口', births: '出生人口',
   school_totals: '学校合计', county_births: '全县出生人口', staff_profile: '教职工结构',
+  special_needs: '残疾学生与资源教室', migrant_pupils: '随迁子女',
+  school_groups: '学校集团（共同体、学区）',
 };
 
 /**

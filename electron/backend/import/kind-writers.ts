@@ -18,6 +18,8 @@ export interface ImportKindWriter {
 }
 
 const NOTHING_STORED = (): StoredRows => ({ schools: [], staff: [], enrolmentTotals: new Map() });
+// Rows of these kinds name schools the project already holds.
+const SCHOOLS_ONLY = (db: Database.Database): StoredRows => ({ schools: allSchools(db), staff: [], enrolmentTotals: new Map() });
 
 export const IMPORT_KIND_WRITERS: Readonly<Record<ImportKind, ImportKindWriter>> = {
   schools: {
@@ -32,4 +34,7 @@ export const IMPORT_KIND_WRITERS: Readonly<Record<ImportKind, ImportKindWriter>>
     writes: ['staff', 'staff_profile'],
     stored: (db) => ({ schools: allSchools(db), staff: allStaff(db), enrolmentTotals: new Map() }),
   },
+  special_needs: { backupLabel: '残疾学生', writes: ['special_needs'], stored: SCHOOLS_ONLY },
+  migrants: { backupLabel: '随迁子女', writes: ['migrant_pupils'], stored: SCHOOLS_ONLY },
+  school_groups: { backupLabel: '学校集团', writes: ['school_groups'], stored: SCHOOLS_ONLY },
 };

@@ -5,6 +5,8 @@
 // once per change of the file.
 import {
   buildContext,
+  defaultTargets,
+  defaultTargetsWith,
   countyPopulation,
   evaluatePlan,
   flatDemand,
@@ -14,12 +16,14 @@ import {
   type DemandSource,
   type EvaluationContext,
   type Plan,
+  type PlanTarget,
   type PlanEvaluation,
 } from '../../../shared/plan';
 import { MAX_HORIZON_YEARS } from '../../../shared/projection';
 import { AppError } from '../errors';
 import { planIdByName, planRows, readPlan } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
+import { inclusionPresence, readInclusion } from '../db/inclusion';
 import { birthsByYear } from '../db/queries';
 import { countyRecords, defaultBaseYear, runOneScenario, type CountyRecords } from './projection';
 
@@ -59,7 +63,7 @@ export function planContextFor(file: ProjectFile, scenario: string, outlookYear:
       notes: [`未使用预测：${why.replace(/[。.]$/, '')}。各校在校生暂按 ${dataBase} 年实际人数保持不变，结果仅供参考。`],
     };
   }
-  return buildContext({ ...data, population }, demand, source);
+  return { ...buildContext({ ...data, population }, demand, source), inclusion: readInclusion(file.db) };
 }
 
 function baseYearOf(data: CountyRecords): number {
@@ -69,6 +73,15 @@ function baseYearOf(data: CountyRecords): number {
 /** The last recorded year up to the project's base year: where a new plan starts. */
 export function dataBaseYear(file: ProjectFile): number {
   return baseYearOf(countyRecords(file));
+}
+
+/** The default targets for this project's data (docs/ARCHITECTURE.md, "Special education …"). */
+export function projectDefaultTargets(file: ProjectFile): PlanTarget[] {
+  return defaultTargetsWith(defaultTargets(), inclusionPresence(file.db));
+}
+
+export function withProjectTargets<P extends Pick<Plan, 'targets'>>(file: ProjectFile, plan: P): P {
+  return { ...plan, targets: projectDefaultTargets(file) };
 }
 
 /** A stored plan by id or name; without either the first plan, or a default plan not saved. */
@@ -82,7 +95,7 @@ export function resolvePlan(file: ProjectFile, input: { plan?: number; name?: st
     }
   }
   if (id === null) id = planRows(file.db)[0]?.id ?? null;
-  if (id === null) return newPlan(dataBaseYear(file));
+  if (id === null) return withProjectTargets(file, newPlan(dataBaseYear(file)));
   const plan = readPlan(file.db, id);
   if (!plan) throw new AppError('NOT_FOUND', '要打开的规划已不存在。');
   return plan;

@@ -6,7 +6,6 @@ import type { ParsedInput } from '../../../shared/api';
 import { KIND_LABEL, KIND_STAGES, STAGE_LABEL, type School, type Stage, type Township } from '../../../shared/domain';
 import {
   checkYears,
-  defaultTargets,
   estimateFacilities,
   projectInvestmentParts,
   newPlan,
@@ -45,7 +44,7 @@ import {
 import type { ProjectFile } from '../db/project-file';
 import { allSchools, allTownships } from '../db/queries';
 import { AppError } from '../errors';
-import { dataBaseYear } from './plan-context';
+import { dataBaseYear, projectDefaultTargets, withProjectTargets } from './plan-context';
 
 function now(): string {
   return new Date().toISOString();
@@ -107,7 +106,7 @@ function checkPlanYears(base: number, target: number, outlook: number): void {
 /** The plan `plan.create` would insert, checked; nothing written yet. */
 export function planToCreate(file: ProjectFile, input: ParsedInput<'plan.create'>): Omit<Plan, 'id'> {
   const base = input.baseYear ?? dataBaseYear(file);
-  const template = newPlan(base, { targetYear: input.targetYear, outlookYear: input.outlookYear, scenario: input.scenario });
+  const template = withProjectTargets(file, newPlan(base, { targetYear: input.targetYear, outlookYear: input.outlookYear, scenario: input.scenario }));
   checkPlanYears(template.baseYear, template.targetYear, template.outlookYear);
   return { ...template, name: uniqueName(file, input.name, template.name) };
 }
@@ -172,7 +171,7 @@ export function removeTarget(file: ProjectFile, input: ParsedInput<'plan.removeT
 
 export async function resetTargets(file: ProjectFile, planId: number): Promise<PlanDetail> {
   const plan = detail(file, planId);
-  return withBackup(file.db, file.path, `恢复默认指标前`, () => edit(file, plan.id, '恢复默认指标', () => writeTargets(file.db, plan.id, defaultTargets())));
+  return withBackup(file.db, file.path, `恢复默认指标前`, () => edit(file, plan.id, '恢复默认指标', () => writeTargets(file.db, plan.id, projectDefaultTargets(file))));
 }
 
 // ---- Projects ---------------------------------------------------------------------------

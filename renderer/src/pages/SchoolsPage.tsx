@@ -19,8 +19,12 @@ import { useElementHeight } from '../lib/useElementSize';
 import { EditHistory } from '../components/edit/EditHistory';
 import { TownshipList } from '../components/edit/TownshipList';
 import { editStrings } from '../i18n/zh-edit';
+import { InclusionEditor } from '../components/edit/InclusionEditor';
+import { inclusionStrings } from '../i18n/zh-inclusion';
+import { inclusionColumns, inclusionFilter, InclusionFilters, schoolInclusion, type InclusionFilterValue } from '../components/SchoolInclusion';
 
 const t = zh.schools;
+const inclusionTab = inclusionStrings.tab;
 const collator = new Intl.Collator('zh-CN');
 /** Height of the sticky table header inside the measured box. */
 const HEADER_HEIGHT = 40;
@@ -132,7 +136,7 @@ const columns: TableColumnsType<SchoolRow> = [
   levelColumn(t.colUtil, 'utilisation', 'util', 104, utilisationColor, fmtRatio),
 ];
 
-const TABLE_WIDTH = columns.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 100), 0);
+const widthOf = (cols: TableColumnsType<SchoolRow>) => cols.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 100), 0);
 
 export function SchoolsPage() {
   // Bumped after every edit or undo: the table, the drawer and the lists refetch.
@@ -140,12 +144,16 @@ export function SchoolsPage() {
   const { data, error, loading, reload } = useApi('schools.list', {}, [version]);
   const [filter, setFilter] = useState<SchoolFilter>(EMPTY_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'townships' | 'history' | null>(null);
+  const [panel, setPanel] = useState<'townships' | 'history' | 'inclusion' | null>(null);
+  const { data: inclusion } = useApi('inclusion.get', {}, [version]);
+  const [inclusionFilterValue, setInclusionFilter] = useState<InclusionFilterValue>({ group: 'any', rooms: 'any' });
   const changed = () => setVersion((v) => v + 1);
   const { ref: boxRef, height: boxHeight } = useElementHeight<HTMLDivElement>(480);
 
   const rows = useMemo(() => data ?? [], [data]);
-  const visible = useMemo(() => applyFilter(rows, filter), [rows, filter]);
+  const byCode = useMemo(() => schoolInclusion(inclusion ?? null), [inclusion]);
+  const visible = useMemo(() => inclusionFilter(applyFilter(rows, filter), byCode, inclusionFilterValue), [rows, filter, byCode, inclusionFilterValue]);
+  const allColumns = useMemo(() => [...columns, ...inclusionColumns(byCode)], [byCode]);
   const latestYear = useMemo(() => rows.reduce<number | null>((m, r) => (r.year && (!m || r.year > m) ? r.year : m), null), [rows]);
 
   if (error && !data) return <LoadError error={error} onRetry={reload} />;
@@ -158,6 +166,9 @@ export function SchoolsPage() {
           <Space>
             <Button onClick={() => setPanel('townships')} data-testid="open-townships">
               {editStrings.townships}
+            </Button>
+            <Button onClick={() => setPanel('inclusion')} data-testid="open-inclusion">
+              {inclusionTab}
             </Button>
             <Button onClick={() => setPanel('history')} data-testid="open-edit-history">
               {editStrings.history}
@@ -172,7 +183,10 @@ export function SchoolsPage() {
         }
       />
       <Flex justify="space-between" align="center" gap={12} wrap className="table-toolbar">
-        <SchoolFilters rows={rows} value={filter} onChange={setFilter} />
+        <Flex gap={12} wrap align="center">
+          <SchoolFilters rows={rows} value={filter} onChange={setFilter} />
+          <InclusionFilters value={inclusionFilterValue} onChange={setInclusionFilter} />
+        </Flex>
         <Typography.Text strong data-testid="school-count" className="school-count">
           {visible.length === rows.length ? t.count(visible.length) : t.countOf(visible.length, rows.length)}
         </Typography.Text>
@@ -186,10 +200,10 @@ export function SchoolsPage() {
             virtual
             size="small"
             rowKey="code"
-            columns={columns}
+            columns={allColumns}
             dataSource={visible}
             pagination={false}
-            scroll={{ x: TABLE_WIDTH, y: Math.max(200, boxHeight - HEADER_HEIGHT) }}
+            scroll={{ x: widthOf(allColumns), y: Math.max(200, boxHeight - HEADER_HEIGHT) }}
             locale={{ emptyText: t.empty }}
             rowClassName={(r) => (r.code === selected ? 'row-selected' : 'row-clickable')}
             onRow={(r) => ({
@@ -221,13 +235,14 @@ export function SchoolsPage() {
           changed();
         }}
       />
-      <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} title={editStrings.townships}>
+      <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} title={panel === 'inclusion' ? inclusionTab : editStrings.townships}>
         <div data-testid="edit-panel">
           <Tabs
             activeKey={panel ?? 'townships'}
-            onChange={(k) => setPanel(k as 'townships' | 'history')}
+            onChange={(k) => setPanel(k as 'townships' | 'history' | 'inclusion')}
             items={[
               { key: 'townships', label: editStrings.townships, children: <TownshipList version={version} onChanged={changed} /> },
+              { key: 'inclusion', label: inclusionTab, children: <InclusionEditor version={version} schools={rows} onChanged={changed} /> },
               { key: 'history', label: editStrings.history, children: <EditHistory version={version} onChanged={changed} /> },
             ]}
           />

@@ -9,8 +9,11 @@ import { IGNORE, type Recognised, type RecogniseContext } from '../recognise';
 import { describeTarget, type Target } from '../targets';
 import { BIRTHS_KIND } from './births';
 import { POPULATION_KIND } from './population';
+import { MIGRANTS_KIND } from './migrants';
+import { SCHOOL_GROUPS_KIND } from './school-groups';
 import { SCHOOLS_KIND } from './schools';
 import { TEACHERS_KIND } from './teachers';
+import { SPECIAL_NEEDS_KIND } from './special-needs';
 import type { ImportKindSpec } from './spec';
 
 export const IMPORT_KIND_REGISTRY: Readonly<Record<ImportKind, ImportKindSpec>> = {
@@ -18,6 +21,9 @@ export const IMPORT_KIND_REGISTRY: Readonly<Record<ImportKind, ImportKindSpec>> 
   population: POPULATION_KIND,
   births: BIRTHS_KIND,
   teachers: TEACHERS_KIND,
+  special_needs: SPECIAL_NEEDS_KIND,
+  migrants: MIGRANTS_KIND,
+  school_groups: SCHOOL_GROUPS_KIND,
 };
 
 /**

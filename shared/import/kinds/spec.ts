@@ -28,6 +28,8 @@ export interface ImportKindSpec {
   targetChoices?(system: SchoolSystem): { target: Target; group: string }[];
   /** Whole-year numbers in the header row name columns (2019 | 2020 …) rather than being data. */
   yearHeaders?: boolean;
+  /** Rows add facts to schools the project already holds (found by code or name, never created). */
+  namesStoredSchools?: true;
   /** Second look at the proposed mapping, once every column has been recognised alone. */
   refineMapping?(columns: ColumnMapping[]): void;
   /** The checked rows below the header, as a plan the backend commits. */

@@ -8,6 +8,7 @@ import { STANDARDS } from '@shared/standards';
 import { investmentBasis, planHeader, type PlanDetail, type PlanHeader, type PlanSettings } from '@shared/plan';
 import { useApi } from '../../api/useApi';
 import { zh } from '../../i18n/zh';
+import { inclusionSettings } from '../../i18n/zh-inclusion';
 import type { PlanState } from './usePlan';
 import { TeacherSettingsFields } from './TeacherSettingsFields';
 
@@ -30,6 +31,7 @@ const fromForm = (f: NormsForm, base: PlanSettings): PlanSettings => ({
   teachers: { ...base.teachers, ...f.teachers },
   equipmentPerStudent: { ...base.equipmentPerStudent, ...f.equipmentPerStudent },
   landPerMu: f.landPerMu ?? null,
+  inclusion: { ...base.inclusion, ...f.inclusion, registeredDisabledChildren: f.inclusion?.registeredDisabledChildren ?? null },
 });
 
 interface Props {
@@ -141,9 +143,17 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
             <InputNumber min={0} max={100_000} style={{ width: '100%' }} placeholder={t.landUnknown} />
           </Form.Item>
         </div>
+        <Typography.Text strong>{inclusionSettings.title}</Typography.Text>
+        <div className="editor-grid-3">
+          <Form.Item name={['inclusion', 'registeredDisabledChildren']} label={inclusionSettings.registered} tooltip={inclusionSettings.registeredHint}>
+            <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} placeholder={inclusionSettings.unknown} data-testid="setting-registered-disabled" />
+          </Form.Item>
+          {num(['inclusion', 'resourceRoomMinPupils'], inclusionSettings.minPupils, 1, 100)}
+        </div>
         <Typography.Paragraph type="secondary" className="settings-note" data-testid="norm-sources">
           {t.floorSources}
           {[STANDARDS.floorAreaPerStudent.source, STANDARDS.ruralFloorArea.source, STANDARDS.floorAreaPerStudentReference.source].join('；')}。
+          {STANDARDS.resourceRoomMinPupils.source}。
           {investmentBasis(plan.settings)}
         </Typography.Paragraph>
         <Button htmlType="submit" type="primary" loading={saving} data-testid="save-norms">
