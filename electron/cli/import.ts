@@ -9,7 +9,8 @@ import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, isImportKind, SEVERITY_LABEL, type 
 /** The kind argument as usage shows it: <schools|population|births>. */
 export const IMPORT_KIND_ARG = IMPORT_KINDS.join('|');
 
-const kindLines = IMPORT_KINDS.map((k) => `        ${k.padEnd(12)}${IMPORT_KIND_REGISTRY[k].label}`).join('\n');
+const kindWidth = Math.max(...IMPORT_KINDS.map((k) => k.length)) + 2;
+const kindLines = IMPORT_KINDS.map((k) => `        ${k.padEnd(kindWidth)}${IMPORT_KIND_REGISTRY[k].label}`).join('\n');
 
 export const IMPORT_HELP = `  import <文件.csplan> <${IMPORT_KIND_ARG}> <数据文件> [--sheet 名称] [--year 2024] [--mapping 映射.json]
          [--encoding auto|utf-8|gbk] [--create-townships] [--skip-invalid] [--dry-run] [--accept-warnings] [--json]

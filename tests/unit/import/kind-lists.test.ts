@@ -22,7 +22,7 @@ describe('lists of import kinds', () => {
         onCancel: noop, onTemplate: noop, uploading: null, file: null,
       }),
     );
-    const offered = [...html.matchAll(/data-testid="import-kind-([a-z]+)"/g)].map((m) => m[1]);
+    const offered = [...html.matchAll(/data-testid="import-kind-([a-z_]+)"/g)].map((m) => m[1]);
     expect(offered).toEqual([...IMPORT_KINDS]);
     for (const k of IMPORT_KINDS) {
       expect(html).toContain(IMPORT_KIND_REGISTRY[k].shortLabel);
