@@ -22,6 +22,8 @@ export interface CatchmentInput {
   schools: readonly SitedSchool[];
   roadFactor: number;
   manual?: readonly ManualAssignment[];
+  /** Villages a closure sends to its receivers: placed like the planner's, but not marked as drawn. */
+  forced?: readonly ManualAssignment[];
   frame?: SpatialFrame;
 }
 
@@ -54,6 +56,14 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
       }
       assignedTo[pi] = si;
       manual[pi] = 1;
+      remaining[si]! -= childrenOf(pi);
+    }
+    for (const m of input.forced ?? []) {
+      if (m.stage !== stage) continue;
+      const pi = pointIndexOf.get(m.village);
+      const si = schoolIndexOf.get(m.school);
+      if (pi === undefined || si === undefined || assignedTo[pi] !== -1) continue;
+      assignedTo[pi] = si;
       remaining[si]! -= childrenOf(pi);
     }
     if (ignored > 0) notes.push(`${STAGE_NAME[stage]}有 ${ignored} 条手工划片指向已不存在或当年未开办的学校（或村），已改为自动划片。`);

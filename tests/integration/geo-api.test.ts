@@ -92,6 +92,39 @@ describe('planner edits on the map', () => {
     if (!refused.ok) expect(refused.error.message).toMatch(/不设该学段/);
   });
 
+  it("gives a new school the students of the villages drawn to it in the plan's evaluation", async () => {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '划片测算' });
+    const map0 = await ok<GeoMap>('geo.map', { plan: plan.id });
+    const rich = [...map0.villages].sort((a, b) => b.childrenByStage.primary - a.childrenByStage.primary);
+    const first = rich[0]!;
+    const second = rich.find((v) => v.townshipId === first.townshipId && v.id !== first.id)!;
+    const detail = await ok<{ projects: { id: number; name: string }[] }>('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '新建', name: '划片新小学', kind: 'primary', township: first.townshipId, classes: 24, seats: 1080, completionYear: plan.baseYear + 2 }],
+    });
+    const ref = `new:${detail.projects.find((p) => p.name === '划片新小学')!.id}`;
+    type Ev = { years: number[]; allocation: { rule: string }; schools: { code: string; demand: number[] }[] };
+    const demandOf = (ev: Ev) => ev.schools.find((s) => s.code === ref)!.demand[ev.years.indexOf(plan.baseYear + 3)]!;
+    const bySeats = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(bySeats.allocation.rule).toBe('seats');
+
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [first.id], school: ref });
+    const one = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(one.allocation.rule).toBe('catchments');
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [second.id], school: ref });
+    const two = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(demandOf(one)).toBeGreaterThan(0);
+    expect(demandOf(two)).toBeGreaterThan(demandOf(one));
+    // The map reads the same evaluation.
+    const later = await ok<GeoMap>('geo.map', { plan: plan.id, year: plan.baseYear + 3 });
+    expect(later.schools.find((s) => s.code === ref)!.students).toBe(Math.round(demandOf(two)));
+    // Taking the villages back returns to the rule by seats.
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [first.id, second.id], school: null });
+    const back = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(back.allocation.rule).toBe('seats');
+    expect(demandOf(back)).toBe(demandOf(bySeats));
+  });
+
   it('moves a school and takes the move back', async () => {
     const map = await ok<GeoMap>('geo.map', {});
     const s = map.schools.find((x) => !x.isNew && x.position)!;
@@ -120,5 +153,29 @@ describe('撤并 in the catchments', () => {
     expect(moved.every((m) => m.from === closing.code && m.to !== closing.code)).toBe(true);
     expect(moved.every((m) => m.added === null || m.added >= 0)).toBe(true);
     expect(later.stages.primary.assignments.some((a) => a.school === closing.code)).toBe(false);
+  });
+
+  it('sends the closed school’s villages to its receiver, flagging those beyond the service distance', async () => {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '撤并接收' });
+    const base = await ok<CatchmentResult>('geo.catchments', { plan: plan.id });
+    const map = await ok<GeoMap>('geo.map', { plan: plan.id });
+    const served = base.stages.primary.schools.filter((s) => s.villages > 0 && s.children > 0);
+    const closing = served[served.length - 1]!;
+    const receiver = served[0]!;
+    await ok('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '撤并', name: '撤并接收校', school: closing.code, receivers: [{ school: receiver.code, share: 1 }], completionYear: plan.baseYear + 2 }],
+    });
+    const later = await ok<CatchmentResult>('geo.catchments', { plan: plan.id, year: plan.baseYear + 3 });
+    const moved = later.stages.primary.moved;
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((m) => m.to === receiver.code && m.toName === receiver.name)).toBe(true);
+    const urbanOf = new Map(map.townships.map((t) => [t.code, t.urbanRural === '城区']));
+    const villageTownship = new Map(map.villages.map((v) => [v.id, v.townshipId]));
+    for (const m of moved) {
+      expect(m.added).toBe(m.after! - m.before);
+      const limit = (urbanOf.get(villageTownship.get(m.villageId)!) ? map.settings.urban : map.settings.rural).primary;
+      expect(m.beyond).toBe(m.after! > limit);
+    }
   });
 });
