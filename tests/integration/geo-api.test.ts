@@ -44,7 +44,7 @@ describe('geo.map', () => {
 
 describe('geo.coverage and geo.catchments', () => {
   it('counts every child once, covered ≤ children, share in 0–1', async () => {
-    const cov = await ok<CoverageResult>('geo.coverage', {});
+    const cov = await ok<CoverageResult>('geo.coverage', { plan: plan.id });
     for (const stage of COVERAGE_STAGES) {
       const s = cov.stages[stage];
       expect(s.covered).toBeLessThanOrEqual(s.children + 1e-6);
@@ -61,6 +61,19 @@ describe('geo.coverage and geo.catchments', () => {
       const ids = c.stages[stage].assignments.map((a) => a.village);
       expect(new Set(ids).size).toBe(ids.length);
     }
+  });
+});
+
+describe('the 布局规划图 annex', () => {
+  it('draws 现状 and 规划 with the coverage table of each year, as geo.coverage gives it', async () => {
+    const plan = await ok<{ id: number }>('plan.create', { name: '布局图附件' });
+    const { html } = await ok<{ html: string }>('annex.preview', { plan: plan.id, annexes: [{ kind: 'layout-map' }] });
+    expect(html).toContain('现状');
+    expect(html).toContain('规划');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    const cov = await ok<CoverageResult>('geo.coverage', { plan: plan.id });
+    const first = cov.stages.primary.townships.find((t) => t.children > 0)!;
+    expect(html).toContain(first.name);
   });
 });
 

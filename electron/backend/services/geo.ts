@@ -191,7 +191,16 @@ export function geoCatchments(file: ProjectFile, q: Query): CatchmentResult {
 }
 
 export function geoMap(file: ProjectFile, q: Query): GeoMap {
+  return mapOf(file, stateOf(file, q));
+}
+
+/** The map and its coverage from one reading of the plan and the geography (the annex prints both). */
+export function geoMapWithCoverage(file: ProjectFile, q: Query): { map: GeoMap; coverage: CoverageResult } {
   const state = stateOf(file, q);
+  return { map: mapOf(file, state), coverage: coverageOf(state) };
+}
+
+function mapOf(file: ProjectFile, state: GeoState): GeoMap {
   const g = state.geography;
   const boundaryOf = new Map(g.townships.map((b) => [b.township, b]));
   const pointOf = new Map(state.points.map((p) => [p.id, p]));
