@@ -44,7 +44,7 @@ describe('geo.map', () => {
 
 describe('geo.coverage and geo.catchments', () => {
   it('counts every child once, covered ≤ children, share in 0–1', async () => {
-    const cov = await ok<CoverageResult>('geo.coverage', { plan: plan.id });
+    const cov = await ok<CoverageResult>('geo.coverage', {});
     for (const stage of COVERAGE_STAGES) {
       const s = cov.stages[stage];
       expect(s.covered).toBeLessThanOrEqual(s.children + 1e-6);
@@ -136,6 +136,34 @@ describe('planner edits on the map', () => {
     const back = await ok<Ev>('plan.evaluate', { plan: plan.id });
     expect(back.allocation.rule).toBe('seats');
     expect(demandOf(back)).toBe(demandOf(bySeats));
+  });
+
+  it("takes a site and a drawn catchment back with the plan's undo, and puts them again with redo", async () => {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '划片撤销' });
+    const map0 = await ok<GeoMap>('geo.map', { plan: plan.id });
+    const village = map0.villages.find((v) => v.childrenByStage.primary > 20)!;
+    const detail = await ok<{ projects: { id: number; name: string }[] }>('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '新建', name: '撤销测试小学', kind: 'primary', township: village.townshipId, classes: 12, seats: 540, completionYear: plan.baseYear + 1 }],
+    });
+    const project = detail.projects.find((p) => p.name === '撤销测试小学')!;
+    const ref = `new:${project.id}`;
+    await ok('geo.setProjectSite', { plan: plan.id, project: project.id, position: village.point });
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [village.id], school: ref });
+    const drawn = () => ok<GeoMap>('geo.map', { plan: plan.id, year: plan.baseYear + 2 }).then((m) => ({
+      site: m.projects.find((p) => p.id === project.id)!.site,
+      manual: m.catchments.some((c) => c.village === village.id && c.school === ref && c.manual),
+    }));
+    expect(await drawn()).toEqual({ site: village.point, manual: true });
+
+    const afterUndo = await ok<{ history: { redo: string | null } }>('plan.undo', { plan: plan.id });
+    expect(afterUndo.history.redo).toBe('1 个村（社区）的小学划入撤销测试小学');
+    expect(await drawn()).toEqual({ site: village.point, manual: false });
+    await ok('plan.undo', { plan: plan.id });
+    expect((await drawn()).site).toBeNull();
+    await ok('plan.redo', { plan: plan.id });
+    await ok('plan.redo', { plan: plan.id });
+    expect(await drawn()).toEqual({ site: village.point, manual: true });
   });
 
   it('moves a school and takes the move back', async () => {

@@ -2,7 +2,7 @@
 // and hands them to the pure functions of shared/geo (demand points, coverage, catchments,
 // new site). The map, the CLI `coverage` and the annex read the same results.
 import type { ParsedInput } from '../../../shared/api';
-import type { Township } from '../../../shared/domain';
+import { STAGE_LABEL, type Township } from '../../../shared/domain';
 import type { CatchmentResult, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
 import { catchments, closureMoves, type ManualAssignment } from '../../../shared/geo/catchments';
 import { coverage, spatialFrame, type SitedSchool } from '../../../shared/geo/coverage';
@@ -18,6 +18,7 @@ import type { ProjectFile } from '../db/project-file';
 import { readPlan } from '../db/plans';
 import { townshipAges } from './geo-demand';
 import { planContextFor, resolvePlan } from './plan-context';
+import { recordEdit } from './plan';
 import { countyRecords, type CountyRecords } from './projection';
 
 type Query = ParsedInput<'geo.map'>;
@@ -301,13 +302,16 @@ export function geoAssignVillages(file: ProjectFile, input: ParsedInput<'geo.ass
   const known = new Set(readGeography(file.db).villages.map((v) => v.id));
   const unknown = input.villages.filter((v) => !known.has(v));
   if (unknown.length) throw new AppError('NOT_FOUND', `没有编号为 ${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' 等' : ''} 的村（社区）。`);
+  let label = `取消 ${input.villages.length} 个村（社区）的${STAGE_LABEL[input.stage]}划片`;
   if (input.school !== null) {
     const state = stateOf(file, { plan: plan.id });
     const s = state.schools.find((x) => x.code === input.school);
     if (!s) throw new AppError('NOT_FOUND', `规划“${plan.name}”中没有学校 ${input.school}。`);
     if (!s.stages.includes(input.stage)) throw new AppError('INVALID_INPUT', `${s.name} 不设该学段，不能划入该学段的村（社区）。`);
+    label = `${input.villages.length} 个村（社区）的${STAGE_LABEL[input.stage]}划入${s.name}`;
   }
-  assignCatchments(file.db, plan.id, input.stage, input.villages, input.school);
+  // An edit of the plan like any other: one undo entry, taken back by plan.undo.
+  file.db.transaction(() => recordEdit(file, plan.id, label, () => assignCatchments(file.db, plan.id, input.stage, input.villages, input.school)))();
   return geoCatchments(file, { plan: plan.id });
 }
 
@@ -316,7 +320,8 @@ export function geoSetProjectSite(file: ProjectFile, input: ParsedInput<'geo.set
   const project = plan.projects.find((p) => p.id === input.project);
   if (!project) throw new AppError('NOT_FOUND', `规划“${plan.name}”中没有编号为 ${input.project} 的项目。`);
   if (project.type !== '新建' && project.type !== '迁建') throw new AppError('INVALID_INPUT', `只有新建和迁建项目有选址，“${project.name}”是${project.type}项目。`);
-  setProjectSite(file.db, plan.id, project.id, input.position);
+  const label = input.position === null ? `取消项目“${project.name}”的选址` : `项目“${project.name}”选址`;
+  file.db.transaction(() => recordEdit(file, plan.id, label, () => setProjectSite(file.db, plan.id, project.id, input.position)))();
   return geoMap(file, { plan: plan.id });
 }
 
