@@ -31,4 +31,13 @@ export const mapStrings = {
   distanceKm: (m: number | null) => (m === null ? '—' : `${(m / 1000).toFixed(1)} 千米`),
   empty: '项目中还没有可绘制的地理数据：请导入乡镇边界（GeoJSON 或 Shapefile）或学校经纬度。',
   village: (name: string, children: number) => `${name}：学龄儿童 ${children} 人`,
+  draw: '划片',
+  drawNeeds: '先在图上选中一所学校，并选择一个学段',
+  drawing: (school: string, stage: string) => `划片：点击村（社区），将其${stage}学生划入“${school}”（再点一次已划入的村可取消；Esc 结束）`,
+  drawn: (village: string, school: string) => `已将“${village}”划入“${school}”`,
+  undrawn: (village: string) => `已取消“${village}”的划片`,
+  undo: '撤销',
+  undone: (label: string) => `已撤销：${label}`,
+  nothingToUndo: '没有可以撤销的修改',
+  selectedSchool: (name: string, students: number, seats: number, share: string) => `${name}：在校生 ${students} 人，学位 ${seats} 个，利用率 ${share}`,
 };
