@@ -145,10 +145,10 @@ describe('the 布局图 page', () => {
       await click(v.point);
       await expect.poll(async () => (await api<GeoMap>('geo.map', { plan: plan.id })).catchments.some((c) => c.village === v.id && c.school === school.code && c.manual), { timeout: 30_000 }).toBe(true);
     }
-    await expect.poll(() => selected.textContent(), { timeout: 30_000 }).not.toBe(shownBefore);
     const drawn = await utilisation();
     expect(drawn).not.toBe(before);
-    expect(await selected.textContent()).toContain(`利用率 ${((drawn ?? 0) * 100).toFixed(1)}%`);
+    // The page reloads the map after each click: wait for the one after the last.
+    await expect.poll(() => selected.textContent(), { timeout: 30_000 }).toContain(`利用率 ${((drawn ?? 0) * 100).toFixed(1)}%`);
     const ev = await api<{ allocation: { rule: string } }>('plan.evaluate', { plan: plan.id });
     expect(ev.allocation.rule).toBe('catchments');
     await session.shot('map-06-catchment');
