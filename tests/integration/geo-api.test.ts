@@ -178,17 +178,23 @@ describe('planner edits on the map', () => {
 });
 
 describe('撤并 in the catchments', () => {
-  it('moves the closed school’s villages to other schools with the added distance', async () => {
-    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '撤并测试' });
+  /** A plan closing the last primary school with villages, its pupils to the first one. */
+  async function closeOne(name: string) {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name });
     const base = await ok<CatchmentResult>('geo.catchments', { plan: plan.id });
     const served = base.stages.primary.schools.filter((s) => s.villages > 0 && s.children > 0);
     const closing = served[served.length - 1]!;
     const receiver = served[0]!;
     await ok('plan.addProjects', {
       plan: plan.id,
-      projects: [{ type: '撤并', name: '撤并测试校', school: closing.code, receivers: [{ school: receiver.code, share: 1 }], completionYear: plan.baseYear + 2 }],
+      projects: [{ type: '撤并', name: `${name}校`, school: closing.code, receivers: [{ school: receiver.code, share: 1 }], completionYear: plan.baseYear + 2 }],
     });
     const later = await ok<CatchmentResult>('geo.catchments', { plan: plan.id, year: plan.baseYear + 3 });
+    return { plan, closing, receiver, later };
+  }
+
+  it('moves the closed school’s villages to other schools with the added distance', async () => {
+    const { closing, later } = await closeOne('撤并测试');
     const moved = later.stages.primary.moved;
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.every((m) => m.from === closing.code && m.to !== closing.code)).toBe(true);
@@ -197,17 +203,8 @@ describe('撤并 in the catchments', () => {
   });
 
   it('sends the closed school’s villages to its receiver, flagging those beyond the service distance', async () => {
-    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '撤并接收' });
-    const base = await ok<CatchmentResult>('geo.catchments', { plan: plan.id });
+    const { plan, receiver, later } = await closeOne('撤并接收');
     const map = await ok<GeoMap>('geo.map', { plan: plan.id });
-    const served = base.stages.primary.schools.filter((s) => s.villages > 0 && s.children > 0);
-    const closing = served[served.length - 1]!;
-    const receiver = served[0]!;
-    await ok('plan.addProjects', {
-      plan: plan.id,
-      projects: [{ type: '撤并', name: '撤并接收校', school: closing.code, receivers: [{ school: receiver.code, share: 1 }], completionYear: plan.baseYear + 2 }],
-    });
-    const later = await ok<CatchmentResult>('geo.catchments', { plan: plan.id, year: plan.baseYear + 3 });
     const moved = later.stages.primary.moved;
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.every((m) => m.to === receiver.code && m.toName === receiver.name)).toBe(true);
