@@ -22,6 +22,8 @@ export interface CatchmentInput {
   schools: readonly SitedSchool[];
   roadFactor: number;
   manual?: readonly ManualAssignment[];
+  /** Villages a closure sends to its receivers: placed like the planner's, but not marked as drawn. */
+  forced?: readonly ManualAssignment[];
   frame?: SpatialFrame;
 }
 
@@ -56,29 +58,42 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
       manual[pi] = 1;
       remaining[si]! -= childrenOf(pi);
     }
+    for (const m of input.forced ?? []) {
+      if (m.stage !== stage) continue;
+      const pi = pointIndexOf.get(m.village);
+      const si = schoolIndexOf.get(m.school);
+      if (pi === undefined || si === undefined || assignedTo[pi] !== -1) continue;
+      assignedTo[pi] = si;
+      remaining[si]! -= childrenOf(pi);
+    }
     if (ignored > 0) notes.push(`${STAGE_NAME[stage]}有 ${ignored} 条手工划片指向已不存在或当年未开办的学校（或村），已改为自动划片。`);
 
     if (schools.length > 0) {
       // Closest pairs first among each village's nearest candidates. The pairs are sorted as
       // numbers: distance in whole centimetres × 2^21 + the pair's number (exact below 2^53),
       // which a Float64Array sorts natively, ties in village order.
-      const pairPi: number[] = [];
-      const pairSi: number[] = [];
-      const pairD: number[] = [];
-      input.points.forEach((_, pi) => {
-        if (assignedTo[pi] !== -1) return;
+      const nPoints = input.points.length;
+      const pairPi = new Int32Array(nPoints * CANDIDATES);
+      const pairSi = new Int32Array(nPoints * CANDIDATES);
+      const keysAll = new Float64Array(nPoints * CANDIDATES);
+      const nearIds = new Int32Array(CANDIDATES);
+      const nearD = new Float64Array(CANDIDATES);
+      let pairs = 0;
+      for (let pi = 0; pi < nPoints; pi++) {
+        if (assignedTo[pi] !== -1) continue;
         if (!(childrenOf(pi) > 0)) {
-          const near = index.nearest(frame.px[pi]!, frame.py[pi]!);
-          if (near) assignedTo[pi] = near.id;
-          return;
+          if (index.nearestInto(frame.px[pi]!, frame.py[pi]!, 1, nearIds, nearD) > 0) assignedTo[pi] = nearIds[0]!;
+          continue;
         }
-        for (const c of index.nearestK(frame.px[pi]!, frame.py[pi]!, CANDIDATES)) {
-          pairPi.push(pi);
-          pairSi.push(c.id);
-          pairD.push(c.distance);
+        const found = index.nearestInto(frame.px[pi]!, frame.py[pi]!, CANDIDATES, nearIds, nearD);
+        for (let j = 0; j < found; j++) {
+          pairPi[pairs] = pi;
+          pairSi[pairs] = nearIds[j]!;
+          keysAll[pairs] = Math.min(Math.round(nearD[j]! * 100), 2 ** 32 - 1) * 2 ** 21 + pairs;
+          pairs++;
         }
-      });
-      const keys = Float64Array.from(pairD, (d, k) => Math.min(Math.round(d * 100), 2 ** 32 - 1) * 2 ** 21 + k).sort();
+      }
+      const keys = keysAll.subarray(0, pairs).sort();
       for (const key of keys) {
         const k = key % 2 ** 21;
         const pi = pairPi[k]!;
@@ -93,8 +108,13 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
       // Villages whose candidates were all full look among the schools that still have seats.
       const left = input.points.map((_, pi) => pi).filter((pi) => assignedTo[pi] === -1 && childrenOf(pi) > 0);
       let open = schools.map((_, si) => si).filter((si) => remaining[si]! > 0);
+      // Where children outnumber seats most of these villages fit nowhere: the largest number
+      // of seats left anywhere settles that without a scan.
+      const mostLeft = () => open.reduce((m, si) => Math.max(m, remaining[si]!), 0);
+      let most = mostLeft();
       for (const pi of left) {
         const c = childrenOf(pi);
+        if (c > most) continue;
         let hit = -1;
         let hitD = Infinity;
         for (const si of open) {
@@ -109,6 +129,7 @@ export function catchments(input: CatchmentInput): { stages: Record<CoverageStag
           assignedTo[pi] = hit;
           remaining[hit]! -= c;
           if (remaining[hit]! <= 0) open = open.filter((si) => si !== hit);
+          most = mostLeft();
         }
       }
     }

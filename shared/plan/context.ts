@@ -66,6 +66,20 @@ export interface EvaluationContext {
   population: { years: number[]; byAge: (number | null)[][] } | null;
   /** Pupils with disabilities, 随迁子女 and school groups, where the project has them. */
   inclusion?: InclusionData;
+  /** The planner's drawn catchments (划片) of one plan, when it has any. */
+  catchments?: PlanCatchments;
+}
+
+/** What the evaluation reads of a plan's drawn catchments. */
+export interface PlanCatchments {
+  /** The plan they belong to (a context fetched for another plan ignores them). */
+  plan: number;
+  /** The year the villages' children are counted in (the data's base year). */
+  year: number;
+  /** Every village (or spread point) with its township and children per stage. */
+  villages: { id: string; township: string; children: Partial<Record<Stage, number>> }[];
+  /** Village → school (code, or new:<project id>) per stage, as drawn. */
+  assignments: { stage: Stage; village: string; school: string }[];
 }
 
 export interface ContextData {

@@ -8,6 +8,7 @@ import { targetResults, yearFacts } from './facts';
 import { checkYears, planHeader, type Plan } from './model';
 import { projectResults } from './projects';
 import { runPlan } from './run';
+import { demandAllocation } from './demand';
 import { defaultSettings } from './settings';
 import { suggestLayout } from './layout-suggest';
 import { suggestBuilds } from './suggest';
@@ -50,6 +51,7 @@ export function evaluatePlan(ctx: EvaluationContext, plan: Plan): PlanEvaluation
     warnings: noted.warnings,
     suggestions: noted.suggestions,
     capacityEstimates: estimates,
+    allocation: demandAllocation(run.catchments, ctx.catchments?.year ?? null),
     areas: areaList(run),
     stages,
     teachers,

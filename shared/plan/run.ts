@@ -5,10 +5,10 @@ import { classesAtLeast, countsLargeClasses } from '../analysis/enrolment';
 import type { Stage } from '../domain/stages';
 import { estimateClasses } from './classes';
 import type { EvaluationContext } from './context';
-import { baseDemand, distributeDemand, type YearDemand } from './demand';
+import { baseDemand, distributeDemand, poolOf, type DrawnCatchments, type YearDemand } from './demand';
 import type { Plan } from './model';
 import type { PlanSettings } from './settings';
-import { buildTimeline, type Timeline, type Unit, type YearState } from './timeline';
+import { buildTimeline, unitKey, type Timeline, type Unit, type YearState } from './timeline';
 
 export interface UnitSeries {
   unit: Unit;
@@ -33,6 +33,8 @@ export interface PlanRun {
   timeline: Timeline;
   states: YearState[];
   moves: YearDemand[];
+  /** The drawn catchments the demand followed, or null (students by seats). */
+  catchments: DrawnCatchments | null;
   units: UnitSeries[];
   areaOf: (township: string) => string;
   townshipName: (township: string) => string;
@@ -56,10 +58,11 @@ export function runPlan(ctx: EvaluationContext, plan: Plan): PlanRun {
   const townshipName = (code: string): string => townships.get(code)?.name ?? code;
   const base = baseDemand(ctx, timeline.units, years);
   const states = years.map((y) => timeline.at(y));
+  const catchments = drawnCatchments(ctx, plan, areaOf);
   const moves = years.map((_, yi) => {
     const row = new Map<string, number>();
     for (const u of timeline.units) row.set(u.key, base.get(u.key)?.[yi] ?? 0);
-    return distributeDemand(states[yi] as YearState, timeline.units, row, areaOf);
+    return distributeDemand(states[yi] as YearState, timeline.units, row, areaOf, catchments);
   });
 
   const units: UnitSeries[] = timeline.units.map((unit) => {
@@ -89,7 +92,7 @@ export function runPlan(ctx: EvaluationContext, plan: Plan): PlanRun {
       s.demand[yi] = demand;
       s.unassigned[yi] = mv.unassigned.get(unit.key) ?? 0;
       const recorded = y <= ctx.dataBaseYear ? unit.school.source?.recorded[y]?.[unit.stage] : undefined;
-      const untouched = !mv.received.has(unit.key) && !mv.relieved.has(unit.key) && Math.abs(demand - (recorded?.students ?? -1)) < 1e-6;
+      const untouched = !mv.received.has(unit.key) && !mv.relieved.has(unit.key) && !mv.drawn.has(unit.key) && Math.abs(demand - (recorded?.students ?? -1)) < 1e-6;
       if (recorded && st?.open && untouched) {
         s.classes[yi] = recorded.classes;
         s.large[yi] = graded ? classesAtLeast(recorded.grades, settings.largeClass) : 0;
@@ -108,5 +111,27 @@ export function runPlan(ctx: EvaluationContext, plan: Plan): PlanRun {
     return s;
   });
 
-  return { ctx, plan, settings, years, timeline, states, moves, units, areaOf, townshipName };
+  return { ctx, plan, settings, years, timeline, states, moves, catchments, units, areaOf, townshipName };
+}
+
+function drawnCatchments(ctx: EvaluationContext, plan: Plan, areaOf: (township: string) => string): DrawnCatchments | null {
+  const c = ctx.catchments;
+  if (!c || c.plan !== plan.id || c.assignments.length === 0) return null;
+  const villages = new Map(c.villages.map((v) => [v.id, v]));
+  const poolChildren = new Map<string, number>();
+  for (const v of c.villages) {
+    for (const [stage, n] of Object.entries(v.children) as [Stage, number][]) {
+      const key = `${stage}|${poolOf(stage, areaOf(v.township))}`;
+      poolChildren.set(key, (poolChildren.get(key) ?? 0) + n);
+    }
+  }
+  const entries: DrawnCatchments['entries'] = [];
+  const stages = new Set<Stage>();
+  for (const a of c.assignments) {
+    const v = villages.get(a.village);
+    if (!v) continue;
+    entries.push({ unit: unitKey(a.school, a.stage), children: v.children[a.stage] ?? 0 });
+    stages.add(a.stage);
+  }
+  return entries.length ? { entries, poolChildren, stages: [...stages] } : null;
 }

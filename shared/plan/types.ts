@@ -2,6 +2,7 @@
 // as JSON) and feed the plan's annexes: 附件1 reads `targets`, 附件3 `gaps` (or `townships`
 // / `county`), 附件4 and 附件5 `projects`. Keys are English and stable; every series is
 // aligned with `years` (plan base year … outlook year).
+import type { DemandAllocation } from './demand';
 import type { CapacityEstimate } from './estimates';
 import type { Ownership, SchoolKind, Stage } from '../domain/stages';
 import type { DemandSource } from './context';
@@ -279,4 +280,6 @@ export interface PlanEvaluation {
   teachers: TeacherPlan;
   /** Schools whose seats are estimated (no design seats, no classes recorded), with the method. */
   capacityEstimates: CapacityEstimate[];
+  /** How the students of the schools a plan opens were found: by seats or by drawn catchments. */
+  allocation: DemandAllocation;
 }

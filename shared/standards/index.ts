@@ -205,6 +205,10 @@ export const STANDARDS = {
   // their school-layout norms. The figures below are the ones those norms commonly use
   // (小学 2.5 km, 初中 5 km walking or by school bus, 幼儿园 1 km). The province's own document
   // could not be checked here, so they are reference values the planner should replace.
+  // Searched again for provincial 中小学校布局规划导则 / 办学条件标准 with a rural 服务半径: none
+  // was found among the stored public pages; a 2020 study of rural school provision
+  // (m.zgkjsz.com/page/2020/0601/14382232.shtml) also notes that no specific standard exists
+  // for rural public-service facilities, so the values stay 参考值.
   /** 服务半径 outside urban areas (镇区 and 乡村 townships), m. */
   ruralServiceRadius: std(
     { kindergarten: 1000, primary: 2500, junior: 5000 },

@@ -110,6 +110,58 @@ describe('the 布局图 page', () => {
     expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
   }, 300_000);
 
+  it('draws a catchment: villages clicked into the new school change its 建成后利用率, and undo takes them back', async () => {
+    const map = await api<GeoMap>('geo.map', { plan: plan.id });
+    const school = map.schools.find((s) => s.name === NEW_SCHOOL)!;
+    const canvas = page.getByTestId('map-canvas');
+    await page.locator('[data-testid="map-canvas"][data-zoom="1.00"]').waitFor();
+    const box = (await canvas.boundingBox())!;
+    const width = Math.floor((await canvas.evaluate((el) => el.clientWidth)) as number);
+    const scene = drawMap(drawingFromGeo(map, 'primary'), { width, height: MAP_HEIGHT, zoom: 1, panX: 0, panY: 0 }, { layers: new Set(MAP_LAYERS), furniture: false });
+    const at = (pos: readonly [number, number]) => scene.projection!.point([pos[0], pos[1]])!;
+    const click = (pos: readonly [number, number]) => page.mouse.click(box.x + 1 + at(pos)[0], box.y + 1 + at(pos)[1]);
+    // Villages well clear of every school symbol, with children, not yet in the new school's catchment.
+    const schoolPoints = map.schools.filter((s) => s.position).map((s) => at(s.position!));
+    const clear = map.villages
+      .filter((v) => v.childrenByStage.primary > 0 && !map.catchments.some((c) => c.village === v.id && c.stage === 'primary' && c.school === school.code))
+      .filter((v) => schoolPoints.every((q) => Math.hypot(q[0] - at(v.point)[0], q[1] - at(v.point)[1]) > 14))
+      .sort((a, b) => b.childrenByStage.primary - a.childrenByStage.primary)
+      .slice(0, 2);
+    expect(clear.length).toBe(2);
+    type Ev = { years: number[]; projects: { name: string; utilisation: (number | null)[] }[] };
+    const utilisation = async () => {
+      const ev = await api<Ev>('plan.evaluate', { plan: plan.id });
+      return ev.projects.find((p) => p.name === NEW_SCHOOL)!.utilisation[ev.years.indexOf(map.year)] ?? null;
+    };
+    const before = await utilisation();
+
+    await click(school.position!);
+    const selected = page.getByTestId('map-selected');
+    await selected.filter({ hasText: NEW_SCHOOL }).waitFor();
+    const shownBefore = await selected.textContent();
+    await page.getByTestId('map-draw').click();
+    await page.getByTestId('map-drawing').waitFor();
+    for (const v of clear) {
+      await click(v.point);
+      await expect.poll(async () => (await api<GeoMap>('geo.map', { plan: plan.id })).catchments.some((c) => c.village === v.id && c.school === school.code && c.manual), { timeout: 30_000 }).toBe(true);
+    }
+    const drawn = await utilisation();
+    expect(drawn).not.toBe(before);
+    // The page reloads the map after each click: wait for the one after the last.
+    await expect.poll(() => selected.textContent(), { timeout: 30_000 }).toContain(`利用率 ${((drawn ?? 0) * 100).toFixed(1)}%`);
+    const ev = await api<{ allocation: { rule: string } }>('plan.evaluate', { plan: plan.id });
+    expect(ev.allocation.rule).toBe('catchments');
+    await session.shot('map-06-catchment');
+
+    // The plan's undo takes the last village back, then the first.
+    await page.getByTestId('map-undo').click();
+    await expect.poll(async () => (await api<GeoMap>('geo.map', { plan: plan.id })).catchments.some((c) => c.village === clear[1]!.id && c.manual), { timeout: 30_000 }).toBe(false);
+    await page.getByTestId('map-undo').click();
+    await expect.poll(utilisation, { timeout: 30_000 }).toBe(before);
+    await expect.poll(() => selected.textContent(), { timeout: 30_000 }).toBe(shownBefore);
+    await page.keyboard.press('Escape');
+  }, 300_000);
+
   it('prints the 布局规划图 annex: 现状 and 规划 maps, then the coverage table', async () => {
     const dir = tempDir('csp-map-annex-');
     const out = path.join(dir, '布局规划图.pdf');

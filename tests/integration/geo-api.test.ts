@@ -64,6 +64,19 @@ describe('geo.coverage and geo.catchments', () => {
   });
 });
 
+describe('the 布局规划图 annex', () => {
+  it('draws 现状 and 规划 with the coverage table of each year, as geo.coverage gives it', async () => {
+    const plan = await ok<{ id: number }>('plan.create', { name: '布局图附件' });
+    const { html } = await ok<{ html: string }>('annex.preview', { plan: plan.id, annexes: [{ kind: 'layout-map' }] });
+    expect(html).toContain('现状');
+    expect(html).toContain('规划');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    const cov = await ok<CoverageResult>('geo.coverage', { plan: plan.id });
+    const first = cov.stages.primary.townships.find((t) => t.children > 0)!;
+    expect(html).toContain(first.name);
+  });
+});
+
 describe('planner edits on the map', () => {
   it('places a 新建 project, assigns villages to it, and the catchment follows', async () => {
     const plan = await ok<{ id: number }>('plan.create', { name: '布局测试' });
@@ -92,6 +105,67 @@ describe('planner edits on the map', () => {
     if (!refused.ok) expect(refused.error.message).toMatch(/不设该学段/);
   });
 
+  it("gives a new school the students of the villages drawn to it in the plan's evaluation", async () => {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '划片测算' });
+    const map0 = await ok<GeoMap>('geo.map', { plan: plan.id });
+    const rich = [...map0.villages].sort((a, b) => b.childrenByStage.primary - a.childrenByStage.primary);
+    const first = rich[0]!;
+    const second = rich.find((v) => v.townshipId === first.townshipId && v.id !== first.id)!;
+    const detail = await ok<{ projects: { id: number; name: string }[] }>('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '新建', name: '划片新小学', kind: 'primary', township: first.townshipId, classes: 24, seats: 1080, completionYear: plan.baseYear + 2 }],
+    });
+    const ref = `new:${detail.projects.find((p) => p.name === '划片新小学')!.id}`;
+    type Ev = { years: number[]; allocation: { rule: string }; schools: { code: string; demand: number[] }[] };
+    const demandOf = (ev: Ev) => ev.schools.find((s) => s.code === ref)!.demand[ev.years.indexOf(plan.baseYear + 3)]!;
+    const bySeats = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(bySeats.allocation.rule).toBe('seats');
+
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [first.id], school: ref });
+    const one = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(one.allocation.rule).toBe('catchments');
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [second.id], school: ref });
+    const two = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(demandOf(one)).toBeGreaterThan(0);
+    expect(demandOf(two)).toBeGreaterThan(demandOf(one));
+    // The map reads the same evaluation.
+    const later = await ok<GeoMap>('geo.map', { plan: plan.id, year: plan.baseYear + 3 });
+    expect(later.schools.find((s) => s.code === ref)!.students).toBe(Math.round(demandOf(two)));
+    // Taking the villages back returns to the rule by seats.
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [first.id, second.id], school: null });
+    const back = await ok<Ev>('plan.evaluate', { plan: plan.id });
+    expect(back.allocation.rule).toBe('seats');
+    expect(demandOf(back)).toBe(demandOf(bySeats));
+  });
+
+  it("takes a site and a drawn catchment back with the plan's undo, and puts them again with redo", async () => {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '划片撤销' });
+    const map0 = await ok<GeoMap>('geo.map', { plan: plan.id });
+    const village = map0.villages.find((v) => v.childrenByStage.primary > 20)!;
+    const detail = await ok<{ projects: { id: number; name: string }[] }>('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '新建', name: '撤销测试小学', kind: 'primary', township: village.townshipId, classes: 12, seats: 540, completionYear: plan.baseYear + 1 }],
+    });
+    const project = detail.projects.find((p) => p.name === '撤销测试小学')!;
+    const ref = `new:${project.id}`;
+    await ok('geo.setProjectSite', { plan: plan.id, project: project.id, position: village.point });
+    await ok('geo.assignVillages', { plan: plan.id, stage: 'primary', villages: [village.id], school: ref });
+    const drawn = () => ok<GeoMap>('geo.map', { plan: plan.id, year: plan.baseYear + 2 }).then((m) => ({
+      site: m.projects.find((p) => p.id === project.id)!.site,
+      manual: m.catchments.some((c) => c.village === village.id && c.school === ref && c.manual),
+    }));
+    expect(await drawn()).toEqual({ site: village.point, manual: true });
+
+    const afterUndo = await ok<{ history: { redo: string | null } }>('plan.undo', { plan: plan.id });
+    expect(afterUndo.history.redo).toBe('1 个村（社区）的小学划入撤销测试小学');
+    expect(await drawn()).toEqual({ site: village.point, manual: false });
+    await ok('plan.undo', { plan: plan.id });
+    expect((await drawn()).site).toBeNull();
+    await ok('plan.redo', { plan: plan.id });
+    await ok('plan.redo', { plan: plan.id });
+    expect(await drawn()).toEqual({ site: village.point, manual: true });
+  });
+
   it('moves a school and takes the move back', async () => {
     const map = await ok<GeoMap>('geo.map', {});
     const s = map.schools.find((x) => !x.isNew && x.position)!;
@@ -104,21 +178,42 @@ describe('planner edits on the map', () => {
 });
 
 describe('撤并 in the catchments', () => {
-  it('moves the closed school’s villages to other schools with the added distance', async () => {
-    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name: '撤并测试' });
+  /** A plan closing the last primary school with villages, its pupils to the first one. */
+  async function closeOne(name: string) {
+    const plan = await ok<{ id: number; baseYear: number }>('plan.create', { name });
     const base = await ok<CatchmentResult>('geo.catchments', { plan: plan.id });
     const served = base.stages.primary.schools.filter((s) => s.villages > 0 && s.children > 0);
     const closing = served[served.length - 1]!;
     const receiver = served[0]!;
     await ok('plan.addProjects', {
       plan: plan.id,
-      projects: [{ type: '撤并', name: '撤并测试校', school: closing.code, receivers: [{ school: receiver.code, share: 1 }], completionYear: plan.baseYear + 2 }],
+      projects: [{ type: '撤并', name: `${name}校`, school: closing.code, receivers: [{ school: receiver.code, share: 1 }], completionYear: plan.baseYear + 2 }],
     });
     const later = await ok<CatchmentResult>('geo.catchments', { plan: plan.id, year: plan.baseYear + 3 });
+    return { plan, closing, receiver, later };
+  }
+
+  it('moves the closed school’s villages to other schools with the added distance', async () => {
+    const { closing, later } = await closeOne('撤并测试');
     const moved = later.stages.primary.moved;
     expect(moved.length).toBeGreaterThan(0);
     expect(moved.every((m) => m.from === closing.code && m.to !== closing.code)).toBe(true);
     expect(moved.every((m) => m.added === null || m.added >= 0)).toBe(true);
     expect(later.stages.primary.assignments.some((a) => a.school === closing.code)).toBe(false);
+  });
+
+  it('sends the closed school’s villages to its receiver, flagging those beyond the service distance', async () => {
+    const { plan, receiver, later } = await closeOne('撤并接收');
+    const map = await ok<GeoMap>('geo.map', { plan: plan.id });
+    const moved = later.stages.primary.moved;
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((m) => m.to === receiver.code && m.toName === receiver.name)).toBe(true);
+    const urbanOf = new Map(map.townships.map((t) => [t.code, t.urbanRural === '城区']));
+    const villageTownship = new Map(map.villages.map((v) => [v.id, v.townshipId]));
+    for (const m of moved) {
+      expect(m.added).toBe(m.after! - m.before);
+      const limit = (urbanOf.get(villageTownship.get(m.villageId)!) ? map.settings.urban : map.settings.rural).primary;
+      expect(m.beyond).toBe(m.after! > limit);
+    }
   });
 });

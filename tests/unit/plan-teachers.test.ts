@@ -125,16 +125,18 @@ describe('supply over the years', () => {
     expect(ev.teachers.byStage.primary?.supply[i]).toBe(96); // the county keeps them
   });
 
-  it('新建: the new 城区 primary takes the 200 pupils 城关第一小学 cannot seat and needs 11 posts it has no teachers for', () => {
+  it('新建: the new 城区 primary takes its seat share of 400 pupils and needs 22 posts it has no teachers for', () => {
+    // 2027: the 200 城关第一小学 cannot seat, then 200 more by seats (1,400 × 540 / 1,890 = 400):
+    // 400 / 19 = 21.05 → 22 posts (11 with the overflow only); 城关第一小学 750 / 19 = 39.5 → 40 (was 900 → 48).
     const ev = evaluatePlan(
       planContext(),
       plan([project({ id: 7, type: '新建', name: '城关第二小学', kind: 'primary', township: T2, classes: 12, seats: 540, completionYear: 2027 })]),
     );
     const i = ev.years.indexOf(2027);
-    expect(ev.teachers.byStage.primary?.neededByNew[i]).toBe(11);
+    expect(ev.teachers.byStage.primary?.neededByNew[i]).toBe(22);
     expect(school(ev, 'new:7', 'primary')).toMatchObject({ isNew: true });
     expect(school(ev, 'new:7', 'primary').supply[i]).toBe(0);
-    expect(school(ev, P1, 'primary').demand[i]).toBe(48); // 900 / 19 = 47.4
+    expect(school(ev, P1, 'primary').demand[i]).toBe(40);
   });
 });
 

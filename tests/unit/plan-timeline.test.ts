@@ -61,22 +61,27 @@ describe('a new school, an expansion and a closure', () => {
     expect(school(ev, 'new:1').openFrom).toBe(2027);
   });
 
-  it('fills the new school with what the full schools of its area cannot seat', () => {
-    // 2027: P1 has 200 pupils above its 900 seats; the new school takes them.
+  it('fills the new school with what the full schools of its area cannot seat, then to its share by seats', () => {
+    // 2027: P1 has 200 pupils above its 900 seats; the new school takes them. Its share by
+    // seats of the area's 1,400 pupils is 1,400 × 540 / (900 + 450 + 540) = 400, so it takes
+    // 200 more from P1 (900) and M1 (300) in proportion: P1 − 150 = 750, M1 − 50 = 250.
+    // (Before the seat share it kept only the overflow: P1 900, new 200, M1 300.)
     expect(at(ev, school(ev, P1).demand, 2026)).toBe(1100);
-    expect(at(ev, school(ev, P1).demand, 2027)).toBe(900);
-    expect(at(ev, school(ev, 'new:1').demand, 2027)).toBe(200);
-    // M1 (300 of 450) is not full and keeps its pupils.
-    expect(at(ev, school(ev, M1).demand, 2027)).toBe(300);
+    expect(at(ev, school(ev, P1).demand, 2027)).toBe(750);
+    expect(at(ev, school(ev, 'new:1').demand, 2027)).toBe(400);
+    expect(at(ev, school(ev, M1).demand, 2027)).toBe(250);
   });
 
   it("moves the closed school's pupils to its receivers by their shares, then relieves again", () => {
     // Each year starts from the projected demand. 2028: P2's 200 → P1 +150, new +50 →
-    // P1 1,250, new 50; the new school then takes P1's 350 above its seats: P1 900, new 400.
-    expect(at(ev, school(ev, P1).demand, 2028)).toBe(900);
-    expect(at(ev, school(ev, 'new:1').demand, 2028)).toBe(400);
+    // P1 1,250, new 50; the new school then takes P1's 350 above its seats: P1 900, new 400;
+    // its share by seats is 1,600 × 540 / 1,890 = 457.1, so 57.1 more from P1 (900) and M1
+    // (300) in proportion: P1 857.1 → 857, M1 285.7 → 286, new 457. (Before: P1 900, new 400.)
+    expect(at(ev, school(ev, P1).demand, 2028)).toBe(857);
+    expect(at(ev, school(ev, M1).demand, 2028)).toBe(286);
+    expect(at(ev, school(ev, 'new:1').demand, 2028)).toBe(457);
     expect(at(ev, school(ev, P2).demand, 2028)).toBe(0);
-    expect(at(ev, school(ev, 'new:1').level, 2028)).toBe('green'); // 74 %
+    expect(at(ev, school(ev, 'new:1').level, 2028)).toBe('green'); // 85 % (74 % before)
     expect(gap(ev, '城区片区', 'primary', 2028)).toMatchObject({ demand: 1600, capacity: 1890, level: 'green' });
     expect(gap(ev, '东部片区', 'primary', 2028)).toMatchObject({ demand: 30, capacity: 135 });
   });
@@ -87,18 +92,20 @@ describe('a new school, an expansion and a closure', () => {
     }
   });
 
-  it('words the shortage and its relief, and the new school standing part empty', () => {
+  it('words the shortage and its relief, and the new school no longer standing part empty', () => {
     const messages = ev.warnings.map((w) => w.message);
     expect(messages).toContain('城关第一小学 2024 年起学位缺口 200 个，2027 年起缓解');
-    // 200 of 540 seats in its first year.
-    expect(messages).toContain('新建城关第二小学 2027 年建成后利用率仅 37%');
+    // 400 of 540 seats (74 %) in its first year by its seat share; with the overflow only it
+    // was 200 of 540 and warned 建成后利用率仅 37%.
+    expect(messages.filter((m) => m.startsWith('新建城关第二小学'))).toEqual([]);
   });
 
   it('reports the projects as applied, with the seats a closure removes', () => {
     const closure = ev.projects.find((p) => p.id === 3);
     expect(closure).toMatchObject({ applied: true, seats: -540, schoolName: '青山乡中心小学', area: '东部片区' });
     expect(closure?.receivers.map((r) => r.name)).toEqual(['城关第一小学', '城关第二小学']);
-    expect(ev.projects.find((p) => p.id === 1)?.utilisation.slice(0, 4)).toEqual([null, null, null, 0.37]);
+    // 400 / 540 = 0.741 (0.37 with the overflow only).
+    expect(ev.projects.find((p) => p.id === 1)?.utilisation.slice(0, 4)).toEqual([null, null, null, 0.741]);
   });
 
   it('leaves a 暂缓 project out', () => {
@@ -152,9 +159,10 @@ describe('a conversion and a relocation', () => {
     expect(school(ev, P2).kind).toBe('kindergarten');
     expect(at(ev, school(ev, P2).capacity, 2027)).toBe(540);
     expect(at(ev, school(ev, P2).capacity, 2028)).toBe(90);
-    // The area's kindergartens are not full (K3: 40 of 90), so the new kindergarten stays empty.
-    expect(at(ev, school(ev, K3).demand, 2028)).toBe(40);
-    expect(at(ev, school(ev, P2).demand, 2028)).toBe(0);
+    // The area's kindergartens are not full (K3: 40 of 90); the new kindergarten takes its
+    // share by seats, 40 × 90 / (90 + 90) = 20, from K3 (before the seat share: K3 40, P2 0).
+    expect(at(ev, school(ev, K3).demand, 2028)).toBe(20);
+    expect(at(ev, school(ev, P2).demand, 2028)).toBe(20);
   });
 
   it('moves a relocated school to its new township with its new seats', () => {

@@ -21,7 +21,7 @@ import {
 } from '../../../shared/annex';
 import { byYearAndStage } from '../../../shared/analysis/enrolment';
 import { drawingFromGeo } from '../../../shared/map/from-geo';
-import { geoCoverage, geoMap } from '../services/geo';
+import { geoMapWithCoverage } from '../services/geo';
 import type { Plan, PlanEvaluation } from '../../../shared/plan';
 import { readGeography } from '../db/geo';
 import { planRows } from '../db/plans';
@@ -149,17 +149,17 @@ function geoQuery(scope: AnnexScope): { plan?: number; scenario?: string } {
 /** 现状 in the plan's base year (nothing built yet), 规划 in its target year. */
 function layoutMapBuild(scope: AnnexScope, ctx: AnnexContext): AnnexContent {
   const query = geoQuery(scope);
-  const base = geoMap(scope.file, query);
+  const { map: base, coverage: baseCoverage } = geoMapWithCoverage(scope.file, query);
   const target = scope.plan()?.targetYear ?? base.years[Math.min(5, base.years.length - 1)] ?? base.year;
-  const planned = geoMap(scope.file, { ...query, year: target });
+  const { map: planned, coverage: plannedCoverage } = geoMapWithCoverage(scope.file, { ...query, year: target });
   // Rings of one stage: three stages of circles over each other hide the map.
   const ringsOf = (d: ReturnType<typeof drawingFromGeo>) => ({ ...d, rings: d.rings.filter((r) => r.stage === 'primary') });
   return layoutMapAnnex(
     {
       ringStage: '小学',
       panels: [
-        { label: '现状', year: base.year, drawing: ringsOf(drawingFromGeo(base, 'all')), coverage: geoCoverage(scope.file, { ...query, year: base.year }) },
-        { label: '规划', year: planned.year, drawing: ringsOf(drawingFromGeo(planned, 'all')), coverage: geoCoverage(scope.file, { ...query, year: planned.year }) },
+        { label: '现状', year: base.year, drawing: ringsOf(drawingFromGeo(base, 'all')), coverage: baseCoverage },
+        { label: '规划', year: planned.year, drawing: ringsOf(drawingFromGeo(planned, 'all')), coverage: plannedCoverage },
       ],
     },
     ctx,

@@ -227,6 +227,29 @@ export function assignCatchments(db: Database.Database, planId: number, stage: C
   })();
 }
 
+/** A plan's sites and drawn catchments, as the plan's undo snapshot keeps them. */
+export interface PlanGeoRows {
+  sites: { projectId: number; lng: number; lat: number }[];
+  catchments: { stage: CoverageStage; village: string; school: string }[];
+}
+
+export function planGeoRows(db: Database.Database, planId: number): PlanGeoRows {
+  return {
+    sites: readAll(db, sitesTable, 'WHERE plan_id = @planId ORDER BY project_id', { planId }).map((r) => ({ projectId: r.projectId, lng: r.lng, lat: r.lat })),
+    catchments: catchmentRows(db, planId).map((r) => ({ stage: r.stage, village: r.village, school: r.school })),
+  };
+}
+
+/** Puts back a plan's sites and drawn catchments (the caller holds the transaction). */
+export function restorePlanGeoRows(db: Database.Database, planId: number, rows: PlanGeoRows): void {
+  db.prepare('DELETE FROM plan_project_sites WHERE plan_id = @planId').run({ planId });
+  db.prepare('DELETE FROM plan_catchments WHERE plan_id = @planId').run({ planId });
+  const site = db.prepare(sitesTable.upsert);
+  for (const r of rows.sites) site.run(sitesTable.params({ planId, ...r }));
+  const catchment = db.prepare(catchmentsTable.upsert);
+  for (const r of rows.catchments) catchment.run(catchmentsTable.params({ planId, ...r }));
+}
+
 /** Moves a school and journals the move, in one transaction. */
 export function moveSchool(db: Database.Database, code: string, position: Position | null, at: string): { previous: Position | null } | null {
   return db.transaction(() => {

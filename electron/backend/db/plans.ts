@@ -4,6 +4,7 @@
 // between projects (a closure's receiver `new:<id>`) survive.
 import type Database from 'better-sqlite3';
 import { planProjectSchema, readSettings, targetInputSchema, type Plan, type PlanHeader, type PlanProject, type PlanTarget, type Receiver } from '../../../shared/plan';
+import { planGeoRows, restorePlanGeoRows, type PlanGeoRows } from './geo';
 import { defineTable, readAll, readOne, snakeColumns, type Table } from './table';
 
 /** The plans row: settings stay JSON text until the plan is read whole (readSettings fills defaults). */
@@ -193,6 +194,8 @@ interface Snapshot {
   targets: PlanTarget[];
   projects: PlanProject[];
   areas: Record<string, string>;
+  /** Project sites and drawn catchments (absent in snapshots taken before they were kept). */
+  geo?: PlanGeoRows;
 }
 
 export function snapshotPlan(db: Database.Database, planId: number): string | null {
@@ -203,6 +206,7 @@ export function snapshotPlan(db: Database.Database, planId: number): string | nu
     targets: readTargets(db, planId),
     projects: readProjects(db, planId),
     areas: readAreas(db, planId),
+    geo: planGeoRows(db, planId),
   };
   return JSON.stringify(snap);
 }
@@ -214,6 +218,7 @@ export function restorePlan(db: Database.Database, planId: number, json: string,
   db.prepare('DELETE FROM plan_projects WHERE plan_id = @planId').run({ planId });
   for (const p of snap.projects) insertProject(db, planId, p, p.id);
   writeAreas(db, planId, snap.areas);
+  if (snap.geo) restorePlanGeoRows(db, planId, snap.geo);
 }
 
 export function pushHistory(db: Database.Database, planId: number, stack: 'undo' | 'redo', label: string, snapshot: string, now: string): void {

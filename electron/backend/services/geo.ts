@@ -2,11 +2,11 @@
 // and hands them to the pure functions of shared/geo (demand points, coverage, catchments,
 // new site). The map, the CLI `coverage` and the annex read the same results.
 import type { ParsedInput } from '../../../shared/api';
-import type { Township } from '../../../shared/domain';
+import { STAGE_LABEL, type Township } from '../../../shared/domain';
 import type { CatchmentResult, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
-import { catchments, closureMoves } from '../../../shared/geo/catchments';
+import { catchments, closureMoves, type ManualAssignment } from '../../../shared/geo/catchments';
 import { coverage, spatialFrame, type SitedSchool } from '../../../shared/geo/coverage';
-import { demandPoints, type DemandPoint, type TownshipAges } from '../../../shared/geo/demand';
+import { demandPoints, type DemandPoint } from '../../../shared/geo/demand';
 import { bboxOfPolygon, emptyBBox, extendBBox, isEmptyBBox } from '../../../shared/geo/geometry';
 import { COVERAGE_STAGES, type CountyGeography, type CoverageStage, type Position } from '../../../shared/geo/model';
 import { bestNewSite } from '../../../shared/geo/new-site';
@@ -16,8 +16,10 @@ import { AppError } from '../errors';
 import { assignCatchments, catchmentRows, moveSchool, projectSites, readGeography, setProjectSite, undoLastMove } from '../db/geo';
 import type { ProjectFile } from '../db/project-file';
 import { readPlan } from '../db/plans';
+import { townshipAges } from './geo-demand';
 import { planContextFor, resolvePlan } from './plan-context';
-import { countyRecords, runOneScenario, type CountyRecords } from './projection';
+import { recordEdit } from './plan';
+import { countyRecords, type CountyRecords } from './projection';
 
 type Query = ParsedInput<'geo.map'>;
 
@@ -42,51 +44,10 @@ function planOf(file: ProjectFile, q: { plan?: number | string }): Plan {
   return typeof q.plan === 'string' ? resolvePlan(file, { name: q.plan }) : resolvePlan(file, { plan: q.plan });
 }
 
-/** Township children by age and year: recorded, then the scenario's projection. */
-function townshipAges(file: ProjectFile, data: CountyRecords, scenario: string, horizon: number): TownshipAges | null {
-  const years = new Map<number, Map<string, (number | null)[]>>();
-  const rowOf = (year: number, t: string) => {
-    const y = years.get(year) ?? new Map<string, (number | null)[]>();
-    years.set(year, y);
-    const row = y.get(t) ?? new Array<number | null>(18).fill(null);
-    y.set(t, row);
-    return row;
-  };
-  // A township's T row where it has one, else M + F.
-  const totals = new Set(data.population.filter((r) => r.sex === 'T').map((r) => `${r.township}|${r.year}|${r.age}`));
-  for (const r of data.population) {
-    if (r.age > 17) continue;
-    if (r.sex !== 'T' && totals.has(`${r.township}|${r.year}|${r.age}`)) continue;
-    const row = rowOf(r.year, r.township);
-    row[r.age] = (row[r.age] ?? 0) + r.count;
-  }
-  try {
-    const p = runOneScenario(file, { scenario, horizon });
-    p.population.years.forEach((year, yi) => {
-      if (p.population.knownUntil !== null && year <= p.population.knownUntil && years.has(year)) return;
-      for (const t of p.population.townships) {
-        const src = t.byYear[yi];
-        if (!src) continue;
-        const row = rowOf(year, t.code);
-        src.forEach((v, age) => (row[age] = v));
-      }
-    });
-  } catch {
-    // No projection (too little data): recorded years only; demandPoints says what is missing.
-  }
-  if (years.size === 0) return null;
-  const list = [...years.keys()].sort((a, b) => a - b);
-  const codes = data.townships.map((t) => t.code);
-  return {
-    years: list,
-    townships: codes.map((code) => ({ code, byYear: list.map((y) => years.get(y)?.get(code) ?? new Array<number | null>(18).fill(null)) })),
-  };
-}
-
 function stateOf(file: ProjectFile, q: Query): GeoState {
   const plan = planOf(file, q);
   const scenario = q.scenario ?? plan.scenario;
-  const ctx = planContextFor(file, scenario, plan.outlookYear);
+  const ctx = planContextFor(file, scenario, plan.outlookYear, plan.id);
   const evaluation = evaluatePlan(ctx, { ...plan, scenario });
   const years = evaluation.years;
   const year = q.year ?? plan.baseYear;
@@ -174,17 +135,45 @@ function coverageOf(state: GeoState, schools = sitedSchools(state)): CoverageRes
   return { plan: planRef(state), scenario: state.scenario, year: state.year, roadFactor: state.plan.settings.geo.roadFactor, childrenBasis: state.basis, stages, notes: state.notes };
 }
 
-function assign(file: ProjectFile, state: GeoState): ReturnType<typeof catchments> {
+function assign(file: ProjectFile, state: GeoState, forced: ManualAssignment[] = []): ReturnType<typeof catchments> {
   const schools = sitedSchools(state);
   const manual = state.stored ? catchmentRows(file.db, state.plan.id) : [];
-  return catchments({ points: state.points, schools, roadFactor: state.plan.settings.geo.roadFactor, manual, frame: spatialFrame(state.points, schools) });
+  return catchments({ points: state.points, schools, roadFactor: state.plan.settings.geo.roadFactor, manual, forced, frame: spatialFrame(state.points, schools) });
 }
 
-/** Catchments of the state's year; after the base year, with the villages a 撤并 moved. */
+/**
+ * The villages of each school a 撤并 has closed by the state's year, sent to the nearest of
+ * its project's receivers that is open and teaches the stage.
+ */
+function closureRedirects(state: GeoState, base: ReturnType<typeof catchments>): ManualAssignment[] {
+  const byCode = new Map(state.schools.map((s) => [s.code, s]));
+  const pointOf = new Map(state.points.map((p) => [p.id, p]));
+  const out: ManualAssignment[] = [];
+  for (const p of state.plan.projects) {
+    const closed = p.school ? byCode.get(p.school) : undefined;
+    if (!closed || closed.open || p.receivers.length === 0 || p.status === '暂缓' || p.completionYear > state.year) continue;
+    for (const stage of COVERAGE_STAGES) {
+      const receivers = p.receivers.map((r) => byCode.get(r.school)).filter((s): s is MapSchool => !!s?.open && !!s.position && s.stages.includes(stage));
+      if (receivers.length === 0) continue;
+      for (const a of base.stages[stage].assignments) {
+        const v = a.school === closed.code ? pointOf.get(a.village) : undefined;
+        if (!v) continue;
+        const kx = Math.cos((v.position[1] * Math.PI) / 180);
+        const near = (s: MapSchool) => (((s.position as Position)[0] - v.position[0]) * kx) ** 2 + ((s.position as Position)[1] - v.position[1]) ** 2;
+        const to = receivers.reduce((x, y) => (near(y) < near(x) ? y : x));
+        out.push({ stage, village: a.village, school: to.code });
+      }
+    }
+  }
+  return out;
+}
+
+/** Catchments of the state's year; after the base year, with the villages a 撤并 moved to its receivers. */
 function catchmentsOf(file: ProjectFile, state: GeoState, query: Query): CatchmentResult {
-  const r = assign(file, state);
-  if (state.year !== state.plan.baseYear) {
-    const base = assign(file, stateOf(file, { ...query, year: state.plan.baseYear }));
+  const later = state.year !== state.plan.baseYear;
+  const base = later ? assign(file, stateOf(file, { ...query, year: state.plan.baseYear })) : null;
+  const r = assign(file, state, base ? closureRedirects(state, base) : []);
+  if (base) {
     const open = new Set(state.schools.filter((s) => s.open).map((s) => s.code));
     const names = new Map(state.schools.map((s) => [s.code, s.name]));
     for (const stage of COVERAGE_STAGES) {
@@ -203,7 +192,16 @@ export function geoCatchments(file: ProjectFile, q: Query): CatchmentResult {
 }
 
 export function geoMap(file: ProjectFile, q: Query): GeoMap {
+  return mapOf(file, stateOf(file, q));
+}
+
+/** The map and its coverage from one reading of the plan and the geography (the annex prints both). */
+export function geoMapWithCoverage(file: ProjectFile, q: Query): { map: GeoMap; coverage: CoverageResult } {
   const state = stateOf(file, q);
+  return { map: mapOf(file, state), coverage: coverageOf(state) };
+}
+
+function mapOf(file: ProjectFile, state: GeoState): GeoMap {
   const g = state.geography;
   const boundaryOf = new Map(g.townships.map((b) => [b.township, b]));
   const pointOf = new Map(state.points.map((p) => [p.id, p]));
@@ -304,13 +302,16 @@ export function geoAssignVillages(file: ProjectFile, input: ParsedInput<'geo.ass
   const known = new Set(readGeography(file.db).villages.map((v) => v.id));
   const unknown = input.villages.filter((v) => !known.has(v));
   if (unknown.length) throw new AppError('NOT_FOUND', `没有编号为 ${unknown.slice(0, 5).join('、')}${unknown.length > 5 ? ' 等' : ''} 的村（社区）。`);
+  let label = `取消 ${input.villages.length} 个村（社区）的${STAGE_LABEL[input.stage]}划片`;
   if (input.school !== null) {
     const state = stateOf(file, { plan: plan.id });
     const s = state.schools.find((x) => x.code === input.school);
     if (!s) throw new AppError('NOT_FOUND', `规划“${plan.name}”中没有学校 ${input.school}。`);
     if (!s.stages.includes(input.stage)) throw new AppError('INVALID_INPUT', `${s.name} 不设该学段，不能划入该学段的村（社区）。`);
+    label = `${input.villages.length} 个村（社区）的${STAGE_LABEL[input.stage]}划入${s.name}`;
   }
-  assignCatchments(file.db, plan.id, input.stage, input.villages, input.school);
+  // An edit of the plan like any other: one undo entry, taken back by plan.undo.
+  file.db.transaction(() => recordEdit(file, plan.id, label, () => assignCatchments(file.db, plan.id, input.stage, input.villages, input.school)))();
   return geoCatchments(file, { plan: plan.id });
 }
 
@@ -319,7 +320,8 @@ export function geoSetProjectSite(file: ProjectFile, input: ParsedInput<'geo.set
   const project = plan.projects.find((p) => p.id === input.project);
   if (!project) throw new AppError('NOT_FOUND', `规划“${plan.name}”中没有编号为 ${input.project} 的项目。`);
   if (project.type !== '新建' && project.type !== '迁建') throw new AppError('INVALID_INPUT', `只有新建和迁建项目有选址，“${project.name}”是${project.type}项目。`);
-  setProjectSite(file.db, plan.id, project.id, input.position);
+  const label = input.position === null ? `取消项目“${project.name}”的选址` : `项目“${project.name}”选址`;
+  file.db.transaction(() => recordEdit(file, plan.id, label, () => setProjectSite(file.db, plan.id, project.id, input.position)))();
   return geoMap(file, { plan: plan.id });
 }
 

@@ -25,6 +25,7 @@ import { planIdByName, planRows, readPlan } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
 import { inclusionPresence, readInclusion } from '../db/inclusion';
 import { birthsByYear } from '../db/queries';
+import { planCatchments } from './geo-demand';
 import { countyRecords, defaultBaseYear, runOneScenario, type CountyRecords } from './projection';
 
 /** The projection in the evaluation's terms: only what it reads crosses to the renderer. */
@@ -40,7 +41,8 @@ function projectedDemand(file: ProjectFile, scenario: string, horizon: number): 
   };
 }
 
-export function planContextFor(file: ProjectFile, scenario: string, outlookYear: number): EvaluationContext {
+/** The evaluation's context; with a stored plan's id, its drawn catchments too. */
+export function planContextFor(file: ProjectFile, scenario: string, outlookYear: number, planId = 0): EvaluationContext {
   const data = countyRecords(file);
   const population = countyPopulation(data.population);
   const dataBase = baseYearOf(data);
@@ -63,7 +65,9 @@ export function planContextFor(file: ProjectFile, scenario: string, outlookYear:
       notes: [`未使用预测：${why.replace(/[。.]$/, '')}。各校在校生暂按 ${dataBase} 年实际人数保持不变，结果仅供参考。`],
     };
   }
-  return { ...buildContext({ ...data, population }, demand, source), inclusion: readInclusion(file.db) };
+  const ctx = { ...buildContext({ ...data, population }, demand, source), inclusion: readInclusion(file.db) };
+  const catchments = planCatchments(file, data, planId, ctx.dataBaseYear);
+  return catchments ? { ...ctx, catchments } : ctx;
 }
 
 function baseYearOf(data: CountyRecords): number {
@@ -104,6 +108,6 @@ export function resolvePlan(file: ProjectFile, input: { plan?: number; name?: st
 /** The evaluation the CLI prints and the annexes read. */
 export function evaluateStoredPlan(file: ProjectFile, input: { plan?: number; name?: string; scenario?: string }): PlanEvaluation {
   const plan = resolvePlan(file, input);
-  const ctx = planContextFor(file, input.scenario ?? plan.scenario, plan.outlookYear);
+  const ctx = planContextFor(file, input.scenario ?? plan.scenario, plan.outlookYear, plan.id);
   return evaluatePlan(ctx, input.scenario ? { ...plan, scenario: input.scenario } : plan);
 }

@@ -42,7 +42,7 @@ export function planHandlers(session: Session): Pick<Handlers, PlanMethod> {
     'plan.redo': ({ plan }) => redoPlan(session.project, plan),
     'plan.context': ({ plan, scenario }) => {
       const stored = resolvePlan(session.project, { plan });
-      return planContextFor(session.project, scenario ?? stored.scenario, stored.outlookYear);
+      return planContextFor(session.project, scenario ?? stored.scenario, stored.outlookYear, stored.id);
     },
     'plan.evaluate': (input) => evaluateStoredPlan(session.project, input),
   };

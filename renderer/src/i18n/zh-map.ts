@@ -36,4 +36,13 @@ export const mapStrings = {
   proposalShown: '显示',
   proposalHidden: '隐藏',
   proposalClose: '关闭方案',
+  draw: '划片',
+  drawNeeds: '先在图上选中一所学校，并选择一个学段',
+  drawing: (school: string, stage: string) => `划片：点击村（社区），将其${stage}学生划入“${school}”（再点一次已划入的村可取消；Esc 结束）`,
+  drawn: (village: string, school: string) => `已将“${village}”划入“${school}”`,
+  undrawn: (village: string) => `已取消“${village}”的划片`,
+  undo: '撤销',
+  undone: (label: string) => `已撤销：${label}`,
+  nothingToUndo: '没有可以撤销的修改',
+  selectedSchool: (name: string, students: number, seats: number, share: string) => `${name}：在校生 ${students} 人，学位 ${seats} 个，利用率 ${share}`,
 };

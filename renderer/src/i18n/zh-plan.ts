@@ -21,6 +21,8 @@ export const planStrings = {
   loadingContext: '正在读取预测数据…',
   sourceFlat: '未使用预测',
   sourceProjection: (scenario: string) => `在校生需求取自“${scenario}”情景预测`,
+  allocationSeats: '新建学校按学位比例分配学生',
+  allocationCatchments: (stages: string) => `${stages}按划片分配学生`,
   yearLabel: (y: number) => `${y} 年`,
 
   summary: {

@@ -1,10 +1,11 @@
 // 布局图: the county's schools, townships, villages and service-distance rings for a plan and a
 // year, with the coverage beside it. A click on a school opens its drawer; in placing mode a
 // click starts a 新建 project at that site (the plan's project form, then geo.setProjectSite),
-// and the coverage follows.
+// and the coverage follows. In drawing mode (划片) a click on a village assigns it to the
+// selected school for the stage shown; both are plan edits, taken back by the plan's undo.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Switch, Typography } from 'antd';
-import { AimOutlined, PictureOutlined } from '@ant-design/icons';
+import { AimOutlined, EditOutlined, PictureOutlined, UndoOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
 import { pointInPolygon } from '@shared/geo/geometry';
 import { COVERAGE_STAGES } from '@shared/geo/model';
@@ -58,6 +59,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
   const [focus, setFocus] = useState<{ at: LonLat } | null>(null);
   const [placingMode, setPlacingMode] = useState(false);
   const [placing, setPlacing] = useState<Placing | null>(null);
+  const [drawMode, setDrawMode] = useState(false);
   const [search, setSearch] = useState('');
 
   const opened = useOptimiseResult(project.path);
@@ -71,11 +73,54 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
   const layerSet = useMemo(() => new Set(layers), [layers]);
 
   useEffect(() => {
-    if (!placingMode) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPlacingMode(false);
+    if (!placingMode && !drawMode) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setPlacingMode(false);
+      setDrawMode(false);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [placingMode]);
+  }, [placingMode, drawMode]);
+
+  const selectedSchool = useMemo(() => (selected ? (d.map?.schools.find((s) => s.code === selected) ?? null) : null), [selected, d.map]);
+  const drawStage = stage === 'all' ? null : stage;
+  const canDraw = d.planId !== null && selectedSchool !== null && drawStage !== null && selectedSchool.stages.includes(drawStage);
+
+  const toggleDraw = () => {
+    if (!drawMode) setLayers((l) => (l.includes('catchments') ? l : [...l, 'catchments']));
+    setDrawMode((on) => !on);
+  };
+
+  const drawVillage = useCallback(
+    (villageId: string) => {
+      const planId = d.planId;
+      if (planId === null || !selectedSchool || drawStage === null || !d.map) return;
+      const village = d.map.villages.find((v) => v.id === villageId);
+      const mine = d.map.catchments.some((c) => c.village === villageId && c.stage === drawStage && c.manual && c.school === selectedSchool.code);
+      void attempt(async () => {
+        await invoke('geo.assignVillages', { plan: planId, stage: drawStage, villages: [villageId], school: mine ? null : selectedSchool.code });
+        d.reload();
+        void message.success(mine ? t.undrawn(village?.name ?? villageId) : t.drawn(village?.name ?? villageId, selectedSchool.name));
+      });
+    },
+    [d, selectedSchool, drawStage, attempt, message],
+  );
+
+  const undo = () => {
+    const planId = d.planId;
+    if (planId === null) return;
+    void attempt(async () => {
+      const before = await invoke('plan.get', { plan: planId });
+      if (!before.history.undo) {
+        void message.info(t.nothingToUndo);
+        return;
+      }
+      await invoke('plan.undo', { plan: planId });
+      d.reload();
+      void message.success(t.undone(before.history.undo));
+    });
+  };
 
   const onMapClick = useCallback(
     ({ at, hit }: MapClick) => {
@@ -92,6 +137,11 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
         });
         return;
       }
+      if (drawMode) {
+        if (hit?.kind === 'village') drawVillage(hit.id);
+        else if (hit?.kind === 'school') setSelected(hit.id);
+        return;
+      }
       if (hit?.kind === 'school') {
         setSelected(hit.id);
         if (!hit.id.startsWith('new:') && !hit.id.startsWith('opt:')) setDrawer(hit.id);
@@ -100,7 +150,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
         if (v) void message.info(t.village(v.name, v.children ?? 0));
       } else setSelected(null);
     },
-    [placingMode, d, message, attempt, drawing.villages],
+    [placingMode, drawMode, drawVillage, d, message, attempt, drawing.villages],
   );
 
   const initial = useMemo<Partial<ProjectFields> | undefined>(
@@ -215,6 +265,19 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
           {t.place}
         </Button>
         <Button
+          icon={<EditOutlined />}
+          type={drawMode ? 'primary' : 'default'}
+          disabled={!canDraw && !drawMode}
+          title={canDraw || drawMode ? undefined : t.drawNeeds}
+          onClick={toggleDraw}
+          data-testid="map-draw"
+        >
+          {t.draw}
+        </Button>
+        <Button icon={<UndoOutlined />} disabled={d.planId === null} onClick={undo} data-testid="map-undo">
+          {t.undo}
+        </Button>
+        <Button
           icon={<PictureOutlined />}
           disabled={!d.map}
           onClick={() => {
@@ -263,11 +326,24 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
               <Empty description={t.empty} />
             ) : (
               <div className="map-stack">
-                <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode} onClick={onMapClick} height={MAP_HEIGHT} />
+                <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode || drawMode} onClick={onMapClick} height={MAP_HEIGHT} />
                 {/* Over the map, not above it: entering placing mode must not move what the planner aims at. */}
                 {placingMode ? <Alert type="info" showIcon title={t.placing} className="map-placing-hint" data-testid="map-placing" /> : null}
+                {drawMode && selectedSchool && drawStage ? (
+                  <Alert type="info" showIcon title={t.drawing(selectedSchool.name, STAGE_LABEL[drawStage])} className="map-placing-hint" data-testid="map-drawing" />
+                ) : null}
               </div>
             )}
+            {selectedSchool ? (
+              <Typography.Paragraph className="map-note" data-testid="map-selected">
+                {t.selectedSchool(
+                  selectedSchool.name,
+                  selectedSchool.students,
+                  selectedSchool.seats,
+                  selectedSchool.utilisation === null ? '—' : `${(selectedSchool.utilisation * 100).toFixed(1)}%`,
+                )}
+              </Typography.Paragraph>
+            ) : null}
             {d.map?.notes.length ? (
               <Typography.Paragraph type="secondary" className="map-note" data-testid="map-notes">
                 {d.map.notes.join(' ')}

@@ -199,6 +199,12 @@ export function PlanPage() {
             {t.subtitle(plan.name, plan.baseYear, plan.targetYear, plan.outlookYear)}
             <span className="subtitle-sep" />
             {source.kind === 'flat' ? <Tag color="warning">{t.sourceFlat}</Tag> : t.sourceProjection(source.scenario)}
+            <span className="subtitle-sep" />
+            <Tooltip title={ev.allocation.text}>
+              <span data-testid="plan-allocation">
+                {ev.allocation.rule === 'catchments' ? t.allocationCatchments(ev.allocation.catchmentStages.map((s) => STAGE_LABEL[s]).join('、')) : t.allocationSeats}
+              </span>
+            </Tooltip>
             {p.loadingContext || p.saving ? <Spin size="small" style={{ marginLeft: 8 }} /> : null}
           </span>
         }

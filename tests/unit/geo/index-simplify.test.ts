@@ -23,6 +23,27 @@ describe('pointIndex', () => {
     }
     expect(pointIndex([], []).nearest(0, 0)).toBeNull();
   });
+
+  it('writes the same k nearest into arrays, breaks ties by the smaller id, and asks for no more than there are', () => {
+    // A grid with many equal distances: the ties must come out in id order, as brute force sorts them.
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < 40; i++) for (let j = 0; j < 40; j++) {
+      xs.push(i * 100);
+      ys.push(j * 100);
+    }
+    const index = pointIndex(xs, ys);
+    const ids = new Int32Array(8);
+    const ds = new Float64Array(8);
+    for (const [x, y] of [[1950, 1950], [0, 0], [2000, 2000], [-500, 1000]] as const) {
+      const brute = xs.map((_, i) => ({ id: i, d: Math.hypot(xs[i]! - x, ys[i]! - y) })).sort((a, b) => a.d - b.d || a.id - b.id);
+      expect(index.nearestK(x, y, 8).map((g) => g.id)).toEqual(brute.slice(0, 8).map((b) => b.id));
+      expect(index.nearestInto(x, y, 8, ids, ds)).toBe(8);
+      expect([...ids]).toEqual(brute.slice(0, 8).map((b) => b.id));
+      expect(ds[7]).toBeCloseTo(brute[7]!.d, 9);
+    }
+    expect(pointIndex([5], [5]).nearestK(0, 0, 8)).toEqual([{ id: 0, distance: Math.hypot(5, 5) }]);
+  });
 });
 
 describe('simplifyPolygon', () => {
