@@ -33,6 +33,8 @@ function seatsAdded(run: PlanRun, p: PlanProject): number {
       return Math.max(0, p.seats - cap);
     }
     case 'close':
+    case 'improve':
+    case 'board':
       return 0;
   }
 }
@@ -89,6 +91,11 @@ export function yearFacts(
   const rural = new Set(ctx.townships.filter((t) => t.urbanRural === '乡村').map((t) => t.code));
   const boarders = new Map(ctx.schools.map((s) => [s.code, s.boardingStudents ?? 0]));
   const pupilsOf = new Map(schools.map((s) => [s.code, s.demand]));
+  const boardingFrom = new Map<string, number>();
+  for (const p of applied) {
+    if (PROJECT_TYPE[p.type].boarding && p.school) boardingFrom.set(p.school, Math.min(boardingFrom.get(p.school) ?? Infinity, p.completionYear));
+  }
+  const boardingBuilt = (ref: string, year: number) => (boardingFrom.get(ref) ?? Infinity) <= year;
 
   return run.years.map((year, yi) => {
     const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
@@ -115,7 +122,7 @@ export function yearFacts(
       if (!st?.open) continue;
       if (st.kind === 'special') specialSchools++;
       if (st.kind === 'teaching_point') teachingPoints++;
-      if ((boarders.get(info.ref) ?? 0) > 0) boardingSchools++;
+      if ((boarders.get(info.ref) ?? 0) > 0 || boardingBuilt(info.ref, year)) boardingSchools++;
       const pupils = pupilsOf.get(info.ref)?.[yi] ?? 0;
       if ((st.kind === 'primary' || st.kind === 'teaching_point') && rural.has(st.township) && pupils > 0 && pupils < SMALL_SCHOOL_PUPILS) smallRuralSchools++;
       if (st.kind === 'kindergarten' && info.ownership === '公办' && info.name.includes('中心幼儿园')) withCentral.add(st.township);

@@ -7,6 +7,7 @@ import { KIND_LABEL, KIND_STAGES, STAGE_LABEL, type School, type Stage, type Tow
 import {
   checkYears,
   defaultTargets,
+  boardingFloorArea,
   estimateFacilities,
   projectInvestmentParts,
   newPlan,
@@ -229,7 +230,8 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
       if (!spec.increment) siteArea ??= est.siteArea;
     }
   }
-  if (investment === null && floorArea !== null && spec.builds) {
+  if (spec.boarding && floorArea === null && p.boardingPlaces > 0) floorArea = boardingFloorArea(p.boardingPlaces, settings);
+  if (investment === null && ((spec.builds && floorArea !== null) || (spec.works && (floorArea !== null || siteArea !== null)))) {
     investment = projectInvestmentParts({ type: p.type, seats: p.seats, floorArea, siteArea, stage: p.stage }, kind, settings)?.total ?? null;
   }
   return {

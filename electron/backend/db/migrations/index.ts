@@ -9,9 +9,10 @@ import { v4 } from './v4-plans';
 import { v5 } from './v5-import-kinds';
 import { v6 } from './v6-former-names';
 import { v7 } from './v7-geography';
+import { v8 } from './v8-project-types';
 
 export type { Migration };
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 /** Marks our files (PRAGMA application_id), so a random SQLite file is not mistaken for a plan. */
