@@ -105,6 +105,7 @@ export const ANNEX_KINDS = [
   'demand-chart',
   'teachers',
   'layout-map',
+  'planned-schools',
 ] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 
