@@ -17,3 +17,4 @@ export * from './providers/demand-chart';
 export * from './providers/teachers';
 export * from './providers/layout-map';
 export * from './providers/planned-schools';
+export * from './providers/completed-projects';

@@ -106,6 +106,7 @@ export const ANNEX_KINDS = [
   'teachers',
   'layout-map',
   'planned-schools',
+  'completed-projects',
 ] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 

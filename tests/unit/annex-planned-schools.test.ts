@@ -2,8 +2,8 @@
 // takes, its areas after the plan's projects and per student against the norm, the total
 // leaving closed schools out.
 import { describe, expect, it } from 'vitest';
-import { plannedSchoolsInput } from '../../electron/backend/annex/planned-schools-source';
-import { plannedSchoolsAnnex } from '../../shared/annex';
+import { completedProjectsInput, plannedSchoolsInput } from '../../electron/backend/annex/planned-schools-source';
+import { completedProjectsAnnex, plannedSchoolsAnnex } from '../../shared/annex';
 import { evaluatePlan, newPlan, type Plan } from '../../shared/plan';
 import { J1, P1, P2, planContext, T2 } from '../fixtures/plan-county';
 import { project } from '../fixtures/plan-projects';
@@ -49,5 +49,27 @@ describe('规划学校一览表', () => {
     const open = input.schools.filter((s) => s.action !== '撤并');
     expect(total[0]).toBe(`合计（规划年在办 ${open.length} 所）`);
     expect(total[7]).toBe(open.reduce((a, s) => a + (s.seatsPlanned ?? 0), 0));
+  });
+});
+
+describe('上期规划项目完成情况表', () => {
+  const earlier: Plan = {
+    ...plan,
+    projects: [
+      ...plan.projects,
+      project({ id: 8, type: '改扩建', name: '城关初级中学扩建（上期）', school: J1, stage: 'junior', classes: 4, seats: 200, floorArea: 2000, investment: 700, completionYear: 2023, status: '已建成' }),
+      project({ id: 9, type: '运动场', name: '青山乡中心小学运动场（上期）', school: P2, siteArea: 3000, investment: 60, completionYear: 2024, status: '在建' }),
+    ],
+  };
+  const input = completedProjectsInput(earlier, evaluatePlan(planContext(), earlier));
+
+  it('lists only the projects due by the base year, with what became of them', () => {
+    expect(input.projects.map((p) => [p.name, p.seats, p.state])).toEqual([
+      ['城关初级中学扩建（上期）', 200, '已完成'],
+      ['青山乡中心小学运动场（上期）', null, '在建'],
+    ]);
+    const table = completedProjectsAnnex(input, { titlePrefix: '小河县', date: '2026年1月1日' });
+    // 700 + 60 万元; 200 seats; one of two done.
+    expect(table.table.rows.at(-1)?.cells).toEqual(['合计（2个，已完成1个）', null, null, null, 200, 2000, 760, null, null, null]);
   });
 });

@@ -1,6 +1,6 @@
 // The plan's schools at its target year in the terms of 规划学校一览表: which action the plan
 // takes on each, its size now and then, and its areas with the norms beside them.
-import type { PlannedAction, PlannedSchoolRecord, PlannedSchoolsInput } from '../../../shared/annex';
+import type { CompletedProjectsInput, PlannedAction, PlannedSchoolRecord, PlannedSchoolsInput } from '../../../shared/annex';
 import type { SchoolKind } from '../../../shared/domain';
 import { floorAreaPerStudent, PROJECT_TYPE, siteAreaPerStudent, type Plan, type PlanEvaluation, type ProjectResult } from '../../../shared/plan';
 import { STANDARDS } from '../../../shared/standards';
@@ -76,4 +76,26 @@ export function floorNormNote(plan: Plan): string {
     `生均建筑面积标准按规划年班数取${basis}：${STANDARDS.floorAreaPerStudent.source}；${STANDARDS.ruralFloorArea.source}；${STANDARDS.floorAreaPerStudentReference.source}。` +
     `生均用地标准：${STANDARDS.siteAreaPerStudent.source}。`
   );
+}
+
+const STATE: Record<ProjectResult['status'], string> = { 已建成: '已完成', 在建: '在建', 拟建: '未实施', 暂缓: '未实施' };
+
+/** The projects due by the base year, the previous plan's, with what became of them. */
+export function completedProjectsInput(plan: Plan, ev: PlanEvaluation): CompletedProjectsInput {
+  const due = ev.projects.filter((p) => p.completionYear <= plan.baseYear).sort((a, b) => a.completionYear - b.completionYear || a.id - b.id);
+  return {
+    baseYear: plan.baseYear,
+    projects: due.map((p) => ({
+      name: p.name,
+      nature: p.type,
+      school: p.schoolName,
+      seats: PROJECT_TYPE[p.type].builds ? p.seats : null,
+      floorArea: p.floorArea,
+      investment: p.investment,
+      startYear: p.startYear,
+      endYear: p.completionYear,
+      state: STATE[p.status],
+      note: p.note,
+    })),
+  };
 }

@@ -9,6 +9,7 @@ import {
   indicatorsAnnex,
   layoutMapAnnex,
   plannedSchoolsAnnex,
+  completedProjectsAnnex,
   projectsAnnex,
   schoolListAnnex,
   seatBalanceAnnex,
@@ -34,7 +35,7 @@ import { evaluateStoredPlan, resolvePlan } from '../services/plan-context';
 import { runProjection } from '../services/projection';
 import { listSchools } from '../services/schools';
 import { forecastInput } from './forecast-source';
-import { floorNormNote, plannedSchoolsInput } from './planned-schools-source';
+import { completedProjectsInput, floorNormNote, plannedSchoolsInput } from './planned-schools-source';
 import { teachersInput } from './teacher-source';
 import { adjustmentsInput, demandChartInput, demandNotes, indicatorsInput, investmentNotes, levelNote, projectsInput, seatBalanceInput, yearsNote, type SchoolFacts } from './plan-source';
 
@@ -249,6 +250,13 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
       const recorded = new Map(listSchools(scope.file).map((s) => [s.code, { siteArea: s.siteArea, floorArea: s.floorArea }]));
       const content = plannedSchoolsAnnex(plannedSchoolsInput(plan, ev, recorded), ctx);
       return emptySaying(withNotes(content, [floorNormNote(plan)]), '（项目中还没有学校）');
+    },
+  },
+  'completed-projects': {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { plan, ev } = scope.evaluation();
+      return emptySaying(completedProjectsAnnex(completedProjectsInput(plan, ev), ctx), `（规划中没有${plan.baseYear}年及以前完成的项目）`);
     },
   },
 };
