@@ -7,7 +7,7 @@ export type AnnexSourceKind = 'data' | 'projection' | 'plan';
 
 export interface AnnexCatalogEntry {
   kind: AnnexKind;
-  /** Its place in the customary list (1–9; the two charts share 7, the map comes last). */
+  /** Its place in the customary list (1–11; the two charts share 7). */
   number: number;
   /** Title without the county prefix. */
   title: string;
@@ -27,6 +27,9 @@ export const ANNEX_CATALOG: readonly AnnexCatalogEntry[] = [
   { kind: 'demand-chart', number: 7, title: '各学段学位需求与供给', defaultPaper: 'A4 portrait', figure: true, source: 'plan' },
   { kind: 'teachers', number: 8, title: '教师需求测算表', defaultPaper: 'A4 portrait', figure: false, source: 'plan' },
   { kind: 'layout-map', number: 9, title: '学校布局规划图', defaultPaper: 'A3 landscape', figure: true, source: 'plan' },
+  // Numbered after the map so that every annex number of earlier documents stays what it was.
+  { kind: 'planned-schools', number: 10, title: '规划学校一览表', defaultPaper: 'A3 landscape', figure: false, source: 'plan' },
+  { kind: 'completed-projects', number: 11, title: '上期规划项目完成情况表', defaultPaper: 'A4 portrait', figure: false, source: 'plan' },
 ];
 
 export function catalogEntry(kind: AnnexKind): AnnexCatalogEntry {

@@ -16,3 +16,5 @@ export * from './providers/adjustments';
 export * from './providers/demand-chart';
 export * from './providers/teachers';
 export * from './providers/layout-map';
+export * from './providers/planned-schools';
+export * from './providers/completed-projects';

@@ -105,6 +105,8 @@ export const ANNEX_KINDS = [
   'demand-chart',
   'teachers',
   'layout-map',
+  'planned-schools',
+  'completed-projects',
 ] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 

@@ -34,6 +34,8 @@ function seatsAdded(run: PlanRun, p: PlanProject): number {
       return Math.max(0, p.seats - cap);
     }
     case 'close':
+    case 'improve':
+    case 'board':
       return 0;
   }
 }
@@ -92,6 +94,11 @@ export function yearFacts(
   const pupilsOf = new Map(schools.map((s) => [s.code, s.demand]));
   const ctxSchool = new Map(ctx.schools.map((s) => [s.code, s]));
   const townshipRural = new Map(ctx.townships.map((t) => [t.code, t.urbanRural]));
+  const boardingFrom = new Map<string, number>();
+  for (const p of applied) {
+    if (PROJECT_TYPE[p.type].boarding && p.school) boardingFrom.set(p.school, Math.min(boardingFrom.get(p.school) ?? Infinity, p.completionYear));
+  }
+  const boardingBuilt = (ref: string, year: number) => (boardingFrom.get(ref) ?? Infinity) <= year;
 
   return run.years.map((year, yi) => {
     const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
@@ -123,7 +130,7 @@ export function yearFacts(
       });
       if (st.kind === 'special') specialSchools++;
       if (st.kind === 'teaching_point') teachingPoints++;
-      if ((boarders.get(info.ref) ?? 0) > 0) boardingSchools++;
+      if ((boarders.get(info.ref) ?? 0) > 0 || boardingBuilt(info.ref, year)) boardingSchools++;
       const pupils = pupilsOf.get(info.ref)?.[yi] ?? 0;
       if ((st.kind === 'primary' || st.kind === 'teaching_point') && rural.has(st.township) && pupils > 0 && pupils < SMALL_SCHOOL_PUPILS) smallRuralSchools++;
       if (st.kind === 'kindergarten' && info.ownership === '公办' && info.name.includes('中心幼儿园')) withCentral.add(st.township);

@@ -66,10 +66,13 @@ export const receiverSchema = z.strictObject({
  * - 迁建: `school` moves to `township` and has `classes` and `seats` there from completion;
  * - 撤并: `school` closes in `completionYear`; its students go to `receivers`;
  * - 转型: `school` becomes a `kind` school with `classes` and `seats`; students of stages it
- *   no longer teaches go to `receivers`.
+ *   no longer teaches go to `receivers`;
+ * - 提质改造 / 改薄 / 校舍加固 / 运动场: `school`'s buildings or grounds, with floor area, site
+ *   area and investment but no seats;
+ * - 寄宿: `school` gains `boardingPlaces` (dormitory and canteen), no seats.
  */
 const projectFields = {
-  type: z.enum(PROJECT_TYPES, '项目类型应为 新建、改扩建、迁建、撤并 或 转型'),
+  type: z.enum(PROJECT_TYPES, `项目类型应为 ${PROJECT_TYPES.join('、')} 之一`),
   name: z.string().trim().min(1, '请填写项目名称').max(60, '项目名称不超过 60 个字'),
   school: schoolRefSchema.nullable().default(null),
   kind: z.enum(SCHOOL_KINDS, '学校类型不正确').nullable().default(null),
@@ -92,6 +95,8 @@ const projectFields = {
   status: z.enum(PROJECT_STATUSES).default('拟建'),
   receivers: z.array(receiverSchema).max(12, '接收学校不超过 12 所').default([]),
   note: z.string().trim().max(300, '备注不超过 300 个字').default(''),
+  /** 寄宿床位 a 寄宿 project adds. */
+  boardingPlaces: z.number().int('寄宿床位数应为整数').min(0, '寄宿床位数不能为负').max(10_000, '寄宿床位数过大').default(0),
 };
 
 const projectFieldsSchema = z.strictObject(projectFields);
@@ -103,10 +108,13 @@ const present: Record<RequiredField, (p: z.output<typeof projectFieldsSchema>) =
   seats: (p) => p.seats > 0,
   classesOrSeats: (p) => p.seats > 0 || p.classes > 0,
   receivers: (p) => p.receivers.length > 0,
+  works: (p) => (p.floorArea ?? 0) > 0 || (p.siteArea ?? 0) > 0 || (p.investment ?? 0) > 0,
+  boardingPlaces: (p) => p.boardingPlaces > 0,
 };
 /** Where the form shows a missing field's message. */
 const messageField: Record<RequiredField, string> = {
   school: 'school', kind: 'kind', township: 'township', seats: 'seats', classesOrSeats: 'seats', receivers: 'receivers',
+  works: 'floorArea', boardingPlaces: 'boardingPlaces',
 };
 
 export const projectInputSchema = projectFieldsSchema.superRefine((p, ctx) => {
@@ -142,10 +150,11 @@ export function withTypeFields(p: ProjectFields): ProjectFields {
     stage: f.stage ? p.stage : null,
     classes: f.size ? p.classes : 0,
     seats: f.size ? p.seats : 0,
-    floorArea: f.size ? p.floorArea : null,
-    siteArea: f.size ? p.siteArea : null,
-    investment: f.size ? p.investment : null,
+    floorArea: f.works ? p.floorArea : null,
+    siteArea: f.works ? p.siteArea : null,
+    investment: f.works ? p.investment : null,
     receivers: f.receivers ? p.receivers : [],
+    boardingPlaces: f.boarding ? p.boardingPlaces : 0,
   };
 }
 

@@ -5,7 +5,7 @@
 import { gradesOf, KIND_STAGES, type SchoolKind, type SchoolSystem, type Stage } from '../domain/stages';
 import { STANDARDS } from '../standards';
 import type { PlanProject } from './model';
-import { PROJECT_TYPE } from './project-types';
+import { PROJECT_TYPE, type ProjectTypeSpec } from './project-types';
 import type { PlanSettings } from './settings';
 
 /** Kinds a 新建 or 转型 project can create. */
@@ -119,14 +119,14 @@ export function seatsByStage(kind: SchoolKind, seats: number, system: SchoolSyst
 
 /** The parts of a project's cost from its floor and site area and the seats it adds. */
 export function investmentParts(
-  input: { floorArea: number | null; siteArea: number | null; seats: Partial<Record<Stage, number>> },
+  input: { floorArea: number | null; siteArea: number | null; seats: Partial<Record<Stage, number>>; ownSite?: boolean },
   settings: PlanSettings,
 ): InvestmentParts {
   const building = input.floorArea === null ? null : wan1(input.floorArea * settings.costPerM2);
   const seatEntries = Object.entries(input.seats) as [Stage, number][];
   const equipment = seatEntries.length === 0 ? null : wan1(seatEntries.reduce((a, [st, n]) => a + n * settings.equipmentPerStudent[st], 0));
   const siteWorks = input.siteArea === null ? null : wan1(input.siteArea * settings.siteWorksPerM2);
-  const land = input.siteArea === null || settings.landPerMu === null ? null : Math.round((input.siteArea / M2_PER_MU) * settings.landPerMu * 10) / 10;
+  const land = input.siteArea === null || input.ownSite || settings.landPerMu === null ? null : Math.round((input.siteArea / M2_PER_MU) * settings.landPerMu * 10) / 10;
   const total = Math.round([building, equipment, siteWorks, land].reduce<number>((a, b) => a + (b ?? 0), 0) * 10) / 10;
   return { building, equipment, siteWorks, land, total };
 }
@@ -188,10 +188,18 @@ export function projectInvestmentParts(
   kind: SchoolKind | null,
   settings: PlanSettings,
 ): InvestmentParts | null {
-  const spec = PROJECT_TYPE[p.type];
+  const spec: ProjectTypeSpec = PROJECT_TYPE[p.type];
+  // Works on a school's own buildings or grounds: no seats to equip, no land to buy.
+  if (spec.works) return investmentParts({ floorArea: p.floorArea, siteArea: p.siteArea, seats: {}, ownSite: true }, settings);
   if (!spec.builds) return null;
   const first = kind ? (KIND_STAGES[kind][0] as Stage) : null;
   const stage = p.stage ?? first;
   const seats: Partial<Record<Stage, number>> = spec.increment ? (stage ? { [stage]: p.seats } : {}) : kind ? seatsByStage(kind, p.seats) : {};
   return investmentParts({ floorArea: p.floorArea, siteArea: spec.increment ? null : p.siteArea, seats }, settings);
+}
+
+/** Floor area of a 寄宿部 (dormitory and canteen) for `places` boarding places, m². */
+export function boardingFloorArea(places: number, settings: PlanSettings): number {
+  const a = settings.boardingAreaPerPlace;
+  return Math.round(places * (a.dormitory + a.canteen));
 }

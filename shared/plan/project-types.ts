@@ -1,11 +1,11 @@
-// The five kinds of plan project and everything that differs between them, in one place:
+// The kinds of plan project and everything that differs between them, in one place:
 // which fields the planner fills, what the validation demands, how the project changes
 // seats and classes in the timeline, and which annex lists it. Code that branches on a
 // project's type reads its entry here instead of naming the type, so a type's behaviour is
 // one entry and the compiler refuses an incomplete one (see docs/ARCHITECTURE.md,
 // "Registries").
 
-export const PROJECT_TYPES = ['新建', '改扩建', '迁建', '撤并', '转型'] as const;
+export const PROJECT_TYPES = ['新建', '改扩建', '迁建', '撤并', '转型', '提质改造', '改薄', '校舍加固', '运动场', '寄宿'] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 
 /**
@@ -15,12 +15,17 @@ export type ProjectType = (typeof PROJECT_TYPES)[number];
  * - move: the school moves to `township` and has `classes` and `seats` there;
  * - close: the school closes, its students go to the receivers;
  * - convert: the school becomes a `kind` school with `classes` and `seats`, the students of
- *   stages it stops teaching go to the receivers.
+ *   stages it stops teaching go to the receivers;
+ * - improve: seats stay; the school's facilities grow by what the project records (`improves`);
+ * - board: seats stay; the school gains `boardingPlaces` (a 寄宿部: dormitory and canteen).
  */
-export type CapacityEffect = 'open' | 'extend' | 'move' | 'close' | 'convert';
+export type CapacityEffect = 'open' | 'extend' | 'move' | 'close' | 'convert' | 'improve' | 'board';
 
 /** A field a type cannot do without, and what the planner is told when it is missing. */
-export type RequiredField = 'school' | 'kind' | 'township' | 'seats' | 'classesOrSeats' | 'receivers';
+export type RequiredField = 'school' | 'kind' | 'township' | 'seats' | 'classesOrSeats' | 'receivers' | 'works' | 'boardingPlaces';
+
+/** The facility a facilities-only project adds to: 教学及辅助用房 from its floor area, 运动场 from its site area. */
+export type Improvement = 'teachingArea' | 'sportsArea' | null;
 
 export interface ProjectTypeSpec {
   /** What the type does, for lists and tooltips. */
@@ -34,8 +39,14 @@ export interface ProjectTypeSpec {
   ownTownship: boolean;
   /** The planner chooses the stage that grows. */
   stage: boolean;
-  /** Builds something: classes, seats, floor area and cost are filled (and estimated). */
+  /** Builds seats: classes, seats, floor area and cost are filled (and estimated). */
   builds: boolean;
+  /** Records floor area, site area and cost without changing seats (facilities-only and 寄宿). */
+  works: boolean;
+  /** Records the boarding places it adds. */
+  boarding: boolean;
+  /** What a facilities-only project adds to (null for the others, and for works that add no area). */
+  improves: Improvement;
   /** `classes` and `seats` are added to what the school has, not its new total. */
   increment: boolean;
   /** Students leave the school for `receivers` (so the school must still be open). */
@@ -51,6 +62,29 @@ export interface ProjectTypeSpec {
   color: string;
 }
 
+/** A facilities-only type: an existing school's buildings or grounds, no seat change, listed in 附件4. */
+function facilities<C extends string>(type: string, description: string, improves: Improvement, color: C) {
+  return {
+    description,
+    capacity: 'improve',
+    createsSchool: false,
+    ownKind: false,
+    ownTownship: false,
+    stage: false,
+    builds: false,
+    works: true,
+    boarding: false,
+    improves,
+    increment: false,
+    receivers: false,
+    required: { school: `${type}项目请选择学校`, works: `${type}项目请填写建筑面积、用地面积或投资` },
+    construction: true,
+    adjustmentOrder: null,
+    doneVerb: '完成',
+    color,
+  } as const;
+}
+
 export const PROJECT_TYPE = {
   新建: {
     description: '新建一所学校',
@@ -60,6 +94,9 @@ export const PROJECT_TYPE = {
     ownTownship: true,
     stage: false,
     builds: true,
+    works: false,
+    boarding: false,
+    improves: null,
     increment: false,
     receivers: false,
     required: { kind: '新建项目请选择学校类型', township: '新建项目请选择所在乡镇', seats: '新建项目请填写学位数' },
@@ -76,6 +113,9 @@ export const PROJECT_TYPE = {
     ownTownship: false,
     stage: true,
     builds: true,
+    works: false,
+    boarding: false,
+    improves: null,
     increment: true,
     receivers: false,
     required: { school: '改扩建项目请选择学校', classesOrSeats: '改扩建项目请填写增加的班数或学位数' },
@@ -92,6 +132,9 @@ export const PROJECT_TYPE = {
     ownTownship: true,
     stage: false,
     builds: true,
+    works: false,
+    boarding: false,
+    improves: null,
     increment: false,
     receivers: false,
     required: { school: '迁建项目请选择学校', township: '迁建项目请选择新校址所在乡镇', seats: '迁建项目请填写迁建后的学位数' },
@@ -108,6 +151,9 @@ export const PROJECT_TYPE = {
     ownTownship: false,
     stage: false,
     builds: false,
+    works: false,
+    boarding: false,
+    improves: null,
     increment: false,
     receivers: true,
     required: { school: '撤并项目请选择被撤并的学校', receivers: '撤并项目请指定接收学校' },
@@ -124,6 +170,9 @@ export const PROJECT_TYPE = {
     ownTownship: false,
     stage: false,
     builds: true,
+    works: false,
+    boarding: false,
+    improves: null,
     increment: false,
     receivers: true,
     required: { school: '转型项目请选择学校', kind: '转型项目请选择转型后的学校类型', seats: '转型项目请填写转型后的学位数' },
@@ -131,6 +180,17 @@ export const PROJECT_TYPE = {
     adjustmentOrder: 3,
     doneVerb: '完成',
     color: 'purple',
+  },
+  提质改造: facilities('提质改造', '改善校舍和设施，不增加学位', 'teachingArea', 'geekblue'),
+  改薄: facilities('改薄', '改善薄弱学校基本办学条件，不增加学位', 'teachingArea', 'orange'),
+  校舍加固: facilities('校舍加固', '校舍抗震加固或维修，不增加学位和面积', null, 'volcano'),
+  运动场: facilities('运动场', '新建或改造运动场地，不增加学位', 'sportsArea', 'lime'),
+  寄宿: {
+    ...facilities('寄宿', '现有学校增设寄宿部（学生宿舍、食堂），增加寄宿床位，不增加学位', null, 'gold'),
+    capacity: 'board',
+    boarding: true,
+    required: { school: '寄宿项目请选择学校', boardingPlaces: '寄宿项目请填写新增寄宿床位数' },
+    doneVerb: '建成',
   },
 } as const satisfies Record<ProjectType, ProjectTypeSpec>;
 
@@ -159,7 +219,12 @@ export function isAdjustment(type: ProjectType): type is AdjustmentType {
 }
 
 /** The fields a project of `type` keeps; the others are cleared before saving. */
-export function usedFields(type: ProjectType): { school: boolean; kind: boolean; township: boolean; stage: boolean; size: boolean; receivers: boolean } {
-  const s = PROJECT_TYPE[type];
-  return { school: !s.createsSchool, kind: s.ownKind, township: s.ownTownship, stage: s.stage, size: s.builds, receivers: s.receivers };
+export function usedFields(type: ProjectType): {
+  school: boolean; kind: boolean; township: boolean; stage: boolean; size: boolean; works: boolean; boarding: boolean; receivers: boolean;
+} {
+  const s: ProjectTypeSpec = PROJECT_TYPE[type];
+  return {
+    school: !s.createsSchool, kind: s.ownKind, township: s.ownTownship, stage: s.stage, size: s.builds,
+    works: s.builds || s.works, boarding: s.boarding, receivers: s.receivers,
+  };
 }

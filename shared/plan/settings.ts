@@ -136,6 +136,13 @@ export const planSettingsSchema = z.object({
   siteWorksPerM2: z.number().min(0).max(10_000).default(S.siteWorksPerM2.value),
   /** 土地费用, 万元 per 亩; null: the land price is not known and land is left out of the totals. */
   landPerMu: z.number().min(0).max(100_000).nullable().default(null),
+  /** Floor area of a 寄宿部 per boarding place, m² (dormitory and canteen). */
+  boardingAreaPerPlace: z
+    .strictObject({
+      dormitory: z.number().min(0).max(50).default(S.boardingAreaPerPlace.value.dormitory),
+      canteen: z.number().min(0).max(50).default(S.boardingAreaPerPlace.value.canteen),
+    })
+    .prefault({}),
   /** 服务半径 and 路网系数 for coverage and catchments (shared/geo). */
   geo: geoSettingsSchema.prefault({}),
   /** 特殊教育: the county's registered disabled children of compulsory-school age (null: not known). */

@@ -219,7 +219,7 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
   {
     key: 'boarding_schools', name: '寄宿制学校', unit: '所', comparator: '>=', target: 0, attribute: '预期性',
     group: '义务教育', stages: COMPULSORY, isDefault: false, decimals: 0,
-    basis: '在办学校中基准年有寄宿生的学校数（预测年份沿用基准年的寄宿情况，规划新建学校是否寄宿未知、未计入）',
+    basis: '在办学校中基准年有寄宿生的学校数，加上规划寄宿项目建成的学校（预测年份沿用基准年的寄宿情况，规划新建学校是否寄宿未知、未计入）',
     value: (f) => f.boardingSchools,
   },
   {

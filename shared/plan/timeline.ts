@@ -364,6 +364,17 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
       });
       state.schools.set(ref, { ...school, kind: p.kind });
       },
+    improve: (state, p) => {
+      const ref = p.school as SchoolRef;
+      const school = state.schools.get(ref);
+      const what = PROJECT_TYPE[p.type].improves;
+      if (!school?.open || what === null) return;
+      // The same share of floor area as a new building's 教学及辅助用房; a sports ground is its site area.
+      const added = what === 'teachingArea' ? (p.floorArea ?? 0) * 0.6 : (p.siteArea ?? 0);
+      state.schools.set(ref, { ...school, facilities: { ...school.facilities, [what]: school.facilities[what] + added } });
+      },
+    // Boarding places change no seats or 优质均衡 facility; facts.ts counts the school as 寄宿制 once it is done.
+    board: () => undefined,
   };
   const apply = (state: Built, p: PlanProject, order: number): void => {
     if (!blocked.has(p.id)) effects[PROJECT_TYPE[p.type].capacity](state, p, order);

@@ -171,6 +171,15 @@ export const STANDARDS = {
   equipmentPerStudentReference: std({ preschool: 1000, senior: 3000, special: 4000, vocational: 4000 }, DOCS.reference),
   /** 室外工程 (道路、运动场、绿化、围墙、管网), 元 per m² of site area. */
   siteWorksPerM2: std(200, DOCS.reference),
+  // 建标109-2008 adds 学生宿舍 and 学生食堂 for boarders to a rural school's floor area, but its table
+  // could not be read in a checkable copy; the figures are of the order GB 50099-2011 sets for a
+  // bedroom's net area per bed (3.0 m² with single beds), plus corridors and washrooms, and a canteen
+  // seating boarders. They are reference values the planner should replace with the province's norm.
+  /** Floor area a 寄宿部 needs per boarding place, m²: dormitory and canteen. */
+  boardingAreaPerPlace: std(
+    { dormitory: 4.0, canteen: 1.5 },
+    `寄宿制学校另计学生宿舍、食堂面积（${DOCS.ruralSchoolBuilding}），其指标表未能核对原文；宿舍每床 4.0 ㎡、食堂每寄宿生 1.5 ㎡ 为${DOCS.reference}`,
+  ),
 
   // --- 优质均衡 -------------------------------------------------------------------------------
   // 教督〔2017〕6号, 资源配置 (7 项): thresholds, "每所学校至少6项指标达到上述要求，余项不能低于要求的85%",

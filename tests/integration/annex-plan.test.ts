@@ -95,7 +95,7 @@ describe('the plan annexes of a plan with a new school and a closure', () => {
     expect(list.annexes.filter((a) => !a.available)).toEqual([]);
     // Without naming the plan, the first one is used.
     expect((await ok<AnnexList>('annex.list', {})).plan?.id).toBe(plan.id);
-    expect(book.SheetNames).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '附件6', '附件7', '附件8', '附件9', '附件10']);
+    expect(book.SheetNames).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5', '附件6', '附件7', '附件8', '附件9', '附件10', '附件11', '附件12']);
   });
 
   it('附件1 lists every target with its base, projected value and 达标 as the evaluation has them', () => {

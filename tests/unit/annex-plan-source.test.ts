@@ -178,3 +178,21 @@ describe('the demand chart', () => {
     expect(primary?.capacity[0]).toBe(2025);
   });
 });
+
+describe('附件4 with works on existing schools', () => {
+  const works: Plan = {
+    ...plan,
+    projects: [
+      project({ id: 11, type: '运动场', name: '运动场改造', school: J1, siteArea: 6000, investment: 120, completionYear: 2026, funding: '县级财政' }),
+      project({ id: 12, type: '寄宿', name: '寄宿部', school: P2, boardingPlaces: 150, floorArea: 825, completionYear: 2027 }),
+    ],
+  };
+  const { input } = projectsInput(works, evaluatePlan(planContext(), works));
+
+  it('lists them with empty classes and seats, the school, the boarding places and the funding in the note', () => {
+    expect(input.projects.map((p) => [p.nature, p.classes, p.seats, p.floorArea, p.investment, p.note])).toEqual([
+      ['运动场', null, null, null, 120, '城关初级中学；资金来源：县级财政'],
+      ['寄宿', null, null, 825, null, '青山乡中心小学；新增寄宿床位 150 个'],
+    ]);
+  });
+});

@@ -30,6 +30,11 @@ const sample: Record<ProjectType, PlanProject> = {
   迁建: project({ id: 3, type: '迁建', name: '高中迁建', school: H1, township: T3, classes: 36, seats: 1800, completionYear: 2027 }),
   撤并: project({ id: 4, type: '撤并', name: '青山乡中心小学撤并', school: P2, completionYear: 2027, receivers: [{ school: P1, share: 1 }] }),
   转型: project({ id: 5, type: '转型', name: '教学点改幼儿园', school: TP, kind: 'kindergarten', classes: 3, seats: 90, completionYear: 2027, receivers: [{ school: P1, share: 1 }] }),
+  提质改造: project({ id: 6, type: '提质改造', name: '城关第一小学提质改造', school: P1, floorArea: 1200, investment: 400, completionYear: 2027 }),
+  改薄: project({ id: 7, type: '改薄', name: '青山乡中心小学改薄', school: P2, floorArea: 600, completionYear: 2027 }),
+  校舍加固: project({ id: 8, type: '校舍加固', name: '城关初级中学校舍加固', school: J1, investment: 150, completionYear: 2027 }),
+  运动场: project({ id: 9, type: '运动场', name: '城关初级中学运动场', school: J1, siteArea: 8000, completionYear: 2027 }),
+  寄宿: project({ id: 10, type: '寄宿', name: '城关初级中学寄宿部', school: J1, boardingPlaces: 200, completionYear: 2027 }),
 };
 
 /** Seats of the project's school after completion, from its seats before. */
@@ -39,6 +44,8 @@ const seatsAfter: Record<CapacityEffect, (before: number, p: PlanProject) => num
   move: (_, p) => p.seats,
   close: () => 0,
   convert: (_, p) => p.seats,
+  improve: (before) => before,
+  board: (before) => before,
 };
 
 function planOf(projects: PlanProject[]): Plan {
@@ -56,9 +63,12 @@ describe.each(PROJECT_TYPES)('project type %s', (type) => {
   it('accepts the complete sample and refuses it without each required field, with the registry’s message', () => {
     const { id: _id, ...input } = p;
     expect(projectInputSchema.safeParse(input).success).toBe(true);
-    const blank = { school: null, kind: null, township: null, seats: 0, classesOrSeats: null, receivers: [] };
+    const blank = { school: null, kind: null, township: null, seats: 0, classesOrSeats: null, receivers: [], boardingPlaces: 0 };
     for (const [field, message] of Object.entries(spec.required)) {
-      const without = field === 'classesOrSeats' ? { ...input, classes: 0, seats: 0 } : { ...input, [field]: blank[field as keyof typeof blank] };
+      const without =
+        field === 'classesOrSeats' ? { ...input, classes: 0, seats: 0 }
+        : field === 'works' ? { ...input, floorArea: null, siteArea: null, investment: null }
+        : { ...input, [field]: blank[field as keyof typeof blank] };
       const res = projectInputSchema.safeParse(without);
       expect(res.success).toBe(false);
       expect(res.error?.issues.map((x) => x.message)).toContain(message);
@@ -79,21 +89,27 @@ describe.each(PROJECT_TYPES)('project type %s', (type) => {
     if (spec.ownKind) expect(result?.stages).toEqual(KIND_STAGES[p.kind ?? 'primary']);
     if (spec.stage) expect(result?.stages).toEqual([p.stage]);
     expect(result?.applied).toBe(true);
-    // Only builds have a use to follow; a closure reports the seats it removes.
+    // Only builds have a use to follow; a closure reports the seats it removes, works on a school none.
     expect(result?.utilisation.some((u) => u !== null)).toBe(spec.builds);
-    if (!spec.builds) expect(result?.seats).toBeLessThan(0);
+    if (spec.capacity === 'close') expect(result?.seats).toBeLessThan(0);
+    if (spec.works) expect(result?.seats).toBe(0);
   });
 
   it('keeps only the fields it uses', () => {
     const used = usedFields(type);
     const { id: _id, ...input } = p;
-    const cleared = withTypeFields({ ...input, startYear: null, school: P1, kind: 'primary', township: T2, stage: 'primary', classes: 1, seats: 1, receivers: [{ school: J1, share: 1 }] });
+    const cleared = withTypeFields({
+      ...input, startYear: null, school: P1, kind: 'primary', township: T2, stage: 'primary', classes: 1, seats: 1, receivers: [{ school: J1, share: 1 }],
+      floorArea: 100, boardingPlaces: 10,
+    });
     expect(cleared.school !== null).toBe(used.school);
     expect(cleared.kind !== null).toBe(used.kind);
     expect(cleared.township !== null).toBe(used.township);
     expect(cleared.stage !== null).toBe(used.stage);
     expect(cleared.seats > 0).toBe(used.size);
     expect(cleared.receivers.length > 0).toBe(used.receivers);
+    expect(cleared.floorArea !== null).toBe(used.works);
+    expect(cleared.boardingPlaces > 0).toBe(used.boarding);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   isAdjustment,
   isConstruction,
   PROJECT_TYPE,
+  type ProjectTypeSpec,
   targetDef,
   type Plan,
   type PlanEvaluation,
@@ -157,8 +158,9 @@ export function projectsInput(plan: Plan, ev: PlanEvaluation): { input: Projects
       location: p.townshipName,
       stage,
       ...(p.stages.length > 1 ? { stageLabel: p.stages.map((s) => STAGE_LABEL[s]).join('、') } : {}),
-      classes: p.classes,
-      seats: p.seats,
+      // Works on a school's buildings add no classes or seats: the cells stay empty rather than 0.
+      classes: PROJECT_TYPE[p.type].builds ? p.classes : null,
+      seats: PROJECT_TYPE[p.type].builds ? p.seats : null,
       floorArea: p.floorArea,
       investment: p.investment,
       startYear: p.startYear,
@@ -196,7 +198,10 @@ function projectNote(p: ProjectResult): string {
   const parts: string[] = [];
   if (p.status === '在建' || p.status === '已建成') parts.push(p.status);
   // An extension's name often leaves out the school it extends.
-  if (PROJECT_TYPE[p.type].increment && p.schoolName && !p.name.includes(p.schoolName)) parts.push(p.schoolName);
+  const spec: ProjectTypeSpec = PROJECT_TYPE[p.type];
+  if ((spec.increment || spec.works) && p.schoolName && !p.name.includes(p.schoolName)) parts.push(p.schoolName);
+  if (spec.boarding && p.boardingPlaces > 0) parts.push(`新增寄宿床位 ${p.boardingPlaces} 个`);
+  if (p.funding) parts.push(`资金来源：${p.funding}`);
   if (p.note) parts.push(p.note);
   return parts.join('；');
 }

@@ -8,6 +8,8 @@ import {
   forecastAnnex,
   indicatorsAnnex,
   layoutMapAnnex,
+  plannedSchoolsAnnex,
+  completedProjectsAnnex,
   projectsAnnex,
   schoolListAnnex,
   seatBalanceAnnex,
@@ -33,6 +35,7 @@ import { evaluateStoredPlan, resolvePlan } from '../services/plan-context';
 import { runProjection } from '../services/projection';
 import { listSchools } from '../services/schools';
 import { forecastInput } from './forecast-source';
+import { completedProjectsInput, floorNormNote, plannedSchoolsInput } from './planned-schools-source';
 import { teachersInput } from './teacher-source';
 import { adjustmentsInput, demandChartInput, demandNotes, indicatorsInput, investmentNotes, levelNote, projectsInput, seatBalanceInput, yearsNote, type SchoolFacts } from './plan-source';
 
@@ -240,5 +243,21 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
       return g.outline || g.townships.length > 0 || located ? READY : missing('项目中还没有边界或学校位置，请先导入乡镇边界或学校经纬度。');
     },
     build: layoutMapBuild,
+  },
+  'planned-schools': {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { plan, ev } = scope.evaluation();
+      const recorded = new Map(listSchools(scope.file).map((s) => [s.code, { siteArea: s.siteArea, floorArea: s.floorArea }]));
+      const content = plannedSchoolsAnnex(plannedSchoolsInput(plan, ev, recorded), ctx);
+      return emptySaying(withNotes(content, [floorNormNote(plan)]), '（项目中还没有学校）');
+    },
+  },
+  'completed-projects': {
+    availability: planAvailability,
+    build: (scope, ctx) => {
+      const { plan, ev } = scope.evaluation();
+      return emptySaying(completedProjectsAnnex(completedProjectsInput(plan, ev), ctx), `（规划中没有${plan.baseYear}年及以前完成的项目）`);
+    },
   },
 };

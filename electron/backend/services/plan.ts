@@ -6,6 +6,7 @@ import type { ParsedInput } from '../../../shared/api';
 import { KIND_LABEL, KIND_STAGES, STAGE_LABEL, type School, type Stage, type Township } from '../../../shared/domain';
 import {
   checkYears,
+  boardingFloorArea,
   estimateFacilities,
   projectInvestmentParts,
   newPlan,
@@ -228,7 +229,8 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
       if (!spec.increment) siteArea ??= est.siteArea;
     }
   }
-  if (investment === null && floorArea !== null && spec.builds) {
+  if (spec.boarding && floorArea === null && p.boardingPlaces > 0) floorArea = boardingFloorArea(p.boardingPlaces, settings);
+  if (investment === null && ((spec.builds && floorArea !== null) || (spec.works && (floorArea !== null || siteArea !== null)))) {
     investment = projectInvestmentParts({ type: p.type, seats: p.seats, floorArea, siteArea, stage: p.stage }, kind, settings)?.total ?? null;
   }
   return {

@@ -46,6 +46,7 @@ function fromForm(v: Values): ProjectFields {
     floorArea: v.floorArea ?? null,
     siteArea: v.siteArea ?? null,
     investment: v.investment ?? null,
+    boardingPlaces: v.boardingPlaces ?? 0,
     startYear: v.startYear ?? null,
     funding: v.funding ?? '',
     note: v.note ?? '',
@@ -247,6 +248,32 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
               ) : (
                 <span>{t.noNorm}</span>
               )}
+            </div>
+          </>
+        ) : null}
+
+        {used.works && !used.size ? (
+          <>
+            {used.boarding ? (
+              <Form.Item name="boardingPlaces" label={t.boardingPlaces}>
+                <InputNumber min={0} max={10_000} style={{ width: '100%' }} data-testid="project-boarding-places" />
+              </Form.Item>
+            ) : null}
+            <div className="editor-grid-3">
+              <Form.Item name="floorArea" label={t.floorArea}>
+                <InputNumber min={0} max={10_000_000} style={{ width: '100%' }} data-testid="project-floor-area" />
+              </Form.Item>
+              <Form.Item name="siteArea" label={spec.improves === 'sportsArea' ? t.sportsGroundArea : t.siteArea}>
+                <InputNumber min={0} max={10_000_000} style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item name="investment" label={t.investment}>
+                <InputNumber min={0} max={10_000_000} style={{ width: '100%' }} data-testid="project-investment" />
+              </Form.Item>
+            </div>
+            <div className="norm-note">
+              {used.boarding
+                ? t.boardingNote(String(settings.boardingAreaPerPlace.dormitory), String(settings.boardingAreaPerPlace.canteen), fmtInt(settings.costPerM2))
+                : t.worksNote(fmtInt(settings.costPerM2), fmtInt(settings.siteWorksPerM2))}
             </div>
           </>
         ) : null}

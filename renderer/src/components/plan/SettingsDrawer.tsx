@@ -142,6 +142,8 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
           <Form.Item name="landPerMu" label={t.landPerMu}>
             <InputNumber min={0} max={100_000} style={{ width: '100%' }} placeholder={t.landUnknown} />
           </Form.Item>
+          {num(['boardingAreaPerPlace', 'dormitory'], t.boardingDormitory, 0, 50, 0.5)}
+          {num(['boardingAreaPerPlace', 'canteen'], t.boardingCanteen, 0, 50, 0.5)}
         </div>
         <Typography.Text strong>{inclusionSettings.title}</Typography.Text>
         <div className="editor-grid-3">
@@ -152,7 +154,7 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
         </div>
         <Typography.Paragraph type="secondary" className="settings-note" data-testid="norm-sources">
           {t.floorSources}
-          {[STANDARDS.floorAreaPerStudent.source, STANDARDS.ruralFloorArea.source, STANDARDS.floorAreaPerStudentReference.source].join('；')}。
+          {[STANDARDS.floorAreaPerStudent.source, STANDARDS.ruralFloorArea.source, STANDARDS.floorAreaPerStudentReference.source, STANDARDS.boardingAreaPerPlace.source].join('；')}。
           {STANDARDS.resourceRoomMinPupils.source}。
           {investmentBasis(plan.settings)}
         </Typography.Paragraph>
