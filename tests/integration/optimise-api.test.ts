@@ -1,6 +1,7 @@
 // The 布局优化 through the backend on the sample county: plan.optimise answers with a layout
 // whose every project carries a reason, the projects it marks adoptable go into the plan
-// through plan.addProjects unchanged and come out again with plan.undo, and a job can be
+// through plan.addProjects unchanged (a boarding section as a 寄宿 project) and come out again
+// with plan.undo, and a job can be
 // started, polled and cancelled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
@@ -53,6 +54,19 @@ describe('plan.optimise', () => {
     expect(after.projects.map((p) => p.note)).toEqual(expect.arrayContaining(adoptable.map((p) => p.reason.slice(0, 300))));
     const undone = await ok<PlanDetail>('plan.undo', { plan: plan.id });
     expect(undone.projects.length).toBe(before);
+  });
+
+  it('adopts a proposed boarding section (寄宿) as a 寄宿 project with its places', async () => {
+    // The sample county's junior layout seats its mountain villages' children by boarding.
+    const boarding = result.projects.filter((p) => p.type === '寄宿');
+    expect(boarding.length).toBeGreaterThan(0);
+    for (const p of boarding) expect(p.project).toMatchObject({ type: '寄宿', school: p.school, boardingPlaces: p.seats, completionYear: p.year });
+    const first = boarding[0]?.project;
+    const after = await ok<PlanDetail>('plan.addProjects', { plan: plan.id, projects: [first] });
+    const added = after.projects.find((q) => q.type === '寄宿');
+    expect(added?.boardingPlaces).toBe(boarding[0]?.seats);
+    expect(added?.floorArea ?? 0).toBeGreaterThan(0);
+    await ok<PlanDetail>('plan.undo', { plan: plan.id });
   });
 
   it('refuses a stage it does not optimise, in Chinese', async () => {

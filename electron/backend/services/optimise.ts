@@ -51,14 +51,9 @@ function projectOf(d: OptDecision, p: ProjectInstance, stage: Stage): ProjectInp
   }
 }
 
-/**
- * The plan project a proposed boarding section (寄宿部) is adopted as. The plan has no such
- * project type yet, so the proposal is shown but cannot be adopted; when the type exists this
- * is the one place that maps the decision (school, year, boarders, cost, reason) onto it.
- */
-function boardingProject(d: OptDecision): ProjectInput | null {
-  void d;
-  return null;
+/** A proposed boarding section (寄宿部) becomes a 寄宿 project: its places are the most boarders in any year; the plan estimates its floor area from its places. */
+function boardingProject(d: OptDecision): ProjectInput {
+  return { type: '寄宿', name: `${d.name}寄宿部`.slice(0, 60), school: d.id, boardingPlaces: d.seats, investment: d.cost, completionYear: d.year, note: d.reason.slice(0, 300) };
 }
 
 /** A closure whose receivers include proposed new schools, completed by the page once those are adopted. */

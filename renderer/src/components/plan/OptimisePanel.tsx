@@ -40,7 +40,7 @@ const T = {
   status: { optimal: '已求得最优解', feasible: '可行解（未证明最优）', infeasible: '无可行解' },
   gap: (g: number | null) => (g === null ? '—' : `${(g * 100).toFixed(2)}%`),
   adopt: (n: number) => `采纳所选项目（${n}）`,
-  adoptHint: '采纳后可在页面右上角“撤销”。寄宿部暂无对应项目类型，仅供参考。',
+  adoptHint: '采纳后可在页面右上角“撤销”。',
   pendingMissing: (name: string) => `${name}的接收学校（拟新建）未能加入规划，撤并未采纳。`,
   pendingHint: '撤并到拟新建学校的项目：采纳时先加入对应的新建学校，再加入撤并（撤销需两次）。',
   onMap: '方案已显示在“布局图”页（新建、撤并流向、改扩建），切换到该页即可查看。',
