@@ -99,6 +99,10 @@ export function yearFacts(
     if (PROJECT_TYPE[p.type].boarding && p.school) boardingFrom.set(p.school, Math.min(boardingFrom.get(p.school) ?? Infinity, p.completionYear));
   }
   const boardingBuilt = (ref: string, year: number) => (boardingFrom.get(ref) ?? Infinity) <= year;
+  const roomFrom = new Map<string, number>();
+  for (const p of applied) {
+    if (PROJECT_TYPE[p.type].improves === 'resourceRoom' && p.school) roomFrom.set(p.school, Math.min(roomFrom.get(p.school) ?? Infinity, p.completionYear));
+  }
 
   return run.years.map((year, yi) => {
     const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
@@ -177,7 +181,7 @@ export function yearFacts(
       smallRuralSchools,
       teachingPoints,
       boardingSchools,
-      inclusion: inclusionFacts(ctx.inclusion, openSchools, year, dataBase, run.settings.inclusion),
+      inclusion: inclusionFacts(ctx.inclusion, openSchools, year, dataBase, run.settings.inclusion, (code) => (roomFrom.get(code) ?? Infinity) <= year),
     };
   });
 }

@@ -61,6 +61,8 @@ export function inclusionFacts(
   year: number,
   dataBase: number,
   settings: { registeredDisabledChildren: number | null; resourceRoomMinPupils: number },
+  /** A 资源教室 project of the plan is done at this school by `year`. */
+  roomBuilt: (school: string) => boolean = () => false,
 ): InclusionFacts {
   const minPupils = settings.resourceRoomMinPupils;
   const d = data ?? { specialNeeds: [], migrants: [], groups: [] };
@@ -78,8 +80,8 @@ export function inclusionFacts(
       disabledEnrolled += disabledPupils(r) ?? 0;
       if ((r.inclusive ?? 0) + (r.specialClass ?? 0) < minPupils) continue;
       roomsNeeded++;
-      if (r.resourceRooms === null) roomsUnknown++;
-      else if (r.resourceRooms > 0) roomsPresent++;
+      if (roomBuilt(r.school) || (r.resourceRooms ?? 0) > 0) roomsPresent++;
+      else if (r.resourceRooms === null) roomsUnknown++;
     }
     for (const s of schools) if (s.kind === 'special') disabledEnrolled += recordedStudents(s, needsYear);
   }

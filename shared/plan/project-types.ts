@@ -5,7 +5,7 @@
 // one entry and the compiler refuses an incomplete one (see docs/ARCHITECTURE.md,
 // "Registries").
 
-export const PROJECT_TYPES = ['新建', '改扩建', '迁建', '撤并', '转型', '提质改造', '改薄', '校舍加固', '运动场', '寄宿'] as const;
+export const PROJECT_TYPES = ['新建', '改扩建', '迁建', '撤并', '转型', '提质改造', '改薄', '校舍加固', '运动场', '寄宿', '资源教室'] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 
 /**
@@ -24,8 +24,11 @@ export type CapacityEffect = 'open' | 'extend' | 'move' | 'close' | 'convert' | 
 /** A field a type cannot do without, and what the planner is told when it is missing. */
 export type RequiredField = 'school' | 'kind' | 'township' | 'seats' | 'classesOrSeats' | 'receivers' | 'works' | 'boardingPlaces';
 
-/** The facility a facilities-only project adds to: 教学及辅助用房 from its floor area, 运动场 from its site area. */
-export type Improvement = 'teachingArea' | 'sportsArea' | null;
+/**
+ * The facility a facilities-only project adds to: 教学及辅助用房 from its floor area, 运动场 from its
+ * site area, or a 资源教室 (the school has one from completion, for the 资源教室覆盖率 target).
+ */
+export type Improvement = 'teachingArea' | 'sportsArea' | 'resourceRoom' | null;
 
 export interface ProjectTypeSpec {
   /** What the type does, for lists and tooltips. */
@@ -190,6 +193,12 @@ export const PROJECT_TYPE = {
     capacity: 'board',
     boarding: true,
     required: { school: '寄宿项目请选择学校', boardingPlaces: '寄宿项目请填写新增寄宿床位数' },
+    doneVerb: '建成',
+  },
+  资源教室: {
+    ...facilities('资源教室', '普通学校建设特殊教育资源教室（随班就读支持），不增加学位', 'resourceRoom', 'cyan'),
+    // Its floor area defaults to the guideline's minimum, so the school is all a planner must give.
+    required: { school: '资源教室项目请选择学校' },
     doneVerb: '建成',
   },
 } as const satisfies Record<ProjectType, ProjectTypeSpec>;

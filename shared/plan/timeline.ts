@@ -368,7 +368,7 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
       const ref = p.school as SchoolRef;
       const school = state.schools.get(ref);
       const what = PROJECT_TYPE[p.type].improves;
-      if (!school?.open || what === null) return;
+      if (!school?.open || what === null || what === 'resourceRoom') return;
       // The same share of floor area as a new building's 教学及辅助用房; a sports ground is its site area.
       const added = what === 'teachingArea' ? (p.floorArea ?? 0) * 0.6 : (p.siteArea ?? 0);
       state.schools.set(ref, { ...school, facilities: { ...school.facilities, [what]: school.facilities[what] + added } });

@@ -310,4 +310,6 @@ export const STANDARDS = {
   },
   /** Ordinary schools with at least this many pupils with disabilities should have a 资源教室. */
   resourceRoomMinPupils: std(5, `${DOCS.resourceRooms}：招收 5 人以上数量残疾学生的普通学校，一般应设立资源教室`),
+  /** Floor area of a 资源教室 project when the planner gives none, m². */
+  resourceRoomArea: std(60, `${DOCS.resourceRooms}：资源教室应有固定的专用场所，面积不小于 60 平方米`),
 } as const;

@@ -3,7 +3,7 @@
 // registered disabled children (a plan's own figure overrides it), and `evaluate --json` lists them.
 import { describe, expect, it } from 'vitest';
 import { evaluationJson } from '../../electron/cli/plan';
-import { disabledPupils } from '../../shared/domain';
+import { disabledPupils, type InclusionData } from '../../shared/domain';
 import type { PlanDetail, PlanEvaluation } from '../../shared/plan';
 import { generateCounty } from '../../shared/sample';
 import { projectFile } from '../helpers/backend';
@@ -42,5 +42,32 @@ describe('the sample county’s special education, migrant and group targets', (
     expect(t('disabled_enrolment_rate').base).toBeCloseTo((enrolled / (enrolled + 10)) * 100, 1);
     const json = evaluationJson(ev) as { targets: { key: string }[] };
     expect(json.targets.map((x) => x.key)).toEqual(expect.arrayContaining(KEYS));
+  });
+
+  it('a 资源教室 project gives the school its room from completion, and the target follows', { timeout: 120_000 }, async () => {
+    const file = await projectFile(api.dir, '示例县资源教室.csplan', generateCounty());
+    await ok('project.open', { path: file });
+    const plan = await ok<PlanDetail>('plan.create', {});
+    const data = await ok<InclusionData>('inclusion.get', {});
+    const min = plan.settings.inclusion.resourceRoomMinPupils;
+    const lacking = data.specialNeeds.filter((r) => (r.inclusive ?? 0) + (r.specialClass ?? 0) >= min && r.resourceRooms === 0);
+    expect(lacking).toHaveLength(1);
+    const done = plan.baseYear + 2;
+    const added = await ok<PlanDetail>('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '资源教室', name: '资源教室建设', school: lacking[0]!.school, completionYear: done }],
+    });
+    // No floor area given: the guideline's minimum, and a cost from it.
+    const p = added.projects.find((x) => x.type === '资源教室')!;
+    expect(p.floorArea).toBe(60);
+    expect(p.seats).toBe(0);
+    expect(p.investment ?? 0).toBeGreaterThan(0);
+    const ev = await ok<PlanEvaluation>('plan.evaluate', { plan: plan.id });
+    const t = ev.targets.find((x) => x.key === 'resource_room_coverage')!;
+    const at = (year: number) => t.series[ev.years.indexOf(year)];
+    expect(t.base).toBe(87.5);
+    expect(at(done - 1)).toBe(87.5);
+    expect(at(done)).toBe(100);
+    expect(t).toMatchObject({ projected: 100, met: true });
   });
 });

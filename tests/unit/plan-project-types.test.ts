@@ -35,6 +35,7 @@ const sample: Record<ProjectType, PlanProject> = {
   校舍加固: project({ id: 8, type: '校舍加固', name: '城关初级中学校舍加固', school: J1, investment: 150, completionYear: 2027 }),
   运动场: project({ id: 9, type: '运动场', name: '城关初级中学运动场', school: J1, siteArea: 8000, completionYear: 2027 }),
   寄宿: project({ id: 10, type: '寄宿', name: '城关初级中学寄宿部', school: J1, boardingPlaces: 200, completionYear: 2027 }),
+  资源教室: project({ id: 11, type: '资源教室', name: '城关第一小学资源教室', school: P1, floorArea: 60, completionYear: 2027 }),
 };
 
 /** Seats of the project's school after completion, from its seats before. */

@@ -4,6 +4,7 @@
 // deleting a plan) take a backup of the file first.
 import type { ParsedInput } from '../../../shared/api';
 import { KIND_LABEL, KIND_STAGES, STAGE_LABEL, type School, type Stage, type Township } from '../../../shared/domain';
+import { STANDARDS } from '../../../shared/standards';
 import {
   checkYears,
   boardingFloorArea,
@@ -230,6 +231,7 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
     }
   }
   if (spec.boarding && floorArea === null && p.boardingPlaces > 0) floorArea = boardingFloorArea(p.boardingPlaces, settings);
+  if (spec.improves === 'resourceRoom' && floorArea === null) floorArea = STANDARDS.resourceRoomArea.value;
   if (investment === null && ((spec.builds && floorArea !== null) || (spec.works && (floorArea !== null || siteArea !== null)))) {
     investment = projectInvestmentParts({ type: p.type, seats: p.seats, floorArea, siteArea, stage: p.stage }, kind, settings)?.total ?? null;
   }
