@@ -96,6 +96,8 @@ export interface GeoMap {
   schools: MapSchool[];
   projects: MapProject[];
   catchments: CatchmentAssignment[];
+  /** School groups (集团、共同体、学区) formed by `year`: the core school and its members. */
+  groups: { name: string; core: string; members: string[] }[];
   /** What the map cannot show and why (no boundaries, schools without location, estimated children…). */
   notes: string[];
 }

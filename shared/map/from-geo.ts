@@ -46,5 +46,6 @@ export function drawingFromGeo(map: GeoMap, stage: MapStage): MapDrawing {
       .flatMap((s) => stages.flatMap((st) => (s.serviceDistance[st] ? [{ school: s.code, stage: st, radiusM: s.serviceDistance[st] ?? 0 }] : []))),
     catchments: map.catchments.filter((c) => stages.includes(c.stage) && ids.has(c.school)).map((c) => ({ village: c.village, school: c.school })),
     transfers,
+    groups: map.groups.flatMap((gr) => (ids.has(gr.core) ? gr.members.filter((m) => ids.has(m)).map((m) => ({ group: gr.name, core: gr.core, member: m })) : [])),
   };
 }

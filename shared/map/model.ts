@@ -51,6 +51,13 @@ export interface MapCatchmentLink {
   school: string;
 }
 
+/** 集团化办学: a member school's line to its group's core school. */
+export interface MapGroupLink {
+  group: string;
+  core: string;
+  member: string;
+}
+
 /** 撤并: from the closed school to a receiver. */
 export interface MapTransfer {
   from: string;
@@ -73,9 +80,10 @@ export interface MapDrawing {
   rings: MapRing[];
   catchments: MapCatchmentLink[];
   transfers: MapTransfer[];
+  groups?: MapGroupLink[];
 }
 
-export const MAP_LAYERS = ['townships', 'references', 'villages', 'rings', 'catchments', 'schools', 'projects', 'labels'] as const;
+export const MAP_LAYERS = ['townships', 'references', 'villages', 'rings', 'catchments', 'groups', 'schools', 'projects', 'labels'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 export const MAP_LAYER_LABEL: Record<MapLayer, string> = {
@@ -84,6 +92,7 @@ export const MAP_LAYER_LABEL: Record<MapLayer, string> = {
   villages: '村（社区）儿童',
   rings: '服务半径',
   catchments: '划片',
+  groups: '学校集团',
   schools: '学校',
   projects: '规划项目',
   labels: '名称',

@@ -71,6 +71,8 @@ const r1 = (v: number) => Math.round(v * 10) / 10;
 
 /** Things further than this outside the viewport are left out (zoomed in, most of the county is). */
 const CULL_PX = 40;
+
+const GROUP_STROKE: Stroke = { color: MAP_COLORS.group, width: 1.2, dash: [6, 3] };
 /** School names are written from this zoom on (the whole county at 1 has no room for 600). */
 export const SCHOOL_LABEL_ZOOM = 3;
 
@@ -204,6 +206,7 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
   if (layers.has('rings') && drawing.rings.length) {
     rows.push({ symbol: (x, y) => [{ type: 'circle', group: 'legend', cx: x, cy: y, r: 6, fill: MAP_COLORS.ring, fillOpacity: 0.08, stroke: { color: MAP_COLORS.ring, width: 0.8, dash: [3, 2] } }], label: '服务半径' });
   }
+  if (layers.has('groups') && drawing.groups?.length) rows.push({ symbol: (x, y) => [path(`M${x - 9},${y}H${x + 9}`, null, GROUP_STROKE)], label: '学校集团（核心校到成员校）' });
   if (layers.has('catchments') && drawing.catchments.length) rows.push({ symbol: (x, y) => [path(`M${x - 8},${y}H${x + 8}`, null, { color: MAP_COLORS.catchment, width: 1 })], label: '划片（村到学校）' });
   if (layers.has('references')) {
     const kinds = new Set((drawing.references ?? []).filter((f) => f.geometry.type !== 'Point').map((f) => f.kind));
@@ -305,6 +308,16 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
     }
     // One path for all lines: a few thousand segments paint as one stroke.
     if (parts.length) items.push({ type: 'path', group: 'catchments', d: parts.join(''), fill: null, stroke: { color: MAP_COLORS.catchment, width: 0.6 } });
+  }
+
+  if (layers.has('groups') && drawing.groups?.length) {
+    const parts: string[] = [];
+    for (const link of drawing.groups) {
+      const a = at.get(link.core);
+      const b = at.get(link.member);
+      if (a && b && (visible(a, view) || visible(b, view))) parts.push(`M${r1(a[0])},${r1(a[1])}L${r1(b[0])},${r1(b[1])}`);
+    }
+    if (parts.length) items.push({ type: 'path', group: 'groups', d: parts.join(''), fill: null, stroke: GROUP_STROKE });
   }
 
   if (layers.has('rings')) {

@@ -99,6 +99,7 @@ export const MAP_COLORS = {
   ring: '#1f5fa8',
   catchment: '#9aa7b5',
   transfer: '#434343',
+  group: '#722ed1',
   newSchool: '#ffffff',
   closedSchool: '#bfbfbf',
   expandedRing: '#237804',

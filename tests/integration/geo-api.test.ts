@@ -35,6 +35,16 @@ describe('geo.map', () => {
     expect(new Set(map.layers.map((l) => l.kind))).toEqual(new Set(['road', 'river', 'town']));
   });
 
+  it("carries the sample county's two school groups, core and members, for the group lines", async () => {
+    const map = await ok<GeoMap>('geo.map', {});
+    const codes = new Set(map.schools.map((s) => s.code));
+    expect(map.groups.map((g) => g.members.length).sort()).toEqual([2, 3]);
+    for (const g of map.groups) {
+      expect(codes.has(g.core)).toBe(true);
+      expect(g.members).not.toContain(g.core);
+    }
+  });
+
   it('refuses a year outside the plan', async () => {
     const res = await backend.dispatch('geo.map', { year: 1995 });
     expect(res.ok).toBe(false);

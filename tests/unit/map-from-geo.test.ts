@@ -52,11 +52,18 @@ function geoMap(year: number): GeoMap {
       { id: 8, type: '撤并', name: '撤并B', school: 'B', township: null, completionYear: 2027, site: null, receivers: [{ school: 'A', share: 1 }] },
     ],
     catchments: [{ stage: 'primary', village: 'v1', school: 'A', manual: false, distance: 1200 }],
+    groups: [{ name: '城关教育集团', core: 'A', members: ['B', 'J', 'X'] }],
     notes: [],
   };
 }
 
 describe('drawingFromGeo', () => {
+  it('links each group member to its core school, where both are drawn for the stage', () => {
+    // X has no location; J teaches no primary stage.
+    expect(drawingFromGeo(geoMap(2025), 'primary').groups).toEqual([{ group: '城关教育集团', core: 'A', member: 'B' }]);
+    expect(drawingFromGeo(geoMap(2025), 'all').groups?.map((g) => g.member)).toEqual(['B', 'J']);
+  });
+
   it('draws one stage: its located schools, its children and its rings', () => {
     const d = drawingFromGeo(geoMap(2025), 'primary');
     expect(d.schools.map((s) => s.id)).toEqual(['A', 'B', 'new:7']);

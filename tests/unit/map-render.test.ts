@@ -29,6 +29,7 @@ function small(): MapDrawing {
     rings: [{ school: '4301', stage: 'primary', radiusM: 1000 }],
     catchments: [{ village: 'a', school: '4302' }],
     transfers: [{ from: '4302', to: '4301' }],
+    groups: [{ group: '东区集团', core: '4301', member: 'new:5' }],
   };
 }
 
@@ -48,6 +49,8 @@ describe('renderMapSvg', () => {
     for (const f of ['legend', 'scale', 'north']) expect(svg).toContain(`data-layer="${f}"`);
     expect(svg).toContain('规划新建学校');
     expect(svg).toContain('规划撤并学校');
+    expect(count(svg, 'data-layer="groups"')).toBe(1);
+    expect(svg).toContain('学校集团（核心校到成员校）');
     expect(svg).toContain('超容（利用率>100%）'.replace('>', '&gt;'));
   });
 

@@ -16,6 +16,7 @@ import { AppError } from '../errors';
 import { assignCatchments, catchmentRows, moveSchool, projectSites, readGeography, setProjectSite, undoLastMove } from '../db/geo';
 import type { ProjectFile } from '../db/project-file';
 import { readPlan } from '../db/plans';
+import { readInclusion } from '../db/inclusion';
 import { townshipAges } from './geo-demand';
 import { planContextFor, resolvePlan } from './plan-context';
 import { recordEdit } from './plan';
@@ -250,6 +251,9 @@ function mapOf(file: ProjectFile, state: GeoState): GeoMap {
     schools: state.schools,
     projects,
     catchments: COVERAGE_STAGES.flatMap((st) => assigned.stages[st].assignments),
+    groups: readInclusion(file.db)
+      .groups.filter((gr) => gr.yearFormed === null || gr.yearFormed <= state.year)
+      .map((gr) => ({ name: gr.name, core: gr.core, members: gr.members.filter((m) => m !== gr.core) })),
     notes,
   };
 }
