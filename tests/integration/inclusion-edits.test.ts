@@ -42,6 +42,23 @@ describe('inclusion edits', () => {
     expect(dumpData(project, IMPORT_AUDIT_TABLES)).toEqual(before);
   });
 
+  it('a school code change carries its pupils with disabilities, 随迁子女 and groups along, and undo takes them back', async () => {
+    const project = await tinyProject(api.dir);
+    await ok('project.open', { path: project });
+    await ok('inclusion.edit', { what: 'specialNeeds', school: '9909990001', year: 2024, inclusive: 6, specialClass: null, homeTaught: null, resourceRooms: 1 });
+    await ok('inclusion.edit', { what: 'migrants', school: '9909990001', year: 2024, pupils: 40, purchased: null });
+    await ok('inclusion.edit', { what: 'group', name: '甲', kind: '学区', core: '9909990001', members: ['9909990002'], yearFormed: null });
+    await ok('inclusion.edit', { what: 'group', name: '乙', kind: '共同体', core: '9909990002', members: ['9909990001'], yearFormed: null });
+    const before = await ok<InclusionData>('inclusion.get', {});
+    const moved = await ok<EditResult>('schools.update', { school: '9909990001', changes: { code: '9909990009' } });
+    const after = await ok<InclusionData>('inclusion.get', {});
+    expect(after.specialNeeds.map((r) => r.school)).toEqual(['9909990009']);
+    expect(after.migrants.map((r) => [r.school, r.pupils])).toEqual([['9909990009', 40]]);
+    expect(after.groups.map((g) => [g.name, g.core, g.members]).sort()).toEqual([['乙', '9909990002', ['9909990009']], ['甲', '9909990009', ['9909990002']]]);
+    await ok('edits.undo', { editId: moved.editId });
+    expect(await ok<InclusionData>('inclusion.get', {})).toEqual(before);
+  });
+
   it('refuses unknown schools, bad counts and a clashing name, changing nothing', async () => {
     const project = await tinyProject(api.dir);
     await ok('project.open', { path: project });

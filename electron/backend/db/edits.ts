@@ -53,6 +53,14 @@ export function moveChildren<T extends TableName>(db: Database.Database, journal
   }
 }
 
+/** A school code change reaches the groups too: their core and member lists name schools by code (no foreign key). */
+export function renameInGroups(db: Database.Database, journal: Journal, from: string, to: string): void {
+  for (const g of readAll(db, COUNTY_TABLES.school_groups)) {
+    if (g.core !== from && !g.members.includes(from)) continue;
+    journal.put('school_groups', { ...g, core: g.core === from ? to : g.core, members: g.members.map((m) => (m === from ? to : m)) }, g);
+  }
+}
+
 /** The first table (not journalled) still pointing at the row by foreign key, or null. */
 export function stillReferenced(db: Database.Database, table: TableName, key: string): string | null {
   return new References(db).referencing(table, [key]);

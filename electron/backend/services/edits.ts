@@ -12,7 +12,7 @@ import {
   type School,
   type Township,
 } from '../../../shared/domain';
-import { commitEdit, listEdits, moveChildren, plansNaming, stillReferenced, undoEdit } from '../db/edits';
+import { commitEdit, listEdits, moveChildren, plansNaming, renameInGroups, stillReferenced, undoEdit } from '../db/edits';
 import type { ProjectFile } from '../db/project-file';
 import { allSchools, allTownships } from '../db/queries';
 import { sqliteFailure } from '../db/sqlite-errors';
@@ -106,7 +106,8 @@ export function updateSchool(file: ProjectFile, input: ParsedInput<'schools.upda
       }
       // A new key: the school's rows follow it, then the old row goes (undo runs this backwards).
       journal.put('schools', next, null);
-      for (const t of ['enrolment', 'staff', 'school_totals', 'staff_profile'] as const) moveChildren(db, journal, t, 'school', current.code, next.code);
+      for (const t of ['enrolment', 'staff', 'school_totals', 'staff_profile', 'special_needs', 'migrant_pupils'] as const) moveChildren(db, journal, t, 'school', current.code, next.code);
+      renameInGroups(db, journal, current.code, next.code);
       const by = stillReferenced(db, 'schools', current.code);
       if (by) throw new AppError('CONFLICT', `${subject}还有${REFERRING_TABLE_LABEL[by] ?? '其他数据'}引用着它的标识码，无法修改标识码。未做任何改动。`);
       journal.remove('schools', current);
