@@ -1,7 +1,7 @@
 // 附件: pick the plan's annexes, their order, numbers, title prefix and paper; preview them
 // exactly as they print; export PDF, Excel or Word (a save dialog in the desktop app, a
 // download in the browser).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
@@ -55,6 +55,7 @@ export function AnnexPage() {
   const [html, setHtml] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [exporting, setExporting] = useState<AnnexFormat | null>(null);
+  const previewedPrefix = useRef<string | null>(null);
 
   useEffect(() => {
     if (!list) return;
@@ -79,7 +80,10 @@ export function AnnexPage() {
       return;
     }
     let current = true;
-    // Typing in the prefix should not rebuild the preview at every keystroke.
+    // Typing in the prefix should not rebuild the preview at every keystroke; the first
+    // preview of a visit is asked for at once (the backend keeps it while the data is unchanged).
+    const delay = previewedPrefix.current === null || previewedPrefix.current === request.titlePrefix ? 0 : PREVIEW_DELAY_MS;
+    previewedPrefix.current = request.titlePrefix;
     const timer = setTimeout(() => {
       setPreviewing(true);
       invoke('annex.preview', request).then(
@@ -92,7 +96,7 @@ export function AnnexPage() {
       ).finally(() => {
         if (current) setPreviewing(false);
       });
-    }, PREVIEW_DELAY_MS);
+    }, delay);
     return () => {
       current = false;
       clearTimeout(timer);
