@@ -1,11 +1,12 @@
-// The annex cache on the sample county: a repeated preview is served from the cache, and
-// every kind of write (a project edit, a plan change, its undo, a raw row written through the
-// connection) makes the next preview show the new data.
+// The caches keyed by the data version on the sample county: a repeated annex preview or plan
+// context is served from the cache, and every kind of write (a project edit, a school edit, a
+// plan change, their undo, a raw row written through the connection) shows in the next answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import { DataVersionCache } from '../../electron/backend/annex/cache';
+import { DataVersionCache } from '../../electron/backend/services/data-version-cache';
 import { openProjectFile, type ProjectFile } from '../../electron/backend/db/project-file';
 import type { SchoolRow } from '../../shared/api';
+import type { EditResult } from '../../shared/domain/edits';
 import type { PlanDetail } from '../../shared/plan';
 import { openSampleCounty, resultOf } from '../helpers/backend';
 
@@ -46,6 +47,21 @@ describe('the annex preview after a write', () => {
     await ok('plan.undo', { plan: plan.id });
     const undone = await preview(request);
     expect(undone).not.toContain('缓存校扩建工程');
+  });
+});
+
+describe('the plan context after a write', () => {
+  it('follows a school edit and its undo', async () => {
+    const plan = await ok<PlanDetail>('plan.create', { name: '缓存上下文' });
+    const context = async () => JSON.stringify(await ok<unknown>('plan.context', { plan: plan.id }));
+    const before = await context();
+    expect(await context()).toBe(before);
+    const edit = await ok<EditResult>('schools.update', { school: '城关第一小学', changes: { designSeats: 777 } });
+    const edited = await context();
+    expect(edited).not.toBe(before);
+    expect(edited).toContain('777');
+    await ok('edits.undo', { editId: edit.editId });
+    expect(await context()).toBe(before);
   });
 });
 

@@ -25,7 +25,7 @@ import { listPlans } from '../services/plan';
 import { listScenarios } from '../services/projection';
 import { ANNEX_SOURCES, AnnexScope, type PlanChoice } from './sources';
 import { writeAnnexXlsx } from './xlsx';
-import { DataVersionCache } from './cache';
+import { DataVersionCache } from '../services/data-version-cache';
 
 export interface AnnexRequest extends PlanChoice {
   annexes: AnnexSelection[];

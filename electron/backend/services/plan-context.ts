@@ -21,6 +21,7 @@ import { AppError } from '../errors';
 import { planIdByName, planRows, readPlan } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
 import { birthsByYear } from '../db/queries';
+import { DataVersionCache } from './data-version-cache';
 import { countyRecords, defaultBaseYear, runOneScenario, type CountyRecords } from './projection';
 
 /** The projection in the evaluation's terms: only what it reads crosses to the renderer. */
@@ -36,7 +37,14 @@ function projectedDemand(file: ProjectFile, scenario: string, horizon: number): 
   };
 }
 
+/** Two scenarios of two outlooks: the plans a county compares. Callers treat a context as read-only. */
+const contexts = new DataVersionCache<EvaluationContext>(4);
+
 export function planContextFor(file: ProjectFile, scenario: string, outlookYear: number): EvaluationContext {
+  return contexts.get(file, JSON.stringify([scenario, outlookYear]), () => buildPlanContext(file, scenario, outlookYear));
+}
+
+function buildPlanContext(file: ProjectFile, scenario: string, outlookYear: number): EvaluationContext {
   const data = countyRecords(file);
   const population = countyPopulation(data.population);
   const dataBase = baseYearOf(data);

@@ -1,8 +1,8 @@
-// Annexes are pure functions of the project's data, the request and today's date, and
-// building all of them takes seconds on a busy machine, so the 附件 page would wait that
-// long at every visit. They are kept per open file for as long as the file's write count
-// (changeCounter: imports, edits, plan changes and undo all write through this connection)
-// stays the same. See docs/ARCHITECTURE.md, "Annex cache".
+// Values that are pure functions of the project's data and a key (the annexes, the plan
+// context), kept per open file for as long as the file's write count stays the same
+// (changeCounter: imports, edits, plan changes and undo all write through this connection),
+// so revisiting 附件 or 规划 does not rebuild what takes seconds on a busy machine.
+// See docs/ARCHITECTURE.md, "Caches keyed by the data version".
 import type Database from 'better-sqlite3';
 import { changeCounter } from '../db/projection-store';
 import type { ProjectFile } from '../db/project-file';
