@@ -50,6 +50,14 @@ describe('the annex preview after a write', () => {
   });
 });
 
+describe('annex.prepare', () => {
+  it('builds the annexes asked for and says how many, refusing one without data in Chinese', async () => {
+    expect(await ok('annex.prepare', { annexes: [{ kind: 'schools' }, { kind: 'students-chart' }] })).toEqual({ prepared: 2 });
+    const res = await backend.dispatch('annex.prepare', { annexes: [{ kind: 'adjustments' }], plan: 99 });
+    expect(res.ok).toBe(false);
+  });
+});
+
 describe('the plan context after a write', () => {
   it('follows a school edit and its undo', async () => {
     const plan = await ok<PlanDetail>('plan.create', { name: '缓存上下文' });
