@@ -16,3 +16,4 @@ export * from './providers/adjustments';
 export * from './providers/demand-chart';
 export * from './providers/teachers';
 export * from './providers/layout-map';
+export * from './progress';

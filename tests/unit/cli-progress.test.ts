@@ -2,7 +2,8 @@
 // nothing at all on a pipe (a log or `| jq` sees only the command's own output).
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressLine, remainingText } from '../../electron/cli/progress';
+import { progressLine } from '../../electron/cli/progress';
+import { remainingText } from '../../shared/annex/progress';
 
 function stream(tty: boolean): { out: NodeJS.WriteStream; text: () => string } {
   const s = new PassThrough();

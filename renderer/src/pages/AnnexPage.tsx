@@ -10,6 +10,7 @@ import { hasNativeDialogs, nativeDialog } from '../api/desktop';
 import { useApi } from '../api/useApi';
 import { AnnexPicker, type AnnexChoice } from '../components/annex/AnnexPicker';
 import { AnnexPreview } from '../components/annex/AnnexPreview';
+import { ExportProgressModal, useAnnexExportProgress } from '../components/annex/ExportProgress';
 import { downloadBase64, MIME } from '../lib/download';
 import { LoadError } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
@@ -56,6 +57,7 @@ export function AnnexPage() {
   const [previewing, setPreviewing] = useState(false);
   const [exporting, setExporting] = useState<AnnexFormat | null>(null);
   const previewedPrefix = useRef<string | null>(null);
+  const progress = useAnnexExportProgress(list);
 
   useEffect(() => {
     if (!list) return;
@@ -112,10 +114,15 @@ export function AnnexPage() {
           filters: [{ name: t.filters[format] ?? format, extensions: [format] }],
         });
         if (!path) return;
-        const result = await invoke('annex.export', { ...request, format, outPath: path });
-        void message.success(t.exportedTo(result.path ?? path));
+        const result = await progress.run(format, request, () => invoke('annex.export', { ...request, format, outPath: path }));
+        if (result) void message.success(t.exportedTo(result.path ?? path));
+        else void message.info(t.exportCancelled);
       } else {
-        const result = await invoke('annex.export', { ...request, format });
+        const result = await progress.run(format, request, () => invoke('annex.export', { ...request, format }));
+        if (!result) {
+          void message.info(t.exportCancelled);
+          return;
+        }
         if (result.base64) downloadBase64(result.fileName, result.base64, MIME[format]);
         void message.success(t.exported(result.fileName));
       }
@@ -127,6 +134,7 @@ export function AnnexPage() {
 
   return (
     <div className="page annex-page" data-testid="annex-page">
+      <ExportProgressModal state={progress.state} onCancel={progress.cancel} />
       <PageHeader
         title={t.title}
         subtitle={t.subtitle}
