@@ -3,7 +3,7 @@
 import { remainingText } from '../../shared/annex/progress';
 
 export interface ProgressLine {
-  /** Step `done` of `total` is about to start, named `what`; says how long the rest may take. */
+  /** Step `done` + 1 of `total` is about to start, named `what`; says how long the rest may take. */
   step(done: number, total: number, what: string): void;
   /** Clears the line so the command's own message starts on a clean line. */
   end(): void;
@@ -15,7 +15,7 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr, now: (
   let shown = false;
   return {
     step(done, total, what) {
-      const text = `[${done}/${total}] ${what}${remainingText(now() - started, done, total)}`;
+      const text = `[${done + 1}/${total}] ${what}${remainingText(now() - started, done, total)}`;
       stream.write(`\r\x1b[2K${text}`);
       shown = true;
     },

@@ -29,7 +29,7 @@ describe('progress line', () => {
     p.step(1, 3, '正在写出 附件.pdf');
     p.end();
     await new Promise((r) => setImmediate(r));
-    expect(text()).toBe('\r\x1b[2K[0/3] 正在生成学校基本情况表\r\x1b[2K[1/3] 正在写出 附件.pdf，预计还需约 4 秒\r\x1b[2K');
+    expect(text()).toBe('\r\x1b[2K[1/3] 正在生成学校基本情况表\r\x1b[2K[2/3] 正在写出 附件.pdf，预计还需约 4 秒\r\x1b[2K');
   });
 
   it('writes nothing on a pipe', async () => {
