@@ -28,7 +28,7 @@ import {
 } from './services/projection';
 import { Session } from './session';
 import type { ProjectFile } from './db/project-file';
-import { annexExport, annexList, annexPreview } from './annex/service';
+import { annexExport, annexList, annexPreview, buildAnnexes } from './annex/service';
 import { noPdfPrinter, type PdfPrinter } from './annex/pdf';
 import { importHandlers } from './import/handlers';
 import { ImportService } from './import/service';
@@ -122,6 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
     'annex.list': (input) => annexList(session.project, input),
     'annex.preview': (input) => annexPreview(session.project, input),
     'annex.export': (input) => annexExport(session.project, input, options.printPdf ?? noPdfPrinter),
+    'annex.prepare': (input) => ({ prepared: buildAnnexes(session.project, input).length }),
     'backups.list': () => backupsOf(session.project),
     'backups.create': ({ reason }) => backupNow(session.project, reason),
     'backups.restore': async ({ file }) => {

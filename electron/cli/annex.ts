@@ -2,6 +2,7 @@
 // 附件 page. Annexes are named by their customary number (1–9; 7 is the figures) or kind.
 import fs from 'node:fs';
 import path from 'node:path';
+import { progressLine } from './progress';
 import { ANNEX_FORMATS, PAPERS, type AnnexFormat, type AnnexKind, type AnnexList, type Paper } from '../../shared/annex';
 import type { MethodName, MethodResult } from '../../shared/api';
 
@@ -100,18 +101,27 @@ export async function annexCommand(values: AnnexCliValues, call: Call, usage: (m
   const kinds = selectAnnexes(list, values.annex, usage, refuse);
   const papers = papersFor(list, kinds, values.paper, usage);
   const target = path.resolve(out);
-  const result = await call('annex.export', {
-    ...choice,
-    format,
-    outPath: target,
-    titlePrefix: values['title-prefix'],
-    annexes: kinds.map((kind, i) => ({
-      kind,
-      paper: papers[i],
-      number: i === 0 ? first : undefined,
-      ...(values.intervals && kind === 'forecast' ? { intervals: true } : {}),
-    })),
-  });
+  const annexes = kinds.map((kind, i) => ({
+    kind,
+    paper: papers[i],
+    number: i === 0 ? first : undefined,
+    ...(values.intervals && kind === 'forecast' ? { intervals: true } : {}),
+  }));
+  const progress = progressLine();
+  let result;
+  try {
+    if (process.stderr.isTTY) {
+      // Built one by one for the progress line; the export below then finds them ready.
+      for (const [i, selection] of annexes.entries()) {
+        progress.step(i, annexes.length + 1, `正在生成${list.annexes.find((a) => a.kind === selection.kind)?.title ?? selection.kind}`);
+        await call('annex.prepare', { ...choice, titlePrefix: values['title-prefix'], annexes: [selection] });
+      }
+      progress.step(annexes.length, annexes.length + 1, `正在写出 ${path.basename(target)}`);
+    }
+    result = await call('annex.export', { ...choice, format, outPath: target, titlePrefix: values['title-prefix'], annexes });
+  } finally {
+    progress.end();
+  }
   if (!fs.existsSync(target)) throw new Error(`附件文件没有写出：${target}`);
   console.error(`已生成 ${kinds.length} 个附件（${(result.bytes / 1024).toFixed(0)} KB）到 ${result.path ?? target}`);
 }

@@ -18,3 +18,4 @@ export * from './providers/teachers';
 export * from './providers/layout-map';
 export * from './providers/planned-schools';
 export * from './providers/completed-projects';
+export * from './progress';

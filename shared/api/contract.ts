@@ -182,6 +182,12 @@ export const contract = {
   ...geoMethods,
   /** 布局优化: methods in shared/optimise/contract.ts. */
   ...optimiseMethods,
+  /**
+   * Builds the chosen annexes and keeps them for the next preview or export of the same data,
+   * answering only how many: the 附件 page and `cli annex` call it annex by annex to show
+   * progress and to stop between annexes when the planner cancels.
+   */
+  'annex.prepare': method<{ prepared: number }>()(z.strictObject(annexRequest)),
 } as const;
 
 export type Contract = typeof contract;

@@ -23,7 +23,10 @@ export interface NumberHelp {
   data: string;
 }
 
-const { largeClass, oversizedClass } = STANDARDS;
+const { largeClass, oversizedClass, seatLevels } = STANDARDS;
+
+const PROJECTED = '所选预测方案的各校在校生（由学校表的历年在校生、出生和人口数据推算）';
+const SEATS = '学校表的设计学位（缺少时按办学标准估算并注明），加上规划中已计入的建设项目';
 
 export const NUMBER_HELP = {
   'overview.schools': {
@@ -74,6 +77,62 @@ export const NUMBER_HELP = {
     origin: 'imported',
     data: '学校表中各年级在校生和班数。',
   },
+  'forecast.county': {
+    title: '全县分学段在校生（预测）',
+    definition: '各学段全县在校生：基准年为实际数，其后各年为预测数；加粗的格为该学段在预测期内的峰值年。',
+    formula: '各校按年级升级比例（队列法）与上年人数的加权推算，入学年级按出生人口或乡镇入学趋势推算，再按学段汇总全县；各校权重由本县历年数据回测选定。',
+    standard: null,
+    origin: 'estimated',
+    data: '学校表的历年各年级在校生，出生和人口数据（有则用），以及情景参数和新建小区。',
+  },
+  'forecast.interval': {
+    title: '80% 预测区间',
+    definition: '预测值可能的范围：按本县历年数据的回测误差，实际值约有八成落在区间内。',
+    formula: '程序从本县较早的基准年重新预测并与实际比较，按预测年限取“实际 ÷ 预测”的第 10 和第 90 百分位数乘以预测值；历年数据太短无法回测时，改用上年数逐年变化的幅度，并注明。',
+    standard: null,
+    origin: 'estimated',
+    data: '学校表的历年在校生（回测）。',
+  },
+  'plan.targetsMet': {
+    title: '指标达标',
+    definition: '目标年预计达到目标的规划指标数 / 可以测算的指标数。',
+    formula: '每项指标按目标年的测算值与目标值比较；缺少数据无法测算的指标不计入分母，也不按未达标计。',
+    standard: '各指标的目标值及其文件见“规划指标”页（默认值取自国家文件，可在规划中修改）',
+    origin: 'estimated',
+    data: `${PROJECTED}；${SEATS}。`,
+  },
+  'plan.redCells': {
+    title: '学位不足的片区学段',
+    definition: '目标年学位利用率超过红色预警线的片区 × 学段个数。',
+    formula: '各片区各学段：目标年预测在校生 ÷ 学位数 > 红色预警线（默认 100%，可在规划设置中修改）时计 1 个。',
+    standard: seatLevels.source,
+    origin: 'estimated',
+    data: `${PROJECTED}；${SEATS}。`,
+  },
+  'plan.peakGap': {
+    title: '规划期学位缺口峰值',
+    definition: '基准年之后至目标年，全县学位缺口最大的一年的缺口数；基准年为现状，另行列出。',
+    formula: '各片区各学段缺口 = 预测在校生 ÷ 红色预警线 − 学位数（向上取整，不小于 0）；逐年相加，富余学位不抵其他片区，取最大的一年。',
+    standard: seatLevels.source,
+    origin: 'estimated',
+    data: `${PROJECTED}；${SEATS}。`,
+  },
+  'plan.largeClasses': {
+    title: '目标年大班额',
+    definition: `目标年预计班额达到大班额限值（默认 ${largeClass.value} 人，可在规划设置中修改）的班级数。`,
+    formula: '各校目标年预测在校生 ÷ 班数得平均班额，再按班额离散程度估算其中达到限值的班数，全县相加。',
+    standard: largeClass.source,
+    origin: 'estimated',
+    data: `${PROJECTED}；学校表的班数及规划项目增加的班数。`,
+  },
+  'plan.projects': {
+    title: '建设项目',
+    definition: '计入测算的建设项目数（不含暂缓和找不到所属学校的项目）及其投资合计。',
+    formula: '项目个数；投资为填写了投资额的项目之和（万元），未填写的不计入，并非按 0 计。',
+    standard: null,
+    origin: 'assumed',
+    data: '规划中录入或采纳的项目（规划人员填写的规模、年份和投资）。',
+  },
 } as const satisfies Record<string, NumberHelp>;
 
 export type NumberKey = keyof typeof NUMBER_HELP;
@@ -87,4 +146,10 @@ export function numberHelpLines(key: NumberKey): string[] {
     `依据：${h.standard ?? '无国家标准，按统计口径计算'}`,
     `数据来源：${DATA_ORIGIN_LABEL[h.origin]}（${h.data}）`,
   ];
+}
+
+/** The computation as an annex note prints it under a table that shows the number. */
+export function numberNote(key: NumberKey): string {
+  const h: NumberHelp = NUMBER_HELP[key];
+  return `${h.title}：${h.formula}`;
 }

@@ -102,6 +102,31 @@ describe('the 附件 page', () => {
     await session.shot('07-annex-plan');
   });
 
+  it('shows the progress of an export annex by annex and stops when cancelled, writing nothing', async () => {
+    let downloads = 0;
+    page.on('download', () => void downloads++);
+    // The first annex's request is held on its way (a slow machine), so the test, not the
+    // machine's speed, decides that the cancel comes before the next annex.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/annex.prepare', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByTestId('annex-export-xlsx').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await expect.poll(() => dialog.locator('.ant-modal-title').textContent(), { timeout: 10_000 }).toBe('正在导出 Excel');
+    await expect.poll(() => dialog.textContent()).toContain('1/11 正在生成“');
+    await session.shot('07-annex-export-progress');
+    await page.getByTestId('annex-export-cancel').click();
+    await expect.poll(() => page.getByTestId('annex-export-cancel').textContent()).toBe('正在取消…');
+    release();
+    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 30_000 }).toContain('已取消导出，未写出文件。');
+    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
+    await page.unroute('**/api/annex.prepare');
+    expect(downloads).toBe(0);
+  });
+
   it('made no request beyond the loopback host and logged no error (the CSP allows the frame)', () => {
     expect(session.outsideRequests()).toEqual([]);
     expect(session.consoleErrors).toEqual([]);

@@ -18,6 +18,7 @@ import {
   type TableAnnexContent,
 } from '../../shared/annex';
 import { projectRecord } from '../fixtures/annex-projects';
+import { NUMBER_HELP } from '../../shared/explain/numbers';
 
 const ctx: AnnexContext = { titlePrefix: '示例县', date: '2025年11月1日' };
 const headers = (a: { table: TableAnnexContent['table'] }) => a.table.columns.map((c) => c.header.replace(/\n/g, ''));
@@ -184,6 +185,10 @@ describe('附件 学龄人口与在校生预测表 (annex 2)', () => {
     expect(annex.table.columns.map((c) => c.group ?? '')).toEqual(['', '', '', ...Array(5).fill('“十五五”规划期'), '展望期']);
     expect(annex.title).toBe('示例县学龄人口与在校生预测表（2026—2035年）');
     expect(annex.notes[0]).toContain('中方案');
+  });
+
+  it('explains the projected figures in the same words as the hover help on 预测', () => {
+    expect(annex.notes).toContain(`${NUMBER_HELP['forecast.county'].title}：${NUMBER_HELP['forecast.county'].formula}`);
   });
 
   it('lists population before students per stage, the county first as totals, gaps left empty', () => {

@@ -8,6 +8,7 @@ import {
   numberAnnexes,
   tableDate,
   type Annex,
+  type AnnexContent,
   type AnnexExportResult,
   type AnnexFormat,
   type AnnexList,
@@ -24,6 +25,7 @@ import { listPlans } from '../services/plan';
 import { listScenarios } from '../services/projection';
 import { ANNEX_SOURCES, AnnexScope, type PlanChoice } from './sources';
 import { writeAnnexXlsx } from './xlsx';
+import { DataVersionCache } from '../services/data-version-cache';
 
 export interface AnnexRequest extends PlanChoice {
   annexes: AnnexSelection[];
@@ -55,6 +57,11 @@ function todayText(now: Date): string {
   return tableDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** Each annex as built, by its choices; room for every annex of two plans or scenarios. */
+const builtAnnexes = new DataVersionCache<AnnexContent>(ANNEX_CATALOG.length * 2);
+/** Whole previews, so returning to 附件 with the same choices answers at once. */
+const previews = new DataVersionCache<string>(4);
+
 /** The chosen annexes, built from the project and numbered in the planner's order. */
 export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Annex[] {
   const titlePrefix = request.titlePrefix ?? readMeta(file.db).name;
@@ -62,11 +69,15 @@ export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date
   // One scope for the request: the plan is read and evaluated once for all its annexes.
   const scope = new AnnexScope(file, { plan: request.plan, scenario: request.scenario });
   const contents = request.annexes.map((selection) => {
-    const source = ANNEX_SOURCES[selection.kind];
-    const { available, reason } = source.availability(scope);
-    const title = ANNEX_CATALOG.find((e) => e.kind === selection.kind)?.title ?? selection.kind;
-    if (!available) throw new AppError('NOT_FOUND', `无法生成“${title}”：${reason ?? '缺少数据。'}`);
-    return source.build(scope, { titlePrefix, date, paper: selection.paper, intervals: selection.intervals });
+    const { kind, paper, intervals } = selection;
+    const key = JSON.stringify([kind, paper, intervals, titlePrefix, date, request.plan, request.scenario]);
+    return builtAnnexes.get(file, key, () => {
+      const source = ANNEX_SOURCES[kind];
+      const { available, reason } = source.availability(scope);
+      const title = ANNEX_CATALOG.find((e) => e.kind === kind)?.title ?? kind;
+      if (!available) throw new AppError('NOT_FOUND', `无法生成“${title}”：${reason ?? '缺少数据。'}`);
+      return source.build(scope, { titlePrefix, date, paper, intervals });
+    });
   });
   return numberAnnexes(
     contents,
@@ -78,8 +89,9 @@ function documentTitle(file: ProjectFile, request: AnnexRequest): string {
   return `${(request.titlePrefix ?? readMeta(file.db).name).trim()}规划附件`;
 }
 
-export function annexPreview(file: ProjectFile, request: AnnexRequest): { html: string } {
-  return { html: renderAnnexesHtml(buildAnnexes(file, request), documentTitle(file, request)) };
+export function annexPreview(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): { html: string } {
+  const key = JSON.stringify([request.annexes, request.titlePrefix, request.plan, request.scenario, todayText(now)]);
+  return { html: previews.get(file, key, () => renderAnnexesHtml(buildAnnexes(file, request, now), documentTitle(file, request))) };
 }
 
 const EXTENSION: Record<AnnexFormat, string> = { pdf: '.pdf', xlsx: '.xlsx', docx: '.docx' };

@@ -25,6 +25,7 @@ import { planIdByName, planRows, readPlan } from '../db/plans';
 import type { ProjectFile } from '../db/project-file';
 import { inclusionPresence, readInclusion } from '../db/inclusion';
 import { birthsByYear } from '../db/queries';
+import { DataVersionCache } from './data-version-cache';
 import { planCatchments } from './geo-demand';
 import { countyRecords, defaultBaseYear, runOneScenario, type CountyRecords } from './projection';
 
@@ -41,8 +42,15 @@ function projectedDemand(file: ProjectFile, scenario: string, horizon: number): 
   };
 }
 
+/** Two scenarios of two outlooks: the plans a county compares. Callers treat a context as read-only. */
+const contexts = new DataVersionCache<EvaluationContext>(4);
+
 /** The evaluation's context; with a stored plan's id, its drawn catchments too. */
 export function planContextFor(file: ProjectFile, scenario: string, outlookYear: number, planId = 0): EvaluationContext {
+  return contexts.get(file, JSON.stringify([scenario, outlookYear, planId]), () => buildPlanContext(file, scenario, outlookYear, planId));
+}
+
+function buildPlanContext(file: ProjectFile, scenario: string, outlookYear: number, planId: number): EvaluationContext {
   const data = countyRecords(file);
   const population = countyPopulation(data.population);
   const dataBase = baseYearOf(data);

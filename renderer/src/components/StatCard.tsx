@@ -3,16 +3,7 @@ import { Card, Statistic, Tooltip } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { numberHelpLines, type NumberKey } from '@shared/explain/numbers';
 import { fmtInt } from '../lib/format';
-
-function HelpLines({ lines }: { lines: string[] }) {
-  return (
-    <div className="number-help">
-      {lines.map((l) => (
-        <div key={l}>{l}</div>
-      ))}
-    </div>
-  );
-}
+import { HelpLines } from './NumberHelp';
 
 interface Props {
   title: string;

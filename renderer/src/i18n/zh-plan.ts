@@ -27,16 +27,13 @@ export const planStrings = {
 
   summary: {
     targetsMet: '指标达标',
-    targetsMetHint: '目标年预计达到目标的指标数 / 可测算的指标数',
     redCells: '学位不足的片区学段',
-    redCellsHint: '目标年学位利用率超过红色预警线的片区 × 学段',
     gap: '目标年学位缺口',
     gapHint: '目标年各片区各学段学位缺口之和（富余学位不抵其他片区）',
     large: '目标年大班额',
     projects: '建设项目',
     investment: (wan: string, suggested: number) => `投资 ${wan} 万元${suggested > 0 ? `；待采纳建议 ${suggested} 个` : ''}`,
     peakGap: '规划期学位缺口峰值',
-    peakGapHint: '基准年之后至目标年，各片区各学段学位缺口之和最大的一年（富余学位不抵其他片区）；缺口在目标年前消失的也计入。基准年为现状，另行列出',
     peakFooter: (years: number[], target: number, targetGap: number, baseGap: number) =>
       `${years.length ? `出现在 ${years.join('、')} 年；` : '规划期内无缺口；'}目标年 ${target} 缺口 ${targetGap.toLocaleString('zh-CN')} 个；现状 ${baseGap.toLocaleString('zh-CN')} 个`,
     suggestedTip: (projects: number, groups: number) => `建设需求测算建议 ${projects} 个项目（${groups} 个片区学段学位不足），可在此页“全部采纳”`,

@@ -1,7 +1,7 @@
 // 附件: pick the plan's annexes, their order, numbers, title prefix and paper; preview them
 // exactly as they print; export PDF, Excel or Word (a save dialog in the desktop app, a
 // download in the browser).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
@@ -10,6 +10,7 @@ import { hasNativeDialogs, nativeDialog } from '../api/desktop';
 import { useApi } from '../api/useApi';
 import { AnnexPicker, type AnnexChoice } from '../components/annex/AnnexPicker';
 import { AnnexPreview } from '../components/annex/AnnexPreview';
+import { ExportProgressModal, useAnnexExportProgress } from '../components/annex/ExportProgress';
 import { downloadBase64, MIME } from '../lib/download';
 import { LoadError } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
@@ -55,6 +56,8 @@ export function AnnexPage() {
   const [html, setHtml] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [exporting, setExporting] = useState<AnnexFormat | null>(null);
+  const previewedPrefix = useRef<string | null>(null);
+  const progress = useAnnexExportProgress(list);
 
   useEffect(() => {
     if (!list) return;
@@ -79,7 +82,10 @@ export function AnnexPage() {
       return;
     }
     let current = true;
-    // Typing in the prefix should not rebuild the preview at every keystroke.
+    // Typing in the prefix should not rebuild the preview at every keystroke; the first
+    // preview of a visit is asked for at once (the backend keeps it while the data is unchanged).
+    const delay = previewedPrefix.current === null || previewedPrefix.current === request.titlePrefix ? 0 : PREVIEW_DELAY_MS;
+    previewedPrefix.current = request.titlePrefix;
     const timer = setTimeout(() => {
       setPreviewing(true);
       invoke('annex.preview', request).then(
@@ -92,7 +98,7 @@ export function AnnexPage() {
       ).finally(() => {
         if (current) setPreviewing(false);
       });
-    }, PREVIEW_DELAY_MS);
+    }, delay);
     return () => {
       current = false;
       clearTimeout(timer);
@@ -108,10 +114,15 @@ export function AnnexPage() {
           filters: [{ name: t.filters[format] ?? format, extensions: [format] }],
         });
         if (!path) return;
-        const result = await invoke('annex.export', { ...request, format, outPath: path });
-        void message.success(t.exportedTo(result.path ?? path));
+        const result = await progress.run(format, request, () => invoke('annex.export', { ...request, format, outPath: path }));
+        if (result) void message.success(t.exportedTo(result.path ?? path));
+        else void message.info(t.exportCancelled);
       } else {
-        const result = await invoke('annex.export', { ...request, format });
+        const result = await progress.run(format, request, () => invoke('annex.export', { ...request, format }));
+        if (!result) {
+          void message.info(t.exportCancelled);
+          return;
+        }
         if (result.base64) downloadBase64(result.fileName, result.base64, MIME[format]);
         void message.success(t.exported(result.fileName));
       }
@@ -123,6 +134,7 @@ export function AnnexPage() {
 
   return (
     <div className="page annex-page" data-testid="annex-page">
+      <ExportProgressModal state={progress.state} onCancel={progress.cancel} />
       <PageHeader
         title={t.title}
         subtitle={t.subtitle}

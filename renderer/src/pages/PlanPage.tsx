@@ -47,7 +47,7 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
         <StatCard
           testId="stat-targets"
           title={t.summary.targetsMet}
-          hint={t.summary.targetsMetHint}
+          explain="plan.targetsMet"
           value={met}
           suffix={t.summary.of(judged.length)}
           valueColor={met < judged.length ? LEVEL_COLOR.orange : LEVEL_COLOR.green}
@@ -58,7 +58,7 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
         <StatCard
           testId="stat-red"
           title={t.summary.redCells}
-          hint={t.summary.redCellsHint}
+          explain="plan.redCells"
           value={red}
           suffix={zh.common.countUnit}
           valueColor={red > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.green}
@@ -69,7 +69,7 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
         <StatCard
           testId="stat-gap"
           title={t.summary.peakGap}
-          hint={t.summary.peakGapHint}
+          explain="plan.peakGap"
           value={head.peakGap}
           suffix={zh.common.countUnit}
           valueColor={head.peakGap > 0 ? LEVEL_COLOR.red : undefined}
@@ -77,12 +77,13 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
         />
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <StatCard testId="stat-large" title={t.summary.large} value={large} suffix={zh.common.classesUnit} valueColor={large > 0 ? LEVEL_COLOR.orange : undefined} />
+        <StatCard testId="stat-large" title={t.summary.large} explain="plan.largeClasses" value={large} suffix={zh.common.classesUnit} valueColor={large > 0 ? LEVEL_COLOR.orange : undefined} />
       </Col>
       <Col xs={12} md={8} xl={5}>
         <StatCard
           testId="stat-projects"
           title={t.summary.projects}
+          explain="plan.projects"
           value={head.projects}
           suffix={zh.common.countUnit}
           footer={<span className="muted">{t.summary.investment(wan.format(head.investment), head.suggestedProjects)}</span>}

@@ -5,6 +5,7 @@ import { STAGE_LABEL, STAGES, type Stage } from '../../domain';
 import { chineseOrdinal, yearSpan } from '../catalog';
 import type { AnnexContext, Column, Row, TableAnnexContent } from '../model';
 import { annexFrame } from './common';
+import { numberNote } from '../../explain/numbers';
 
 export type ForecastMeasure = 'population' | 'students';
 
@@ -101,6 +102,7 @@ export function forecastAnnex(input: ForecastInput, ctx: AnnexContext): TableAnn
           ]
         : []),
       `学龄人口：学前3～5岁，小学6～11岁，初中12～14岁，高中阶段15～17岁（六三制；五四制相应调整）。${input.baseYear}年为实际数，其后为预测数${input.scenario ? `（${input.scenario}方案）` : ''}。`,
+      numberNote('forecast.county'),
     ],
     table: { columns: forecastColumns(input), rows },
   };

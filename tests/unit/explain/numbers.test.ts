@@ -22,4 +22,11 @@ describe('number help registry', () => {
   it('says when no national standard is involved instead of leaving the line empty', () => {
     expect(numberHelpLines('overview.students')[2]).toBe('依据：无国家标准，按统计口径计算');
   });
+
+  it('cites the standards behind the 规划 summary: the 大班额 document and the seat warning levels', () => {
+    expect(numberHelpLines('plan.largeClasses')[2]).toContain('国发〔2016〕40号');
+    expect(numberHelpLines('plan.largeClasses')[0]).toContain(`${STANDARDS.largeClass.value} 人`);
+    expect(numberHelpLines('plan.redCells')[2]).toBe(`依据：${STANDARDS.seatLevels.source}`);
+    expect(numberHelpLines('plan.peakGap')[3]).toMatch(/^数据来源：程序估算（/);
+  });
 });

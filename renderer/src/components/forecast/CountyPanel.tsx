@@ -14,6 +14,7 @@ import { AccuracyNote } from './AccuracyNote';
 import { baseValue, scenarioRange, stagesIn } from './stages';
 import { CompactTable } from '../CompactTable';
 import { IntervalText } from './IntervalText';
+import { NumberHelpIcon } from '../NumberHelp';
 
 const t = zh.forecast.county;
 
@@ -177,10 +178,18 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
         <AccuracyNote backtest={backtest} level="county" stages={stages.filter((s) => s !== 'special')} />
         <Typography.Paragraph type="secondary" className="table-note" data-testid="forecast-interval-note">
           {t.intervalHint(result.intervals.source)}
+          <NumberHelpIcon explain="forecast.interval" />
         </Typography.Paragraph>
         <EChart option={option} height={360} testId="forecast-county-chart" label={t.chart} />
       </Section>
-      <Section title={t.table}>
+      <Section
+        title={
+          <span>
+            {t.table}
+            <NumberHelpIcon explain="forecast.county" />
+          </span>
+        }
+      >
         <CompactTable<Row> rowKey="key" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-county-table" />
         {housing ? (
           <Typography.Paragraph type="secondary" className="table-note">

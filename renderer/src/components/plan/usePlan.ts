@@ -2,13 +2,20 @@
 // runs here, in the renderer, on the context the backend sends once per plan, scenario and
 // outlook (the costly projection); every edit then returns the stored plan and the results
 // follow within a frame, computed by the same function the CLI uses.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodInput } from '@shared/api';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary } from '@shared/plan';
 import { ApiCallError, invoke } from '../../api/client';
 import { toApiError } from '../../api/useApi';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { useAttempt } from '../../state/useReportError';
+import { useProject } from '../../state/session';
+
+/**
+ * The plan last shown, per project file: on returning to 规划 its details and context are
+ * asked for at once, alongside the plan list, instead of one round trip after another.
+ */
+const lastPlan = new Map<string, number>();
 
 type PlanEdit =
   | 'plan.update'
@@ -42,10 +49,13 @@ export interface PlanState {
 
 export function usePlan(): PlanState {
   const attempt = useAttempt();
+  const projectPath = useProject().project.path;
   const [plans, setPlans] = useState<PlanSummary[]>();
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(() => lastPlan.get(projectPath) ?? null);
   const [plan, setPlan] = useState<PlanDetail | null>(null);
   const [context, setContext] = useState<EvaluationContext>();
+  /** The plan the context was asked for: a context arriving before its plan is not used with the previous plan. */
+  const [contextPlan, setContextPlan] = useState<number | null>(null);
   const [error, setError] = useState<ApiCallError>();
   const [loadingContext, setLoadingContext] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -70,6 +80,9 @@ export function usePlan(): PlanState {
       setPlan(null);
       return;
     }
+    lastPlan.set(projectPath, selected);
+    // A remembered plan deleted meanwhile fails here; the list then selects another one.
+    setError(undefined);
     let current = true;
     invoke('plan.get', { plan: selected }).then(
       (p) => current && setPlan(p),
@@ -78,20 +91,34 @@ export function usePlan(): PlanState {
     return () => {
       current = false;
     };
-  }, [selected]);
+  }, [selected, projectPath]);
 
-  // The context depends on the plan's scenario and outlook only: refetch on those.
-  const scenario = plan?.scenario;
-  const outlook = plan?.outlookYear;
-  const planId = plan?.id;
+  // The context depends on the plan's scenario and outlook only: refetch on those. The first
+  // request goes out with the plan's (still unknown) stored ones, in parallel with plan.get.
+  const scenario = plan?.id === selected ? plan.scenario : undefined;
+  const outlook = plan?.id === selected ? plan.outlookYear : undefined;
+  const fetchedFor = useRef<{ plan: number; scenario?: string | undefined; outlook?: number | undefined } | null>(null);
   useEffect(() => {
-    if (planId === undefined) return;
+    if (selected === null) return;
+    const known = scenario !== undefined;
+    const f = fetchedFor.current;
+    if (f && f.plan === selected) {
+      if (!known) return;
+      if (f.scenario === undefined) {
+        // The request already made used the stored scenario and outlook, which these are.
+        fetchedFor.current = { plan: selected, scenario, outlook };
+        return;
+      }
+      if (f.scenario === scenario && f.outlook === outlook) return;
+    }
+    fetchedFor.current = { plan: selected, scenario, outlook };
     const follow = startContextRequest();
     setLoadingContext(true);
     follow(
-      invoke('plan.context', { plan: planId }),
+      invoke('plan.context', { plan: selected }),
       (ctx) => {
         setContext(ctx);
+        setContextPlan(selected);
         setLoadingContext(false);
       },
       (err) => {
@@ -99,16 +126,16 @@ export function usePlan(): PlanState {
         setLoadingContext(false);
       },
     );
-  }, [planId, scenario, outlook, startContextRequest]);
+  }, [selected, scenario, outlook, startContextRequest]);
 
   const evaluation = useMemo(() => {
-    if (!context || !plan) return null;
+    if (!context || !plan || contextPlan !== plan.id) return null;
     try {
       return evaluatePlan(context, plan);
     } catch {
       return null;
     }
-  }, [context, plan]);
+  }, [context, contextPlan, plan]);
 
   const edit = useCallback(
     async <M extends PlanEdit>(method: M, input: Omit<MethodInput<M>, 'plan'>): Promise<boolean> => {

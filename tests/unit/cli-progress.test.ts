@@ -1,0 +1,43 @@
+// The CLI's progress line: rewritten in place on a terminal with an estimate of the rest,
+// nothing at all on a pipe (a log or `| jq` sees only the command's own output).
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { progressLine } from '../../electron/cli/progress';
+import { remainingText } from '../../shared/annex/progress';
+
+function stream(tty: boolean): { out: NodeJS.WriteStream; text: () => string } {
+  const s = new PassThrough();
+  const chunks: string[] = [];
+  s.on('data', (c: Buffer) => chunks.push(c.toString()));
+  Object.assign(s, { isTTY: tty });
+  return { out: s as unknown as NodeJS.WriteStream, text: () => chunks.join('') };
+}
+
+describe('progress line', () => {
+  it('estimates the rest from the average step so far', () => {
+    expect(remainingText(0, 0, 5)).toBe('');
+    expect(remainingText(4000, 2, 5)).toBe('，预计还需约 6 秒');
+    expect(remainingText(4000, 5, 5)).toBe('');
+  });
+
+  it('rewrites one line on a terminal and clears it at the end', async () => {
+    const { out, text } = stream(true);
+    let t = 0;
+    const p = progressLine(out, () => t);
+    p.step(0, 3, '正在生成学校基本情况表');
+    t = 2000;
+    p.step(1, 3, '正在写出 附件.pdf');
+    p.end();
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toBe('\r\x1b[2K[1/3] 正在生成学校基本情况表\r\x1b[2K[2/3] 正在写出 附件.pdf，预计还需约 4 秒\r\x1b[2K');
+  });
+
+  it('writes nothing on a pipe', async () => {
+    const { out, text } = stream(false);
+    const p = progressLine(out);
+    p.step(0, 2, '正在生成');
+    p.end();
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toBe('');
+  });
+});
