@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { backupDir } from '../../electron/backend/db/backups';
-import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from '../../electron/backend/db/migrations/index';
+import { APPLICATION_ID, MIGRATIONS } from '../../electron/backend/db/migrations/index';
+import { v8 } from '../../electron/backend/db/migrations/v8-classes-null';
 import { openProjectFile } from '../../electron/backend/db/project-file';
 import type { SchoolRow } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
@@ -68,7 +69,8 @@ describe('the v8 upgrade', () => {
     const empty = new Database(file);
     empty.pragma(`application_id = ${APPLICATION_ID}`);
     empty.close();
-    const old = await openProjectFile(file, { migrations: MIGRATIONS.slice(0, LATEST_VERSION - 1) });
+    // A file as it was just before this migration (later ones are applied on opening too).
+    const old = await openProjectFile(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(v8)) });
     old.db.exec(`
       INSERT INTO townships (code, name, kind, urban_rural, area) VALUES ('990999001', '城关镇', '镇', '城区', '');
       INSERT INTO schools (code, name, kind, ownership, township, urban_rural) VALUES ('9909990010', '城关小学', 'primary', '公办', '990999001', '城区');
@@ -84,7 +86,7 @@ describe('the v8 upgrade', () => {
       { school: '9909990010', grade: 3, classes: 0, students: 0 },
     ]);
     // The upgrade took a backup first, and the file now takes unknown counts.
-    expect(fs.readdirSync(backupDir(file)).some((f) => f.includes(`升级前v${LATEST_VERSION - 1}`))).toBe(true);
+    expect(fs.readdirSync(backupDir(file)).some((f) => f.includes(`升级前v${v8.version - 1}`))).toBe(true);
   });
 });
 
