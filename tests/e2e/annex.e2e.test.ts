@@ -80,7 +80,7 @@ describe('the 附件 page', () => {
     await expect(page.getByTestId('annex-scenario').textContent()).resolves.toContain('中');
     await expect(page.getByTestId('annex-no-plan').count()).resolves.toBe(0);
 
-    const kinds = ['indicators', 'forecast', 'seat-balance', 'projects', 'adjustments', 'schools', 'students-chart', 'demand-chart', 'teachers', 'layout-map'];
+    const kinds = ['indicators', 'forecast', 'seat-balance', 'projects', 'adjustments', 'schools', 'students-chart', 'demand-chart', 'teachers', 'layout-map', 'planned-schools', 'completed-projects'];
     for (const kind of kinds) {
       const box = page.getByTestId(`annex-check-${kind}`);
       await expect(box.isDisabled(), kind).resolves.toBe(false);
