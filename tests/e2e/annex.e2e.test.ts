@@ -10,6 +10,9 @@ import type { Host } from '../../electron/host/server';
 import { withBrowserSession } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
 
+/** Every annex of the catalogue, by kind. */
+const ALL_KINDS = ['indicators', 'forecast', 'seat-balance', 'projects', 'adjustments', 'schools', 'students-chart', 'demand-chart', 'teachers', 'layout-map', 'planned-schools', 'completed-projects'];
+
 let host: Host;
 let page: Page;
 const session = withBrowserSession({ prefix: 'annex', acceptDownloads: true }, (s) => ({ host, page } = s));
@@ -80,7 +83,7 @@ describe('the 附件 page', () => {
     await expect(page.getByTestId('annex-scenario').textContent()).resolves.toContain('中');
     await expect(page.getByTestId('annex-no-plan').count()).resolves.toBe(0);
 
-    const kinds = ['indicators', 'forecast', 'seat-balance', 'projects', 'adjustments', 'schools', 'students-chart', 'demand-chart', 'teachers', 'layout-map', 'planned-schools', 'completed-projects'];
+    const kinds = ALL_KINDS;
     for (const kind of kinds) {
       const box = page.getByTestId(`annex-check-${kind}`);
       await expect(box.isDisabled(), kind).resolves.toBe(false);
@@ -116,7 +119,7 @@ describe('the 附件 page', () => {
     await page.getByTestId('annex-export-xlsx').click();
     const dialog = page.locator('.ant-modal:visible');
     await expect.poll(() => dialog.locator('.ant-modal-title').textContent(), { timeout: 10_000 }).toBe('正在导出 Excel');
-    await expect.poll(() => dialog.textContent()).toContain('1/11 正在生成“');
+    await expect.poll(() => dialog.textContent()).toContain(`1/${ALL_KINDS.length + 1} 正在生成“`); // every annex chosen above, then writing the file
     await session.shot('07-annex-export-progress');
     await page.getByTestId('annex-export-cancel').click();
     await expect.poll(() => page.getByTestId('annex-export-cancel').textContent()).toBe('正在取消…');
