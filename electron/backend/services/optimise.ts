@@ -145,8 +145,10 @@ const wanText = (x: number) => `${(Math.round(x * 10) / 10).toLocaleString('zh-C
  * the terms that make the comparison fair: the suggestions balance seats by area and ignore
  * distance, so only the area rule weighs the same demand against the same seats.
  */
-function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number): string {
-  const seats = shown.unmetSeats === 0 ? '满足全部学位需求' : `仍有 ${shown.unmetSeats} 个学位缺口（增建的成本高于无学位惩罚，或服务半径内无可建校址）`;
+export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number): string {
+  // Under the area rule distance does not count, so a missing site can only be missing in the area.
+  const noSite = rule === 'area' ? '本片区内无可建校址' : '服务半径内无可建校址';
+  const seats = shown.unmetSeats === 0 ? '满足全部学位需求' : `仍有 ${shown.unmetSeats} 个学位缺口（增建的成本高于无学位惩罚，或${noSite}）`;
   const vsGreedy =
     shown.objective < greedy.objective - 0.05
       ? `总成本 ${wanText(shown.objective)}，比贪心方案低 ${wanText(greedy.objective - shown.objective)}`
