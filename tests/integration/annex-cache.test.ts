@@ -1,5 +1,5 @@
-// The caches keyed by the data version on the sample county: a repeated annex preview or plan
-// context is served from the cache, and every kind of write (a project edit, a school edit, a
+// The caches keyed by the data version on the sample county: a repeated annex preview, plan
+// context or overview is served from the cache, and every kind of write (a project edit, a school edit, a
 // plan change, their undo, a raw row written through the connection) shows in the next answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
@@ -70,6 +70,19 @@ describe('the plan context after a write', () => {
     expect(edited).toContain('777');
     await ok('edits.undo', { editId: edit.editId });
     expect(await context()).toBe(before);
+  });
+});
+
+describe('the overview after a write', () => {
+  it('follows a township edit and its undo', async () => {
+    const overview = async () => JSON.stringify(await ok<unknown>('overview.get', {}));
+    const before = await overview();
+    expect(await overview()).toBe(before);
+    const edit = await ok<EditResult>('townships.update', { township: '城关镇', changes: { name: '缓存测试镇' } });
+    const edited = await overview();
+    expect(edited).toContain('缓存测试镇');
+    await ok('edits.undo', { editId: edit.editId });
+    expect(await overview()).toBe(before);
   });
 });
 

@@ -8,6 +8,7 @@ import { readMeta } from '../db/meta';
 import { countyFields } from './project';
 import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, allSchools, allTownships, birthsByYear, populationByAge, teachersByYear } from '../db/queries';
+import { DataVersionCache } from './data-version-cache';
 
 const URBAN_ORDER = { 城区: 0, 镇区: 1, 乡村: 2 } as const;
 
@@ -19,7 +20,14 @@ function compulsory(records: readonly EnrolmentRecord[], year: number | undefine
   return records.filter((r) => r.year === year && (r.stage === 'primary' || r.stage === 'junior')).reduce((s, r) => s + r.students, 0);
 }
 
+/** The 总览 is read on every visit; it changes only when the data do. */
+const overviews = new DataVersionCache<Overview>(1);
+
 export function overview(file: ProjectFile): Overview {
+  return overviews.get(file, '', () => buildOverview(file));
+}
+
+function buildOverview(file: ProjectFile): Overview {
   const meta = readMeta(file.db);
   const schools = allSchools(file.db);
   const enrolment = allEnrolment(file.db);
