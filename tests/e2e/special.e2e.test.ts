@@ -17,10 +17,22 @@ const base = async (key: string) => (await api<PlanEvaluation>('plan.evaluate', 
 /** Opens the 规划指标 tab of the 规划 page. */
 const targetsTab = () => page.getByTestId('plan-tabs').getByRole('tab', { name: '规划指标' }).click();
 
-/** Picks an option of a Select without search (the table's filters). */
+/**
+ * Picks an option of a Select without search (the table's filters). The table reloads after an
+ * edit and may re-render the toolbar under an open dropdown, closing it: then open it again.
+ */
 async function pick(testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(testId).click();
+    try {
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 /** Picks an option of an antd Select by typing part of its label. */
