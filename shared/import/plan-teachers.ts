@@ -7,7 +7,7 @@ import type { StaffRecord } from '../domain/model';
 import { columnName, type MappedColumn } from './columns';
 import type { SheetGrid } from './grid';
 import { IssueList } from './issues';
-import { PREVIEW_ROWS } from './limits';
+import { MAX_SCHOOL_STAFF, PREVIEW_ROWS } from './limits';
 import { emptyPlan, type ImportPlan, type ValidateContext } from './plan';
 import { finishCounts } from './plan-schools';
 import { dataRows, type RowReader } from './row-reader';
@@ -46,6 +46,11 @@ export function planTeachers(sheet: SheetGrid, firstDataRow: number, columns: re
     const year = (yearCol ? reader.year(yearCol) : null) ?? ctx.year;
     if (year === null && !reader.hasErrors) reader.error('MISSING_YEAR', '本行没有年份。', yearCol);
     const values = counted.map(({ category, col }) => ({ category, col: col as MappedColumn, n: reader.count(col, category.label) }));
+    for (const v of values) {
+      if (v.n !== null && v.n > MAX_SCHOOL_STAFF) {
+        reader.error('IMPLAUSIBLE_COUNT', `${v.category.label} ${v.n} 人，超过一所学校可能有的人数（${MAX_SCHOOL_STAFF.toLocaleString('en-US')} 人）。这一行可能是全县或更大范围的合计，或数字的单位有误。请核对原表。`, v.col);
+      }
+    }
     if (reader.hasErrors || !key || year === null) {
       plan.counts.rowsRejected++;
       continue;
@@ -94,17 +99,27 @@ export function planTeachers(sheet: SheetGrid, firstDataRow: number, columns: re
   return plan;
 }
 
-/** 专任教师 broken down by 年龄段, 学历 or 职称 should add up to 专任教师; say where they do not (kept as given). */
+/**
+ * 专任教师 broken down by 年龄段, 学历 or 职称 should add up to 专任教师, and 骨干 cannot outnumber
+ * them; say where they do not (kept as given, since the planner may know better than the check).
+ */
 function warnUnbalanced(reader: RowReader, given: readonly { category: ProfileCategory & { dimension: ProfileDimension }; col: MappedColumn; n: number }[]): void {
   const teachers = given.find((v) => v.category.key === 'post_teachers');
   if (!teachers) return;
   for (const dimension of ['age', 'degree', 'title'] as const) {
     const parts = given.filter((v) => v.category.dimension === dimension);
-    // Only a complete breakdown can be checked: a table giving some bands only is not wrong.
-    if (parts.length !== PROFILE_CATEGORIES[dimension].length) continue;
+    if (parts.length === 0) continue;
     const sum = parts.reduce((s, v) => s + v.n, 0);
-    if (sum !== teachers.n) {
-      reader.warning('PROFILE_SUM_MISMATCH', `按${PROFILE_DIMENSION_LABEL[dimension]}分列的专任教师合计 ${sum} 人，与“专任教师” ${teachers.n} 人不一致，已按表中数字保存。`, parts[0]?.col);
+    const label = PROFILE_DIMENSION_LABEL[dimension];
+    // A table giving some categories only is not wrong unless those alone exceed the whole.
+    if (parts.length === PROFILE_CATEGORIES[dimension].length ? sum !== teachers.n : sum > teachers.n) {
+      const partial = parts.length === PROFILE_CATEGORIES[dimension].length ? '' : `（表中只有 ${parts.length} 个类别）`;
+      reader.warning('PROFILE_SUM_MISMATCH', `按${label}分列的专任教师${partial}合计 ${sum} 人，与“专任教师” ${teachers.n} 人不一致，已按表中数字保存。`, parts[0]?.col);
     }
+  }
+  const keyLevels = given.filter((v) => v.category.dimension === 'key');
+  const keySum = keyLevels.reduce((s, v) => s + v.n, 0);
+  if (keySum > teachers.n) {
+    reader.warning('KEY_ABOVE_TEACHERS', `骨干教师合计 ${keySum} 人，多于“专任教师” ${teachers.n} 人，已按表中数字保存。请核对原表。`, keyLevels[0]?.col);
   }
 }

@@ -110,4 +110,56 @@ describe('the teacher table', () => {
     expect(rows.filter((r) => r.school === '9909990099')).toEqual([]);
     expect(rows.filter((r) => r.school === '9909990002').length).toBe(4 + 9 + 5 + 6 + 4);
   });
+
+  describe('refuses or questions what cannot be a school\'s staff, naming row and column, and writes nothing refused', () => {
+    const header = ['学校标识码', '学校名称', '专任教师', '24岁及以下', '25-29岁', '30-34岁', '35-39岁', '40-44岁', '45-49岁', '50-54岁', '55-59岁', '60岁及以上', '本科毕业', '县级'];
+    const row = (teachers: string | number, bachelor: number, county: number) => ['9909990002', '青山乡中心小学', teachers, 0, 1, 0, 1, 0, 1, 1, 2, 0, bachelor, county];
+    const run = async (name: string, rows: (string | number | null)[][]) => {
+      const project = await tinyProject(session.dir);
+      await ok('project.open', { path: project });
+      const file = path.join(session.dir, `${name}.xlsx`);
+      fs.writeFileSync(file, xlsxOf([header, ...rows]));
+      const res = await ok<ImportResult>('import.run', { path: file, kind: 'teachers', year: 2024 });
+      session.backend.close();
+      return { res, stored: profileOf(project) };
+    };
+    const found = (res: ImportResult, code: string) => res.issues.find((i) => i.code === code);
+
+    it.each([
+      ['negative', -3, 'NEGATIVE', '专任教师不能为负数'],
+      ['fraction', 6.5, 'NOT_INTEGER', '专任教师应为整数'],
+      ['text', '六', 'NOT_A_NUMBER', '专任教师应为数字'],
+      ['a county total', 1e12, 'IMPLAUSIBLE_COUNT', '超过一所学校可能有的人数（10,000 人）'],
+    ])('%s in 专任教师 is an error in row 2, column C, and nothing is stored', async (name, teachers, code, text) => {
+      const { res, stored } = await run(name, [row(teachers, 3, 0)]);
+      expect(res.ok).toBe(false);
+      expect(found(res, code)).toMatchObject({ severity: 'error', row: 2, column: 'C 列（专任教师）' });
+      expect(found(res, code)?.message).toContain(text);
+      expect(stored).toEqual([]);
+    });
+
+    it('a school given twice for one year is refused at its second row', async () => {
+      const { res, stored } = await run('twice', [row(6, 3, 0), row(7, 3, 0)]);
+      expect(res.ok).toBe(false);
+      expect(found(res, 'DUPLICATE_ROW')).toMatchObject({ severity: 'error', row: 3 });
+      expect(stored).toEqual([]);
+    });
+
+    it('more 本科 than 专任教师 (a partial 学历 breakdown) and more 骨干 than teachers are warnings to confirm', async () => {
+      const { res, stored } = await run('too-many', [row(6, 60, 50)]);
+      expect(res.ok).toBe(false);
+      expect(found(res, 'WARNINGS_NOT_ACCEPTED')).toBeDefined();
+      expect(found(res, 'PROFILE_SUM_MISMATCH')).toMatchObject({ severity: 'warning', row: 2, column: 'M 列（本科毕业）' });
+      expect(found(res, 'PROFILE_SUM_MISMATCH')?.message).toContain('按学历分列的专任教师（表中只有 1 个类别）合计 60 人');
+      expect(found(res, 'KEY_ABOVE_TEACHERS')).toMatchObject({ severity: 'warning', row: 2, column: 'N 列（县级）' });
+      expect(stored).toEqual([]);
+    });
+
+    it('a partial breakdown within 专任教师 passes without a warning', async () => {
+      const { res, stored } = await run('partial', [row(6, 3, 1)]);
+      expect(res.ok, JSON.stringify(res.issues)).toBe(true);
+      expect(res.issues.filter((i) => i.severity !== 'info')).toEqual([]);
+      expect(stored.find((r) => r.category === 'degree_bachelor')?.count).toBe(3);
+    });
+  });
 });
