@@ -397,10 +397,19 @@ function readLongGrade(
   if (counts.classes !== null || counts.students !== null) grades.set(`${ref.stage}|${ref.grade}`, { ref, counts });
 }
 
-function sumOf(grades: Map<string, { ref: GradeRef; counts: GradeCounts }>, metric: 'classes' | 'students', stage?: Stage): number {
-  let s = 0;
-  for (const g of grades.values()) if (!stage || g.ref.stage === stage) s += g.counts[metric] ?? 0;
-  return s;
+/** The known grades' sum, and whether any grade of the row left the count unknown. */
+function sumOf(grades: Map<string, { ref: GradeRef; counts: GradeCounts }>, metric: 'classes' | 'students', stage?: Stage): { sum: number; known: number; unknown: number } {
+  const out = { sum: 0, known: 0, unknown: 0 };
+  for (const g of grades.values()) {
+    if (stage && g.ref.stage !== stage) continue;
+    const v = g.counts[metric];
+    if (v === null) out.unknown++;
+    else {
+      out.sum += v;
+      out.known++;
+    }
+  }
+  return out;
 }
 
 function checkTotals(reader: RowReader, layout: Layout, grades: Map<string, { ref: GradeRef; counts: GradeCounts }>): void {
@@ -411,8 +420,10 @@ function checkTotals(reader: RowReader, layout: Layout, grades: Map<string, { re
       if (!col) continue;
       const total = reader.count(col, `${what}${metric === 'classes' ? '班级数' : '学生数'}合计`);
       if (total === null) continue;
-      const parts = sumOf(grades, metric, stage);
-      if (total !== parts) {
+      const { sum: parts, known, unknown } = sumOf(grades, metric, stage);
+      // Grades that leave the count blank say nothing against the total; only a known part above it does.
+      if (known === 0) continue;
+      if (unknown > 0 ? total < parts : total !== parts) {
         reader.warning(
           'TOTAL_MISMATCH',
           `${what}${metric === 'classes' ? '班级数' : '学生数'}合计 ${total} 与各年级之和 ${parts} 不一致（相差 ${total - parts}）。导入时以各年级数据为准，请核对原表。`,

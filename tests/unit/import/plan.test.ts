@@ -57,6 +57,17 @@ describe('school rows', () => {
     expect(codes(p, 'error')).toEqual([]);
   });
 
+  it('checks a 班级数合计 only against grades that give their classes', () => {
+    // No grade gives classes: the total 6 stands alone, nothing to compare.
+    const none = plan('schools', [['学校名称', '乡镇', '一年级学生数', '二年级学生数', '班级数合计'], ['甲小学', '城关镇', 30, 31, 6]]);
+    expect(codes(none, 'warning')).not.toContain('TOTAL_MISMATCH');
+    // 一年级 gives 2 classes, 二年级 none: a total of 3 may hold 二年级's; a total of 1 cannot hold 一年级's 2.
+    const header = ['学校名称', '乡镇', '一年级班数', '一年级学生数', '二年级班数', '二年级学生数', '班级数合计'];
+    expect(codes(plan('schools', [header, ['甲小学', '城关镇', 2, 60, null, 31, 3]]), 'warning')).not.toContain('TOTAL_MISMATCH');
+    const short = plan('schools', [header, ['甲小学', '城关镇', 2, 60, null, 31, 1]]);
+    expect(short.issues.find((i) => i.code === 'TOTAL_MISMATCH')?.message).toContain('全校班级数合计 1 与各年级之和 2 不一致');
+  });
+
   it('refuses duplicates within the file and unknown townships, and creates townships when asked', () => {
     const rows: GridCell[][] = [['学校名称', '乡镇', '一年级学生数'], ['甲小学', '城关镇', 30], ['甲小学', '城关镇', 31], ['乙小学', '石桥镇', 20]];
     const p = plan('schools', rows);
