@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { SchoolDetail } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
 import type { PlanEvaluation } from '../../shared/plan';
-import { TEACHER_HEADERS } from '../../shared/templates/layouts';
+import { TEACHER_HEADERS, type DataTable } from '../../shared/templates/layouts';
 import { withBrowserSession } from '../helpers/browser';
 import { xlsxOf } from '../helpers/import-files';
 import { tempDir } from '../helpers/temp';
@@ -140,6 +140,46 @@ describe('the 教师 tab', () => {
     await expect(page.getByTestId('teacher-indicators').locator('tr', { hasText: '学历达标率' }).textContent()).resolves.toContain(`${(100 * (1 - 3 / total)).toFixed(1)}%`);
     await page.getByTestId('teacher-indicators-section').scrollIntoViewIfNeeded();
     await session.shot('teachers-06-imported');
+  });
+
+  it('a 小学 imported without 专任教师: its posts are marked and its teachers are 未知, never 0', async () => {
+    // A copy of a 铁炉乡 小学's base-year row, with a new code and name and the staff columns blank.
+    const table = await api<DataTable>('data.export', { kind: 'schools' });
+    const col = (h: string) => table.headers.indexOf(h);
+    let ev = await evaluation();
+    const source = table.rows.find((r) => r[col('乡镇（街道）')] === '铁炉乡' && r[col('年份')] === ev.plan.baseYear && String(r[col('办学类型')]).includes('小学'));
+    expect(source).toBeDefined();
+    const copy = [...(source as (string | number | null)[])];
+    copy[col('学校标识码')] = '2990109999';
+    copy[col('学校名称')] = '铁炉乡新增小学';
+    const staffHeaders = table.headers.filter((h) => /教师|教职工/.test(h));
+    expect(staffHeaders).toContain('专任教师（人）');
+    for (const h of staffHeaders) copy[col(h)] = null;
+    // Pupils by grade (the projection needs grades): 12 in each of the six, 72 in all.
+    const grades = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'].map((g) => `${g}学生数`);
+    copy[col('在校生合计（人）')] = 72;
+    copy[col('班级数合计（个）')] = 6;
+    const file = path.join(tempDir('csp-e2e-teachers-'), '新增学校.xlsx');
+    fs.writeFileSync(file, xlsxOf([[...table.headers, ...grades], [...copy, ...grades.map(() => 12)]]));
+    const res = await api<ImportResult>('import.run', { path: file, kind: 'schools', acceptWarnings: true });
+    expect(res.ok, JSON.stringify(res.issues.filter((i) => i.severity === 'error'))).toBe(true);
+
+    ev = await evaluation();
+    const row = ev.teachers.byTownship.find((r) => r.townshipName === '铁炉乡' && r.stage === 'primary');
+    const unknown = row?.unknownPosts[0] ?? 0;
+    expect(unknown).toBeGreaterThan(0);
+    expect(ev.teachers.missingStaff.map((m) => m.name)).toContain('铁炉乡新增小学');
+    await session.openPage('规划');
+    await page.getByTestId('plan-tabs').getByRole('tab', { name: '教师' }).click();
+    await page.getByTestId('teachers-panel').waitFor();
+    await expect.poll(() => page.getByTestId('teacher-notes').textContent(), { timeout: 15_000 }).toContain('铁炉乡新增小学');
+    const cells = page.getByTestId('teacher-townships').locator('tr', { hasText: '铁炉乡' }).locator('td');
+    await expect(cells.nth(1).textContent()).resolves.toBe(`${row?.demand[0]}*`);
+    await expect(page.getByTestId('teacher-gap-footer').textContent()).resolves.toContain('教师未知的学校另需编制');
+    await page.getByTestId('teacher-townships').scrollIntoViewIfNeeded();
+    await cells.nth(1).hover();
+    await page.getByRole('tooltip').filter({ hasText: '不计入缺编' }).first().waitFor();
+    await session.shot('teachers-07-unknown');
   });
 
   it('made no request beyond the loopback host, and none failed', () => {

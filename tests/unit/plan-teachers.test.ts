@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, evaluatePlan, newPlan, postsNeeded, TARGET_CATALOG, targetFromDef, type Plan, type PlanProject, type PlanSettings } from '../../shared/plan';
 import { STANDARDS } from '../../shared/standards';
-import { H1, J1, K1, P1, P2, planContext, T1, T2, T3, TP } from '../fixtures/plan-county';
+import { H1, J1, K1, P1, P2, planContext, planCounty, T1, T2, T3, TP } from '../fixtures/plan-county';
 import { project } from '../fixtures/plan-projects';
 
 function plan(projects: PlanProject[] = [], settings: (s: PlanSettings) => void = () => {}): Plan {
@@ -191,3 +191,46 @@ describe('staffing targets', () => {
     expect(target('teacher_exchange_share')?.note).toContain('没有按学历或交流轮岗分列的教师数据');
   });
 });
+
+describe('teachers of a school without a staff record are unknown, not 0', () => {
+  it('高中: the one school has no record, so 96 posts stand beside an unknown supply and no gap', () => {
+    const ev = evaluatePlan(planContext(), plan());
+    expect(ev.teachers.byStage.senior).toMatchObject({ demand: expect.arrayContaining([96]) });
+    expect(ev.teachers.byStage.senior?.supply[0]).toBeNull();
+    expect(ev.teachers.byStage.senior?.gap[0]).toBeNull();
+    expect(ev.teachers.byStage.senior?.unknownPosts[0]).toBe(96);
+    expect(school(ev, H1, 'senior')).toMatchObject({ supply: expect.arrayContaining([null]), gap: expect.arrayContaining([null]) });
+    // Kindergartens: none has a record; (9 + 6 + 3) classes × 2 = 36 posts, all unknown.
+    expect(ev.teachers.byStage.preschool?.unknownPosts[0]).toBe(36);
+    expect(ev.teachers.byStage.preschool?.gap[0]).toBeNull();
+  });
+
+  it('青山乡 小学 without the 教学点\'s record: its 5 posts leave the gap, 11 posts for 20 teachers (超编 9)', () => {
+    const county = planCounty();
+    county.staff = county.staff.filter((s) => s.school !== TP);
+    const ev = evaluatePlan(planContext(undefined, county), plan());
+    const row = township(ev, T3, 'primary');
+    expect(row?.demand[0]).toBe(16);
+    expect(row?.unknownPosts[0]).toBe(5);
+    expect(row?.supply[0]).toBe(20);
+    expect(row?.gap[0]).toBe(-9); // 16 − 5 − 20
+    expect(ev.teachers.missingStaff.map((m) => m.code)).toContain(TP);
+    expect(ev.teachers.notes.join('')).toContain('不计入现有教师和缺编');
+  });
+
+  it('撤并 of that 教学点 into 青山乡中心小学 in 2026: the receiver\'s teachers are unknown from then on', () => {
+    const county = planCounty();
+    county.staff = county.staff.filter((s) => s.school !== TP);
+    const ev = evaluatePlan(
+      planContext(undefined, county),
+      plan([project({ id: 1, type: '撤并', school: TP, completionYear: 2026, receivers: [{ school: P2, share: 1 }] })]),
+    );
+    const i = ev.years.indexOf(2026);
+    expect(school(ev, P2, 'primary').supply[i - 1]).toBe(20); // 2025: 20 × 0.975 = 19.5 → 20
+    expect(school(ev, P2, 'primary').supply[i]).toBeNull();
+    expect(township(ev, T3, 'primary')?.gap[i]).toBeNull();
+    expect(township(ev, T3, 'primary')?.unknownPosts[i]).toBe(13); // 230 pupils / 19 → 13
+    expect(ev.teachers.byStage.primary?.freedByClosure[i]).toBe(0);
+  });
+});
+

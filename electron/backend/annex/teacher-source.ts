@@ -13,7 +13,7 @@ export function teachersInput(ev: PlanEvaluation): TeacherAnnexInput {
   const byTownship = new Map<string, TeacherAnnexInput['townships'][number]>();
   for (const r of [...tp.byTownship].sort((a, b) => rank(a.township) - rank(b.township))) {
     const entry = byTownship.get(r.township) ?? { name: r.townshipName, rows: [] };
-    entry.rows.push({ stage: r.stage, demand: r.demand, supply: r.supply });
+    entry.rows.push({ stage: r.stage, demand: r.demand, supply: r.supply, gap: r.gap, unknownPosts: r.unknownPosts });
     byTownship.set(r.township, entry);
   }
   const upTo = Math.max(0, ev.plan.targetYear - ev.plan.baseYear);
@@ -25,7 +25,7 @@ export function teachersInput(ev: PlanEvaluation): TeacherAnnexInput {
     outlookYear: ev.plan.outlookYear,
     county: tp.stages.flatMap((s) => {
       const r = tp.byStage[s];
-      return r ? [{ stage: s, demand: r.demand, supply: r.supply }] : [];
+      return r ? [{ stage: s, demand: r.demand, supply: r.supply, gap: r.gap, unknownPosts: r.unknownPosts }] : [];
     }),
     townships: [...byTownship.values()],
     period: tp.stages.flatMap((s) => {

@@ -3,13 +3,15 @@ import { Card, Statistic, Tooltip } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { numberHelpLines, type NumberKey } from '@shared/explain/numbers';
 import { fmtInt } from '../lib/format';
+import { zh } from '../i18n/zh';
 import { HelpLines } from './NumberHelp';
 
 interface Props {
   title: string;
   /** The number's explanation (shared/explain); shown on hovering the number and the icon. */
   explain?: NumberKey;
-  value: number;
+  /** null: unknown (shown as 未知, never as 0). */
+  value: number | null;
   suffix?: string;
   hint?: string;
   footer?: ReactNode;
@@ -27,9 +29,9 @@ export function StatCard({ title, explain, value, suffix, hint, footer, valueCol
           {help ? <InfoCircleOutlined className="stat-hint" /> : null}
         </span>
       }
-      value={value}
-      formatter={(v) => fmtInt(Number(v))}
-      suffix={suffix}
+      value={value ?? undefined}
+      formatter={(v) => (value === null ? zh.common.unknown : fmtInt(Number(v)))}
+      suffix={value === null ? undefined : suffix}
       styles={valueColor ? { content: { color: valueColor } } : undefined}
     />
   );

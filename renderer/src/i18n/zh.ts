@@ -45,6 +45,7 @@ export const zh = {
     browse: '浏览…',
     open: '打开',
     none: '—',
+    unknown: '未知',
     all: '全部',
     wholeCounty: '全县',
     people: '人',

@@ -10,7 +10,12 @@ import { annexFrame } from './common';
 export interface TeacherAnnexSeries {
   stage: Stage;
   demand: number[];
-  supply: number[];
+  /** null: no school of the row has known teachers that year. */
+  supply: (number | null)[];
+  /** Over the schools of known teachers only; null with supply. */
+  gap: (number | null)[];
+  /** Posts of schools whose teachers are unknown: in 编制需求, outside 缺编. */
+  unknownPosts: number[];
 }
 
 export interface TeacherAnnexInput {
@@ -25,6 +30,8 @@ export interface TeacherAnnexInput {
   /** How demand and supply were computed (the evaluation's notes). */
   basis: string[];
 }
+
+const UNKNOWN = '未知';
 
 function yearColumns(label: string): Column[] {
   return [
@@ -42,12 +49,8 @@ export function teachersAnnex(input: TeacherAnnexInput, ctx: AnnexContext): Tabl
     ...yearColumns(`${input.targetYear}年（目标年）`),
     ...yearColumns(`${input.outlookYear}年（展望年）`),
   ];
-  const cells = (s: TeacherAnnexSeries) =>
-    at.flatMap((i) => {
-      const d = s.demand[i] ?? 0;
-      const v = s.supply[i] ?? 0;
-      return [d, v, d - v];
-    });
+  const cells = (s: TeacherAnnexSeries) => at.flatMap((i) => [s.demand[i] ?? 0, s.supply[i] ?? UNKNOWN, s.gap[i] ?? UNKNOWN]);
+  const unknownAt = at.map((i) => input.county.reduce((a, s) => a + (s.unknownPosts[i] ?? 0), 0));
   const rows: Row[] = [{ kind: 'group', cells: [`${chineseOrdinal(1)}、全县`] }];
   for (const s of input.county) rows.push({ kind: 'total', cells: [STAGE_LABEL[s.stage], ...cells(s)] });
   input.townships.forEach((t, k) => {
@@ -63,6 +66,9 @@ export function teachersAnnex(input: TeacherAnnexInput, ctx: AnnexContext): Tabl
     unit: '人',
     notes: [
       '缺编＝编制需求－现有教师，正数为缺编，负数为超编；乡镇之间的超编不抵缺编。',
+      ...(unknownAt.some((x) => x > 0)
+        ? [`没有专任教师记录的学校，现有教师未知，其编制需求（${[input.baseYear, input.targetYear, input.outlookYear].map((y, k) => `${y}年 ${unknownAt[k]} 人`).join('、')}）计入编制需求，不计入缺编；整行学校均无记录的标“${UNKNOWN}”。`]
+        : []),
       ...input.basis,
       ...(period.length ? [`规划期内（${input.baseYear + 1}—${input.targetYear}年）：${period.join('；')}。`] : []),
     ],

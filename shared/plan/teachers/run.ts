@@ -13,7 +13,7 @@ import { recordAt, unitKey, type YearState } from '../timeline';
 import { isTeacherStage, postsNeeded, TEACHER_STAGES, type StaffingRule, type TeacherStage } from './norms';
 import { degreeCounts, keyTeachersOf, type DegreeCounts } from './qualification';
 import { hasAgeTable, retirementSchedule } from './retirement';
-import type { RetirementBasis, TeacherIndicatorYear, TeacherPlan, TeacherSchoolRow, TeacherStageResult, TeacherTownshipRow } from './types';
+import type { RetirementBasis, TeacherIndicatorYear, TeacherPlan, TeacherSchoolRow, TeacherSeries, TeacherStageResult, TeacherTownshipRow } from './types';
 
 interface TeacherUnit {
   index: number;
@@ -22,6 +22,11 @@ interface TeacherUnit {
   posts: number[];
   rule: StaffingRule[];
   supply: number[];
+  /**
+   * Whether the unit's teachers are known in the year: an existing school without a staff record
+   * is not (its supply is not 0, it is unknown), nor is a receiver once it takes such a school's pupils.
+   */
+  known: boolean[];
   /** Base-year staff of the unit (its share of the school's), for the indicators. */
   base: StaffCounts | null;
   /** The unit's share of the school's 学历 breakdown, where one was imported. */
@@ -139,12 +144,13 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     const b = base.get(u.unit.key) ?? null;
     const supply = zeros(n);
     supply[0] = b?.staff.teachers ?? 0;
-    units.push({ index, key: u.unit.key, stage, posts, rule, supply, base: b?.staff ?? null, degree: b?.degree ?? null, leaving: leavingOf(b, years, t.femaleShare) });
+    const known = new Array<boolean>(n).fill(b !== null || u.unit.school.isNew);
+    units.push({ index, key: u.unit.key, stage, posts, rule, supply, known, base: b?.staff ?? null, degree: b?.degree ?? null, leaving: leavingOf(b, years, t.femaleShare) });
   });
   const byKey = new Map(units.map((u) => [u.key, u]));
 
   const stageResult = (): TeacherStageResult => ({
-    demand: zeros(n), supply: zeros(n), gap: zeros(n), retired: zeros(n), hired: zeros(n), freedByClosure: zeros(n), neededByNew: zeros(n),
+    demand: zeros(n), supply: zeros(n), gap: zeros(n), unknownPosts: zeros(n), retired: zeros(n), hired: zeros(n), freedByClosure: zeros(n), neededByNew: zeros(n),
   });
   const byStage: Partial<Record<TeacherStage, TeacherStageResult>> = {};
   for (const u of units) byStage[u.stage] ??= stageResult();
@@ -161,12 +167,17 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     for (const u of units) {
       const st = state.units.get(u.key);
       const have = u.supply[yi] as number;
-      if (st?.open || have <= 0 || !st?.closedBy) continue;
+      if (st?.open || !st?.closedBy || (have <= 0 && u.known[yi])) continue;
       const receivers = st.closedBy.receivers
         .map((r) => ({ unit: byKey.get(unitKey(r.school, u.stage)), share: r.share }))
         .filter((r) => r.unit && r.unit.key !== u.key && state.units.get(r.unit.key)?.open);
       const total = receivers.reduce((a, r) => a + r.share, 0);
       if (total <= 0) continue;
+      if (!u.known[yi]) {
+        // Unknown teachers arrive with the pupils: the receivers' teachers are unknown from then on.
+        for (const r of receivers) (r.unit as TeacherUnit).known.fill(false, yi);
+        continue;
+      }
       for (const r of receivers) (r.unit as TeacherUnit).supply[yi] = ((r.unit as TeacherUnit).supply[yi] as number) + (have * r.share) / total;
       moveLeavers(u, receivers as { unit: TeacherUnit; share: number }[], total, yi);
       u.supply[yi] = 0;
@@ -174,7 +185,7 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     }
     for (const stage of TEACHER_STAGES) {
       const count = t.hiring[stage];
-      const open = units.filter((u) => u.stage === stage && state.units.get(u.key)?.open);
+      const open = units.filter((u) => u.stage === stage && u.known[yi] && state.units.get(u.key)?.open);
       if (count > 0 && open.length > 0) {
         hire(open, yi, count);
         add((byStage[stage] as TeacherStageResult).hired, yi, count);
@@ -183,45 +194,38 @@ export function runTeachers(run: PlanRun): TeacherPlan {
   }
 
   const schools: TeacherSchoolRow[] = [];
-  const townships = new Map<string, TeacherTownshipRow & { raw: number[] }>();
+  const stageSums = new Map<TeacherStage, Sums>();
+  const townships = new Map<string, { township: string; stage: TeacherStage; sums: Sums }>();
   for (const u of units) {
     const series = run.units[u.index] as PlanRun['units'][number];
     const sr = byStage[u.stage] as TeacherStageResult;
+    if (!stageSums.has(u.stage)) stageSums.set(u.stage, emptySums(n));
     years.forEach((_, yi) => {
-      add(sr.demand, yi, u.posts[yi] as number);
-      add(sr.supply, yi, u.supply[yi] as number);
+      addUnit(stageSums.get(u.stage) as Sums, u, yi);
       if (series.unit.school.isNew && series.open[yi]) add(sr.neededByNew, yi, u.posts[yi] as number);
       const code = series.township[yi] as string;
       const k = `${code}|${u.stage}`;
-      let row = townships.get(k);
-      if (!row) {
-        row = { township: code, townshipName: run.townshipName(code), stage: u.stage, demand: zeros(n), supply: zeros(n), gap: zeros(n), raw: zeros(n) };
-        townships.set(k, row);
-      }
-      add(row.demand, yi, u.posts[yi] as number);
-      add(row.raw, yi, u.supply[yi] as number);
+      if (!townships.has(k)) townships.set(k, { township: code, stage: u.stage, sums: emptySums(n) });
+      addUnit((townships.get(k) as { sums: Sums }).sums, u, yi);
     });
-    if (u.posts.every((p) => p === 0) && u.supply.every((s) => s < 0.5)) continue;
-    const supply = u.supply.map(Math.round);
+    if (u.posts.every((p) => p === 0) && u.supply.every((s, yi) => u.known[yi] && s < 0.5)) continue;
+    const supply = u.supply.map((s, yi) => (u.known[yi] ? Math.round(s) : null));
     const township = series.township[series.township.length - 1] as string;
     schools.push({
       code: series.unit.ref, name: series.unit.school.name, township, townshipName: run.townshipName(township), stage: u.stage,
-      isNew: series.unit.school.isNew, rule: u.rule, demand: u.posts, supply, gap: u.posts.map((p, i) => p - (supply[i] as number)),
+      isNew: series.unit.school.isNew, rule: u.rule, demand: u.posts, supply, gap: u.posts.map((p, i) => (supply[i] == null ? null : p - supply[i])),
+      unknownPosts: u.posts.map((p, i) => (u.known[i] ? 0 : p)),
     });
   }
+  for (const [stage, sums] of stageSums) Object.assign(byStage[stage] as TeacherStageResult, seriesOf(sums));
   for (const sr of Object.values(byStage)) {
-    sr.supply = sr.supply.map(Math.round);
-    sr.gap = sr.demand.map((d, i) => d - (sr.supply[i] as number));
     sr.retired = sr.retired.map(Math.round);
     sr.freedByClosure = sr.freedByClosure.map(Math.round);
   }
   const stageOrder = (s: TeacherStage) => TEACHER_STAGES.indexOf(s);
   const byTownship: TeacherTownshipRow[] = [...townships.values()]
-    .filter((r) => r.demand.some((d) => d > 0) || r.raw.some((s) => s >= 0.5))
-    .map(({ raw, ...r }) => {
-      const supply = raw.map(Math.round);
-      return { ...r, supply, gap: r.demand.map((d, i) => d - (supply[i] as number)) };
-    })
+    .filter((r) => r.sums.demand.some((d) => d > 0) || r.sums.supply.some((s) => s >= 0.5))
+    .map((r) => ({ township: r.township, townshipName: run.townshipName(r.township), stage: r.stage, ...seriesOf(r.sums) }))
     .sort((a, b) => a.township.localeCompare(b.township) || stageOrder(a.stage) - stageOrder(b.stage));
 
   const missingStaff = missingStaffOf(run, units);
@@ -239,6 +243,44 @@ export function runTeachers(run: PlanRun): TeacherPlan {
     missingStaff,
     retirementBasis,
     notes: teacherNotes(run, staffYear, missingStaff, retirementBasis),
+  };
+}
+
+/** Running sums of units for one series: posts, known teachers, and posts of units whose teachers are unknown. */
+interface Sums {
+  demand: number[];
+  supply: number[];
+  unknownPosts: number[];
+  /** Units with known teachers counted in the year. */
+  known: number[];
+}
+
+const emptySums = (n: number): Sums => ({ demand: zeros(n), supply: zeros(n), unknownPosts: zeros(n), known: zeros(n) });
+
+function addUnit(s: Sums, u: TeacherUnit, yi: number): void {
+  add(s.demand, yi, u.posts[yi] as number);
+  if (u.known[yi]) {
+    add(s.supply, yi, u.supply[yi] as number);
+    add(s.known, yi, 1);
+  } else {
+    add(s.unknownPosts, yi, u.posts[yi] as number);
+  }
+}
+
+/**
+ * Whole teachers; the gap counts only the posts of schools whose teachers are known, and a
+ * series with no such school in a year has no supply or gap that year (unknown, not 0).
+ */
+function seriesOf(s: Sums): TeacherSeries {
+  const supply = s.supply.map((v, yi) => (s.known[yi] === 0 && (s.unknownPosts[yi] as number) > 0 ? null : Math.round(v)));
+  return {
+    demand: s.demand,
+    supply,
+    gap: s.demand.map((d, yi) => {
+      const v = supply[yi];
+      return v == null ? null : d - (s.unknownPosts[yi] as number) - v;
+    }),
+    unknownPosts: s.unknownPosts,
   };
 }
 
@@ -304,11 +346,12 @@ function indicatorYears(run: PlanRun, units: readonly TeacherUnit[], byTownship:
     let students = 0;
     let teachers = 0;
     for (const u of compulsory) {
+      if (!u.known[yi]) continue;
       students += run.units[u.index]?.demand[yi] ?? 0;
       teachers += u.supply[yi] as number;
     }
     let shortage = 0;
-    for (const r of byTownship) if ((r.stage === 'primary' || r.stage === 'junior') && (r.gap[yi] as number) > 0) shortage += r.gap[yi] as number;
+    for (const r of byTownship) if ((r.stage === 'primary' || r.stage === 'junior') && (r.gap[yi] ?? 0) > 0) shortage += r.gap[yi] as number;
     return {
       year, students, teachers, shortage,
       keyTeachers: teachers * share(baseTotal.key),
@@ -327,12 +370,12 @@ function teacherNotes(run: PlanRun, staffYear: number | null, missing: TeacherPl
     `编制需求：小学 1:${t.studentsPerTeacher.primary}、初中 1:${t.studentsPerTeacher.junior}、高中 1:${t.studentsPerTeacher.senior}（生师比）；` +
       `村小、教学点另按班师比 1:${t.perClass.villagePrimary}、1:${t.perClass.teachingPoint} 测算，取两者较大值；幼儿园每班 ${t.kindergartenPerClass} 名专任教师。`,
     staffYear === null
-      ? '未录入专任教师数据，现有教师按 0 计，缺编数即编制需求。'
+      ? '未录入专任教师数据，现有教师未知，缺编无法测算；只列编制需求。'
       : `现有教师：${staffYear} 年专任教师（九年一贯制等学校按各学段在校生分摊），此后${basis.some((b) => b.basis === 'age') ? '按年龄结构到龄退休或' : ''}每年按 ${pct(t.attrition)} 退休或离岗递减` +
         `${hiring.length ? `，每年补充${hiring.join('、')}` : '，规划未设补充计划'}；撤并学校的教师随学生到接收学校，新建学校的教师由补充计划配备。`,
     ...retirementNotes(basis, t.femaleShare, t.attrition),
     ...(missing.length
-      ? [`${missing.length} 所学校没有专任教师记录（${missing.slice(0, 5).map((m) => m.name).join('、')}${missing.length > 5 ? ' 等' : ''}），其现有教师未知，按 0 计入，缺编数偏大。`]
+      ? [`${missing.length} 所学校没有专任教师记录（${missing.slice(0, 5).map((m) => m.name).join('、')}${missing.length > 5 ? ' 等' : ''}），其现有教师未知：这些学校的编制需求单列为“教师未知的编制”，不计入现有教师和缺编；撤并到其他学校后，接收学校的教师也记为未知。`]
       : []),
   ];
 }

@@ -1,13 +1,17 @@
 // Result shapes of the teacher (编制) projection. Every series is aligned with the plan's
-// `years`; demand and supply are whole teachers, gap = demand − supply (positive = 缺编,
-// negative = 超编).
+// `years`; demand and supply are whole teachers. Schools whose teachers are unknown (no staff
+// record) keep their posts in demand and `unknownPosts` but count in neither supply nor gap:
+// gap = demand − unknownPosts − supply (positive = 缺编, negative = 超编), and a series with no
+// school of known teachers in a year has supply and gap null there.
 import type { SchoolRef } from '../model';
 import type { StaffingRule, TeacherStage } from './norms';
 
 export interface TeacherSeries {
   demand: number[];
-  supply: number[];
-  gap: number[];
+  supply: (number | null)[];
+  gap: (number | null)[];
+  /** Posts of the schools whose teachers are unknown, in demand but not in the gap. */
+  unknownPosts: number[];
 }
 
 export interface TeacherStageResult extends TeacherSeries {
@@ -15,7 +19,7 @@ export interface TeacherStageResult extends TeacherSeries {
   retired: number[];
   /** Teachers the plan recruits in the year. */
   hired: number[];
-  /** Teachers of schools closed (撤并, 转型) in the year, moved with their pupils. */
+  /** Teachers of schools closed (撤并, 转型) in the year, moved with their pupils (known teachers only). */
   freedByClosure: number[];
   /** Posts the schools the plan builds (新建) need. */
   neededByNew: number[];
@@ -61,7 +65,7 @@ export interface TeacherPlan {
   /** Year of the staff records supply starts from, or null when none is recorded. */
   staffYear: number | null;
   indicators: TeacherIndicatorYear[];
-  /** Existing schools with posts but no staff record: their teachers are unknown and count as none. */
+  /** Existing schools with posts but no staff record: their teachers are unknown, outside supply and gap. */
   missingStaff: { code: SchoolRef; name: string }[];
   /** Per existing school with teachers: retirements from its age table ('age', with the table's year) or the exit rate. */
   retirementBasis: RetirementBasis[];

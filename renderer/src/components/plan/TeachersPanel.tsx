@@ -17,8 +17,28 @@ import { fmtInt } from '../../lib/format';
 
 const t = zh.teachers;
 
+/** Teachers or a gap the data cannot give: 未知, with why on hover, never 0. */
+function Unknown() {
+  return (
+    <Tooltip title={t.unknownSupply}>
+      <span className="num muted">{zh.common.unknown}</span>
+    </Tooltip>
+  );
+}
+
+/** Posts, marked where some are at schools whose teachers are unknown. */
+function DemandCell({ demand, unknown }: { demand: number; unknown: number }) {
+  if (unknown <= 0) return <span className="num">{fmtInt(demand)}</span>;
+  return (
+    <Tooltip title={t.unknownPosts(fmtInt(unknown))}>
+      <span className="num">{fmtInt(demand)}*</span>
+    </Tooltip>
+  );
+}
+
 /** 缺 n in red, 超 n in blue: the sign of a gap is easy to misread in a table of numbers. */
-function GapCell({ gap }: { gap: number }) {
+function GapCell({ gap }: { gap: number | null }) {
+  if (gap === null) return <Unknown />;
   if (gap === 0) return <span className="num muted">{t.even}</span>;
   const color = gap > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.blue;
   return (
@@ -74,24 +94,30 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
   const outlook = ev.years.length - 1;
   const r = tp.byStage[stage];
   const inPeriod = (xs: number[] | undefined) => (xs ?? []).slice(1, target + 1).reduce((a, b) => a + b, 0);
-  const gapAt = r?.gap[target] ?? 0;
+  const gapAt = r ? r.gap[target] ?? null : 0;
+  const unknownTarget = r?.unknownPosts[target] ?? 0;
   const rows = tp.byTownship.filter((x) => x.stage === stage);
   const cols = (i: number, label: string): TableColumnsType<TeacherTownshipRow>[number] => ({
     title: t.year(ev.years[i] as number, label),
     key: `y${i}`,
     children: [
-      { title: t.demandShort, key: `d${i}`, align: 'right', width: 72, render: (_: unknown, x) => <span className="num">{fmtInt(x.demand[i])}</span> },
-      { title: t.supplyShort, key: `s${i}`, align: 'right', width: 72, render: (_: unknown, x) => <span className="num">{fmtInt(x.supply[i])}</span> },
-      { title: t.gapShort, key: `g${i}`, align: 'right', width: 84, render: (_: unknown, x) => <GapCell gap={x.gap[i] as number} /> },
+      { title: t.demandShort, key: `d${i}`, align: 'right', width: 72, render: (_: unknown, x) => <DemandCell demand={x.demand[i] as number} unknown={x.unknownPosts[i] as number} /> },
+      { title: t.supplyShort, key: `s${i}`, align: 'right', width: 72, render: (_: unknown, x) => (x.supply[i] == null ? <Unknown /> : <span className="num">{fmtInt(x.supply[i])}</span>) },
+      { title: t.gapShort, key: `g${i}`, align: 'right', width: 84, render: (_: unknown, x) => <GapCell gap={x.gap[i] ?? null} /> },
     ],
   });
   const columns: TableColumnsType<TeacherTownshipRow> = [
     { title: t.township, dataIndex: 'townshipName', key: 'name', fixed: 'left', width: 120 },
     cols(base, t.base),
     cols(target, t.target),
-    { title: t.year(ev.years[outlook] as number, t.outlook), key: 'outlook', align: 'right', width: 96, render: (_: unknown, x) => <GapCell gap={x.gap[outlook] as number} /> },
+    { title: t.year(ev.years[outlook] as number, t.outlook), key: 'outlook', align: 'right', width: 96, render: (_: unknown, x) => <GapCell gap={x.gap[outlook] ?? null} /> },
   ];
-  const sum = (i: number, k: 'demand' | 'supply' | 'gap') => rows.reduce((a, x) => a + (x[k][i] as number), 0);
+  /** Over the rows that have the figure; null when none has (every school's teachers unknown). */
+  const sum = (i: number, k: 'demand' | 'supply' | 'gap') => {
+    const known = rows.map((x) => x[k][i]).filter((v): v is number => v != null);
+    return known.length ? known.reduce((a, b) => a + b, 0) : null;
+  };
+  const unknownAt = (i: number) => rows.reduce((a, x) => a + (x.unknownPosts[i] as number), 0);
 
   return (
     <div data-testid="teachers-panel">
@@ -110,7 +136,7 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
           <StatCard testId="teacher-stat-demand" title={t.statDemand(ev.plan.targetYear)} value={r?.demand[target] ?? 0} suffix={t.people} />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard testId="teacher-stat-supply" title={t.statSupply(ev.plan.targetYear)} value={r?.supply[target] ?? 0} suffix={t.people} />
+          <StatCard testId="teacher-stat-supply" title={t.statSupply(ev.plan.targetYear)} value={r ? r.supply[target] ?? null : 0} suffix={t.people} />
         </Col>
         <Col xs={12} md={6}>
           <StatCard
@@ -118,8 +144,13 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
             title={t.statGap(ev.plan.targetYear)}
             value={gapAt}
             suffix={t.people}
-            valueColor={gapAt > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.blue}
-            footer={<span className="muted">{`${t.statHired} ${fmtInt(inPeriod(r?.hired))} · ${t.statFreed} ${fmtInt(inPeriod(r?.freedByClosure))}`}</span>}
+            valueColor={gapAt === null ? undefined : gapAt > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.blue}
+            footer={
+              <span className="muted" data-testid="teacher-gap-footer">
+                {`${t.statHired} ${fmtInt(inPeriod(r?.hired))} · ${t.statFreed} ${fmtInt(inPeriod(r?.freedByClosure))}`}
+                {unknownTarget > 0 ? ` · ${t.statUnknownPosts(fmtInt(unknownTarget))}` : ''}
+              </span>
+            }
           />
         </Col>
         <Col xs={12} md={6}>
@@ -144,8 +175,8 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>{t.total}</Table.Summary.Cell>
                 {[base, target].flatMap((i, k) => [
-                  <Table.Summary.Cell key={`d${k}`} index={1 + k * 3} align="right">{fmtInt(sum(i, 'demand'))}</Table.Summary.Cell>,
-                  <Table.Summary.Cell key={`s${k}`} index={2 + k * 3} align="right">{fmtInt(sum(i, 'supply'))}</Table.Summary.Cell>,
+                  <Table.Summary.Cell key={`d${k}`} index={1 + k * 3} align="right"><DemandCell demand={sum(i, 'demand') ?? 0} unknown={unknownAt(i)} /></Table.Summary.Cell>,
+                  <Table.Summary.Cell key={`s${k}`} index={2 + k * 3} align="right">{sum(i, 'supply') === null ? <Unknown /> : fmtInt(sum(i, 'supply'))}</Table.Summary.Cell>,
                   <Table.Summary.Cell key={`g${k}`} index={3 + k * 3} align="right"><GapCell gap={sum(i, 'gap')} /></Table.Summary.Cell>,
                 ])}
                 <Table.Summary.Cell index={7} align="right"><GapCell gap={sum(outlook, 'gap')} /></Table.Summary.Cell>
