@@ -60,10 +60,11 @@ function teachersJson(t: PlanEvaluation['teachers']) {
     byStage: Object.fromEntries(
       t.stages.map((s) => {
         const r = t.byStage[s];
-        return [s, r && { demand: r.demand, supply: r.supply, gap: r.gap, retired: r.retired, hired: r.hired, freedByClosure: r.freedByClosure, neededByNew: r.neededByNew }];
+        return [s, r && { demand: r.demand, supply: r.supply, gap: r.gap, unknownPosts: r.unknownPosts, retired: r.retired, hired: r.hired, freedByClosure: r.freedByClosure, neededByNew: r.neededByNew }];
       }),
     ),
-    byTownship: t.byTownship.map((r) => ({ township: r.township, name: r.townshipName, stage: r.stage, demand: r.demand, supply: r.supply, gap: r.gap })),
+    byTownship: t.byTownship.map((r) => ({ township: r.township, name: r.townshipName, stage: r.stage, demand: r.demand, supply: r.supply, gap: r.gap, unknownPosts: r.unknownPosts })),
+    missingStaff: t.missingStaff,
     staffYear: t.staffYear,
     retirementBasis: t.retirementBasis,
     notes: t.notes,

@@ -209,7 +209,7 @@ describe('evaluation', () => {
     const added = await execRun(tsx, [cli, 'plan-add-project', file, json, '--plan', '十五五'], { env });
     expect(added.stdout).toContain('已添加 2 个项目到规划“十五五”：城关第二小学、青山乡中心小学撤并');
     const { stdout } = await execRun(tsx, [cli, 'evaluate', file, '--plan', '十五五', '--json'], { env, maxBuffer: 64 * 1024 * 1024 });
-    const printed = JSON.parse(stdout) as { plan: { name: string }; targets: unknown[]; gaps: unknown[]; schools: { code: string; utilisation: unknown[]; level: unknown[] }[]; balance: { primary: { indicators: unknown[]; schools: { code: string; ok: boolean; shortfalls: { key: string; withinRemainder: boolean }[] }[] } }; classes: { byStage: unknown }[]; warnings: unknown[] };
+    const printed = JSON.parse(stdout) as { plan: { name: string }; targets: unknown[]; gaps: unknown[]; schools: { code: string; utilisation: unknown[]; level: unknown[] }[]; balance: { primary: { indicators: unknown[]; schools: { code: string; ok: boolean; shortfalls: { key: string; withinRemainder: boolean }[] }[] } }; classes: { byStage: unknown }[]; warnings: unknown[]; teachers: { byTownship: unknown[]; missingStaff: unknown[] } };
 
     backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
     await ok('project.open', { path: file });
@@ -224,6 +224,10 @@ describe('evaluation', () => {
     expect(printed.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)])).toEqual(ev.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)]));
     expect(printed.classes.map((c) => c.byStage)).toEqual(ev.classes.map((c) => c.byStage));
     expect(printed.warnings).toHaveLength(ev.warnings.length);
+    // Teachers per township, with the posts of the schools that have no staff record (their teachers unknown) apart.
+    expect(printed.teachers.byTownship).toEqual(ev.teachers.byTownship.map((r) => ({ township: r.township, name: r.townshipName, stage: r.stage, demand: r.demand, supply: r.supply, gap: r.gap, unknownPosts: r.unknownPosts })));
+    expect(printed.teachers.missingStaff).toEqual(ev.teachers.missingStaff);
+    expect(ev.teachers.missingStaff.length).toBeGreaterThan(0);
     expect(ev.projects.map((p) => p.name)).toEqual(['城关第二小学', '青山乡中心小学撤并']);
   });
 });
