@@ -7,11 +7,13 @@ import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
+import { ANNEX_KINDS } from '../../shared/annex';
 import { withBrowserSession } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
 
 /** Every annex of the catalogue, by kind. */
-const ALL_KINDS = ['indicators', 'forecast', 'seat-balance', 'projects', 'adjustments', 'schools', 'students-chart', 'demand-chart', 'teachers', 'layout-map', 'planned-schools', 'completed-projects'];
+/** Every annex the catalogue has: each must be choosable on the sample and print. */
+const ALL_KINDS: readonly string[] = ANNEX_KINDS;
 
 let host: Host;
 let page: Page;
