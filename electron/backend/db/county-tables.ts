@@ -75,3 +75,18 @@ export const COUNTY_TABLES = {
   migrant_pupils: migrantPupilsTable,
   school_groups: schoolGroupsTable,
 } as const;
+
+type CountyTableName = keyof typeof COUNTY_TABLES;
+
+/** The county tables with a column naming a school or township: a code change moves their rows. */
+function referringTo(column: 'school' | 'township', owner: CountyTableName): CountyTableName[] {
+  return (Object.keys(COUNTY_TABLES) as CountyTableName[]).filter(
+    (n) => n !== owner && COUNTY_TABLES[n].columns.some((c) => c.column === column),
+  );
+}
+
+/** Tables of per-school rows (enrolment, staff, …), moved with a school's code. Groups name schools inside JSON and are renamed apart. */
+export const SCHOOL_ROW_TABLES = referringTo('school', 'schools');
+/** Tables naming a township (schools, population, births, …), moved with a township's code. */
+export const TOWNSHIP_ROW_TABLES = referringTo('township', 'townships');
+

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain';
 import { commitEdit, listEdits, moveChildren, plansNaming, renameInGroups, stillReferenced, undoEdit } from '../db/edits';
 import type { ProjectFile } from '../db/project-file';
+import { SCHOOL_ROW_TABLES, TOWNSHIP_ROW_TABLES } from '../db/county-tables';
 import { allSchools, allTownships } from '../db/queries';
 import { sqliteFailure } from '../db/sqlite-errors';
 import { AppError } from '../errors';
@@ -106,7 +107,7 @@ export function updateSchool(file: ProjectFile, input: ParsedInput<'schools.upda
       }
       // A new key: the school's rows follow it, then the old row goes (undo runs this backwards).
       journal.put('schools', next, null);
-      for (const t of ['enrolment', 'staff', 'school_totals', 'staff_profile', 'special_needs', 'migrant_pupils'] as const) moveChildren(db, journal, t, 'school', current.code, next.code);
+      for (const t of SCHOOL_ROW_TABLES) moveChildren(db, journal, t, 'school', current.code, next.code);
       renameInGroups(db, journal, current.code, next.code);
       const by = stillReferenced(db, 'schools', current.code);
       if (by) throw new AppError('CONFLICT', `${subject}还有${REFERRING_TABLE_LABEL[by] ?? '其他数据'}引用着它的标识码，无法修改标识码。未做任何改动。`);
@@ -144,7 +145,7 @@ export function updateTownship(file: ProjectFile, input: ParsedInput<'townships.
       // The new code must not clash on the name while both rows exist: the old row is renamed aside first.
       journal.put('townships', { ...current, name: `${current.name}\u0000${current.code}` }, current);
       journal.put('townships', next, null);
-      for (const t of ['schools', 'population', 'births'] as const) moveChildren(db, journal, t, 'township', current.code, next.code);
+      for (const t of TOWNSHIP_ROW_TABLES) moveChildren(db, journal, t, 'township', current.code, next.code);
       const by = stillReferenced(db, 'townships', current.code);
       if (by) {
         const label = REFERRING_TABLE_LABEL[by] ?? '其他数据';
