@@ -12,6 +12,7 @@ import {
   defaultProject,
   estimateFacilities,
   evaluatePlan,
+  projectInvestmentParts,
   seatsShort,
   standardClassCounts,
   targetDef,
@@ -47,12 +48,17 @@ class Builder {
   readonly projects: PlanProject[] = [];
   constructor(
     readonly ctx: EvaluationContext,
-    private readonly template: Plan,
+    readonly template: Plan,
   ) {}
   add(p: Draft): number {
     const id = this.projects.length + 1;
     this.projects.push({ ...p, id });
     return id;
+  }
+  /** Works priced as the project form prices them (建安 and 室外工程, no equipment or land). */
+  addWorks(p: Draft): number {
+    const total = projectInvestmentParts(p, null, this.template.settings)?.total ?? null;
+    return this.add({ ...p, investment: total === null ? null : Math.round(total * 10) / 10 });
   }
   evaluate(): PlanEvaluation {
     return evaluatePlan(this.ctx, { ...this.template, projects: this.projects });
@@ -80,7 +86,10 @@ export function workedSamplePlan(ctx: EvaluationContext, template: Plan): Omit<P
 function addLayout(b: Builder, ev: PlanEvaluation, plan: Plan, year: number): string[] {
   const kindOf = new Map(ev.schools.map((s) => [s.code, s.kind]));
   const closures = ev.layoutSuggestions.filter((s) => s.type === '撤并' && kindOf.get(s.school) === 'teaching_point').slice(0, CLOSURES);
-  for (const s of closures) b.add({ ...s.project, startYear: year, completionYear: year, note: `${s.text}（${NOTE}）`.slice(0, 300) });
+  for (const s of closures) {
+    const note = `${ev.plan.targetYear} 年预计在校生 ${s.targetPupils} 人，并入${s.receiverName}，上学距离待核实（${NOTE}）`;
+    b.add({ ...s.project, startYear: year, completionYear: year, note });
+  }
   const village = ev.layoutSuggestions.find((s) => kindOf.get(s.school) === 'primary');
   if (village) {
     const seats = 3 * plan.settings.classSize.preschool;
@@ -195,7 +204,7 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
   const [boarding, ...others] = receivers.map((c) => byCode.get(c)).filter((s): s is SchoolResult => s !== undefined);
   for (const s of others.slice(0, 2)) {
     const floorArea = 1200;
-    b.add(
+    b.addWorks(
       project({
         type: '改薄', name: `${s.name}改薄工程`, school: s.code, floorArea, siteArea: null, investment: null,
         funding: '中央预算内投资', startYear: start, completionYear: start + 1,
@@ -205,7 +214,7 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
   }
   if (boarding) {
     const places = 200;
-    b.add(
+    b.addWorks(
       project({
         type: '寄宿', name: `${boarding.name}寄宿部建设工程`, school: boarding.code, boardingPlaces: places,
         floorArea: boardingFloorArea(places, plan.settings), funding: '省级财政', startYear: start, completionYear: start + 2,
@@ -217,7 +226,7 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
     .filter((s) => !s.isNew && b.isUrban(s.township) && s.stages.includes('junior'))
     .sort((a, c) => (c.demand[0] ?? 0) - (a.demand[0] ?? 0))[0];
   if (town) {
-    b.add(
+    b.addWorks(
       project({
         type: '运动场', name: `${town.name}运动场改造`, school: town.code, siteArea: 8000, floorArea: null,
         startYear: start, completionYear: start + 1, note: `改造 400 米环形跑道运动场（${NOTE}）`,
@@ -226,7 +235,7 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
   }
   const room = missingResourceRoom(b, plan, ev);
   if (room) {
-    b.add(project({ type: '资源教室', name: `${room.name}资源教室`, school: room.code, floorArea: 60, startYear: start, completionYear: start }));
+    b.addWorks(project({ type: '资源教室', name: `${room.name}资源教室`, school: room.code, floorArea: 60, startYear: start, completionYear: start }));
   }
 }
 
