@@ -38,7 +38,8 @@ const BUILD_KIND: Partial<Record<Stage, SchoolKind>> = { preschool: 'kindergarte
 const NEW_NAME: Partial<Record<SchoolKind, string>> = { kindergarten: '幼儿园', primary: '小学', junior: '初级中学', senior: '高级中学' };
 const ORDINALS = ['一', '二', '三', '四', '五', '六'];
 const OPTIONAL_TARGETS = ['new_public_seats', 'new_compulsory_schools', 'boarding_schools', 'teaching_points'];
-const NOTE = '示例规划（由示例县数据推算），可按实际修改';
+/** What a project without a reason of its own says: the planner may change it. */
+const NOTE = '示例规划，可按实际修改';
 
 function project(fields: Partial<Draft> & Pick<Draft, 'type' | 'name' | 'completionYear' | 'startYear'>): Draft {
   return { ...defaultProject(fields.type, fields.completionYear), funding: '县级财政', note: NOTE, ...fields };
@@ -87,7 +88,7 @@ function addLayout(b: Builder, ev: PlanEvaluation, plan: Plan, year: number): st
   const kindOf = new Map(ev.schools.map((s) => [s.code, s.kind]));
   const closures = ev.layoutSuggestions.filter((s) => s.type === '撤并' && kindOf.get(s.school) === 'teaching_point').slice(0, CLOSURES);
   for (const s of closures) {
-    const note = `${ev.plan.targetYear} 年预计在校生 ${s.targetPupils} 人，并入${s.receiverName}，上学距离待核实（${NOTE}）`;
+    const note = `${ev.plan.targetYear} 年预计 ${s.targetPupils} 人，上学距离待核实`;
     b.add({ ...s.project, startYear: year, completionYear: year, note });
   }
   const village = ev.layoutSuggestions.find((s) => kindOf.get(s.school) === 'primary');
@@ -97,7 +98,7 @@ function addLayout(b: Builder, ev: PlanEvaluation, plan: Plan, year: number): st
       project({
         type: '转型', name: `${village.schoolName}转型为幼儿园`, school: village.school, kind: 'kindergarten', classes: 3, seats,
         receivers: [{ school: village.receiver, share: 1 }], startYear: year, completionYear: year + 1,
-        note: `小学生源减少，校舍改作乡村幼儿园，小学生并入${village.receiverName}（${NOTE}）`,
+        note: `小学生源减少，校舍改作乡村幼儿园，小学生并入${village.receiverName}`,
       }),
     );
   }
@@ -157,7 +158,7 @@ function extendSchools(b: Builder, ev: PlanEvaluation, plan: Plan, area: string,
         type: '改扩建', name: `${s.name}改扩建工程`, school: s.code, stage, classes, seats,
         floorArea: est?.floorArea ?? null, investment: est?.investment ?? null,
         startYear: year - settings.constructionYears, completionYear: year,
-        note: `在原校址内增加 ${streams} 轨（${classes} 个班），扩建后不超过办学规模上限（${NOTE}）`,
+        note: `在原校址内增加 ${streams} 轨（${classes} 个班），扩建后不超过办学规模上限`,
       }),
     );
     left -= seats;
@@ -208,7 +209,7 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
       project({
         type: '改薄', name: `${s.name}改薄工程`, school: s.code, floorArea, siteArea: null, investment: null,
         funding: '中央预算内投资', startYear: start, completionYear: start + 1,
-        note: `接收撤并学校学生，改善教学及辅助用房（${NOTE}）`,
+        note: '接收撤并学校学生，改善教学及辅助用房',
       }),
     );
   }
@@ -218,7 +219,7 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
       project({
         type: '寄宿', name: `${boarding.name}寄宿部建设工程`, school: boarding.code, boardingPlaces: places,
         floorArea: boardingFloorArea(places, plan.settings), funding: '省级财政', startYear: start, completionYear: start + 2,
-        note: `接收撤并教学点学生，路远学生寄宿（${NOTE}）`,
+        note: '接收撤并教学点学生，路远学生寄宿',
       }),
     );
   }
@@ -229,7 +230,7 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
     b.addWorks(
       project({
         type: '运动场', name: `${town.name}运动场改造`, school: town.code, siteArea: 8000, floorArea: null,
-        startYear: start, completionYear: start + 1, note: `改造 400 米环形跑道运动场（${NOTE}）`,
+        startYear: start, completionYear: start + 1, note: '改造 400 米环形跑道运动场',
       }),
     );
   }
