@@ -28,7 +28,7 @@ const HELP = `县域学校布局规划 命令行工具
 用法：npm run cli -- <命令> [参数]
 
   new <文件.csplan> [--sample] [--name 名称] [--code 行政区划代码] [--division 县级区划代码] [--school-system 六三制|五四制] [--json]
-      新建项目文件；--sample 写入示例县数据；--division 按全国行政区划表预置该县的乡镇（街道）名称和 9 位代码。
+      新建项目文件；--sample 写入示例县数据和“十五五”示例规划；--division 按全国行政区划表预置该县的乡镇（街道）名称和 9 位代码。
   info <文件.csplan> [--json]
       显示项目概况（学校数、各学段在校生、人口年份等）。
   export <文件.csplan> <schools|enrolment|population|births|teachers> [--out 文件.csv|文件.xlsx]

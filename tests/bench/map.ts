@@ -11,6 +11,7 @@ import { chromiumPrinter } from '../../electron/backend/annex/chromium';
 import { chromium } from 'playwright-core';
 import { drawMap, MAP_LAYERS, sceneToSvg, type MapLayer, type MapView } from '../../shared/map';
 import { syntheticDrawing } from '../helpers/map-drawing';
+import { placePlanFreeSample } from '../helpers/sample';
 
 type Measure = (name: string, times: number, fn: (i: number) => Promise<unknown> | unknown, note?: string) => Promise<number>;
 
@@ -82,6 +83,7 @@ async function benchMapAnnex(measure: Measure): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-map-'));
   const backend = createBackend({ dataDir: dir, shell: 'cli', printPdf: chromiumPrinter() });
   try {
+    await placePlanFreeSample(backend.projectsDir);
     const opened = await backend.dispatch('project.openSample', {});
     if (!opened.ok) throw new Error(opened.error.message);
     const plan = await backend.dispatch('plan.create', { name: '十五五' });

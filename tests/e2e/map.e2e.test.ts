@@ -32,6 +32,7 @@ async function primaryCovered(): Promise<number> {
 describe('the 布局图 page', () => {
   it('draws the sample county: townships, villages, schools and service-distance rings', async () => {
     // As session.openSample(), with room for a slow start on a busy machine.
+    await session.placePlanFreeSample();
     await page.goto(session.host.openUrl);
     await page.getByTestId('open-sample').click({ timeout: 120_000 });
     await page.getByTestId('overview-page').waitFor({ timeout: 120_000 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createBackend, type Backend, type BackendOptions } from '../../electron/backend';
 import { createProjectWithData } from '../../electron/backend/services/project';
 import type { ApiResponse } from '../../shared/api';
-import { generateCounty } from '../../shared/sample';
+import { planFreeSample } from './sample';
 import { tempDir } from './temp';
 
 export async function resultOf<T>(response: Promise<ApiResponse<unknown>>): Promise<T> {
@@ -27,10 +27,13 @@ export interface SampleBackend {
   backend: Backend;
 }
 
-/** The sample county in a new temp folder, opened by a CLI backend whose data folder is there too. */
+/**
+ * The sample county without its worked plan (tests/helpers/sample.ts) in a new temp folder,
+ * opened by a CLI backend whose data folder is there too.
+ */
 export async function openSampleCounty(prefix: string, options: Pick<BackendOptions, 'printPdf'> = {}): Promise<SampleBackend> {
   const dir = tempDir(prefix);
-  const projectPath = await projectFile(dir, '示例县.csplan', generateCounty());
+  const projectPath = await planFreeSample(dir);
   const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', ...options });
   await resultOf(backend.dispatch('project.open', { path: projectPath }));
   return { dir, projectPath, backend };

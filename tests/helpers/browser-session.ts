@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startHost, type Host } from '../../electron/host/server';
+import { placePlanFreeSample } from './sample';
 import { tempDir } from './temp';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,8 +26,12 @@ export interface BrowserSession {
   api<T>(method: string, input?: unknown): Promise<T>;
   /** Clicks an entry of the left navigation. */
   openPage(label: string): Promise<void>;
-  /** From the start page: opens the sample county and waits for its overview. */
+  /** From the start page: opens the sample county without its worked plan and waits for its overview. */
   openSample(): Promise<void>;
+  /** From the start page: opens the sample county as a new user meets it, with its worked plan. */
+  openWorkedSample(): Promise<void>;
+  /** Makes the start page's “打开示例县” open the sample without its worked plan (openSample does this). */
+  placePlanFreeSample(): Promise<void>;
   /** antd puts a test id on the input itself or on its wrapper, depending on the control. */
   field(testId: string): Locator;
   /** Requests to anything but the loopback host (data:, blob: and a srcdoc frame are local). */
@@ -63,6 +68,12 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
 
+  const openSampleFromStart = async () => {
+    await page.goto(host.openUrl);
+    await page.getByTestId('open-sample').click();
+    await page.getByTestId('overview-page').waitFor();
+  };
+
   return {
     host,
     browser,
@@ -94,11 +105,14 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
     async openPage(label) {
       await page.getByTestId('main-menu').getByText(label, { exact: true }).click();
     },
-    async openSample() {
-      await page.goto(host.openUrl);
-      await page.getByTestId('open-sample').click();
-      await page.getByTestId('overview-page').waitFor();
+    async placePlanFreeSample() {
+      await placePlanFreeSample(host.backend.projectsDir);
     },
+    async openSample() {
+      await placePlanFreeSample(host.backend.projectsDir);
+      await openSampleFromStart();
+    },
+    openWorkedSample: openSampleFromStart,
     field(testId) {
       return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
     },

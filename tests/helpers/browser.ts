@@ -36,6 +36,8 @@ export function withBrowserSession(options: SessionOptions, ready?: (session: Br
     api: <T>(method: string, input?: unknown) => now().api<T>(method, input),
     openPage: (label) => now().openPage(label),
     openSample: () => now().openSample(),
+    openWorkedSample: () => now().openWorkedSample(),
+    placePlanFreeSample: () => now().placePlanFreeSample(),
     field: (testId) => now().field(testId),
     outsideRequests: () => now().outsideRequests(),
     close: () => now().close(),

@@ -154,22 +154,25 @@ describe('the plan annexes of a plan with a new school and a closure', () => {
     expect(s.A2?.v).toBe('示例县“十五五”新建改扩建学校项目表');
     const rows = values(s);
     const school = rows.find((r) => r[1] === NEW_SCHOOL);
-    expect(school).toEqual([1, NEW_SCHOOL, '新建', '城关镇', '小学', 36, 1620, 16200, 4860, '2026—2028年', '缓解城区大班额']);
+    // 用地面积 (after 学位) and 资金来源 (after 总投资) have their own columns. The new school's site is
+    // the plan's estimate from the norm, 1,620 seats × 18 ㎡ per pupil = 29,160 ㎡; no funding given.
+    expect(school).toEqual([1, NEW_SCHOOL, '新建', '城关镇', '小学', 36, 1620, 29160, 16200, 4860, null, '2026—2028年', '缓解城区大班额']);
     const expansion = rows.find((r) => r[1] === '城关第一初级中学扩建');
-    expect(expansion?.slice(2, 9)).toEqual(['改扩建', '城关镇', '初中', 12, 600, 6000, 2400]);
+    expect(expansion?.slice(2, 11)).toEqual(['改扩建', '城关镇', '初中', 12, 600, null, 6000, 2400, null]);
     // The closure is not a build: it is in 附件5, not here.
     expect(rows.some((r) => r[1] === `${CLOSED}撤并`)).toBe(false);
     const data = rows.filter((r) => typeof r[0] === 'number');
     const total = rows.find((r) => r[0] === `合计（${data.length}个）`);
-    // The label spans 序号 and 项目名称; the figures are in 班, 学位, 建筑面积, 总投资.
+    // The label spans 序号 and 项目名称; the figures are in 班, 学位, 用地面积, 建筑面积, 总投资.
     const sum = (i: number) => data.reduce((a, r) => a + Number(r[i] ?? 0), 0);
-    expect(total?.slice(5, 9)).toEqual([sum(5), sum(6), sum(7), sum(8)]);
-    expect(total?.[8]).toBe(4860 + 2400);
-    expect(rows.find((r) => r[0] === '小学小计（1个）')?.slice(5, 9)).toEqual([36, 1620, 16200, 4860]);
-    expect(rows.find((r) => r[0] === '初中小计（1个）')?.slice(5, 9)).toEqual([12, 600, 6000, 2400]);
-    // Numbers are numbers with a thousands format.
+    expect(total?.slice(5, 10)).toEqual([sum(5), sum(6), sum(7), sum(8), sum(9)]);
+    expect(total?.[7]).toBe(29160);
+    expect(total?.[9]).toBe(4860 + 2400);
+    expect(rows.find((r) => r[0] === '小学小计（1个）')?.slice(5, 10)).toEqual([36, 1620, 29160, 16200, 4860]);
+    expect(rows.find((r) => r[0] === '初中小计（1个）')?.slice(5, 10)).toEqual([12, 600, null, 6000, 2400]);
+    // Numbers are numbers with a thousands format (总投资 is the 10th column now, was the 9th).
     const totalRow = rows.indexOf(total ?? []);
-    expect(s[XLSX.utils.encode_cell({ r: totalRow, c: 8 })]).toMatchObject({ t: 'n', v: 7260, z: '#,##0' });
+    expect(s[XLSX.utils.encode_cell({ r: totalRow, c: 9 })]).toMatchObject({ t: 'n', v: 7260, z: '#,##0' });
   });
 
   it('附件5 lists the closure with its receiving school, year and the pupils concerned', () => {

@@ -49,7 +49,8 @@ describe('counts on the sample county with every proposal adopted', () => {
     // Every project is a build or a layout change (迁建 is both): the two annexes list them all.
     expect(new Set([...builds, ...changes].map((p) => p.id)).size).toBe(head.projects);
     // 附件4's 总投资 column sums to the summary's investment of its builds.
-    const inv = dataRows(annex4).reduce((s, r) => s + Number(r[8] ?? 0), 0);
+    // 总投资 is the 10th column since 用地面积 has its own (it was the 9th, r[8]).
+    const inv = dataRows(annex4).reduce((s, r) => s + Number(r[9] ?? 0), 0);
     expect(Math.round(inv * 10) / 10).toBe(Math.round(builds.reduce((s, p) => s + (p.investment ?? 0), 0) * 10) / 10);
     expect(head.investment).toBe(Math.round(applied.reduce((s, p) => s + (p.investment ?? 0), 0) * 10) / 10);
     // Proposals adopted as they stand: their investment is the sum of their parts.

@@ -123,8 +123,8 @@ describe('附件4 from the builds', () => {
       ['高中迁建', '迁建'],
     ]);
     expect(input.projects[0]).toEqual({
-      name: '城关第二小学', nature: '新建', location: '东城街道', stage: 'primary', classes: 12, seats: 540, floorArea: 5400, investment: 1620,
-      startYear: 2025, endYear: 2027, note: '东城新区配套',
+      name: '城关第二小学', nature: '新建', location: '东城街道', stage: 'primary', classes: 12, seats: 540, siteArea: null, floorArea: 5400, investment: 1620,
+      funding: '', startYear: 2025, endYear: 2027, note: '东城新区配套',
     });
     // A school of two stages counts under its first, printed with both.
     expect(input.projects[1]).toMatchObject({ stage: 'primary', stageLabel: '小学、初中' });
@@ -189,10 +189,11 @@ describe('附件4 with works on existing schools', () => {
   };
   const { input } = projectsInput(works, evaluatePlan(planContext(), works));
 
-  it('lists them with empty classes and seats, the school, the boarding places and the funding in the note', () => {
-    expect(input.projects.map((p) => [p.nature, p.classes, p.seats, p.floorArea, p.investment, p.note])).toEqual([
-      ['运动场', null, null, null, 120, '城关初级中学；资金来源：县级财政'],
-      ['寄宿', null, null, 825, null, '青山乡中心小学；新增寄宿床位 150 个'],
+  it('lists them with empty classes and seats, the ground and the funding in their own columns, the school and the boarding places in the note', () => {
+    // 用地面积 and 资金来源 have their own columns now; the note no longer says “资金来源：县级财政”.
+    expect(input.projects.map((p) => [p.nature, p.classes, p.seats, p.siteArea, p.floorArea, p.investment, p.funding, p.note])).toEqual([
+      ['运动场', null, null, 6000, null, 120, '县级财政', '城关初级中学'],
+      ['寄宿', null, null, null, 825, null, '', '青山乡中心小学；新增寄宿床位 150 个'],
     ]);
   });
 });

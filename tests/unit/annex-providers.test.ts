@@ -29,7 +29,7 @@ describe('附件 新建改扩建学校项目表 (annex 4)', () => {
   const annex = projectsAnnex(
     {
       projects: [
-        projectRecord('城关第五小学', 'primary'),
+        projectRecord('城关第五小学', 'primary', { siteArea: 14580, funding: '地方政府专项债券' }),
         projectRecord('城东初级中学', 'junior', { nature: '改扩建', classes: 12, seats: 600, floorArea: 5000, investment: 2500.4, endYear: 2026, startYear: 2026, note: '含运动场' }),
         projectRecord('南关小学扩建', 'primary', { nature: '改扩建', classes: null, seats: 270, floorArea: null, investment: 800 }),
         projectRecord('城西幼儿园', 'preschool', { classes: 9, seats: 270, floorArea: 3600, investment: 1500 }),
@@ -39,7 +39,8 @@ describe('附件 新建改扩建学校项目表 (annex 4)', () => {
   );
 
   it('has exactly the columns the plan document lists, 建设规模 over 班 and 学位', () => {
-    expect(headers(annex)).toEqual(['序号', '项目名称', '建设性质', '建设地点', '学段', '班', '学位', '建筑面积（㎡）', '总投资（万元）', '建设年限', '备注']);
+    // 用地面积 and 资金来源 have their own columns (they were in the notes before).
+    expect(headers(annex)).toEqual(['序号', '项目名称', '建设性质', '建设地点', '学段', '班', '学位', '用地面积（㎡）', '建筑面积（㎡）', '总投资（万元）', '资金来源', '建设年限', '备注']);
     expect(annex.table.columns.filter((c) => c.group === '建设规模').map((c) => c.header)).toEqual(['班', '学位']);
     expect(annex.title).toBe('示例县新建改扩建学校项目表');
     expect(annex.paper).toBe('A3 landscape');
@@ -53,16 +54,21 @@ describe('附件 新建改扩建学校项目表 (annex 4)', () => {
       [3, '南关小学扩建', '小学'],
       [4, '城东初级中学', '初中'],
     ]);
-    expect(data[3]?.cells.slice(9)).toEqual(['2026年', '含运动场']);
-    expect(data[1]?.cells[9]).toBe('2026—2027年');
+    // Two columns more than before: 建设年限 and 备注 moved from cells 9–10 to 11–12.
+    expect(data[3]?.cells.slice(11)).toEqual(['2026年', '含运动场']);
+    expect(data[1]?.cells[11]).toBe('2026—2027年');
+    expect(data[1]?.cells.slice(7, 11)).toEqual([14580, 12000, 6000, '地方政府专项债券']);
+    expect(data[3]?.cells.slice(7, 11)).toEqual([null, 5000, 2500.4, '']);
     const subtotals = rowsOf(annex, 'subtotal');
     expect(labels(subtotals)).toEqual(['学前小计（1个）', '小学小计（2个）', '初中小计（1个）']);
     // Unknown values (null) are left out of sums rather than counted as 0 … unless all are unknown.
-    expect(subtotals[1]?.cells.slice(5, 9)).toEqual([24, 1350, 12000, 6800]);
+    // 班, 学位, 用地 (only 城关第五小学 records a site), 建筑面积, 总投资.
+    expect(subtotals[1]?.cells.slice(5, 10)).toEqual([24, 1350, 14580, 12000, 6800]);
+    expect(subtotals[0]?.cells.slice(5, 10)).toEqual([9, 270, null, 3600, 1500]);
     const [total] = rowsOf(annex, 'total');
     expect(total?.labelSpan).toBe(2);
     expect(total?.cells.slice(0, 1)).toEqual(['合计（4个）']);
-    expect(total?.cells.slice(5, 9)).toEqual([45, 2220, 20600, 10800.4]);
+    expect(total?.cells.slice(5, 10)).toEqual([45, 2220, 14580, 20600, 10800.4]);
     expect(annex.table.rows.at(-1)).toBe(total);
   });
 

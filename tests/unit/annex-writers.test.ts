@@ -45,10 +45,11 @@ describe('XLSX', () => {
     expect(sheet.A1?.v).toBe('附件4');
     expect(sheet.A2?.v).toBe('小河县新建改扩建学校项目表');
     expect(sheet.A3?.v).toBe('单位：个、平方米、万元');
-    expect(sheet.G3?.v).toBe('制表日期：2025年11月1日');
+    // 13 columns since 用地面积 and 资金来源 have their own: 制表日期 starts at the 8th (was G of 11).
+    expect(sheet.H3?.v).toBe('制表日期：2025年11月1日');
     const merges = (sheet['!merges'] ?? []).map((m) => XLSX.utils.encode_range(m));
     // Title, 单位 / 制表日期, 序号 over two header rows, 建设规模 over 班 and 学位, subtotal labels.
-    expect(merges).toEqual(expect.arrayContaining(['A2:K2', 'A3:F3', 'G3:K3', 'A4:A5', 'F4:G4', 'H4:H5', 'A8:B8', 'A10:B10', 'A11:B11']));
+    expect(merges).toEqual(expect.arrayContaining(['A2:M2', 'A3:G3', 'H3:M3', 'A4:A5', 'F4:G4', 'H4:H5', 'A8:B8', 'A10:B10', 'A11:B11']));
     expect(sheet.F4?.v).toBe('建设规模');
     expect(sheet.F5?.v).toBe('班');
   });
@@ -56,13 +57,14 @@ describe('XLSX', () => {
   it('stores numbers as numbers with their formats, and text that looks like a formula as text', () => {
     const sheet = book.Sheets['附件4'];
     if (!sheet) throw new Error('no sheet');
-    expect(sheet.H6).toMatchObject({ t: 'n', v: 12345, z: '#,##0', w: '12,345' });
+    // 建筑面积 and 总投资 are one column further right (用地面积 is H now).
+    expect(sheet.I6).toMatchObject({ t: 'n', v: 12345, z: '#,##0', w: '12,345' });
     expect(sheet.A6).toMatchObject({ t: 'n', v: 1, z: '0' });
     expect(sheet.B6).toMatchObject({ t: 's', v: '=HYPERLINK("http://x")' });
     expect(sheet.B6?.f).toBeUndefined();
     expect(sheet.B7?.v).toBe('城关<五>小 & 附属幼儿园');
     expect(sheet.A8?.v).toBe('小学小计（2个）');
-    expect(sheet.I8).toMatchObject({ t: 'n', v: 6234.6, w: '6,235' });
+    expect(sheet.J8).toMatchObject({ t: 'n', v: 6234.6, w: '6,235' });
     expect(sheet.A11?.v).toBe('合计（3个）');
     // The formula-like name carries Excel's quotePrefix style, so editing it keeps it text.
     const sheetXml = part('xl/worksheets/sheet1.xml');
@@ -87,7 +89,7 @@ describe('XLSX', () => {
     expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;附件5&apos;!$4:$4</definedName>`);
     // Column widths follow the content: the project name column is the widest.
     const widths = [...first.matchAll(/<col min="(\d+)" max="\d+" width="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[2]));
-    expect(widths).toHaveLength(11);
+    expect(widths).toHaveLength(13);
     expect(Math.max(...widths)).toBe(widths[1]);
     expect(columnLetter(0)).toBe('A');
     expect(columnLetter(26)).toBe('AA');

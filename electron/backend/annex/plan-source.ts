@@ -161,8 +161,10 @@ export function projectsInput(plan: Plan, ev: PlanEvaluation): { input: Projects
       // Works on a school's buildings add no classes or seats: the cells stay empty rather than 0.
       classes: PROJECT_TYPE[p.type].builds ? p.classes : null,
       seats: PROJECT_TYPE[p.type].builds ? p.seats : null,
+      siteArea: p.siteArea,
       floorArea: p.floorArea,
       investment: p.investment,
+      funding: p.funding,
       startYear: p.startYear,
       endYear: p.completionYear,
       note: projectNote(p),
@@ -201,7 +203,6 @@ function projectNote(p: ProjectResult): string {
   const spec: ProjectTypeSpec = PROJECT_TYPE[p.type];
   if ((spec.increment || spec.works) && p.schoolName && !p.name.includes(p.schoolName)) parts.push(p.schoolName);
   if (spec.boarding && p.boardingPlaces > 0) parts.push(`新增寄宿床位 ${p.boardingPlaces} 个`);
-  if (p.funding) parts.push(`资金来源：${p.funding}`);
   if (p.note) parts.push(p.note);
   return parts.join('；');
 }

@@ -15,6 +15,7 @@ import { insertCountyData } from '../db/county-data';
 import { readMeta, writeMeta } from '../db/meta';
 import { LATEST_VERSION } from '../db/migrations';
 import { createProjectFile, openProjectFile, type ProjectFile } from '../db/project-file';
+import { createSampleProject } from './sample-plan';
 import { allEnrolment, allSchools, counts, distinctYears, populationByAge } from '../db/queries';
 
 /** The county's meta under the names the API gives them. */
@@ -42,7 +43,7 @@ export async function createProject(input: ParsedInput<'project.create'>): Promi
   if (input.sample) {
     const sample = generateCounty();
     const meta = { ...sample.meta, name: input.name, code: input.countyCode ?? sample.meta.code };
-    return createProjectWithData(input.path, { ...sample, meta: { ...meta, schoolSystem: input.schoolSystem ?? meta.schoolSystem } });
+    return createSampleProject(input.path, { ...sample, meta: { ...meta, schoolSystem: input.schoolSystem ?? meta.schoolSystem } });
   }
   const meta = {
     name: input.name,
@@ -91,7 +92,7 @@ export async function openSampleProject(projectsDir: string, reset: boolean): Pr
     old.close();
     fs.rmSync(target, { force: true });
   }
-  return createProjectWithData(target, generateCounty());
+  return createSampleProject(target);
 }
 
 export function projectInfo(file: ProjectFile): ProjectInfo {

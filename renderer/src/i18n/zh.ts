@@ -69,7 +69,7 @@ export const zh = {
 
   start: {
     openSample: '打开示例县',
-    openSampleDesc: '内置的虚拟县数据，含学校、人口与出生数据，适合熟悉功能。',
+    openSampleDesc: '内置的虚拟县数据，含学校、人口与出生数据和一份“十五五”示例规划，适合熟悉功能。',
     openFile: '打开项目文件',
     openFileDesc: '打开已有的规划项目文件（.csplan）。',
     newProject: '新建空白项目',

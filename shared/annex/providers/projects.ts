@@ -20,10 +20,14 @@ export interface ProjectRecord {
   stageLabel?: string;
   classes: number | null;
   seats: number | null;
+  /** 用地面积 the project records, ㎡ (a new school's site, a playground's ground). */
+  siteArea?: number | null;
   /** ㎡ */
   floorArea: number | null;
   /** 万元 */
   investment: number | null;
+  /** 资金来源 as the planner wrote it. */
+  funding?: string;
   startYear: number | null;
   endYear: number | null;
   note?: string;
@@ -43,8 +47,10 @@ export const PROJECT_COLUMNS: Column[] = [
   { header: '学段', kind: 'text', width: 6, align: 'center' },
   { header: '班', group: '建设规模', kind: 'integer', width: 5 },
   { header: '学位', group: '建设规模', kind: 'integer', width: 6 },
+  { header: '用地面积\n（㎡）', kind: 'integer', width: 9 },
   { header: '建筑面积\n（㎡）', kind: 'integer', width: 9 },
   { header: '总投资\n（万元）', kind: 'integer', width: 9 },
+  { header: '资金来源', kind: 'text', width: 10 },
   { header: '建设年限', kind: 'text', width: 11, align: 'center' },
   { header: '备注', kind: 'text', width: 12 },
 ];
@@ -53,9 +59,13 @@ function sums(projects: readonly ProjectRecord[]): (number | null)[] {
   return [
     sumKnown(projects.map((p) => p.classes)),
     sumKnown(projects.map((p) => p.seats)),
+    sumKnown(projects.map((p) => p.siteArea ?? null)),
     sumKnown(projects.map((p) => p.floorArea)),
-    sumKnown(projects.map((p) => p.investment)),
   ];
+}
+
+function investment(projects: readonly ProjectRecord[]): number | null {
+  return sumKnown(projects.map((p) => p.investment));
 }
 
 export function projectsAnnex(input: ProjectsInput, ctx: AnnexContext): TableAnnexContent {
@@ -68,13 +78,13 @@ export function projectsAnnex(input: ProjectsInput, ctx: AnnexContext): TableAnn
       serial += 1;
       rows.push({
         kind: 'data',
-        cells: [serial, p.name, p.nature, p.location, p.stageLabel ?? STAGE_LABEL[stage], ...sums([p]), yearSpan(p.startYear, p.endYear), p.note ?? ''],
+        cells: [serial, p.name, p.nature, p.location, p.stageLabel ?? STAGE_LABEL[stage], ...sums([p]), investment([p]), p.funding ?? '', yearSpan(p.startYear, p.endYear), p.note ?? ''],
       });
     }
-    rows.push({ kind: 'subtotal', labelSpan: 2, cells: [`${STAGE_LABEL[stage]}小计（${own.length}个）`, null, null, null, null, ...sums(own), null, null] });
+    rows.push({ kind: 'subtotal', labelSpan: 2, cells: [`${STAGE_LABEL[stage]}小计（${own.length}个）`, null, null, null, null, ...sums(own), investment(own), null, null, null] });
   }
   if (input.projects.length > 0) {
-    rows.push({ kind: 'total', labelSpan: 2, cells: [`合计（${input.projects.length}个）`, null, null, null, null, ...sums(input.projects), null, null] });
+    rows.push({ kind: 'total', labelSpan: 2, cells: [`合计（${input.projects.length}个）`, null, null, null, null, ...sums(input.projects), investment(input.projects), null, null, null] });
   }
   return {
     ...annexFrame('projects', ctx, input.planName ? `${input.planName}新建改扩建学校项目表` : undefined),
