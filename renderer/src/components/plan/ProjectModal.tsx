@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { AutoComplete, Button, Form, Input, InputNumber, Modal, Segmented, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { KIND_LABEL, KIND_STAGES, OWNERSHIPS, STAGE_LABEL, type SchoolKind, type Stage } from '@shared/domain';
+import { GROUP_KINDS, KIND_LABEL, KIND_STAGES, OWNERSHIPS, STAGE_LABEL, type SchoolKind, type Stage } from '@shared/domain';
 import {
   BUILDABLE_KINDS,
   defaultProject,
@@ -53,7 +53,7 @@ function fromForm(v: Values): ProjectFields {
     funding: v.funding ?? '',
     note: v.note ?? '',
     receivers: (v.receivers ?? []).filter((r) => r?.school).map((r) => ({ school: r.school, share: (r.share ?? 0) / 100 })),
-    schoolGroup: v.schoolGroup?.name ? { name: v.schoolGroup.name, kind: v.schoolGroup.kind ?? '教育集团', members: v.schoolGroup.members ?? [] } : null,
+    schoolGroup: v.schoolGroup?.name ? { name: v.schoolGroup.name, kind: v.schoolGroup.kind ?? GROUP_KINDS[0], members: v.schoolGroup.members ?? [] } : null,
   });
 }
 
@@ -113,7 +113,12 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
     };
     // The id stays out of the form: the schema takes the project's fields only.
     const { id: _id, ...start }: ProjectFields & { id?: number } = project ?? fresh;
-    form.setFieldsValue({ ...start, receivers: start.receivers.map((r) => ({ school: r.school, share: Math.round(r.share * 1000) / 10 })) });
+    form.setFieldsValue({
+      ...start,
+      receivers: start.receivers.map((r) => ({ school: r.school, share: Math.round(r.share * 1000) / 10 })),
+      // A group's kind shows its default before the planner names the group.
+      schoolGroup: start.schoolGroup ?? { name: '', kind: GROUP_KINDS[0], members: [] },
+    });
   }, [open, project, form, context.townships, plan.baseYear, settings.classSize, system, initial]);
 
   /** Seats follow the classes at the standard class size until the planner types seats. */
