@@ -211,25 +211,13 @@ export const PROJECT_TYPE = {
     doneVerb: '建成',
   },
   集团化办学: {
-    description: '以核心学校组建教育集团（共同体、学区），或为已有集团增加成员学校，不增加学位',
+    ...facilities('集团化办学', '以核心学校组建教育集团（共同体、学区），或为已有集团增加成员学校，不增加学位', null, 'magenta'),
     capacity: 'group',
-    createsSchool: false,
-    ownKind: false,
-    ownTownship: false,
-    stage: false,
-    builds: false,
     works: false,
-    boarding: false,
     group: true,
-    improves: null,
-    increment: false,
-    receivers: false,
     required: { school: '集团化办学项目请选择核心学校', schoolGroup: '集团化办学项目请填写集团名称并选择成员学校' },
     // No building and no cost: 附件4 lists construction, 附件10 names the group beside its schools.
     construction: false,
-    adjustmentOrder: null,
-    doneVerb: '完成',
-    color: 'magenta',
   },
 } as const satisfies Record<ProjectType, ProjectTypeSpec>;
 
