@@ -1,16 +1,17 @@
-// `cli school-set`, `township-set`, `edit-list`, `edit-undo`: the 学校 and 乡镇 editors,
+// `cli school-set`, `township-set`, `edit-list`, `edit-undo` (and `inclusion-set`, cli/inclusion.ts): the 学校 and 乡镇 editors,
 // headless. Every school field is an option named after it (designSeats → --design-seats),
 // so a field added to the declaration is settable here without another list.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { KIND_LABEL, SCHOOL_FIELDS, SCHOOL_KINDS, TOWNSHIP_FIELDS, type EditRecord, type EditResult, type FieldDef } from '../../shared/domain';
+import { inclusionSetCommand, INCLUSION_HELP } from './inclusion';
 import { argumentErrorMessage } from './usage';
 
 type Call = <M extends MethodName>(method: M, input: unknown) => Promise<MethodResult<M>>;
 type Fail = (message: string) => Error;
 
-export const EDIT_COMMANDS = ['school-set', 'township-set', 'edit-list', 'edit-undo'] as const;
+export const EDIT_COMMANDS = ['school-set', 'township-set', 'edit-list', 'edit-undo', 'inclusion-set'] as const;
 type EditCommand = (typeof EDIT_COMMANDS)[number];
 
 export function isEditCommand(word: string | undefined): word is EditCommand {
@@ -33,7 +34,8 @@ export const EDIT_HELP = `  school-set <文件.csplan> <学校标识码|学校�
   edit-list <文件.csplan> [--json]
       列出修改记录（最近的在前），含修改编号。
   edit-undo <文件.csplan> <修改编号> [--json]
-      撤销一次修改（之后又被修改过的数据会使撤销被拒绝，需先撤销更晚的修改）。`;
+      撤销一次修改（之后又被修改过的数据会使撤销被拒绝，需先撤销更晚的修改）。
+${INCLUSION_HELP}`;
 
 function fieldOptions(fields: Readonly<Record<string, FieldDef>>) {
   return Object.fromEntries(Object.keys(fields).map((k) => [kebab(k), { type: 'string' as const }]));
@@ -87,6 +89,7 @@ function historyLine(e: EditRecord): string {
 /** Runs one editor command; `argv` is the whole command line (the command word first). */
 export async function editCommand(argv: string[], call: Call, usage: Fail): Promise<void> {
   const command = argv[0] as EditCommand;
+  if (command === 'inclusion-set') return inclusionSetCommand(argv, call, usage);
   const fields: Readonly<Record<string, FieldDef>> = command === 'township-set' ? TOWNSHIP_FIELDS : SCHOOL_FIELDS;
   let parsed;
   try {

@@ -4,6 +4,7 @@ import type { BalanceRun } from './balance-run';
 import type { PlanProject } from './model';
 import { PROJECT_TYPE } from './project-types';
 import type { PlanRun } from './run';
+import { groupsInYear } from './group-actions';
 import { inclusionFacts, type InclusionSchool } from './inclusion';
 import { SMALL_SCHOOL_PUPILS } from './layout-suggest';
 import { compare, roundTo, targetDef, type ClassStage, type YearFacts } from './targets';
@@ -36,6 +37,7 @@ function seatsAdded(run: PlanRun, p: PlanProject): number {
     case 'close':
     case 'improve':
     case 'board':
+    case 'group':
       return 0;
   }
 }
@@ -181,7 +183,10 @@ export function yearFacts(
       smallRuralSchools,
       teachingPoints,
       boardingSchools,
-      inclusion: inclusionFacts(ctx.inclusion, openSchools, year, dataBase, run.settings.inclusion, (code) => (roomFrom.get(code) ?? Infinity) <= year),
+      inclusion: inclusionFacts(
+        { ...(ctx.inclusion ?? { specialNeeds: [], migrants: [] }), groups: groupsInYear(ctx.inclusion?.groups ?? [], applied, year) },
+        openSchools, year, dataBase, run.settings.inclusion, (code) => (roomFrom.get(code) ?? Infinity) <= year,
+      ),
     };
   });
 }

@@ -44,14 +44,14 @@ export const INCLUSION_TARGETS: readonly TargetDef[] = [
   {
     key: 'rural_schools_in_groups', name: '乡村学校纳入集团（共同体）比例', unit: '%', comparator: '>=', target: 100, attribute: '预期性',
     group: '布局与建设', stages: ['primary', 'junior'], isDefault: false, decimals: 1,
-    basis: '在办乡村小学、教学点、初中和一贯制学校中属于教育集团、城乡学校共同体或学区（核心学校或成员）的比例；集团自组建年份起计入；目标 100% 为参考值',
+    basis: '在办乡村小学、教学点、初中和一贯制学校中属于教育集团、城乡学校共同体或学区（核心学校或成员）的比例；集团自组建年份起计入，规划的集团化办学项目自完成年份起计入；目标 100% 为参考值',
     missing: '没有在办的乡村义务教育学校',
     value: shareOf((i) => i.ruralInGroup, (i) => i.ruralSchools),
   },
   {
     key: 'school_groups', name: '教育集团（共同体、学区）数', unit: '个', comparator: '>=', target: 1, attribute: '预期性',
     group: '布局与建设', stages: ['primary', 'junior'], isDefault: false, decimals: 0,
-    basis: '已组建的教育集团、城乡学校共同体和学区数（自组建年份起计入）；目标由规划填写，默认至少 1 个为参考值',
+    basis: '已组建的教育集团、城乡学校共同体和学区数（自组建年份起计入，规划的集团化办学项目自完成年份起计入）；目标由规划填写，默认至少 1 个为参考值',
     value: (f) => inc(f)?.groups ?? null,
   },
 ];

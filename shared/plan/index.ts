@@ -19,4 +19,5 @@ export { planMethods, PROJECT_IMPORT_LIMIT, projectImportSchema, type PlanDetail
 export { planHeadline, type PlanHeadline } from './headline';
 export { SMALL_SCHOOL_PUPILS, type LayoutSuggestion } from './layout-suggest';
 export { inclusionFacts, type InclusionData, type InclusionFacts } from './inclusion';
+export { groupsInYear, type GroupActionProject } from './group-actions';
 export { defaultTargetsWith, type InclusionPresence } from './inclusion-targets';

@@ -3,6 +3,8 @@
 // and the stored and evaluated types are inferred from them (see docs/ARCHITECTURE.md,
 // "Records"). What differs between project types is in project-types.ts.
 import { z } from 'zod';
+import { GROUP_KINDS } from '../domain/inclusion';
+import { nameSchema } from '../domain/names';
 import { OWNERSHIPS, SCHOOL_KINDS, STAGES } from '../domain/stages';
 import { PROJECT_TYPE, PROJECT_TYPES, usedFields, type ProjectType, type RequiredField } from './project-types';
 import { planSettingsSchema } from './settings';
@@ -52,6 +54,18 @@ export const PLAN_NAME = z
   .max(30, '规划名称不超过 30 个字')
   .refine((s) => !/[\0/\\]/.test(s), '规划名称含有非法字符');
 
+/**
+ * The school group a 集团化办学 action forms or extends, by name: a name the county's groups (or
+ * an earlier action) already use extends that group with `members`; a new name forms a group of
+ * `kind` around the project's school as its core.
+ */
+export const groupActionSchema = z.strictObject({
+  name: nameSchema.trim().min(1, '请填写集团（共同体、学区）名称'),
+  kind: z.enum(GROUP_KINDS, `集团类型应为 ${GROUP_KINDS.join('、')} 之一`).default('教育集团'),
+  members: z.array(schoolRefSchema).max(60, '成员学校不超过 60 所').default([]),
+});
+export type GroupAction = z.output<typeof groupActionSchema>;
+
 export const receiverSchema = z.strictObject({
   school: schoolRefSchema,
   /** Share of the closed school's students this school takes, 0–1; shares add up to 1. */
@@ -69,7 +83,8 @@ export const receiverSchema = z.strictObject({
  *   no longer teaches go to `receivers`;
  * - 提质改造 / 改薄 / 校舍加固 / 运动场: `school`'s buildings or grounds, with floor area, site
  *   area and investment but no seats;
- * - 寄宿: `school` gains `boardingPlaces` (dormitory and canteen), no seats.
+ * - 寄宿: `school` gains `boardingPlaces` (dormitory and canteen), no seats;
+ * - 集团化办学: `schoolGroup` is formed around `school` or gains members, from `completionYear`.
  */
 const projectFields = {
   type: z.enum(PROJECT_TYPES, `项目类型应为 ${PROJECT_TYPES.join('、')} 之一`),
@@ -97,6 +112,8 @@ const projectFields = {
   note: z.string().trim().max(300, '备注不超过 300 个字').default(''),
   /** 寄宿床位 a 寄宿 project adds. */
   boardingPlaces: z.number().int('寄宿床位数应为整数').min(0, '寄宿床位数不能为负').max(10_000, '寄宿床位数过大').default(0),
+  /** The group a 集团化办学 action forms or extends. */
+  schoolGroup: groupActionSchema.nullable().default(null),
 };
 
 const projectFieldsSchema = z.strictObject(projectFields);
@@ -110,11 +127,12 @@ const present: Record<RequiredField, (p: z.output<typeof projectFieldsSchema>) =
   receivers: (p) => p.receivers.length > 0,
   works: (p) => (p.floorArea ?? 0) > 0 || (p.siteArea ?? 0) > 0 || (p.investment ?? 0) > 0,
   boardingPlaces: (p) => p.boardingPlaces > 0,
+  schoolGroup: (p) => p.schoolGroup !== null && p.schoolGroup.members.length > 0,
 };
 /** Where the form shows a missing field's message. */
 const messageField: Record<RequiredField, string> = {
   school: 'school', kind: 'kind', township: 'township', seats: 'seats', classesOrSeats: 'seats', receivers: 'receivers',
-  works: 'floorArea', boardingPlaces: 'boardingPlaces',
+  works: 'floorArea', boardingPlaces: 'boardingPlaces', schoolGroup: 'schoolGroup',
 };
 
 export const projectInputSchema = projectFieldsSchema.superRefine((p, ctx) => {
@@ -131,6 +149,11 @@ export const projectInputSchema = projectFieldsSchema.superRefine((p, ctx) => {
     const refs = p.receivers.map((r) => r.school);
     need(new Set(refs).size === refs.length, '接收学校不能重复', 'receivers');
     need(p.school === null || !refs.includes(p.school), '接收学校不能是被撤并的学校本身', 'receivers');
+  }
+  if (p.schoolGroup && usedFields(p.type).group) {
+    const members = p.schoolGroup.members;
+    need(new Set(members).size === members.length, '成员学校不能重复', 'schoolGroup');
+    need(p.school === null || !members.includes(p.school), '成员学校不能是核心学校本身', 'schoolGroup');
   }
 });
 export type ProjectInput = z.input<typeof projectInputSchema>;
@@ -155,6 +178,7 @@ export function withTypeFields(p: ProjectFields): ProjectFields {
     investment: f.works ? p.investment : null,
     receivers: f.receivers ? p.receivers : [],
     boardingPlaces: f.boarding ? p.boardingPlaces : 0,
+    schoolGroup: f.group ? p.schoolGroup : null,
   };
 }
 

@@ -5,7 +5,7 @@
 // one entry and the compiler refuses an incomplete one (see docs/ARCHITECTURE.md,
 // "Registries").
 
-export const PROJECT_TYPES = ['新建', '改扩建', '迁建', '撤并', '转型', '提质改造', '改薄', '校舍加固', '运动场', '寄宿', '资源教室'] as const;
+export const PROJECT_TYPES = ['新建', '改扩建', '迁建', '撤并', '转型', '提质改造', '改薄', '校舍加固', '运动场', '寄宿', '资源教室', '集团化办学'] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 
 /**
@@ -17,12 +17,13 @@ export type ProjectType = (typeof PROJECT_TYPES)[number];
  * - convert: the school becomes a `kind` school with `classes` and `seats`, the students of
  *   stages it stops teaching go to the receivers;
  * - improve: seats stay; the school's facilities grow by what the project records (`improves`);
- * - board: seats stay; the school gains `boardingPlaces` (a 寄宿部: dormitory and canteen).
+ * - board: seats stay; the school gains `boardingPlaces` (a 寄宿部: dormitory and canteen);
+ * - group: seats stay; the school leads a group or the group gains members (group-actions.ts).
  */
-export type CapacityEffect = 'open' | 'extend' | 'move' | 'close' | 'convert' | 'improve' | 'board';
+export type CapacityEffect = 'open' | 'extend' | 'move' | 'close' | 'convert' | 'improve' | 'board' | 'group';
 
 /** A field a type cannot do without, and what the planner is told when it is missing. */
-export type RequiredField = 'school' | 'kind' | 'township' | 'seats' | 'classesOrSeats' | 'receivers' | 'works' | 'boardingPlaces';
+export type RequiredField = 'school' | 'kind' | 'township' | 'seats' | 'classesOrSeats' | 'receivers' | 'works' | 'boardingPlaces' | 'schoolGroup';
 
 /**
  * The facility a facilities-only project adds to: 教学及辅助用房 from its floor area, 运动场 from its
@@ -48,6 +49,8 @@ export interface ProjectTypeSpec {
   works: boolean;
   /** Records the boarding places it adds. */
   boarding: boolean;
+  /** Forms or extends a school group (`schoolGroup`), its core being `school`. */
+  group: boolean;
   /** What a facilities-only project adds to (null for the others, and for works that add no area). */
   improves: Improvement;
   /** `classes` and `seats` are added to what the school has, not its new total. */
@@ -77,6 +80,7 @@ function facilities<C extends string>(type: string, description: string, improve
     builds: false,
     works: true,
     boarding: false,
+    group: false,
     improves,
     increment: false,
     receivers: false,
@@ -99,6 +103,7 @@ export const PROJECT_TYPE = {
     builds: true,
     works: false,
     boarding: false,
+    group: false,
     improves: null,
     increment: false,
     receivers: false,
@@ -118,6 +123,7 @@ export const PROJECT_TYPE = {
     builds: true,
     works: false,
     boarding: false,
+    group: false,
     improves: null,
     increment: true,
     receivers: false,
@@ -137,6 +143,7 @@ export const PROJECT_TYPE = {
     builds: true,
     works: false,
     boarding: false,
+    group: false,
     improves: null,
     increment: false,
     receivers: false,
@@ -156,6 +163,7 @@ export const PROJECT_TYPE = {
     builds: false,
     works: false,
     boarding: false,
+    group: false,
     improves: null,
     increment: false,
     receivers: true,
@@ -175,6 +183,7 @@ export const PROJECT_TYPE = {
     builds: true,
     works: false,
     boarding: false,
+    group: false,
     improves: null,
     increment: false,
     receivers: true,
@@ -200,6 +209,15 @@ export const PROJECT_TYPE = {
     // Its floor area defaults to the guideline's minimum, so the school is all a planner must give.
     required: { school: '资源教室项目请选择学校' },
     doneVerb: '建成',
+  },
+  集团化办学: {
+    ...facilities('集团化办学', '以核心学校组建教育集团（共同体、学区），或为已有集团增加成员学校，不增加学位', null, 'magenta'),
+    capacity: 'group',
+    works: false,
+    group: true,
+    required: { school: '集团化办学项目请选择核心学校', schoolGroup: '集团化办学项目请填写集团名称并选择成员学校' },
+    // No building and no cost: 附件4 lists construction, 附件10 names the group beside its schools.
+    construction: false,
   },
 } as const satisfies Record<ProjectType, ProjectTypeSpec>;
 
@@ -229,11 +247,11 @@ export function isAdjustment(type: ProjectType): type is AdjustmentType {
 
 /** The fields a project of `type` keeps; the others are cleared before saving. */
 export function usedFields(type: ProjectType): {
-  school: boolean; kind: boolean; township: boolean; stage: boolean; size: boolean; works: boolean; boarding: boolean; receivers: boolean;
+  school: boolean; kind: boolean; township: boolean; stage: boolean; size: boolean; works: boolean; boarding: boolean; receivers: boolean; group: boolean;
 } {
   const s: ProjectTypeSpec = PROJECT_TYPE[type];
   return {
     school: !s.createsSchool, kind: s.ownKind, township: s.ownTownship, stage: s.stage, size: s.builds,
-    works: s.builds || s.works, boarding: s.boarding, receivers: s.receivers,
+    works: s.builds || s.works, boarding: s.boarding, receivers: s.receivers, group: s.group,
   };
 }

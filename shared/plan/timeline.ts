@@ -375,6 +375,8 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
       },
     // Boarding places change no seats or 优质均衡 facility; facts.ts counts the school as 寄宿制 once it is done.
     board: () => undefined,
+    // A group changes no seats; the group indicators read the action itself (group-actions.ts).
+    group: () => undefined,
   };
   const apply = (state: Built, p: PlanProject, order: number): void => {
     if (!blocked.has(p.id)) effects[PROJECT_TYPE[p.type].capacity](state, p, order);

@@ -1,10 +1,14 @@
 // End to end: the sample county in Chromium against the loopback host. On the 学校 page's
 // 集团与特殊教育 panel the planner adds a 城乡学校共同体 and gives the one large school without
 // a resource room a room; the 学校 table shows both, and the plan's targets move: 资源教室覆盖率
-// to 100 %, one more group, more rural schools in a group. Screenshots: special-*.png.
+// to 100 %, one more group, more rural schools in a group. Then a 集团化办学 project on the 规划
+// page forms a group of two rural schools in a later year, and 乡村学校入集团比例 rises from that
+// year. Screenshots: special-*.png.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PlanEvaluation } from '../../shared/plan';
+import type { SchoolRow } from '../../shared/api';
+import type { InclusionData } from '../../shared/domain';
+import type { PlanDetail, PlanEvaluation, PlanSummary } from '../../shared/plan';
 import { withBrowserSession } from '../helpers/browser';
 
 let page: Page;
@@ -92,6 +96,46 @@ describe('groups and resource rooms', () => {
     const row = page.getByTestId('targets-table').locator('tr', { hasText: '资源教室覆盖率' });
     await expect.poll(() => row.textContent(), POLL).toContain('100');
     await session.shot('special-4-targets-after');
+    expect(session.outsideRequests()).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('forms a group as a 集团化办学 project with a year, and the rural share rises from that year', { timeout: 300_000 }, async () => {
+    const data = await api<InclusionData>('inclusion.get');
+    const grouped = new Set(data.groups.flatMap((g) => [g.core, ...g.members]));
+    const rural = (await api<SchoolRow[]>('schools.list')).filter((s) => s.urbanRural === '乡村' && s.stages.includes('primary') && !grouped.has(s.code));
+    const [core, member] = rural;
+    if (!core || !member) throw new Error('the sample county has fewer than two rural schools outside the groups');
+    const [summary] = await api<PlanSummary[]>('plan.list');
+    const plan = await api<PlanDetail>('plan.get', { plan: summary?.id });
+    const year = plan.baseYear + 2;
+    const series = async () => {
+      const ev = await api<PlanEvaluation>('plan.evaluate', { name: '十五五' });
+      const t = ev.targets.find((x) => x.key === 'rural_schools_in_groups')!;
+      return { before: t.series[ev.years.indexOf(year - 1)] ?? null, at: t.series[ev.years.indexOf(year)] ?? null };
+    };
+    const was = await series();
+    expect(was.at).toBe(was.before);
+
+    await page.getByTestId('plan-tabs').getByRole('tab', { name: '建设项目' }).click();
+    await page.getByTestId('add-project').click();
+    await page.getByTestId('project-form').waitFor();
+    await page.getByTestId('project-type').getByText('集团化办学', { exact: true }).click();
+    await session.field('project-name').fill('乡村学校共同体组建');
+    await choose('project-school', core.name);
+    await page.locator('[data-testid="project-group-name"] input').first().fill('乡村学校共同体');
+    await choose('project-group-members', member.name);
+    // Closes the members' dropdown (Escape would close the whole form).
+    await session.field('project-name').click();
+    await session.field('project-completion').fill(String(year));
+    await session.shot('special-5-group-project');
+    await page.getByTestId('project-save').click();
+    await expect.poll(async () => (await series()).at, POLL).toBeGreaterThan(was.at ?? 0);
+    expect((await series()).before).toBe(was.before);
+    const saved = (await api<PlanDetail>('plan.get', { plan: plan.id })).projects.find((p) => p.type === '集团化办学');
+    expect(saved).toMatchObject({ school: core.code, completionYear: year, schoolGroup: { name: '乡村学校共同体', members: [member.code] } });
+    await expect.poll(() => page.getByTestId('projects-table').textContent(), POLL).toContain('乡村学校共同体组建');
+    await session.shot('special-6-projects');
     expect(session.outsideRequests()).toEqual([]);
     expect(session.consoleErrors).toEqual([]);
   });

@@ -38,6 +38,7 @@ const full: Omit<PlanProject, 'id'> = {
   status: '在建',
   receivers: [{ school: P1, share: 0.6 }, { school: 'new:1', share: 0.4 }],
   note: '原址改造，保留运动场',
+  schoolGroup: null,
   boardingPlaces: 120,
 };
 

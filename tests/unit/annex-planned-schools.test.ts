@@ -52,6 +52,24 @@ describe('规划学校一览表', () => {
   });
 });
 
+describe('规划学校一览表 with a 集团化办学 project', () => {
+  it('names the group beside the core school and each member, leaving the action 保留', () => {
+    const grouped: Plan = {
+      ...plan,
+      projects: [
+        project({ id: 1, type: '集团化办学', name: '组建城关教育集团', school: J1, completionYear: 2027, schoolGroup: { name: '城关教育集团', kind: '教育集团', members: [P1] } }),
+        // Done after the target year: not printed.
+        project({ id: 2, type: '集团化办学', name: '青山共同体', school: P2, completionYear: 2031, schoolGroup: { name: '青山共同体', kind: '共同体', members: [P1] } }),
+      ],
+    };
+    const rows = plannedSchoolsInput(grouped, evaluatePlan(planContext(), grouped), new Map()).schools;
+    const row = (name: string) => rows.find((s) => s.name === name);
+    expect(row('城关初级中学')).toMatchObject({ action: '保留', note: '2027年牵头城关教育集团' });
+    expect(row('城关第一小学')).toMatchObject({ action: '保留', note: '2027年加入城关教育集团' });
+    expect(row('青山乡中心小学')).toMatchObject({ note: '' });
+  });
+});
+
 describe('上期规划项目完成情况表', () => {
   const earlier: Plan = {
     ...plan,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MigrantRecord, SchoolGroup, SpecialNeedsRecord } from '../../shared/domain';
 import { evaluatePlan, newPlan, targetDef, targetFromDef, type EvaluationContext, type Plan } from '../../shared/plan';
 import { J1, M1, P1, P2, planContext, TP } from '../fixtures/plan-county';
+import { project } from '../fixtures/plan-projects';
 
 const KEYS = ['disabled_enrolment_rate', 'resource_room_coverage', 'migrant_public_share', 'rural_schools_in_groups', 'school_groups'] as const;
 
@@ -81,5 +82,34 @@ describe('special education, migrant and group targets', () => {
     const ev = evaluatePlan(context(), { ...p, settings: { ...p.settings, inclusion: { ...p.settings.inclusion, resourceRoomMinPupils: 6 } } });
     // Only P1 (8) reaches 6, and it has a room.
     expect(target(ev, 'resource_room_coverage')).toMatchObject({ base: 100, projected: 100, met: true });
+  });
+
+  it('counts a group the plan forms or extends from the action’s completion year', () => {
+    // Recorded: only 城关教育集团 (P1 with P2, since 2022). Rural compulsory schools: P2 and TP.
+    const groups: SchoolGroup[] = [GROUPS[0] as SchoolGroup];
+    const p = plan();
+    const projects = [
+      // Extends the recorded group with the rural 教学点 TP from 2026: 2 of 2 rural schools.
+      project({ id: 1, type: '集团化办学', name: '城关教育集团扩容', school: P1, completionYear: 2026, schoolGroup: { name: '城关教育集团', kind: '教育集团', members: [TP] } }),
+      // Forms a second group around J1 in 2028: 2 groups from then.
+      project({ id: 2, type: '集团化办学', name: '城关初中共同体', school: J1, completionYear: 2028, schoolGroup: { name: '城关初中共同体', kind: '共同体', members: [M1] } }),
+      // Deferred: counts nowhere.
+      project({ id: 3, type: '集团化办学', name: '暂缓的学区', school: P2, completionYear: 2025, status: '暂缓', schoolGroup: { name: '青山学区', kind: '学区', members: [TP] } }),
+    ];
+    const ev = evaluatePlan(context({ groups }), { ...p, projects });
+    // 2024–2029: P2 only (1 of 2 = 50 %), then P2 and TP (100 %).
+    expect(series(ev, 'rural_schools_in_groups')).toEqual([50, 50, 100, 100, 100, 100]);
+    expect(series(ev, 'school_groups')).toEqual([1, 1, 1, 1, 2, 2]);
+    expect(target(ev, 'rural_schools_in_groups')).toMatchObject({ base: 50, projected: 100, met: true });
+    expect(target(ev, 'school_groups')).toMatchObject({ base: 1, projected: 2 });
+    expect(target(ev, 'school_groups').note).toContain('集团化办学项目自完成年份起计入');
+  });
+
+  it('forms a group from an action alone when the county records none', () => {
+    const p = plan();
+    const projects = [project({ id: 1, type: '集团化办学', name: '青山共同体', school: P2, completionYear: 2027, schoolGroup: { name: '青山共同体', kind: '共同体', members: [TP] } })];
+    const ev = evaluatePlan(context({ groups: [] }), { ...p, projects });
+    expect(series(ev, 'rural_schools_in_groups')).toEqual([0, 0, 0, 100, 100, 100]);
+    expect(series(ev, 'school_groups')).toEqual([0, 0, 0, 1, 1, 1]);
   });
 });

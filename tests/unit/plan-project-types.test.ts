@@ -36,6 +36,10 @@ const sample: Record<ProjectType, PlanProject> = {
   运动场: project({ id: 9, type: '运动场', name: '城关初级中学运动场', school: J1, siteArea: 8000, completionYear: 2027 }),
   寄宿: project({ id: 10, type: '寄宿', name: '城关初级中学寄宿部', school: J1, boardingPlaces: 200, completionYear: 2027 }),
   资源教室: project({ id: 11, type: '资源教室', name: '城关第一小学资源教室', school: P1, floorArea: 60, completionYear: 2027 }),
+  集团化办学: project({
+    id: 12, type: '集团化办学', name: '城关第一小学教育集团', school: P1, completionYear: 2027,
+    schoolGroup: { name: '城关第一小学教育集团', kind: '教育集团', members: [P2, TP] },
+  }),
 };
 
 /** Seats of the project's school after completion, from its seats before. */
@@ -47,6 +51,7 @@ const seatsAfter: Record<CapacityEffect, (before: number, p: PlanProject) => num
   convert: (_, p) => p.seats,
   improve: (before) => before,
   board: (before) => before,
+  group: (before) => before,
 };
 
 function planOf(projects: PlanProject[]): Plan {
@@ -64,7 +69,7 @@ describe.each(PROJECT_TYPES)('project type %s', (type) => {
   it('accepts the complete sample and refuses it without each required field, with the registry’s message', () => {
     const { id: _id, ...input } = p;
     expect(projectInputSchema.safeParse(input).success).toBe(true);
-    const blank = { school: null, kind: null, township: null, seats: 0, classesOrSeats: null, receivers: [], boardingPlaces: 0 };
+    const blank = { school: null, kind: null, township: null, seats: 0, classesOrSeats: null, receivers: [], boardingPlaces: 0, schoolGroup: null };
     for (const [field, message] of Object.entries(spec.required)) {
       const without =
         field === 'classesOrSeats' ? { ...input, classes: 0, seats: 0 }
@@ -101,7 +106,7 @@ describe.each(PROJECT_TYPES)('project type %s', (type) => {
     const { id: _id, ...input } = p;
     const cleared = withTypeFields({
       ...input, startYear: null, school: P1, kind: 'primary', township: T2, stage: 'primary', classes: 1, seats: 1, receivers: [{ school: J1, share: 1 }],
-      floorArea: 100, boardingPlaces: 10,
+      floorArea: 100, boardingPlaces: 10, schoolGroup: { name: '某集团', kind: '共同体', members: [J1] },
     });
     expect(cleared.school !== null).toBe(used.school);
     expect(cleared.kind !== null).toBe(used.kind);
@@ -111,6 +116,7 @@ describe.each(PROJECT_TYPES)('project type %s', (type) => {
     expect(cleared.receivers.length > 0).toBe(used.receivers);
     expect(cleared.floorArea !== null).toBe(used.works);
     expect(cleared.boardingPlaces > 0).toBe(used.boarding);
+    expect(cleared.schoolGroup !== null).toBe(used.group);
   });
 });
 

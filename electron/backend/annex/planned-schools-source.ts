@@ -28,6 +28,7 @@ export function plannedSchoolsInput(plan: Plan, ev: PlanEvaluation, recorded: Re
     const ref = PROJECT_TYPE[p.type].createsSchool ? `new:${p.id}` : p.school;
     if (ref) byRef.set(ref, [...(byRef.get(ref) ?? []), p]);
   }
+  const groupNotes = groupActionNotes(done);
   const schools = ev.schools.map((s): PlannedSchoolRecord => {
     const own = byRef.get(s.code) ?? [];
     const actions = own.map((p) => ACTION_OF[p.type] ?? '保留');
@@ -48,7 +49,7 @@ export function plannedSchoolsInput(plan: Plan, ev: PlanEvaluation, recorded: Re
     const closed = action === '撤并';
     const classesPlanned = closed ? null : (s.classes[ti] ?? null);
     const kind: SchoolKind = s.kind;
-    const works = own.filter((p) => !ACTION_OF[p.type]).map((p) => p.type);
+    const works = own.filter((p) => !ACTION_OF[p.type] && !PROJECT_TYPE[p.type].group).map((p) => p.type);
     return {
       name: s.name,
       township: s.townshipName,
@@ -63,10 +64,22 @@ export function plannedSchoolsInput(plan: Plan, ev: PlanEvaluation, recorded: Re
       floorArea: floorArea === null ? null : Math.round(floorArea),
       siteNorm: closed ? null : siteAreaPerStudent(kind),
       floorNorm: closed ? null : floorAreaPerStudent(kind, classesPlanned ?? 0, plan.settings.floorAreaBasis),
-      note: [closed && s.closedFrom !== null ? `${s.closedFrom}年撤并` : '', ...works].filter(Boolean).join('；'),
+      note: [closed && s.closedFrom !== null ? `${s.closedFrom}年撤并` : '', ...works, ...(groupNotes.get(s.code) ?? [])].filter(Boolean).join('；'),
     };
   });
   return { baseYear: plan.baseYear, targetYear: plan.targetYear, schools, planName: quotedPlanName(plan.name) };
+}
+
+/** "2027年牵头组建城关教育集团" beside the core school, "2027年加入…" beside each member. */
+function groupActionNotes(done: readonly ProjectResult[]): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  const add = (code: string, text: string) => notes.set(code, [...(notes.get(code) ?? []), text]);
+  for (const p of done) {
+    if (!PROJECT_TYPE[p.type].group || !p.schoolGroup || !p.school) continue;
+    add(p.school, `${p.completionYear}年牵头${p.schoolGroup.name}`);
+    for (const m of p.schoolGroup.members) add(m, `${p.completionYear}年加入${p.schoolGroup.name}`);
+  }
+  return notes;
 }
 
 /** Where the two norms of the table come from. */

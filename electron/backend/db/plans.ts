@@ -3,7 +3,7 @@
 // is the plan's own rows as JSON; restoring one rewrites them with their ids, so references
 // between projects (a closure's receiver `new:<id>`) survive.
 import type Database from 'better-sqlite3';
-import { planProjectSchema, readSettings, targetInputSchema, type Plan, type PlanHeader, type PlanProject, type PlanTarget, type Receiver } from '../../../shared/plan';
+import { groupActionSchema, planProjectSchema, readSettings, type GroupAction, targetInputSchema, type Plan, type PlanHeader, type PlanProject, type PlanTarget, type Receiver } from '../../../shared/plan';
 import { planGeoRows, restorePlanGeoRows, type PlanGeoRows } from './geo';
 import { defineTable, readAll, readOne, snakeColumns, type Table } from './table';
 
@@ -41,6 +41,7 @@ const projects = defineTable<Owned<PlanProject>>({
   key: ['planId', 'id'],
   columns: snakeColumns<Owned<PlanProject>>([...Object.keys(planProjectSchema.shape), 'planId'], {
     receivers: { column: 'receivers', json: true, fallback: [] },
+    schoolGroup: { column: 'school_group', json: true, fallback: null },
   }),
 });
 
@@ -83,6 +84,12 @@ function validReceivers(v: unknown): Receiver[] {
     .map((r) => ({ school: r.school, share: r.share }));
 }
 
+/** Likewise a malformed stored group reads as none (the project then asks for one). */
+function validGroupAction(v: unknown): GroupAction | null {
+  const parsed = groupActionSchema.safeParse(v);
+  return v !== null && parsed.success ? parsed.data : null;
+}
+
 export function planRows(db: Database.Database): PlanRowDb[] {
   return readAll(db, plans, 'ORDER BY id');
 }
@@ -114,6 +121,7 @@ export function readProjects(db: Database.Database, planId: number): PlanProject
   return readAll(db, projects, 'WHERE plan_id = @planId ORDER BY id', { planId }).map(({ planId: _p, ...p }) => ({
     ...p,
     receivers: validReceivers(p.receivers),
+    schoolGroup: validGroupAction(p.schoolGroup),
   }));
 }
 

@@ -11,7 +11,7 @@ import { bboxOfPolygon, emptyBBox, extendBBox, isEmptyBBox } from '../../../shar
 import { COVERAGE_STAGES, type CountyGeography, type CoverageStage, type Position } from '../../../shared/geo/model';
 import { bestNewSite } from '../../../shared/geo/new-site';
 import { GEO_SETTING_SOURCES, serviceDistance } from '../../../shared/geo/settings';
-import { evaluatePlan, type Plan, type PlanEvaluation } from '../../../shared/plan';
+import { evaluatePlan, groupsInYear, type Plan, type PlanEvaluation } from '../../../shared/plan';
 import { AppError } from '../errors';
 import { assignCatchments, catchmentRows, moveSchool, projectSites, readGeography, setProjectSite, undoLastMove } from '../db/geo';
 import type { ProjectFile } from '../db/project-file';
@@ -251,8 +251,7 @@ function mapOf(file: ProjectFile, state: GeoState): GeoMap {
     schools: state.schools,
     projects,
     catchments: COVERAGE_STAGES.flatMap((st) => assigned.stages[st].assignments),
-    groups: readInclusion(file.db)
-      .groups.filter((gr) => gr.yearFormed === null || gr.yearFormed <= state.year)
+    groups: groupsInYear(readInclusion(file.db).groups, state.evaluation.projects.filter((p) => p.applied), state.year)
       .map((gr) => ({ name: gr.name, core: gr.core, members: gr.members.filter((m) => m !== gr.core) })),
     notes,
   };

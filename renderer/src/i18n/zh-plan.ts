@@ -217,6 +217,13 @@ export const planStrings = {
     newSchoolTag: '（规划新建）',
     saved: '项目已保存',
     needShares: '接收比例合计应为 100%',
+    coreSchool: '核心学校（牵头学校）',
+    groupName: '集团（共同体、学区）名称',
+    groupNamePlaceholder: '填写新名称为组建，选已有集团为扩展',
+    groupKind: '类型',
+    groupMembers: '加入的成员学校',
+    groupHint: (name: string) => `扩展已有的“${name}”：成员学校自完成年份起加入，核心学校不变`,
+    groupNewHint: '组建新集团：自完成年份起计入集团数和乡村学校入集团比例；不增加学位和投资',
   },
 
   balance: {

@@ -2,11 +2,12 @@
 // registry: a new school needs a kind, a township and its size; an extension a school and
 // the classes added; a closure the receiving schools and their shares. Defaults and
 // validation are the project schema's own. Floor area, site area and cost can be filled
-// from the 建标 norms and the cost per m² of the plan's settings.
+// from the 建标 norms and the cost per m² of the plan's settings. A 集团化办学 action names its
+// group and members (GroupActionFields).
 import { useEffect, useMemo, useState } from 'react';
 import { AutoComplete, Button, Form, Input, InputNumber, Modal, Segmented, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { KIND_LABEL, KIND_STAGES, OWNERSHIPS, STAGE_LABEL, type SchoolKind, type Stage } from '@shared/domain';
+import { GROUP_KINDS, KIND_LABEL, KIND_STAGES, OWNERSHIPS, STAGE_LABEL, type SchoolKind, type Stage } from '@shared/domain';
 import {
   BUILDABLE_KINDS,
   defaultProject,
@@ -29,6 +30,7 @@ import {
   type ProjectInput,
 } from '@shared/plan';
 import { zh } from '../../i18n/zh';
+import { GroupActionFields } from './GroupActionFields';
 import { fmtInt } from '../../lib/format';
 
 const t = zh.plan.editor;
@@ -51,6 +53,7 @@ function fromForm(v: Values): ProjectFields {
     funding: v.funding ?? '',
     note: v.note ?? '',
     receivers: (v.receivers ?? []).filter((r) => r?.school).map((r) => ({ school: r.school, share: (r.share ?? 0) / 100 })),
+    schoolGroup: v.schoolGroup?.name ? { name: v.schoolGroup.name, kind: v.schoolGroup.kind ?? GROUP_KINDS[0], members: v.schoolGroup.members ?? [] } : null,
   });
 }
 
@@ -110,7 +113,12 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
     };
     // The id stays out of the form: the schema takes the project's fields only.
     const { id: _id, ...start }: ProjectFields & { id?: number } = project ?? fresh;
-    form.setFieldsValue({ ...start, receivers: start.receivers.map((r) => ({ school: r.school, share: Math.round(r.share * 1000) / 10 })) });
+    form.setFieldsValue({
+      ...start,
+      receivers: start.receivers.map((r) => ({ school: r.school, share: Math.round(r.share * 1000) / 10 })),
+      // A group's kind shows its default before the planner names the group.
+      schoolGroup: start.schoolGroup ?? { name: '', kind: GROUP_KINDS[0], members: [] },
+    });
   }, [open, project, form, context.townships, plan.baseYear, settings.classSize, system, initial]);
 
   /** Seats follow the classes at the standard class size until the planner types seats. */
@@ -144,11 +152,12 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
     if (!parsed.success) {
       const byField = new Map<string, string>();
       for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? 'name');
+        // A group's messages go to its name when about the name, else under its members.
+        const field = issue.path[0] === 'schoolGroup' ? `schoolGroup.${issue.path[1] === 'name' ? 'name' : 'members'}` : String(issue.path[0] ?? 'name');
         if (!byField.has(field)) byField.set(field, issue.message);
       }
       setReceiversError(byField.get('receivers') ?? null);
-      form.setFields([...byField].filter(([name]) => name !== 'receivers').map(([name, message]) => ({ name: name as keyof Values, errors: [message] })));
+      form.setFields([...byField].filter(([name]) => name !== 'receivers').map(([name, message]) => ({ name: name.split('.') as never, errors: [message] })));
       return;
     }
     setReceiversError(null);
@@ -189,7 +198,7 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
             </Form.Item>
           </div>
         ) : (
-          <Form.Item name="school" label={t.school}>
+          <Form.Item name="school" label={used.group ? t.coreSchool : t.school}>
             <Select showSearch={{ optionFilterProp: 'label' }} placeholder={t.schoolPlaceholder} options={schoolOptions} data-testid="project-school" />
           </Form.Item>
         )}
@@ -277,6 +286,8 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
             </div>
           </>
         ) : null}
+
+        {used.group ? <GroupActionFields form={form} plan={plan} context={context} projectId={project?.id ?? null} schoolOptions={schoolOptions} /> : null}
 
         {used.receivers ? (
           <Form.Item label={t.receivers} extra={t.receiversHint} required validateStatus={receiversError ? 'error' : undefined} help={receiversError ?? undefined}>
