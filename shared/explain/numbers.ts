@@ -2,31 +2,14 @@
 // computed, the standard behind it (with number and year, from shared/standards) and where
 // its data comes from. One registry, so a page and an annex note cannot word it differently.
 import { STANDARDS } from '../standards';
+import { DATA_ORIGIN_LABEL, PROJECTED, SEATS, type NumberHelp } from './types';
+import { FORECAST_HELP } from './forecast';
+import { PLAN_HELP } from './plan';
 
-/** Where a number's data comes from: what the planner imported, what the program estimated, or a value assumed. */
-export type DataOrigin = 'imported' | 'estimated' | 'assumed';
-
-export const DATA_ORIGIN_LABEL: Record<DataOrigin, string> = {
-  imported: '导入数据',
-  estimated: '程序估算',
-  assumed: '假定值',
-};
-
-export interface NumberHelp {
-  title: string;
-  definition: string;
-  formula: string;
-  /** The standard and its document; null when no standard is involved. */
-  standard: string | null;
-  origin: DataOrigin;
-  /** Which data, in the planner's words. */
-  data: string;
-}
+export { DATA_ORIGIN_LABEL, type DataOrigin, type NumberHelp } from './types';
 
 const { largeClass, oversizedClass, seatLevels } = STANDARDS;
 
-const PROJECTED = '所选预测方案的各校在校生（由学校表的历年在校生、出生和人口数据推算）';
-const SEATS = '学校表的设计学位（缺少时按办学标准估算并注明），加上规划中已计入的建设项目';
 
 export const NUMBER_HELP = {
   'overview.schools': {
@@ -133,6 +116,8 @@ export const NUMBER_HELP = {
     origin: 'assumed',
     data: '规划中录入或采纳的项目（规划人员填写的规模、年份和投资）。',
   },
+  ...FORECAST_HELP,
+  ...PLAN_HELP,
 } as const satisfies Record<string, NumberHelp>;
 
 export type NumberKey = keyof typeof NUMBER_HELP;
