@@ -51,7 +51,7 @@ export const PLAN_HELP = {
   'plan.capacity': {
     title: '学位数',
     definition: '该年可用的学位：学校的设计学位加上已建成项目增加的学位，减去撤并减少的学位。',
-    formula: `现有学位（学校表的设计学位；缺少时按班数 × 标准班额，仍缺少时按校舍面积 ÷ 生均面积估算，标“估算”）+ 建成项目的学位 − 撤并学校的学位；标准班额小学 ${classSize.value.primary}、初中 ${classSize.value.junior}、高中 ${classSize.value.senior} 人。`,
+    formula: `现有学位（学校表的设计学位；没有时按班数 × 标准班额；也没有班数时按校舍建筑面积 ÷ 生均建筑面积或按在校生估算，标“估算”）+ 建成项目的学位 − 撤并学校的学位；标准班额小学 ${classSize.value.primary}、初中 ${classSize.value.junior}、高中 ${classSize.value.senior} 人。`,
     standard: classSize.source,
     origin: 'imported',
     data: `${SEATS}。`,
