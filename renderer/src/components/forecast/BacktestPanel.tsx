@@ -102,7 +102,7 @@ export function BacktestPanel({ backtest, error, years, baseYear, onBaseYear }: 
     { title: helpTitle(t.colN, 'backtest.n'), key: 'n', align: 'right', width: 70, render: (_: unknown, r) => <span className="num muted">{r.a.n}</span> },
   ];
   const sizeColumns: TableColumnsType<BacktestResult['sizeClasses'][number]> = [
-    { title: t.colClass, dataIndex: 'label', width: 130 },
+    { title: helpTitle(t.colClass, 'forecast.sizeClass'), dataIndex: 'label', width: 130 },
     { title: helpTitle(t.colSchools, 'backtest.schools'), dataIndex: 'schools', align: 'right', width: 100 },
     { title: helpTitle(t.colTrust, 'backtest.trust'), dataIndex: 'alpha', align: 'right', width: 120, render: (v: number) => <span className="num">{fmtRatio(v)}</span> },
     { title: helpTitle(t.colProjection, 'backtest.projection'), key: 'p', align: 'right', width: 110, render: (_: unknown, r) => <span className="num">{fmtPct(r.projection.mape)}</span> },
