@@ -44,3 +44,6 @@ export function HelpText({ explain, children }: { explain: NumberKey; children: 
 export function helpTitle(title: ReactNode, explain: NumberKey): ReactNode {
   return <HelpText explain={explain}>{title}</HelpText>;
 }
+
+/** A table's sort hint on its sort icon only, so that it does not cover a heading's help. */
+export const SORT_HINT_ON_ICON = { target: 'sorter-icon' } as const;

@@ -14,7 +14,7 @@ import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { IntervalText } from './IntervalText';
 import { Sparkline } from '../Sparkline';
-import { helpTitle } from '../NumberHelp';
+import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
 import { changePct, DISPLAY_STAGES, stagesIn } from './stages';
 
 const t = zh.forecast.schools;
@@ -163,6 +163,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       <Table<SchoolProjection>
         size="small"
         rowKey={(r) => `${r.code}|${r.stage}`}
+        showSorterTooltip={SORT_HINT_ON_ICON}
         columns={columns}
         dataSource={rows}
         pagination={false}

@@ -14,7 +14,7 @@ import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { changePct, stagesIn } from './stages';
 import { CompactTable } from '../CompactTable';
-import { helpTitle } from '../NumberHelp';
+import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
 
 const t = zh.forecast.townships;
 
@@ -122,7 +122,7 @@ export function TownshipPanel({ result, backtest }: { result: ProjectionResult; 
         )}
       </Section>
       <Section title={`${STAGE_LABEL[stage]} · ${zh.forecast.tabs.townships}`}>
-        <CompactTable<Row> rowKey="code" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-township-table" />
+        <CompactTable<Row> rowKey="code" showSorterTooltip={SORT_HINT_ON_ICON} columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-township-table" />
       </Section>
     </div>
   );

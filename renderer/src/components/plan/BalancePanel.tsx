@@ -14,7 +14,7 @@ import { LEVEL_COLOR } from '../../lib/colors';
 import { metColor } from './levels';
 import { CompactTable } from '../CompactTable';
 import { Labeled } from '../Labeled';
-import { HelpText, helpTitle } from '../NumberHelp';
+import { HelpText, helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
 import { BALANCE_INDICATOR_HELP } from '@shared/explain/plan';
 
 const t = zh.plan.balance;
@@ -163,7 +163,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
           <EChart option={chart} height={262} label={t.cvChart} testId="balance-chart" />
         </Section>
       </div>
-      <CompactTable<BalanceSchoolRow> rowKey="code" columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1640, y: 420 }} data-testid="balance-schools" />
+      <CompactTable<BalanceSchoolRow> rowKey="code" showSorterTooltip={SORT_HINT_ON_ICON} columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1640, y: 420 }} data-testid="balance-schools" />
     </div>
   );
 }

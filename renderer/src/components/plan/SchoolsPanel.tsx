@@ -9,7 +9,7 @@ import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR, utilisationColor } from '../../lib/colors';
 import { Sparkline } from '../Sparkline';
 import { Labeled } from '../Labeled';
-import { helpTitle } from '../NumberHelp';
+import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
 import { editStrings } from '../../i18n/zh-edit';
 
 const t = zh.plan.schools;
@@ -132,7 +132,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
         </Labeled>
         <Typography.Text type="secondary">{t.count(rows.length)}</Typography.Text>
       </div>
-      <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1512, y: 520 }} data-testid="plan-schools" />
+      <Table<Row> size="small" rowKey="key" showSorterTooltip={SORT_HINT_ON_ICON} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1512, y: 520 }} data-testid="plan-schools" />
     </div>
   );
 }
