@@ -5,6 +5,7 @@ export * from './format';
 export * from './layout';
 export * from './catalog';
 export * from './document';
+export * from './explained';
 export * from './api';
 export * from './providers/schools';
 export * from './providers/students-chart';

@@ -1,6 +1,7 @@
 // The annex tables (附件) as plain data, independent of any output format: the HTML/PDF,
 // XLSX and DOCX renderers all read this one model, so the three files cannot disagree.
 import type { MapDrawing, MapLayer } from '../map/model';
+import type { NumberKey } from '../explain/numbers';
 
 export const PAPERS = ['A4 portrait', 'A3 landscape'] as const;
 export type Paper = (typeof PAPERS)[number];
@@ -41,6 +42,8 @@ export interface Column {
   /** Typical content width in Latin characters (a Chinese character counts 2); widths follow content otherwise. */
   width?: number;
   align?: 'left' | 'center' | 'right';
+  /** The registry entry that explains the column's numbers; its text is printed in the notes (see explained.ts). */
+  explain?: NumberKey;
 }
 
 /** A number that carries its own format, for columns whose rows differ (指标 with various units). */

@@ -2,31 +2,14 @@
 // computed, the standard behind it (with number and year, from shared/standards) and where
 // its data comes from. One registry, so a page and an annex note cannot word it differently.
 import { STANDARDS } from '../standards';
+import { DATA_ORIGIN_LABEL, PROJECTED, SEATS, type NumberHelp } from './types';
+import { FORECAST_HELP } from './forecast';
+import { PLAN_HELP } from './plan';
 
-/** Where a number's data comes from: what the planner imported, what the program estimated, or a value assumed. */
-export type DataOrigin = 'imported' | 'estimated' | 'assumed';
-
-export const DATA_ORIGIN_LABEL: Record<DataOrigin, string> = {
-  imported: '导入数据',
-  estimated: '程序估算',
-  assumed: '假定值',
-};
-
-export interface NumberHelp {
-  title: string;
-  definition: string;
-  formula: string;
-  /** The standard and its document; null when no standard is involved. */
-  standard: string | null;
-  origin: DataOrigin;
-  /** Which data, in the planner's words. */
-  data: string;
-}
+export { DATA_ORIGIN_LABEL, type DataOrigin, type NumberHelp } from './types';
 
 const { largeClass, oversizedClass, seatLevels } = STANDARDS;
 
-const PROJECTED = '所选预测方案的各校在校生（由学校表的历年在校生、出生和人口数据推算）';
-const SEATS = '学校表的设计学位（缺少时按办学标准估算并注明），加上规划中已计入的建设项目';
 
 export const NUMBER_HELP = {
   'overview.schools': {
@@ -79,7 +62,7 @@ export const NUMBER_HELP = {
   },
   'forecast.county': {
     title: '全县分学段在校生（预测）',
-    definition: '各学段全县在校生：基准年为实际数，其后各年为预测数；加粗的格为该学段在预测期内的峰值年。',
+    definition: '各学段在校生：基准年为实际数，其后各年为预测数（页面上加粗的格为该学段在预测期内的峰值年）。',
     formula: '各校按年级升级比例（队列法）与上年人数的加权推算，入学年级按出生人口或乡镇入学趋势推算，再按学段汇总全县；各校权重由本县历年数据回测选定。',
     standard: null,
     origin: 'estimated',
@@ -133,6 +116,16 @@ export const NUMBER_HELP = {
     origin: 'assumed',
     data: '规划中录入或采纳的项目（规划人员填写的规模、年份和投资）。',
   },
+  'school.capacity': {
+    title: '学位数（现状）',
+    definition: '学校现有的学位：学校表填写的设计学位；没有填写时为估算数，并在备注中注明估算方法。',
+    formula: '设计学位；没有时按各学段班数 × 标准班额；也没有班数时，有校舍建筑面积的按面积 ÷ 建设标准的生均建筑面积估算，否则按容纳在校生所需的标准班数 × 标准班额估算。',
+    standard: `${STANDARDS.classSize.source}；${STANDARDS.floorAreaPerStudent.source}`,
+    origin: 'imported',
+    data: '学校表的设计学位、班数、在校生和校舍建筑面积。',
+  },
+  ...FORECAST_HELP,
+  ...PLAN_HELP,
 } as const satisfies Record<string, NumberHelp>;
 
 export type NumberKey = keyof typeof NUMBER_HELP;
@@ -152,4 +145,19 @@ export function numberHelpLines(key: NumberKey): string[] {
 export function numberNote(key: NumberKey): string {
   const h: NumberHelp = NUMBER_HELP[key];
   return `${h.title}：${h.formula}`;
+}
+
+/** A sentence ends in Chinese punctuation; add the full stop where the text has none. */
+function sentence(text: string): string {
+  return /[。；！？）]$/.test(text) ? text : `${text}。`;
+}
+
+/**
+ * The whole explanation as one annex note: the same definition, formula, standard and data
+ * origin the page's hover shows, so a printed table and the screen say the same.
+ */
+export function annexNumberNote(key: NumberKey): string {
+  const h: NumberHelp = NUMBER_HELP[key];
+  const standard = h.standard ?? '无国家标准，按统计口径计算';
+  return `${h.title}：${sentence(h.definition)}算法：${sentence(h.formula)}依据：${sentence(standard)}数据来源：${DATA_ORIGIN_LABEL[h.origin]}，${sentence(h.data.replace(/。$/, ''))}`;
 }

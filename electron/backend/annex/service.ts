@@ -6,6 +6,7 @@ import type { ParsedInput } from '../../../shared/api';
 import {
   ANNEX_CATALOG,
   numberAnnexes,
+  withColumnNotes,
   tableDate,
   type Annex,
   type AnnexContent,
@@ -76,7 +77,7 @@ export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date
       const { available, reason } = source.availability(scope);
       const title = ANNEX_CATALOG.find((e) => e.kind === kind)?.title ?? kind;
       if (!available) throw new AppError('NOT_FOUND', `无法生成“${title}”：${reason ?? '缺少数据。'}`);
-      return source.build(scope, { titlePrefix, date, paper, intervals });
+      return withColumnNotes(source.build(scope, { titlePrefix, date, paper, intervals }));
     });
   });
   return numberAnnexes(

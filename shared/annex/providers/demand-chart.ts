@@ -12,8 +12,8 @@ export interface DemandChartInput {
 export const DEMAND_CHART_COLUMNS: Column[] = [
   { header: '学段', kind: 'text', width: 6, align: 'center' },
   { header: '年份', kind: 'serial', width: 5 },
-  { header: '学位需求\n（个）', kind: 'integer', width: 8 },
-  { header: '学位供给\n（个）', kind: 'integer', width: 8 },
+  { header: '学位需求\n（个）', kind: 'integer', width: 8, explain: 'plan.demand' },
+  { header: '学位供给\n（个）', kind: 'integer', width: 8, explain: 'plan.capacity' },
 ];
 
 export function demandChartAnnex(input: DemandChartInput, ctx: AnnexContext): FigureAnnexContent {

@@ -62,7 +62,7 @@ export function forecastColumns(input: Pick<ForecastInput, 'baseYear' | 'plan' |
     { header: '项目', kind: 'text', width: 8, align: 'center' },
     ...years.map((y): Column => {
       const group = y === input.baseYear ? undefined : y <= input.plan.to ? `“${input.plan.name}”规划期` : '展望期';
-      return { header: y === input.baseYear ? `${y}年（基期）` : `${y}年`, group, kind: 'integer', width: 7 };
+      return { header: y === input.baseYear ? `${y}年（基期）` : `${y}年`, group, kind: 'integer', width: 7, explain: 'forecast.county' };
     }),
   ];
 }

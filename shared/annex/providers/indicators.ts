@@ -35,11 +35,11 @@ export function indicatorColumns(baseYear: number, targetYear: number): Column[]
     { header: '序号', kind: 'serial', width: 4 },
     { header: '指标', kind: 'text', width: 26 },
     { header: '单位', kind: 'text', width: 4, align: 'center' },
-    { header: `${baseYear}年`, group: '基期', kind: 'rate', width: 8 },
-    { header: `${targetYear}年`, group: '目标', kind: 'rate', width: 8 },
+    { header: `${baseYear}年`, group: '基期', kind: 'rate', width: 8, explain: 'targets.base' },
+    { header: `${targetYear}年`, group: '目标', kind: 'rate', width: 8, explain: 'targets.target' },
     { header: '属性', kind: 'text', width: 6, align: 'center' },
-    { header: `${targetYear}年预测`, kind: 'rate', width: 8 },
-    { header: '达标', kind: 'text', width: 4, align: 'center' },
+    { header: `${targetYear}年预测`, kind: 'rate', width: 8, explain: 'targets.projected' },
+    { header: '达标', kind: 'text', width: 4, align: 'center', explain: 'targets.met' },
   ];
 }
 

@@ -45,13 +45,13 @@ export const PROJECT_COLUMNS: Column[] = [
   { header: '建设性质', kind: 'text', width: 6, align: 'center' },
   { header: '建设地点', kind: 'text', width: 12 },
   { header: '学段', kind: 'text', width: 6, align: 'center' },
-  { header: '班', group: '建设规模', kind: 'integer', width: 5 },
-  { header: '学位', group: '建设规模', kind: 'integer', width: 6 },
+  { header: '班', group: '建设规模', kind: 'integer', width: 5, explain: 'projects.scale' },
+  { header: '学位', group: '建设规模', kind: 'integer', width: 6, explain: 'projects.scale' },
   { header: '用地面积\n（㎡）', kind: 'integer', width: 9 },
-  { header: '建筑面积\n（㎡）', kind: 'integer', width: 9 },
-  { header: '总投资\n（万元）', kind: 'integer', width: 9 },
+  { header: '建筑面积\n（㎡）', kind: 'integer', width: 9, explain: 'projects.floorArea' },
+  { header: '总投资\n（万元）', kind: 'integer', width: 9, explain: 'projects.investment' },
   { header: '资金来源', kind: 'text', width: 10 },
-  { header: '建设年限', kind: 'text', width: 11, align: 'center' },
+  { header: '建设年限', kind: 'text', width: 11, align: 'center', explain: 'projects.years' },
   { header: '备注', kind: 'text', width: 12 },
 ];
 

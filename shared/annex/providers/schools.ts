@@ -45,7 +45,7 @@ export const SCHOOL_LIST_COLUMNS: Column[] = [
   { header: '平均\n班额\n（人）', group: '现状规模', kind: 'rate' },
   { header: '占地面积\n（㎡）', group: '办学条件', kind: 'integer' },
   { header: '建筑面积\n（㎡）', group: '办学条件', kind: 'integer' },
-  { header: '学位数\n（个）', group: '办学条件', kind: 'integer' },
+  { header: '学位数\n（个）', group: '办学条件', kind: 'integer', explain: 'school.capacity' },
   { header: '学位\n使用率', group: '办学条件', kind: 'percent' },
   { header: '备注', kind: 'text', width: 10 },
 ];

@@ -38,11 +38,11 @@ export interface SeatBalanceInput {
 export const SEAT_BALANCE_COLUMNS: Column[] = [
   { header: '学段', kind: 'text', width: 6, align: 'center' },
   { header: '年份', kind: 'serial', width: 5 },
-  { header: '学位需求\n（个）', kind: 'integer', width: 8 },
-  { header: '学位供给\n（个）', kind: 'integer', width: 8 },
-  { header: '学位缺口\n（个）', group: '供需差', kind: 'integer', width: 7 },
-  { header: '折合班数\n（个）', group: '供需差', kind: 'integer', width: 6 },
-  { header: '学位\n使用率', kind: 'percent', width: 7 },
+  { header: '学位需求\n（个）', kind: 'integer', width: 8, explain: 'plan.demand' },
+  { header: '学位供给\n（个）', kind: 'integer', width: 8, explain: 'plan.capacity' },
+  { header: '学位缺口\n（个）', group: '供需差', kind: 'integer', width: 7, explain: 'plan.gap' },
+  { header: '折合班数\n（个）', group: '供需差', kind: 'integer', width: 6, explain: 'plan.classGap' },
+  { header: '学位\n使用率', kind: 'percent', width: 7, explain: 'plan.utilisation' },
   { header: '预警等级', kind: 'text', width: 12, align: 'center' },
 ];
 

@@ -35,9 +35,9 @@ const UNKNOWN = '未知';
 
 function yearColumns(label: string): Column[] {
   return [
-    { header: '编制需求\n（人）', group: label, kind: 'integer', width: 7 },
-    { header: '现有教师\n（人）', group: label, kind: 'integer', width: 7 },
-    { header: '缺编(+)\n超编(−)', group: label, kind: 'integer', width: 7 },
+    { header: '编制需求\n（人）', group: label, kind: 'integer', width: 7, explain: 'teachers.demand' },
+    { header: '现有教师\n（人）', group: label, kind: 'integer', width: 7, explain: 'teachers.supply' },
+    { header: '缺编(+)\n超编(−)', group: label, kind: 'integer', width: 7, explain: 'teachers.gap' },
   ];
 }
 

@@ -30,3 +30,26 @@ describe('number help registry', () => {
     expect(numberHelpLines('plan.peakGap')[3]).toMatch(/^数据来源：程序估算（/);
   });
 });
+
+describe('number help on 预测 and 规划', () => {
+  it('cites the norms from shared/standards word for word, not retyped', () => {
+    expect(numberHelpLines('balance.cv')[2]).toBe(`依据：${STANDARDS.balanceCvLimit.source}`);
+    expect(numberHelpLines('plan.utilisation')[2]).toBe(`依据：${STANDARDS.seatLevels.source}`);
+    expect(numberHelpLines('teachers.demand')[2]).toContain(STANDARDS.studentsPerTeacher.source);
+    expect(numberHelpLines('teachers.demand')[2]).toContain('中央编办发〔2014〕72号');
+    expect(numberHelpLines('forecast.classes')[2]).toContain('GB 50099-2011');
+    expect(numberHelpLines('plan.sizeLimit')[2]).toContain('教督〔2017〕6号');
+  });
+
+  it('gives each 优质均衡 indicator its own thresholds for primary and junior schools', () => {
+    const { primary, junior } = STANDARDS.balance.value;
+    expect(numberHelpLines('balance.teachingArea')[0]).toContain(`小学 ${primary.teachingArea} ㎡、初中 ${junior.teachingArea} ㎡`);
+    expect(numberHelpLines('balance.equipment')[0]).toContain(`小学 ${primary.equipment} 元、初中 ${junior.equipment} 元`);
+  });
+
+  it('tells a recorded figure from a projected one and an entered one by its origin', () => {
+    expect(numberHelpLines('forecast.actual')[3]).toMatch(/^数据来源：导入数据（/);
+    expect(numberHelpLines('forecast.school')[3]).toMatch(/^数据来源：程序估算（/);
+    expect(numberHelpLines('projects.investment')[3]).toMatch(/^数据来源：假定值（/);
+  });
+});

@@ -11,6 +11,7 @@ import { fmtPct, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR } from '../../lib/colors';
 import { DISPLAY_STAGES } from './stages';
 import { Labeled } from '../Labeled';
+import { helpTitle } from '../NumberHelp';
 
 const t = zh.forecast.backtest;
 const LEVELS: readonly BacktestLevel[] = ['county', 'township', 'school'];
@@ -37,14 +38,14 @@ function horizonRows(b: BacktestResult): HorizonRow[] {
 }
 
 const horizonColumns: TableColumnsType<HorizonRow> = [
-  { title: t.colHorizon, dataIndex: 'h', width: 84, render: (h: number, r) => (r.level === 'county' ? t.horizon(h) : '') },
-  { title: t.colYear, dataIndex: 'year', width: 64, render: (y: number, r) => (r.level === 'county' ? y : '') },
+  { title: helpTitle(t.colHorizon, 'backtest.horizon'), dataIndex: 'h', width: 84, render: (h: number, r) => (r.level === 'county' ? t.horizon(h) : '') },
+  { title: helpTitle(t.colYear, 'backtest.horizon'), dataIndex: 'year', width: 64, render: (y: number, r) => (r.level === 'county' ? y : '') },
   { title: t.colLevel, dataIndex: 'level', width: 64, render: (l: BacktestLevel) => t.levels[l] },
-  { title: t.colProjection, key: 'p', align: 'right', render: (_: unknown, r) => errorCell(r.a.mape, r.a) },
-  { title: t.colPersistence, key: 'per', align: 'right', render: (_: unknown, r) => errorCell(r.a.baselines.persistence.mape, r.a) },
-  { title: t.colTrend, key: 'tr', align: 'right', render: (_: unknown, r) => errorCell(r.a.baselines.trend.mape, r.a) },
-  { title: t.colCoverage, key: 'cov', align: 'right', render: (_: unknown, r) => <span className="num">{fmtPct(r.a.coverage)}</span> },
-  { title: t.colN, key: 'n', align: 'right', render: (_: unknown, r) => <span className="num">{r.a.n}</span> },
+  { title: helpTitle(t.colProjection, 'backtest.projection'), key: 'p', align: 'right', render: (_: unknown, r) => errorCell(r.a.mape, r.a) },
+  { title: helpTitle(t.colPersistence, 'backtest.persistence'), key: 'per', align: 'right', render: (_: unknown, r) => errorCell(r.a.baselines.persistence.mape, r.a) },
+  { title: helpTitle(t.colTrend, 'backtest.trend'), key: 'tr', align: 'right', render: (_: unknown, r) => errorCell(r.a.baselines.trend.mape, r.a) },
+  { title: helpTitle(t.colCoverage, 'backtest.coverage'), key: 'cov', align: 'right', render: (_: unknown, r) => <span className="num">{fmtPct(r.a.coverage)}</span> },
+  { title: helpTitle(t.colN, 'backtest.n'), key: 'n', align: 'right', render: (_: unknown, r) => <span className="num">{r.a.n}</span> },
 ];
 
 function bestTag(best: BacktestMethod | null) {
@@ -93,20 +94,20 @@ export function BacktestPanel({ backtest, error, years, baseYear, onBaseYear }: 
       render: (l: BacktestLevel) => <strong>{t.levels[l]}</strong>,
     },
     { title: t.colStage, key: 'stage', width: 90, render: (_: unknown, r) => (r.stage ? STAGE_LABEL[r.stage] : <strong>{t.total}</strong>) },
-    { title: t.colProjection, key: 'p', align: 'right', width: 110, render: (_: unknown, r) => errorCell(r.a.mape, r.a) },
-    { title: t.colBias, key: 'b', align: 'right', width: 90, render: (_: unknown, r) => <span className="num">{fmtPct(r.a.bias, true)}</span> },
-    { title: t.colPersistence, key: 'per', align: 'right', width: 110, render: (_: unknown, r) => errorCell(r.a.baselines.persistence.mape, r.a) },
-    { title: t.colTrend, key: 'tr', align: 'right', width: 100, render: (_: unknown, r) => errorCell(r.a.baselines.trend.mape, r.a) },
-    { title: t.colBest, key: 'best', width: 120, render: (_: unknown, r) => bestTag(r.a.best) },
-    { title: t.colN, key: 'n', align: 'right', width: 70, render: (_: unknown, r) => <span className="num muted">{r.a.n}</span> },
+    { title: helpTitle(t.colProjection, 'backtest.projection'), key: 'p', align: 'right', width: 110, render: (_: unknown, r) => errorCell(r.a.mape, r.a) },
+    { title: helpTitle(t.colBias, 'backtest.bias'), key: 'b', align: 'right', width: 90, render: (_: unknown, r) => <span className="num">{fmtPct(r.a.bias, true)}</span> },
+    { title: helpTitle(t.colPersistence, 'backtest.persistence'), key: 'per', align: 'right', width: 110, render: (_: unknown, r) => errorCell(r.a.baselines.persistence.mape, r.a) },
+    { title: helpTitle(t.colTrend, 'backtest.trend'), key: 'tr', align: 'right', width: 100, render: (_: unknown, r) => errorCell(r.a.baselines.trend.mape, r.a) },
+    { title: helpTitle(t.colBest, 'backtest.best'), key: 'best', width: 120, render: (_: unknown, r) => bestTag(r.a.best) },
+    { title: helpTitle(t.colN, 'backtest.n'), key: 'n', align: 'right', width: 70, render: (_: unknown, r) => <span className="num muted">{r.a.n}</span> },
   ];
   const sizeColumns: TableColumnsType<BacktestResult['sizeClasses'][number]> = [
-    { title: t.colClass, dataIndex: 'label', width: 130 },
-    { title: t.colSchools, dataIndex: 'schools', align: 'right', width: 100 },
-    { title: t.colTrust, dataIndex: 'alpha', align: 'right', width: 120, render: (v: number) => <span className="num">{fmtRatio(v)}</span> },
-    { title: t.colProjection, key: 'p', align: 'right', width: 110, render: (_: unknown, r) => <span className="num">{fmtPct(r.projection.mape)}</span> },
-    { title: t.colPersistence, key: 'per', align: 'right', width: 110, render: (_: unknown, r) => <span className="num">{fmtPct(r.persistence.mape)}</span> },
-    { title: t.colTrend, key: 'tr', align: 'right', width: 100, render: (_: unknown, r) => <span className="num">{fmtPct(r.trend.mape)}</span> },
+    { title: helpTitle(t.colClass, 'forecast.sizeClass'), dataIndex: 'label', width: 130 },
+    { title: helpTitle(t.colSchools, 'backtest.schools'), dataIndex: 'schools', align: 'right', width: 100 },
+    { title: helpTitle(t.colTrust, 'backtest.trust'), dataIndex: 'alpha', align: 'right', width: 120, render: (v: number) => <span className="num">{fmtRatio(v)}</span> },
+    { title: helpTitle(t.colProjection, 'backtest.projection'), key: 'p', align: 'right', width: 110, render: (_: unknown, r) => <span className="num">{fmtPct(r.projection.mape)}</span> },
+    { title: helpTitle(t.colPersistence, 'backtest.persistence'), key: 'per', align: 'right', width: 110, render: (_: unknown, r) => <span className="num">{fmtPct(r.persistence.mape)}</span> },
+    { title: helpTitle(t.colTrend, 'backtest.trend'), key: 'tr', align: 'right', width: 100, render: (_: unknown, r) => <span className="num">{fmtPct(r.trend.mape)}</span> },
   ];
 
   return (

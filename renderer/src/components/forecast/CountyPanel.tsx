@@ -14,7 +14,7 @@ import { AccuracyNote } from './AccuracyNote';
 import { baseValue, scenarioRange, stagesIn } from './stages';
 import { CompactTable } from '../CompactTable';
 import { IntervalText } from './IntervalText';
-import { NumberHelpIcon } from '../NumberHelp';
+import { HelpText, helpTitle, NumberHelpIcon } from '../NumberHelp';
 
 const t = zh.forecast.county;
 
@@ -142,7 +142,9 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
       width: 88,
       render: (s: Stage, r: Row) =>
         r.range ? (
-          <span className="interval-text">{t.intervalRow}</span>
+          <HelpText explain="forecast.interval">
+            <span className="interval-text">{t.intervalRow}</span>
+          </HelpText>
         ) : (
           <span>
             <span className="stage-dot" style={{ background: STAGE_COLOR[s] }} />
@@ -151,14 +153,14 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
         ),
     },
     {
-      title: `${result.baseYear}（${t.actual}）`,
+      title: helpTitle(`${result.baseYear}（${t.actual}）`, 'forecast.actual'),
       dataIndex: 'base',
       align: 'right',
       width: 96,
       render: (v: number, r: Row) => (r.range ? null : <span className="num muted-strong">{fmtInt(v)}</span>),
     },
     ...result.years.map((y, i) => ({
-      title: String(y),
+      title: helpTitle(String(y), 'forecast.county'),
       key: String(y),
       align: 'right' as const,
       width: 66,

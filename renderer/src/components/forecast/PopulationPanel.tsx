@@ -12,6 +12,7 @@ import { BIRTHS_COLOR, NEUTRAL_BAR, STAGE_COLOR } from '../../lib/colors';
 import { axisTooltip, baseGrid, categoryAxis, valueAxis } from '../../lib/charts';
 import { fmtInt } from '../../lib/format';
 import { Labeled } from '../Labeled';
+import { HelpText } from '../NumberHelp';
 
 const t = zh.forecast.population;
 const AGES = Array.from({ length: 18 }, (_, a) => a);
@@ -133,10 +134,10 @@ export function PopulationPanel({ result }: { result: ProjectionResult }) {
       </Space>
       {!hasPopulation ? <Alert type="warning" showIcon title={t.noPopulation} /> : null}
       <div className="two-col">
-        <Section title={t.pyramid(name, shownYear, projected)}>
+        <Section title={<HelpText explain="forecast.population">{t.pyramid(name, shownYear, projected)}</HelpText>}>
           <EChart option={pyramid} height={420} testId="forecast-pyramid" label={t.pyramid(name, shownYear, projected)} />
         </Section>
-        <Section title={t.births(name)}>
+        <Section title={<HelpText explain="forecast.births">{t.births(name)}</HelpText>}>
           {result.births.years.length > 0 ? (
             <EChart option={births} height={420} testId="forecast-births" label={t.births(name)} />
           ) : (

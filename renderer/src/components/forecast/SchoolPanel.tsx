@@ -14,6 +14,7 @@ import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { IntervalText } from './IntervalText';
 import { Sparkline } from '../Sparkline';
+import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
 import { changePct, DISPLAY_STAGES, stagesIn } from './stages';
 
 const t = zh.forecast.schools;
@@ -56,7 +57,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       ),
     },
     {
-      title: t.colSize,
+      title: helpTitle(t.colSize, 'forecast.sizeClass'),
       key: 'size',
       width: 128,
       render: (_: unknown, r) => (
@@ -79,7 +80,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       render: (_: unknown, r) => <Sparkline values={[...r.history, ...r.students]} dashedFrom={r.history.length - 1} color={STAGE_COLOR[r.stage]} />,
     },
     {
-      title: t.colBase(result.baseYear),
+      title: helpTitle(t.colBase(result.baseYear), 'forecast.actual'),
       dataIndex: 'base',
       align: 'right',
       width: 76,
@@ -87,7 +88,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       render: (v: number) => <span className="num muted-strong">{fmtInt(v)}</span>,
     },
     {
-      title: t.colBase(y1),
+      title: helpTitle(t.colBase(y1), 'forecast.school'),
       key: 'y1',
       align: 'right',
       width: 76,
@@ -99,7 +100,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       ),
     },
     {
-      title: t.colBase(y5),
+      title: helpTitle(t.colBase(y5), 'forecast.school'),
       key: 'y5',
       align: 'right',
       width: 76,
@@ -111,21 +112,21 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       ),
     },
     {
-      title: t.colBase(result.horizon),
+      title: helpTitle(t.colBase(result.horizon), 'forecast.school'),
       key: 'end',
       align: 'right',
       width: 76,
       render: (_: unknown, r) => <span className="num">{fmtInt(r.students.at(-1))}</span>,
     },
     {
-      title: <Tooltip title={t.classesHint}>{t.colClasses(y5)}</Tooltip>,
+      title: helpTitle(t.colClasses(y5), 'forecast.classes'),
       key: 'classes',
       align: 'right',
       width: 92,
       render: (_: unknown, r) => <span className="num">{fmtInt(r.classes[i5])}</span>,
     },
     {
-      title: t.colChange(result.horizon),
+      title: helpTitle(t.colChange(result.horizon), 'forecast.change'),
       key: 'change',
       align: 'right',
       width: 136,
@@ -162,6 +163,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       <Table<SchoolProjection>
         size="small"
         rowKey={(r) => `${r.code}|${r.stage}`}
+        showSorterTooltip={SORT_HINT_ON_ICON}
         columns={columns}
         dataSource={rows}
         pagination={false}

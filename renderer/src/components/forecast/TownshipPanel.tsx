@@ -14,6 +14,7 @@ import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { changePct, stagesIn } from './stages';
 import { CompactTable } from '../CompactTable';
+import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
 
 const t = zh.forecast.townships;
 
@@ -74,14 +75,14 @@ export function TownshipPanel({ result, backtest }: { result: ProjectionResult; 
     { title: t.colTownship, dataIndex: 'name', fixed: 'left', width: 110 },
     { title: t.colUrbanRural, dataIndex: 'urbanRural', width: 64, render: (v: Row['urbanRural']) => <UrbanRuralTag value={v} /> },
     {
-      title: `${result.baseYear}`,
+      title: helpTitle(`${result.baseYear}`, 'forecast.actual'),
       dataIndex: 'base',
       align: 'right',
       width: 70,
       render: (v: number) => <span className="num muted-strong">{fmtInt(v)}</span>,
     },
     ...result.years.map((y, i) => ({
-      title: String(y),
+      title: helpTitle(String(y), 'forecast.township'),
       key: String(y),
       align: 'right' as const,
       width: 62,
@@ -89,7 +90,7 @@ export function TownshipPanel({ result, backtest }: { result: ProjectionResult; 
       render: (_: unknown, r: Row) => <span className="num">{fmtInt(r.values[i])}</span>,
     })),
     {
-      title: t.colChange(result.horizon),
+      title: helpTitle(t.colChange(result.horizon), 'forecast.change'),
       key: 'change',
       align: 'right',
       width: 136,
@@ -121,7 +122,7 @@ export function TownshipPanel({ result, backtest }: { result: ProjectionResult; 
         )}
       </Section>
       <Section title={`${STAGE_LABEL[stage]} · ${zh.forecast.tabs.townships}`}>
-        <CompactTable<Row> rowKey="code" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-township-table" />
+        <CompactTable<Row> rowKey="code" showSorterTooltip={SORT_HINT_ON_ICON} columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-township-table" />
       </Section>
     </div>
   );

@@ -14,6 +14,8 @@ import { LEVEL_COLOR } from '../../lib/colors';
 import { metColor } from './levels';
 import { CompactTable } from '../CompactTable';
 import { Labeled } from '../Labeled';
+import { HelpText, helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
+import { BALANCE_INDICATOR_HELP } from '@shared/explain/plan';
 
 const t = zh.plan.balance;
 const dec = (d: number) => new Intl.NumberFormat('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -51,21 +53,21 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
   const floor = result.remainderShare;
 
   const indicatorColumns: TableColumnsType<BalanceIndicatorResult> = [
-    { title: t.indicator, dataIndex: 'name', key: 'name' },
-    { title: t.threshold, key: 'threshold', width: 96, align: 'right', render: (_: unknown, r) => <span className="num">{`≥ ${shown(r.key, r.threshold)}`}</span> },
-    { title: t.mean, dataIndex: 'mean', key: 'mean', width: 86, align: 'right', render: (v: number | null, r) => <span className="num">{shown(r.key, v)}</span> },
-    { title: t.below, dataIndex: 'schoolsBelow', key: 'below', width: 86, align: 'right', render: (v: number) => <span className="num">{v}</span> },
+    { title: t.indicator, dataIndex: 'name', key: 'name', render: (name: string, r) => <HelpText explain={BALANCE_INDICATOR_HELP[r.key]}>{name}</HelpText> },
+    { title: helpTitle(t.threshold, 'balance.threshold'), key: 'threshold', width: 96, align: 'right', render: (_: unknown, r) => <span className="num">{`≥ ${shown(r.key, r.threshold)}`}</span> },
+    { title: helpTitle(t.mean, 'balance.mean'), dataIndex: 'mean', key: 'mean', width: 86, align: 'right', render: (v: number | null, r) => <span className="num">{shown(r.key, v)}</span> },
+    { title: helpTitle(t.below, 'balance.below'), dataIndex: 'schoolsBelow', key: 'below', width: 86, align: 'right', render: (v: number) => <span className="num">{v}</span> },
     {
-      title: t.cv,
+      title: helpTitle(t.cv, 'balance.cv'),
       dataIndex: 'cv',
       key: 'cv',
       width: 86,
       align: 'right',
       render: (v: number | null, r) => <strong className="num" style={{ color: r.met === false ? LEVEL_COLOR.red : undefined }}>{v === null ? zh.common.none : fmt3.format(v)}</strong>,
     },
-    { title: t.limit, dataIndex: 'limit', key: 'limit', width: 64, align: 'right', render: (v: number) => <span className="num">{fmt2.format(v)}</span> },
+    { title: helpTitle(t.limit, 'balance.limit'), dataIndex: 'limit', key: 'limit', width: 64, align: 'right', render: (v: number) => <span className="num">{fmt2.format(v)}</span> },
     {
-      title: t.met,
+      title: helpTitle(t.met, 'balance.met'),
       dataIndex: 'met',
       key: 'met',
       width: 70,
@@ -76,9 +78,9 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
   const schoolColumns = useMemo<TableColumnsType<BalanceSchoolRow>>(
     () => [
       { title: t.school, dataIndex: 'name', key: 'name', width: 168, fixed: 'left', ellipsis: true },
-      { title: t.students, dataIndex: 'students', key: 'students', width: 72, align: 'right', render: (v: number) => <span className="num">{fmtInt(v)}</span> },
+      { title: helpTitle(t.students, 'balance.students'), dataIndex: 'students', key: 'students', width: 72, align: 'right', render: (v: number) => <span className="num">{fmtInt(v)}</span> },
       ...BALANCE_INDICATORS.map((key) => ({
-        title: t.short[key] ?? key,
+        title: helpTitle(t.short[key] ?? key, BALANCE_INDICATOR_HELP[key]),
         key,
         width: 132,
         align: 'right' as const,
@@ -87,7 +89,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
         ),
       })),
       {
-        title: t.passCount,
+        title: helpTitle(t.passCount, 'balance.passCount'),
         dataIndex: 'passCount',
         key: 'passCount',
         width: 66,
@@ -96,7 +98,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
         render: (v: number) => <span className="num">{v} / 7</span>,
       },
       {
-        title: t.shortfall,
+        title: helpTitle(t.shortfall, 'balance.shortfall'),
         key: 'shortfall',
         width: 220,
         render: (_: unknown, r: BalanceSchoolRow) => <Shortfalls row={r} floor={floor} />,
@@ -149,7 +151,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
           />
         </Labeled>
         <Typography.Text strong data-testid="balance-passing">
-          {t.passing(result.schoolsPassing, result.schoolsTotal)}
+          <HelpText explain="balance.passCount">{t.passing(result.schoolsPassing, result.schoolsTotal)}</HelpText>
         </Typography.Text>
         {result.excluded.length > 0 ? <Typography.Text type="secondary">{t.excluded(result.excluded.length)}</Typography.Text> : null}
       </div>
@@ -161,7 +163,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
           <EChart option={chart} height={262} label={t.cvChart} testId="balance-chart" />
         </Section>
       </div>
-      <CompactTable<BalanceSchoolRow> rowKey="code" columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1640, y: 420 }} data-testid="balance-schools" />
+      <CompactTable<BalanceSchoolRow> rowKey="code" showSorterTooltip={SORT_HINT_ON_ICON} columns={schoolColumns} dataSource={result.schools} scroll={{ x: 1640, y: 420 }} data-testid="balance-schools" />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { COUNTY_STAGES, type GapRow, type PlanEvaluation } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_BG, LEVEL_FG } from './levels';
+import { helpTitle } from '../NumberHelp';
 
 const t = zh.plan.gaps;
 
@@ -65,7 +66,7 @@ export function GapMatrix({ ev, stage, mode }: { ev: PlanEvaluation; stage: Stag
     return [
       { title: t.area, dataIndex: 'label', key: 'label', fixed: 'left', width: 132, ellipsis: true },
       ...ev.years.map((year) => ({
-        title: String(year),
+        title: helpTitle(String(year), mode === 'gap' ? 'plan.gap' : 'plan.utilisation'),
         key: String(year),
         width: 66,
         className: 'gap-cell',

@@ -13,6 +13,7 @@ import { invoke } from '../../api/client';
 import { setOptimiseResult, useOptimiseResult } from '../../state/optimiseResult';
 import { useProject } from '../../state/session';
 import type { PlanState } from './usePlan';
+import { helpTitle } from '../NumberHelp';
 
 type OptStage = 'primary' | 'junior' | 'preschool';
 
@@ -256,14 +257,14 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
             style={{ marginBottom: 12 }}
           />
           <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={`${T.totals.cost}：${T.totals.mip}`}>{fmt.format(result.cost)}</Descriptions.Item>
-            <Descriptions.Item label={T.totals.greedy}>{fmt.format(result.greedyCost)}</Descriptions.Item>
-            <Descriptions.Item label={T.totals.current}>{fmt.format(result.current.cost)}</Descriptions.Item>
-            <Descriptions.Item label={T.totals.suggestions}>{fmt.format(result.suggestions.cost)}</Descriptions.Item>
-            <Descriptions.Item label={T.totals.unmet}>{`${result.unmetSeats}（贪心 ${result.totals.greedy.unmetSeats}，现规划 ${result.current.unmetSeats}）`}</Descriptions.Item>
-            <Descriptions.Item label={T.totals.uncovered}>{result.uncoveredChildren}</Descriptions.Item>
-            <Descriptions.Item label={T.totals.travel}>{`${result.travel.mean ?? '—'} / ${result.travel.max ?? '—'}`}</Descriptions.Item>
-            <Descriptions.Item label={T.totals.closed}>{result.totals.mip?.schoolsClosed ?? result.totals.greedy.schoolsClosed}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(`${T.totals.cost}：${T.totals.mip}`, 'optimise.totalCost')}>{fmt.format(result.cost)}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.greedy, 'optimise.totalCost')}>{fmt.format(result.greedyCost)}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.current, 'optimise.totalCost')}>{fmt.format(result.current.cost)}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.suggestions, 'optimise.totalCost')}>{fmt.format(result.suggestions.cost)}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.unmet, 'optimise.unmet')}>{`${result.unmetSeats}（贪心 ${result.totals.greedy.unmetSeats}，现规划 ${result.current.unmetSeats}）`}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.uncovered, 'optimise.uncovered')}>{result.uncoveredChildren}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.travel, 'optimise.travel')}>{`${result.travel.mean ?? '—'} / ${result.travel.max ?? '—'}`}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.closed, 'optimise.closed')}>{result.totals.mip?.schoolsClosed ?? result.totals.greedy.schoolsClosed}</Descriptions.Item>
           </Descriptions>
           {result.projects.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.none} />
@@ -304,11 +305,11 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
                         </Button>
                       ) : null,
                   },
-                  { title: T.cols.year, dataIndex: 'year', width: 70 },
+                  { title: helpTitle(T.cols.year, 'optimise.year'), dataIndex: 'year', width: 70 },
                   { title: T.cols.type, dataIndex: 'type', width: 80, render: (v: OptimisedProject['type']) => <Tag color={TYPE_COLOR[v]}>{v}</Tag> },
                   { title: T.cols.school, dataIndex: 'schoolName', width: 200 },
-                  { title: T.cols.seats, dataIndex: 'seats', width: 80, align: 'right' },
-                  { title: T.cols.cost, dataIndex: 'cost', width: 100, align: 'right', render: (v: number) => (v > 0 ? fmt.format(v) : '—') },
+                  { title: helpTitle(T.cols.seats, 'optimise.seats'), dataIndex: 'seats', width: 80, align: 'right' },
+                  { title: helpTitle(T.cols.cost, 'optimise.cost'), dataIndex: 'cost', width: 100, align: 'right', render: (v: number) => (v > 0 ? fmt.format(v) : '—') },
                   { title: T.cols.reason, dataIndex: 'reason' },
                 ]}
                 data-testid="optimise-projects"

@@ -12,6 +12,7 @@ import { utilisationColor } from '../../lib/colors';
 import { ProjectModal } from './ProjectModal';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import type { PlanState } from './usePlan';
+import { helpTitle } from '../NumberHelp';
 
 const t = zh.plan.projects;
 
@@ -68,7 +69,7 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
       },
       { title: t.stages, key: 'stages', width: 80, render: (_: unknown, r) => r.stages.map((s) => STAGE_LABEL[s]).join('、') },
       {
-        title: t.scale,
+        title: helpTitle(t.scale, 'projects.scale'),
         key: 'scale',
         width: 150,
         render: (_: unknown, r) =>
@@ -80,20 +81,20 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
             <span className="num">{t.scaleValue(fmtInt(r.classes), fmtInt(r.seats))}</span>
           ),
       },
-      { title: t.floorArea, dataIndex: 'floorArea', key: 'floorArea', width: 124, align: 'right', render: (v: number | null) => <span className="num">{fmtInt(v)}</span> },
+      { title: helpTitle(t.floorArea, 'projects.floorArea'), dataIndex: 'floorArea', key: 'floorArea', width: 124, align: 'right', render: (v: number | null) => <span className="num">{fmtInt(v)}</span> },
       {
-        title: t.investment,
+        title: helpTitle(t.investment, 'projects.investment'),
         dataIndex: 'investment',
         key: 'investment',
         width: 112,
         align: 'right',
         render: (v: number | null) => <span className="num">{v === null ? zh.common.none : wan.format(v)}</span>,
       },
-      { title: t.years, key: 'years', width: 96, render: (_: unknown, r) => <span className="num">{t.yearsValue(r.startYear, r.completionYear)}</span> },
+      { title: helpTitle(t.years, 'projects.years'), key: 'years', width: 96, render: (_: unknown, r) => <span className="num">{t.yearsValue(r.startYear, r.completionYear)}</span> },
       { title: t.status, dataIndex: 'status', key: 'status', width: 70 },
       { title: t.funding, dataIndex: 'funding', key: 'funding', width: 120, ellipsis: true },
       {
-        title: t.use,
+        title: helpTitle(t.use, 'projects.use'),
         key: 'use',
         width: 120,
         // Kept in view beside 操作: the reason to open this table is whether each project fills.

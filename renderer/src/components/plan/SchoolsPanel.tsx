@@ -1,7 +1,7 @@
 // Every school under the plan: students and seats in the base and target years, use year by
 // year, its largest shortfall, 大班额 and size-limit breaches — filtered by stage and area.
 import { useMemo, useState } from 'react';
-import { Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Segmented, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { PlanEvaluation, SchoolResult } from '@shared/plan';
 import { zh } from '../../i18n/zh';
@@ -9,6 +9,8 @@ import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR, utilisationColor } from '../../lib/colors';
 import { Sparkline } from '../Sparkline';
 import { Labeled } from '../Labeled';
+import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
+import { editStrings } from '../../i18n/zh-edit';
 
 const t = zh.plan.schools;
 const collator = new Intl.Collator('zh-CN');
@@ -44,6 +46,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
     [ev.schools, stage, area],
   );
 
+  const estimates = new Map(ev.capacityEstimates.map((e) => [e.code, e]));
   const useCell = (i: number) => (_: unknown, r: Row) => <span className="num" style={{ color: utilisationColor(r.use[i]) }}>{fmtRatio(r.use[i])}</span>;
   const columns: TableColumnsType<Row> = [
     {
@@ -63,12 +66,30 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
     },
     { title: t.township, key: 'township', width: 96, ellipsis: true, render: (_: unknown, r) => r.school.townshipName },
     { title: t.area, key: 'area', width: 90, ellipsis: true, render: (_: unknown, r) => r.school.area },
-    { title: t.demand(ev.years[bi] as number), key: 'd0', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[bi])}</span> },
-    { title: t.demand(ev.plan.targetYear), key: 'dt', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[ti])}</span> },
-    { title: t.capacity, key: 'cap', width: 72, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.capacity[ti])}</span> },
-    { title: t.use(ev.years[bi] as number), key: 'u0', width: 116, align: 'right', sorter: (a, b) => (a.use[bi] ?? -1) - (b.use[bi] ?? -1), render: useCell(bi) },
-    { title: t.use(ev.plan.targetYear), key: 'ut', width: 116, align: 'right', sorter: (a, b) => (a.use[ti] ?? -1) - (b.use[ti] ?? -1), render: useCell(ti) },
-    { title: t.use(ev.years[oi] as number), key: 'uo', width: 116, align: 'right', sorter: (a, b) => (a.use[oi] ?? -1) - (b.use[oi] ?? -1), render: useCell(oi) },
+    { title: helpTitle(t.demand(ev.years[bi] as number), 'plan.demand'), key: 'd0', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[bi])}</span> },
+    { title: helpTitle(t.demand(ev.plan.targetYear), 'plan.demand'), key: 'dt', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[ti])}</span> },
+    {
+      title: helpTitle(t.capacity, 'plan.capacity'),
+      key: 'cap',
+      width: 104,
+      align: 'right',
+      render: (_: unknown, r) => {
+        const estimate = estimates.get(r.school.code);
+        return (
+          <span className="num">
+            {estimate ? (
+              <Tooltip title={estimate.method}>
+                <Tag className="inline-tag">{editStrings.estimated}</Tag>
+              </Tooltip>
+            ) : null}
+            {fmtInt(r.capacity[ti])}
+          </span>
+        );
+      },
+    },
+    { title: helpTitle(t.use(ev.years[bi] as number), 'plan.utilisation'), key: 'u0', width: 116, align: 'right', sorter: (a, b) => (a.use[bi] ?? -1) - (b.use[bi] ?? -1), render: useCell(bi) },
+    { title: helpTitle(t.use(ev.plan.targetYear), 'plan.utilisation'), key: 'ut', width: 116, align: 'right', sorter: (a, b) => (a.use[ti] ?? -1) - (b.use[ti] ?? -1), render: useCell(ti) },
+    { title: helpTitle(t.use(ev.years[oi] as number), 'plan.utilisation'), key: 'uo', width: 116, align: 'right', sorter: (a, b) => (a.use[oi] ?? -1) - (b.use[oi] ?? -1), render: useCell(oi) },
     {
       title: '',
       key: 'spark',
@@ -76,7 +97,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
       render: (_: unknown, r) => <Sparkline width={110} height={24} values={r.use} markIndex={ti} color={(r.use[ti] ?? 0) > 1 ? LEVEL_COLOR.red : '#1f5fa8'} />,
     },
     {
-      title: t.peakGap,
+      title: helpTitle(t.peakGap, 'plan.schoolPeakGap'),
       key: 'peak',
       width: 84,
       align: 'right',
@@ -84,9 +105,9 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
       sorter: (a, b) => a.peakGap - b.peakGap,
       render: (_: unknown, r) => <span className="num" style={{ color: r.peakGap > 0 ? LEVEL_COLOR.red : undefined }}>{r.peakGap > 0 ? fmtInt(r.peakGap) : zh.common.none}</span>,
     },
-    { title: t.large(ev.plan.targetYear), key: 'large', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.school.largeClasses[ti])}</span> },
+    { title: helpTitle(t.large(ev.plan.targetYear), 'plan.schoolLargeClasses'), key: 'large', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.school.largeClasses[ti])}</span> },
     {
-      title: t.size,
+      title: helpTitle(t.size, 'plan.sizeLimit'),
       key: 'size',
       width: 92,
       render: (_: unknown, r) => {
@@ -111,7 +132,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
         </Labeled>
         <Typography.Text type="secondary">{t.count(rows.length)}</Typography.Text>
       </div>
-      <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1480, y: 520 }} data-testid="plan-schools" />
+      <Table<Row> size="small" rowKey="key" showSorterTooltip={SORT_HINT_ON_ICON} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1512, y: 520 }} data-testid="plan-schools" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { STAGE_LABEL } from '@shared/domain';
 import type { BuildSuggestion, PlanEvaluation, ProjectInput } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { fmtInt } from '../../lib/format';
+import { HelpText } from '../NumberHelp';
 import type { PlanState } from './usePlan';
 
 const t = zh.plan.suggest;
@@ -62,7 +63,9 @@ export function SuggestionsPanel({ ev, edit, saving }: { ev: PlanEvaluation; edi
               <p className="suggestion-text">{s.text}</p>
               {s.outlook ? <p className="suggestion-outlook">{s.outlook}</p> : null}
               <div className="suggestion-years">
-                <span>{t.byYear}：</span>
+                <span>
+                  <HelpText explain="plan.gap">{t.byYear}</HelpText>：
+                </span>
                 {s.years.map((y) => (
                   <span key={y.year}>{t.yearCell(y.year, fmtInt(y.seats), fmtInt(y.classes))}</span>
                 ))}

@@ -23,6 +23,7 @@ import { TargetModal } from './TargetModal';
 import type { PlanState } from './usePlan';
 import { CompactTable } from '../CompactTable';
 import { HintToolbar } from './HintToolbar';
+import { helpTitle } from '../NumberHelp';
 
 const t = zh.plan.targets;
 
@@ -101,23 +102,23 @@ export function TargetsPanel({ ev, plan, context, edit }: Props) {
         align: 'center',
         render: (a: string) => <Tag color={a === '约束性' ? 'volcano' : 'blue'} variant="outlined">{a}</Tag>,
       },
-      { title: t.base(plan.baseYear), dataIndex: 'base', key: 'base', width: 110, align: 'right', render: (v: number | null) => <span className="num">{value(v)}</span> },
+      { title: helpTitle(t.base(plan.baseYear), 'targets.base'), dataIndex: 'base', key: 'base', width: 110, align: 'right', render: (v: number | null) => <span className="num">{value(v)}</span> },
       {
-        title: t.target(plan.targetYear),
+        title: helpTitle(t.target(plan.targetYear), 'targets.target'),
         key: 'target',
         width: 110,
         align: 'right',
         render: (_: unknown, r) => <span className="num">{`${COMPARATOR_LABEL[r.comparator]} ${value(r.target)}`}</span>,
       },
       {
-        title: t.projected(plan.targetYear),
+        title: helpTitle(t.projected(plan.targetYear), 'targets.projected'),
         dataIndex: 'projected',
         key: 'projected',
         width: 110,
         align: 'right',
         render: (v: number | null, r) => <strong className="num" style={{ color: r.met === false ? LEVEL_COLOR.red : undefined }}>{value(v)}</strong>,
       },
-      { title: t.met, dataIndex: 'met', key: 'met', width: 96, render: (m: boolean | null) => <Light met={m} /> },
+      { title: helpTitle(t.met, 'targets.met'), dataIndex: 'met', key: 'met', width: 96, render: (m: boolean | null) => <Light met={m} /> },
       {
         title: t.trend,
         key: 'trend',

@@ -6,6 +6,7 @@ import type { PlanEvaluation, TeacherIndicatorYear } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { fmtDec1, fmtRatio } from '../../lib/format';
 import { CompactTable } from '../CompactTable';
+import { helpTitle } from '../NumberHelp';
 
 const t = zh.teachers;
 
@@ -31,7 +32,7 @@ export function TeacherIndicators({ ev, target }: { ev: PlanEvaluation; target: 
   const columns: TableColumnsType<IndicatorRow> = [
     { title: t.indicator, dataIndex: 'name', key: 'name', width: 260 },
     ...years.map((i, k) => ({
-      title: t.year(ev.years[i] as number, k === 0 ? t.base : t.target),
+      title: helpTitle(t.year(ev.years[i] as number, k === 0 ? t.base : t.target), 'teachers.indicators'),
       key: `y${i}`,
       align: 'right' as const,
       render: (_: unknown, r: IndicatorRow) => {

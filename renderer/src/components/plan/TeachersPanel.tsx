@@ -14,6 +14,7 @@ import { TeacherIndicators } from './TeacherIndicators';
 import { axisTooltip, baseGrid, categoryAxis, topLegend, valueAxis } from '../../lib/charts';
 import { LEVEL_COLOR, STAGE_COLOR } from '../../lib/colors';
 import { fmtInt } from '../../lib/format';
+import { helpTitle } from '../NumberHelp';
 
 const t = zh.teachers;
 
@@ -101,16 +102,16 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
     title: t.year(ev.years[i] as number, label),
     key: `y${i}`,
     children: [
-      { title: t.demandShort, key: `d${i}`, align: 'right', width: 72, render: (_: unknown, x) => <DemandCell demand={x.demand[i] as number} unknown={x.unknownPosts[i] as number} /> },
-      { title: t.supplyShort, key: `s${i}`, align: 'right', width: 72, render: (_: unknown, x) => (x.supply[i] == null ? <Unknown /> : <span className="num">{fmtInt(x.supply[i])}</span>) },
-      { title: t.gapShort, key: `g${i}`, align: 'right', width: 84, render: (_: unknown, x) => <GapCell gap={x.gap[i] ?? null} /> },
+      { title: helpTitle(t.demandShort, 'teachers.demand'), key: `d${i}`, align: 'right', width: 72, render: (_: unknown, x) => <DemandCell demand={x.demand[i] as number} unknown={x.unknownPosts[i] as number} /> },
+      { title: helpTitle(t.supplyShort, 'teachers.supply'), key: `s${i}`, align: 'right', width: 72, render: (_: unknown, x) => (x.supply[i] == null ? <Unknown /> : <span className="num">{fmtInt(x.supply[i])}</span>) },
+      { title: helpTitle(t.gapShort, 'teachers.gap'), key: `g${i}`, align: 'right', width: 84, render: (_: unknown, x) => <GapCell gap={x.gap[i] ?? null} /> },
     ],
   });
   const columns: TableColumnsType<TeacherTownshipRow> = [
     { title: t.township, dataIndex: 'townshipName', key: 'name', fixed: 'left', width: 120 },
     cols(base, t.base),
     cols(target, t.target),
-    { title: t.year(ev.years[outlook] as number, t.outlook), key: 'outlook', align: 'right', width: 96, render: (_: unknown, x) => <GapCell gap={x.gap[outlook] ?? null} /> },
+    { title: helpTitle(t.year(ev.years[outlook] as number, t.outlook), 'teachers.gap'), key: 'outlook', align: 'right', width: 96, render: (_: unknown, x) => <GapCell gap={x.gap[outlook] ?? null} /> },
   ];
   /** Over the rows that have the figure; null when none has (every school's teachers unknown). */
   const sum = (i: number, k: 'demand' | 'supply' | 'gap') => {
@@ -133,15 +134,16 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
       <SupplySource ev={ev} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={12} md={6}>
-          <StatCard testId="teacher-stat-demand" title={t.statDemand(ev.plan.targetYear)} value={r?.demand[target] ?? 0} suffix={t.people} />
+          <StatCard testId="teacher-stat-demand" title={t.statDemand(ev.plan.targetYear)} explain="teachers.demand" value={r?.demand[target] ?? 0} suffix={t.people} />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard testId="teacher-stat-supply" title={t.statSupply(ev.plan.targetYear)} value={r ? r.supply[target] ?? null : 0} suffix={t.people} />
+          <StatCard testId="teacher-stat-supply" title={t.statSupply(ev.plan.targetYear)} explain="teachers.supply" value={r ? r.supply[target] ?? null : 0} suffix={t.people} />
         </Col>
         <Col xs={12} md={6}>
           <StatCard
             testId="teacher-stat-gap"
             title={t.statGap(ev.plan.targetYear)}
+            explain="teachers.gap"
             value={gapAt}
             suffix={t.people}
             valueColor={gapAt === null ? undefined : gapAt > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.blue}
@@ -154,7 +156,7 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
           />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard testId="teacher-stat-new" title={t.statNew(ev.plan.targetYear)} value={r?.neededByNew[target] ?? 0} suffix={t.people} />
+          <StatCard testId="teacher-stat-new" title={t.statNew(ev.plan.targetYear)} explain="teachers.neededByNew" value={r?.neededByNew[target] ?? 0} suffix={t.people} />
         </Col>
       </Row>
       <Section title={t.chart(STAGE_LABEL[stage])}>
