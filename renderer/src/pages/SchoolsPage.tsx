@@ -1,6 +1,6 @@
 // 学校: every school's latest figures in one virtualised table (thousands of rows stay
 // fast), with filters and a drawer for one school's history.
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Drawer, Flex, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { SchoolRow } from '@shared/api';
 import { type UrbanRural } from '@shared/domain';
@@ -138,6 +138,21 @@ const columns: TableColumnsType<SchoolRow> = [
 
 const widthOf = (cols: TableColumnsType<SchoolRow>) => cols.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 100), 0);
 
+/**
+ * Gives focus back to the button that opened the edit panel as soon as it closes. The Drawer's
+ * own return waits for its closing animation to end, after the panel already looks gone: a
+ * filter opened in that moment lost focus to the button and its dropdown closed under the pointer.
+ */
+function usePanelFocusReturn(open: boolean) {
+  const trigger = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (open || !trigger.current) return;
+    trigger.current.focus({ preventScroll: true });
+    trigger.current = null;
+  }, [open]);
+  return trigger;
+}
+
 export function SchoolsPage() {
   // Bumped after every edit or undo: the table, the drawer and the lists refetch.
   const [version, setVersion] = useState(0);
@@ -145,6 +160,7 @@ export function SchoolsPage() {
   const [filter, setFilter] = useState<SchoolFilter>(EMPTY_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [panel, setPanel] = useState<'townships' | 'history' | 'inclusion' | null>(null);
+  const panelTrigger = usePanelFocusReturn(panel !== null);
   const { data: inclusion } = useApi('inclusion.get', {}, [version]);
   const [inclusionFilterValue, setInclusionFilter] = useState<InclusionFilterValue>({ group: 'any', rooms: 'any' });
   const changed = () => setVersion((v) => v + 1);
@@ -164,13 +180,13 @@ export function SchoolsPage() {
         title={t.title}
         extra={
           <Space>
-            <Button onClick={() => setPanel('townships')} data-testid="open-townships">
+            <Button onClick={(e) => { panelTrigger.current = e.currentTarget; setPanel('townships'); }} data-testid="open-townships">
               {editStrings.townships}
             </Button>
-            <Button onClick={() => setPanel('inclusion')} data-testid="open-inclusion">
+            <Button onClick={(e) => { panelTrigger.current = e.currentTarget; setPanel('inclusion'); }} data-testid="open-inclusion">
               {inclusionTab}
             </Button>
-            <Button onClick={() => setPanel('history')} data-testid="open-edit-history">
+            <Button onClick={(e) => { panelTrigger.current = e.currentTarget; setPanel('history'); }} data-testid="open-edit-history">
               {editStrings.history}
             </Button>
           </Space>
@@ -235,7 +251,7 @@ export function SchoolsPage() {
           changed();
         }}
       />
-      <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} title={panel === 'inclusion' ? inclusionTab : editStrings.townships}>
+      <Drawer open={panel !== null} size={860} onClose={() => setPanel(null)} focusable={{ focusTriggerAfterClose: false }} title={panel === 'inclusion' ? inclusionTab : editStrings.townships}>
         <div data-testid="edit-panel">
           <Tabs
             activeKey={panel ?? 'townships'}
