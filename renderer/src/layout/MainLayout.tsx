@@ -33,9 +33,24 @@ const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
+const pageLoads: (() => Promise<unknown>)[] = [];
+
 /** A page whose code is fetched when it is first shown, so opening a project does not wait for all eight. */
 function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  pageLoads.push(load);
   return lazy(async () => ({ default: pick(await load()) }));
+}
+
+/**
+ * Once the first page is up and the window idle, fetches the other pages' code, so a first
+ * visit waits only for its data.
+ */
+function usePrefetchedPages() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+    const timer = window.setTimeout(() => idle(() => pageLoads.forEach((load) => void load().catch(() => undefined))), 1000);
+    return () => window.clearTimeout(timer);
+  }, []);
 }
 
 const PAGE_BODY: Record<PageKey, ComponentType> = {
@@ -49,6 +64,9 @@ const PAGE_BODY: Record<PageKey, ComponentType> = {
   annex: lazyPage(() => import('../pages/AnnexPage'), (m) => m.AnnexPage),
   map: lazyPage(() => import('../pages/MapPage'), (m) => m.MapPage),
 };
+
+/** The 附件 preview's frames would load their long document again if taken out of the page. */
+const FRAMED_PAGES: readonly PageKey[] = ['annex'];
 
 const PAGE_LOADING = (
   <Flex justify="center" style={{ padding: 48 }}>
@@ -108,6 +126,7 @@ function ProjectHeader() {
 export function MainLayout() {
   const { dataVersion } = useProject();
   const { page, mounts, visits, show } = useKeptPages(pageFromHash(), dataVersion);
+  usePrefetchedPages();
   const [collapsed, setCollapsed] = useState(false);
 
   useEffect(() => writePageToHash(page), [page]);
@@ -141,7 +160,7 @@ export function MainLayout() {
       <Layout className="app-main">
         <ProjectHeader />
         <Layout.Content className="app-content">
-          <KeptPageStack page={page} mounts={mounts} visits={visits} bodies={PAGE_BODY} fallback={PAGE_LOADING} />
+          <KeptPageStack page={page} mounts={mounts} visits={visits} bodies={PAGE_BODY} framed={FRAMED_PAGES} fallback={PAGE_LOADING} />
         </Layout.Content>
       </Layout>
     </Layout>

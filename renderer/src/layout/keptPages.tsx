@@ -74,6 +74,8 @@ export function useKeptPages(initial: PageKey, file: number) {
 
 type Body = ComponentType;
 
+const HIDDEN = 'kept-page-hidden';
+
 /** A kept page's body; memo so that switching pages does not re-render the pages kept behind. */
 const KeptBody = memo(function KeptBody({ Page, fallback }: { Page: Body; fallback: ReactNode }) {
   return (
@@ -88,11 +90,13 @@ interface StackProps {
   mounts: Partial<Record<PageKey, number>>;
   visits: Partial<Record<PageKey, number>>;
   bodies: Record<PageKey, Body>;
+  /** Pages holding frames: kept in the document, hidden, rather than taken out of it. */
+  framed: readonly PageKey[];
   fallback: ReactNode;
 }
 
 /** Shows `page` and keeps the others mounted off the document. */
-export function KeptPageStack({ page, mounts, visits, bodies, fallback }: StackProps) {
+export function KeptPageStack({ page, mounts, visits, bodies, framed, fallback }: StackProps) {
   const slot = useRef<HTMLDivElement>(null);
   const hosts = useRef(new Map<PageKey, HTMLDivElement>());
   const scrolls = useRef(new Map<PageKey, number>());
@@ -113,11 +117,18 @@ export function KeptPageStack({ page, mounts, visits, bodies, fallback }: StackP
     if (!target) return;
     const scroller = target.parentElement;
     const host = hostOf(page);
-    const before = target.firstElementChild;
-    if (before === host) return;
-    const left = [...hosts.current].find(([, h]) => h === before)?.[0];
-    if (left && scroller) scrolls.current.set(left, scroller.scrollTop);
-    target.replaceChildren(host);
+    if (host.parentElement === target && !host.classList.contains(HIDDEN)) return;
+    for (const [key, other] of hosts.current) {
+      if (other === host || other.parentElement !== target) continue;
+      if (!other.classList.contains(HIDDEN) && scroller) scrolls.current.set(key, scroller.scrollTop);
+      // A frame taken out of the document drops its document, and under display: none it is
+      // laid out again when shown: loading or laying out the annex preview again is what made
+      // the page slow. Such pages stay laid out, skipped and invisible (styles.css).
+      if (framed.includes(key)) other.classList.add(HIDDEN);
+      else other.remove();
+    }
+    host.classList.remove(HIDDEN);
+    if (host.parentElement !== target) target.append(host);
     if (scroller) scroller.scrollTop = scrolls.current.get(page) ?? 0;
   });
 
