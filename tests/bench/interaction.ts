@@ -148,7 +148,7 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
       record(
         `切换到「${p.label}」页（浏览器，示例县）`,
         byPage.get(p.key) ?? [],
-        `再次：${describeWork(workByPage.get(p.key) ?? [])}；首次 ${once?.ms.toFixed(0) ?? '?'} ms（含加载页面代码；${once ? describeWork([once.work]) : ''}）；负载 ${load()}`,
+        `再次：${describeWork(workByPage.get(p.key) ?? [])}；首次 ${once?.ms.toFixed(0) ?? '?'} ms（页面代码已在空闲时预取；${once ? describeWork([once.work]) : ''}）；负载 ${load()}`,
       );
     }
 
