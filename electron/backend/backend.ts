@@ -37,6 +37,7 @@ import { editHistory, undoEditById, updateSchool, updateTownship } from './servi
 import { editInclusion, inclusionData } from './services/inclusion';
 import { geoHandlers } from './services/geo-handlers';
 import { optimiseHandlers } from './services/optimise-handlers';
+import { projectVersion } from './services/project-version';
 
 export interface BackendOptions {
   /** Folder for recent files, the sample county and new projects. */
@@ -140,6 +141,7 @@ export function createBackend(options: BackendOptions): Backend {
     'inclusion.edit': (input) => editInclusion(session.project, input),
     ...geoHandlers(session),
     ...optimiseHandlers(session),
+    'project.version': () => projectVersion(session.project),
   };
 
   return {

@@ -188,6 +188,11 @@ export const contract = {
    * progress and to stop between annexes when the planner cancels.
    */
   'annex.prepare': method<{ prepared: number }>()(z.strictObject(annexRequest)),
+  /**
+   * Changes whenever the open project's data may have changed (any write, another file): the
+   * renderer asks on each page switch whether a page it keeps must load again.
+   */
+  'project.version': method<{ version: string }>()(none),
 } as const;
 
 export type Contract = typeof contract;

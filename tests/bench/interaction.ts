@@ -5,10 +5,77 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startBrowserSession } from '../helpers/browser-session';
 
 export type RecordFigure = (name: string, runs: number[], note?: string) => void;
+
+/**
+ * Counts that do not depend on how busy the machine is, taken around each interaction: API
+ * calls, React commits (through the hook React offers its developer tools, installed before
+ * the app loads), the main thread's own time from Chromium's Performance domain (script, style,
+ * layout), and the nodes left in the document.
+ */
+interface Work {
+  api: number;
+  commits: number;
+  cpu: number;
+  script: number;
+  style: number;
+  layout: number;
+  nodes: number;
+}
+
+// A string, not a function: the bench runs under tsx, whose helpers would not exist in the page.
+const COUNT_COMMITS = `
+  window.__cspCommits = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    checkDCE() {},
+    onCommitFiberRoot() { window.__cspCommits++; },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+  };
+`;
+
+type Metrics = Record<string, number>;
+
+async function work(page: Page, cdp: CDPSession, requests: string[], run: () => Promise<void>): Promise<Work> {
+  const metrics = async (): Promise<Metrics> =>
+    Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  const commits = () => page.evaluate(() => (window as unknown as { __cspCommits: number }).__cspCommits);
+  const apiCalls = () => requests.filter((u) => u.includes('/api/')).length;
+  const [m0, c0, a0] = [await metrics(), await commits(), apiCalls()];
+  await run();
+  const [m1, c1, a1] = [await metrics(), await commits(), apiCalls()];
+  const ms = (name: string) => ((m1[name] ?? 0) - (m0[name] ?? 0)) * 1000;
+  return {
+    api: a1 - a0,
+    commits: c1 - c0,
+    cpu: ms('TaskDuration'),
+    script: ms('ScriptDuration'),
+    style: ms('RecalcStyleDuration'),
+    layout: ms('LayoutDuration'),
+    nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
+  };
+}
+
+function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+function describeWork(runs: Work[]): string {
+  const m = (pick: (w: Work) => number) => middle(runs.map(pick));
+  return (
+    `API 调用 ${m((w) => w.api)} 次，React 提交 ${m((w) => w.commits)} 次，主线程 ${m((w) => w.cpu).toFixed(0)} ms` +
+    `（脚本 ${m((w) => w.script).toFixed(0)}、样式 ${m((w) => w.style).toFixed(0)}、布局 ${m((w) => w.layout).toFixed(0)}），` +
+    `文档节点 ${m((w) => w.nodes).toLocaleString('en-US')} 个`
+  );
+}
 
 /** Menu label → the measure its click ends in. */
 const PAGES: { label: string; key: string }[] = [
@@ -44,6 +111,9 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
   const session = await startBrowserSession({ prefix: 'bench-ui' });
   const { page } = session;
   page.setDefaultTimeout(120_000);
+  await page.addInitScript({ content: COUNT_COMMITS });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   try {
     await page.setViewportSize({ width: 1280, height: 720 });
     await session.openSample();
@@ -56,18 +126,30 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
     }
     const load = () => os.loadavg()[0]?.toFixed(1) ?? '?';
     const byPage = new Map<string, number[]>(PAGES.map((p) => [p.key, []]));
-    const first = new Map<string, number>();
+    const workByPage = new Map<string, Work[]>(PAGES.map((p) => [p.key, []]));
+    const first = new Map<string, { ms: number; work: Work }>();
     for (let round = 0; round <= ROUNDS; round++) {
       for (const p of PAGES) {
         const before = (await measures(page, `page:${p.key}`)).length;
-        await session.openPage(p.label);
-        const ms = await next(page, `page:${p.key}`, before);
-        if (round === 0) first.set(p.key, ms);
-        else byPage.get(p.key)?.push(ms);
+        let ms = NaN;
+        const done = await work(page, cdp, session.requests, async () => {
+          await session.openPage(p.label);
+          ms = await next(page, `page:${p.key}`, before);
+        });
+        if (round === 0) first.set(p.key, { ms, work: done });
+        else {
+          byPage.get(p.key)?.push(ms);
+          workByPage.get(p.key)?.push(done);
+        }
       }
     }
     for (const p of PAGES) {
-      record(`切换到「${p.label}」页（浏览器，示例县）`, byPage.get(p.key) ?? [], `首次 ${first.get(p.key)?.toFixed(0) ?? '?'} ms（含加载页面代码）；负载 ${load()}`);
+      const once = first.get(p.key);
+      record(
+        `切换到「${p.label}」页（浏览器，示例县）`,
+        byPage.get(p.key) ?? [],
+        `再次：${describeWork(workByPage.get(p.key) ?? [])}；首次 ${once?.ms.toFixed(0) ?? '?'} ms（页面代码已在空闲时预取；${once ? describeWork([once.work]) : ''}）；负载 ${load()}`,
+      );
     }
 
     await session.openPage('预测');
@@ -75,13 +157,18 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
     const slider = page.locator('.forecast-side .ant-slider-handle').first();
     await slider.waitFor();
     const runs: number[] = [];
+    const recomputes: Work[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const before = (await measures(page, 'recompute')).length;
-      await slider.focus();
-      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-      runs.push(await next(page, 'recompute', before));
+      recomputes.push(
+        await work(page, cdp, session.requests, async () => {
+          await slider.focus();
+          await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+          runs.push(await next(page, 'recompute', before));
+        }),
+      );
     }
-    record('预测参数滑块：重算并重绘（浏览器，示例县）', runs, `自请求发出至页面静止，不含 120 ms 输入停顿；负载 ${load()}`);
+    record('预测参数滑块：重算并重绘（浏览器，示例县）', runs, `自请求发出至页面静止，不含 120 ms 输入停顿；${describeWork(recomputes)}；负载 ${load()}`);
   } finally {
     await session.close();
   }

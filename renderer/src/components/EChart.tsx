@@ -58,8 +58,16 @@ export function EChart({ option, height = 300, style, testId, label }: Props) {
     if (!el) return;
     const chart = echarts.init(el, null, { renderer: 'svg', locale: 'ZH' });
     chartRef.current = chart;
-    // Containers change size with the sider, drawers and the window: follow all of them.
-    const observer = new ResizeObserver(() => chart.resize());
+    // Containers change size with the sider, drawers and the window: follow all of them. A kept
+    // page off the document reports 0 × 0, and coming back the size it had: neither redraws.
+    let drawn = `${el.clientWidth}x${el.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth === 0 || el.clientHeight === 0) return;
+      const size = `${el.clientWidth}x${el.clientHeight}`;
+      if (size === drawn) return;
+      drawn = size;
+      chart.resize();
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Button, Divider, Dropdown, Flex, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import {
   AppstoreOutlined,
@@ -17,9 +17,9 @@ import { zh } from '../i18n/zh';
 import { shownCountyCode } from '../lib/format';
 import { pageFromHash, writePageToHash, type PageKey } from '../lib/nav';
 import { useProject, useSession } from '../state/session';
-import { ErrorBoundary } from '../components/ErrorBoundary';
 import { GuideButton } from '../components/guide/GuideDrawer';
 import { measureUntilSettled } from '../lib/timing';
+import { KeptPageStack, useKeptPages } from './keptPages';
 
 const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'overview', icon: <DashboardOutlined />, label: zh.nav.overview },
@@ -33,9 +33,24 @@ const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
+const pageLoads: (() => Promise<unknown>)[] = [];
+
 /** A page whose code is fetched when it is first shown, so opening a project does not wait for all eight. */
 function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  pageLoads.push(load);
   return lazy(async () => ({ default: pick(await load()) }));
+}
+
+/**
+ * Once the first page is up and the window idle, fetches the other pages' code, so a first
+ * visit waits only for its data.
+ */
+function usePrefetchedPages() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+    const timer = window.setTimeout(() => idle(() => pageLoads.forEach((load) => void load().catch(() => undefined))), 1000);
+    return () => window.clearTimeout(timer);
+  }, []);
 }
 
 const PAGE_BODY: Record<PageKey, ComponentType> = {
@@ -50,20 +65,14 @@ const PAGE_BODY: Record<PageKey, ComponentType> = {
   map: lazyPage(() => import('../pages/MapPage'), (m) => m.MapPage),
 };
 
-function PageBody({ page }: { page: PageKey }) {
-  const Body = PAGE_BODY[page];
-  return (
-    <Suspense
-      fallback={
-        <Flex justify="center" style={{ padding: 48 }}>
-          <Spin />
-        </Flex>
-      }
-    >
-      <Body />
-    </Suspense>
-  );
-}
+/** The 附件 preview's frames would load their long document again if taken out of the page. */
+const FRAMED_PAGES: readonly PageKey[] = ['annex'];
+
+const PAGE_LOADING = (
+  <Flex justify="center" style={{ padding: 48 }}>
+    <Spin />
+  </Flex>
+);
 
 function ProjectHeader() {
   const { project } = useProject();
@@ -116,7 +125,8 @@ function ProjectHeader() {
 
 export function MainLayout() {
   const { dataVersion } = useProject();
-  const [page, setPage] = useState<PageKey>(pageFromHash);
+  const { page, mounts, visits, show } = useKeptPages(pageFromHash(), dataVersion);
+  usePrefetchedPages();
   const [collapsed, setCollapsed] = useState(false);
 
   useEffect(() => writePageToHash(page), [page]);
@@ -142,7 +152,7 @@ export function MainLayout() {
           items={MENU.map((m) => ({ key: m.key, icon: m.icon, label: m.label }))}
           onClick={({ key }) => {
             measureUntilSettled(`page:${key}`);
-            setPage(key as PageKey);
+            void show(key as PageKey);
           }}
           data-testid="main-menu"
         />
@@ -150,10 +160,7 @@ export function MainLayout() {
       <Layout className="app-main">
         <ProjectHeader />
         <Layout.Content className="app-content">
-          {/* Remount pages when another file is opened or restored so nothing stale shows. */}
-          <ErrorBoundary resetKey={page} key={dataVersion}>
-            <PageBody page={page} />
-          </ErrorBoundary>
+          <KeptPageStack page={page} mounts={mounts} visits={visits} bodies={PAGE_BODY} framed={FRAMED_PAGES} fallback={PAGE_LOADING} />
         </Layout.Content>
       </Layout>
     </Layout>

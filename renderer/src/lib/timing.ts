@@ -14,7 +14,8 @@ export function tracked<T>(call: Promise<T>): Promise<T> {
   });
 }
 
-const BUSY = '.app-content .ant-spin-spinning, .app-content .ant-skeleton';
+// A kept page hidden in place (layout/keptPages.tsx) may still be loading; it is not on screen.
+const BUSY = '.app-content :is(.ant-spin-spinning, .ant-skeleton):not(.kept-page-hidden *)';
 /** A debounced request (the annex preview waits 300 ms) must not end the measure before it starts. */
 const QUIET_FRAMES = 2;
 const GIVE_UP_MS = 60_000;

@@ -1,0 +1,60 @@
+// End to end: a page once shown is kept while the planner looks at others, so coming back to
+// it asks the backend one question (project.version) and shows the same page again; once the
+// data changed underneath it (here a school edited through the same backend while the page was
+// hidden), coming back loads it afresh and shows the change. A kept page is not in the
+// document while hidden, so nothing on screen or in a query sees two pages.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Host } from '../../electron/host/server';
+import { withBrowserSession } from '../helpers/browser';
+import { tinyProject } from '../helpers/project';
+import { tempDir } from '../helpers/temp';
+
+const dir = tempDir('csp-e2e-kept-');
+let host: Host;
+let page: Page;
+const session = withBrowserSession({ prefix: 'kept', dataDir: `${dir}/data` }, async (s) => {
+  ({ host, page } = s);
+  const opened = await host.backend.dispatch('project.open', { path: await tinyProject(dir) });
+  if (!opened.ok) throw new Error(opened.error.message);
+});
+
+const POLL = { timeout: 20_000 };
+const capacityCell = () => page.locator('[data-testid="school-table"] [data-code="9909990001"] .ant-table-cell').nth(10);
+const apiCalls = () => session.requests.filter((u) => u.includes('/api/')).map((u) => decodeURIComponent(u.slice(u.indexOf('/api/') + 5)));
+
+async function show(label: string, testId: string): Promise<void> {
+  await session.openPage(label);
+  await page.getByTestId(testId).waitFor();
+}
+
+describe('pages kept between visits', () => {
+  it('shows a page again without loading it when nothing changed', async () => {
+    await page.goto(host.openUrl);
+    await show('学校', 'schools-page');
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('540');
+    await page.getByTestId('schools-page').evaluate((el) => el.setAttribute('data-kept-mark', 'yes'));
+
+    await show('总览', 'overview-page');
+    expect(await page.getByTestId('schools-page').count()).toBe(0);
+
+    const before = apiCalls().length;
+    await show('学校', 'schools-page');
+    expect(await page.locator('[data-kept-mark="yes"]').count()).toBe(1);
+    expect(await page.getByTestId('overview-page').count()).toBe(0);
+    expect(apiCalls().slice(before)).toEqual(['project.version']);
+  });
+
+  it('loads a kept page afresh once the data changed while it was hidden', async () => {
+    await show('总览', 'overview-page');
+    await session.api('schools.update', { school: '9909990001', changes: { designSeats: 600 } });
+    await show('学校', 'schools-page');
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('600');
+    expect(await page.locator('[data-kept-mark="yes"]').count()).toBe(0);
+  });
+
+  it('stayed quiet', () => {
+    expect(session.consoleErrors).toEqual([]);
+    expect(session.outsideRequests()).toEqual([]);
+  });
+});
