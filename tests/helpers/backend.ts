@@ -28,7 +28,7 @@ export interface SampleBackend {
 }
 
 /** The sample county in a new temp folder, opened by a CLI backend whose data folder is there too. */
-export async function openSampleCounty(prefix: string, options: Pick<BackendOptions, 'printPdf'> = {}): Promise<SampleBackend> {
+export async function openSampleCounty(prefix: string, options: Pick<BackendOptions, 'printPdf' | 'rasterise'> = {}): Promise<SampleBackend> {
   const dir = tempDir(prefix);
   const projectPath = await projectFile(dir, '示例县.csplan', generateCounty());
   const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', ...options });
