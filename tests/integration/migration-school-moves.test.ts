@@ -4,7 +4,7 @@
 // the edit history, undone by edits.undo.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { backupPath, listBackups } from '../../electron/backend/db/backups';
 import { insertCountyData } from '../../electron/backend/db/county-data';
@@ -12,22 +12,13 @@ import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS } from '../../electron/backe
 import { v12 } from '../../electron/backend/db/migrations/v12-school-moves';
 import { openProjectFile } from '../../electron/backend/db/project-file';
 import { P1, planCounty } from '../fixtures/plan-county';
+import { resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 
-let dir: string;
-let backend: Backend;
-
-beforeEach(() => {
-  dir = tempDir('csp-v12-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const dir = tempDir('csp-v12-');
+// The app's backend on that folder; closed by the test once it has read what it needs.
+const backend: Backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+afterAll(() => backend.close());
 
 /** A file as the version before v12 left it: P1 moved twice on the map, both moves logged and applied. */
 async function fileBeforeV12(): Promise<string> {
@@ -63,13 +54,13 @@ describe('migration v12 (school moves in the edit journal)', () => {
     const file = await fileBeforeV12();
     expect(tables(file)).toContain('geo_school_moves');
 
-    await ok('project.open', { path: file });
-    const detail = await ok<{ school: { lng: number | null; lat: number | null } }>('schools.detail', { code: P1 });
+    await resultOf(backend.dispatch('project.open', { path: file }));
+    const detail = await resultOf<{ school: { lng: number | null; lat: number | null } }>(backend.dispatch('schools.detail', { code: P1 }));
     expect([detail.school.lng, detail.school.lat]).toEqual([113.3, 34.3]);
-    const moved = await ok<{ editId: number; previous: [number, number] }>('geo.moveSchool', { code: P1, position: [113.4, 34.4] });
+    const moved = await resultOf<{ editId: number; previous: [number, number] }>(backend.dispatch('geo.moveSchool', { code: P1, position: [113.4, 34.4] }));
     expect(moved.previous).toEqual([113.3, 34.3]);
-    await ok('edits.undo', { editId: moved.editId });
-    const back = await ok<{ school: { lng: number | null; lat: number | null } }>('schools.detail', { code: P1 });
+    await resultOf(backend.dispatch('edits.undo', { editId: moved.editId }));
+    const back = await resultOf<{ school: { lng: number | null; lat: number | null } }>(backend.dispatch('schools.detail', { code: P1 }));
     expect([back.school.lng, back.school.lat]).toEqual([113.3, 34.3]);
     // The open project holds an exclusive lock: the file itself is read once it is closed.
     backend.close();
