@@ -84,7 +84,8 @@ describe('the map annex in Word', () => {
     expect(document.indexOf('规划（')).toBeLessThan(document.indexOf('name="map2.png"'));
     expect(text).toContain('布局图为位图（192 dpi），矢量图见 PDF 版');
     expect(document.indexOf('map2.png')).toBeLessThan(document.indexOf('<w:tbl>'));
-  });
+    // Two browsers start for the two maps: slow on a loaded machine.
+  }, 180_000);
 });
 
 describe('the map annex in Excel', () => {
@@ -111,7 +112,7 @@ describe('the map annex in Excel', () => {
     // The first picture starts on the row under its caption (anchor rows count from 0, the list's index from row 1).
     const anchorRow = Number(drawing.match(/<xdr:row>(\d+)<\/xdr:row>/)?.[1]);
     expect(anchorRow).toBe(caption + 1);
-  });
+  }, 180_000);
 });
 
 describe('without a rasteriser', () => {
