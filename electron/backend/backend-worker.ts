@@ -1,8 +1,9 @@
 // The backend's process side of worker-backend.ts: one backend, answering calls by message.
-// PDFs are printed by the caller, which holds the printer.
+// PDFs and map images are made by the caller, which holds the printer and the rasteriser.
 import type { ApiResponse } from '../../shared/api';
 import { createBackend, type Backend } from './backend';
 import { AppError } from './errors';
+import type { RasterRequest } from './annex/raster';
 import type { FromWorker, ToWorker, WorkerBackendData } from './worker-messages';
 
 type Dispatch = Backend['dispatch'];
@@ -33,14 +34,17 @@ function parentPort(): ParentPort {
 export function serveBackend(wrap: (dispatch: Dispatch) => Dispatch = (d) => d): void {
   const port = parentPort();
   const post = (m: FromWorker) => port.post(m);
-  const prints = new Map<number, { resolve(bytes: Uint8Array): void; reject(err: Error): void }>();
+  // Prints and images share the numbering: the caller answers each id once.
+  const prints = new Map<number, { resolve(bytes: Uint8Array | Uint8Array[]): void; reject(err: Error): void }>();
   let nextPrint = 1;
-  const printPdf = (html: string) =>
-    new Promise<Uint8Array>((resolve, reject) => {
+  const ask = <T extends Uint8Array | Uint8Array[]>(message: (id: number) => FromWorker) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextPrint++;
-      prints.set(id, { resolve, reject });
-      post({ type: 'print', id, html });
+      prints.set(id, { resolve: resolve as (bytes: Uint8Array | Uint8Array[]) => void, reject });
+      post(message(id));
     });
+  const printPdf = (html: string) => ask<Uint8Array>((id) => ({ type: 'print', id, html }));
+  const rasterise = (requests: readonly RasterRequest[]) => ask<Uint8Array[]>((id) => ({ type: 'rasterise', id, requests: [...requests] }));
   let backend: Backend | null = null;
   let dispatch: Dispatch | null = null;
 
@@ -59,7 +63,12 @@ export function serveBackend(wrap: (dispatch: Dispatch) => Dispatch = (d) => d):
   port.listen((m) => {
     if (m.type === 'init') {
       const data: WorkerBackendData = m.data;
-      backend = createBackend({ dataDir: data.dataDir, shell: data.shell, printPdf: data.canPrint ? printPdf : undefined });
+      backend = createBackend({
+        dataDir: data.dataDir,
+        shell: data.shell,
+        printPdf: data.canPrint ? printPdf : undefined,
+        rasterise: data.canRasterise ? rasterise : undefined,
+      });
       dispatch = wrap(backend.dispatch);
       post({ type: 'ready' });
     } else if (m.type === 'call') {
@@ -74,6 +83,7 @@ export function serveBackend(wrap: (dispatch: Dispatch) => Dispatch = (d) => d):
       const p = prints.get(m.id);
       prints.delete(m.id);
       if (m.type === 'printed') p?.resolve(m.bytes);
+      else if (m.type === 'rasterised') p?.resolve(m.images);
       else p?.reject(m.code ? new AppError(m.code, m.message) : new Error(m.message));
     }
   });

@@ -30,6 +30,7 @@ import { Session } from './session';
 import type { ProjectFile } from './db/project-file';
 import { annexExport, annexList, annexPreview, buildAnnexes } from './annex/service';
 import { noPdfPrinter, type PdfPrinter } from './annex/pdf';
+import type { SvgRasteriser } from './annex/raster';
 import { importHandlers } from './import/handlers';
 import { ImportService } from './import/service';
 import { planHandlers } from './services/plan-handlers';
@@ -49,6 +50,8 @@ export interface BackendOptions {
    * never carries the code that spawns a browser.
    */
   printPdf?: PdfPrinter;
+  /** PNGs of the annex maps for Word and Excel: capturePage in the app, the system Chromium elsewhere. */
+  rasterise?: SvgRasteriser;
 }
 
 export interface Backend {
@@ -122,7 +125,7 @@ export function createBackend(options: BackendOptions): Backend {
     'projection.exportXlsx': (input) => exportProjection(session.project, input),
     'annex.list': (input) => annexList(session.project, input),
     'annex.preview': (input) => annexPreview(session.project, input),
-    'annex.export': (input) => annexExport(session.project, input, options.printPdf ?? noPdfPrinter),
+    'annex.export': (input) => annexExport(session.project, input, { printPdf: options.printPdf ?? noPdfPrinter, rasterise: options.rasterise }),
     'annex.prepare': (input) => ({ prepared: buildAnnexes(session.project, input).length }),
     'backups.list': () => backupsOf(session.project),
     'backups.create': ({ reason }) => backupNow(session.project, reason),

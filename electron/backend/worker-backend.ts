@@ -2,8 +2,8 @@
 // process and the loopback host): a slow or runaway call never blocks the thread that draws
 // windows or serves the page. Each call has a time limit; past it the process is killed (even
 // inside a SQLite query; its file locks go with it) and the next call starts a fresh one.
-// The PDF printer stays on the caller's side (Electron's printToPDF needs the main process):
-// the backend asks for each PDF by message. Runs the bundled backend-worker.js beside the main
+// The PDF printer and the map rasteriser stay on the caller's side (Electron's printToPDF and
+// capturePage need the main process): the backend asks for each PDF or set of images by message. Runs the bundled backend-worker.js beside the main
 // bundle in the desktop app, and a tsx bootstrap when the backend runs from source.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,11 +63,17 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
     run.channel.kill();
   };
 
-  const print = async (channel: BackendChannel, id: number, html: string) => {
-    const send = (m: ToWorker) => channel.send(m);
+  const print = async (channel: BackendChannel, m: Extract<FromWorker, { type: 'print' | 'rasterise' }>) => {
+    const send = (reply: ToWorker) => channel.send(reply);
+    const id = m.id;
     try {
+      if (m.type === 'rasterise') {
+        if (!options.rasterise) throw new AppError('IO_ERROR', '当前运行方式不能生成地图图片。');
+        send({ type: 'rasterised', id, images: await options.rasterise(m.requests) });
+        return;
+      }
       if (!options.printPdf) throw new AppError('IO_ERROR', '当前运行方式没有配置 PDF 打印，请改为导出 Excel 或 Word。');
-      send({ type: 'printed', id, bytes: await options.printPdf(html) });
+      send({ type: 'printed', id, bytes: await options.printPdf(m.html) });
     } catch (err) {
       const code = err instanceof AppError ? err.code : null;
       send({ type: 'printFailed', id, code, message: err instanceof Error ? err.message : String(err) });
@@ -79,7 +85,7 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
   };
 
   const start = (): Running => {
-    const data: WorkerBackendData = { dataDir: options.dataDir, shell: options.shell, canPrint: Boolean(options.printPdf) };
+    const data: WorkerBackendData = { dataDir: options.dataDir, shell: options.shell, canPrint: Boolean(options.printPdf), canRasterise: Boolean(options.rasterise) };
     const channel = spawn(entry);
     channel.send({ type: 'init', data });
     const run: Running = { channel, pending: new Map(), ready: false };
@@ -89,8 +95,8 @@ export function createWorkerBackend(options: WorkerBackendOptions): Backend {
         for (const p of run.pending.values()) arm(run, p);
         return;
       }
-      if (m.type === 'print') {
-        void print(channel, m.id, m.html);
+      if (m.type === 'print' || m.type === 'rasterise') {
+        void print(channel, m);
         return;
       }
       const p = run.pending.get(m.id);

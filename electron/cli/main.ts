@@ -8,7 +8,7 @@ import type { MethodName, MethodResult, ProjectInfo } from '../../shared/api';
 import { STAGE_LABEL, STAGES } from '../../shared/domain';
 import { toXlsx, writeCsvStream, writeBytesWhole, writeCsvFile } from '../backend/io/table-writer';
 import { annexCommand, ANNEX_HELP, ANNEX_OPTIONS } from './annex';
-import { chromiumPrinter } from '../backend/annex/chromium';
+import { chromiumPrinter, chromiumRasteriser } from '../backend/annex/chromium';
 import { backtestText, compactJson, projectionText } from './projection';
 import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_OPTIONS } from './import';
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
@@ -163,7 +163,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   if (!usageLine(HELP, command)) throw new UsageError(`未知命令“${command}”`);
-  const backend = createBackend({ dataDir: defaultDataDir(), shell: 'cli', printPdf: chromiumPrinter() });
+  const backend = createBackend({ dataDir: defaultDataDir(), shell: 'cli', printPdf: chromiumPrinter(), rasterise: chromiumRasteriser() });
   try {
     switch (command) {
       case 'new': {

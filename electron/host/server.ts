@@ -8,7 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend';
-import { chromiumPrinter } from '../backend/annex/chromium';
+import { chromiumPrinter, chromiumRasteriser } from '../backend/annex/chromium';
 import { createWorkerBackend, type WorkerBackendOptions } from '../backend/worker-backend';
 import { HEADER_CSP, mimeFor, resolveInside } from './static-files';
 
@@ -87,7 +87,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new Error(`未找到界面文件 ${options.rendererDir}/index.html，请先运行 npm run build。`);
   }
   // In a process of its own: a long call must not hold up the page's files or other requests.
-  const backend = createWorkerBackend({ ...options.worker, dataDir: options.dataDir, shell: 'browser', printPdf: chromiumPrinter() });
+  const backend = createWorkerBackend({ ...options.worker, dataDir: options.dataDir, shell: 'browser', printPdf: chromiumPrinter(), rasterise: chromiumRasteriser() });
   const token = crypto.randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts: string[] = [];

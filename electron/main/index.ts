@@ -16,6 +16,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
 import { printHtmlToPdf } from './pdf';
+import { rasteriseSvgs } from './raster';
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD = path.join(__dirname, '../preload/index.cjs');
@@ -63,6 +64,7 @@ function start(): void {
       // Called from the backend's process by message: printing needs this process's BrowserWindow.
       // The annex HTML sets its own paper per page (@page A4 / A3) and margins.
       printPdf: async (html) => new Uint8Array(await printHtmlToPdf(html, { preferCSSPageSize: true })),
+      rasterise: rasteriseSvgs,
     });
     backend = be;
     serveRenderer(RENDERER_DIR);

@@ -50,8 +50,8 @@ export const geoMethods = {
   'geo.setProjectSite': method<GeoMap>()(
     z.strictObject({ plan: planId, project: z.number().int().positive('项目编号不正确'), position: z.tuple([lng, lat]).nullable() }),
   ),
-  /** Places or moves a school (journalled with the data edits; undone by geo.undoSchoolMove). */
-  'geo.moveSchool': method<{ code: string; position: [number, number] | null; previous: [number, number] | null }>()(
+  /** Places or moves a school: a 经度/纬度 edit of the school in the edit history (edits.undo takes it back). */
+  'geo.moveSchool': method<{ code: string; position: [number, number] | null; previous: [number, number] | null; editId: number }>()(
     z.strictObject({ code: z.string().regex(/^[0-9A-Za-z]{1,20}$/, '学校标识码格式不正确'), position: z.tuple([lng, lat]).nullable() }),
   ),
   /**
@@ -67,6 +67,6 @@ export const geoMethods = {
       dryRun: z.boolean().optional(),
     }),
   ),
-  /** Takes back the last school move. */
+  /** Takes back the latest school edit still in force that only moved a school (through edits.undo). */
   'geo.undoSchoolMove': method<{ code: string; position: [number, number] | null } | null>()(z.strictObject({})),
 } as const;

@@ -416,3 +416,12 @@ export function hitAt(scene: MapScene, x: number, y: number): SceneHit | null {
   }
   return best;
 }
+
+/** Ids of the hits of `kind` whose centre lies in the rectangle between two px corners (any order), each once. */
+export function hitsInBox(scene: MapScene, kind: SceneHit['kind'], a: readonly [number, number], b: readonly [number, number]): string[] {
+  const [x0, x1] = a[0] <= b[0] ? [a[0], b[0]] : [b[0], a[0]];
+  const [y0, y1] = a[1] <= b[1] ? [a[1], b[1]] : [b[1], a[1]];
+  const ids = new Set<string>();
+  for (const h of scene.hits) if (h.kind === kind && h.x >= x0 && h.x <= x1 && h.y >= y0 && h.y <= y1) ids.add(h.id);
+  return [...ids];
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CoverageResult, GeoMap } from '../../shared/geo/api';
-import { drawingFromGeo, drawMap, MAP_LAYERS } from '../../shared/map';
+import { drawingFromGeo, drawMap, hitsInBox, MAP_LAYERS } from '../../shared/map';
 import type { PlanDetail } from '../../shared/plan';
 import { SCREENSHOTS, withBrowserSession } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
@@ -160,6 +160,34 @@ describe('the 布局图 page', () => {
     await page.getByTestId('map-undo').click();
     await expect.poll(utilisation, { timeout: 30_000 }).toBe(before);
     await expect.poll(() => selected.textContent(), { timeout: 30_000 }).toBe(shownBefore);
+
+    // Box select: Shift+drag a box around the first village; every village inside goes to the school in one edit.
+    const centre = at(clear[0]!.point);
+    const from: [number, number] = [centre[0] - 45, centre[1] - 35];
+    const to: [number, number] = [centre[0] + 45, centre[1] + 35];
+    const inBox = new Set(hitsInBox(scene, 'village', from, to));
+    expect(inBox.has(clear[0]!.id)).toBe(true);
+    const manual = async () =>
+      (await api<GeoMap>('geo.map', { plan: plan.id })).catchments.filter((c) => c.stage === 'primary' && c.school === school.code && c.manual).map((c) => c.village).sort();
+    await page.keyboard.down('Shift');
+    await page.mouse.move(box.x + 1 + from[0], box.y + 1 + from[1]);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 1 + to[0], box.y + 1 + to[1], { steps: 6 });
+    await page.getByTestId('map-box-select').waitFor();
+    await session.shot('map-07-box-select');
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    // Every village in the box with primary children is drawn to the school, and none outside it.
+    const withChildren = map.villages.filter((v) => inBox.has(v.id) && v.childrenByStage.primary > 0).map((v) => v.id).sort();
+    await expect.poll(async () => (await manual()).filter((id) => withChildren.includes(id)), { timeout: 30_000 }).toEqual(withChildren);
+    expect((await manual()).every((id) => inBox.has(id))).toBe(true);
+    await expect.poll(utilisation, { timeout: 30_000 }).not.toBe(before);
+    const history = await api<{ history: { undo: string | null } }>('plan.get', { plan: plan.id });
+    expect(history.history.undo).toMatch(/^\d+ 个村（社区）的小学划入/);
+    // One undo takes the whole box back.
+    await page.getByTestId('map-undo').click();
+    await expect.poll(manual, { timeout: 30_000 }).toEqual([]);
+    await expect.poll(utilisation, { timeout: 30_000 }).toBe(before);
     await page.keyboard.press('Escape');
   }, 300_000);
 

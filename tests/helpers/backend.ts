@@ -31,7 +31,7 @@ export interface SampleBackend {
  * The sample county without its worked plan (tests/helpers/sample.ts) in a new temp folder,
  * opened by a CLI backend whose data folder is there too.
  */
-export async function openSampleCounty(prefix: string, options: Pick<BackendOptions, 'printPdf'> = {}): Promise<SampleBackend> {
+export async function openSampleCounty(prefix: string, options: Pick<BackendOptions, 'printPdf' | 'rasterise'> = {}): Promise<SampleBackend> {
   const dir = tempDir(prefix);
   const projectPath = await planFreeSample(dir);
   const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', ...options });

@@ -185,6 +185,21 @@ describe('planner edits on the map', () => {
     await ok('geo.undoSchoolMove', {});
     expect((await ok<GeoMap>('geo.map', {})).schools.find((x) => x.code === s.code)!.position).toEqual(s.position);
   });
+
+  it('journals a move as the school’s 经度/纬度 edit, which edits.undo takes back', async () => {
+    const map = await ok<GeoMap>('geo.map', {});
+    const s = map.schools.find((x) => !x.isNew && x.position)!;
+    const moved = await ok<{ editId: number }>('geo.moveSchool', { code: s.code, position: [113.2, 34.2] });
+    const history = await ok<{ id: number; key: string; changes: { field: string; after: unknown }[] }[]>('edits.list', { target: 'school', key: s.code });
+    expect(history[0]).toMatchObject({ id: moved.editId, key: s.code });
+    expect(history[0]!.changes.map((c) => c.field).sort()).toEqual(['lat', 'lng']);
+    const detail = await ok<{ school: { lng: number; lat: number } }>('schools.detail', { code: s.code });
+    expect([detail.school.lng, detail.school.lat]).toEqual([113.2, 34.2]);
+    await ok('edits.undo', { editId: moved.editId });
+    expect((await ok<GeoMap>('geo.map', {})).schools.find((x) => x.code === s.code)!.position).toEqual(s.position);
+    // Nothing left to take back by geo.undoSchoolMove once the edit is undone.
+    expect(await ok('geo.undoSchoolMove', {})).toBeNull();
+  });
 });
 
 describe('撤并 in the catchments', () => {

@@ -2,7 +2,7 @@
 // bar in true metres, culling when zoomed in, and text escaped.
 import { geoDistance } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
-import { drawingBounds, drawMap, emptyDrawing, hitAt, MAP_LAYERS, mapProjection, renderMapFurniture, renderMapSvg, scaleBarLength, type MapDrawing, type MapLayer } from '../../shared/map';
+import { drawingBounds, drawMap, emptyDrawing, hitAt, hitsInBox, MAP_LAYERS, mapProjection, renderMapFurniture, renderMapSvg, scaleBarLength, type MapDrawing, type MapLayer } from '../../shared/map';
 import { syntheticDrawing } from '../helpers/map-drawing';
 
 const ALL = new Set<MapLayer>(MAP_LAYERS);
@@ -122,5 +122,21 @@ describe('renderMapSvg', () => {
     const village = scene.projection?.point([112.91, 28.21]);
     expect(hitAt(scene, village?.[0] ?? 0, village?.[1] ?? 0)).toMatchObject({ kind: 'village', id: 'a' });
     expect(hitAt(scene, 1, 1)).toBeNull();
+  });
+
+  it('finds the villages inside a dragged box, whichever corner the drag started from', () => {
+    const drawing = small();
+    drawing.villages.push({ id: 'c', name: '丙村', at: [112.97, 28.25], children: 10 });
+    const scene = drawMap(drawing, VIEW, { layers: ALL, furniture: false });
+    const pa = scene.projection!.point([112.91, 28.21])!;
+    const pc = scene.projection!.point([112.97, 28.25])!;
+    // A box just around 甲村 and 丙村 (a school sits on 丙村: schools are not villages).
+    const lo: [number, number] = [Math.min(pa[0], pc[0]) - 2, Math.min(pa[1], pc[1]) - 2];
+    const hi: [number, number] = [Math.max(pa[0], pc[0]) + 2, Math.max(pa[1], pc[1]) + 2];
+    expect(hitsInBox(scene, 'village', lo, hi).sort()).toEqual(['a', 'c']);
+    expect(hitsInBox(scene, 'village', hi, lo).sort()).toEqual(['a', 'c']);
+    expect(hitsInBox(scene, 'village', [pa[0] - 1, pa[1] - 1], [pa[0] + 1, pa[1] + 1])).toEqual(['a']);
+    expect(hitsInBox(scene, 'school', [pc[0] - 1, pc[1] - 1], [pc[0] + 1, pc[1] + 1])).toEqual(['4301']);
+    expect(hitsInBox(scene, 'village', [0, 0], [1, 1])).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
-// Headless PDF printing with the system Chromium (CLI, loopback host, tests):
-// `chromium --headless --print-to-pdf` on a private temporary file.
+// Headless PDF printing and SVG screenshots with the system Chromium (CLI, loopback host,
+// tests): `chromium --headless --print-to-pdf` or `--screenshot` on a private temporary file.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors';
 import type { PdfPrinter } from './pdf';
+import { rasterPage, type SvgRasteriser } from './raster';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const WINDOWS_CANDIDATES = [
@@ -58,45 +59,73 @@ export interface ChromiumPrinterOptions {
   timeoutMs?: number;
 }
 
+function chromiumBinary(options: ChromiumPrinterOptions): string {
+  const binary = options.binary ?? findChromium();
+  if (!binary) throw new AppError('IO_ERROR', options.binary === undefined && process.env.CSP_CHROMIUM ? `环境变量 CSP_CHROMIUM 指向的程序不存在或不可执行：${process.env.CSP_CHROMIUM}` : NOT_FOUND_MESSAGE);
+  return binary;
+}
+
+const fileUrl = (file: string) => `file://${file.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`;
+
+/**
+ * Runs the headless browser once on `html`, written to a private temporary file (annexes of
+ * a large county exceed Chromium's URL limit for a data: URL), and returns what it wrote to
+ * `output` (the file name `task` asks for, in the same folder).
+ */
+async function renderOnce(options: ChromiumPrinterOptions, html: string, output: string, task: string[], what: string): Promise<Uint8Array> {
+  const binary = chromiumBinary(options);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-annex-'));
+  try {
+    const input = path.join(dir, 'annex.html');
+    const target = path.join(dir, output);
+    fs.writeFileSync(input, html, 'utf8');
+    const { code, stderr } = await run(
+      binary,
+      [
+        '--headless',
+        // Chromium refuses to start as root (CI) with its sandbox on. The page it loads is our
+        // own temporary file, with escaped text, inline CSS and SVG and no script.
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-extensions',
+        '--no-first-run',
+        '--no-default-browser-check',
+        // Its own profile: runs in parallel must not meet on the user's profile lock.
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        ...task.map((arg) => arg.replace('{output}', target)),
+        fileUrl(input),
+      ],
+      options.timeoutMs ?? 120_000,
+    );
+    if (!fs.existsSync(target) || fs.statSync(target).size === 0) {
+      const detail = stderr.split('\n').filter((l) => l.trim() && !/dbus|Fontconfig/i.test(l)).slice(-2).join(' ').slice(0, 300);
+      throw new AppError('IO_ERROR', `Chromium 未能生成${what}（退出码 ${code ?? '超时'}）${detail ? `：${detail}` : '。'}`);
+    }
+    return new Uint8Array(fs.readFileSync(target));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A PdfPrinter that runs `chromium --headless --print-to-pdf` on a private temporary file. */
 export function chromiumPrinter(options: ChromiumPrinterOptions = {}): PdfPrinter {
-  return async (html) => {
-    const binary = options.binary ?? findChromium();
-    if (!binary) throw new AppError('IO_ERROR', options.binary === undefined && process.env.CSP_CHROMIUM ? `环境变量 CSP_CHROMIUM 指向的程序不存在或不可执行：${process.env.CSP_CHROMIUM}` : NOT_FOUND_MESSAGE);
-    // A file, not a data: URL: annexes of a large county exceed Chromium's URL limit.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-annex-'));
-    try {
-      const input = path.join(dir, 'annex.html');
-      const output = path.join(dir, 'annex.pdf');
-      fs.writeFileSync(input, html, 'utf8');
-      const { code, stderr } = await run(
-        binary,
-        [
-          '--headless',
-          // Chromium refuses to start as root (CI) with its sandbox on. The page it loads is our
-          // own temporary file, with escaped text, inline CSS and SVG and no script.
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-extensions',
-          '--no-first-run',
-          '--no-default-browser-check',
-          // Its own profile: runs in parallel must not meet on the user's profile lock.
-          `--user-data-dir=${path.join(dir, 'profile')}`,
-          '--no-pdf-header-footer',
-          `--print-to-pdf=${output}`,
-          `file://${input.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`,
-        ],
-        options.timeoutMs ?? 120_000,
-      );
-      if (!fs.existsSync(output) || fs.statSync(output).size === 0) {
-        const detail = stderr.split('\n').filter((l) => l.trim() && !/dbus|Fontconfig/i.test(l)).slice(-2).join(' ').slice(0, 300);
-        throw new AppError('IO_ERROR', `Chromium 未能生成 PDF（退出码 ${code ?? '超时'}）${detail ? `：${detail}` : '。'}`);
-      }
-      return new Uint8Array(fs.readFileSync(output));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  return (html) => renderOnce(options, html, 'annex.pdf', ['--no-pdf-header-footer', '--print-to-pdf={output}'], ' PDF');
+}
+
+/** An SvgRasteriser that takes `chromium --headless --screenshot` of each SVG, one browser per image, side by side. */
+export function chromiumRasteriser(options: ChromiumPrinterOptions = {}): SvgRasteriser {
+  return (requests) =>
+    Promise.all(
+      requests.map((r) =>
+        renderOnce(
+          options,
+          rasterPage(r),
+          'image.png',
+          ['--hide-scrollbars', `--force-device-scale-factor=${r.scale}`, `--window-size=${Math.round(r.width)},${Math.round(r.height)}`, '--screenshot={output}'],
+          '图片',
+        ),
+      ),
+    );
 }

@@ -10,16 +10,20 @@ import {
   headerLayout,
   labelSpan,
   PAPER_SPEC,
-  tabularNotes,
   type Annex,
   type Row,
 } from '../../../shared/annex';
 import { escapeXml } from './escape';
 import { OFFICE_FONTS } from './fonts';
-import { officePackage, REL_NS, relationships } from './office-package';
+import { NO_MAP_IMAGES, officeNotes, type MapImage, type MapImages } from './map-images';
+import { officePackage, REL_NS, relationships, type MediaPart, type Relationship } from './office-package';
 import { XML_HEADER } from './zip';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const WP_NS = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
+const A_NS = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const PIC_NS = 'http://schemas.openxmlformats.org/drawingml/2006/picture';
+const EMU_PER_MM = 36_000;
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -152,7 +156,49 @@ function tableXml(annex: Annex, textWidthMm: number): string {
   );
 }
 
-function annexXml(annex: Annex, isLast: boolean): string {
+/** The images of the document: each a media part with the relationship document.xml names it by. */
+class DocxMedia {
+  readonly parts: MediaPart[] = [];
+  readonly relationships: Relationship[] = [];
+
+  /** An inline picture in its own run, at the size given. */
+  picture(image: MapImage, name: string): string {
+    const n = this.parts.length + 1;
+    const id = `rIdMedia${n}`;
+    this.parts.push({ name: `word/media/map${n}.png`, bytes: image.png });
+    this.relationships.push({ id, type: `${REL_NS}/image`, target: `media/map${n}.png` });
+    const cx = Math.round(image.widthMm * EMU_PER_MM);
+    const cy = Math.round(image.heightMm * EMU_PER_MM);
+    return (
+      '<w:r><w:drawing>' +
+      `<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/>` +
+      `<wp:docPr id="${n}" name="${escapeXml(name)}"/>` +
+      `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${A_NS}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+      `<a:graphic xmlns:a="${A_NS}"><a:graphicData uri="${PIC_NS}"><pic:pic xmlns:pic="${PIC_NS}">` +
+      `<pic:nvPicPr><pic:cNvPr id="${n}" name="map${n}.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
+      `<pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+      `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+      '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+    );
+  }
+}
+
+/** A map annex's panels, each with its caption on a page of its own, the coverage table after them. */
+function mapPanelsXml(annex: Annex, images: MapImages, media: DocxMedia): string {
+  if (annex.body !== 'map' || !annex.maps.some((m) => images.get(m))) return '';
+  const pageBreak = '<w:r><w:br w:type="page"/></w:r>';
+  const panels = annex.maps.map((panel, i) => {
+    const image = images.get(panel);
+    if (!image) return '';
+    return (
+      paragraph((i > 0 ? pageBreak : '') + run(panel.title, { font: OFFICE_FONTS.hei, latin: OFFICE_FONTS.hei, size: 14 }), { align: 'center', after: 60 }) +
+      paragraph(media.picture(image, `${annex.label} ${panel.title}`), { align: 'center', after: 120 })
+    );
+  });
+  return panels.join('') + paragraph(pageBreak);
+}
+
+function annexXml(annex: Annex, isLast: boolean, images: MapImages, media: DocxMedia): string {
   const p = PAPER_SPEC[annex.paper];
   const textWidthMm = p.widthMm - p.margin.left - p.margin.right;
   const textWidth = twips(textWidthMm);
@@ -164,9 +210,10 @@ function annexXml(annex: Annex, isLast: boolean): string {
       tabs: `<w:tabs><w:tab w:val="right" w:pos="${textWidth}"/></w:tabs>`,
       after: 60,
     }),
+    mapPanelsXml(annex, images, media),
     tableXml(annex, textWidthMm),
   ];
-  const given = tabularNotes(annex);
+  const given = officeNotes(annex, images);
   const notes = given.map((note, i) => (given.length === 1 ? `注：${note}` : `${i === 0 ? '注：' : '　　'}${i + 1}. ${note}`));
   // A section ends with a paragraph carrying its properties (the last one's go in w:body).
   const sect = isLast ? undefined : sectionProps(annex);
@@ -213,11 +260,12 @@ function stylesXml(): string {
   );
 }
 
-export function writeAnnexDocx(annexes: readonly Annex[], documentTitle: string): Uint8Array {
+export function writeAnnexDocx(annexes: readonly Annex[], documentTitle: string, images: MapImages = NO_MAP_IMAGES): Uint8Array {
   const last = annexes[annexes.length - 1];
   if (!last) throw new RangeError('no annexes');
-  const body = annexes.map((a, i) => annexXml(a, i === annexes.length - 1)).join('') + sectionProps(last);
-  const document = XML_HEADER + `<w:document xmlns:w="${W_NS}" xmlns:r="${REL_NS}"><w:body>${body}</w:body></w:document>`;
+  const media = new DocxMedia();
+  const body = annexes.map((a, i) => annexXml(a, i === annexes.length - 1, images, media)).join('') + sectionProps(last);
+  const document = XML_HEADER + `<w:document xmlns:w="${W_NS}" xmlns:r="${REL_NS}" xmlns:wp="${WP_NS}"><w:body>${body}</w:body></w:document>`;
   return officePackage(documentTitle, [
     { name: 'word/document.xml', xml: document, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' },
     {
@@ -225,9 +273,10 @@ export function writeAnnexDocx(annexes: readonly Annex[], documentTitle: string)
       xml: relationships([
         { id: 'rIdStyles', type: `${REL_NS}/styles`, target: 'styles.xml' },
         { id: 'rIdFooter', type: `${REL_NS}/footer`, target: 'footer1.xml' },
+        ...media.relationships,
       ]),
     },
     { name: 'word/styles.xml', xml: stylesXml(), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml' },
     { name: 'word/footer1.xml', xml: footerXml(), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml' },
-  ]);
+  ], media.parts);
 }

@@ -32,11 +32,19 @@ export interface PackagePart {
   contentType?: string;
 }
 
+/** A binary part (an image) under its own name; its type comes from its extension. */
+export interface MediaPart {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const MEDIA_TYPES: Record<string, string> = { png: 'image/png' };
+
 /**
  * The package: `parts[0]` is the main part the root relationship points to; parts keep their
  * order in the zip and in [Content_Types].xml, after the package's own parts as Office writes them.
  */
-export function officePackage(title: string, parts: readonly PackagePart[]): Uint8Array {
+export function officePackage(title: string, parts: readonly PackagePart[], media: readonly MediaPart[] = []): Uint8Array {
   const main = parts[0];
   if (!main) throw new RangeError('no parts');
   const override = (name: string, contentType: string) => `<Override PartName="/${name}" ContentType="${contentType}"/>`;
@@ -45,6 +53,7 @@ export function officePackage(title: string, parts: readonly PackagePart[]): Uin
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
     '<Default Extension="xml" ContentType="application/xml"/>' +
+    [...new Set(media.map((m) => m.name.split('.').pop() ?? ''))].map((ext) => `<Default Extension="${ext}" ContentType="${MEDIA_TYPES[ext] ?? 'application/octet-stream'}"/>`).join('') +
     parts.map((p) => (p.contentType ? override(p.name, p.contentType) : '')).join('') +
     override('docProps/core.xml', 'application/vnd.openxmlformats-package.core-properties+xml') +
     override('docProps/app.xml', 'application/vnd.openxmlformats-officedocument.extended-properties+xml') +
@@ -60,6 +69,7 @@ export function officePackage(title: string, parts: readonly PackagePart[]): Uin
     'docProps/core.xml': coreProperties(title),
     'docProps/app.xml': appProperties(),
     ...Object.fromEntries(parts.map((p) => [p.name, p.xml])),
+    ...Object.fromEntries(media.map((m) => [m.name, m.bytes])),
   });
 }
 

@@ -21,6 +21,8 @@ import { AppError } from '../errors';
 import { writeAnnexDocx } from './docx';
 import { renderAnnexesHtml } from './html';
 import type { PdfPrinter } from './pdf';
+import { rasteriseMaps } from './map-images';
+import type { SvgRasteriser } from './raster';
 import { planHeader } from '../../../shared/plan';
 import { listPlans } from '../services/plan';
 import { listScenarios } from '../services/projection';
@@ -106,14 +108,21 @@ function fileNameFor(annexes: readonly Annex[], title: string, format: AnnexForm
   return `${base.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim() || '规划附件'}${EXTENSION[format]}`;
 }
 
-export async function renderAnnexFile(annexes: Annex[], title: string, format: AnnexFormat, printPdf: PdfPrinter): Promise<Uint8Array> {
+/** How the backend turns annexes into files it cannot write itself. */
+export interface AnnexRenderers {
+  printPdf: PdfPrinter;
+  /** PNGs of the maps for Word and Excel; without it they carry the coverage table only. */
+  rasterise?: SvgRasteriser | undefined;
+}
+
+export async function renderAnnexFile(annexes: Annex[], title: string, format: AnnexFormat, renderers: AnnexRenderers): Promise<Uint8Array> {
   switch (format) {
     case 'pdf':
-      return printPdf(renderAnnexesHtml(annexes, title));
+      return renderers.printPdf(renderAnnexesHtml(annexes, title));
     case 'xlsx':
-      return writeAnnexXlsx(annexes, title);
+      return writeAnnexXlsx(annexes, title, await rasteriseMaps(annexes, renderers.rasterise));
     case 'docx':
-      return writeAnnexDocx(annexes, title);
+      return writeAnnexDocx(annexes, title, await rasteriseMaps(annexes, renderers.rasterise));
   }
 }
 
@@ -137,7 +146,7 @@ function writeFileAtomically(target: string, bytes: Uint8Array): void {
 export async function annexExport(
   file: ProjectFile,
   input: ParsedInput<'annex.export'>,
-  printPdf: PdfPrinter,
+  renderers: AnnexRenderers,
 ): Promise<AnnexExportResult> {
   const format = input.format;
   if (input.outPath && path.extname(input.outPath).toLowerCase() !== EXTENSION[format]) {
@@ -145,7 +154,7 @@ export async function annexExport(
   }
   const annexes = buildAnnexes(file, input);
   const title = documentTitle(file, input);
-  const bytes = await renderAnnexFile(annexes, title, format, printPdf);
+  const bytes = await renderAnnexFile(annexes, title, format, renderers);
   const fileName = fileNameFor(annexes, title, format);
   if (input.outPath) {
     const target = path.resolve(input.outPath);

@@ -9,7 +9,6 @@ import {
   headerLayout,
   labelSpan,
   PAPER_SPEC,
-  tabularNotes,
   wrappedLines,
   type Annex,
   type Row,
@@ -17,8 +16,10 @@ import {
 import { columnLetter } from '../../../shared/import/normalise';
 import { safeText } from '../io/table-writer';
 import { escapeXml } from './escape';
+import { NO_MAP_IMAGES, officeNotes, type MapImages } from './map-images';
 import { StyleSheet, type CellStyle, type FontRole } from './xlsx-styles';
-import { officePackage, REL_NS, relationships } from './office-package';
+import { officePackage, REL_NS, relationships, type MediaPart } from './office-package';
+import { sheetDrawing, type SheetPicture } from './xlsx-drawing';
 import { XML_HEADER } from './zip';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -102,13 +103,21 @@ class SheetBuilder {
 }
 
 const LINE_PT = 14;
+const DEFAULT_ROW_PT = 18;
 
 function rowFont(row: Row): FontRole {
   if (row.kind === 'total' || row.kind === 'group') return 'hei';
   return row.kind === 'subtotal' ? 'bold' : 'body';
 }
 
-function sheetXml(annex: Annex, styles: StyleSheet, strings: SharedStrings): { xml: string; headerRows: [number, number] } {
+interface SheetPart {
+  xml: string;
+  headerRows: [number, number];
+  /** The map panels placed under the table, each after a caption row. */
+  pictures: SheetPicture[];
+}
+
+function sheetXml(annex: Annex, styles: StyleSheet, strings: SharedStrings, images: MapImages): SheetPart {
   const table = annex.table;
   const n = table.columns.length;
   const last = n - 1;
@@ -178,7 +187,7 @@ function sheetXml(annex: Annex, styles: StyleSheet, strings: SharedStrings): { x
   }
 
   const noteWidth = widths.reduce((a, b) => a + b, 0);
-  const notes = tabularNotes(annex);
+  const notes = officeNotes(annex, images);
   notes.forEach((note, i) => {
     r += 1;
     const text = notes.length === 1 ? `注：${note}` : `${i === 0 ? '注：' : '    '}${i + 1}. ${note}`;
@@ -186,6 +195,19 @@ function sheetXml(annex: Annex, styles: StyleSheet, strings: SharedStrings): { x
     sheet.merge(r, 0, r, last);
     sheet.height(r, LINE_PT * wrappedLines(text, noteWidth) + 4);
   });
+
+  const pictures: SheetPicture[] = [];
+  if (annex.body === 'map') {
+    for (const panel of annex.maps) {
+      const image = images.get(panel);
+      if (!image) continue;
+      r += 2;
+      sheet.text(r, 0, panel.title, { font: 'hei', border: false, align: 'left' });
+      // Pictures float over rows of the default height: skip as many as the picture covers.
+      pictures.push({ image, row: r, name: `${annex.label} ${panel.title}` });
+      r += Math.ceil((image.heightMm * 72) / 25.4 / DEFAULT_ROW_PT);
+    }
+  }
 
   const p = PAPER_SPEC[annex.paper];
   const inch = (mm: number) => (mm / 25.4).toFixed(3);
@@ -198,7 +220,7 @@ function sheetXml(annex: Annex, styles: StyleSheet, strings: SharedStrings): { x
     `<dimension ref="A1:${ref(Math.max(r, 3), last)}"/>` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="18"/>' +
+    `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_PT}"/>` +
     `<cols>${cols}</cols>` +
     `<sheetData>${sheet.sheetData()}</sheetData>` +
     (sheet.merges.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '') +
@@ -206,8 +228,9 @@ function sheetXml(annex: Annex, styles: StyleSheet, strings: SharedStrings): { x
     `<pageMargins left="${inch(p.margin.left)}" right="${inch(p.margin.right)}" top="${inch(p.margin.top)}" bottom="${inch(p.margin.bottom)}" header="0.3" footer="${inch(Math.max(8, p.margin.bottom - 14))}"/>` +
     `<pageSetup paperSize="${PAPER_CODE[annex.paper]}" orientation="${annex.paper === 'A4 portrait' ? 'portrait' : 'landscape'}" fitToWidth="1" fitToHeight="0"/>` +
     '<headerFooter><oddFooter>&amp;C&amp;14— &amp;P —</oddFooter></headerFooter>' +
+    (pictures.length ? '<drawing r:id="rIdDrawing"/>' : '') +
     '</worksheet>';
-  return { xml, headerRows: [headStart, headEnd] };
+  return { xml, headerRows: [headStart, headEnd], pictures };
 }
 
 /** Sheet names: unique, at most 31 characters, none of : \ / ? * [ ]. */
@@ -222,12 +245,12 @@ function sheetNames(annexes: readonly Annex[]): string[] {
   });
 }
 
-export function writeAnnexXlsx(annexes: readonly Annex[], documentTitle: string): Uint8Array {
+export function writeAnnexXlsx(annexes: readonly Annex[], documentTitle: string, images: MapImages = NO_MAP_IMAGES): Uint8Array {
   if (annexes.length === 0) throw new RangeError('no annexes');
   const styles = new StyleSheet();
   const strings = new SharedStrings();
   const names = sheetNames(annexes);
-  const sheets = annexes.map((a) => sheetXml(a, styles, strings));
+  const sheets = annexes.map((a) => sheetXml(a, styles, strings, images));
   const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
   const workbook =
@@ -250,6 +273,8 @@ export function writeAnnexXlsx(annexes: readonly Annex[], documentTitle: string)
     xml: s.xml,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   }));
+  const media: MediaPart[] = [];
+  const drawingParts = sheets.flatMap((s, i) => (s.pictures.length ? sheetDrawing(i + 1, s.pictures, media) : []));
   return officePackage(documentTitle, [
     { name: 'xl/workbook.xml', xml: workbook, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml' },
     { name: 'xl/_rels/workbook.xml.rels', xml: workbookRels },
@@ -257,5 +282,6 @@ export function writeAnnexXlsx(annexes: readonly Annex[], documentTitle: string)
     // Written after the sheets: the sheets add to both while they are built.
     { name: 'xl/styles.xml', xml: styles.xml(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml' },
     { name: 'xl/sharedStrings.xml', xml: strings.xml(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml' },
-  ]);
+    ...drawingParts,
+  ], media);
 }

@@ -107,30 +107,7 @@ const catchmentsTable = defineTable<CatchmentRow>({
   columns: { planId: 'plan_id', stage: 'stage', village: 'village', school: 'school' },
 });
 
-export interface SchoolMoveRow {
-  id: number;
-  school: string;
-  beforeLng: number | null;
-  beforeLat: number | null;
-  afterLng: number | null;
-  afterLat: number | null;
-  at: string;
-}
-const movesTable = defineTable<SchoolMoveRow>({
-  name: 'geo_school_moves',
-  key: ['id'],
-  columns: {
-    id: { column: 'id', generated: true },
-    school: 'school',
-    beforeLng: 'before_lng',
-    beforeLat: 'before_lat',
-    afterLng: 'after_lng',
-    afterLat: 'after_lat',
-    at: 'at',
-  },
-});
-
-export const GEO_TABLES = { outlineTable, townshipTable, villagesTable, layersTable, sitesTable, catchmentsTable, movesTable };
+export const GEO_TABLES = { outlineTable, townshipTable, villagesTable, layersTable, sitesTable, catchmentsTable };
 
 function villageOf(r: VillageRow): Village | null {
   const geometry = villageGeometrySchema.safeParse(r.geometry);
@@ -250,28 +227,3 @@ export function restorePlanGeoRows(db: Database.Database, planId: number, rows: 
   for (const r of rows.catchments) catchment.run(catchmentsTable.params({ planId, ...r }));
 }
 
-/** Moves a school and journals the move, in one transaction. */
-export function moveSchool(db: Database.Database, code: string, position: Position | null, at: string): { previous: Position | null } | null {
-  return db.transaction(() => {
-    const before = db.prepare('SELECT lng, lat FROM schools WHERE code = ?').get(code) as { lng: number | null; lat: number | null } | undefined;
-    if (!before) return null;
-    db.prepare('UPDATE schools SET lng = @lng, lat = @lat WHERE code = @code').run({ code, lng: position?.[0] ?? null, lat: position?.[1] ?? null });
-    db.prepare(movesTable.insert).run(
-      movesTable.params({ school: code, beforeLng: before.lng, beforeLat: before.lat, afterLng: position?.[0] ?? null, afterLat: position?.[1] ?? null, at }),
-    );
-    const previous: Position | null = before.lng !== null && before.lat !== null ? [before.lng, before.lat] : null;
-    return { previous };
-  })();
-}
-
-/** Takes back the last move: the school returns to where it was; null when nothing to undo. */
-export function undoLastMove(db: Database.Database): { code: string; position: Position | null } | null {
-  return db.transaction(() => {
-    const last = readOne(db, movesTable, 'ORDER BY id DESC LIMIT 1', {});
-    if (!last) return null;
-    db.prepare('UPDATE schools SET lng = @lng, lat = @lat WHERE code = @code').run({ code: last.school, lng: last.beforeLng, lat: last.beforeLat });
-    db.prepare(movesTable.remove).run({ id: last.id });
-    const position: Position | null = last.beforeLng !== null && last.beforeLat !== null ? [last.beforeLng, last.beforeLat] : null;
-    return { code: last.school, position };
-  })();
-}

@@ -125,7 +125,6 @@ const REFERRING_TABLE_LABEL: Record<string, string> = {
   developments: '预测中的新建住宅项目',
   geo_townships: '乡镇边界',
   geo_villages: '村（社区）数据',
-  geo_school_moves: '布局图上的学校移动记录',
 };
 
 export function updateTownship(file: ProjectFile, input: ParsedInput<'townships.update'>): EditResult {

@@ -2,7 +2,7 @@
 // and hands them to the pure functions of shared/geo (demand points, coverage, catchments,
 // new site). The map, the CLI `coverage` and the annex read the same results.
 import type { ParsedInput } from '../../../shared/api';
-import { STAGE_LABEL, type Township } from '../../../shared/domain';
+import { STAGE_LABEL, type EditRecord, type Township } from '../../../shared/domain';
 import type { CatchmentResult, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
 import { catchments, closureMoves, type ManualAssignment } from '../../../shared/geo/catchments';
 import { coverage, spatialFrame, type SitedSchool } from '../../../shared/geo/coverage';
@@ -13,13 +13,16 @@ import { bestNewSite } from '../../../shared/geo/new-site';
 import { GEO_SETTING_SOURCES, serviceDistance } from '../../../shared/geo/settings';
 import { evaluatePlan, groupsInYear, type Plan, type PlanEvaluation } from '../../../shared/plan';
 import { AppError } from '../errors';
-import { assignCatchments, catchmentRows, moveSchool, projectSites, readGeography, setProjectSite, undoLastMove } from '../db/geo';
+import { assignCatchments, catchmentRows, projectSites, readGeography, setProjectSite } from '../db/geo';
 import type { ProjectFile } from '../db/project-file';
+import { listEdits } from '../db/edits';
+import { allSchools } from '../db/queries';
 import { readPlan } from '../db/plans';
 import { readInclusion } from '../db/inclusion';
 import { townshipAges } from './geo-demand';
 import { planContextFor, resolvePlan } from './plan-context';
 import { recordEdit } from './plan';
+import { undoEditById, updateSchool } from './edits';
 import { countyRecords, type CountyRecords } from './projection';
 
 type Query = ParsedInput<'geo.map'>;
@@ -328,13 +331,26 @@ export function geoSetProjectSite(file: ProjectFile, input: ParsedInput<'geo.set
   return geoMap(file, { plan: plan.id });
 }
 
-export function geoMoveSchool(file: ProjectFile, input: ParsedInput<'geo.moveSchool'>): { code: string; position: [number, number] | null; previous: [number, number] | null } {
-  const r = moveSchool(file.db, input.code, input.position, new Date().toISOString());
-  if (!r) throw new AppError('NOT_FOUND', `没有学校标识码为 ${input.code} 的学校。`);
-  return { code: input.code, position: input.position, previous: r.previous };
+type Moved = { code: string; position: [number, number] | null };
+
+const positionOf = (s: { lng: number | null; lat: number | null } | undefined): [number, number] | null =>
+  s && s.lng !== null && s.lat !== null ? [s.lng, s.lat] : null;
+
+/** A move on the map is an ordinary school edit of 经度/纬度: in the edit history, undone by edits.undo. */
+export function geoMoveSchool(file: ProjectFile, input: ParsedInput<'geo.moveSchool'>): Moved & { previous: [number, number] | null; editId: number } {
+  const school = allSchools(file.db).find((s) => s.code === input.code);
+  if (!school) throw new AppError('NOT_FOUND', `没有学校标识码为 ${input.code} 的学校。`);
+  const { editId } = updateSchool(file, { school: input.code, changes: { lng: input.position?.[0] ?? null, lat: input.position?.[1] ?? null } });
+  return { code: input.code, position: input.position, previous: positionOf(school), editId };
 }
 
-export function geoUndoSchoolMove(file: ProjectFile): { code: string; position: [number, number] | null } | null {
-  return undoLastMove(file.db);
+const isMove = (e: EditRecord) => !e.undoneAt && e.changes.length > 0 && e.changes.every((c) => c.field === 'lng' || c.field === 'lat');
+
+/** Undoes the latest school edit still in force that only moved a school; null when there is none. */
+export function geoUndoSchoolMove(file: ProjectFile): Moved | null {
+  const last = listEdits(file.db, 'school').find(isMove);
+  if (!last) return null;
+  undoEditById(file, last.id);
+  return { code: last.key, position: positionOf(allSchools(file.db).find((s) => s.code === last.key)) };
 }
 

@@ -107,6 +107,26 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
     [d, selectedSchool, drawStage, attempt, message],
   );
 
+  /** A box dragged in 划片: every village inside not yet drawn to the school goes to it, as one plan edit. */
+  const drawBox = useCallback(
+    (villageIds: string[]) => {
+      const planId = d.planId;
+      if (planId === null || !selectedSchool || drawStage === null || !d.map) return;
+      const mine = new Set(d.map.catchments.filter((c) => c.stage === drawStage && c.manual && c.school === selectedSchool.code).map((c) => c.village));
+      const villages = villageIds.filter((id) => !mine.has(id));
+      if (villages.length === 0) {
+        void message.info(t.boxEmpty);
+        return;
+      }
+      void attempt(async () => {
+        await invoke('geo.assignVillages', { plan: planId, stage: drawStage, villages, school: selectedSchool.code });
+        d.reload();
+        void message.success(t.drawnMany(villages.length, selectedSchool.name));
+      });
+    },
+    [d, selectedSchool, drawStage, attempt, message],
+  );
+
   const undo = () => {
     const planId = d.planId;
     if (planId === null) return;
@@ -326,7 +346,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
               <Empty description={t.empty} />
             ) : (
               <div className="map-stack">
-                <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode || drawMode} onClick={onMapClick} height={MAP_HEIGHT} />
+                <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode || drawMode} onClick={onMapClick} onBoxSelect={drawMode ? drawBox : undefined} height={MAP_HEIGHT} />
                 {/* Over the map, not above it: entering placing mode must not move what the planner aims at. */}
                 {placingMode ? <Alert type="info" showIcon title={t.placing} className="map-placing-hint" data-testid="map-placing" /> : null}
                 {drawMode && selectedSchool && drawStage ? (

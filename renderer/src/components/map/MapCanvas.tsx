@@ -4,7 +4,7 @@
 // symbols at their own size. Legend, scale bar and north arrow sit on a second canvas above.
 // Measured in tests/bench/map.ts; why canvas and not SVG elements: docs/ARCHITECTURE.md.
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { drawMap, hitAt, mapFurniture, paintScene, type LonLat, type MapDrawing, type MapLayer, type MapScene, type MapView, type SceneHit } from '@shared/map';
+import { drawMap, hitAt, hitsInBox, mapFurniture, paintScene, type LonLat, type MapDrawing, type MapLayer, type MapScene, type MapView, type SceneHit } from '@shared/map';
 
 export interface MapClick {
   at: LonLat;
@@ -19,6 +19,8 @@ interface Props {
   focus: { at: LonLat } | null;
   crosshair: boolean;
   onClick: (click: MapClick) => void;
+  /** When given, a drag with Shift held draws a box and hands over the villages inside it instead of panning. */
+  onBoxSelect?: ((villages: string[]) => void) | undefined;
   height: number;
 }
 
@@ -50,7 +52,7 @@ function useWidth(ref: React.RefObject<HTMLDivElement | null>): number {
   return width;
 }
 
-export function MapCanvas({ drawing, layers, selected, focus, crosshair, onClick, height }: Props) {
+export function MapCanvas({ drawing, layers, selected, focus, crosshair, onClick, onBoxSelect, height }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const mapCanvas = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
@@ -59,6 +61,8 @@ export function MapCanvas({ drawing, layers, selected, focus, crosshair, onClick
   const gesture = useRef<Gesture>(NO_GESTURE);
   const settleTimer = useRef<number | undefined>(undefined);
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
+  /** A box being dragged, corners in px of the map. */
+  const [selectBox, setSelectBox] = useState<{ from: [number, number]; to: [number, number] } | null>(null);
 
   const view: MapView = useMemo(() => ({ width: Math.max(1, width), height, ...zoom }), [width, height, zoom]);
   const scene: MapScene = useMemo(() => drawMap(drawing, view, { layers, furniture: false, selected }), [drawing, view, layers, selected]);
@@ -130,11 +134,25 @@ export function MapCanvas({ drawing, layers, selected, focus, crosshair, onClick
     return () => el.removeEventListener('wheel', listener);
   }, []);
 
+  const local = (e: ReactPointerEvent<HTMLDivElement>): [number, number] => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return [e.clientX - rect.left, e.clientY - rect.top];
+  };
   const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
-    drag.current = { x: e.clientX, y: e.clientY, moved: false };
     e.currentTarget.setPointerCapture(e.pointerId);
+    if (onBoxSelect && e.shiftKey) {
+      const at = local(e);
+      setSelectBox({ from: at, to: at });
+      return;
+    }
+    drag.current = { x: e.clientX, y: e.clientY, moved: false };
   };
   const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (selectBox) {
+      const to = local(e);
+      setSelectBox((b) => (b ? { ...b, to } : b));
+      return;
+    }
     const d = drag.current;
     if (!d) return;
     const mx = e.clientX - d.x;
@@ -148,6 +166,13 @@ export function MapCanvas({ drawing, layers, selected, focus, crosshair, onClick
     applyGesture();
   };
   const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
+    if (selectBox) {
+      setSelectBox(null);
+      // The scene on screen is the settled one: a box is only drawn between gestures.
+      const villages = hitsInBox(scene, 'village', selectBox.from, local(e));
+      onBoxSelect?.(villages);
+      return;
+    }
     const d = drag.current;
     drag.current = null;
     if (!d || d.moved || !scene.projection) return;
@@ -183,6 +208,18 @@ export function MapCanvas({ drawing, layers, selected, focus, crosshair, onClick
     >
       <canvas ref={mapCanvas} className="map-canvas" style={{ width: view.width, height: view.height }} />
       <canvas ref={overlay} className="map-overlay" style={{ width: view.width, height: view.height }} />
+      {selectBox && (
+        <div
+          className="map-box-select"
+          data-testid="map-box-select"
+          style={{
+            left: Math.min(selectBox.from[0], selectBox.to[0]),
+            top: Math.min(selectBox.from[1], selectBox.to[1]),
+            width: Math.abs(selectBox.to[0] - selectBox.from[0]),
+            height: Math.abs(selectBox.to[1] - selectBox.from[1]),
+          }}
+        />
+      )}
       <div className="map-zoom-buttons" onPointerDown={(e) => e.stopPropagation()}>
         <button type="button" onClick={() => zoomBy(1.6)} aria-label="放大">
           +
