@@ -212,3 +212,60 @@ export function greedySolve(inst: OptInstance): OptSolution {
   }
   return assign(inst, d, order);
 }
+
+/**
+ * The greedy layout improved by single changes while any lowers the total cost: each build
+ * dropped, made one standard size smaller or completed a year later, then each small school
+ * closed. Used as the solver's first incumbent only — the greedy layout itself stays the
+ * yardstick the result is compared with. The nearest-first assignment seats children
+ * no better than the solver would, so every layout kept here is a fair incumbent.
+ */
+export function polishLayout(inst: OptInstance, start: OptSolution, o: { maxRounds?: number; maxWork?: number } = {}): OptSolution {
+  const order = arcOrder(inst);
+  const maxRounds = o.maxRounds ?? 4;
+  // Each trial re-assigns every year: the work is counted in arc-years so a large county
+  // stops polishing after a bounded effort instead of delaying the solver.
+  let work = o.maxWork ?? 2e7;
+  const perTrial = inst.arcs.length * inst.years.length + inst.facilities.length;
+  const d: Decisions = { closeFrom: [...start.closeFrom], option: [...start.option], optionFrom: [...start.optionFrom], boardingFrom: [...start.boardingFrom] };
+  let best = assign(inst, d, order);
+  const T = inst.years.length;
+  const tryChange = (apply: () => void, undo: () => void) => {
+    if (work <= 0) return false;
+    work -= perTrial;
+    apply();
+    const trial = assign(inst, d, order);
+    if (trial.claimedObjective < best.claimedObjective - 1e-6) {
+      best = trial;
+      return true;
+    }
+    undo();
+    return false;
+  };
+  for (let round = 0; round < maxRounds; round++) {
+    let improved = false;
+    inst.facilities.forEach((fac, f) => {
+      const k = d.option[f];
+      const from = d.optionFrom[f];
+      if (k === null || k === undefined || from === null || from === undefined) return;
+      const set = (kk: number | null, ff: number | null) => () => {
+        d.option[f] = kk;
+        d.optionFrom[f] = ff;
+      };
+      if (tryChange(set(null, null), set(k, from))) return (improved = true);
+      const smaller = fac.options
+        .map((o, j) => ({ o, j }))
+        .filter(({ o }) => o.added < (fac.options[k]?.added ?? 0))
+        .sort((a, b) => b.o.added - a.o.added);
+      for (const { j } of smaller) if (tryChange(set(j, from), set(k, from))) return (improved = true);
+      if (from + 1 < T && tryChange(set(k, from + 1), set(k, from))) improved = true;
+    });
+    const at = Math.min(inst.firstBuildIndex, T - 1);
+    inst.facilities.forEach((fac, f) => {
+      if (!fac.existing || !fac.closable || fac.keep || d.option[f] !== null || d.closeFrom[f] !== null) return;
+      if (tryChange(() => (d.closeFrom[f] = at), () => (d.closeFrom[f] = null))) improved = true;
+    });
+    if (!improved) break;
+  }
+  return best;
+}
