@@ -7,12 +7,14 @@ import type { OptInstance } from '../../../shared/optimise/instance';
 import { buildMip, decodeMip, encodeSolution } from '../../../shared/optimise/model';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { highs, solveWith, type SolveProgress } from './highs-run';
+import { SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
   timeLimit: number;
   mipGap: number;
   onProgress?: (p: SolveProgress) => void;
   shouldStop?: () => boolean;
+  memoryLimitMb?: number;
 }
 
 export interface SolveOutcome {
@@ -21,7 +23,7 @@ export interface SolveOutcome {
   mip: OptSolution | null;
   solverStatus: string;
   seconds: number;
-  stopped: 'time' | 'cancel' | null;
+  stopped: 'time' | 'cancel' | 'memory' | null;
   size: { columns: number; rows: number; binaries: number; nonzeros: number };
   /** Constraint violations found by the checker (empty when the layout holds). */
   violations: { greedy: string[]; mip: string[] };
@@ -50,7 +52,7 @@ export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise
   const { mip, layout } = buildMip(inst);
   const h = await highs();
   const start = binariesOf(encodeSolution(inst, layout, polishLayout(inst, greedy), mip.numCols), mip.integrality);
-  const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop });
+  const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop, memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB });
   const sol = out.values && out.objective !== null ? decodeMip(inst, layout, out.values, out.status, out.gap, out.objective) : null;
   let binaries = 0;
   for (const v of mip.integrality) binaries += v;
