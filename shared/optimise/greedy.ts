@@ -28,11 +28,13 @@ function arcOrder(inst: OptInstance): number[] {
   return inst.arcs.map((_, i) => i).sort((a, b) => (inst.arcs[a]?.km ?? 0) - (inst.arcs[b]?.km ?? 0) || a - b);
 }
 
-/** Nearest-first assignment of every year under the decisions. */
-function assign(inst: OptInstance, d: Decisions, order: number[]): OptSolution {
+/**
+ * Nearest-first seating of every year under the decisions: `onSeat` hears each arc's
+ * children in order (year by year, nearest arc first); the unmet children are returned.
+ */
+function seat(inst: OptInstance, d: Decisions, order: number[], onSeat: (arc: number, t: number, children: number) => void): number[][] {
   const T = inst.years.length;
   const probe = asSolution(d, [], []);
-  const assignments: Assignment[] = [];
   const unmet = inst.points.map((p) => p.children.slice(0, T).map((c) => c ?? 0));
   for (let t = 0; t < T; t++) {
     const spare = inst.facilities.map((fac, f) => {
@@ -57,12 +59,43 @@ function assign(inst: OptInstance, d: Decisions, order: number[]): OptSolution {
       const n = Math.min(left, room);
       row[t] = left - n;
       spare[arc.facility] = room - n;
-      assignments.push({ arc: ai, t, children: n });
+      onSeat(ai, t, n);
     }
   }
+  return unmet;
+}
+
+/** Nearest-first assignment of every year under the decisions. */
+function assign(inst: OptInstance, d: Decisions, order: number[]): OptSolution {
+  const assignments: Assignment[] = [];
+  const unmet = seat(inst, d, order, (arc, t, children) => assignments.push({ arc, t, children }));
   const sol = asSolution(d, assignments, unmet);
   sol.claimedObjective = costOf(inst, sol).objective;
   return sol;
+}
+
+/**
+ * The objective `assign` would claim, without building the assignment: the trials of the
+ * closure and polishing loops only compare totals, and building a hundred thousand
+ * assignment records per trial is most of a large county's greedy time. Sums are taken in
+ * `costOf`'s order, so the figure is the same to the last bit.
+ */
+function objectiveOf(inst: OptInstance, d: Decisions, order: number[]): number {
+  const w = inst.weights;
+  let travel = 0;
+  let boardingPenalty = 0;
+  let beyondPenalty = 0;
+  const unmet = seat(inst, d, order, (ai, _t, n) => {
+    const arc = inst.arcs[ai];
+    if (!arc) return;
+    travel += w.travel * arc.km * n;
+    if (arc.far) boardingPenalty += w.boarding * n;
+    if (arc.beyond) beyondPenalty += w.beyond * n;
+  });
+  let unmetPenalty = 0;
+  for (const row of unmet) for (const u of row) unmetPenalty += w.unmet * u;
+  const fixed = costOf(inst, asSolution(d, [], []));
+  return fixed.capital + fixed.holding + fixed.operating + travel + boardingPenalty + beyondPenalty + unmetPenalty - fixed.convertCredit;
 }
 
 /** Construction completed in each year under the decisions. */
@@ -102,7 +135,23 @@ interface Move {
 }
 
 /** The cheapest build per seat filled for the unmet children of year `t`, within the budget. */
-function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number): Move | null {
+/** Unmet children per point and year, and children seated per year and facility: all the build loop reads. */
+interface Seating {
+  unmet: number[][];
+  used: number[][];
+}
+
+function seating(inst: OptInstance, d: Decisions, order: number[]): Seating {
+  const used = inst.years.map(() => new Array<number>(inst.facilities.length).fill(0));
+  const unmet = seat(inst, d, order, (ai, t, n) => {
+    const arc = inst.arcs[ai];
+    const row = used[t];
+    if (arc && row) row[arc.facility] = (row[arc.facility] ?? 0) + n;
+  });
+  return { unmet, used };
+}
+
+function bestMove(inst: OptInstance, d: Decisions, sol: Seating, t: number): Move | null {
   const T = inst.years.length;
   const years = T - t;
   const nearUnmet = new Array<number>(inst.facilities.length).fill(0);
@@ -113,18 +162,13 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
     if (arc.far) farUnmet[arc.facility] = (farUnmet[arc.facility] ?? 0) + u;
     else nearUnmet[arc.facility] = (nearUnmet[arc.facility] ?? 0) + u;
   });
-  const probe = sol;
+  const probe = asSolution(d, [], []);
   let best: Move | null = null;
   // Spending and seats used are summed once per move, not once per facility and option:
   // with hundreds of schools the greedy otherwise spends its time re-adding the same figures.
   const spent = spentByYear(inst, d);
   const spentAll = spent.reduce((a, b) => a + b, 0);
-  const used = new Array<number>(inst.facilities.length).fill(0);
-  for (const a of sol.assignments) {
-    if (a.t !== t) continue;
-    const arc = inst.arcs[a.arc];
-    if (arc) used[arc.facility] = (used[arc.facility] ?? 0) + a.children;
-  }
+  const used = sol.used[t] ?? [];
   const fits = (f: number, what: 'option' | 'boarding', extra: number, at: number) => {
     const limit = inst.budget[at];
     if (limit !== null && limit !== undefined && (spent[at] ?? 0) - ownSpend(inst, d, f, what, at) + extra > limit + 1e-9) return false;
@@ -168,7 +212,7 @@ function bestMove(inst: OptInstance, d: Decisions, sol: OptSolution, t: number):
   return best;
 }
 
-function firstUnmetYear(inst: OptInstance, sol: OptSolution, from: number): number | null {
+function firstUnmetYear(inst: OptInstance, sol: Seating, from: number): number | null {
   for (let t = from; t < inst.years.length; t++) {
     for (const row of sol.unmet) if ((row[t] ?? 0) > 1e-9) return t;
   }
@@ -178,7 +222,7 @@ function firstUnmetYear(inst: OptInstance, sol: OptSolution, from: number): numb
 export function greedySolve(inst: OptInstance): OptSolution {
   const order = arcOrder(inst);
   const d = blank(inst);
-  let sol = assign(inst, d, order);
+  let sol = seating(inst, d, order);
   // Builds, cheapest per seat filled first; each move adds seats or a boarding section, so
   // the loop ends; a year nothing can help (budget, no site in reach) is passed over.
   let start = inst.firstBuildIndex;
@@ -196,7 +240,7 @@ export function greedySolve(inst: OptInstance): OptSolution {
     } else {
       d.boardingFrom[move.f] = move.year;
     }
-    sol = assign(inst, d, order);
+    sol = seating(inst, d, order);
   }
   // Closures, smallest school first, kept only where the whole layout gets cheaper.
   const closable = inst.facilities
@@ -204,11 +248,69 @@ export function greedySolve(inst: OptInstance): OptSolution {
     .filter(({ fac, f }) => fac.existing && fac.closable && !fac.keep && d.option[f] === null)
     .sort((a, b) => a.fac.students - b.fac.students || a.f - b.f);
   const at = Math.min(inst.firstBuildIndex, inst.years.length - 1);
+  let best = objectiveOf(inst, d, order);
   for (const { f } of closable) {
     d.closeFrom[f] = at;
-    const trial = assign(inst, d, order);
-    if (trial.claimedObjective < sol.claimedObjective - 1e-9) sol = trial;
+    const trial = objectiveOf(inst, d, order);
+    if (trial < best - 1e-9) best = trial;
     else d.closeFrom[f] = null;
+  }
+  return assign(inst, d, order);
+}
+
+/**
+ * The greedy layout improved by single changes while any lowers the total cost: each build
+ * dropped, made one standard size smaller or completed a year later, then each small school
+ * closed. Used as the solver's first incumbent only — the greedy layout itself stays the
+ * yardstick the result is compared with. The nearest-first assignment seats children
+ * no better than the solver would, so every layout kept here is a fair incumbent.
+ */
+export function polishLayout(inst: OptInstance, start: OptSolution, o: { maxRounds?: number; maxWork?: number } = {}): OptSolution {
+  const order = arcOrder(inst);
+  const maxRounds = o.maxRounds ?? 4;
+  // Each trial re-assigns every year: the work is counted in arc-years so a large county
+  // stops polishing after a bounded effort instead of delaying the solver.
+  let work = o.maxWork ?? 2e7;
+  const perTrial = inst.arcs.length * inst.years.length + inst.facilities.length;
+  const d: Decisions = { closeFrom: [...start.closeFrom], option: [...start.option], optionFrom: [...start.optionFrom], boardingFrom: [...start.boardingFrom] };
+  let best = objectiveOf(inst, d, order);
+  const T = inst.years.length;
+  const tryChange = (apply: () => void, undo: () => void) => {
+    if (work <= 0) return false;
+    work -= perTrial;
+    apply();
+    const trial = objectiveOf(inst, d, order);
+    if (trial < best - 1e-6) {
+      best = trial;
+      return true;
+    }
+    undo();
+    return false;
+  };
+  for (let round = 0; round < maxRounds; round++) {
+    let improved = false;
+    inst.facilities.forEach((fac, f) => {
+      const k = d.option[f];
+      const from = d.optionFrom[f];
+      if (k === null || k === undefined || from === null || from === undefined) return;
+      const set = (kk: number | null, ff: number | null) => () => {
+        d.option[f] = kk;
+        d.optionFrom[f] = ff;
+      };
+      if (tryChange(set(null, null), set(k, from))) return (improved = true);
+      const smaller = fac.options
+        .map((o, j) => ({ o, j }))
+        .filter(({ o }) => o.added < (fac.options[k]?.added ?? 0))
+        .sort((a, b) => b.o.added - a.o.added);
+      for (const { j } of smaller) if (tryChange(set(j, from), set(k, from))) return (improved = true);
+      if (from + 1 < T && tryChange(set(k, from + 1), set(k, from))) improved = true;
+    });
+    const at = Math.min(inst.firstBuildIndex, T - 1);
+    inst.facilities.forEach((fac, f) => {
+      if (!fac.existing || !fac.closable || fac.keep || d.option[f] !== null || d.closeFrom[f] !== null) return;
+      if (tryChange(() => (d.closeFrom[f] = at), () => (d.closeFrom[f] = null))) improved = true;
+    });
+    if (!improved) break;
   }
   return assign(inst, d, order);
 }

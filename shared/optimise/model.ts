@@ -22,6 +22,7 @@
 //   budget     Σ cost·(y[·,t] − y[·,t−1]) + Σ boarding·(b[·,t] − b[·,t−1]) ≤ B_t, and Σ cost·y[·,T−1] + Σ boarding·b[·,T−1] ≤ total
 // A conversion credit c_f (closing as 转型 instead of 撤并) enters as −c_f·(1 − o[f,T−1]):
 // +c_f on o[f,T−1] and −Σc_f in the objective offset.
+import { usefulOptions } from './dominance';
 import type { OptInstance } from './instance';
 import type { Assignment, OptSolution, OptStatus } from './solution';
 
@@ -101,6 +102,7 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
   const o = new Int32Array(F * T).fill(-1);
   const y: Int32Array[][] = [];
   const b = new Int32Array(F * T).fill(-1);
+  const useful = usefulOptions(inst);
   const hasFar = new Array<boolean>(F).fill(false);
   for (const a of inst.arcs) if (a.far) hasFar[a.facility] = true;
 
@@ -114,8 +116,9 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
       offset -= fac.convertCredit;
     }
     y.push(
-      fac.options.map((opt) => {
+      fac.options.map((opt, k) => {
         const cols = new Int32Array(T).fill(-1);
+        if (!useful[f]?.[k]) return cols;
         for (let t = first; t < T; t++) {
           const cost = (fac.existing ? 0 : fac.operating) + w.holding * opt.cost + (t === last ? opt.cost : 0);
           cols[t] = B.col(cost, 0, 1, true);
@@ -169,9 +172,15 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
     const ys = y[f] as Int32Array[];
     for (let t = 0; t < T; t++) {
       // capacity
-      const e: [number, number][] = (arcsOfFacility[f] ?? []).map((ai) => [x[ai * T + t] as number, 1]);
-      if (fac.existing) e.push([o[f * T + t] as number, -fac.seats]);
-      fac.options.forEach((opt, k) => e.push([ys[k]?.[t] ?? -1, -opt.added]));
+      // capacity, each size counted for no more than the children who can reach the school
+      // that year (the same tightening as the links below, over all its arcs at once)
+      const arcs = arcsOfFacility[f] ?? [];
+      let reach = 0;
+      for (const ai of arcs) reach += inst.points[inst.arcs[ai]?.point ?? -1]?.children[t] ?? 0;
+      const own = Math.min(reach, fac.seats);
+      const e: [number, number][] = arcs.map((ai) => [x[ai * T + t] as number, 1]);
+      if (fac.existing) e.push([o[f * T + t] as number, -own]);
+      fac.options.forEach((opt, k) => e.push([ys[k]?.[t] ?? -1, -Math.min(reach - own, opt.added)]));
       if (e.some(([c]) => c >= 0)) B.row(e, -Infinity, 0);
       // build only at an open school
       if (fac.existing && fac.options.length > 0 && t >= first) {
@@ -210,12 +219,19 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
       const xc = x[ai * T + t] as number;
       if (xc < 0) continue;
       const d = p.children[t] ?? 0;
+      // A size seats at most what it adds, so an arc gets at most min(d, seats) of each: with
+      // plain d·y the relaxation mixes a teaching point with a large school at one site and
+      // pays for a fraction of each.
+      const sizes = (left: number) => fac.options.map((opt, k): [number, number] => [ys[k]?.[t] ?? -1, -Math.min(left, opt.added)]);
       if (fac.existing) {
         const oc = o[a.facility * T + t] as number;
-        if (fac.keep || !fac.closable) continue;
-        B.row([[xc, 1], [oc, -d]], -Infinity, 0);
+        const fixed = fac.keep || !fac.closable;
+        if (fixed && fac.seats >= d) continue;
+        const own = Math.min(d, fac.seats);
+        if (fixed) B.row([[xc, 1], ...sizes(d - own)], -Infinity, own);
+        else B.row([[xc, 1], [oc, -own], ...sizes(d - own)], -Infinity, 0);
       } else {
-        B.row([[xc, 1], ...ys.map((cols): [number, number] => [cols[t] as number, -d])], -Infinity, 0);
+        B.row([[xc, 1], ...sizes(d)], -Infinity, 0);
       }
     }
   });

@@ -71,7 +71,7 @@ export interface OptimiseResult {
   current: { cost: number; projects: number; unmetSeats: number };
   /** The plan's "what needs to be built" helper for the stage, on the committed layout. */
   suggestions: { cost: number; projects: number };
-  solver: { status: string; seconds: number; stopped: 'time' | 'cancel' | null; columns: number; rows: number; binaries: number };
+  solver: { status: string; seconds: number; stopped: 'time' | 'cancel' | 'memory' | null; columns: number; rows: number; binaries: number };
   /** distance: within the service distance; area: area balance, as the plan's suggestions. */
   rule: 'distance' | 'area';
   /** Each weight and distance with its value and source. */

@@ -19,6 +19,16 @@ import { resultOf } from '../helpers/backend';
 
 type Measure = (name: string, times: number, fn: (i: number) => Promise<unknown> | unknown, note?: string) => Promise<number>;
 
+/** Peak resident memory of the process (Linux), MiB; null elsewhere. */
+function peakRssMb(): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d));
 
 export async function benchOptimiseInstance(label: string, inst: OptInstance, timeLimit: number, measure: Measure): Promise<void> {
@@ -34,11 +44,12 @@ export async function benchOptimiseInstance(label: string, inst: OptInstance, ti
     const tm = out.mip ? travelSummary(inst, out.mip) : null;
     const tg = travelSummary(inst, out.greedy);
     const rss = process.memoryUsage().rss / 1048576;
+    const peak = peakRssMb();
     note =
       `${inst.facilities.length} 校址，${inst.points.length} 村，${inst.years.length} 年；` +
       `模型 ${out.size.columns} 列 ${out.size.rows} 行 ${out.size.binaries} 个 0-1 变量；` +
       `状态 ${out.solverStatus}，间隙 ${out.mip?.gap === null || out.mip?.gap === undefined ? '—' : `${(out.mip.gap * 100).toFixed(2)}%`}，` +
-      `墙钟 ${fmt(wall)} s，CPU ${fmt((cpu.user + cpu.system) / 1e6)} s，求解器 ${fmt(out.seconds)} s；常驻内存 ${rss.toFixed(0)} MiB；` +
+      `墙钟 ${fmt(wall)} s，CPU ${fmt((cpu.user + cpu.system) / 1e6)} s，求解器 ${fmt(out.seconds)} s；常驻内存 ${rss.toFixed(0)} MiB（峰值 ${peak === null ? '—' : peak.toFixed(0)} MiB，${out.stopped === 'memory' ? '达到内存上限提前停止' : '未触及内存上限'}）；` +
       `目标值 MIP/贪心 = ${m ? (m.objective / g.objective).toFixed(3) : '—'}（${fmt(m?.objective, 0)} / ${fmt(g.objective, 0)} 万元），` +
       `建设投资 MIP ${fmt(m?.capital, 0)} / 贪心 ${fmt(g.capital, 0)} 万元，缺学位 MIP ${tm?.unmetSeats ?? '—'} / 贪心 ${tg.unmetSeats}；` +
       `约束检查 ${out.violations.mip.length + out.violations.greedy.length === 0 ? '全部满足' : `${out.violations.mip.length + out.violations.greedy.length} 处不满足`}`;

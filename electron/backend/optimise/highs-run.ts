@@ -31,15 +31,24 @@ export interface HighsOutcome {
   gap: number | null;
   seconds: number;
   /** Stopped by the time limit or the stop flag before proving the optimum. */
-  stopped: 'time' | 'cancel' | null;
+  stopped: 'time' | 'cancel' | 'memory' | null;
 }
 
 export interface HighsOptions {
   timeLimit: number;
   mipGap: number;
-  start?: Float64Array;
+  /** A whole column vector, or the binaries alone (HiGHS then completes the continuous part optimally). */
+  start?: Float64Array | { indices: Int32Array; values: Float64Array };
   onProgress?: (p: SolveProgress) => void;
   shouldStop?: () => boolean;
+  extra?: Record<string, string | number | boolean>;
+  log?: (line: string) => void;
+  /**
+   * Resident memory (MiB, the whole process) at which the solve stops with its best layout:
+   * HiGHS's search tree and cut pool grow for as long as it runs, and WebAssembly memory is
+   * never given back, so a large county would otherwise pass the bound given to the app.
+   */
+  memoryLimitMb?: number;
 }
 
 const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && Math.abs(v) < 1e29 ? v : null);
@@ -58,23 +67,40 @@ export function solveWith(h: Highs, mip: SparseMip, o: HighsOptions): HighsOutco
     matrix: { format: 'csr', numRows: mip.numRows, numCols: mip.numCols, starts: mip.starts, indices: mip.indices, values: mip.values },
   });
   try {
-    model.options.set({ output_flag: false, time_limit: o.timeLimit, mip_rel_gap: o.mipGap, random_seed: 1 });
-    if (o.start) model.setSolution({ colValue: o.start });
+    model.options.set({ output_flag: false, time_limit: o.timeLimit, mip_rel_gap: o.mipGap, random_seed: 1, ...o.extra });
+    if (o.start) model.setSolution(o.start instanceof Float64Array ? { colValue: o.start } : o.start);
     let cancelled = false;
+    let overMemory = false;
+    let lastMemoryCheck = -1;
     let lastReport = 0;
     const cb = h.constants.callbackType;
+    // Progress is read at the interrupt checkpoints: HiGHS sends its MIP logging events only
+    // while its log output is on, which it is not here.
+    const report = (data: { running_time?: number; mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number }) => {
+      const s = data.running_time ?? 0;
+      if (s - lastReport < 0.2) return;
+      lastReport = s;
+      o.onProgress?.({ seconds: s, primal: finite(data.mip_primal_bound), dual: finite(data.mip_dual_bound), gap: finite(data.mip_gap) });
+    };
     model.run({
       [cb.mipInterrupt](event) {
+        report(event.data);
+        const now = event.data.running_time ?? 0;
+        if (o.memoryLimitMb !== undefined && now - lastMemoryCheck >= 0.1) {
+          lastMemoryCheck = now;
+          if (process.memoryUsage.rss() / 1048576 > o.memoryLimitMb) {
+            overMemory = true;
+            event.interrupt();
+            return;
+          }
+        }
         if (o.shouldStop?.()) {
           cancelled = true;
           event.interrupt();
         }
       },
-      [cb.mipLogging](event) {
-        const s = event.data.running_time ?? 0;
-        if (s - lastReport < 0.2) return;
-        lastReport = s;
-        o.onProgress?.({ seconds: s, primal: finite(event.data.mip_primal_bound), dual: finite(event.data.mip_dual_bound), gap: finite(event.data.mip_gap) });
+      [cb.logging](event) {
+        o.log?.(event.message);
       },
     });
     const ms = h.constants.modelStatus;
@@ -89,7 +115,7 @@ export function solveWith(h: Highs, mip: SparseMip, o: HighsOptions): HighsOutco
     if (code === ms.optimal) status = 'optimal';
     else if (code === ms.infeasible) status = 'infeasible';
     else status = values ? 'feasible' : 'infeasible';
-    const stopped = cancelled ? 'cancel' : code === ms.timeLimit ? 'time' : null;
+    const stopped = overMemory ? 'memory' : cancelled ? 'cancel' : code === ms.timeLimit ? 'time' : null;
     return { status, solverStatus, values, objective, gap: status === 'optimal' ? (gapInfo ?? 0) : gapInfo, seconds, stopped };
   } finally {
     model.dispose();

@@ -2,17 +2,19 @@
 // both read back into layouts and held to every constraint by the checker. `solveInstance`
 // runs in the calling thread; the API runs it in the optimiser's own worker (run-worker.ts).
 import { checkSolution } from '../../../shared/optimise/check';
-import { greedySolve } from '../../../shared/optimise/greedy';
+import { greedySolve, polishLayout } from '../../../shared/optimise/greedy';
 import type { OptInstance } from '../../../shared/optimise/instance';
 import { buildMip, decodeMip, encodeSolution } from '../../../shared/optimise/model';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { highs, solveWith, type SolveProgress } from './highs-run';
+import { SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
   timeLimit: number;
   mipGap: number;
   onProgress?: (p: SolveProgress) => void;
   shouldStop?: () => boolean;
+  memoryLimitMb?: number;
 }
 
 export interface SolveOutcome {
@@ -21,18 +23,36 @@ export interface SolveOutcome {
   mip: OptSolution | null;
   solverStatus: string;
   seconds: number;
-  stopped: 'time' | 'cancel' | null;
+  stopped: 'time' | 'cancel' | 'memory' | null;
   size: { columns: number; rows: number; binaries: number; nonzeros: number };
   /** Constraint violations found by the checker (empty when the layout holds). */
   violations: { greedy: string[]; mip: string[] };
+}
+
+/**
+ * The decisions of a layout without its assignment: HiGHS completes the children's
+ * assignment optimally for them, a cheaper first incumbent than the nearest-first one.
+ */
+function binariesOf(v: Float64Array, integrality: Int32Array): { indices: Int32Array; values: Float64Array } {
+  let n = 0;
+  for (const i of integrality) n += i;
+  const indices = new Int32Array(n);
+  const values = new Float64Array(n);
+  let j = 0;
+  for (let c = 0; c < v.length; c++) {
+    if (!integrality[c]) continue;
+    indices[j] = c;
+    values[j++] = v[c] ?? 0;
+  }
+  return { indices, values };
 }
 
 export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise<SolveOutcome> {
   const greedy = greedySolve(inst);
   const { mip, layout } = buildMip(inst);
   const h = await highs();
-  const start = encodeSolution(inst, layout, greedy, mip.numCols);
-  const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop });
+  const start = binariesOf(encodeSolution(inst, layout, polishLayout(inst, greedy), mip.numCols), mip.integrality);
+  const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop, memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB });
   const sol = out.values && out.objective !== null ? decodeMip(inst, layout, out.values, out.status, out.gap, out.objective) : null;
   let binaries = 0;
   for (const v of mip.integrality) binaries += v;

@@ -11,6 +11,7 @@ import { costOf, travelSummary, type OptSolution } from '../../../shared/optimis
 import type { PlanEvaluation, ProjectInput } from '../../../shared/plan';
 import type { ProjectFile } from '../db/project-file';
 import { startSolve, type SolveJob } from '../optimise/run-worker';
+import { SOLVE_MEMORY_MB } from '../optimise/limits';
 import { buildProjectInstance, type OptimiseQuery, type ProjectInstance } from './optimise-instance';
 
 function receiversFor(d: OptDecision, inst: OptInstance): { school: string; share: number }[] {
@@ -183,9 +184,10 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const shown = mipTotals ?? greedyTotals;
     const notes = [...p.notes];
     if (!out.mip) notes.push('求解器在时限内未找到方案，以下为贪心方案。');
-    if (out.stopped === 'time' && out.mip) {
+    if ((out.stopped === 'time' || out.stopped === 'memory') && out.mip) {
       const gap = out.mip.gap === null ? '与最优的差距未知（求解器尚未得到下界）' : `与最优的差距不超过 ${(out.mip.gap * 100).toFixed(1)}%`;
-      notes.push(`求解达到时限 ${p.settings.timeLimit} 秒，所示为当前最好方案，${gap}。`);
+      const why = out.stopped === 'time' ? `求解达到时限 ${p.settings.timeLimit} 秒` : `求解占用内存接近上限（约 ${SOLVE_MEMORY_MB} MiB），已提前停止`;
+      notes.push(`${why}，所示为当前最好方案，${gap}。`);
     }
     if (out.stopped === 'cancel') notes.push('已取消求解，所示为取消时的最好方案。');
     const violations = [...out.violations.mip, ...out.violations.greedy];

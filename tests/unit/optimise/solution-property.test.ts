@@ -8,7 +8,7 @@ import { solveInstance } from '../../../electron/backend/optimise/solve';
 import { areaArcs } from '../../../shared/optimise/arcs';
 import { checkSolution } from '../../../shared/optimise/check';
 import { decisionsOf } from '../../../shared/optimise/decisions';
-import { greedySolve } from '../../../shared/optimise/greedy';
+import { greedySolve, polishLayout } from '../../../shared/optimise/greedy';
 import { costOf } from '../../../shared/optimise/solution';
 import { instance, option, school, site } from './tiny';
 
@@ -71,6 +71,18 @@ describe('every layout satisfies the constraints it claims', () => {
         const sol = greedySolve(inst);
         expect(checkSolution(inst, sol)).toEqual([]);
         for (const d of decisionsOf(inst, sol)) expect(d.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 200, seed: 15 },
+    );
+  });
+
+  it('the polished greedy layout (the first incumbent of the solver), never dearer than the greedy one', () => {
+    fc.assert(
+      fc.property(instanceArb, (inst) => {
+        const greedy = greedySolve(inst);
+        const sol = polishLayout(inst, greedy);
+        expect(checkSolution(inst, sol)).toEqual([]);
+        expect(costOf(inst, sol).objective).toBeLessThanOrEqual(costOf(inst, greedy).objective + 1e-6);
       }),
       { numRuns: 200, seed: 15 },
     );

@@ -1,0 +1,22 @@
+// The solver stops at its memory bound with the best layout it has, and says why: a bound
+// below what the process already holds must stop it at its first checkpoint.
+import { describe, expect, it } from 'vitest';
+import { solveInstance } from '../../../electron/backend/optimise/solve';
+import { syntheticCounty } from '../../fixtures/optimise-county';
+
+describe('memory bound of the solver', () => {
+  it('stops with the layout found so far when the process passes the bound', async () => {
+    const inst = syntheticCounty({ schools: 40, villages: 400, sites: 8, years: 3, sideKm: 25 });
+    const out = await solveInstance(inst, { timeLimit: 30, mipGap: 0, memoryLimitMb: 1 });
+    expect(out.stopped).toBe('memory');
+    expect(out.violations.greedy).toEqual([]);
+    expect(out.violations.mip).toEqual([]);
+  });
+
+  it('runs to its own end under the default bound', async () => {
+    const inst = syntheticCounty({ schools: 12, villages: 60, sites: 3, years: 3, sideKm: 12 });
+    const out = await solveInstance(inst, { timeLimit: 30, mipGap: 0.005 });
+    expect(out.stopped).toBeNull();
+    expect(out.mip?.status).toBe('optimal');
+  });
+});
