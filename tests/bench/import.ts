@@ -99,7 +99,8 @@ async function peakRss<T>(fn: () => Promise<T>): Promise<{ value: T; peak: numbe
   }
 }
 
-export async function benchImport(dir: string, measure: Measure): Promise<void> {
+/** The bench's workbook and an empty project holding its townships, written into `dir`. */
+export async function writeImportBenchFiles(dir: string): Promise<{ file: string; empty: string; bytes: Buffer; note: string }> {
   const list = townships();
   const bytes = provinceSheet(list);
   const file = path.join(dir, 'province-schools.xlsx');
@@ -109,6 +110,11 @@ export async function benchImport(dir: string, measure: Measure): Promise<void> 
   insertCountyData(project.db, { meta: { name: '某省', code: '410000', schoolSystem: '六三制', baseYear: 2024 }, townships: list, schools: [], enrolment: [], staff: [], population: [], births: [] });
   project.close();
   const note = `${ROWS.toLocaleString('zh-CN')} 行 × ${importTemplate('schools', '六三制').headers.length} 列，文件 ${(bytes.length / 1048576).toFixed(1)} MiB`;
+  return { file, empty, bytes, note };
+}
+
+export async function benchImport(dir: string, measure: Measure): Promise<void> {
+  const { file, empty, bytes, note } = await writeImportBenchFiles(dir);
 
   const bare = await measure('导入基准：SheetJS 直接解析同一文件（默认选项）', 3, () => XLSX.read(bytes, { type: 'buffer' }), note);
   const lean = await measure('导入基准：SheetJS 直接解析（与导入相同的选项）', 3, () => XLSX.read(bytes, { ...PARSE_OPTIONS, type: 'buffer' }), note);
