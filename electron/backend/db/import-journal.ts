@@ -56,7 +56,8 @@ class Journalled<R> {
       const cols = this.columns.slice(0, width);
       const values = cols.slice(this.table.keyColumns.length);
       stmt = this.db.prepare(
-        `INSERT INTO ${this.table.name} (${cols.join(', ')}) VALUES (${this.fields.slice(0, width).map((f) => `@${f}`).join(', ')}) ` +
+        // Positional: the values are the row itself, built by `rowOf` in this same column order.
+        `INSERT INTO ${this.table.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ` +
           `ON CONFLICT (${this.table.keyColumns.join(', ')}) ` +
           (values.length ? `DO UPDATE SET ${values.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING'),
       );
@@ -125,7 +126,7 @@ export class RowStore {
 
   upsert(table: TableName, row: readonly SqlValue[]): void {
     const t = this.table(table);
-    t.upsert(row.length).run(t.params(row));
+    t.upsert(row.length).run(row);
     this.written(table, row.slice(0, TABLES[table].keys.length));
   }
 
