@@ -75,11 +75,37 @@ export interface SchoolYearSummary {
   classes: number;
   byStage: Partial<ByStage>;
   classesByStage: Partial<ByStage>;
+  /** Classes estimated for the grades whose count is unknown, in stages where other grades' counts are known. */
+  estimatedClassesByStage: Partial<ByStage>;
   largeClasses: number;
 }
 
+/**
+ * Classes of the grades whose count is unknown, estimated grade by grade from their students at
+ * the standard class size — only where some grade of the stage has a known count (a stage with
+ * none known is the whole-school estimate of `capacityOf`).
+ */
+export function unknownGradeClasses(grades: readonly GradeClasses[], classSize: number): number {
+  if (!grades.some((g) => g.classes !== null)) return 0;
+  return grades.reduce((n, g) => n + (g.classes === null ? classesForStudents(g.students, classSize) : 0), 0);
+}
+
+function estimatedClassesOf(records: readonly EnrolmentRecord[], classSize: Readonly<Record<Stage, number>>): Partial<ByStage> {
+  const out: Partial<ByStage> = {};
+  const byStage = new Map<Stage, EnrolmentRecord[]>();
+  for (const r of records) byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r]);
+  for (const [stage, list] of byStage) {
+    const n = unknownGradeClasses(list, classSize[stage]);
+    if (n > 0) out[stage] = n;
+  }
+  return out;
+}
+
 /** The school's latest recorded year, totalled. */
-export function latestYearSummary(records: readonly EnrolmentRecord[], limits: ClassSizeLimits): SchoolYearSummary {
+export function latestYearSummary(
+  records: readonly EnrolmentRecord[],
+  limits: ClassSizeLimits & { classSize: Readonly<Record<Stage, number>> },
+): SchoolYearSummary {
   let year: number | null = null;
   for (const r of records) if (year === null || r.year > year) year = r.year;
   const latest = records.filter((r) => r.year === year);
@@ -95,16 +121,18 @@ export function latestYearSummary(records: readonly EnrolmentRecord[], limits: C
     classes: latest.reduce((s, r) => s + knownClasses(r.classes), 0),
     byStage,
     classesByStage,
+    estimatedClassesByStage: estimatedClassesOf(latest, limits.classSize),
     largeClasses: largeClassCounts(latest, limits).large,
   };
 }
 
 /** Where a school's seats come from: recorded design seats, or an estimate (method named). */
-export type CapacitySource = 'design' | 'classes' | 'floor' | 'students';
+export type CapacitySource = 'design' | 'classes' | 'grades' | 'floor' | 'students';
 
 /** How each estimate is made, as tables and annexes print it. */
 export const CAPACITY_METHOD: Record<Exclude<CapacitySource, 'design'>, string> = {
   classes: '估算：班级数 × 标准班额',
+  grades: '估算：已知班级数 × 标准班额，班级数未知的年级按在校生 ÷ 标准班额估算班级数',
   floor: '估算：校舍建筑面积 ÷ 建标生均校舍建筑面积',
   students: '估算：在校生 ÷ 标准班额 得班级数，× 标准班额',
 };
@@ -126,6 +154,7 @@ export function capacityOf(
   classSize: Readonly<Record<Stage, number>>,
   studentsByStage: Partial<ByStage> = {},
   floorSeats: number | null = null,
+  estimatedClassesByStage: Partial<ByStage> = {},
 ): {
   seats: number;
   source: CapacitySource;
@@ -134,7 +163,12 @@ export function capacityOf(
   const stages = KIND_STAGES[school.kind];
   let seats = 0;
   for (const stage of stages) seats += (classesByStage[stage] ?? 0) * classSize[stage];
-  if (seats > 0 || stages.every((st) => (studentsByStage[st] ?? 0) === 0)) return { seats, source: 'classes' };
+  if (seats > 0) {
+    let estimated = 0;
+    for (const stage of stages) estimated += (estimatedClassesByStage[stage] ?? 0) * classSize[stage];
+    return estimated > 0 ? { seats: seats + estimated, source: 'grades' } : { seats, source: 'classes' };
+  }
+  if (stages.every((st) => (studentsByStage[st] ?? 0) === 0)) return { seats, source: 'classes' };
   if (floorSeats !== null && floorSeats > 0) return { seats: floorSeats, source: 'floor' };
   for (const stage of stages) seats += classesForStudents(studentsByStage[stage] ?? 0, classSize[stage]) * classSize[stage];
   return { seats, source: 'students' };

@@ -126,7 +126,7 @@ export function schoolListInput(file: ProjectFile): SchoolListInput {
     classes: r.classes,
     students: r.students,
     capacity: r.capacity,
-    capacityFromClasses: r.capacitySource === 'classes',
+    capacityFromClasses: r.capacitySource === 'classes' || r.capacitySource === 'grades',
     capacityFromStudents: r.capacitySource === 'students',
     capacityFromFloorArea: r.capacitySource === 'floor',
     siteArea: r.siteArea,

@@ -33,6 +33,8 @@ class Journalled<R> {
   readonly remove: Database.Statement;
   private readonly upserts = new Map<number, Database.Statement>();
   private readonly columns: readonly string[];
+  /** The row's columns in journal order, for a SELECT. */
+  readonly columnList: string;
 
   constructor(
     private readonly db: Database.Database,
@@ -42,7 +44,8 @@ class Journalled<R> {
     const order = [...table.keyColumns, ...table.valueColumns].map((col) => byColumn.get(col) as Table<R>['columns'][number]);
     this.fields = order.map((c) => c.field);
     this.columns = order.map((c) => c.column);
-    this.select = db.prepare(`SELECT ${this.columns.join(', ')} FROM ${table.name} WHERE ${table.keyWhere}`).raw();
+    this.columnList = this.columns.join(', ');
+    this.select = db.prepare(`SELECT ${this.columnList} FROM ${table.name} WHERE ${table.keyWhere}`).raw();
     this.remove = db.prepare(table.remove);
   }
 
@@ -53,7 +56,8 @@ class Journalled<R> {
       const cols = this.columns.slice(0, width);
       const values = cols.slice(this.table.keyColumns.length);
       stmt = this.db.prepare(
-        `INSERT INTO ${this.table.name} (${cols.join(', ')}) VALUES (${this.fields.slice(0, width).map((f) => `@${f}`).join(', ')}) ` +
+        // Positional: the values are the row itself, built by `rowOf` in this same column order.
+        `INSERT INTO ${this.table.name} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ` +
           `ON CONFLICT (${this.table.keyColumns.join(', ')}) ` +
           (values.length ? `DO UPDATE SET ${values.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'DO NOTHING'),
       );
@@ -82,6 +86,8 @@ export function stillAsWritten(now: readonly SqlValue[] | null, after: string | 
 /** Prepared reads and writes of the journalled tables, rows as the journal stores them. */
 export class RowStore {
   private readonly tables = new Map<TableName, Journalled<unknown>>();
+  /** Whole tables read ahead, by JSON key; a row written since is read from the database again. */
+  private readonly preloaded = new Map<TableName, { rows: Map<string, SqlValue[]>; written: Set<string> }>();
 
   constructor(readonly db: Database.Database) {}
 
@@ -94,20 +100,40 @@ export class RowStore {
     return t as Journalled<RecordOf<T>>;
   }
 
+  /** Reads the whole table once, so that `read` answers from memory for rows not written since. */
+  preload(table: TableName): void {
+    const t = this.table(table);
+    const keys = TABLES[table].keys.length;
+    const rows = new Map<string, SqlValue[]>();
+    for (const row of this.db.prepare(`SELECT ${t.columnList} FROM ${t.table.name}`).raw().all() as SqlValue[][]) rows.set(JSON.stringify(row.slice(0, keys)), row);
+    this.preloaded.set(table, { rows, written: new Set() });
+  }
+
   /** Current values of a row (keys first, then values), or null. */
   read(table: TableName, key: readonly SqlValue[]): SqlValue[] | null {
+    const ahead = this.preloaded.get(table);
+    if (ahead) {
+      const k = JSON.stringify(key);
+      if (!ahead.written.has(k)) return ahead.rows.get(k) ?? null;
+    }
     const t = this.table(table);
     return (t.select.get(t.params(key)) as SqlValue[] | undefined) ?? null;
   }
 
+  private written(table: TableName, key: readonly SqlValue[]): void {
+    this.preloaded.get(table)?.written.add(JSON.stringify(key));
+  }
+
   upsert(table: TableName, row: readonly SqlValue[]): void {
     const t = this.table(table);
-    t.upsert(row.length).run(t.params(row));
+    t.upsert(row.length).run(row);
+    this.written(table, row.slice(0, TABLES[table].keys.length));
   }
 
   remove(table: TableName, key: readonly SqlValue[]): void {
     const t = this.table(table);
     t.remove.run(t.params(key));
+    this.written(table, key);
   }
 }
 

@@ -1,6 +1,7 @@
 // SQL of 数据导入: writing a checked plan in one transaction with its journal, undoing an
 // import, import records and issues, saved mappings, and the reads the checks need.
 import type Database from 'better-sqlite3';
+import type { EnrolmentRecord } from '../../../shared/domain';
 import type { ImportCounts, ImportIssue, ImportKind, ImportPlan, ImportRecord } from '../../../shared/import';
 import { AppError } from '../errors';
 import { enrolmentTable } from './county-tables';
@@ -38,6 +39,22 @@ export function importIssues(db: Database.Database, id: number): ImportIssue[] {
 }
 
 /** Writes the plan and its record in one transaction; returns the import's id. */
+const PRELOAD_FROM = 500;
+
+/** Stored enrolment of these years by `school|year`, in one read. */
+function enrolmentOfYears(db: Database.Database, years: ReadonlySet<number>): Map<string, EnrolmentRecord[]> {
+  const out = new Map<string, EnrolmentRecord[]>();
+  for (const year of years) {
+    for (const r of readAll(db, enrolmentTable, 'WHERE year = @year', { year })) {
+      const key = `${r.school}|${r.year}`;
+      const list = out.get(key);
+      if (list) list.push(r);
+      else out.set(key, [r]);
+    }
+  }
+  return out;
+}
+
 export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: ImportPlan): { importId: number; changes: number } {
   return db.transaction(() => {
     const info = db
@@ -52,15 +69,13 @@ export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: 
     const importId = Number(info.lastInsertRowid);
     const store = new RowStore(db);
     const journal = new Journal(store, importId);
+    // A province-sized file: one read of each table instead of a lookup per row.
+    if (plan.schools.length > PRELOAD_FROM) for (const t of ['schools', 'staff', 'school_totals'] as const) store.preload(t);
     for (const t of plan.newTownships) journal.put('townships', t);
     for (const s of plan.schools) journal.put('schools', s.record);
+    const storedEnrolment = enrolmentOfYears(db, new Set(plan.enrolment.map((rep) => rep.year)));
     for (const rep of plan.enrolment) {
-      const stored = new Map(
-        readAll(db, enrolmentTable, 'WHERE school = @school AND year = @year', { school: rep.school, year: rep.year }).map((r) => [
-          `${r.stage}|${r.grade}`,
-          r,
-        ]),
-      );
+      const stored = new Map((storedEnrolment.get(`${rep.school}|${rep.year}`) ?? []).map((r) => [`${r.stage}|${r.grade}`, r]));
       const kept = new Set(rep.records.map((r) => `${r.stage}|${r.grade}`));
       // Grades of the covered stages that the file no longer has are removed: the file is
       // the whole truth for that school, year and stage.

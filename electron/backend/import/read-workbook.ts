@@ -6,11 +6,12 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import * as cpexcel from 'xlsx/dist/cpexcel';
 import { decideEncoding, MOJIBAKE_MESSAGE, type TextEncoding } from '../../../shared/import/encoding';
-import type { GridCell } from '../../../shared/import/grid';
+import type { CellRange, GridCell } from '../../../shared/import/grid';
 import { ImportFileError } from './file-error';
 import { LIMITS } from './limits';
 import { sniffContainer, zipKind } from './sniff';
 import type { FileFormat, ParsedSheet, ParsedWorkbook, WorkerProgress, WorkerRequest } from './workbook';
+import { readXlsxSheets, type RawSheet } from './xlsx-reader';
 import { readZipDirectory, verifyZipSizes } from './zip-check';
 
 // The package's types describe a default export; at run time (CommonJS or ESM) the module
@@ -67,7 +68,12 @@ function parseWith(input: string | Buffer, type: 'string' | 'buffer', extra: XLS
   }
 }
 
-async function openContainer(req: WorkerRequest, progress: Progress): Promise<{ wb: XLSX.WorkBook; format: FileFormat; encoding: TextEncoding | null }> {
+/** Sheets of the common .xlsx read directly (xlsx-reader.ts); any other file parsed by SheetJS. */
+type Opened = { format: FileFormat; encoding: TextEncoding | null } & ({ wb: XLSX.WorkBook; raw?: never } | { raw: RawSheet[]; wb?: never });
+
+const MAX_SHEETS = 200;
+
+async function openContainer(req: WorkerRequest, progress: Progress, direct: boolean): Promise<Opened> {
   const buf = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
   const name = req.fileName;
   const ext = path.extname(name).toLowerCase();
@@ -94,6 +100,8 @@ async function openContainer(req: WorkerRequest, progress: Progress): Promise<{ 
       const total = entries.reduce((s, e) => s + e.size, 0);
       await verifyZipSizes(buf, entries, (done) => progress({ phase: 'checking', done, total }));
       progress({ phase: 'parsing', done: 0, total: 1 });
+      const raw = direct && kind === 'xlsx' ? readXlsxSheets(buf, entries, MAX_SHEETS) : null;
+      if (raw) return { raw, format: kind, encoding: null };
       return { wb: parseWith(buf, 'buffer', {}, name), format: kind, encoding: null };
     }
     case 'cfb': {
@@ -150,8 +158,7 @@ function cellValue(cell: XLSX.CellObject | undefined): GridCell {
   }
 }
 
-function checkDeclaredRange(ws: XLSX.WorkSheet, sheet: string): void {
-  const ref = ws['!ref'];
+function checkDeclaredRange(ref: string | null | undefined, sheet: string): void {
   if (!ref) return;
   const range = XLSX.utils.decode_range(ref);
   const rows = range.e.r + 1;
@@ -164,9 +171,26 @@ function checkDeclaredRange(ws: XLSX.WorkSheet, sheet: string): void {
   }
 }
 
-function extractSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, budget: { cells: number; slots: number }, progress: Progress): ParsedSheet {
-  checkDeclaredRange(ws, name);
-  const data = (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+interface SheetSource<C> {
+  name: string;
+  hidden: boolean;
+  ref: string | null | undefined;
+  data: readonly (readonly C[] | undefined)[];
+  merges: readonly CellRange[];
+  value: (cell: C | undefined) => GridCell;
+}
+
+function fromSheetJs(ws: XLSX.WorkSheet, name: string, hidden: boolean): SheetSource<XLSX.CellObject> {
+  return { name, hidden, ref: ws['!ref'], data: (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[], merges: ws['!merges'] ?? [], value: cellValue };
+}
+
+function fromRaw(sheet: RawSheet): SheetSource<GridCell> {
+  return { ...sheet, data: sheet.rows, value: (v) => v ?? null };
+}
+
+function extractSheet<C>(source: SheetSource<C>, budget: { cells: number; slots: number }, progress: Progress): ParsedSheet {
+  const { name, hidden, data, value } = source;
+  checkDeclaredRange(source.ref, name);
   const rows: GridCell[][] = [];
   let usedRows = 0;
   let usedCols = 0;
@@ -182,7 +206,7 @@ function extractSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, budget:
     const row: GridCell[] = new Array<GridCell>(src.length);
     let last = -1;
     for (let c = 0; c < src.length; c++) {
-      const v = cellValue(src[c]);
+      const v = value(src[c]);
       row[c] = v;
       if (v !== null && v !== '') {
         last = c;
@@ -200,7 +224,7 @@ function extractSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, budget:
   if (budget.cells > LIMITS.maxCells) {
     throw new ImportFileError('TOO_MANY_CELLS', `工作簿中非空单元格超过 ${LIMITS.maxCells.toLocaleString('zh-CN')} 个，超出本程序一次导入的上限。请把数据分成几个文件后分别导入。`);
   }
-  const merges = ws['!merges'] ?? [];
+  const merges = source.merges;
   if (merges.length > LIMITS.maxMerges) {
     throw new ImportFileError('TOO_MANY_MERGES', `工作表“${name}”有 ${merges.length} 个合并单元格，超过上限 ${LIMITS.maxMerges}。请取消合并单元格后再导入。`);
   }
@@ -210,20 +234,24 @@ function extractSheet(ws: XLSX.WorkSheet, name: string, hidden: boolean, budget:
   return { name, hidden, rows, merges: kept, usedRows, usedCols, cells };
 }
 
-export async function readWorkbook(req: WorkerRequest, progress: Progress = () => undefined): Promise<ParsedWorkbook> {
+/** `direct: false` sends an .xlsx to SheetJS too (the test comparing both readers uses it). */
+export async function readWorkbook(req: WorkerRequest, progress: Progress = () => undefined, options: { direct?: boolean } = {}): Promise<ParsedWorkbook> {
   if (req.bytes.byteLength > LIMITS.maxFileBytes) {
     throw new ImportFileError('FILE_TOO_BIG', `文件过大（超过 ${LIMITS.maxFileBytes / 1024 / 1024} MB），请把数据分成几个文件后分别导入。`);
   }
-  const { wb, format, encoding } = await openContainer(req, progress);
-  const names = wb.SheetNames.slice(0, 200);
-  if (names.length === 0) throw new ImportFileError('NO_SHEETS', `“${req.fileName}”中没有工作表。`);
+  const opened = await openContainer(req, progress, options.direct ?? true);
+  const { format, encoding } = opened;
   const budget = { cells: 0, slots: 0 };
+  if (opened.raw) return { format, encoding, sheets: opened.raw.map((s) => extractSheet(fromRaw(s), budget, progress)) };
+  const wb = opened.wb;
+  const names = wb.SheetNames.slice(0, MAX_SHEETS);
+  if (names.length === 0) throw new ImportFileError('NO_SHEETS', `“${req.fileName}”中没有工作表。`);
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets = names.map((name, i) => {
     const ws = wb.Sheets[name];
     const hidden = (meta[i]?.Hidden ?? 0) !== 0;
     if (!ws) return { name, hidden, rows: [], merges: [], usedRows: 0, usedCols: 0, cells: 0 };
-    return extractSheet(ws, name, hidden, budget, progress);
+    return extractSheet(fromSheetJs(ws, name, hidden), budget, progress);
   });
   return { format, encoding, sheets };
 }

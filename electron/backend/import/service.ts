@@ -133,6 +133,20 @@ interface PlanInput {
   coordinates?: CoordinateOption | undefined;
 }
 
+/** Milliseconds a headless import spent in each stage (the bench prints them). */
+export type ImportStages = Partial<Record<'read' | 'parse' | 'plan' | 'backup' | 'commit', number>>;
+
+function timed<T>(stages: ImportStages, stage: keyof ImportStages, fn: () => T): T {
+  const t0 = performance.now();
+  const add = () => {
+    stages[stage] = (stages[stage] ?? 0) + performance.now() - t0;
+  };
+  const out = fn();
+  if (out instanceof Promise) return out.finally(add) as T;
+  add();
+  return out;
+}
+
 interface Planned {
   plan: ImportPlan;
   columns: ColumnMapping[];
@@ -311,6 +325,7 @@ export class ImportService {
     planned: Planned,
     source: { fileName: string; sha256: string; sheet: string; kind: ImportKind; year?: number | undefined },
     opts: { dryRun: boolean; acceptWarnings: boolean; skipInvalidRows: boolean; mappingName?: string | undefined },
+    stages: ImportStages = {},
   ): Promise<ImportResult> {
     const { plan } = planned;
     const result = (ok: boolean, importId: number | null, backup: string | null, extra: ImportIssue[] = []): ImportResult => ({
@@ -338,20 +353,20 @@ export class ImportService {
     if (opts.dryRun) return { ...result(true, null, null), rowsImported: plan.counts.rowsImported };
     const project = this.project;
     const mapping = toMappingFile(source.kind, planned.columns, opts.mappingName, planned.header ?? undefined);
-    const backup = await createBackup(project.db, project.path, `导入前-${IMPORT_KIND_WRITERS[source.kind].backupLabel}`);
-    const { importId } = commitPlan(
+    const backup = await timed(stages, 'backup', () => createBackup(project.db, project.path, `导入前-${IMPORT_KIND_WRITERS[source.kind].backupLabel}`));
+    const { importId } = timed(stages, 'commit', () => commitPlan(
       project.db,
       {
         kind: source.kind, fileName: source.fileName, sha256: source.sha256, sheet: source.sheet, mapping: JSON.stringify(mapping),
         year: source.year ?? null, counts: plan.counts, summary: plan.summary, backupFile: backup.file,
       },
       plan,
-    );
+    ));
     return result(true, importId, backup.file);
   }
 
   /** The headless import: one call from file to database (or to a dry-run report). */
-  async run(input: ParsedInput<'import.run'>): Promise<ImportResult> {
+  async run(input: ParsedInput<'import.run'>, stages: ImportStages = {}): Promise<ImportResult> {
     const failed = (issue: ImportIssue): ImportResult => ({
       ok: false, importId: null, dryRun: input.dryRun ?? false, rowsRead: 0, rowsImported: 0, rowsSkipped: 0, rowsRejected: 0,
       issues: [issue], summary: [], backup: null,
@@ -364,24 +379,24 @@ export class ImportService {
     let workbook: ParsedWorkbook;
     let source: { fileName: string; sha256: string };
     try {
-      const file = await readSourcePath(input.path);
+      const file = await timed(stages, 'read', () => readSourcePath(input.path));
       source = { fileName: file.fileName, sha256: file.sha256 };
-      workbook = await startParse({ bytes: file.bytes, fileName: file.fileName, encoding: input.encoding ?? 'auto' }, () => undefined).done;
+      workbook = await timed(stages, 'parse', () => startParse({ bytes: file.bytes, fileName: file.fileName, encoding: input.encoding ?? 'auto' }, () => undefined).done);
     } catch (err) {
       if (err instanceof ImportFileError) return failed(fileIssue(err.code, err.message));
       throw err;
     }
-    const sheet = this.pickSheet(workbook, input.kind, input.sheet);
+    const sheet = timed(stages, 'plan', () => this.pickSheet(workbook, input.kind, input.sheet));
     if (!sheet) {
       return failed(fileIssue('NO_SUCH_SHEET', `文件中没有名为“${input.sheet}”的工作表。现有工作表：${workbook.sheets.map((s) => s.name).join('、')}。`));
     }
-    const planned = this.plan({ sheet, fileName: source.fileName, kind: input.kind, year: input.year, mapping: input.mapping, createTownships: input.createTownships, skipInvalidRows: input.skipInvalidRows, coordinates: input.coordinates });
+    const planned = timed(stages, 'plan', () => this.plan({ sheet, fileName: source.fileName, kind: input.kind, year: input.year, mapping: input.mapping, createTownships: input.createTownships, skipInvalidRows: input.skipInvalidRows, coordinates: input.coordinates }));
     return this.write(planned, { ...source, sheet: sheet.name, kind: input.kind, year: input.year }, {
       dryRun: input.dryRun ?? false,
       acceptWarnings: input.acceptWarnings ?? false,
       skipInvalidRows: input.skipInvalidRows ?? false,
       mappingName: input.mapping?.name,
-    });
+    }, stages);
   }
 
   /** The named sheet; else the first (visible first) whose header is found. */

@@ -30,7 +30,7 @@ export function listSchools(file: ProjectFile): SchoolRow[] {
       // The norm's row depends on the school's size: its classes, or those its pupils need.
       const size = latest.classes > 0 ? latest.classes : sumStages(estimatedClasses(latest.byStage), KIND_STAGES[s.kind]);
       const floorSeats = seatsFromFloorArea(s.kind, s.floorArea ?? null, size, NATIONAL_SETTINGS.floorAreaBasis);
-      const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize, latest.byStage, floorSeats);
+      const cap = capacityOf(s, latest.classesByStage, NATIONAL_SETTINGS.classSize, latest.byStage, floorSeats, latest.estimatedClassesByStage);
       return {
         ...named(s, townships),
         year: latest.year,

@@ -128,7 +128,7 @@ const columns: TableColumnsType<SchoolRow> = [
       <Tooltip title={r.capacitySource === 'design' ? t.capacityDesign : r.capacitySource === 'classes' ? t.capacityClasses : CAPACITY_METHOD[r.capacitySource]}>
         <span className={r.capacitySource === 'design' ? undefined : 'estimated'}>
           {fmtInt(v)}
-          {r.capacitySource === 'students' || r.capacitySource === 'floor' ? <Tag className="inline-tag">{editStrings.estimated}</Tag> : null}
+          {r.capacitySource === 'students' || r.capacitySource === 'floor' || r.capacitySource === 'grades' ? <Tag className="inline-tag">{editStrings.estimated}</Tag> : null}
         </span>
       </Tooltip>
     ),
