@@ -58,7 +58,9 @@ function inPageCheck(): VisualProblem[] {
   };
   const related = (a: Element, b: Element) => a === b || a.contains(b) || b.contains(a);
 
-  const boxes: { box: Box; text: string; owner: Element }[] = [];
+  // A text node cut by an ellipsis reports two rects (the whole line and the part shown): they
+  // are one text, not an overlap.
+  const boxes: { box: Box; text: string; owner: Element; node: Node }[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const text = n.textContent ?? '';
@@ -93,7 +95,7 @@ function inPageCheck(): VisualProblem[] {
         const ellipsis = style.textOverflow === 'ellipsis' || parent.closest('[class*="ellipsis"]') !== null;
         if (!(ellipsis && titled(parent))) problems.push({ kind: 'cut', text: short(text) });
       }
-      boxes.push({ box: seen, text, owner });
+      boxes.push({ box: seen, text, owner, node: n });
     }
     if (!svgText && parent.closest('th') && lineTops.size > 1) problems.push({ kind: 'wrap', text: short(text) });
   }
@@ -102,6 +104,7 @@ function inPageCheck(): VisualProblem[] {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i]!;
       const b = boxes[j]!;
+      if (a.node === b.node) continue;
       const { w, h } = size(inter(a.box, b.box));
       if (w > 3 && h > 3) problems.push({ kind: 'overlap', text: short(a.text), other: short(b.text) });
     }

@@ -142,6 +142,7 @@ export const planStrings = {
     scale: '规模',
     scaleValue: (classes: string, seats: string) => `${classes} 班 / ${seats} 学位`,
     closes: (seats: string) => `减少 ${seats} 学位`,
+    noSeatChange: '不增减学位',
     floorArea: '建筑面积（㎡）',
     investment: '投资（万元）',
     years: '建设年限',

@@ -40,7 +40,7 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
         width: 200,
         ellipsis: { showTitle: true },
         render: (name: string, r) => (
-          <span>
+          <span title={name}>
             {name}
             {!r.applied ? (
               <Tooltip title={r.issue}>
@@ -67,13 +67,15 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
           </span>
         ),
       },
-      { title: t.stages, key: 'stages', width: 80, render: (_: unknown, r) => r.stages.map((s) => STAGE_LABEL[s]).join('、') },
+      { title: t.stages, key: 'stages', width: 96, render: (_: unknown, r) => r.stages.map((s) => STAGE_LABEL[s]).join('、') },
       {
         title: helpTitle(t.scale, 'projects.scale'),
         key: 'scale',
         width: 150,
         render: (_: unknown, r) =>
-          !PROJECT_TYPE[r.type].builds ? (
+          PROJECT_TYPE[r.type].capacity !== 'close' && !PROJECT_TYPE[r.type].builds ? (
+            <span className="muted">{t.noSeatChange}</span>
+          ) : !PROJECT_TYPE[r.type].builds ? (
             <Tooltip title={t.receivers(r.receivers.map((x) => `${x.name} ${Math.round(x.share * 100)}%`).join('、'))}>
               <span className="num">{t.closes(fmtInt(-r.seats))}</span>
             </Tooltip>
@@ -96,7 +98,7 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
       {
         title: helpTitle(t.use, 'projects.use'),
         key: 'use',
-        width: 120,
+        width: 150,
         // Kept in view beside 操作: the reason to open this table is whether each project fills.
         fixed: 'right',
         render: (_: unknown, r) => {
