@@ -3,7 +3,7 @@
 // the document only while the page is shown: a hidden page costs no style or layout work, and
 // queries (the e2e tests, the visual check) see only the page on screen. Before a kept page is
 // shown again, the switch asks the backend for the project's data version; if anything was
-// written since the page was last on screen, the page is mounted afresh, as before.
+// written since the page was last shown (by it or anyone else), it is mounted afresh, as before.
 // See docs/ARCHITECTURE.md, "Kept pages".
 import { memo, Suspense, useCallback, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -38,7 +38,7 @@ let nextMount = 1;
 
 export function useKeptPages(initial: PageKey, file: number) {
   const [state, setState] = useState<KeptState>(() => ({ page: initial, mounts: { [initial]: nextMount++ }, visits: { [initial]: 0 }, file }));
-  /** The data version each kept page last showed: read when the planner left it. */
+  /** The data version each kept page was last shown at. */
   const seen = useRef<Partial<Record<PageKey, string>>>({});
   const latestClick = useRef(0);
 
@@ -57,10 +57,13 @@ export function useKeptPages(initial: PageKey, file: number) {
     const version = await projectVersion();
     const s = latest.current;
     if (click !== latestClick.current || target === s.page) return;
-    // The page being left kept itself current while on screen.
-    if (version !== null) seen.current[s.page] = version;
+    // A page is trusted at the version it was last shown at, not the one it was left at: a write
+    // made while it was on screen may have come from elsewhere (another window, the CLI, a
+    // script over the API), and then only a fresh mount shows it. Its own writes cost a remount.
     const kept = s.mounts[target];
     const mount = kept !== undefined && version !== null && seen.current[target] === version ? kept : nextMount++;
+    if (version !== null) seen.current[target] = version;
+    else delete seen.current[target];
     setState({
       ...s,
       page: target,
