@@ -31,7 +31,7 @@ const HELP = `县域学校布局规划 命令行工具
       新建项目文件；--sample 写入示例县数据和“十五五”示例规划；--division 按全国行政区划表预置该县的乡镇（街道）名称和 9 位代码。
   info <文件.csplan> [--json]
       显示项目概况（学校数、各学段在校生、人口年份等）。
-  export <文件.csplan> <schools|enrolment|population|births|teachers> [--out 文件.csv|文件.xlsx]
+  export <文件.csplan> <${DATA_KINDS.join('|')}> [--out 文件.csv|文件.xlsx]
       按导入模板的格式导出数据；不给 --out 时以 CSV 输出到标准输出。
   project <文件.csplan> [--scenario 中] [--base-year 2025] [--horizon 2040] [--json] [--out 文件.xlsx]
       预测各学段、各乡镇、各学校逐年在校生与学龄人口；--base-year 只用该年及以前的数据。
