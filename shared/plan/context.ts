@@ -38,6 +38,11 @@ export interface StageRecord {
   classes: number;
   /** Students and classes per grade, where 大班额 is counted (from these, with the plan's thresholds); else empty. */
   grades: GradeClasses[];
+  /**
+   * Students of the grades whose class count is unknown, where some grade of the stage has a
+   * known count (their classes are estimated; a stage with none known is estimated whole).
+   */
+  unknownGrades: number[];
   /** Students in the stage's first and last grades (for 巩固率). */
   firstGrade: number;
   lastGrade: number;
@@ -102,6 +107,7 @@ function stageRecords(records: readonly EnrolmentRecord[], system: ContextData['
       students: list.reduce((a, r) => a + r.students, 0),
       classes: list.reduce((a, r) => a + knownClasses(r.classes), 0),
       grades: countsLargeClasses(s) ? list.map((r) => ({ students: r.students, classes: r.classes })) : [],
+      unknownGrades: list.some((r) => r.classes !== null) ? list.filter((r) => r.classes === null).map((r) => r.students) : [],
       firstGrade: list.filter((r) => r.grade === 1).reduce((a, r) => a + r.students, 0),
       lastGrade: list.filter((r) => r.grade === last).reduce((a, r) => a + r.students, 0),
     };

@@ -30,7 +30,7 @@ function estimateMethods(estimates: readonly CapacityEstimate[]): string {
     const m = e.method.startsWith(CAPACITY_METHOD.floor) ? CAPACITY_METHOD.floor : e.method;
     byMethod.set(m, (byMethod.get(m) ?? 0) + 1);
   }
-  const source = (m: string) => (m === CAPACITY_METHOD.floor ? '校舍建筑面积' : '在校生');
+  const source = (m: string) => (m === CAPACITY_METHOD.floor ? '校舍建筑面积' : m === CAPACITY_METHOD.grades ? '已知班级数和其余年级在校生' : '在校生');
   const only = estimates[0]?.method ?? '';
   if (byMethod.size === 1) return `学位按${source(only.startsWith(CAPACITY_METHOD.floor) ? CAPACITY_METHOD.floor : only)}估算（${only}）`;
   return `学位为估算（${[...byMethod].map(([m, n]) => `${n} 所按${source(m)}：${m}`).join('；')}）`;
@@ -55,7 +55,7 @@ export function withEstimateNotes(
     stage: null,
     subject: 'estimates',
     message:
-      `${estimates.length} 所学校（${names}）没有设计学位数和班级数，${estimateMethods(estimates)}。` +
+      `${estimates.length} 所学校（${names}）${estimates.some((e) => e.method === CAPACITY_METHOD.grades) ? '没有设计学位数，班级数缺全部或部分年级' : '没有设计学位数和班级数'}，${estimateMethods(estimates)}。` +
       '学位缺口、大班额和新建建议都含这些估算；请在“学校 → 编辑”中补录设计学位数和班级数。',
   };
   const noted = warnings.map((w) => {

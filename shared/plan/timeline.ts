@@ -174,7 +174,9 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
     for (const st of Object.keys(rec) as Stage[]) if ((rec[st]?.students ?? 0) > 0) stageSet.add(st);
     for (const st of demandStages.get(s.code) ?? []) stageSet.add(st);
     const stages = [...stageSet];
-    const recorded = stages.map((st) => rec[st]?.classes ?? 0);
+    // Grades whose class count is unknown beside known ones: each estimated at the standard size.
+    const guessed = stages.map((st) => (rec[st]?.unknownGrades ?? []).reduce((n, students) => n + classesForStudents(students, size[st]), 0));
+    const recorded = stages.map((st, i) => (rec[st]?.classes ?? 0) + (guessed[i] as number));
     // A school with students but neither design seats nor classes (a file giving students
     // only) is not a school without seats: its classes are estimated at the standard size.
     const unknownCapacity =
@@ -187,6 +189,9 @@ export function buildTimeline(ctx: EvaluationContext, projects: readonly PlanPro
       info.estimated = floorSeats
         ? { classes: n, seats: floorSeats, method: `${CAPACITY_METHOD.floor}（${floorNormSource(s.kind, s.urbanRural !== '乡村')}）` }
         : { classes: n, seats: stages.reduce((a, st, i) => a + (classes[i] as number) * size[st], 0), method: CAPACITY_METHOD.students };
+    }
+    if (!unknownCapacity && !(s.designSeats && s.designSeats > 0) && guessed.some((n) => n > 0)) {
+      info.estimated = { classes: classes.reduce((a, c) => a + c, 0), seats: stages.reduce((a, st, i) => a + (classes[i] as number) * size[st], 0), method: CAPACITY_METHOD.grades };
     }
     const anyClasses = classes.some((c) => c > 0);
     const weights = stages.map((st, i) => (anyClasses ? (classes[i] as number) : gradesOf(st, system)) * size[st]);
