@@ -3,6 +3,8 @@
 // the exit code is 1 whenever anything blocks (errors, unaccepted warnings, nothing to import).
 import { GEOGRAPHIC_SYSTEMS, type CoordinateOption, type GeographicSystem } from '../../shared/geo/coords';
 import fs from 'node:fs';
+import path from 'node:path';
+import { elapsedLine } from './progress';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, isImportKind, SEVERITY_LABEL, type ImportResult } from '../../shared/import';
 
@@ -100,7 +102,9 @@ export async function importCommand(project: string, kind: string, file: string,
   if (values.year !== undefined && !/^\d{4}$/.test(values.year.trim())) throw usage('--year 应为四位年份，例如 2024');
   if (values.encoding !== undefined && !['auto', 'utf-8', 'gbk'].includes(values.encoding)) throw usage('--encoding 可选 auto、utf-8、gbk');
   const mapping = values.mapping ? readMapping(values.mapping, usage) : undefined;
+  const coordinates = coordinateOptionOf(values.coordinates, usage);
   await call('project.open', { path: project });
+  const progress = elapsedLine(`正在${values['dry-run'] ? '检查' : '导入'} ${path.basename(file)}`);
   const result = await call('import.run', {
     path: file,
     kind,
@@ -112,8 +116,8 @@ export async function importCommand(project: string, kind: string, file: string,
     acceptWarnings: values['accept-warnings'],
     createTownships: values['create-townships'],
     skipInvalidRows: values['skip-invalid'],
-    coordinates: coordinateOptionOf(values.coordinates, usage),
-  });
+    coordinates,
+  }).finally(() => progress.end());
   if (values.json) {
     const { ok, importId, rowsRead, rowsImported, rowsSkipped, rowsRejected, issues } = result;
     console.log(JSON.stringify({ ok, importId, rowsRead, rowsImported, rowsSkipped, rowsRejected, issues }, null, 2));

@@ -25,3 +25,30 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr, now: (
     },
   };
 }
+
+export interface ElapsedLine {
+  /** Clears the line so the command's own message starts on a clean line. */
+  end(): void;
+}
+
+/**
+ * For one long call that reports no steps (an import reads, checks and writes in one
+ * transaction): what is happening and the time so far, rewritten every second on a terminal.
+ * Ctrl-C stops the process; the import's transaction is then never committed, so nothing is
+ * half-written.
+ */
+export function elapsedLine(what: string, stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now, everyMs = 1000): ElapsedLine {
+  if (!stream.isTTY) return { end: () => undefined };
+  const started = now();
+  const draw = () => stream.write(`\r\x1b[2K${what}（已用 ${Math.round((now() - started) / 1000)} 秒，按 Ctrl+C 取消，不会写入任何数据）`);
+  draw();
+  const timer = setInterval(draw, everyMs);
+  timer.unref();
+  return {
+    end() {
+      clearInterval(timer);
+      stream.write('\r\x1b[2K');
+    },
+  };
+}
+

@@ -2,7 +2,7 @@
 // nothing at all on a pipe (a log or `| jq` sees only the command's own output).
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressLine } from '../../electron/cli/progress';
+import { elapsedLine, progressLine } from '../../electron/cli/progress';
 import { remainingText } from '../../shared/annex/progress';
 
 function stream(tty: boolean): { out: NodeJS.WriteStream; text: () => string } {
@@ -37,6 +37,29 @@ describe('progress line', () => {
     const p = progressLine(out);
     p.step(0, 2, '正在生成');
     p.end();
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toBe('');
+  });
+
+  it('for one long call, says what runs and the time so far, every second, then clears the line', async () => {
+    const { out, text } = stream(true);
+    let t = 0;
+    const line = elapsedLine('正在导入 学校.xlsx', out, () => t, 20);
+    t = 3000;
+    await new Promise((r) => setTimeout(r, 35));
+    line.end();
+    await new Promise((r) => setImmediate(r));
+    const frames = text().split('\r\x1b[2K').filter(Boolean);
+    expect(frames[0]).toBe('正在导入 学校.xlsx（已用 0 秒，按 Ctrl+C 取消，不会写入任何数据）');
+    expect(frames.at(-1)).toBe('正在导入 学校.xlsx（已用 3 秒，按 Ctrl+C 取消，不会写入任何数据）');
+    expect(text().endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('for one long call, writes nothing on a pipe', async () => {
+    const { out, text } = stream(false);
+    const line = elapsedLine('正在导入', out, Date.now, 5);
+    await new Promise((r) => setTimeout(r, 20));
+    line.end();
     await new Promise((r) => setImmediate(r));
     expect(text()).toBe('');
   });
