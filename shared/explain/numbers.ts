@@ -85,7 +85,7 @@ export const NUMBER_HELP = {
     data: `${PROJECTED}；${SEATS}。`,
   },
   'plan.redCells': {
-    title: '学位不足的片区学段',
+    title: '目标年学位不足片区学段',
     definition: '目标年学位利用率超过红色预警线的片区 × 学段个数。',
     formula: '各片区各学段：目标年预测在校生 ÷ 学位数 > 红色预警线（默认 100%，可在规划设置中修改）时计 1 个。',
     standard: seatLevels.source,

@@ -27,7 +27,7 @@ export const planStrings = {
 
   summary: {
     targetsMet: '指标达标',
-    redCells: '学位不足的片区学段',
+    redCells: '目标年学位不足片区学段',
     gap: '目标年学位缺口',
     gapHint: '目标年各片区各学段学位缺口之和（富余学位不抵其他片区）',
     large: '目标年大班额',
@@ -39,7 +39,7 @@ export const planStrings = {
     suggestedTip: (projects: number, groups: number) => `建设需求测算建议 ${projects} 个项目（${groups} 个片区学段学位不足），可在此页“全部采纳”`,
     of: (n: number) => `/ ${n}`,
     warnings: (n: number) => `预警 ${n} 条`,
-    redWarnings: (n: number) => `红色预警 ${n} 条`,
+    redWarnings: (n: number) => `各类红色预警 ${n} 条`,
   },
 
   tabs: {
@@ -276,7 +276,7 @@ export const planStrings = {
     township: '乡镇',
     area: '片区',
     demand: (y: number) => `${y} 在校生`,
-    capacity: '学位',
+    capacity: (y: number) => `${y} 学位`,
     use: (y: number) => `${y} 利用率`,
     peakGap: '最大缺口',
     large: (y: number) => `${y} 大班额`,

@@ -69,7 +69,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
     { title: helpTitle(t.demand(ev.years[bi] as number), 'plan.demand'), key: 'd0', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[bi])}</span> },
     { title: helpTitle(t.demand(ev.plan.targetYear), 'plan.demand'), key: 'dt', width: 92, align: 'right', render: (_: unknown, r) => <span className="num">{fmtInt(r.demand[ti])}</span> },
     {
-      title: helpTitle(t.capacity, 'plan.capacity'),
+      title: helpTitle(t.capacity(ev.plan.targetYear), 'plan.capacity'),
       key: 'cap',
       width: 104,
       align: 'right',
