@@ -56,6 +56,13 @@ describe('backups', () => {
     expect(listBackups(s.project.path)).toHaveLength(1);
   });
 
+  it('writes a reason with control characters (NUL, BEL) as _ in the file name (the API fuzz found NUL crashed it)', async () => {
+    const s = await session(await tinyProject(tempDir()));
+    const entry = await backupNow(s.project, 'a\u0000b\u0007c');
+    expect(entry.file).toMatch(/-a_b_c\.csplan$/);
+    expect(listBackups(s.project.path).map((b) => b.file)).toEqual([entry.file]);
+  });
+
   it('never lists a backup that is still being written, and leaves no temporary file', async () => {
     const s = await session(await tinyProject(tempDir()));
     // Big enough that the copy takes many steps, each letting the event loop run.

@@ -19,7 +19,9 @@ function stamp(d: Date): string {
 const NAME = /^(\d{8})-(\d{6})-(\d{3})-(.+)\.csplan$/;
 
 function safeReason(reason: string): string {
-  return reason.replace(/[\\/:*?"<>|\s.]+/g, '_').slice(0, 40) || '手动';
+  // Control characters (NUL above all) cannot be in a file name on any system.
+  // eslint-disable-next-line no-control-regex
+  return reason.replace(/[\\/:*?"<>|\s.\u0000-\u001f\u007f]+/g, '_').slice(0, 40) || '手动';
 }
 
 function entryOf(dir: string, file: string): BackupEntry | null {
