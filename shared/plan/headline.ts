@@ -23,7 +23,7 @@ export interface PlanHeadline {
   investment: number;
   /** Projects the build helper proposes (what 全部采纳 adds) … */
   suggestedProjects: number;
-  /** … for this many areas × stages short of seats. */
+  /** … for this many areas × stages short of seats in years building can reach. */
   suggestionGroups: number;
 }
 
@@ -47,6 +47,6 @@ export function planHeadline(ev: PlanEvaluation): PlanHeadline {
     projects: applied.length,
     investment: Math.round(applied.reduce((s, p) => s + (p.investment ?? 0), 0) * 10) / 10,
     suggestedProjects: ev.suggestions.reduce((s, x) => s + x.projects.length, 0),
-    suggestionGroups: ev.suggestions.length,
+    suggestionGroups: ev.suggestions.filter((x) => x.projects.length > 0).length,
   };
 }

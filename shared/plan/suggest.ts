@@ -1,14 +1,17 @@
 // "What needs to be built": for every area and stage short of seats in the plan period,
-// the seats and classes short by year and a proposal in standard sizes — an added stream
-// at the fullest school when the shortfall is small, else new schools of a standard class
-// count — with floor area, site area and cost from the norms. Sized for the peak of the
-// plan period and completed by the first year short, so that adopting the proposals as
-// they stand leaves no area red in the plan period.
-import { gradesOf, KIND_LABEL, type SchoolKind, type Stage } from '../domain/stages';
+// the seats and classes short by year and a proposal in standard sizes — first 改扩建 of the
+// area's schools with room on their site (suggest-extend.ts), then new schools of a standard
+// class count for the rest — with floor area, site area and cost from the norms. A project
+// begun after the base year is ready `constructionYears` later at the earliest: the proposal
+// is sized for the peak of the years it can reach, and the years before are named as ones to
+// bridge without building. The base year's own shortfall is the recorded situation, stated
+// apart. See docs/ARCHITECTURE.md, "Suggestions".
+import { KIND_LABEL, type SchoolKind, type Stage } from '../domain/stages';
 import { COUNTY_POOL, COUNTY_STAGES, poolOf } from './demand';
 import { seatsShort } from './levels';
 import { defaultProject, type PlanProject } from './model';
 import { estimateFacilities, standardClassCounts } from './norms';
+import { extendOnSite, isUrbanTownship } from './suggest-extend';
 import type { PlanRun } from './run';
 import { n, pct, stageName, wan } from './text';
 import type { BuildSuggestion, GapRow, SuggestionYear } from './types';
@@ -29,21 +32,6 @@ function draft(fields: Partial<Draft> & Pick<Draft, 'type' | 'name' | 'completio
   return { ...defaultProject(fields.type, fields.completionYear), note: '由“建设需求测算”生成，可按实际修改', ...fields };
 }
 
-/** Unit over capacity the most in a year, within the pool: where an added stream helps most. */
-function fullestUnit(run: PlanRun, stage: Stage, pool: string, yi: number) {
-  let best: { ref: string; name: string; kind: SchoolKind; excess: number; rooms: number; township: string } | null = null;
-  for (const u of run.units) {
-    if (u.unit.stage !== stage || !u.open[yi] || u.unit.school.isNew) continue;
-    if (poolOf(stage, run.areaOf(u.township[yi] as string)) !== pool) continue;
-    const excess = (u.demand[yi] as number) - (u.capacity[yi] as number);
-    const state = run.states[yi]?.schools.get(u.unit.ref);
-    if (excess > 0 && (!best || excess > best.excess)) {
-      best = { ref: u.unit.ref, name: u.unit.school.name, kind: state?.kind ?? u.unit.school.kind, excess, rooms: u.rooms[yi] as number, township: u.township[yi] as string };
-    }
-  }
-  return best;
-}
-
 /** Township of the pool whose schools are over capacity the most (where a new school goes). */
 function neediestTownship(run: PlanRun, stage: Stage, pool: string, yi: number): string | null {
   const sums = new Map<string, number>();
@@ -59,8 +47,11 @@ function neediestTownship(run: PlanRun, stage: Stage, pool: string, yi: number):
   return run.ctx.townships.find((t) => poolOf(stage, run.areaOf(t.code)) === pool)?.code ?? null;
 }
 
-function isUrban(run: PlanRun, township: string): boolean {
-  return run.ctx.townships.find((t) => t.code === township)?.urbanRural === '城区';
+/** A second extension of the same school in one plan is its next phase (二期 …). */
+function extensionName(projects: readonly PlanProject[], school: string): string {
+  const stem = `${school}改扩建工程`;
+  const before = projects.filter((p) => p.name.startsWith(stem)).length;
+  return before === 0 ? stem : `${stem}（${ORDINALS[before] ?? before + 1}期）`;
 }
 
 export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSuggestion[] {
@@ -89,54 +80,79 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
     }
     if (years.length === 0) continue;
     const first = years[0] as SuggestionYear;
-    const peak = years.reduce((a, b) => (b.seats > a.seats ? b : a));
-    const peakIdx = peak.year - plan.baseYear;
-    const completion = first.year;
-    const start = Math.max(plan.baseYear, completion - settings.constructionYears);
-    const rushed = completion - settings.constructionYears < plan.baseYear;
+    // A project begun the year after the base year is ready constructionYears later at the
+    // earliest; the years short before that are bridged without building, and the proposal
+    // is sized for the years it can reach.
+    const earliest = plan.baseYear + 1 + settings.constructionYears;
+    const completion = Math.max(first.year, earliest);
+    const start = completion - settings.constructionYears;
+    const reach = years.filter((y) => y.year >= completion);
+    const peakOf = (list: SuggestionYear[]) => list.reduce((a, b) => (b.seats > a.seats ? b : a));
+    const peak = peakOf(years);
+    // What building is sized for: the largest shortfall in the years it can reach.
+    const sized = reach.length > 0 ? peakOf(reach) : peak;
+    const peakIdx = sized.year - plan.baseYear;
     const kind = BUILD_KIND[stage];
     const label = `${area === COUNTY_POOL ? '全县' : area}${stageName(stage)}`;
-    let text = `${label} ${first.year} 年起学位不足${peak.year !== first.year ? `，${peak.year} 年最多` : '，'}缺 ${n(peak.seats)} 个（约 ${n(peak.classes)} 个班）。`;
+    const baseRow = byYear.get(plan.baseYear);
+    const baseShort = baseRow ? seatsShort(baseRow.demand, baseRow.capacity, red) : 0;
+    const since = baseShort > 0 && first.year === plan.baseYear + 1 ? `自基准年 ${plan.baseYear} 年起学位不足（基准年现状缺 ${n(baseShort)} 个）` : ` ${first.year} 年起学位不足`;
+    let text = baseShort > 0 && first.year !== plan.baseYear + 1 ? `${label}基准年 ${plan.baseYear} 年现状缺 ${n(baseShort)} 个学位；` : '';
+    text += `${label}${since}${peak.year !== first.year ? `，${peak.year} 年最多` : '，规划期内最多'}缺 ${n(peak.seats)} 个（约 ${n(peak.classes)} 个班）。`;
     const lastShort = years[years.length - 1] as SuggestionYear;
     const endsIdx = run.years.findIndex((y, yi) => yi > 0 && y > lastShort.year && (byYear.get(y)?.level ?? 'none') !== 'red');
-    if (lastShort.year < plan.targetYear && endsIdx >= 0) {
-      text += `缺口是阶段性的，${run.years[endsIdx]} 年起消失，可优先考虑挖潜、改扩建或临时校舍。`;
+    const ends = lastShort.year < plan.targetYear && endsIdx >= 0 ? (run.years[endsIdx] as number) : null;
+    if (ends !== null && reach.length > 0) text += `缺口是阶段性的，${ends} 年起消失，可优先考虑挖潜、改扩建或临时校舍。`;
+    const interim = years.filter((y) => y.year < completion);
+    if (interim.length > 0) {
+      const from = (interim[0] as SuggestionYear).year;
+      const to = (interim[interim.length - 1] as SuggestionYear).year;
+      text += `按 ${settings.constructionYears} 年工期，基准年后开工的项目最早 ${earliest} 年建成，${from === to ? from : `${from}–${to}`} 年缺口需临时挖潜（大班额/租用/调剂）`;
+      if (reach.length === 0) text += `${ends !== null ? `，缺口 ${ends} 年起消失` : ''}，不建议为此新建或改扩建。`;
+      else text += sized.seats !== peak.seats ? `；${completion} 年起最多缺 ${n(sized.seats)} 个（${sized.year} 年），按此测算。` : '。';
     }
     const projects: Draft[] = [];
     let added = 0;
-    if (!kind) {
+    // Short only before building can help: the interim sentence has said how those years are bridged.
+    if (reach.length > 0 && !kind) {
       text += `${stageName(stage)}学校没有标准建设规模，请结合实际研究扩容方案。`;
-    } else {
+    } else if (reach.length > 0 && kind) {
       const pool = area;
-      const township = COUNTY_STAGES.includes(stage) ? neediestTownship(run, stage, COUNTY_POOL, peakIdx) : neediestTownship(run, stage, pool, peakIdx);
-      const urban = township !== null && isUrban(run, township);
-      const standards = standardClassCounts(kind, urban);
-      const smallest = standards[0] ?? 12;
-      const largest = standards[standards.length - 1] ?? smallest;
-      const fullest = fullestUnit(run, stage, pool, peakIdx);
-      const grades = gradesOf(stage, run.ctx.county.schoolSystem);
-      if (peak.classes <= smallest / 2 && fullest) {
-        // A small shortfall: add streams (one class per grade each) to the fullest school.
-        const classes = Math.ceil(peak.classes / grades) * grades;
-        const seats = classes * size;
-        const est = estimateFacilities(fullest.kind, fullest.rooms + classes, seats, settings, { urban: isUrban(run, fullest.township), added: { stage } });
+      const ext = extendOnSite(run, stage, pool, peakIdx, sized.seats);
+      const when = `${start} 年开工、${completion} 年建成`;
+      const parts: string[] = [];
+      for (const e of ext.extensions) {
         projects.push(
           draft({
-            type: '改扩建', name: `${fullest.name}改扩建工程`, school: fullest.ref, stage, classes, seats,
-            floorArea: est?.floorArea ?? null, siteArea: null, investment: est?.investment ?? null,
+            type: '改扩建', name: extensionName(plan.projects, e.name), school: e.ref, stage, classes: e.classes, seats: e.seats,
+            floorArea: e.est?.floorArea ?? null, siteArea: null, investment: e.est?.investment ?? null,
             startYear: start, completionYear: completion,
           }),
         );
-        added = seats;
-        text += `建议对${fullest.name}改扩建，增加 ${n(classes)} 个班、${n(seats)} 个学位${est ? `，建筑面积约 ${n(est.floorArea)} ㎡，投资约 ${wan(est.investment)} 万元` : ''}，${completion} 年完成。`;
-      } else if (township) {
-        const count = Math.max(1, Math.ceil(peak.classes / largest));
-        const per = standards.find((c) => c * count >= peak.classes) ?? largest;
+        added += e.seats;
+        parts.push(
+          `${e.name}增加 ${n(e.classes)} 个班、${n(e.seats)} 个学位（占地 ${n(e.siteArea)} ㎡，按生均用地 ${n(e.sitePerPupil)} ㎡ 可容 ${n(e.siteSeats)} 个学位，现有 ${n(e.seatsNow)} 个；办学规模不超过 ${n(e.sizeLimit)} 人）` +
+            (e.est ? `，建筑面积约 ${n(e.est.floorArea)} ㎡，投资约 ${wan(e.est.investment)} 万元` : ''),
+        );
+      }
+      if (parts.length > 0) text += `建议先在原校址改扩建：${parts.join('；')}，${when}。`;
+      if (ext.unknownSite > 0) text += `另有 ${ext.unknownSite} 所学校未填占地面积，未计入改扩建。`;
+      const township = ext.left > 0 ? (COUNTY_STAGES.includes(stage) ? neediestTownship(run, stage, COUNTY_POOL, peakIdx) : neediestTownship(run, stage, pool, peakIdx)) : null;
+      if (township) {
+        const urban = isUrbanTownship(run, township);
+        const standards = standardClassCounts(kind, urban);
+        const largest = standards[standards.length - 1] ?? 12;
+        const classesShort = Math.ceil(ext.left / size);
+        const count = Math.max(1, Math.ceil(classesShort / largest));
+        const per = standards.find((c) => c * count >= classesShort) ?? largest;
         const seats = per * size;
         const est = estimateFacilities(kind, per, seats, settings, { urban });
         const townshipName = run.townshipName(township);
+        const stem = `${townshipName}新建${SHORT_NAME[kind] ?? KIND_LABEL[kind]}`;
+        const before = plan.projects.filter((p) => p.name.startsWith(stem)).length;
         for (let i = 0; i < count; i++) {
-          const name = `${townshipName}新建${SHORT_NAME[kind] ?? KIND_LABEL[kind]}${count > 1 ? `（${ORDINALS[i] ?? i + 1}）` : ''}`;
+          const nth = before + i;
+          const name = `${stem}${count > 1 || before > 0 ? `（${ORDINALS[nth] ?? nth + 1}）` : ''}`;
           projects.push(
             draft({
               type: '新建', name, kind, township, classes: per, seats,
@@ -145,17 +161,11 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
             }),
           );
         }
-        added = seats * count;
+        added += seats * count;
+        text += parts.length > 0 ? `现有校址容纳不下的 ${n(ext.left)} 个学位，` : '';
         text += `建议在${townshipName}新建 ${per} 班${KIND_LABEL[kind]} ${count} 所，${count > 1 ? '每所 ' : ''}${n(seats)} 个学位`;
         text += est ? `，建筑面积约 ${n(est.floorArea)} ㎡、用地约 ${n(est.siteArea)} ㎡、投资约 ${wan(est.investment)} 万元` : '';
-        text += `，${completion} 年建成。`;
-      }
-      // The project cannot start before the base year: say what that means for its completion.
-      if (rushed) {
-        text +=
-          `按 ${settings.constructionYears} 年工期应在 ${completion - settings.constructionYears} 年开工，早于基准年；` +
-          `项目按 ${start} 年开工、${completion} 年建成计（工期仅 ${completion - start} 年），` +
-          `按正常工期最早 ${start + settings.constructionYears} 年建成，此前需挖潜或使用临时校舍过渡。`;
+        text += `，${when}。`;
       }
     }
     // Seen over the outlook: does the added capacity stand empty later?
@@ -184,6 +194,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
       projects,
       text,
       outlook,
+      bridgeOnly: reach.length === 0,
     });
   }
   return out;

@@ -250,6 +250,8 @@ export interface BuildSuggestion {
   text: string;
   /** What happens later in the outlook (surplus), or null. */
   outlook: string | null;
+  /** Short only in years before a project begun after the base year can be ready: bridged, not built for. */
+  bridgeOnly: boolean;
 }
 
 export interface PlanEvaluation {

@@ -2,19 +2,14 @@
 // evaluation, so that a newcomer sees every 规划 tab and annex filled. It is derived, not
 // hand-typed, so it stays right when the sample data change: the smallest teaching points are
 // closed into the school the layout proposals name, one small village school becomes a
-// kindergarten, the seat shortfalls that building can still reach are met by extending
-// existing schools first (within the school-size limit) and by new schools of a standard size
-// for the rest, and a few works improve the receivers. See docs/ARCHITECTURE.md, "Worked sample plan".
-import { gradesOf, type SchoolKind, type Stage } from '../domain/stages';
+// kindergarten, the seat shortfalls that building can still reach are met by adopting the
+// build helper's proposals (改扩建 of schools with room on their site, then new schools of a
+// standard size), and a few works improve the receivers. See docs/ARCHITECTURE.md, "Worked sample plan".
 import {
   boardingFloorArea,
-  COUNTY_POOL,
   defaultProject,
-  estimateFacilities,
   evaluatePlan,
   projectInvestmentParts,
-  seatsShort,
-  standardClassCounts,
   targetDef,
   targetFromDef,
   type EvaluationContext,
@@ -29,14 +24,9 @@ type Draft = Omit<PlanProject, 'id'>;
 
 /** Teaching points closed: the few smallest, as a county would close them in one plan period. */
 const CLOSURES = 6;
-/** Streams (one class per grade) an existing school may add on its own site. */
-const MAX_STREAMS = 2;
 /** Rounds of build-then-evaluate before the plan settles. */
 const ROUNDS = 4;
 
-const BUILD_KIND: Partial<Record<Stage, SchoolKind>> = { preschool: 'kindergarten', primary: 'primary', junior: 'junior', senior: 'senior' };
-const NEW_NAME: Partial<Record<SchoolKind, string>> = { kindergarten: '幼儿园', primary: '小学', junior: '初级中学', senior: '高级中学' };
-const ORDINALS = ['一', '二', '三', '四', '五', '六'];
 const OPTIONAL_TARGETS = ['new_public_seats', 'new_compulsory_schools', 'boarding_schools', 'teaching_points'];
 /** What a project without a reason of its own says: the planner may change it. */
 const NOTE = '示例规划，可按实际修改';
@@ -76,7 +66,7 @@ export function workedSamplePlan(ctx: EvaluationContext, template: Plan): Omit<P
   const empty = b.evaluate();
   const receivers = addLayout(b, empty, template, first);
   for (let round = 0; round < ROUNDS; round++) {
-    if (!addBuilds(b, b.evaluate(), template)) break;
+    if (!addBuilds(b, b.evaluate())) break;
   }
   addWorks(b, empty, receivers, template);
   const targets = withOptionalTargets(template.targets, (t) => evaluatePlan(ctx, { ...template, targets: t, projects: b.projects }));
@@ -105,97 +95,14 @@ function addLayout(b: Builder, ev: PlanEvaluation, plan: Plan, year: number): st
   return [...new Set([...closures.map((s) => s.receiver), ...(village ? [village.receiver] : [])])];
 }
 
-/** Seats short in years a project begun after the base year can reach, per area and stage; false when none. */
-function addBuilds(b: Builder, ev: PlanEvaluation, plan: Plan): boolean {
-  const { settings } = plan;
-  const reachable = plan.baseYear + 1 + settings.constructionYears;
-  const need = new Map<string, { area: string; stage: Stage; seats: number; year: number }>();
-  for (const g of ev.gaps) {
-    if (g.year < reachable || g.year > plan.targetYear || !BUILD_KIND[g.stage]) continue;
-    const seats = seatsShort(g.demand, g.capacity, settings.levels.red);
-    const key = `${g.area}|${g.stage}`;
-    const was = need.get(key);
-    if (seats > 0 && (!was || seats > was.seats)) need.set(key, { area: g.area, stage: g.stage, seats, year: g.year });
+/** Adopts the build helper's proposals (改扩建 before 新建, sized for the years building can reach); false when it has none. */
+function addBuilds(b: Builder, ev: PlanEvaluation): boolean {
+  const drafts = ev.suggestions.flatMap((s) => s.projects);
+  for (const p of drafts) {
+    const note = p.type === '改扩建' ? `在原校址内增加 ${p.classes} 个班，不超过校址用地和标准规模` : NOTE;
+    b.add({ ...p, funding: p.type === '新建' ? '地方政府专项债券' : '县级财政', note });
   }
-  let added = false;
-  for (const n of need.values()) {
-    const left = extendSchools(b, ev, plan, n.area, n.stage, n.seats, reachable);
-    if (left > 0) buildSchools(b, ev, plan, n.area, n.stage, left, reachable);
-    added = true;
-  }
-  return added;
-}
-
-function inPool(s: SchoolResult, area: string, stage: Stage): boolean {
-  return s.stages.includes(stage) && (area === COUNTY_POOL || s.area === area) && s.closedFrom === null;
-}
-
-/** Adds streams to the fullest schools of the pool whose size stays within the limit; the seats still short. */
-function extendSchools(b: Builder, ev: PlanEvaluation, plan: Plan, area: string, stage: Stage, short: number, year: number): number {
-  const { settings } = plan;
-  const yi = year - plan.baseYear;
-  const grades = gradesOf(stage, b.ctx.county.schoolSystem);
-  const size = settings.classSize[stage];
-  const stream = grades * size;
-  const extended = new Set(b.projects.filter((p) => p.type === '改扩建').map((p) => p.school));
-  const candidates = ev.schools
-    .filter((s) => inPool(s, area, stage) && !s.isNew && s.ownership === '公办' && !extended.has(s.code))
-    .map((s) => ({ s, series: s.byStage[stage] }))
-    .filter((c) => c.series !== undefined)
-    .sort((a, c) => ((c.series?.demand[yi] ?? 0) - (c.series?.capacity[yi] ?? 0)) - ((a.series?.demand[yi] ?? 0) - (a.series?.capacity[yi] ?? 0)));
-  let left = short;
-  for (const { s } of candidates) {
-    if (left <= 0) break;
-    const capacity = s.capacity[yi] ?? 0;
-    const room = s.sizeLimit === null ? MAX_STREAMS : Math.floor((s.sizeLimit - capacity) / stream);
-    const streams = Math.min(MAX_STREAMS, room, Math.ceil(left / stream));
-    if (streams <= 0) continue;
-    const classes = streams * grades;
-    const seats = classes * size;
-    const est = estimateFacilities(s.kind, (s.classes[yi] ?? 0) + classes, seats, settings, { urban: b.isUrban(s.township), added: { stage } });
-    b.add(
-      project({
-        type: '改扩建', name: `${s.name}改扩建工程`, school: s.code, stage, classes, seats,
-        floorArea: est?.floorArea ?? null, investment: est?.investment ?? null,
-        startYear: year - settings.constructionYears, completionYear: year,
-        note: `在原校址内增加 ${streams} 轨（${classes} 个班），扩建后不超过办学规模上限`,
-      }),
-    );
-    left -= seats;
-  }
-  return left;
-}
-
-/** New schools of a standard size in the township whose schools are fullest. */
-function buildSchools(b: Builder, ev: PlanEvaluation, plan: Plan, area: string, stage: Stage, short: number, year: number): void {
-  const { settings } = plan;
-  const kind = BUILD_KIND[stage] as SchoolKind;
-  const yi = year - plan.baseYear;
-  const pool = ev.schools.filter((s) => inPool(s, area, stage));
-  const fullest = [...pool].sort((a, c) => (c.demand[yi] ?? 0) - (c.capacity[yi] ?? 0) - ((a.demand[yi] ?? 0) - (a.capacity[yi] ?? 0)))[0];
-  if (!fullest) return;
-  const township = fullest.township;
-  const urban = b.isUrban(township);
-  const standards = standardClassCounts(kind, urban);
-  const largest = standards[standards.length - 1] ?? 24;
-  const size = settings.classSize[stage];
-  const classesShort = Math.ceil(short / size);
-  const count = Math.max(1, Math.ceil(classesShort / largest));
-  const per = standards.find((c) => c * count >= classesShort) ?? largest;
-  const seats = per * size;
-  const est = estimateFacilities(kind, per, seats, settings, { urban });
-  const round = b.projects.filter((p) => p.type === '新建' && p.kind === kind && p.township === township).length;
-  for (let i = 0; i < count; i++) {
-    const nth = round + i;
-    const suffix = count > 1 || round > 0 ? `（${ORDINALS[nth] ?? nth + 1}）` : '';
-    b.add(
-      project({
-        type: '新建', name: `${fullest.townshipName}新建${NEW_NAME[kind] ?? ''}${suffix}`, kind, township, classes: per, seats,
-        floorArea: est?.floorArea ?? null, siteArea: est?.siteArea ?? null, investment: est?.investment ?? null,
-        funding: '地方政府专项债券', startYear: year - settings.constructionYears, completionYear: year,
-      }),
-    );
-  }
+  return drafts.length > 0;
 }
 
 /** 改薄 and 寄宿 at the receivers, a 运动场 at the fullest town school, a 资源教室 where one is missing. */

@@ -46,6 +46,13 @@ describe('the sample county’s worked plan on the 规划 page', () => {
       if (label === '建设项目') {
         const table = page.getByTestId('projects-table');
         for (const p of plan.projects) await expect.poll(() => table.textContent(), { timeout: 30_000 }).toContain(p.name);
+        // The worked plan lacks nothing building can still reach: no badge, no 全部采纳, no
+        // proposal to adopt; the years before a build can be ready are notes only.
+        expect(head.suggestedProjects).toBe(0);
+        expect(await page.getByTestId('suggested-count').count()).toBe(0);
+        expect(await page.getByTestId('adopt-all').count()).toBe(0);
+        expect(await page.getByTestId('adopt-suggestion').count()).toBe(0);
+        await expect.poll(() => page.getByTestId('bridge-only').count()).toBe(ev.suggestions.filter((s) => s.bridgeOnly).length);
       }
       await session.shot(`sample-plan-0${i + 2}-${label}`);
     }

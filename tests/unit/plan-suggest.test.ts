@@ -25,24 +25,35 @@ describe('a small shortfall', () => {
     expect(s).toMatchObject({ firstYear: 2025, peakSeats: 50, peakClasses: 2 });
   });
 
-  it('proposes one more stream at the fullest school, with floor area and cost from the norms', () => {
-    // 6 classes (one per grade) × 45 = 270 seats; 26 classes → the 24-class row, 7.9 m² per
-    // pupil: 2,133 m²; at 3,000 元/m²: 639.9 万元 建安, plus equipment 270 × 2,000 元 = 54 万元; an
-    // extension on its own site has no site works: 693.9 万元 (639.9 when investment was 建安 only).
+  it('extends the school with room on its site, as far as the site allows, with floor area and cost from the norms', () => {
+    // Room on 城关第一小学's site: 20,000 m² ÷ 18 m² per pupil = 1,111 seats, 900 in use: 211
+    // seats = 4 whole classes of 45 (the 2,000-pupil size limit is further off). One stream would
+    // be 6 classes; the site allows 4: 180 seats ≥ the 50 short. 24 classes after → the
+    // 24-class row, 7.9 m² per pupil: 180 × 7.9 = 1,422 m²; 1,422 × 3,000 元 = 426.6 万元 建安 +
+    // equipment 180 × 2,000 元 = 36 万元; an extension on its own site has no site works: 462.6 万元.
+    // (Was 6 classes, 270 seats, 2,133 m², 693.9 万元: the old rule added a stream regardless of the site.)
     expect(s?.projects).toHaveLength(1);
     expect(s?.projects[0]).toMatchObject({
-      type: '改扩建', school: P1, stage: 'primary', classes: 6, seats: 270, floorArea: 2133, investment: 693.9,
-      completionYear: 2025, startYear: 2024, status: '拟建',
+      type: '改扩建', school: P1, stage: 'primary', classes: 4, seats: 180, floorArea: 1422, investment: 462.6,
+      completionYear: 2027, startYear: 2025, status: '拟建',
     });
-    expect(s?.text).toMatch(/^城区片区小学 2025 年起学位不足，缺 50 个（约 2 个班）。建议对城关第一小学改扩建，增加 6 个班、270 个学位，建筑面积约 2,133 ㎡，投资约 693.9 万元，2025 年完成。/);
+    expect(s?.text).toContain(
+      '建议先在原校址改扩建：城关第一小学增加 4 个班、180 个学位（占地 20,000 ㎡，按生均用地 18 ㎡ 可容 1,111 个学位，现有 900 个；办学规模不超过 2,000 人），建筑面积约 1,422 ㎡，投资约 462.6 万元，2025 年开工、2027 年建成。',
+    );
+    expect(s?.bridgeOnly).toBe(false);
   });
 
-  it('says when the completion year leaves less than the construction period, with the dates the project carries', () => {
-    // Short from 2025, the year after the base year 2024: a 2-year build would start in 2023.
-    expect(s?.text).toContain(
-      '按 2 年工期应在 2023 年开工，早于基准年；项目按 2024 年开工、2025 年建成计（工期仅 1 年），按正常工期最早 2026 年建成，此前需挖潜或使用临时校舍过渡。',
-    );
-    expect(s?.projects[0]).toMatchObject({ startYear: 2024, completionYear: 2025 });
+  it('starts no project before the base year: the years before one can be ready are bridged, and said so', () => {
+    // Base year 2024 is short (recorded); a project begun in 2025 with the 2-year construction
+    // period is ready in 2027 at the earliest, so 2025–2026 are bridged without building.
+    // (Was: completion 2025, start 2024, and a sentence admitting it should have begun in 2023.)
+    expect(s?.text).toMatch(/^城区片区小学自基准年 2024 年起学位不足（基准年现状缺 50 个），规划期内最多缺 50 个（约 2 个班）。/);
+    expect(s?.text).toContain('按 2 年工期，基准年后开工的项目最早 2027 年建成，2025–2026 年缺口需临时挖潜（大班额/租用/调剂）。');
+    expect(s?.text).not.toContain('早于基准年');
+    for (const p of s?.projects ?? []) {
+      expect(p.startYear).toBeGreaterThanOrEqual(2025);
+      expect(p.completionYear - p.startYear).toBe(2);
+    }
   });
 
   it('has nothing to propose where seats suffice', () => {
@@ -59,34 +70,40 @@ describe('a large shortfall that later falls away', () => {
   const before = evaluatePlan(ctx, plan());
   const s = before.suggestions.find((x) => x.area === '城区片区' && x.stage === 'primary');
 
-  it('proposes standard-size new schools for the peak of the plan period', () => {
-    // 2029: 2,500 + 300 = 2,800 pupils for 1,350 seats: 1,450 short, 33 classes. More than
-    // one 30-class school: two of the smallest size that holds 33 classes, 18 classes each.
+  it('extends the school with room first, then builds new schools of a standard size for the rest', () => {
+    // 2029: 2,500 + 300 = 2,800 pupils for 1,350 seats: 1,450 short, 33 classes (the peak of
+    // the years 2027–2029 a project begun after the base year can reach).
     expect(s).toMatchObject({ firstYear: 2025, peakYear: 2029, peakSeats: 1450, peakClasses: 33 });
-    expect(s?.projects.map((x) => [x.type, x.name, x.kind, x.township, x.classes, x.seats])).toEqual([
-      ['新建', '城关镇新建小学（一）', 'primary', T1, 18, 810],
-      ['新建', '城关镇新建小学（二）', 'primary', T1, 18, 810],
+    // 城关第一小学's site takes 4 classes (180 seats, as above); 1,450 − 180 = 1,270 seats =
+    // 29 classes left: one school of the smallest standard size holding 29 classes, 30 classes.
+    // (Was two new 18-class schools and no extension.)
+    expect(s?.projects.map((x) => [x.type, x.name, x.school, x.kind, x.township, x.classes, x.seats])).toEqual([
+      ['改扩建', '城关第一小学改扩建工程', P1, null, null, 4, 180],
+      ['新建', '城关镇新建小学', null, 'primary', T1, 30, 1350],
     ]);
-    // 18 classes: 8.3 m² per pupil → 6,723 m²; site 18 m² per pupil → 14,580 m²; 2,016.9 万元 建安
-    // + equipment 810 × 2,000 元 = 162 万元 + site works 14,580 × 200 元 = 291.6 万元 = 2,470.5 万元
-    // (2,016.9 when investment was 建安 only).
-    expect(s?.projects[0]).toMatchObject({ floorArea: 6723, siteArea: 14580, investment: 2470.5, completionYear: 2025 });
+    // 30 classes: 7.2 m² per pupil → 1,350 × 7.2 = 9,720 m²; site 18 m² per pupil → 24,300 m²;
+    // 2,916 万元 建安 + equipment 1,350 × 2,000 元 = 270 万元 + site works 24,300 × 200 元 = 486 万元 = 3,672 万元.
+    expect(s?.projects[1]).toMatchObject({ floorArea: 9720, siteArea: 24300, investment: 3672, startYear: 2025, completionYear: 2027 });
+    expect(s?.text).toContain('现有校址容纳不下的 1,270 个学位，建议在城关镇新建 30 班小学 1 所，1,350 个学位');
   });
 
   it('warns that the seats stand empty once demand falls', () => {
-    // 2033: 1,400 pupils for 1,350 + 1,620 seats = 47 %.
-    expect(s?.outlook).toMatch(/^至 2033 年需求回落，城区片区小学学位利用率将降至 47%/);
+    // 2033: 1,400 pupils for 1,350 + 180 + 1,350 = 2,880 seats = 48.6 % (was 47 % of 1,350 + 1,620).
+    expect(s?.outlook).toMatch(/^至 2033 年需求回落，城区片区小学学位利用率将降至 49%/);
   });
 
-  it('leaves no area red in the plan period once its proposals are adopted', () => {
-    const redBefore = before.gaps.filter((g) => g.level === 'red' && g.year > 2024 && g.year <= 2029);
-    expect(redBefore.length).toBeGreaterThan(0);
+  it('leaves no area red from the first year a project can be ready once its proposals are adopted', () => {
+    const red = (ev: ReturnType<typeof evaluatePlan>, from: number) => ev.gaps.filter((g) => g.level === 'red' && g.year >= from && g.year <= 2029);
+    expect(red(before, 2027).length).toBeGreaterThan(0);
     const after = evaluatePlan(ctx, adopt(plan(), before));
-    expect(after.gaps.filter((g) => g.level === 'red' && g.year > 2024 && g.year <= 2029)).toEqual([]);
-    expect(after.suggestions).toEqual([]);
-    // And the helper's builds are flagged as standing part empty later: 2033, 1,100 + 300 pupils
-    // for 900 + 450 + 810 + 810 seats; each new school's share by seats 1,400 × 810 / 2,970 =
-    // 381.8 of 810 = 47 % (25 % when new schools took only the overflow of full schools).
-    expect(after.warnings.some((w) => w.kind === 'surplus-build' && /^城关镇新建小学（一） 2025 年建成后至 2033 年利用率降至 47%$/.test(w.message))).toBe(true);
+    expect(red(after, 2027)).toEqual([]);
+    // 2025–2026 stay short (nothing begun after 2024 is ready before 2027): one note, nothing to adopt.
+    // (Was: no red year 2025–2029 and no suggestion at all, with builds completed in 2025.)
+    expect(red(after, 2025).map((g) => g.year)).toEqual([2025, 2026]);
+    expect(after.suggestions.map((x) => [x.area, x.stage, x.bridgeOnly, x.projects.length])).toEqual([['城区片区', 'primary', true, 0]]);
+    // And the new school is flagged as standing part empty later: 2033, 1,400 pupils for 2,880
+    // seats; its share by seats 1,400 × 1,350 / 2,880 = 656.3 of 1,350 = 49 % (was 47 % for
+    // 城关镇新建小学（一） 2025; 25 % when new schools took only the overflow of full schools).
+    expect(after.warnings.some((w) => w.kind === 'surplus-build' && /^城关镇新建小学 2027 年建成后至 2033 年利用率降至 49%$/.test(w.message))).toBe(true);
   });
 });

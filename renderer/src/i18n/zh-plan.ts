@@ -171,6 +171,7 @@ export const planStrings = {
     adoptAll: (n: number) => `全部采纳（${n} 条）`,
     adopted: (n: number) => `已添加 ${n} 个项目`,
     projectLine: (type: string, name: string, scale: string) => `${type}：${name}（${scale}）`,
+    bridgeOnly: '过渡期缺口，无需建设',
   },
 
   editor: {

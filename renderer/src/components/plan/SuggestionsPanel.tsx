@@ -57,8 +57,9 @@ export function SuggestionsPanel({ ev, edit, saving }: { ev: PlanEvaluation; edi
           <div className="suggestion-head">
             <div>
               <Space size={6} style={{ marginBottom: 4 }}>
-                <Tag color="red">{s.area}</Tag>
+                <Tag color={s.bridgeOnly ? 'orange' : 'red'}>{s.area}</Tag>
                 <Tag>{STAGE_LABEL[s.stage]}</Tag>
+                {s.bridgeOnly ? <Tag data-testid="bridge-only">{t.bridgeOnly}</Tag> : null}
               </Space>
               <p className="suggestion-text">{s.text}</p>
               {s.outlook ? <p className="suggestion-outlook">{s.outlook}</p> : null}
