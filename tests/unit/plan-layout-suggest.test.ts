@@ -3,7 +3,7 @@
 // 撤并, or as 转型 into a kindergarten where its area is short of kindergarten seats.
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, flatDemand, newPlan, SMALL_SCHOOL_PUPILS, type Plan } from '../../shared/plan';
-import { contextData, K3, P2, planContext, TP } from '../fixtures/plan-county';
+import { contextData, K3, P2, planContext, planCounty, TP } from '../fixtures/plan-county';
 
 const plan: Plan = newPlan(2024, { targetYear: 2029, outlookYear: 2034 });
 
@@ -53,5 +53,34 @@ describe('layout proposals', () => {
     if (tp) tp.students = tp.students.map((_, i) => Math.max(10, 28 - 2 * i));
     const closed = evaluatePlan(planContext(demand), { ...plan, projects: [{ ...(s?.project as NonNullable<typeof s>['project']), id: 1, startYear: 2025 }] });
     expect(closed.layoutSuggestions).toEqual([]);
+  });
+});
+
+describe('the added travel, where the schools have coordinates', () => {
+  function placed(receiverLng: number) {
+    const c = planCounty();
+    const at: Record<string, [number, number]> = { [TP]: [113.6, 34.7], [P2]: [receiverLng, 34.7] };
+    c.schools = c.schools.map((s) => (at[s.code] ? { ...s, lng: at[s.code]![0], lat: at[s.code]![1] } : s));
+    const demand = flatDemand(contextData(c), 2024, 2034, '中');
+    const tp = demand.schools.find((x) => x.code === TP);
+    if (tp) tp.students = tp.students.map((_, i) => Math.max(10, 28 - 2 * i));
+    return evaluatePlan(planContext(demand, c), plan).layoutSuggestions[0];
+  }
+
+  it('states the distance between the two schools against the 服务半径', () => {
+    // 0.01° of longitude at 34.7° N: 2 × 6,371,008.8 m × asin(cos 34.7° × sin 0.005°) = 914.2 m
+    // straight, × 路网系数 1.3 = 1,188.4 m; 青山乡 is 乡村: 小学 服务半径 2,500 m.
+    const s = placed(113.61);
+    expect(s?.travel).toBeCloseTo(1188.4, 0);
+    expect(s?.serviceDistance).toBe(2500);
+    expect(s?.text).toContain('（两校相距约 1.2 公里（直线距离 × 路网系数 1.3），学生上学路程相应增加，在服务半径 2.5 公里以内）。');
+  });
+
+  it('says when the receiver is beyond the 服务半径', () => {
+    // 0.05°: 4,570.9 m straight × 1.3 = 5,942.2 m > 2,500 m; the same township's school is still the receiver.
+    const s = placed(113.65);
+    expect(s?.receiver).toBe(P2);
+    expect(s?.travel).toBeCloseTo(5942.2, 0);
+    expect(s?.text).toContain('两校相距约 5.9 公里（直线距离 × 路网系数 1.3），学生上学路程相应增加，超出服务半径 2.5 公里，需寄宿或校车接送');
   });
 });
