@@ -163,7 +163,7 @@ export const planStrings = {
 
   suggest: {
     title: '建设需求测算（需要建设什么）',
-    hint: '按片区和学段测算规划期内的学位缺口，按标准规模提出新建或改扩建建议；采纳后即作为建设项目计入',
+    hint: '按片区和学段测算规划期内的学位缺口：先对校址有余地的学校改扩建，其余按标准规模新建，基准年后开工；采纳后即作为建设项目计入',
     none: '规划期内各片区各学段学位充足，无需新增建设。',
     byYear: '逐年缺口',
     yearCell: (y: number, seats: string, classes: string) => `${y}：${seats}（${classes} 班）`,
