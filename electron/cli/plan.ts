@@ -103,11 +103,12 @@ export function evaluationJson(ev: PlanEvaluation) {
     teachers: teachersJson(ev.teachers),
     suggestions: ev.suggestions.map((s) => ({
       area: s.area, stage: s.stage, firstYear: s.firstYear, peakYear: s.peakYear, peakSeats: s.peakSeats, peakClasses: s.peakClasses,
-      text: s.text, outlook: s.outlook, projects: s.projects,
+      text: s.text, outlook: s.outlook, projects: s.projects, bridgeOnly: s.bridgeOnly,
     })),
     layoutSuggestions: ev.layoutSuggestions.map((s) => ({
       type: s.type, school: s.schoolName, year: s.year, basePupils: s.basePupils, targetPupils: s.targetPupils,
       receiver: s.receiverName, receiverSpare: s.receiverSpare, text: s.text, project: s.project,
+      travel: s.travel === null ? null : Math.round(s.travel), serviceDistance: s.serviceDistance,
     })),
     /** Schools whose seats and classes are estimated (none recorded), with the method. */
     capacityEstimates: ev.capacityEstimates,
