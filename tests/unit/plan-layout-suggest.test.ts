@@ -3,7 +3,7 @@
 // 撤并, or as 转型 into a kindergarten where its area is short of kindergarten seats.
 import { describe, expect, it } from 'vitest';
 import { evaluatePlan, flatDemand, newPlan, SMALL_SCHOOL_PUPILS, type Plan } from '../../shared/plan';
-import { contextData, K3, P2, planContext, planCounty, TP } from '../fixtures/plan-county';
+import { contextData, K3, M1, P2, planContext, planCounty, TP } from '../fixtures/plan-county';
 
 const plan: Plan = newPlan(2024, { targetYear: 2029, outlookYear: 2034 });
 
@@ -57,10 +57,10 @@ describe('layout proposals', () => {
 });
 
 describe('the added travel, where the schools have coordinates', () => {
-  function placed(receiverLng: number) {
+  function placed(receiverLng: number, other: Record<string, [number, number]> = {}) {
     const c = planCounty();
-    const at: Record<string, [number, number]> = { [TP]: [113.6, 34.7], [P2]: [receiverLng, 34.7] };
-    c.schools = c.schools.map((s) => (at[s.code] ? { ...s, lng: at[s.code]![0], lat: at[s.code]![1] } : s));
+    const at: Record<string, [number, number]> = { [TP]: [113.6, 34.7], [P2]: [receiverLng, 34.7], ...other };
+    c.schools = c.schools.map((s) => (at[s.code] ? { ...s, lng: at[s.code]![0], lat: at[s.code]![1], ownership: '公办' as const } : s));
     const demand = flatDemand(contextData(c), 2024, 2034, '中');
     const tp = demand.schools.find((x) => x.code === TP);
     if (tp) tp.students = tp.students.map((_, i) => Math.max(10, 28 - 2 * i));
@@ -82,5 +82,15 @@ describe('the added travel, where the schools have coordinates', () => {
     expect(s?.receiver).toBe(P2);
     expect(s?.travel).toBeCloseTo(5942.2, 0);
     expect(s?.text).toContain('两校相距约 5.9 公里（直线距离 × 路网系数 1.3），学生上学路程相应增加，超出服务半径 2.5 公里，需寄宿或校车接送');
+  });
+
+  it('prefers a school of another township within the 服务半径 to its own township’s school beyond it', () => {
+    // 育英小学 (东城街道, here public): 450 seats, 300 pupils → 150 spare ≥ 28; 0.01° away =
+    // 1,188.4 m ≤ 2,500 m, while 青山乡中心小学 is 5,942.2 m away.
+    const s = placed(113.65, { [M1]: [113.59, 34.7] });
+    expect(s?.receiver).toBe(M1);
+    expect(s?.travel).toBeCloseTo(1188.4, 0);
+    expect(s?.text).toContain('育英小学在 2025—2029 年每年都能容纳其学生');
+    expect(s?.text).not.toContain('同乡镇的育英小学');
   });
 });
