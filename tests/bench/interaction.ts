@@ -127,7 +127,7 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
     const opened = await next(page, 'open', 0);
     record('打开示例县至「总览」静止（浏览器）', [opened], `其余页面在此之后才于空闲时预建；负载 ${load()}`);
     // A click while the pages are being built ahead (the first of them is under way by now).
-    await page.waitForFunction(() => document.querySelectorAll('.kept-page').length > 1, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => performance.getEntriesByType('mark').some((m) => m.name.startsWith('csp:prebuild:')), undefined, { timeout: 120_000 });
     const during = await work(page, cdp, session.requests, async () => {
       await session.openPage('设置');
       await next(page, 'page:settings', 0);

@@ -58,6 +58,7 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
       for (const target of order) {
         if (target === page || isCurrent(target, version)) continue;
         if (!(await next())) return;
+        performance.mark(`csp:prebuild:${target}`);
         // A page that fails to build (its error shows when it is visited) must not stop the rest.
         await Promise.race([prebuild(target, version), delay(BUILD_WAIT_MS)]);
       }
