@@ -28,15 +28,17 @@ function busy(): boolean {
  * Calls `done` with the time the page first settled: two frames running with nothing busy, the
  * time being that of the first of them. Gives up after a minute (and then calls `giveUp`).
  */
-function onSettled(start: number, done: (quietSince: number) => void, frame?: (now: number) => void, giveUp?: () => void): void {
+function onSettled(start: number, done: (quietSince: number) => void, frame?: (now: number) => boolean, giveUp?: () => void): void {
   let quietSince: number | null = null;
   let quiet = 0;
   // performance.now(), not the frame's timestamp: that is when the frame began, which can be
   // before the click that started the measure.
   const tick = () => {
     const now = performance.now();
-    frame?.(now);
-    if (busy()) {
+    // A frame before the page is on screen is not a settled one: React may commit the switch
+    // a few frames after the last call answered.
+    const onScreen = frame?.(now) ?? true;
+    if (!onScreen || busy()) {
       quiet = 0;
       quietSince = null;
     } else {
@@ -56,7 +58,8 @@ function onSettled(start: number, done: (quietSince: number) => void, frame?: (n
 /**
  * Starts a measure now and ends it once the page has settled. With `shown`, also measures
  * `csp:answer:<name>` up to the first frame in which `shown()` holds: when the planner first
- * sees an answer (the page, or its progress while a heavy part is still being built).
+ * sees an answer (the page, or its progress while a heavy part is still being built); the page
+ * has not settled before that frame.
  */
 export function measureUntilSettled(name: string, shown?: () => boolean): void {
   const start = performance.now();
@@ -65,9 +68,11 @@ export function measureUntilSettled(name: string, shown?: () => boolean): void {
     start,
     (end) => performance.measure(`csp:${name}`, { start, end }),
     (now) => {
-      if (answered || !shown?.()) return;
+      if (answered) return true;
+      if (!shown?.()) return false;
       answered = true;
       performance.measure(`csp:answer:${name}`, { start, end: now });
+      return true;
     },
   );
 }
