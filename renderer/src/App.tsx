@@ -11,6 +11,7 @@ import { StartPage } from './pages/StartPage';
 import { MainLayout } from './layout/MainLayout';
 import { OpenProjectModal } from './components/OpenProjectModal';
 import { NewProjectModal } from './components/NewProjectModal';
+import { measureUntilSettled } from './lib/timing';
 
 export function App() {
   const { message } = AntApp.useApp();
@@ -67,6 +68,8 @@ export function App() {
     () => ({
       busy,
       openSample: async () => {
+        // How long until the planner sees the sample's first page (pages built ahead must not delay it).
+        measureUntilSettled('open');
         await run(zh.start.openingSample, async () => opened(await invoke('project.openSample', {})));
       },
       resetSample: async () => {

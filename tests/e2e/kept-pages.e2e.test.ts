@@ -2,7 +2,9 @@
 // it asks the backend one question (project.version) and shows the same page again; once the
 // data changed underneath it (here a school edited through the same backend while the page was
 // hidden), coming back loads it afresh and shows the change. A kept page is not in the
-// document while hidden, so nothing on screen or in a query sees two pages.
+// document while hidden, so nothing on screen or in a query sees two pages. Pages not yet shown
+// are built ahead while the window is idle, so a first visit also asks only project.version; the
+// 附件 preview (costly in the backend) waits for the page's first visit.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
@@ -28,6 +30,12 @@ async function show(label: string, testId: string): Promise<void> {
   await page.getByTestId(testId).waitFor();
 }
 
+/** Waits until the pages have been built ahead again after the last switch (renderer/src/layout/prebuild.ts). */
+async function prebuilt(): Promise<void> {
+  const since = await page.evaluate(() => performance.now());
+  await page.waitForFunction((t) => performance.getEntriesByName('csp:prebuilt', 'mark').some((m) => m.startTime > t), since, POLL);
+}
+
 describe('pages kept between visits', () => {
   it('shows a page again without loading it when nothing changed', async () => {
     await page.goto(host.openUrl);
@@ -37,6 +45,7 @@ describe('pages kept between visits', () => {
 
     await show('总览', 'overview-page');
     expect(await page.getByTestId('schools-page').count()).toBe(0);
+    await prebuilt();
 
     const before = apiCalls().length;
     await show('学校', 'schools-page');
@@ -51,6 +60,25 @@ describe('pages kept between visits', () => {
     await show('学校', 'schools-page');
     await expect.poll(() => capacityCell().textContent(), POLL).toBe('600');
     expect(await page.locator('[data-kept-mark="yes"]').count()).toBe(0);
+  });
+
+  it('builds the pages not yet shown ahead, so that their first visit loads nothing; the annex preview waits for its visit', async () => {
+    await show('总览', 'overview-page');
+    await prebuilt();
+    expect(apiCalls()).toContain('annex.list');
+    expect(apiCalls()).not.toContain('annex.preview');
+
+    let before = apiCalls().length;
+    await session.openPage('人口');
+    await page.locator('.kept-page-slot > [data-page="population"]').waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('csp:page:population', 'measure').length > 0, undefined, POLL);
+    expect(apiCalls().slice(before)).toEqual(['project.version']);
+
+    before = apiCalls().length;
+    await show('附件', 'annex-page');
+    await expect.poll(() => apiCalls().slice(before), POLL).toEqual(['project.version', 'annex.preview']);
+    const answered = await page.evaluate(() => performance.getEntriesByName('csp:answer:page:annex', 'measure').length);
+    expect(answered).toBe(1);
   });
 
   it('stayed quiet', () => {

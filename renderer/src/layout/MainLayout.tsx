@@ -20,6 +20,7 @@ import { useProject, useSession } from '../state/session';
 import { GuideButton } from '../components/guide/GuideDrawer';
 import { measureUntilSettled } from '../lib/timing';
 import { KeptPageStack, useKeptPages } from './keptPages';
+import { usePrebuiltPages } from './prebuild';
 
 const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'overview', icon: <DashboardOutlined />, label: zh.nav.overview },
@@ -32,6 +33,12 @@ const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'annex', icon: <FileTextOutlined />, label: zh.nav.annex },
   { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
+
+/** Pages built ahead in the menu's order. */
+const PREBUILD_ORDER = MENU.map((m) => m.key);
+
+/** The first frame showing the page or its progress, for the measure of what the planner sees. */
+const pageOnScreen = (key: PageKey) => () => document.querySelector(`.kept-page-slot > [data-page="${key}"]:not(.kept-page-hidden)`) !== null;
 
 const pageLoads: (() => Promise<unknown>)[] = [];
 
@@ -125,8 +132,9 @@ function ProjectHeader() {
 
 export function MainLayout() {
   const { dataVersion } = useProject();
-  const { page, mounts, visits, show } = useKeptPages(pageFromHash(), dataVersion);
+  const { page, mounts, visits, show, known, isCurrent, prebuild } = useKeptPages(pageFromHash(), dataVersion);
   usePrefetchedPages();
+  usePrebuiltPages(PREBUILD_ORDER, { page, file: dataVersion, known, isCurrent, prebuild });
   const [collapsed, setCollapsed] = useState(false);
 
   useEffect(() => writePageToHash(page), [page]);
@@ -151,7 +159,7 @@ export function MainLayout() {
           selectedKeys={[page]}
           items={MENU.map((m) => ({ key: m.key, icon: m.icon, label: m.label }))}
           onClick={({ key }) => {
-            measureUntilSettled(`page:${key}`);
+            measureUntilSettled(`page:${key}`, pageOnScreen(key as PageKey));
             void show(key as PageKey);
           }}
           data-testid="main-menu"

@@ -4,8 +4,9 @@
 // queries (the e2e tests, the visual check) see only the page on screen. Before a kept page is
 // shown again, the switch asks the backend for the project's data version; if anything was
 // written since the page was last shown (by it or anyone else), it is mounted afresh, as before.
-// See docs/ARCHITECTURE.md, "Kept pages".
-import { memo, Suspense, useCallback, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+// Pages not yet shown are built ahead, off the document, while the window is idle (prebuild.ts),
+// so that a first visit is a revisit too. See docs/ARCHITECTURE.md, "Kept pages".
+import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { invoke } from '../api/client';
 import type { PageKey } from '../lib/nav';
@@ -21,7 +22,7 @@ interface KeptState {
   file: number;
 }
 
-async function projectVersion(): Promise<string | null> {
+export async function projectVersion(): Promise<string | null> {
   try {
     return (await invoke('project.version', {})).version;
   } catch {
@@ -38,13 +39,16 @@ let nextMount = 1;
 
 export function useKeptPages(initial: PageKey, file: number) {
   const [state, setState] = useState<KeptState>(() => ({ page: initial, mounts: { [initial]: nextMount++ }, visits: { [initial]: 0 }, file }));
-  /** The data version each kept page was last shown at. */
+  /** The data version each kept page was last shown at, or built ahead at. */
   const seen = useRef<Partial<Record<PageKey, string>>>({});
+  /** The newest data version known without asking (the last switch's), null when none. */
+  const known = useRef<string | null>(null);
   const latestClick = useRef(0);
 
   let current = state;
   if (state.file !== file) {
     seen.current = {};
+    known.current = null;
     current = { page: state.page, mounts: { [state.page]: nextMount++ }, visits: { [state.page]: 0 }, file };
     setState(current);
   }
@@ -55,6 +59,7 @@ export function useKeptPages(initial: PageKey, file: number) {
   const show = useCallback(async (target: PageKey) => {
     const click = ++latestClick.current;
     const version = await projectVersion();
+    known.current = version;
     const s = latest.current;
     if (click !== latestClick.current || target === s.page) return;
     // A page is trusted at the version it was last shown at, not the one it was left at: a write
@@ -72,7 +77,63 @@ export function useKeptPages(initial: PageKey, file: number) {
     });
   }, []);
 
-  return { page: current.page, mounts: current.mounts, visits: current.visits, show };
+  /** Whether `target` is mounted with the data of `version`, so that showing it needs no loading. */
+  const isCurrent = useCallback(
+    (target: PageKey, version: string) => latest.current.mounts[target] !== undefined && seen.current[target] === version,
+    [],
+  );
+
+  /**
+   * Mounts `target` afresh off the document, without showing it, as a page shown at `version`;
+   * resolves once its content is committed (its first requests sent). A transition, so that
+   * React renders it in slices and input comes first.
+   */
+  const prebuild = useCallback(
+    (target: PageKey, version: string) =>
+      new Promise<void>((built) => {
+        const file = latest.current.file;
+        const mount = nextMount++;
+        seen.current[target] = version;
+        builtWaiters.set(mount, built);
+        startTransition(() =>
+          setState((s) => {
+            if (s.file !== file || s.page === target) {
+              built();
+              return s;
+            }
+            const visits = { ...s.visits };
+            // Not yet seen by the planner: a page holds back its heavy part until it is (usePageShown).
+            delete visits[target];
+            return { ...s, mounts: { ...s.mounts, [target]: mount }, visits };
+          }),
+        );
+      }),
+    [],
+  );
+
+  return { page: current.page, mounts: current.mounts, visits: current.visits, show, known, isCurrent, prebuild };
+}
+
+/** Mounts being built ahead, each with what to call once its content is committed. */
+const builtWaiters = new Map<number, () => void>();
+
+/** Last in its page's Suspense boundary: its effect runs once the page's content has committed. */
+function Built({ mount }: { mount: number }) {
+  useEffect(() => {
+    builtWaiters.get(mount)?.();
+    builtWaiters.delete(mount);
+  }, [mount]);
+  return null;
+}
+
+const PageShown = createContext(true);
+
+/**
+ * False while the page has been built ahead and not yet shown: a part that is costly to build
+ * (the 附件 preview prints every annex) waits for the first visit and shows its progress then.
+ */
+export function usePageShown(): boolean {
+  return useContext(PageShown);
 }
 
 type Body = ComponentType;
@@ -80,11 +141,14 @@ type Body = ComponentType;
 const HIDDEN = 'kept-page-hidden';
 
 /** A kept page's body; memo so that switching pages does not re-render the pages kept behind. */
-const KeptBody = memo(function KeptBody({ Page, fallback }: { Page: Body; fallback: ReactNode }) {
+const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page: Body; fallback: ReactNode; shown: boolean; mount: number }) {
   return (
-    <Suspense fallback={fallback}>
-      <Page />
-    </Suspense>
+    <PageShown.Provider value={shown}>
+      <Suspense fallback={fallback}>
+        <Page />
+        <Built mount={mount} />
+      </Suspense>
+    </PageShown.Provider>
   );
 });
 
@@ -108,6 +172,7 @@ export function KeptPageStack({ page, mounts, visits, bodies, framed, fallback }
     if (!host) {
       host = document.createElement('div');
       host.className = 'kept-page';
+      host.dataset.page = key;
       hosts.current.set(key, host);
     }
     return host;
@@ -141,7 +206,7 @@ export function KeptPageStack({ page, mounts, visits, bodies, framed, fallback }
       {(Object.keys(mounts) as PageKey[]).map((key) =>
         createPortal(
           <ErrorBoundary resetKey={String(visits[key] ?? 0)} key={mounts[key]}>
-            <KeptBody Page={bodies[key]} fallback={fallback} />
+            <KeptBody Page={bodies[key]} fallback={fallback} shown={visits[key] !== undefined} mount={mounts[key] ?? 0} />
           </ErrorBoundary>,
           hostOf(key),
           key,

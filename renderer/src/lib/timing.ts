@@ -24,16 +24,21 @@ function busy(): boolean {
   return inflight > 0 || document.querySelector(BUSY) !== null;
 }
 
-/** Starts a measure now and ends it once the page has settled. */
-export function measureUntilSettled(name: string): void {
-  const start = performance.now();
+/**
+ * Calls `done` with the time the page first settled: two frames running with nothing busy, the
+ * time being that of the first of them. Gives up after a minute (and then calls `giveUp`).
+ */
+function onSettled(start: number, done: (quietSince: number) => void, frame?: (now: number) => boolean, giveUp?: () => void): void {
   let quietSince: number | null = null;
   let quiet = 0;
   // performance.now(), not the frame's timestamp: that is when the frame began, which can be
   // before the click that started the measure.
   const tick = () => {
     const now = performance.now();
-    if (busy()) {
+    // A frame before the page is on screen is not a settled one: React may commit the switch
+    // a few frames after the last call answered.
+    const onScreen = frame?.(now) ?? true;
+    if (!onScreen || busy()) {
       quiet = 0;
       quietSince = null;
     } else {
@@ -41,10 +46,38 @@ export function measureUntilSettled(name: string): void {
       quietSince ??= now;
     }
     if (quiet >= QUIET_FRAMES && quietSince !== null) {
-      performance.measure(`csp:${name}`, { start, end: quietSince });
+      done(quietSince);
       return;
     }
     if (now - start < GIVE_UP_MS) requestAnimationFrame(tick);
+    else giveUp?.();
   };
   requestAnimationFrame(tick);
+}
+
+/**
+ * Starts a measure now and ends it once the page has settled. With `shown`, also measures
+ * `csp:answer:<name>` up to the first frame in which `shown()` holds: when the planner first
+ * sees an answer (the page, or its progress while a heavy part is still being built); the page
+ * has not settled before that frame.
+ */
+export function measureUntilSettled(name: string, shown?: () => boolean): void {
+  const start = performance.now();
+  let answered = shown === undefined;
+  onSettled(
+    start,
+    (end) => performance.measure(`csp:${name}`, { start, end }),
+    (now) => {
+      if (answered) return true;
+      if (!shown?.()) return false;
+      answered = true;
+      performance.measure(`csp:answer:${name}`, { start, end: now });
+      return true;
+    },
+  );
+}
+
+/** Resolves once nothing is in flight and nothing on screen is loading (work done in the background waits for it). */
+export function whenSettled(): Promise<void> {
+  return new Promise((resolve) => onSettled(performance.now(), () => resolve(), undefined, resolve));
 }

@@ -17,6 +17,7 @@ import { PageHeader } from '../components/PageHeader';
 import { Section } from '../components/Section';
 import { zh } from '../i18n/zh';
 import { useProject } from '../state/session';
+import { usePageShown } from '../layout/keptPages';
 import { useAttempt, useReportError } from '../state/useReportError';
 
 const t = zh.annex;
@@ -58,6 +59,7 @@ export function AnnexPage() {
   const [exporting, setExporting] = useState<AnnexFormat | null>(null);
   const previewedPrefix = useRef<string | null>(null);
   const progress = useAnnexExportProgress(list);
+  const shown = usePageShown();
 
   useEffect(() => {
     if (!list) return;
@@ -81,6 +83,8 @@ export function AnnexPage() {
       setHtml(null);
       return;
     }
+    // Built ahead of a visit: printing every annex costs the backend seconds, so it waits for one.
+    if (!shown) return;
     let current = true;
     // Typing in the prefix should not rebuild the preview at every keystroke; the first
     // preview of a visit is asked for at once (the backend keeps it while the data is unchanged).
@@ -103,7 +107,7 @@ export function AnnexPage() {
       current = false;
       clearTimeout(timer);
     };
-  }, [request, chosen.length, reportError]);
+  }, [request, chosen.length, reportError, shown]);
 
   async function exportAs(format: AnnexFormat) {
     await attempt(async () => {

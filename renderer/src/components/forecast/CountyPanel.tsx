@@ -1,6 +1,6 @@
 // 分学段: the county's students by stage, recorded then projected, with the range the
 // scenarios span, and the same figures as a table.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { BacktestResult, ProjectionResult } from '@shared/projection';
@@ -118,7 +118,9 @@ interface Row {
   peakYear: number | null;
 }
 
-export function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
+// Memo: a slider move renders the page twice before the projection answers, and this panel's
+// figures only change when it does.
+export const CountyPanel = memo(function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
   const stages = useMemo(() => stagesIn(result), [result]);
   const option = useMemo(() => chartOption(result, stages), [result, stages]);
   const rows: Row[] = stages.flatMap((stage) => {
@@ -204,4 +206,4 @@ export function CountyPanel({ result, backtest }: { result: ProjectionResult; ba
       </Section>
     </div>
   );
-}
+});

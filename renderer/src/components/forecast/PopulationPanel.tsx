@@ -1,7 +1,7 @@
 // 学龄人口: the population pyramid (0–17, by sex where the data split it, else one-sided) for
 // any recorded or projected year, per township or the county, and births recorded then
 // projected by the scenario.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Alert, Select, Slider, Space, Tag, Typography } from 'antd';
 import { entryAge, gradesOf, type SchoolSystem } from '@shared/domain';
 import type { ProjectionResult } from '@shared/projection';
@@ -86,7 +86,9 @@ function birthsOption(years: number[], counts: number[], recorded: boolean[]): C
   };
 }
 
-export function PopulationPanel({ result }: { result: ProjectionResult }) {
+// Memo: a slider move renders the page twice before the projection answers, and this panel's
+// figures only change when it does.
+export const PopulationPanel = memo(function PopulationPanel({ result }: { result: ProjectionResult }) {
   const pop = result.population;
   const [township, setTownship] = useState('');
   const years = pop.years;
@@ -147,4 +149,4 @@ export function PopulationPanel({ result }: { result: ProjectionResult }) {
       </div>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 // 分学校: every school and stage with its history and projection as a sparkline, a few key
 // years, the classes it will need at standard class size, and how far its figures lean on
 // last year's value (small schools, when the county's own backtest says so).
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { BacktestResult, ProjectionResult, SchoolProjection } from '@shared/projection';
@@ -20,7 +20,9 @@ import { changePct, DISPLAY_STAGES, stagesIn } from './stages';
 const t = zh.forecast.schools;
 const collator = new Intl.Collator('zh-CN');
 
-export function SchoolPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
+// Memo: a slider move renders the page twice before the projection answers, and this panel's
+// figures only change when it does.
+export const SchoolPanel = memo(function SchoolPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
   const stages = useMemo(() => stagesIn(result), [result]);
   const [stage, setStage] = useState<Stage | 'all'>('all');
   const [township, setTownship] = useState<string>('');
@@ -175,4 +177,4 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
       </Typography.Paragraph>
     </Section>
   );
-}
+});

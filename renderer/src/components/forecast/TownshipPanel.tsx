@@ -1,6 +1,6 @@
 // 分乡镇: one stage at a time, every township's students now, five years on and at the end
 // of the projection (where 城挤乡空 shows), and the full series as a table.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Empty, Segmented, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { BacktestResult, ProjectionResult, TownshipProjection } from '@shared/projection';
@@ -58,7 +58,9 @@ function chartOption(rows: Row[], r: ProjectionResult, stage: Stage): ChartOptio
   };
 }
 
-export function TownshipPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
+// Memo: a slider move renders the page twice before the projection answers, and this panel's
+// figures only change when it does.
+export const TownshipPanel = memo(function TownshipPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
   const stages: Stage[] = useMemo(() => stagesIn(result).filter((s) => s !== 'special'), [result]);
   const [picked, setPicked] = useState<Stage>('primary');
   const stage = stages.includes(picked) ? picked : (stages[0] ?? 'primary');
@@ -126,4 +128,4 @@ export function TownshipPanel({ result, backtest }: { result: ProjectionResult; 
       </Section>
     </div>
   );
-}
+});

@@ -1,0 +1,73 @@
+// Builds the pages not yet shown ahead of their first visit, off the document, one at a time
+// while the window is idle: after a project opens, and again after each switch for the pages a
+// write has made stale. A page is built as if shown at the data version known then, so the
+// kept-pages rule (another version → mounted afresh when shown) still holds. See
+// docs/ARCHITECTURE.md, "Kept pages".
+import { useEffect, type MutableRefObject } from 'react';
+import type { PageKey } from '../lib/nav';
+import { whenSettled } from '../lib/timing';
+import { projectVersion } from './keptPages';
+
+interface Kept {
+  page: PageKey;
+  /** App's dataVersion: another file opened starts over. */
+  file: number;
+  known: MutableRefObject<string | null>;
+  isCurrent: (target: PageKey, version: string) => boolean;
+  prebuild: (target: PageKey, version: string) => Promise<void>;
+}
+
+/** How long an idle callback may wait before it runs anyway: a window that is never idle still gets its pages. */
+const IDLE_TIMEOUT_MS = 2000;
+
+export const PREBUILT_MARK = 'csp:prebuilt';
+
+/** The longest wait for one page to be built before going on to the next. */
+const BUILD_WAIT_MS = 5000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms));
+}
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (window.requestIdleCallback) window.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    else window.setTimeout(resolve, 50);
+  });
+}
+
+/**
+ * Builds `order`'s pages ahead. Starts once the page on screen has settled and stops at the
+ * next switch (which starts it again), so it never holds up the page the planner looks at.
+ */
+export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
+  const { page, file, known, isCurrent, prebuild } = kept;
+  useEffect(() => {
+    let stopped = false;
+    const next = async (): Promise<boolean> => {
+      await whenSettled();
+      await whenIdle();
+      return !stopped;
+    };
+    void (async () => {
+      if (!(await next())) return;
+      // Known after any switch; asked once after a project opens.
+      const version = known.current ?? (await projectVersion());
+      if (version === null || stopped) return;
+      known.current = version;
+      for (const target of order) {
+        if (target === page || isCurrent(target, version)) continue;
+        if (!(await next())) return;
+        performance.mark(`csp:prebuild:${target}`);
+        // A page that fails to build (its error shows when it is visited) must not stop the rest.
+        await Promise.race([prebuild(target, version), delay(BUILD_WAIT_MS)]);
+      }
+      if (!(await next())) return;
+      // For the e2e suite and the bench: every page is built, the window idle again.
+      performance.mark(PREBUILT_MARK);
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [order, page, file, known, isCurrent, prebuild]);
+}
