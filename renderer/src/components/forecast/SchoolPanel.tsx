@@ -15,6 +15,7 @@ import { AccuracyNote } from './AccuracyNote';
 import { IntervalText } from './IntervalText';
 import { Sparkline } from '../Sparkline';
 import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
+import { STICKY_SCROLL } from '../CompactTable';
 import { changePct, DISPLAY_STAGES, stagesIn } from './stages';
 
 const t = zh.forecast.schools;
@@ -168,6 +169,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
         dataSource={rows}
         pagination={false}
         scroll={{ x: 'max-content', y: 520 }}
+        sticky={STICKY_SCROLL}
         data-testid="forecast-school-table"
       />
       <Typography.Paragraph type="secondary" className="table-note">
