@@ -155,7 +155,7 @@ export function SchoolPanel({ result, backtest }: { result: ProjectionResult; ba
           <Select size="small" value={township} options={townshipOptions} onChange={setTownship} style={{ width: 140 }} showSearch={{ optionFilterProp: 'label' }} />
           <Input.Search size="small" allowClear placeholder={t.search} onChange={(e) => setQuery(e.target.value)} style={{ width: 180 }} />
           <Typography.Text type="secondary" className="school-count" data-testid="forecast-school-count">
-            {t.count(rows.length)}
+            {t.count(rows.length, new Set(rows.map((r) => r.code)).size)}
           </Typography.Text>
         </Space>
       }
