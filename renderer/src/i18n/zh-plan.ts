@@ -32,7 +32,8 @@ export const planStrings = {
     gapHint: '目标年各片区各学段学位缺口之和（富余学位不抵其他片区）',
     large: '目标年大班额',
     projects: '建设项目',
-    investment: (wan: string, suggested: number) => `投资 ${wan} 万元${suggested > 0 ? `；待采纳建议 ${suggested} 个` : ''}`,
+    // No break inside a figure and its unit: a lone 个 on the card's last line reads as a defect.
+    investment: (wan: string, suggested: number) => `投资 ${wan}\u00a0万元${suggested > 0 ? `；待采纳建议 ${suggested}\u00a0个` : ''}`,
     peakGap: '规划期学位缺口峰值',
     peakFooter: (years: number[], target: number, targetGap: number, baseGap: number) =>
       `${years.length ? `出现在 ${years.join('、')} 年；` : '规划期内无缺口；'}目标年 ${target} 缺口 ${targetGap.toLocaleString('zh-CN')} 个；现状 ${baseGap.toLocaleString('zh-CN')} 个`,
