@@ -54,6 +54,17 @@ export function largeClassCounts(records: readonly EnrolmentRecord[], limits: Cl
   return { large: classesAtLeast(graded, limits.largeClass), oversized: classesAtLeast(graded, limits.oversizedClass) };
 }
 
+/**
+ * 大班额 split as the plan's targets count them: 义务教育 (小学 + 初中) apart from 普通高中, so a
+ * count labelled 义务教育 anywhere is the same number.
+ */
+export function largeClassCountsByLevel(records: readonly EnrolmentRecord[], limits: ClassSizeLimits): { compulsory: { large: number; oversized: number }; senior: { large: number; oversized: number } } {
+  return {
+    compulsory: largeClassCounts(records.filter((r) => r.stage === 'primary' || r.stage === 'junior'), limits),
+    senior: largeClassCounts(records.filter((r) => r.stage === 'senior'), limits),
+  };
+}
+
 /** Schools with students but no classes recorded in a stage where 大班额 is counted: whether they have 大班额 is unknown. */
 export function schoolsWithoutClasses(records: readonly EnrolmentRecord[]): number {
   const by = new Map<string, { students: number; classes: number }>();

@@ -103,7 +103,14 @@ export interface TownshipOverview {
   students: ByStage;
   /** Change in primary + junior students over the recorded years, in %. */
   compulsoryChangePct: number | null;
+  /** 义务教育 (小学 + 初中) classes at the 大班额 limit in the latest year, as the plan's targets count them. */
   largeClasses: number;
+}
+
+/** 大班额 and 超大班额 classes of one school level in the latest year. */
+export interface LargeClassCount {
+  large: number;
+  oversized: number;
 }
 
 export interface Overview {
@@ -123,6 +130,8 @@ export interface Overview {
   /** Classes of ≥ 56 and ≥ 66 students in the latest year (primary + junior + senior). */
   largeClasses: number;
   oversizedClasses: number;
+  /** The same counts split as the plan's targets and 附件1 count them: 义务教育 (小学 + 初中) and 普通高中 apart. */
+  largeClassesByLevel: { compulsory: LargeClassCount; senior: LargeClassCount };
   /** Schools with students but no classes recorded in the latest year: their 大班额 is unknown, not zero. */
   schoolsWithoutClasses: number;
   births: { year: number; count: number }[];

@@ -13,8 +13,8 @@ const { largeClass, oversizedClass, seatLevels } = STANDARDS;
 
 export const NUMBER_HELP = {
   'overview.schools': {
-    title: '学校数',
-    definition: '项目中现有的各级各类学校（含教学点）所数。',
+    title: '现有学校',
+    definition: '项目中现有的各级各类学校（含教学点）所数，即数据中的学校；不含规划新建的学校，也不扣除规划撤并的学校（“规划 → 学校”另列这两类）。',
     formula: '项目中学校的个数，教学点各计一所。',
     standard: null,
     origin: 'imported',
@@ -53,8 +53,8 @@ export const NUMBER_HELP = {
     data: '学校表中的专任教师数。',
   },
   'overview.largeClasses': {
-    title: '大班额',
-    definition: `班额 ${largeClass.value} 人及以上的班级数（小学、初中、高中）；${oversizedClass.value} 人及以上为超大班额。`,
+    title: '义务教育大班额',
+    definition: `班额 ${largeClass.value} 人及以上的小学、初中班级数，与规划指标和附件1的“大班额”同一口径；普通高中的另列在下方；${oversizedClass.value} 人及以上为超大班额。`,
     formula: '最新年份的每条在校生记录：在校生 ÷ 班数 ≥ 限值时，其班数计入；按国家标准的限值，不受规划设置影响。',
     standard: `${largeClass.source}；${oversizedClass.source}`,
     origin: 'imported',

@@ -170,8 +170,8 @@ export const PLAN_HELP = {
   },
   'balance.mean': {
     title: '全县均值',
-    definition: '参评学校该项指标的全县平均值。',
-    formula: '各校指标值按在校生加权平均（即全县合计 ÷ 全县在校生）。',
+    definition: '参评学校该项指标的全县平均值（分小学、初中）。预测年的教师类指标按各校基期的师生比随在校生增减推算，不计退休和补充，故与“教师”页按教师测算的队伍指标口径不同。',
+    formula: '各校指标值按在校生加权平均（即参评学校合计 ÷ 参评学校在校生）。',
     standard: balance.source,
     origin: 'imported',
     data: `${BALANCE_DATA}。`,
@@ -273,7 +273,7 @@ export const PLAN_HELP = {
   },
   'teachers.indicators': {
     title: '义务教育教师队伍指标',
-    definition: '基期与目标年的骨干教师、体育艺术教师、高于规定学历和学历达标情况；没有数据的指标写明缺少数据，不按 0 计。',
+    definition: '基期与目标年的骨干教师、体育艺术教师、高于规定学历和学历达标情况（小学、初中合计）；没有数据的指标写明缺少数据，不按 0 计。目标年按退休、补充后的专任教师推算，与“优质均衡”页分学段、按各校师生比推算的全县均值口径不同。',
     formula: '每百名学生拥有 = 人数 ÷ 在校生 × 100；占比 = 人数 ÷ 专任教师；学历达标率 = 达到规定学历的专任教师 ÷ 有学历数据的专任教师。',
     standard: `${balance.source}；${teacherQualification.source}；${teacherExchange.source}`,
     origin: 'imported',

@@ -113,6 +113,27 @@ function inPageCheck(): VisualProblem[] {
 }
 
 /**
+ * Tables on screen whose columns run off to the right while neither their own horizontal
+ * scroll bar (at the bottom of their body) nor a sticky one is in the viewport: the columns
+ * look absent. Self-contained for page.evaluate, like the check above.
+ */
+function hiddenScrollBarCheck(): string[] {
+  const vh = window.innerHeight;
+  const out: string[] = [];
+  for (const table of document.querySelectorAll('.app-content .ant-table-wrapper')) {
+    const body = table.querySelector('.ant-table-body, .ant-table-content');
+    if (!body || body.scrollWidth <= body.clientWidth + 1) continue;
+    const r = body.getBoundingClientRect();
+    if (r.width === 0 || r.bottom <= 0 || r.top >= vh || r.bottom <= vh) continue;
+    const bar = table.querySelector('.ant-table-sticky-scroll')?.getBoundingClientRect();
+    if (bar && bar.height > 0 && bar.top >= 0 && bar.bottom <= vh + 1) continue;
+    const id = table.getAttribute('data-testid') ?? table.querySelector('[data-testid]')?.getAttribute('data-testid');
+    out.push(id ?? (table.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30));
+  }
+  return out;
+}
+
+/**
  * Runs the check over the whole of the scrolling content, one screenful at a time, and
  * returns each problem once, labelled with `where`.
  */
@@ -124,6 +145,7 @@ export async function visualProblems(page: Page, where: string): Promise<string[
     for (const p of await page.evaluate(inPageCheck)) {
       found.add(`${where}: ${p.kind} «${p.text}»${p.other ? ` × «${p.other}»` : ''}`);
     }
+    for (const table of await page.evaluate(hiddenScrollBarCheck)) found.add(`${where}: scroll bar off screen «${table}»`);
     if (!hasScroller) break;
     const moved = await scroller.evaluate((el) => {
       const before = el.scrollTop;

@@ -1,5 +1,5 @@
 import type { Overview, PopulationView, TownshipOverview, TownshipRow } from '../../../shared/api/types';
-import { byYearAndStage, largeClassCounts, roundTo, schoolsWithoutClasses } from '../../../shared/analysis/enrolment';
+import { byYearAndStage, largeClassCounts, largeClassCountsByLevel, roundTo, schoolsWithoutClasses } from '../../../shared/analysis/enrolment';
 import { compareZh, emptyByStage, KIND_STAGES, type EnrolmentRecord } from '../../../shared/domain';
 import { groupBy } from '../../../shared/analysis/group';
 import { NATIONAL_SETTINGS } from '../../../shared/plan/settings';
@@ -63,7 +63,7 @@ function buildOverview(file: ProjectFile): Overview {
         schools: schoolCount.get(t.code) ?? 0,
         students,
         compulsoryChangePct: before > 0 && first !== latest ? roundTo(((now - before) / before) * 100, 1) : null,
-        largeClasses: largeClassCounts(own.filter((r) => r.year === latest), NATIONAL_SETTINGS).large,
+        largeClasses: largeClassCountsByLevel(own.filter((r) => r.year === latest), NATIONAL_SETTINGS).compulsory.large,
       };
     })
     .sort((a, b) => URBAN_ORDER[a.urbanRural] - URBAN_ORDER[b.urbanRural] || compareZh(a.name, b.name));
@@ -89,6 +89,7 @@ function buildOverview(file: ProjectFile): Overview {
     },
     largeClasses: large,
     oversizedClasses: oversized,
+    largeClassesByLevel: largeClassCountsByLevel(latestRecords, NATIONAL_SETTINGS),
     schoolsWithoutClasses: schoolsWithoutClasses(latestRecords),
     births: birthsByYear(file.db),
     townships,

@@ -89,7 +89,7 @@ const columns: TableColumnsType<TownshipOverview> = [
     title: zh.overview.colLarge,
     dataIndex: 'largeClasses',
     key: 'large',
-    width: 100,
+    width: 150,
     align: 'right',
     sorter: (a, b) => a.largeClasses - b.largeClasses,
     render: (v: number) => (

@@ -81,7 +81,7 @@ export const forecastStrings = {
     colChange: (to: number) => `至 ${to} 年变化`,
     trustTag: (pct: number) => `沿用上年 ${pct}%`,
     trustHint: '按本县历史回测，这一规模的学校逐年数值部分沿用上一年：年级升级法对它们误差更大。',
-    count: (n: number) => `共 ${n} 个学校学段`,
+    count: (n: number, schools: number) => `共 ${n} 个学校学段（${schools} 所学校，一贯制学校每个学段各占一行）`,
     classesHint: `班级数按标准班额测算（小学 ${size.primary}、初中 ${size.junior}、高中 ${size.senior} 人；幼儿园小班 ${kg[0]}、中班 ${kg[1]}、大班 ${kg[2]} 人）。`,
   },
 

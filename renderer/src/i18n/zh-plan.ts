@@ -32,7 +32,8 @@ export const planStrings = {
     gapHint: '目标年各片区各学段学位缺口之和（富余学位不抵其他片区）',
     large: '目标年大班额',
     projects: '建设项目',
-    investment: (wan: string, suggested: number) => `投资 ${wan} 万元${suggested > 0 ? `；待采纳建议 ${suggested} 个` : ''}`,
+    // No break inside a figure and its unit: a lone 个 on the card's last line reads as a defect.
+    investment: (wan: string, suggested: number) => `投资 ${wan}\u00a0万元${suggested > 0 ? `；待采纳建议 ${suggested}\u00a0个` : ''}`,
     peakGap: '规划期学位缺口峰值',
     peakFooter: (years: number[], target: number, targetGap: number, baseGap: number) =>
       `${years.length ? `出现在 ${years.join('、')} 年；` : '规划期内无缺口；'}目标年 ${target} 缺口 ${targetGap.toLocaleString('zh-CN')} 个；现状 ${baseGap.toLocaleString('zh-CN')} 个`,
@@ -240,8 +241,11 @@ export const planStrings = {
     below: '未达标学校',
     cv: '差异系数',
     limit: '限值',
-    met: '达标',
+    met: '差异系数达标',
+    unit: '单位',
     mean: '全县均值',
+    staffNote: (target: number, followsStudents: boolean) =>
+      `${target} 年的三项教师指标按各校基期的教师${followsStudents ? '与在校生之比随在校生增减' : '人数不变'}推算（不计退休和补充，新建学校按全县比例配备），只计参评学校、分小学和初中；“教师”页的队伍指标是小学、初中合计，按退休、补充后的专任教师推算，两者口径不同，数值不必相同。`,
     school: '学校',
     students: '在校生',
     passCount: '达标项',
@@ -253,9 +257,18 @@ export const planStrings = {
     verdict: '结论',
     pass: '达标',
     fail: '未达标',
-    passing: (n: number, total: number) => `${n} / ${total} 所学校达标`,
+    passing: (n: number, total: number) => `学校达标 ${n} / ${total} 所`,
     excluded: (n: number) => `${n} 所学校未参评（教学点在校生不足 50 人等）`,
     cvChart: '差异系数与限值',
+    units: {
+      qualified: '人/百名学生',
+      key: '人/百名学生',
+      peArts: '人/百名学生',
+      teachingArea: '㎡/生',
+      sportsArea: '㎡/生',
+      equipment: '元/生',
+      multimedia: '间/百名学生',
+    } as Record<string, string>,
     short: {
       qualified: '高于规定学历教师',
       key: '骨干教师',
@@ -285,7 +298,8 @@ export const planStrings = {
     overSize: (n: string) => `超 ${n} 人`,
     newTag: '新建',
     closedTag: (y: number) => `${y} 撤并`,
-    count: (n: number) => `${n} 所学校`,
+    count: (n: number, existing: number, built: number, target: number, open: number) =>
+      `${n} 所学校（现有 ${existing} 所、规划新建 ${built} 所；${target} 年在办 ${open} 所）`,
   },
 
   areas: {

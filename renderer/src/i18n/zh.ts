@@ -143,13 +143,14 @@ export const zh = {
   overview: {
     title: '总览',
     subtitle: (year: number | null) => (year ? `${year} 年教育事业统计数据` : '尚无在校生数据'),
-    schools: '学校数',
+    schools: '现有学校',
     students: '在校生',
     classes: '班级数',
     townships: '乡镇（街道）数',
     teachers: '专任教师',
-    largeClasses: '大班额班级',
-    largeClassesHint: `班额 ${largeClass} 人及以上的班级（小学、初中、高中）；${oversizedClass} 人及以上为超大班额，须限期消除。`,
+    largeClasses: '义务教育大班额',
+    largeClassesHint: `班额 ${largeClass} 人及以上的小学、初中班级（普通高中另列）；${oversizedClass} 人及以上为超大班额，须限期消除。`,
+    seniorLarge: (n: number, over: number) => `普通高中另有 ${n} 个${over > 0 ? `（超大 ${over} 个）` : ''}`,
     oversized: (n: number) => `其中超大班额 ${n} 个`,
     noOversized: '无超大班额',
     studentsChart: (from: number | undefined, to: number | undefined) =>
@@ -161,17 +162,18 @@ export const zh = {
     colUrbanRural: '城乡',
     colSchools: '学校数',
     colChange: '义务教育在校生变化',
-    colLarge: '大班额班级',
+    colLarge: '义务教育大班额',
     findings: '数据要点',
     noStudents: '项目中还没有在校生数据。请在“数据导入”中导入教育事业统计表。',
     // Sentences of the generated callout; each is used only when its data exist.
     sStudents: (year: number, n: string) => `${year} 年全县在校生 ${n} 人`,
     sStudentsChange: (from: number, pct: string, up: boolean) => `，较 ${from} 年${up ? '增加' : '减少'} ${pct}`,
     sLargeTotal: (n: number, urban: number, over: number) =>
-      `全县大班额 ${n} 个` +
+      `全县义务教育大班额 ${n} 个` +
       (urban > 0 ? `（城区学校 ${urban} 个）` : '') +
       (over > 0 ? `，其中超大班额 ${over} 个，须限期消除` : ''),
-    sNoLarge: '全县已无大班额',
+    sNoLarge: '全县义务教育已无大班额',
+    sSeniorLarge: (n: number, over: number) => `；普通高中大班额 ${n} 个${over > 0 ? `，其中超大班额 ${over} 个` : ''}`,
     sClassesUnknown: (n: number) => `${n} 所学校有在校生但没有班级数，无法判断是否有大班额（请在“学校 → 编辑”或重新导入时补录班级数）。`,
     sRuralChange: (from: number, pct: string, up: boolean) =>
       `乡村义务教育在校生较 ${from} 年${up ? '增加' : '下降'} ${pct}`,
@@ -187,8 +189,8 @@ export const zh = {
   schools: {
     title: '学校',
     subtitle: '全县各级各类学校的最新统计数据。点击一行查看学校详情。',
-    count: (n: number) => `共 ${n} 所`,
-    countOf: (n: number, total: number) => `共 ${n} 所（全部 ${total} 所）`,
+    count: (n: number) => `共 ${n} 所现有学校`,
+    countOf: (n: number, total: number) => `共 ${n} 所（现有学校 ${total} 所）`,
     search: '搜索学校名称或标识码',
     township: '乡镇（街道）',
     kind: '办学类型',

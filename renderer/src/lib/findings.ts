@@ -40,7 +40,9 @@ export function overviewFindings(o: Overview): string[] {
   if (last !== null) {
     // A county with schools whose classes are unknown never reads as free of 大班额.
     const unknown = o.schoolsWithoutClasses > 0 ? t.sClassesUnknown(o.schoolsWithoutClasses) : '';
-    out.push(o.largeClasses > 0 ? t.sLargeTotal(o.largeClasses, urbanLarge, o.oversizedClasses) + unknown : unknown || t.sNoLarge);
+    const { compulsory, senior } = o.largeClassesByLevel;
+    const seniorText = senior.large > 0 ? t.sSeniorLarge(senior.large, senior.oversized) : '';
+    out.push(compulsory.large > 0 ? t.sLargeTotal(compulsory.large, urbanLarge, compulsory.oversized) + seniorText + unknown : unknown || t.sNoLarge + seniorText);
   }
 
   if (firstYear !== undefined) {

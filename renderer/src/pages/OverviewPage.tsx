@@ -58,6 +58,33 @@ function birthsOption(o: Overview): ChartOption {
   };
 }
 
+/** 义务教育 大班额 as the plan counts them, with 普通高中's beside: the same label gives the same number on every page. */
+function LargeClassesCard({ o }: { o: Overview }) {
+  const { compulsory, senior } = o.largeClassesByLevel;
+  return (
+    <StatCard
+      testId="stat-large-classes"
+      title={t.largeClasses}
+      explain="overview.largeClasses"
+      value={compulsory.large}
+      suffix={zh.common.classesUnit}
+      valueColor={compulsory.large > 0 ? LEVEL_COLOR.orange : undefined}
+      footer={
+        <>
+          {compulsory.oversized > 0 ? (
+            <span style={{ color: LEVEL_COLOR.red, fontWeight: 600 }}>{t.oversized(compulsory.oversized)}</span>
+          ) : (
+            <Typography.Text type="secondary">{t.noOversized}</Typography.Text>
+          )}
+          <div className="muted" data-testid="stat-large-classes-senior">
+            {t.seniorLarge(senior.large, senior.oversized)}
+          </div>
+        </>
+      }
+    />
+  );
+}
+
 function Stats({ o }: { o: Overview }) {
   const cards = [
     { title: t.schools, value: o.totals.schools, suffix: zh.common.schoolsUnit, explain: 'overview.schools' },
@@ -74,21 +101,7 @@ function Stats({ o }: { o: Overview }) {
         </Col>
       ))}
       <Col xs={12} md={8} xl={4}>
-        <StatCard
-          testId="stat-large-classes"
-          title={t.largeClasses}
-          explain="overview.largeClasses"
-          value={o.largeClasses}
-          suffix={zh.common.classesUnit}
-          valueColor={o.largeClasses > 0 ? LEVEL_COLOR.orange : undefined}
-          footer={
-            o.oversizedClasses > 0 ? (
-              <span style={{ color: LEVEL_COLOR.red, fontWeight: 600 }}>{t.oversized(o.oversizedClasses)}</span>
-            ) : (
-              <Typography.Text type="secondary">{t.noOversized}</Typography.Text>
-            )
-          }
-        />
+        <LargeClassesCard o={o} />
       </Col>
     </Row>
   );

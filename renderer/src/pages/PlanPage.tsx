@@ -262,7 +262,7 @@ export function PlanPage() {
             children: <ProjectsPanel ev={ev} plan={plan} context={p.context} edit={p.edit} saving={p.saving} />,
           },
           { key: 'schools', label: t.tabs.schools, children: <SchoolsPanel ev={ev} /> },
-          { key: 'balance', label: t.tabs.balance, children: <BalancePanel ev={ev} /> },
+          { key: 'balance', label: t.tabs.balance, children: <BalancePanel ev={ev} staffFollowsStudents={plan.settings.balance.staffFollowsStudents} /> },
           { key: 'teachers', label: zh.teachers.tab, children: <TeachersPanel ev={ev} /> },
           { key: 'areas', label: t.tabs.areas, children: <AreasPanel plan={plan} context={p.context} edit={p.edit} saving={p.saving} /> },
           { key: 'optimise', label: '布局优化', children: <OptimisePanel plan={plan} edit={p.edit} saving={p.saving} /> },

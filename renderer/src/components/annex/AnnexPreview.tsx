@@ -15,8 +15,15 @@ import { measureSheets, pageAt, type SheetLayout, type ZoomMode, zoomFor } from 
 
 const t = zh.annex;
 
+/**
+ * Scaled as a picture (a transform), not with CSS `zoom`: under `zoom` the text is laid out at
+ * the reduced size, where the browser's minimum font size and pixel rounding make it wider
+ * than the printed text, so narrow columns (预期性, 序号) wrapped character by character in the
+ * preview though not on paper. The html box is widened by 1/zoom so centred sheets stay centred.
+ */
 function withZoom(html: string, zoom: number): string {
-  const style = `<style>@media screen { html { zoom: ${zoom.toFixed(3)}; overflow: hidden; } }</style>`;
+  const z = zoom.toFixed(3);
+  const style = `<style>@media screen { html { width: calc(100% / ${z}); transform: scale(${z}); transform-origin: 0 0; overflow: hidden; } }</style>`;
   return html.includes('</head>') ? html.replace('</head>', `${style}</head>`) : style + html;
 }
 

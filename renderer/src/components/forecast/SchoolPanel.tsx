@@ -15,6 +15,7 @@ import { AccuracyNote } from './AccuracyNote';
 import { IntervalText } from './IntervalText';
 import { Sparkline } from '../Sparkline';
 import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
+import { STICKY_SCROLL } from '../CompactTable';
 import { changePct, DISPLAY_STAGES, stagesIn } from './stages';
 
 const t = zh.forecast.schools;
@@ -156,7 +157,7 @@ export const SchoolPanel = memo(function SchoolPanel({ result, backtest }: { res
           <Select size="small" value={township} options={townshipOptions} onChange={setTownship} style={{ width: 140 }} showSearch={{ optionFilterProp: 'label' }} />
           <Input.Search size="small" allowClear placeholder={t.search} onChange={(e) => setQuery(e.target.value)} style={{ width: 180 }} />
           <Typography.Text type="secondary" className="school-count" data-testid="forecast-school-count">
-            {t.count(rows.length)}
+            {t.count(rows.length, new Set(rows.map((r) => r.code)).size)}
           </Typography.Text>
         </Space>
       }
@@ -170,6 +171,7 @@ export const SchoolPanel = memo(function SchoolPanel({ result, backtest }: { res
         dataSource={rows}
         pagination={false}
         scroll={{ x: 'max-content', y: 520 }}
+        sticky={STICKY_SCROLL}
         data-testid="forecast-school-table"
       />
       <Typography.Paragraph type="secondary" className="table-note">

@@ -46,7 +46,8 @@ function Shortfalls({ row, floor }: { row: BalanceSchoolRow; floor: number }) {
   );
 }
 
-export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
+/** `staffFollowsStudents`: the plan's setting for the projected years' teachers, named in the note on the target year. */
+export function BalancePanel({ ev, staffFollowsStudents }: { ev: PlanEvaluation; staffFollowsStudents: boolean }) {
   const [stage, setStage] = useState<'primary' | 'junior'>('primary');
   const [which, setWhich] = useState<'target' | 'base'>('target');
   const result = (which === 'target' ? ev.balance : ev.balanceBase)[stage];
@@ -54,6 +55,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
 
   const indicatorColumns: TableColumnsType<BalanceIndicatorResult> = [
     { title: t.indicator, dataIndex: 'name', key: 'name', render: (name: string, r) => <HelpText explain={BALANCE_INDICATOR_HELP[r.key]}>{name}</HelpText> },
+    { title: t.unit, key: 'unit', width: 104, render: (_: unknown, r) => <span className="muted">{t.units[r.key]}</span> },
     { title: helpTitle(t.threshold, 'balance.threshold'), key: 'threshold', width: 96, align: 'right', render: (_: unknown, r) => <span className="num">{`≥ ${shown(r.key, r.threshold)}`}</span> },
     { title: helpTitle(t.mean, 'balance.mean'), dataIndex: 'mean', key: 'mean', width: 86, align: 'right', render: (v: number | null, r) => <span className="num">{shown(r.key, v)}</span> },
     { title: helpTitle(t.below, 'balance.below'), dataIndex: 'schoolsBelow', key: 'below', width: 86, align: 'right', render: (v: number) => <span className="num">{v}</span> },
@@ -70,7 +72,7 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
       title: helpTitle(t.met, 'balance.met'),
       dataIndex: 'met',
       key: 'met',
-      width: 70,
+      width: 112,
       render: (m: boolean | null) => <Tag color={metColor(m)}>{m === null ? zh.plan.targets.metUnknown : m ? t.pass : t.fail}</Tag>,
     },
   ];
@@ -158,6 +160,11 @@ export function BalancePanel({ ev }: { ev: PlanEvaluation }) {
       <div className="balance-layout">
         <Section title={t.title} extra={<Typography.Text type="secondary" className="section-hint">{t.hint}</Typography.Text>}>
           <CompactTable<BalanceIndicatorResult> rowKey="key" columns={indicatorColumns} dataSource={result.indicators} data-testid="balance-indicators" />
+          {which === 'target' ? (
+            <Typography.Paragraph type="secondary" className="balance-note" data-testid="balance-staff-note">
+              {t.staffNote(ev.plan.targetYear, staffFollowsStudents)}
+            </Typography.Paragraph>
+          ) : null}
         </Section>
         <Section title={t.cvChart}>
           <EChart option={chart} height={262} label={t.cvChart} testId="balance-chart" />

@@ -9,6 +9,7 @@ import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_BG, LEVEL_FG } from './levels';
 import { helpTitle } from '../NumberHelp';
+import { STICKY_SCROLL } from '../CompactTable';
 
 const t = zh.plan.gaps;
 
@@ -97,6 +98,7 @@ export function GapMatrix({ ev, stage, mode }: { ev: PlanEvaluation; stage: Stag
       pagination={false}
       bordered
       scroll={{ x: 132 + ev.years.length * 66 }}
+      sticky={STICKY_SCROLL}
       rowClassName={(r) => `row-${r.kind}`}
       expandable={{ indentSize: 0 }}
       data-testid="gap-matrix"

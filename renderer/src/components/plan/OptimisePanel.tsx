@@ -46,6 +46,9 @@ const T = {
   pendingHint: '撤并到拟新建学校的项目：采纳时先加入对应的新建学校，再加入撤并（撤销需两次）。',
   onMap: '方案已显示在“布局图”页（新建、撤并流向、改扩建），切换到该页即可查看。',
   none: '未提出项目：现有学校在服务半径内可满足需求。',
+  notRun: '尚未运行优化',
+  notRunWhat: (stage: string) =>
+    `运行后，程序为${stage}在规划期内寻找总成本最低的学校布局：在现有学校和候选校址中决定新建、扩建、撤并或转型，使每个儿童按所选规则（服务半径或本片区）有学位；总成本为建设投资加上“目标权重”各项。先得出一个贪心方案，再在求解时限内用整数规划求更优解，并与现有规划拟建项目和建设需求测算对比。结果只供比较，勾选其中的项目“采纳”后才写入规划（可撤销）；运行本身不改动规划。`,
   cols: { action: '锁定', year: '年份', type: '类型', school: '学校 / 校址', seats: '学位', cost: '投资（万元）', reason: '理由' },
   totals: {
     cost: '建设投资（万元）',
@@ -247,6 +250,7 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
         </div>
       ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {!result && !busy && !error ? <Alert type="info" showIcon title={T.notRun} description={T.notRunWhat(T.stages[stage])} data-testid="optimise-not-run" /> : null}
       {result ? (
         <div data-testid="optimise-result">
           <Alert

@@ -13,6 +13,7 @@ import { ProjectModal } from './ProjectModal';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import type { PlanState } from './usePlan';
 import { helpTitle } from '../NumberHelp';
+import { STICKY_SCROLL } from '../CompactTable';
 
 const t = zh.plan.projects;
 
@@ -164,6 +165,7 @@ export function ProjectsPanel({ ev, plan, context, edit, saving }: Props) {
           dataSource={ev.projects}
           pagination={false}
           scroll={{ x: 1440 }}
+          sticky={STICKY_SCROLL}
           locale={{ emptyText: t.empty }}
           data-testid="projects-table"
         />

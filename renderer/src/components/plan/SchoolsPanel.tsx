@@ -1,7 +1,7 @@
 // Every school under the plan: students and seats in the base and target years, use year by
 // year, its largest shortfall, 大班额 and size-limit breaches — filtered by stage and area.
 import { useMemo, useState } from 'react';
-import { Segmented, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Segmented, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { PlanEvaluation, SchoolResult } from '@shared/plan';
 import { zh } from '../../i18n/zh';
@@ -9,6 +9,7 @@ import { fmtInt, fmtRatio } from '../../lib/format';
 import { LEVEL_COLOR, utilisationColor } from '../../lib/colors';
 import { Sparkline } from '../Sparkline';
 import { Labeled } from '../Labeled';
+import { CompactTable } from '../CompactTable';
 import { helpTitle, SORT_HINT_ON_ICON } from '../NumberHelp';
 import { editStrings } from '../../i18n/zh-edit';
 
@@ -22,6 +23,11 @@ interface Row {
   capacity: number[];
   use: (number | null)[];
   peakGap: number;
+}
+
+/** Whether a school teaches in a year under the plan: opened by then and not yet closed. */
+function openIn(s: SchoolResult, year: number): boolean {
+  return (s.openFrom === null || s.openFrom <= year) && (s.closedFrom === null || s.closedFrom > year);
 }
 
 export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
@@ -130,9 +136,11 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
         <Labeled label={t.filterArea}>
           <Select value={area} style={{ width: 140 }} onChange={setArea} options={[{ value: '', label: t.filterAll }, ...ev.areas.map((a) => ({ value: a.name, label: a.name }))]} />
         </Labeled>
-        <Typography.Text type="secondary">{t.count(rows.length)}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="plan-school-count">
+          {t.count(rows.length, rows.filter((r) => !r.school.isNew).length, rows.filter((r) => r.school.isNew).length, ev.plan.targetYear, rows.filter((r) => openIn(r.school, ev.plan.targetYear)).length)}
+        </Typography.Text>
       </div>
-      <Table<Row> size="small" rowKey="key" showSorterTooltip={SORT_HINT_ON_ICON} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 1512, y: 520 }} data-testid="plan-schools" />
+      <CompactTable<Row> rowKey="key" showSorterTooltip={SORT_HINT_ON_ICON} columns={columns} dataSource={rows} scroll={{ x: 1512, y: 520 }} data-testid="plan-schools" />
     </div>
   );
 }

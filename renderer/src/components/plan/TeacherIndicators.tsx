@@ -1,7 +1,7 @@
 // The 义务教育 staffing indicators in the base and target years, from the evaluation
 // (shared/plan/teachers): counts per 100 pupils and shares. What the project has no data for
 // says so instead of showing 0.
-import type { TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import type { PlanEvaluation, TeacherIndicatorYear } from '@shared/plan';
 import { zh } from '../../i18n/zh';
 import { fmtDec1, fmtRatio } from '../../lib/format';
@@ -41,6 +41,13 @@ export function TeacherIndicators({ ev, target }: { ev: PlanEvaluation; target: 
       },
     })),
   ];
-  return <CompactTable<IndicatorRow> rowKey="key" columns={columns} dataSource={[...ROWS]} data-testid="teacher-indicators" />;
+  return (
+    <>
+      <CompactTable<IndicatorRow> rowKey="key" columns={columns} dataSource={[...ROWS]} data-testid="teacher-indicators" />
+      <Typography.Paragraph type="secondary" className="balance-note" data-testid="teacher-indicators-note">
+        {t.indicatorsNote}
+      </Typography.Paragraph>
+    </>
+  );
 }
 

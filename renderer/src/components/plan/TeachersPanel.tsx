@@ -77,7 +77,7 @@ function SupplySource({ ev }: { ev: PlanEvaluation }) {
   return (
     <Tooltip title={t.byAgeHint}>
       <Space size={4} data-testid="teacher-supply-source" style={{ marginLeft: 12 }}>
-        <span className="muted">{t.supplySource}</span>
+        <span className="muted">{t.supplySource(basis.length)}</span>
         <Tag color={byAge > 0 ? 'green' : 'default'}>{t.byAge(byAge)}</Tag>
         <Tag>{t.byRate(basis.length - byAge)}</Tag>
       </Space>
@@ -113,12 +113,9 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
     cols(target, t.target),
     { title: helpTitle(t.year(ev.years[outlook] as number, t.outlook), 'teachers.gap'), key: 'outlook', align: 'right', width: 96, render: (_: unknown, x) => <GapCell gap={x.gap[outlook] ?? null} /> },
   ];
-  /** Over the rows that have the figure; null when none has (every school's teachers unknown). */
-  const sum = (i: number, k: 'demand' | 'supply' | 'gap') => {
-    const known = rows.map((x) => x[k][i]).filter((v): v is number => v != null);
-    return known.length ? known.reduce((a, b) => a + b, 0) : null;
-  };
-  const unknownAt = (i: number) => rows.reduce((a, x) => a + (x.unknownPosts[i] as number), 0);
+  /** The county's own series: the stage result, not a sum of the township rows (rounding and unknown supply differ). */
+  const total = (i: number, k: 'demand' | 'supply' | 'gap') => (r ? r[k][i] ?? null : null);
+  const unknownAt = (i: number) => r?.unknownPosts[i] ?? 0;
 
   return (
     <div data-testid="teachers-panel">
@@ -177,11 +174,11 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0}>{t.total}</Table.Summary.Cell>
                 {[base, target].flatMap((i, k) => [
-                  <Table.Summary.Cell key={`d${k}`} index={1 + k * 3} align="right"><DemandCell demand={sum(i, 'demand') ?? 0} unknown={unknownAt(i)} /></Table.Summary.Cell>,
-                  <Table.Summary.Cell key={`s${k}`} index={2 + k * 3} align="right">{sum(i, 'supply') === null ? <Unknown /> : fmtInt(sum(i, 'supply'))}</Table.Summary.Cell>,
-                  <Table.Summary.Cell key={`g${k}`} index={3 + k * 3} align="right"><GapCell gap={sum(i, 'gap')} /></Table.Summary.Cell>,
+                  <Table.Summary.Cell key={`d${k}`} index={1 + k * 3} align="right"><DemandCell demand={total(i, 'demand') ?? 0} unknown={unknownAt(i)} /></Table.Summary.Cell>,
+                  <Table.Summary.Cell key={`s${k}`} index={2 + k * 3} align="right">{total(i, 'supply') === null ? <Unknown /> : fmtInt(total(i, 'supply'))}</Table.Summary.Cell>,
+                  <Table.Summary.Cell key={`g${k}`} index={3 + k * 3} align="right"><GapCell gap={total(i, 'gap')} /></Table.Summary.Cell>,
                 ])}
-                <Table.Summary.Cell index={7} align="right"><GapCell gap={sum(outlook, 'gap')} /></Table.Summary.Cell>
+                <Table.Summary.Cell index={7} align="right"><GapCell gap={total(outlook, 'gap')} /></Table.Summary.Cell>
               </Table.Summary.Row>
             </Table.Summary>
           )}
