@@ -52,7 +52,7 @@ function fixedOf(inst: OptInstance, d: Decisions): number {
  * by more than `tolerance`; the kept layout's total is then recomputed whole.
  */
 class Trials {
-  private readonly seating: TrialSeating;
+  readonly seating: TrialSeating;
   private fixed: number;
   best: number;
 
@@ -259,16 +259,17 @@ export function greedySolve(inst: OptInstance): OptSolution {
 export function polishLayout(inst: OptInstance, start: OptSolution, o: { maxRounds?: number; maxWork?: number } = {}): OptSolution {
   const order = arcOrder(inst);
   const maxRounds = o.maxRounds ?? 4;
-  // The work is counted in arc-years, as if each trial re-seated every year (most re-seat far
-  // less), so a large county stops polishing after a bounded number of trials.
-  let work = o.maxWork ?? 2e7;
-  const perTrial = inst.arcs.length * inst.years.length + inst.facilities.length;
+  // The work is counted in arc-years re-seated (plus each trial's pass over the schools), so
+  // a large county stops polishing after a bounded effort instead of delaying the solver.
+  const maxWork = o.maxWork ?? 2e7;
+  const perTrial = inst.facilities.length * inst.years.length;
+  let trialsWork = 0;
   const d: Decisions = { closeFrom: [...start.closeFrom], option: [...start.option], optionFrom: [...start.optionFrom], boardingFrom: [...start.boardingFrom] };
   const trials = new Trials(inst, order, d, 1e-6);
   const T = inst.years.length;
   const tryChange = (f: number, apply: () => void, undo: () => void, allowed?: () => boolean) => {
-    if (work <= 0) return false;
-    work -= perTrial;
+    if (trialsWork + trials.seating.work >= maxWork) return false;
+    trialsWork += perTrial;
     return trials.attempt(f, apply, undo, allowed);
   };
   // A change that spends more is kept only within the budgets.

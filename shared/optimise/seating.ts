@@ -171,8 +171,8 @@ export class TrialSeating {
   private room0: Float64Array[] = [];
   private boards: Uint8Array[] = [];
   private base: Decisions;
-  /** The seating part of the base layout's objective, summed as `seatingCost` sums it. */
-  baseCost = 0;
+  /** Arc-years visited so far (re-seating whole counts every arc of every year): the polish's effort bound. */
+  work = 0;
 
   constructor(
     private readonly inst: OptInstance,
@@ -194,6 +194,7 @@ export class TrialSeating {
     const F = inst.facilities.length;
     this.base = { closeFrom: [...d.closeFrom], option: [...d.option], optionFrom: [...d.optionFrom], boardingFrom: [...d.boardingFrom] };
     const probe = asSolution(this.base, [], []);
+    this.work += A * T;
     this.seated = [];
     this.leftBefore = [];
     this.roomBefore = [];
@@ -255,6 +256,7 @@ export class TrialSeating {
       for (const f of rooms.keys()) q.pushFrom(this.byFacility[f] ?? [], -1);
       const lefts = new Map<number, number>();
       for (let p = q.pop(); p !== undefined; p = q.pop()) {
+        this.work++;
         const arc = inst.arcs[order[p] ?? -1];
         if (!arc) continue;
         const i = arc.point;
