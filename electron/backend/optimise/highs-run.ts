@@ -7,11 +7,15 @@ import type { SparseMip } from '../../../shared/optimise/model';
 import type { OptStatus } from '../../../shared/optimise/solution';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
-let loaded: Promise<Highs> | null = null;
 
-export function highs(): Promise<Highs> {
-  loaded ??= loadHighs();
-  return loaded;
+/**
+ * A new HiGHS instance for each solve: its WebAssembly memory grows to the largest search it
+ * has run and is never given back, so an instance kept for the life of the process would hold
+ * the largest county's memory after it. A dropped instance goes with its memory; loading one
+ * costs about 30–200 ms of CPU (the compiled code is cached by V8).
+ */
+export function freshHighs(): Promise<Highs> {
+  return loadHighs();
 }
 
 export interface SolveProgress {

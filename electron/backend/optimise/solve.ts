@@ -6,7 +6,7 @@ import { greedySolve, polishLayout } from '../../../shared/optimise/greedy';
 import type { OptInstance } from '../../../shared/optimise/instance';
 import { buildMip, decodeMip, encodeSolution } from '../../../shared/optimise/model';
 import type { OptSolution } from '../../../shared/optimise/solution';
-import { highs, solveWith, type SolveProgress } from './highs-run';
+import { freshHighs, solveWith, type SolveProgress } from './highs-run';
 import { SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
@@ -50,7 +50,7 @@ function binariesOf(v: Float64Array, integrality: Int32Array): { indices: Int32A
 export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise<SolveOutcome> {
   const greedy = greedySolve(inst);
   const { mip, layout } = buildMip(inst);
-  const h = await highs();
+  const h = await freshHighs();
   const start = binariesOf(encodeSolution(inst, layout, polishLayout(inst, greedy), mip.numCols), mip.integrality);
   const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop, memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB });
   const sol = out.values && out.objective !== null ? decodeMip(inst, layout, out.values, out.status, out.gap, out.objective) : null;
