@@ -138,6 +138,14 @@ export interface StageCoverage {
   uncovered: UncoveredVillage[];
 }
 
+/** A village whose population and children are both unknown. */
+export interface UnknownVillage {
+  villageId: string;
+  village: string;
+  /** Township name. */
+  township: string;
+}
+
 export interface CoverageResult {
   plan: { id: number; name: string } | null;
   scenario: string;
@@ -145,6 +153,8 @@ export interface CoverageResult {
   roadFactor: number;
   childrenBasis: ChildrenBasis;
   stages: Record<CoverageStage, StageCoverage>;
+  /** Villages without any children figure: left out of the shares, named here. */
+  villagesWithoutChildren: UnknownVillage[];
   /** How the numbers were obtained: demand spread over townships, schools without location, … */
   notes: string[];
 }

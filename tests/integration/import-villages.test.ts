@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { writeGeography } from '../../electron/backend/db/geo';
-import type { GeoMap } from '../../shared/geo/api';
-import type { Village } from '../../shared/geo/model';
+import type { CoverageResult, GeoMap } from '../../shared/geo/api';
+import type { MultiPolygon, Village } from '../../shared/geo/model';
 import { toWgs84 } from '../../shared/geo/coords';
 import type { ImportIssue, ImportResult } from '../../shared/import';
 import type { DataTable } from '../../shared/templates/layouts';
@@ -70,6 +70,9 @@ describe('village tables', () => {
     expect(byName(list, '石门村').point[1]).toBeCloseTo(34.82, 9);
     expect(byName(list, '南关村')).toMatchObject({ population: 1960, children: null });
     expect(byName(list, '后沟村')).toMatchObject({ population: null, children: null });
+    const cov = await ok<CoverageResult>('geo.coverage', {});
+    expect(cov.villagesWithoutChildren).toEqual([{ villageId: '990999002203', village: '后沟村', township: '青山乡' }]);
+    expect(cov.notes.join('\n')).toMatch(/青山乡后沟村没有人口或儿童数（不详），未计入儿童数/);
 
     await ok('import.undo', { importId: r.importId });
     expect((await villagesNow())).toEqual([]);
@@ -91,7 +94,7 @@ describe('village tables', () => {
   it('merges with villages from a boundary file: polygons kept, figures updated, others kept, new ones added', async () => {
     backend.close();
     const db = new Database(project);
-    const square = { type: 'MultiPolygon' as const, coordinates: [[[[113.7, 34.8], [113.72, 34.8], [113.72, 34.82], [113.7, 34.82], [113.7, 34.8]]]] };
+    const square: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[113.7, 34.8], [113.72, 34.8], [113.72, 34.82], [113.7, 34.82], [113.7, 34.8]]]] };
     writeGeography(db, {
       villages: [
         { id: '990999002201', name: '青山村', code: '990999002201', townshipId: '990999002', geometry: square, point: [113.71, 34.81], population: 1000, children: null, source: '村界.shp' },

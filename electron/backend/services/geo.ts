@@ -39,6 +39,7 @@ interface GeoState {
   data: CountyRecords;
   sites: Map<number, Position>;
   points: DemandPoint[];
+  unknownVillages: CoverageResult['villagesWithoutChildren'];
   basis: CoverageResult['childrenBasis'];
   notes: string[];
   schools: MapSchool[];
@@ -72,7 +73,7 @@ function stateOf(file: ProjectFile, q: Query): GeoState {
   const notes = [...demand.notes];
   const schools = mapSchools(evaluation, data, plan, sites, yearIndex, year, notes);
   const stored = readPlan(file.db, plan.id) !== null;
-  return { plan, stored, scenario, year, yearIndex, evaluation, geography, data, sites, points: demand.points, basis: demand.basis, notes, schools };
+  return { plan, stored, scenario, year, yearIndex, evaluation, geography, data, sites, points: demand.points, unknownVillages: demand.unknownVillages, basis: demand.basis, notes, schools };
 }
 
 function mapSchools(e: PlanEvaluation, data: CountyRecords, plan: Plan, sites: Map<number, Position>, yi: number, year: number, notes: string[]): MapSchool[] {
@@ -136,7 +137,7 @@ function planRef(state: GeoState): { id: number; name: string } | null {
 
 function coverageOf(state: GeoState, schools = sitedSchools(state)): CoverageResult {
   const stages = coverage({ points: state.points, schools, settings: state.plan.settings.geo, townships: state.data.townships });
-  return { plan: planRef(state), scenario: state.scenario, year: state.year, roadFactor: state.plan.settings.geo.roadFactor, childrenBasis: state.basis, stages, notes: state.notes };
+  return { plan: planRef(state), scenario: state.scenario, year: state.year, roadFactor: state.plan.settings.geo.roadFactor, childrenBasis: state.basis, stages, villagesWithoutChildren: state.unknownVillages, notes: state.notes };
 }
 
 function assign(file: ProjectFile, state: GeoState, forced: ManualAssignment[] = []): ReturnType<typeof catchments> {
