@@ -3,7 +3,7 @@
 // new site). The map, the CLI `coverage` and the annex read the same results.
 import type { ParsedInput } from '../../../shared/api';
 import { STAGE_LABEL, type EditRecord, type Township } from '../../../shared/domain';
-import type { CatchmentResult, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
+import type { CatchmentResult, CoverageBy, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
 import { catchments, closureMoves, type ManualAssignment } from '../../../shared/geo/catchments';
 import { coverage, spatialFrame, type SitedSchool } from '../../../shared/geo/coverage';
 import { demandPoints, type DemandPoint } from '../../../shared/geo/demand';
@@ -135,9 +135,14 @@ function planRef(state: GeoState): { id: number; name: string } | null {
   return state.stored ? { id: state.plan.id, name: state.plan.name } : null;
 }
 
-function coverageOf(state: GeoState, schools = sitedSchools(state)): CoverageResult {
-  const stages = coverage({ points: state.points, schools, settings: state.plan.settings.geo, townships: state.data.townships });
-  return { plan: planRef(state), scenario: state.scenario, year: state.year, roadFactor: state.plan.settings.geo.roadFactor, childrenBasis: state.basis, stages, villagesWithoutChildren: state.unknownVillages, notes: state.notes };
+function coverageOf(state: GeoState, schools = sitedSchools(state), by: CoverageBy = 'distance'): CoverageResult {
+  const settings = state.plan.settings.geo;
+  const stages = coverage({ points: state.points, schools, settings, townships: state.data.townships, by });
+  return {
+    plan: planRef(state), scenario: state.scenario, year: state.year, by, roadFactor: settings.roadFactor,
+    speeds: { walk: settings.travel.walkKmh, bus: settings.travel.busKmh },
+    childrenBasis: state.basis, stages, villagesWithoutChildren: state.unknownVillages, notes: state.notes,
+  };
 }
 
 function assign(file: ProjectFile, state: GeoState, forced: ManualAssignment[] = []): ReturnType<typeof catchments> {
@@ -188,8 +193,9 @@ function catchmentsOf(file: ProjectFile, state: GeoState, query: Query): Catchme
   return { plan: planRef(state), year: state.year, stages: r.stages, notes: [...state.notes, ...r.notes] };
 }
 
-export function geoCoverage(file: ProjectFile, q: Query): CoverageResult {
-  return coverageOf(stateOf(file, q));
+export function geoCoverage(file: ProjectFile, q: Query & { by?: CoverageBy | undefined }): CoverageResult {
+  const state = stateOf(file, q);
+  return coverageOf(state, sitedSchools(state), q.by);
 }
 
 export function geoCatchments(file: ProjectFile, q: Query): CatchmentResult {
