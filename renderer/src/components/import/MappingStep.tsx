@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ExportOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ColumnMapping, ImportAnalysis, TargetOption } from '@shared/import';
+import type { CoordinateOption } from '@shared/geo/coords';
 import { zh } from '../../i18n/zh';
 import { CompactTable } from '../CompactTable';
 
@@ -14,7 +15,16 @@ export interface MappingOptions {
   year: number | null;
   createTownships: boolean;
   skipInvalidRows: boolean;
+  /** The file's coordinate system; null: WGS-84/CGCS2000 经纬度. */
+  coordinates: CoordinateOption | null;
 }
+
+const COORDINATE_CHOICES: { value: string; label: string; option: CoordinateOption | null }[] = [
+  { value: 'wgs84', label: t.coordinateWgs84, option: null },
+  { value: 'gcj02', label: t.coordinateGcj02, option: { system: 'gcj02' } },
+  { value: 'bd09', label: t.coordinateBd09, option: { system: 'bd09' } },
+  { value: 'projected', label: t.coordinateProjected, option: { system: 'projected' } },
+];
 
 interface Props {
   analysis: ImportAnalysis;
@@ -124,6 +134,17 @@ export function MappingStep({ analysis, targets, onTarget, options, onOptions, n
               data-testid="import-year"
             />
           </Form.Item>
+          {Object.values(targets).some((v) => v === 'lng' || v === 'lat') ? (
+            <Form.Item label={t.coordinates} tooltip={t.coordinatesHint}>
+              <Select
+                value={options.coordinates?.system ?? 'wgs84'}
+                onChange={(v: string) => onOptions({ ...options, coordinates: COORDINATE_CHOICES.find((c) => c.value === v)?.option ?? null })}
+                options={COORDINATE_CHOICES.map(({ value, label }) => ({ value, label }))}
+                style={{ width: 230 }}
+                data-testid="import-coordinates"
+              />
+            </Form.Item>
+          ) : null}
           <Form.Item extra={t.createTownshipsHint}>
             <Checkbox checked={options.createTownships} onChange={(e) => onOptions({ ...options, createTownships: e.target.checked })} data-testid="import-create-townships">
               {t.createTownships}
