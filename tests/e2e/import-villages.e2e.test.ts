@@ -36,6 +36,7 @@ describe('the village import in the wizard', () => {
     await page.getByTestId('import-header-found').waitFor();
     await next();
     await page.getByTestId('import-mapping-step').waitFor();
+    await expect(page.getByTestId('import-year').isVisible()).resolves.toBe(false);
     await page.getByTestId('import-coordinates').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'GCJ-02（高德、腾讯）' }).click();
     await session.shot('import-villages-1-mapping');

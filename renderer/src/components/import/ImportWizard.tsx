@@ -329,6 +329,7 @@ export function ImportWizard({ onChanged, onHistory }: Props) {
               setCheck(null);
             }}
             needsYear={needsYear}
+            yearless={kindField(kind, 'year') === undefined}
             onSaveTemplate={saveTemplate}
             onExport={() => downloadJson(`列对应-${sheet ?? kind}.json`, mappingFile())}
           />

@@ -33,6 +33,8 @@ interface Props {
   options: MappingOptions;
   onOptions: (o: MappingOptions) => void;
   needsYear: boolean;
+  /** The kind has no year (村（社区）, 学校集团): the year field is not shown. */
+  yearless: boolean;
   onSaveTemplate: (name: string) => Promise<boolean>;
   onExport: () => void;
 }
@@ -56,7 +58,7 @@ function groupedOptions(options: readonly TargetOption[]) {
   return [...groups.entries()].map(([label, options]) => ({ label, options }));
 }
 
-export function MappingStep({ analysis, targets, onTarget, options, onOptions, needsYear, onSaveTemplate, onExport }: Props) {
+export function MappingStep({ analysis, targets, onTarget, options, onOptions, needsYear, yearless, onSaveTemplate, onExport }: Props) {
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');
   const selectOptions = useMemo(() => groupedOptions(analysis.targets), [analysis.targets]);
@@ -122,7 +124,7 @@ export function MappingStep({ analysis, targets, onTarget, options, onOptions, n
           data-testid="import-mapping-table"
         />
         <Form layout="inline" className="mapping-options">
-          <Form.Item label={t.year} tooltip={t.yearHint} required={needsYear} validateStatus={needsYear && !options.year ? 'warning' : undefined}>
+          <Form.Item label={t.year} tooltip={t.yearHint} required={needsYear} validateStatus={needsYear && !options.year ? 'warning' : undefined} hidden={yearless}>
             <InputNumber
               min={1949}
               max={2100}
