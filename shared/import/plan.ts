@@ -78,7 +78,7 @@ export interface ValidateContext {
   countySeat?: string | null;
   /** Import the rows without errors and reject the others (default: any error blocks). */
   skipInvalidRows: boolean;
-  /** The coordinate system of the file's school coordinates (WGS-84 when absent). */
+  /** The coordinate system of the file's coordinates, schools' or villages' (WGS-84 when absent). */
   coordinates?: CoordinateOption;
   /** The stored villages a village table merges into (only that kind reads them). */
   villages?: readonly Village[];
