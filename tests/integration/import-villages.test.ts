@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeGeography } from '../../electron/backend/db/geo';
 import type { CoverageResult, GeoMap } from '../../shared/geo/api';
 import type { MultiPolygon, Village } from '../../shared/geo/model';
@@ -15,19 +14,14 @@ import type { DataTable } from '../../shared/templates/layouts';
 import type { EditResult } from '../../shared/domain/edits';
 import { xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
+import { backendPerTest } from '../helpers/backend-session';
 
 const FIXTURE = path.join(__dirname, '../fixtures/villages/小河县村社区.csv');
 
+const session = backendPerTest('csp-villages-');
+const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 let dir: string;
 let project: string;
-let backend: Backend;
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
 
 /** The stored villages, as the 布局图 reads them (the open project holds the file). */
 async function villagesNow(): Promise<Village[]> {
@@ -46,12 +40,10 @@ const byName = (list: Village[], name: string) => list.find((v) => v.name === na
 const codes = (issues: readonly ImportIssue[], severity: ImportIssue['severity']) => issues.filter((i) => i.severity === severity).map((i) => i.code);
 
 beforeEach(async () => {
-  dir = tempDir('csp-villages-');
+  dir = session.dir;
   project = await tinyProject(dir);
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
   await ok('project.open', { path: project });
 });
-afterEach(() => backend.close());
 
 describe('village tables', () => {
   it('imports the committed table: age bands, 度分秒, unknown population kept unknown; backup first; undo restores', async () => {
@@ -92,7 +84,7 @@ describe('village tables', () => {
   });
 
   it('merges with villages from a boundary file: polygons kept, figures updated, others kept, new ones added', async () => {
-    backend.close();
+    await ok('project.close', {});
     const db = new Database(project);
     const square: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[113.7, 34.8], [113.72, 34.8], [113.72, 34.82], [113.7, 34.82], [113.7, 34.8]]]] };
     writeGeography(db, {
@@ -102,7 +94,6 @@ describe('village tables', () => {
       ],
     });
     db.close();
-    backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
     await ok('project.open', { path: project });
     const file = sheet('合并.xlsx', [
       [...HEAD, '小学适龄儿童'],
