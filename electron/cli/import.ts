@@ -21,7 +21,7 @@ ${kindLines}
       自动识别表头与列，逐行检查；有错误、或有警告而未加 --accept-warnings 时不写入任何数据。
       --dry-run 只检查不写入；--mapping 使用向导保存的列对应（JSON）；--create-townships 新建表中
       出现的未知乡镇（不加时，这些乡镇的行跳过并在警告中列出，附最接近的已有名称）；--skip-invalid 跳过有错误的行，只导入其余行。导入前自动备份。
-      --coordinates wgs84|gcj02|bd09|EPSG:4526 学校坐标的坐标系（默认 WGS-84/CGCS2000 经纬度；EPSG 为 CGCS2000 投影坐标）。
+      --coordinates wgs84|gcj02|bd09|EPSG:4526 学校或村（社区）坐标的坐标系（默认 WGS-84/CGCS2000 经纬度；EPSG 为 CGCS2000 投影坐标）。
   import-undo <文件.csplan> <导入编号> [--json]
       撤销一次导入，把它改动的数据恢复到导入前（之后又被改动的数据会使撤销被拒绝）。`;
 

@@ -13,7 +13,7 @@ import { backtestText, compactJson, projectionText } from './projection';
 import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_OPTIONS } from './import';
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 import { PLAN_SETTINGS_HELP, PLAN_SETTINGS_OPTIONS, planSetTargetCommand, planSettingsCommand } from './plan-settings';
-import { coverageCommand, GEO_HELP } from './geo';
+import { coverageCommand, GEO_HELP, GEO_OPTIONS } from './geo';
 import { optimiseCommand, OPTIMISE_HELP, OPTIMISE_OPTIONS } from './optimise';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 import { editCommand, EDIT_HELP, isEditCommand } from './edit';
@@ -121,6 +121,7 @@ const OPTIONS = {
   ...PLAN_OPTIONS,
   ...PLAN_SETTINGS_OPTIONS,
   ...OPTIMISE_OPTIONS,
+  ...GEO_OPTIONS,
 } as const;
 
 function parse(argv: string[]) {

@@ -6,7 +6,7 @@ import type { SchoolKind, Stage, UrbanRural } from '../domain/stages';
 import type { Level } from '../plan/types';
 import type { ProjectType } from '../plan/project-types';
 import type { SchoolRef } from '../plan/model';
-import type { GeoSettings } from './settings';
+import type { GeoSettings, TravelMode } from './settings';
 import type { BBox, CountyOutline, CoverageStage, Position, ReferenceFeature, TownshipBoundary, Village } from './model';
 
 /** How a village's children per stage were obtained. */
@@ -119,6 +119,8 @@ export interface UncoveredVillage {
   children: number;
   /** Travel distance to the nearest school of the stage, m; null when the stage has no school. */
   distance: number | null;
+  /** Travel time to it, minutes (on foot, or by school bus where the plan says so). */
+  minutes: number | null;
   /** Name of the nearest school; null when none. */
   nearest: string | null;
   nearestCode: SchoolRef | null;
@@ -127,24 +129,45 @@ export interface UncoveredVillage {
 export interface StageCoverage {
   /** 服务半径 (m) for urban and rural townships. */
   serviceDistance: { urban: number; rural: number };
+  /** Travel-time thresholds (minutes) for urban (walking) and rural townships, and how rural children travel. */
+  travelMinutes: { urban: number; rural: number; ruralMode: TravelMode };
   children: number;
   covered: number;
   share: number | null;
   /** Child-weighted mean and the maximum travel distance to the nearest school, m. */
   distance: { mean: number | null; max: number | null };
+  /** The same as travel time, minutes. */
+  minutes: { mean: number | null; max: number | null };
   schools: number;
   townships: TownshipCoverage[];
   /** Villages beyond the service distance, farthest first. */
   uncovered: UncoveredVillage[];
 }
 
+/** A village whose population and children are both unknown. */
+export interface UnknownVillage {
+  villageId: string;
+  village: string;
+  /** Township name. */
+  township: string;
+}
+
+/** What decides coverage: the 服务半径 in metres, or the travel time in minutes. */
+export const COVERAGE_BY = ['distance', 'time'] as const;
+export type CoverageBy = (typeof COVERAGE_BY)[number];
+
 export interface CoverageResult {
   plan: { id: number; name: string } | null;
   scenario: string;
   year: number;
+  by: CoverageBy;
   roadFactor: number;
+  /** Walking and school-bus speeds, km/h. */
+  speeds: { walk: number; bus: number };
   childrenBasis: ChildrenBasis;
   stages: Record<CoverageStage, StageCoverage>;
+  /** Villages without any children figure: left out of the shares, named here. */
+  villagesWithoutChildren: UnknownVillage[];
   /** How the numbers were obtained: demand spread over townships, schools without location, … */
   notes: string[];
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SCENARIO_NAME } from '../projection';
 import { PLAN_NAME, yearSchema } from '../plan/model';
 import { COVERAGE_STAGES } from './model';
-import { GEO_LAYERS, type CatchmentResult, type CoverageResult, type GeoImportResult, type GeoMap, type NewSiteSuggestion } from './api';
+import { COVERAGE_BY, GEO_LAYERS, type CatchmentResult, type CoverageResult, type GeoImportResult, type GeoMap, type NewSiteSuggestion } from './api';
 import { coordinateOptionSchema } from './coords';
 
 function method<R>() {
@@ -32,7 +32,7 @@ export const geoMethods = {
   /** Everything the 布局图 draws for one plan, scenario and year. */
   'geo.map': method<GeoMap>()(z.strictObject(geoQuery)),
   /** 服务半径 coverage per stage, by township and county, with the villages beyond it. */
-  'geo.coverage': method<CoverageResult>()(z.strictObject(geoQuery)),
+  'geo.coverage': method<CoverageResult>()(z.strictObject({ ...geoQuery, by: z.enum(COVERAGE_BY).optional() })),
   /** Each village's school per stage: the planner's assignments, the rest nearest with seats. */
   'geo.catchments': method<CatchmentResult>()(z.strictObject(geoQuery)),
   /** The point that would cover the most children now beyond the service distance. */

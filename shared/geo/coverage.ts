@@ -6,8 +6,8 @@ import type { SchoolRef } from '../plan/model';
 import { bboxCentre, emptyBBox, extendBBox, isEmptyBBox, localProjection, projectAll, type LocalProjection } from './geometry';
 import { COVERAGE_STAGES, type CoverageStage, type Position } from './model';
 import { pointIndex, type PointIndex } from './point-index';
-import { serviceDistance, type GeoSettings } from './settings';
-import type { StageCoverage, TownshipCoverage, UncoveredVillage } from './api';
+import { serviceDistance, travelMinutes, travelMode, travelThreshold, type GeoSettings } from './settings';
+import type { CoverageBy, StageCoverage, TownshipCoverage, UncoveredVillage } from './api';
 import type { DemandPoint } from './demand';
 
 /** An open school with a location: its seats per stage it teaches in the year concerned. */
@@ -49,6 +49,8 @@ export interface CoverageInput {
   townships: readonly { code: string; name: string }[];
   /** A frame already built for the same points and schools (catchments share it). */
   frame?: SpatialFrame;
+  /** What decides that a village is covered: the 服务半径 (default) or the travel-time threshold. */
+  by?: CoverageBy;
 }
 
 const share = (covered: number, children: number) => (children > 0 ? covered / children : null);
@@ -57,6 +59,7 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
   const frame = input.frame ?? spatialFrame(input.points, input.schools);
   const out = {} as Record<CoverageStage, StageCoverage>;
   const factor = input.settings.roadFactor;
+  const byTime = input.by === 'time';
   for (const stage of COVERAGE_STAGES) {
     const { schools, index } = frame.stages[stage];
     const byTownship = new Map<string, { children: number; covered: number }>();
@@ -66,13 +69,17 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
     let weighted = 0;
     let weight = 0;
     let max: number | null = null;
+    let weightedMinutes = 0;
+    let maxMinutes: number | null = null;
     input.points.forEach((p, i) => {
       const c = p.children[stage];
       if (!(c > 0)) return;
       const near = index.nearest(frame.px[i]!, frame.py[i]!);
       const distance = near ? near.distance * factor : null;
-      const limit = serviceDistance(input.settings, p.urbanRural, stage);
-      const ok = distance !== null && distance <= limit;
+      const minutes = distance === null ? null : travelMinutes(input.settings, distance, travelMode(input.settings, p.urbanRural, stage));
+      const ok = byTime
+        ? minutes !== null && minutes <= travelThreshold(input.settings, p.urbanRural, stage)
+        : distance !== null && distance <= serviceDistance(input.settings, p.urbanRural, stage);
       children += c;
       const t = byTownship.get(p.township) ?? { children: 0, covered: 0 };
       t.children += c;
@@ -81,10 +88,12 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
         t.covered += c;
       }
       byTownship.set(p.township, t);
-      if (distance !== null) {
+      if (distance !== null && minutes !== null) {
         weighted += distance * c;
+        weightedMinutes += minutes * c;
         weight += c;
         if (max === null || distance > max) max = distance;
+        if (maxMinutes === null || minutes > maxMinutes) maxMinutes = minutes;
       }
       if (!ok) {
         const school = near ? schools[near.id]! : null;
@@ -94,22 +103,26 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
           township: p.townshipName,
           children: round1(c),
           distance: distance === null ? null : Math.round(distance),
+          minutes: minutes === null ? null : round1(minutes),
           nearest: school?.name ?? null,
           nearestCode: school?.code ?? null,
         });
       }
     });
-    uncovered.sort((a, b) => (b.distance ?? Infinity) - (a.distance ?? Infinity) || a.villageId.localeCompare(b.villageId));
+    const far = (u: UncoveredVillage) => (byTime ? u.minutes : u.distance) ?? Infinity;
+    uncovered.sort((a, b) => far(b) - far(a) || a.villageId.localeCompare(b.villageId));
     const townships: TownshipCoverage[] = input.townships.map((t) => {
       const v = byTownship.get(t.code) ?? { children: 0, covered: 0 };
       return { code: t.code, name: t.name, children: round1(v.children), covered: round1(v.covered), share: share(v.covered, v.children) };
     });
     out[stage] = {
       serviceDistance: { urban: input.settings.urban[stage], rural: input.settings.rural[stage] },
+      travelMinutes: { urban: input.settings.travel.urban[stage], rural: input.settings.travel.rural[stage], ruralMode: input.settings.travel.ruralMode[stage] },
       children: round1(children),
       covered: round1(covered),
       share: share(covered, children),
       distance: { mean: weight > 0 ? Math.round(weighted / weight) : null, max: max === null ? null : Math.round(max) },
+      minutes: { mean: weight > 0 ? round1(weightedMinutes / weight) : null, max: maxMinutes === null ? null : round1(maxMinutes) },
       schools: schools.length,
       townships,
       uncovered,

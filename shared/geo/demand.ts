@@ -8,7 +8,7 @@ import { entryAge, gradesOf, type SchoolSystem, type UrbanRural } from '../domai
 import type { Township } from '../domain/model';
 import { gridInside } from './geometry';
 import { COVERAGE_STAGES, type CoverageStage, type Position, type TownshipBoundary, type Village } from './model';
-import type { ChildrenBasis } from './api';
+import type { ChildrenBasis, UnknownVillage } from './api';
 
 export interface DemandPoint {
   id: string;
@@ -44,6 +44,8 @@ export interface DemandResult {
   points: DemandPoint[];
   basis: ChildrenBasis;
   notes: string[];
+  /** Villages with neither a population nor children: unknown, counted as no children (listed, never shown as 0). */
+  unknownVillages: UnknownVillage[];
 }
 
 export function stageAges(stage: CoverageStage, system: SchoolSystem): [number, number] {
@@ -104,6 +106,7 @@ export function demandPoints(input: DemandInput): DemandResult {
   let unscaled = false;
   const missing: string[] = [];
   const noChildren: string[] = [];
+  const unknownVillages: UnknownVillage[] = [];
 
   for (const t of input.townships) {
     const villages = byTownship.get(t.code) ?? [];
@@ -138,6 +141,7 @@ export function demandPoints(input: DemandInput): DemandResult {
         if (popSum > 0 && leftover === null) noChildren.push(t.name);
       }
       if (estimated) anyEstimated = true;
+      for (const v of villages) if (v.children === null && v.population === null) unknownVillages.push({ villageId: v.id, village: v.name, township: t.name });
       villages.forEach((v, i) => {
         points.push({ id: v.id, name: v.name, ...base, position: v.point, children: perVillage[i]!, basis: v.children ? 'imported' : 'estimated' });
       });
@@ -166,6 +170,10 @@ export function demandPoints(input: DemandInput): DemandResult {
   if (unscaled) notes.push(`部分乡镇缺少 ${input.year} 年的分年龄人口：村（社区）儿童数未按预测调整，仍为 ${input.referenceYear} 年数据。`);
   if (missing.length) notes.push(`${missing.join('、')} 既无村（社区）也无乡镇边界，未计入覆盖分析。`);
   if (noChildren.length) notes.push(`${[...new Set(noChildren)].join('、')} 缺少分年龄人口，儿童数无法估算，按 0 计入（实际未知）。`);
+  if (unknownVillages.length) {
+    const shown = unknownVillages.slice(0, 10).map((v) => `${v.township}${v.village}`).join('、');
+    notes.push(`${shown}${unknownVillages.length > 10 ? ` 等 ${unknownVillages.length} 个村（社区）` : ''}没有人口或儿童数（不详），未计入儿童数；请补充村（社区）表。`);
+  }
   const basis: ChildrenBasis = anySpread ? 'township-spread' : anyEstimated ? 'estimated' : 'imported';
-  return { points, basis, notes };
+  return { points, basis, notes, unknownVillages };
 }

@@ -21,7 +21,7 @@ interface Candidate {
 
 export interface CoordinateReader {
   /** Reads the row's coordinates into `given` (lng/lat) and reports issues on the reader. */
-  read(reader: RowReader, given: Partial<School>): void;
+  read(reader: RowReader, given: { lng?: number | null; lat?: number | null }): void;
 }
 
 /** `others`: where the county's located schools already are (to flag points far outside it). */

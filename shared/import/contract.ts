@@ -47,7 +47,7 @@ const checkInput = {
   columns,
   createTownships: z.boolean().optional(),
   skipInvalidRows: z.boolean().optional(),
-  /** School coordinates' system (WGS-84 when absent). */
+  /** The system of the file's coordinates (schools, villages); WGS-84 when absent. */
   coordinates: coordinateOptionSchema.optional(),
 };
 

@@ -1,6 +1,7 @@
 // What an import would write, worked out before anything is written: the records, the
 // issues, the counts and a preview. The backend commits exactly this.
 import type { CoordinateOption } from '../geo/coords';
+import type { Village } from '../geo/model';
 import type { BirthRecord, EnrolmentRecord, PopulationRecord, School, SchoolTotal, StaffRecord, Township } from '../domain/model';
 import type { StaffProfileRecord } from '../domain/staff-profile';
 import type { MigrantRecord, SchoolGroup, SpecialNeedsRecord } from '../domain/inclusion';
@@ -49,6 +50,8 @@ export interface ImportPlan {
   specialNeeds: SpecialNeedsRecord[];
   migrants: MigrantRecord[];
   groups: SchoolGroup[];
+  /** 行政村/社区, merged into the stored ones (shared/import/plan-villages.ts). */
+  villages: Village[];
   counts: ImportCounts;
   issues: ImportIssue[];
   preview: PreviewTable;
@@ -75,14 +78,16 @@ export interface ValidateContext {
   countySeat?: string | null;
   /** Import the rows without errors and reject the others (default: any error blocks). */
   skipInvalidRows: boolean;
-  /** The coordinate system of the file's school coordinates (WGS-84 when absent). */
+  /** The coordinate system of the file's coordinates, schools' or villages' (WGS-84 when absent). */
   coordinates?: CoordinateOption;
+  /** The stored villages a village table merges into (only that kind reads them). */
+  villages?: readonly Village[];
 }
 
 export function emptyPlan(kind: ImportKind): ImportPlan {
   return {
     kind, newTownships: [], schools: [], enrolment: [], staff: [], totals: [], population: [], births: [], countyBirths: [], staffProfile: [],
-    specialNeeds: [], migrants: [], groups: [],
+    specialNeeds: [], migrants: [], groups: [], villages: [],
     counts: { rowsRead: 0, rowsImported: 0, rowsSkipped: 0, rowsRejected: 0 },
     issues: [], preview: { headers: [], rows: [] }, summary: [],
   };

@@ -225,6 +225,29 @@ export const STANDARDS = {
   ),
   /** Road distance over straight-line distance (路网系数). */
   roadFactor: std(1.3, `${DOCS.reference}：道路距离约为直线距离的 1.3 倍`),
+  // Travel time as an alternative to distance. GB 50180-2018 (第2.0.2–2.0.4条) defines the 15-, 10-
+  // and 5-minute 生活圈 by walking time, with 初中 in the 15-minute, 小学 in the 10-minute and
+  // 幼儿园 in the 5-minute circle; its 服务半径 of 1000, 500 and 300 m above are those walks
+  // (a 15-minute circle ≈ 1 km is also how planners read it, e.g. upi-planning.org.cn
+  // 2022-05 "15 分钟生活圈"). No national or provincial norm for rural travel time was found among
+  // the stored public pages (searched: 小学生上学单程步行时间、初中生乘车时间、农村学校服务半径);
+  // a study of 仪征市 (drds.library.net.cn, RFg4LzN4QVdqSFE9) speaks of a 40-minute service radius
+  // without naming the document, so the rural minutes and the speeds are reference values.
+  /** Walking and school-bus speeds, km/h. */
+  travelSpeed: std(
+    { walk: 4, bus: 30 },
+    `${DOCS.reference}：儿童步行约 4 km/h（15 分钟生活圈约 1 km）；校车平均约 30 km/h（含停靠，《校车安全管理条例》限速高速公路 80、其他道路 60 km/h）`,
+  ),
+  /** Travel-time thresholds in 城区 townships (walking), minutes. */
+  urbanTravelMinutes: std(
+    { kindergarten: 5, primary: 10, junior: 15 },
+    `${DOCS.residentialPlanning.replace('附录B', '第2.0.2–2.0.4条')}：幼儿园在 5 分钟、小学在 10 分钟、初中在 15 分钟生活圈内（步行）`,
+  ),
+  /** Travel-time thresholds in 镇区 and 乡村 townships, minutes (初中 by school bus by default). */
+  ruralTravelMinutes: std(
+    { kindergarten: 20, primary: 30, junior: 40 },
+    `${DOCS.reference}：乡村幼儿园步行 20 分钟、小学步行 30 分钟、初中乘校车 40 分钟，各省规定不一，请按本省标准修改`,
+  ),
   // The ratios are the 城市 column of 国办发〔2001〕74号's table (高中1:12.5、初中1:13.5、小学1:19, checked
   // against a copy of the table); 中央编办发〔2014〕72号 extended them to 县镇 and 农村 schools. The 2014
   // notice's own text was not found to check.

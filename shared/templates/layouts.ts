@@ -8,8 +8,10 @@ import { gradeLabel, KIND_LABEL, STAGE_LABEL } from '../domain/stages';
 import { compareZh } from '../domain/collate';
 import { ALL_PROFILE_CATEGORIES, type ProfileCategory, type ProfileDimension } from '../domain/staff-profile';
 import { groupsTable, migrantsTable, specialNeedsTable, type InclusionTableInput } from './inclusion-layouts';
+import type { Village } from '../geo/model';
+import { villagesTable } from './village-layouts';
 
-export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births', 'teachers', 'special_needs', 'migrants', 'school_groups'] as const;
+export const DATA_KINDS = ['schools', 'enrolment', 'population', 'births', 'teachers', 'special_needs', 'migrants', 'school_groups', 'villages'] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export type Cell = string | number | null;
@@ -145,7 +147,7 @@ function teachersTable(d: TableInput): DataTable {
 }
 
 /** The county's data as `dataTable` reads it; the inclusion records only where those kinds are asked for. */
-export type DataTableInput = TableInput & Partial<Omit<InclusionTableInput, 'schools'>>;
+export type DataTableInput = TableInput & Partial<Omit<InclusionTableInput, 'schools'>> & { villages?: readonly Village[] };
 
 export function dataTable(kind: DataKind, data: DataTableInput): DataTable {
   const inclusion = (): InclusionTableInput => ({ schools: data.schools, specialNeeds: data.specialNeeds ?? [], migrants: data.migrants ?? [], groups: data.groups ?? [] });
@@ -166,5 +168,7 @@ export function dataTable(kind: DataKind, data: DataTableInput): DataTable {
       return migrantsTable(inclusion());
     case 'school_groups':
       return groupsTable(inclusion());
+    case 'villages':
+      return villagesTable({ townships: data.townships, villages: data.villages ?? [] });
   }
 }

@@ -49,6 +49,25 @@ describe('cli coverage', () => {
     }
   });
 
+  it('--by time decides coverage by minutes and puts minutes beside metres in the JSON', async () => {
+    const time = await cliRun(['coverage', file, '--by', 'time', '--json']);
+    expect(time.code).toBe(0);
+    type Stage = { covered: number; distance: { mean: number; max: number }; minutes: { mean: number; max: number }; travelMinutes: { urban: number; rural: number }; uncovered: { distance: number; minutes: number }[] };
+    const t = JSON.parse(time.stdout) as { by: string; speeds: { walk: number }; stages: Record<string, Stage> };
+    expect(t.by).toBe('time');
+    const s = t.stages['primary']!;
+    // Minutes are the travel distance at the walking speed (primary walks by default): m ÷ (km/h × 1000 / 60).
+    expect(s.minutes.max).toBeCloseTo(s.distance.max / ((t.speeds.walk * 1000) / 60), 0);
+    expect(s.travelMinutes).toEqual({ urban: 10, rural: 30, ruralMode: 'walk' });
+    expect(s.uncovered.every((u) => u.minutes > 10)).toBe(true);
+
+    const text = await cliRun(['coverage', file, '--by', 'time']);
+    expect(text.stdout).toMatch(/出行时间覆盖（.*步行 4 km\/h、校车 30 km\/h）/);
+    const bad = await cliRun(['coverage', file, '--by', 'speed']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--by 应为 distance（按距离）或 time（按出行时间）');
+  }, 240_000);
+
   it('refuses an unknown plan in Chinese with exit 1', async () => {
     const out = await cliRun(['coverage', file, '--plan', '不存在']);
     expect(out.code).toBe(1);

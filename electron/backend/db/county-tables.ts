@@ -28,6 +28,7 @@ import {
   type SchoolGroup,
   type SpecialNeedsRecord,
 } from '../../../shared/domain';
+import type { Village } from '../../../shared/geo/model';
 import { defineTable } from './table';
 
 export const townshipsTable = defineTable<Township>({ name: 'townships', key: ['code'], columns: columnsOf(TOWNSHIP_FIELDS) });
@@ -60,6 +61,40 @@ export const specialNeedsTable = defineTable<SpecialNeedsRecord>({ name: 'specia
 export const migrantPupilsTable = defineTable<MigrantRecord>({ name: 'migrant_pupils', key: ['school', 'year'], columns: columnsOf(MIGRANT_FIELDS) });
 export const schoolGroupsTable = defineTable<SchoolGroup>({ name: 'school_groups', key: ['name'], columns: columnsOf(SCHOOL_GROUP_FIELDS) });
 
+/** A village as stored: the township under `township`, so a township code change moves it like any other row naming a township. */
+export interface VillageRow {
+  id: string;
+  name: string;
+  code: string | null;
+  township: string;
+  geometry: unknown;
+  lng: number;
+  lat: number;
+  population: number | null;
+  children: unknown;
+  source: string;
+}
+export const villagesTable = defineTable<VillageRow>({
+  name: 'geo_villages',
+  key: ['id'],
+  columns: {
+    id: 'id',
+    name: 'name',
+    code: 'code',
+    township: 'township',
+    geometry: { column: 'geometry', json: true },
+    lng: 'lng',
+    lat: 'lat',
+    population: 'population',
+    children: { column: 'children', json: true },
+    source: 'source',
+  },
+});
+
+export function villageRow(v: Village): VillageRow {
+  return { id: v.id, name: v.name, code: v.code, township: v.townshipId, geometry: v.geometry, lng: v.point[0], lat: v.point[1], population: v.population, children: v.children, source: v.source };
+}
+
 /** Every county table, by table name (the import journal's table names). */
 export const COUNTY_TABLES = {
   townships: townshipsTable,
@@ -74,6 +109,7 @@ export const COUNTY_TABLES = {
   special_needs: specialNeedsTable,
   migrant_pupils: migrantPupilsTable,
   school_groups: schoolGroupsTable,
+  geo_villages: villagesTable,
 } as const;
 
 type CountyTableName = keyof typeof COUNTY_TABLES;

@@ -16,6 +16,7 @@ import {
   type TownshipBoundary,
   type Village,
 } from '../../../shared/geo/model';
+import { villageRow, villagesTable, type VillageRow } from './county-tables';
 import { defineTable, readAll, readOne } from './table';
 
 interface OutlineRow {
@@ -39,35 +40,6 @@ const townshipTable = defineTable<TownshipRow>({
   name: 'geo_townships',
   key: ['township'],
   columns: { township: 'township', name: 'name', geometry: { column: 'geometry', json: true }, source: 'source' },
-});
-
-interface VillageRow {
-  id: string;
-  name: string;
-  code: string | null;
-  townshipId: string;
-  geometry: unknown;
-  lng: number;
-  lat: number;
-  population: number | null;
-  children: unknown;
-  source: string;
-}
-export const villagesTable = defineTable<VillageRow>({
-  name: 'geo_villages',
-  key: ['id'],
-  columns: {
-    id: 'id',
-    name: 'name',
-    code: 'code',
-    townshipId: 'township',
-    geometry: { column: 'geometry', json: true },
-    lng: 'lng',
-    lat: 'lat',
-    population: 'population',
-    children: { column: 'children', json: true },
-    source: 'source',
-  },
 });
 
 interface LayerRow {
@@ -117,7 +89,7 @@ function villageOf(r: VillageRow): Village | null {
     id: r.id,
     name: r.name,
     code: r.code,
-    townshipId: r.townshipId,
+    townshipId: r.township,
     geometry: geometry.data,
     point: [r.lng, r.lat],
     population: r.population,
@@ -167,7 +139,7 @@ export function writeGeography(db: Database.Database, g: GeographyWrite): void {
     db.prepare('DELETE FROM geo_villages').run();
     const stmt = db.prepare(villagesTable.insert);
     for (const v of g.villages) {
-      stmt.run(villagesTable.params({ ...v, lng: v.point[0], lat: v.point[1] }));
+      stmt.run(villagesTable.params(villageRow(v)));
     }
   }
   if (g.layers) {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import type { EnrolmentRecord } from '../../../shared/domain';
 import type { ImportCounts, ImportIssue, ImportKind, ImportPlan, ImportRecord } from '../../../shared/import';
 import { AppError } from '../errors';
-import { enrolmentTable } from './county-tables';
+import { enrolmentTable, villageRow } from './county-tables';
 import { journalOf, laterImportsOf, References, RowStore, stillAsWritten, TABLES, Journal, type SqlValue } from './import-journal';
 import { readAll } from './table';
 
@@ -91,6 +91,7 @@ export function commitPlan(db: Database.Database, rec: ImportRecordInput, plan: 
     for (const r of plan.specialNeeds) journal.put('special_needs', r);
     for (const r of plan.migrants) journal.put('migrant_pupils', r);
     for (const g of plan.groups) journal.put('school_groups', g);
+    for (const v of plan.villages) journal.put('geo_villages', villageRow(v));
     const issue = db.prepare('INSERT INTO import_issues (import_id, severity, sheet, row, col, value, code, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const i of plan.issues) issue.run(importId, i.severity, i.sheet, i.row, i.column, i.value, i.code, i.message);
     journal.flush();
@@ -104,6 +105,7 @@ const TABLE_LABEL: Record<string, string> = {
   school_totals: '学校合计', county_births: '全县出生人口', staff_profile: '教职工结构',
   special_needs: '残疾学生与资源教室', migrant_pupils: '随迁子女',
   school_groups: '学校集团（共同体、学区）',
+  geo_villages: '村（社区）',
 };
 
 /**

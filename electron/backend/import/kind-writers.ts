@@ -5,9 +5,10 @@ import type Database from 'better-sqlite3';
 import type { ImportKind, ValidateContext } from '../../../shared/import';
 import type { TableName } from '../db/import-journal';
 import { allStaff, enrolmentTotals } from '../db/imports';
+import { readGeography } from '../db/geo';
 import { allSchools } from '../db/queries';
 
-type StoredRows = Pick<ValidateContext, 'schools' | 'staff' | 'enrolmentTotals'>;
+type StoredRows = Pick<ValidateContext, 'schools' | 'staff' | 'enrolmentTotals' | 'villages'>;
 
 export interface ImportKindWriter {
   /** Ends the backup's name: 导入前-学校. */
@@ -37,4 +38,10 @@ export const IMPORT_KIND_WRITERS: Readonly<Record<ImportKind, ImportKindWriter>>
   special_needs: { backupLabel: '残疾学生', writes: ['special_needs'], stored: SCHOOLS_ONLY },
   migrants: { backupLabel: '随迁子女', writes: ['migrant_pupils'], stored: SCHOOLS_ONLY },
   school_groups: { backupLabel: '学校集团', writes: ['school_groups'], stored: SCHOOLS_ONLY },
+  // Schools and stored villages locate the county, so a point far outside it is flagged.
+  villages: {
+    backupLabel: '村（社区）',
+    writes: ['townships', 'geo_villages'],
+    stored: (db) => ({ schools: allSchools(db), staff: [], enrolmentTotals: new Map(), villages: readGeography(db).villages }),
+  },
 };

@@ -118,13 +118,13 @@ export function updateSchool(file: ProjectFile, input: ParsedInput<'schools.upda
 }
 
 /**
- * What a table that still names an old code holds, in the planner's words. The geography's
- * tables are outside the edit journal, so a code they use cannot be changed undoably yet.
+ * What a table that still names an old code holds, in the planner's words. Township
+ * boundaries are outside the edit journal, so a code they use cannot be changed undoably yet
+ * (villages are journalled and move with the code).
  */
 const REFERRING_TABLE_LABEL: Record<string, string> = {
   developments: '预测中的新建住宅项目',
   geo_townships: '乡镇边界',
-  geo_villages: '村（社区）数据',
 };
 
 export function updateTownship(file: ProjectFile, input: ParsedInput<'townships.update'>): EditResult {

@@ -3,7 +3,7 @@
 // new site). The map, the CLI `coverage` and the annex read the same results.
 import type { ParsedInput } from '../../../shared/api';
 import { STAGE_LABEL, type EditRecord, type Township } from '../../../shared/domain';
-import type { CatchmentResult, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
+import type { CatchmentResult, CoverageBy, CoverageResult, GeoMap, MapProject, MapSchool, MapTownship, MapVillage, NewSiteSuggestion } from '../../../shared/geo/api';
 import { catchments, closureMoves, type ManualAssignment } from '../../../shared/geo/catchments';
 import { coverage, spatialFrame, type SitedSchool } from '../../../shared/geo/coverage';
 import { demandPoints, type DemandPoint } from '../../../shared/geo/demand';
@@ -39,6 +39,7 @@ interface GeoState {
   data: CountyRecords;
   sites: Map<number, Position>;
   points: DemandPoint[];
+  unknownVillages: CoverageResult['villagesWithoutChildren'];
   basis: CoverageResult['childrenBasis'];
   notes: string[];
   schools: MapSchool[];
@@ -72,7 +73,7 @@ function stateOf(file: ProjectFile, q: Query): GeoState {
   const notes = [...demand.notes];
   const schools = mapSchools(evaluation, data, plan, sites, yearIndex, year, notes);
   const stored = readPlan(file.db, plan.id) !== null;
-  return { plan, stored, scenario, year, yearIndex, evaluation, geography, data, sites, points: demand.points, basis: demand.basis, notes, schools };
+  return { plan, stored, scenario, year, yearIndex, evaluation, geography, data, sites, points: demand.points, unknownVillages: demand.unknownVillages, basis: demand.basis, notes, schools };
 }
 
 function mapSchools(e: PlanEvaluation, data: CountyRecords, plan: Plan, sites: Map<number, Position>, yi: number, year: number, notes: string[]): MapSchool[] {
@@ -134,9 +135,14 @@ function planRef(state: GeoState): { id: number; name: string } | null {
   return state.stored ? { id: state.plan.id, name: state.plan.name } : null;
 }
 
-function coverageOf(state: GeoState, schools = sitedSchools(state)): CoverageResult {
-  const stages = coverage({ points: state.points, schools, settings: state.plan.settings.geo, townships: state.data.townships });
-  return { plan: planRef(state), scenario: state.scenario, year: state.year, roadFactor: state.plan.settings.geo.roadFactor, childrenBasis: state.basis, stages, notes: state.notes };
+function coverageOf(state: GeoState, schools = sitedSchools(state), by: CoverageBy = 'distance'): CoverageResult {
+  const settings = state.plan.settings.geo;
+  const stages = coverage({ points: state.points, schools, settings, townships: state.data.townships, by });
+  return {
+    plan: planRef(state), scenario: state.scenario, year: state.year, by, roadFactor: settings.roadFactor,
+    speeds: { walk: settings.travel.walkKmh, bus: settings.travel.busKmh },
+    childrenBasis: state.basis, stages, villagesWithoutChildren: state.unknownVillages, notes: state.notes,
+  };
 }
 
 function assign(file: ProjectFile, state: GeoState, forced: ManualAssignment[] = []): ReturnType<typeof catchments> {
@@ -187,8 +193,9 @@ function catchmentsOf(file: ProjectFile, state: GeoState, query: Query): Catchme
   return { plan: planRef(state), year: state.year, stages: r.stages, notes: [...state.notes, ...r.notes] };
 }
 
-export function geoCoverage(file: ProjectFile, q: Query): CoverageResult {
-  return coverageOf(stateOf(file, q));
+export function geoCoverage(file: ProjectFile, q: Query & { by?: CoverageBy | undefined }): CoverageResult {
+  const state = stateOf(file, q);
+  return coverageOf(state, sitedSchools(state), q.by);
 }
 
 export function geoCatchments(file: ProjectFile, q: Query): CatchmentResult {

@@ -14,6 +14,7 @@ import { SCHOOL_GROUPS_KIND } from './school-groups';
 import { SCHOOLS_KIND } from './schools';
 import { TEACHERS_KIND } from './teachers';
 import { SPECIAL_NEEDS_KIND } from './special-needs';
+import { VILLAGES_KIND } from './villages';
 import type { ImportKindSpec } from './spec';
 
 export const IMPORT_KIND_REGISTRY: Readonly<Record<ImportKind, ImportKindSpec>> = {
@@ -24,6 +25,7 @@ export const IMPORT_KIND_REGISTRY: Readonly<Record<ImportKind, ImportKindSpec>> 
   special_needs: SPECIAL_NEEDS_KIND,
   migrants: MIGRANTS_KIND,
   school_groups: SCHOOL_GROUPS_KIND,
+  villages: VILLAGES_KIND,
 };
 
 /**

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Button, Flex, Spin, Steps } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined, CheckOutlined } from '@ant-design/icons';
 import {
+  kindField,
   toMappingFile,
   type EncodingChoice,
   type ImportAnalysis,
@@ -37,7 +38,7 @@ interface Props {
   onHistory: () => void;
 }
 
-const NO_OPTIONS: MappingOptions = { year: null, createTownships: false, skipInvalidRows: false };
+const NO_OPTIONS: MappingOptions = { year: null, createTownships: false, skipInvalidRows: false, coordinates: null };
 
 export function ImportWizard({ onChanged, onHistory }: Props) {
   const { setProject } = useProject();
@@ -163,6 +164,7 @@ export function ImportWizard({ onChanged, onHistory }: Props) {
     columns: Object.entries(targets).map(([index, target]) => ({ index: Number(index), target })),
     createTownships: options.createTownships,
     skipInvalidRows: options.skipInvalidRows,
+    ...(options.coordinates ? { coordinates: options.coordinates } : {}),
   });
 
   async function runCheck() {
@@ -250,7 +252,8 @@ export function ImportWizard({ onChanged, onHistory }: Props) {
     if (path) void openSource({ path }, encoding);
   }
 
-  const needsYear = !Object.values(targets).some((v) => v === 'year' || v.startsWith('yearCol:'));
+  // A kind without a year (村（社区）, 学校集团) never asks for one.
+  const needsYear = kindField(kind, 'year') !== undefined && !Object.values(targets).some((v) => v === 'year' || v.startsWith('yearCol:'));
   const ready = file?.state === 'ready';
   const canNext = [
     ready && analysis !== null,
@@ -326,6 +329,7 @@ export function ImportWizard({ onChanged, onHistory }: Props) {
               setCheck(null);
             }}
             needsYear={needsYear}
+            yearless={kindField(kind, 'year') === undefined}
             onSaveTemplate={saveTemplate}
             onExport={() => downloadJson(`列对应-${sheet ?? kind}.json`, mappingFile())}
           />

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ExportOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ColumnMapping, ImportAnalysis, TargetOption } from '@shared/import';
+import type { CoordinateOption } from '@shared/geo/coords';
 import { zh } from '../../i18n/zh';
 import { CompactTable } from '../CompactTable';
 
@@ -14,7 +15,16 @@ export interface MappingOptions {
   year: number | null;
   createTownships: boolean;
   skipInvalidRows: boolean;
+  /** The file's coordinate system; null: WGS-84/CGCS2000 经纬度. */
+  coordinates: CoordinateOption | null;
 }
+
+const COORDINATE_CHOICES: { value: string; label: string; option: CoordinateOption | null }[] = [
+  { value: 'wgs84', label: t.coordinateWgs84, option: null },
+  { value: 'gcj02', label: t.coordinateGcj02, option: { system: 'gcj02' } },
+  { value: 'bd09', label: t.coordinateBd09, option: { system: 'bd09' } },
+  { value: 'projected', label: t.coordinateProjected, option: { system: 'projected' } },
+];
 
 interface Props {
   analysis: ImportAnalysis;
@@ -23,6 +33,8 @@ interface Props {
   options: MappingOptions;
   onOptions: (o: MappingOptions) => void;
   needsYear: boolean;
+  /** The kind has no year (村（社区）, 学校集团): the year field is not shown. */
+  yearless: boolean;
   onSaveTemplate: (name: string) => Promise<boolean>;
   onExport: () => void;
 }
@@ -46,7 +58,7 @@ function groupedOptions(options: readonly TargetOption[]) {
   return [...groups.entries()].map(([label, options]) => ({ label, options }));
 }
 
-export function MappingStep({ analysis, targets, onTarget, options, onOptions, needsYear, onSaveTemplate, onExport }: Props) {
+export function MappingStep({ analysis, targets, onTarget, options, onOptions, needsYear, yearless, onSaveTemplate, onExport }: Props) {
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');
   const selectOptions = useMemo(() => groupedOptions(analysis.targets), [analysis.targets]);
@@ -112,7 +124,7 @@ export function MappingStep({ analysis, targets, onTarget, options, onOptions, n
           data-testid="import-mapping-table"
         />
         <Form layout="inline" className="mapping-options">
-          <Form.Item label={t.year} tooltip={t.yearHint} required={needsYear} validateStatus={needsYear && !options.year ? 'warning' : undefined}>
+          <Form.Item label={t.year} tooltip={t.yearHint} required={needsYear} validateStatus={needsYear && !options.year ? 'warning' : undefined} hidden={yearless}>
             <InputNumber
               min={1949}
               max={2100}
@@ -124,6 +136,17 @@ export function MappingStep({ analysis, targets, onTarget, options, onOptions, n
               data-testid="import-year"
             />
           </Form.Item>
+          {Object.values(targets).some((v) => v === 'lng' || v === 'lat') ? (
+            <Form.Item label={t.coordinates} tooltip={t.coordinatesHint}>
+              <Select
+                value={options.coordinates?.system ?? 'wgs84'}
+                onChange={(v: string) => onOptions({ ...options, coordinates: COORDINATE_CHOICES.find((c) => c.value === v)?.option ?? null })}
+                options={COORDINATE_CHOICES.map(({ value, label }) => ({ value, label }))}
+                style={{ width: 230 }}
+                data-testid="import-coordinates"
+              />
+            </Form.Item>
+          ) : null}
           <Form.Item extra={t.createTownshipsHint}>
             <Checkbox checked={options.createTownships} onChange={(e) => onOptions({ ...options, createTownships: e.target.checked })} data-testid="import-create-townships">
               {t.createTownships}

@@ -1,8 +1,10 @@
 // 服务半径 coverage beside the map (geo.coverage): each coverage stage for the county, then
-// the chosen stage by township, with the villages left beyond the service distance.
-import { Table, Typography, type TableColumnsType } from 'antd';
+// the chosen stage by township, with the villages left beyond the service distance — or, when
+// the planner switches to 按出行时间, beyond the travel-time threshold (walking or school bus).
+import { Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import { STAGE_LABEL } from '@shared/domain';
-import type { CoverageResult, TownshipCoverage } from '@shared/geo/api';
+import type { CoverageBy, CoverageResult, TownshipCoverage } from '@shared/geo/api';
+import { TRAVEL_MODE_LABEL } from '@shared/geo/settings';
 import { COVERAGE_STAGES, type CoverageStage } from '@shared/geo/model';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
@@ -17,15 +19,24 @@ interface StageRow {
   share: number | null;
   mean: number | null;
   max: number | null;
+  meanMinutes: number | null;
+  maxMinutes: number | null;
 }
 
-const stageColumns: TableColumnsType<StageRow> = [
+const stageColumns = (by: CoverageBy): TableColumnsType<StageRow> => [
   { title: t.stageRow, dataIndex: 'stage', render: (s: CoverageStage) => STAGE_LABEL[s] },
   { title: t.children, dataIndex: 'children', align: 'right', render: fmtInt },
   { title: t.covered, dataIndex: 'covered', align: 'right', render: fmtInt },
   { title: t.share, dataIndex: 'share', align: 'right', render: fmtRatio },
-  { title: t.meanDistance, dataIndex: 'mean', align: 'right', render: t.distanceKm },
-  { title: t.maxDistance, dataIndex: 'max', align: 'right', render: t.distanceKm },
+  ...(by === 'time'
+    ? [
+        { title: t.meanMinutes, dataIndex: 'meanMinutes', align: 'right' as const, render: t.minutes },
+        { title: t.maxMinutes, dataIndex: 'maxMinutes', align: 'right' as const, render: t.minutes },
+      ]
+    : [
+        { title: t.meanDistance, dataIndex: 'mean', align: 'right' as const, render: t.distanceKm },
+        { title: t.maxDistance, dataIndex: 'max', align: 'right' as const, render: t.distanceKm },
+      ]),
 ];
 
 /** The rows' `children` is a count of children, not nested rows (antd's default tree key). */
@@ -38,17 +49,34 @@ const townshipColumns: TableColumnsType<TownshipCoverage> = [
   { title: t.share, dataIndex: 'share', align: 'right', render: fmtRatio },
 ];
 
-export function CoveragePanel({ coverage, stage }: { coverage: CoverageResult; stage: CoverageStage }) {
+export function CoveragePanel({ coverage, stage, onBy }: { coverage: CoverageResult; stage: CoverageStage; onBy: (by: CoverageBy) => void }) {
   const rows: StageRow[] = COVERAGE_STAGES.map((s) => {
     const c = coverage.stages[s];
-    return { stage: s, children: c.children, covered: c.covered, share: c.share, mean: c.distance.mean, max: c.distance.max };
+    return { stage: s, children: c.children, covered: c.covered, share: c.share, mean: c.distance.mean, max: c.distance.max, meanMinutes: c.minutes.mean, maxMinutes: c.minutes.max };
   });
   const chosen = coverage.stages[stage];
+  const byTime = coverage.by === 'time';
+  const limit = byTime
+    ? t.minutesLimit(chosen.travelMinutes.urban, chosen.travelMinutes.rural, TRAVEL_MODE_LABEL[chosen.travelMinutes.ruralMode])
+    : t.radius(chosen.serviceDistance.urban, chosen.serviceDistance.rural);
+  const switcher = (
+    <Segmented<CoverageBy>
+      size="small"
+      value={coverage.by}
+      onChange={onBy}
+      options={[
+        { label: t.byDistance, value: 'distance' },
+        { label: t.byTime, value: 'time' },
+      ]}
+      data-testid="coverage-by"
+    />
+  );
   return (
-    <Section title={`${t.coverage}（${coverage.year}年）`} testId="map-coverage">
-      <Table<StageRow> size="small" rowKey="stage" pagination={false} expandable={NOT_A_TREE} columns={stageColumns} dataSource={rows} data-testid="coverage-stages" />
+    <Section title={`${byTime ? t.coverageByTime : t.coverage}（${coverage.year}年）`} testId="map-coverage" extra={switcher}>
+      <Table<StageRow> size="small" rowKey="stage" pagination={false} expandable={NOT_A_TREE} columns={stageColumns(coverage.by)} dataSource={rows} data-testid="coverage-stages" />
       <Typography.Paragraph type="secondary" className="map-note">
-        {STAGE_LABEL[stage]} · {t.radius(chosen.serviceDistance.urban, chosen.serviceDistance.rural)} · {t.uncovered(chosen.uncovered.length)}
+        {STAGE_LABEL[stage]} · {limit} · {byTime ? t.uncoveredTime(chosen.uncovered.length) : t.uncovered(chosen.uncovered.length)}
+        {coverage.villagesWithoutChildren.length > 0 ? ` · ${t.noChildrenFigure(coverage.villagesWithoutChildren.length)}` : ''}
       </Typography.Paragraph>
       <Table<TownshipCoverage>
         size="small"
@@ -61,7 +89,7 @@ export function CoveragePanel({ coverage, stage }: { coverage: CoverageResult; s
         data-testid="coverage-townships"
       />
       <Typography.Paragraph type="secondary" className="map-note">
-        {t.coverageHint(String(coverage.roadFactor))}
+        {byTime ? t.timeHint(String(coverage.roadFactor), coverage.speeds.walk, coverage.speeds.bus) : t.coverageHint(String(coverage.roadFactor))}
         {coverage.notes.map((n) => (
           <span key={n}>
             <br />

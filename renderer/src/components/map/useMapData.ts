@@ -1,7 +1,7 @@
 // What the 布局图 page shows: the plan chosen, geo.map and geo.coverage for its year, and —
 // fetched when the planner first places a school — the plan and context the project form needs.
 import { useCallback, useState } from 'react';
-import type { CoverageResult, GeoMap } from '@shared/geo/api';
+import type { CoverageBy, CoverageResult, GeoMap } from '@shared/geo/api';
 import type { EvaluationContext, PlanDetail, PlanSummary } from '@shared/plan';
 import { invoke, type ApiCallError } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -14,6 +14,9 @@ export interface MapData {
   setYear: (year: number) => void;
   map: GeoMap | undefined;
   coverage: CoverageResult | undefined;
+  /** Coverage by the 服务半径 or by travel time. */
+  coverageBy: CoverageBy;
+  setCoverageBy: (by: CoverageBy) => void;
   error: ApiCallError | undefined;
   loading: boolean;
   /** Fetches geo.map and geo.coverage again (after an edit). */
@@ -28,7 +31,8 @@ export function useMapData(plans: PlanSummary[]): MapData {
   const [year, setYear] = useState<number>();
   const query = { ...(planId !== null ? { plan: planId } : {}), ...(year !== undefined ? { year } : {}) };
   const map = useApi('geo.map', query, [planId, year]);
-  const coverage = useApi('geo.coverage', query, [planId, year]);
+  const [coverageBy, setCoverageBy] = useState<CoverageBy>('distance');
+  const coverage = useApi('geo.coverage', { ...query, by: coverageBy }, [planId, year, coverageBy]);
   const { reload: reloadMap } = map;
   const { reload: reloadCoverage } = coverage;
 
@@ -51,6 +55,8 @@ export function useMapData(plans: PlanSummary[]): MapData {
     setYear,
     map: map.data,
     coverage: coverage.data,
+    coverageBy,
+    setCoverageBy,
     error: map.error ?? coverage.error,
     loading: map.loading || coverage.loading,
     reload,
