@@ -2,7 +2,7 @@
 // takes on each, its size now and then, and its areas with the norms beside them.
 import type { CompletedProjectsInput, PlannedAction, PlannedSchoolRecord, PlannedSchoolsInput } from '../../../shared/annex';
 import type { SchoolKind } from '../../../shared/domain';
-import { floorAreaPerStudent, PROJECT_TYPE, siteAreaPerStudent, type Plan, type PlanEvaluation, type ProjectResult } from '../../../shared/plan';
+import { floorAreaPerStudent, PROJECT_TYPE, siteAreaBasis, siteAreaPerStudent, type Plan, type PlanEvaluation, type ProjectResult } from '../../../shared/plan';
 import { STANDARDS } from '../../../shared/standards';
 import { quotedPlanName, SHORT_KIND } from './plan-source';
 
@@ -19,7 +19,16 @@ const ACTION_ORDER: PlannedAction[] = ['撤并', '新建', '迁建', '转型', '
 
 const add = (a: number | null, b: number | null): number | null => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
 
-export function plannedSchoolsInput(plan: Plan, ev: PlanEvaluation, recorded: ReadonlyMap<string, RecordedAreas>): PlannedSchoolsInput {
+/**
+ * `urbanTownships`: the 城区 townships, whose schools take the urban 生均用地 series; a school
+ * elsewhere (镇区, 乡村) takes the rural one.
+ */
+export function plannedSchoolsInput(
+  plan: Plan,
+  ev: PlanEvaluation,
+  recorded: ReadonlyMap<string, RecordedAreas>,
+  urbanTownships: ReadonlySet<string>,
+): PlannedSchoolsInput {
   const ti = Math.max(0, Math.min(ev.years.length - 1, ev.years.indexOf(plan.targetYear)));
   const bi = Math.max(0, ev.years.indexOf(plan.baseYear));
   const done = ev.projects.filter((p) => p.applied && p.completionYear <= plan.targetYear);
@@ -62,7 +71,7 @@ export function plannedSchoolsInput(plan: Plan, ev: PlanEvaluation, recorded: Re
       studentsPlanned: closed ? null : Math.round(s.demand[ti] ?? 0),
       siteArea: siteArea === null ? null : Math.round(siteArea),
       floorArea: floorArea === null ? null : Math.round(floorArea),
-      siteNorm: closed ? null : siteAreaPerStudent(kind),
+      siteNorm: closed ? null : siteAreaPerStudent(kind, plan.settings, urbanTownships.has(s.township)),
       floorNorm: closed ? null : floorAreaPerStudent(kind, classesPlanned ?? 0, plan.settings.floorAreaBasis),
       note: [closed && s.closedFrom !== null ? `${s.closedFrom}年撤并` : '', ...works, ...(groupNotes.get(s.code) ?? [])].filter(Boolean).join('；'),
     };
@@ -87,7 +96,7 @@ export function floorNormNote(plan: Plan): string {
   const basis = plan.settings.floorAreaBasis === 'planning' ? '规划指标' : '基本指标';
   return (
     `生均建筑面积标准按规划年班数取${basis}：${STANDARDS.floorAreaPerStudent.source}；${STANDARDS.ruralFloorArea.source}；${STANDARDS.floorAreaPerStudentReference.source}。` +
-    `生均用地标准：${STANDARDS.siteAreaPerStudent.source}。`
+    siteAreaBasis(plan.settings)
   );
 }
 

@@ -249,7 +249,8 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
     build: (scope, ctx) => {
       const { plan, ev } = scope.evaluation();
       const recorded = new Map(listSchools(scope.file).map((s) => [s.code, { siteArea: s.siteArea, floorArea: s.floorArea }]));
-      const content = plannedSchoolsAnnex(plannedSchoolsInput(plan, ev, recorded), ctx);
+      const urban = new Set(listTownships(scope.file).filter((t) => t.urbanRural === '城区').map((t) => t.code));
+      const content = plannedSchoolsAnnex(plannedSchoolsInput(plan, ev, recorded, urban), ctx);
       return emptySaying(withNotes(content, [floorNormNote(plan)]), '（项目中还没有学校）');
     },
   },

@@ -224,7 +224,10 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
   if (kind && spec.builds && p.seats > 0 && (floorArea === null || (!spec.increment && siteArea === null))) {
     const rooms = spec.increment ? (school?.designClasses ?? 0) + p.classes : p.classes;
     const stage = p.stage ?? (KIND_STAGES[kind][0] as Stage);
-    const est = estimateFacilities(kind, rooms, p.seats, settings, spec.increment ? { added: { stage } } : {});
+    // A new school's site follows the norm of where it stands: 城区 urban, 镇区 and 乡村 rural.
+    const township = p.township ?? school?.township ?? null;
+    const urban = township === null || k.townships.get(township)?.urbanRural === '城区';
+    const est = estimateFacilities(kind, rooms, p.seats, settings, { urban, ...(spec.increment ? { added: { stage } } : {}) });
     if (est) {
       floorArea ??= est.floorArea;
       if (!spec.increment) siteArea ??= est.siteArea;
