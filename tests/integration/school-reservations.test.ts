@@ -70,6 +70,11 @@ describe('配套学校 (school reservations of developments)', () => {
       projects: [{ type: '新建', name: '滨河小学', kind: 'primary', township: T1, classes: 18, seats: 810, completionYear: 2027, development: id }],
     });
     expect(withBuild.projects[0]).toMatchObject({ development: id });
+    const unknown = await backend.dispatch('plan.addProjects', {
+      plan: plan.id,
+      projects: [{ type: '新建', name: '错号小学', kind: 'primary', township: T1, seats: 450, completionYear: 2027, development: id + 99 }],
+    });
+    expect(JSON.stringify(unknown)).toContain('预留了配套学校用地的新建住宅项目');
     const rows = await plannedRows(plan.id);
     expect(rows.some((r) => r[3] === '预留')).toBe(false);
     expect(rows.find((r) => r[1] === '滨河小学')?.at(-1)).toBe('建于滨河新城配套预留用地');
