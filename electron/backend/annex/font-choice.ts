@@ -70,6 +70,8 @@ export function fontsNote(format: AnnexFormat, installed: ReadonlySet<string>): 
   const missing = chosen.filter((c) => !c.standard).length;
   return (
     `字体：${parts.join('，')}。` +
-    (missing > 0 ? '本机未安装 GB/T 9704-2012 规定的方正小标宋、黑体、仿宋_GB2312 中的部分字体，已用替代字体；安装后重新生成即可。' : '均为 GB/T 9704-2012 规定的字体。')
+    (missing === 0
+      ? '均为 GB/T 9704-2012 规定的字体。'
+      : `本机未安装 GB/T 9704-2012 规定的${missing === chosen.length ? '方正小标宋、黑体、仿宋_GB2312' : chosen.filter((c) => !c.standard).map((c) => `${c.label}字体`).join('、')}，已用替代字体；安装后重新生成即可。`)
   );
 }
