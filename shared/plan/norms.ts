@@ -58,9 +58,14 @@ export function seatsFromFloorArea(kind: SchoolKind, floorArea: number | null, c
   return per === null || !floorArea || floorArea <= 0 ? null : Math.floor(floorArea / per);
 }
 
-/** 生均用地 of a kind, m²: the plan's urban series in 城区, its rural one in 镇区 and 乡村. */
-export function siteAreaPerStudent(kind: SchoolKind, settings: PlanSettings, urban: boolean): number {
-  return settings.siteAreaPerStudent[urban ? 'urban' : 'rural'][kind];
+/**
+ * 生均用地 of a kind, m²: the plan's urban series in 城区, its rural one in 镇区 and 乡村. Without
+ * settings, the national defaults; without `urban`, the urban series (callers that know where
+ * the school stands should say so).
+ */
+export function siteAreaPerStudent(kind: SchoolKind, settings?: Pick<PlanSettings, 'siteAreaPerStudent'>, urban = true): number {
+  const series = settings?.siteAreaPerStudent ?? STANDARDS.siteAreaPerStudent.value;
+  return series[urban ? 'urban' : 'rural'][kind];
 }
 
 /** The plan's 生均用地 series and where their defaults come from, for notes under a table and the settings drawer. */
