@@ -124,4 +124,5 @@ export async function annexCommand(values: AnnexCliValues, call: Call, usage: (m
   }
   if (!fs.existsSync(target)) throw new Error(`附件文件没有写出：${target}`);
   console.error(`已生成 ${kinds.length} 个附件（${(result.bytes / 1024).toFixed(0)} KB）到 ${result.path ?? target}`);
+  if (result.fonts) console.error(result.fonts);
 }

@@ -54,4 +54,6 @@ export interface AnnexExportResult {
   path: string | null;
   /** The file itself, base64, when no outPath was given (browser download). */
   base64: string | null;
+  /** Which fonts the file is set in, in one sentence (the PDF's as resolved on this machine). */
+  fonts?: string;
 }

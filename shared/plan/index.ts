@@ -21,3 +21,4 @@ export { SMALL_SCHOOL_PUPILS, type LayoutSuggestion } from './layout-suggest';
 export { inclusionFacts, type InclusionData, type InclusionFacts } from './inclusion';
 export { groupsInYear, type GroupActionProject } from './group-actions';
 export { defaultTargetsWith, type InclusionPresence } from './inclusion-targets';
+export * from './reservations';

@@ -114,6 +114,8 @@ const projectFields = {
   boardingPlaces: z.number().int('寄宿床位数应为整数').min(0, '寄宿床位数不能为负').max(10_000, '寄宿床位数过大').default(0),
   /** The group a 集团化办学 action forms or extends. */
   schoolGroup: groupActionSchema.nullable().default(null),
+  /** 新建: the housing development whose reserved 配套学校 site it builds (its id), if any. */
+  development: z.number().int().positive('新建住宅项目编号不正确').nullable().default(null),
 };
 
 const projectFieldsSchema = z.strictObject(projectFields);
@@ -179,6 +181,7 @@ export function withTypeFields(p: ProjectFields): ProjectFields {
     receivers: f.receivers ? p.receivers : [],
     boardingPlaces: f.boarding ? p.boardingPlaces : 0,
     schoolGroup: f.group ? p.schoolGroup : null,
+    development: f.development ? p.development : null,
   };
 }
 

@@ -36,8 +36,6 @@ export function floorNormSource(kind: SchoolKind, urban: boolean): string {
   return urban ? STANDARDS.floorAreaPerStudent.source : `${STANDARDS.ruralFloorArea.source}；${STANDARDS.floorAreaPerStudent.source}`;
 }
 
-const SITE_AREA_PER_STUDENT: Record<SchoolKind, number> = STANDARDS.siteAreaPerStudent.value;
-
 /**
  * Floor area per student for a school of `classes` classes: the row of the largest
  * standard size not above it (smaller schools take the smallest row: they need more per pupil).
@@ -60,8 +58,25 @@ export function seatsFromFloorArea(kind: SchoolKind, floorArea: number | null, c
   return per === null || !floorArea || floorArea <= 0 ? null : Math.floor(floorArea / per);
 }
 
-export function siteAreaPerStudent(kind: SchoolKind): number {
-  return SITE_AREA_PER_STUDENT[kind];
+/**
+ * 生均用地 of a kind, m²: the plan's urban series in 城区, its rural one in 镇区 and 乡村. Without
+ * settings, the national defaults; without `urban`, the urban series (callers that know where
+ * the school stands should say so).
+ */
+export function siteAreaPerStudent(kind: SchoolKind, settings?: Pick<PlanSettings, 'siteAreaPerStudent'>, urban = true): number {
+  const series = settings?.siteAreaPerStudent ?? STANDARDS.siteAreaPerStudent.value;
+  return series[urban ? 'urban' : 'rural'][kind];
+}
+
+/** The plan's 生均用地 series and where their defaults come from, for notes under a table and the settings drawer. */
+export function siteAreaBasis(settings: PlanSettings): string {
+  const d = STANDARDS.siteAreaPerStudent.value;
+  const row = (k: SchoolKind) => `${settings.siteAreaPerStudent.urban[k]}/${settings.siteAreaPerStudent.rural[k]}`;
+  const changed = (['urban', 'rural'] as const).some((u) => Object.entries(d[u]).some(([k, v]) => settings.siteAreaPerStudent[u][k as SchoolKind] !== v));
+  return (
+    `生均用地（㎡，城区/镇区及乡村）：幼儿园 ${row('kindergarten')}，小学 ${row('primary')}，初中 ${row('junior')}，九年一贯制 ${row('nine_year')}，` +
+    `高中 ${row('senior')}，特殊教育学校 ${row('special')}（${changed ? '规划设置；默认值为' : ''}${STANDARDS.siteAreaPerStudent.source}）。`
+  );
 }
 
 /** How a combined school's classes divide between its stages (one class per grade per stream). */
@@ -171,7 +186,7 @@ export function estimateFacilities(
   const per = floorAreaPerStudent(kind, classes, settings.floorAreaBasis);
   if (per === null || seats <= 0) return null;
   const floorArea = Math.round(seats * per);
-  const siteArea = Math.round(seats * siteAreaPerStudent(kind));
+  const siteArea = Math.round(seats * siteAreaPerStudent(kind, settings, where.urban ?? true));
   const parts = investmentParts(
     { floorArea, siteArea: where.added ? null : siteArea, seats: where.added ? { [where.added.stage]: seats } : seatsByStage(kind, seats) },
     settings,

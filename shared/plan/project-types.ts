@@ -248,10 +248,13 @@ export function isAdjustment(type: ProjectType): type is AdjustmentType {
 /** The fields a project of `type` keeps; the others are cleared before saving. */
 export function usedFields(type: ProjectType): {
   school: boolean; kind: boolean; township: boolean; stage: boolean; size: boolean; works: boolean; boarding: boolean; receivers: boolean; group: boolean;
+  development: boolean;
 } {
   const s: ProjectTypeSpec = PROJECT_TYPE[type];
   return {
     school: !s.createsSchool, kind: s.ownKind, township: s.ownTownship, stage: s.stage, size: s.builds,
     works: s.builds || s.works, boarding: s.boarding, receivers: s.receivers, group: s.group,
+    // Only a new school can stand on a development's reserved site.
+    development: s.createsSchool,
   };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { STANDARDS } from '../standards';
 import { geoSettingsSchema } from '../geo/settings';
+import { SCHOOL_KINDS, type SchoolKind } from '../domain/stages';
 
 const S = STANDARDS;
 
@@ -29,6 +30,12 @@ const balanceThresholdsSchema = z.object({
   multimedia: perStudent,
 });
 export type BalanceThresholds = z.output<typeof balanceThresholdsSchema>;
+
+/** 生均用地 of every school kind, m², defaulting to one series of the standards. */
+function siteAreaSeries(defaults: Record<SchoolKind, number>) {
+  const shape = Object.fromEntries(SCHOOL_KINDS.map((k) => [k, z.number().min(0).max(1000).default(defaults[k])])) as Record<SchoolKind, z.ZodDefault<z.ZodNumber>>;
+  return z.object(shape).prefault({});
+}
 
 export const planSettingsSchema = z.object({
   /** 学位预警: red above `red` use, orange from `orange`, blue below `blue`, green between. */
@@ -142,6 +149,10 @@ export const planSettingsSchema = z.object({
       dormitory: z.number().min(0).max(50).default(S.boardingAreaPerPlace.value.dormitory),
       canteen: z.number().min(0).max(50).default(S.boardingAreaPerPlace.value.canteen),
     })
+    .prefault({}),
+  /** 生均用地, m², per school kind: 城区 (urban) and 镇区/乡村 (rural). */
+  siteAreaPerStudent: z
+    .object({ urban: siteAreaSeries(S.siteAreaPerStudent.value.urban), rural: siteAreaSeries(S.siteAreaPerStudent.value.rural) })
     .prefault({}),
   /** 服务半径 and 路网系数 for coverage and catchments (shared/geo). */
   geo: geoSettingsSchema.prefault({}),

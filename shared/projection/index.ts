@@ -10,7 +10,7 @@ export { calibrate, runScenario, buildResult, recompute, countySeries, DEFAULT_H
 export { backtest, METHOD_LABEL } from './backtest';
 export { peakOf, type StagePeak } from './peaks';
 export { SIZE_CLASSES, sizeClassOf, sizeClassLabel, type SizeClass } from './size-classes';
-export { residentsOf, rampShare, HOUSING_STAGES } from './developments';
+export { residentsOf, rampShare, HOUSING_STAGES, developmentsFor } from './developments';
 export { MAX_AGE, AGES, SURVIVAL } from './population';
 export type { TrustClass, TrustTable } from './trust';
 export { withCountySeries, apportion, COUNTY_SERIES_SOURCE } from './county-births';

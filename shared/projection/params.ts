@@ -3,6 +3,7 @@
 // definition: the API contract validates with them, stored JSON is read back through them
 // (so a file saved by an older version gains the newer defaults), and the types follow.
 import { z } from 'zod';
+import type { SchoolKind } from '../domain/stages';
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -85,6 +86,12 @@ export const methodSettingsSchema = z.object({
 });
 export type MethodSettings = z.output<typeof methodSettingsSchema>;
 
+/** Kinds of school a development can reserve a site for (配套学校). */
+export const RESERVABLE_KINDS = ['kindergarten', 'primary', 'junior', 'nine_year'] as const satisfies readonly SchoolKind[];
+export type ReservableKind = (typeof RESERVABLE_KINDS)[number];
+/** 城镇: the urban norms; 农村: the rural ones (建标109-2008). */
+export const RESERVE_SETTINGS = ['城镇', '农村'] as const;
+
 export const developmentSchema = z
   .object({
     name: z.string().trim().min(1, '请填写项目名称').max(60, '项目名称不超过 60 个字'),
@@ -94,6 +101,10 @@ export const developmentSchema = z
     completionYear: yearSchema,
     /** null: in every scenario. */
     scenario: SCENARIO_NAME.nullable().default(null),
+    /** 配套学校: the kind of school whose site the development reserves (null: none). */
+    reserveKind: z.enum(RESERVABLE_KINDS, '配套学校类型不正确').nullable().default(null),
+    /** Which norms size the reserved site; null: the township's 城乡分类 (城区 urban, else rural). */
+    reserveSetting: z.enum(RESERVE_SETTINGS, '配套学校用地标准应为 城镇 或 农村').nullable().default(null),
   })
   .refine((d) => (d.dwellings ?? 0) > 0 || (d.residents ?? 0) > 0, '请填写住宅户数或入住人数');
 export type Development = z.output<typeof developmentSchema> & { id: number };

@@ -143,21 +143,45 @@ export const STANDARDS = {
     } satisfies Partial<Record<SchoolKind, readonly (readonly [number, number, number])[]>>,
     `幼儿园适用${DOCS.kindergartenBuilding}、特殊教育学校适用${DOCS.specialSchoolBuilding}，其面积指标表未能核对原文，以下为${DOCS.reference}`,
   ),
-  /** Site area per student, m² (local norms vary). */
+  // Land per pupil is not set by 建标〔2002〕102号 (a floor-area standard); the national land figures
+  // are in 建标109-2008 第十条 (校园用地, 乡(镇)及以下 schools), 建标175-2016 (幼儿园用地) and
+  // 建标156-2011 (特殊教育学校用地), and cities follow their province's 中小学校建设用地指标. None
+  // of those tables could be read in a checkable copy (searched again: the stored copies of
+  // 建标109-2008 stop at 第九条), so both series stay reference values. The rural series is
+  // larger because a small school still needs a full running track and, in 乡村, its boarding
+  // buildings, spread over fewer pupils. 城区 schools take the urban series, 镇区 and 乡村 the
+  // rural one (建标109-2008 第三条: 乡(镇)及以下).
+  /** Site area per student, m², by kind: urban (城区) and rural (镇区、乡村). */
   siteAreaPerStudent: std(
     {
-      kindergarten: 15,
-      primary: 18,
-      teaching_point: 18,
-      junior: 20,
-      nine_year: 19,
-      complete_middle: 21,
-      senior: 22,
-      twelve_year: 20,
-      vocational: 25,
-      special: 30,
-    } satisfies Record<SchoolKind, number>,
-    DOCS.reference,
+      urban: {
+        kindergarten: 15,
+        primary: 18,
+        teaching_point: 18,
+        junior: 20,
+        nine_year: 19,
+        complete_middle: 21,
+        senior: 22,
+        twelve_year: 20,
+        vocational: 25,
+        special: 30,
+      },
+      rural: {
+        kindergarten: 18,
+        primary: 23,
+        teaching_point: 25,
+        junior: 25,
+        nine_year: 24,
+        complete_middle: 26,
+        senior: 27,
+        twelve_year: 25,
+        vocational: 30,
+        special: 35,
+      },
+    } satisfies Record<'urban' | 'rural', Record<SchoolKind, number>>,
+    `城区学校按本省中小学校建设用地指标，乡村学校适用${DOCS.ruralSchoolBuilding}第十条、幼儿园适用${DOCS.kindergartenBuilding}、` +
+      `特殊教育学校适用${DOCS.specialSchoolBuilding}的用地指标，以上用地指标表均未能核对原文，` +
+      `城区、乡村（含镇区）生均用地为${DOCS.reference}，请按本省标准修改`,
   ),
   /** 建安造价, 元 per m² of floor area. */
   costPerM2: std(3000, DOCS.reference),

@@ -40,6 +40,7 @@ const full: Omit<PlanProject, 'id'> = {
   note: '原址改造，保留运动场',
   schoolGroup: null,
   boardingPlaces: 120,
+  development: null,
 };
 
 async function open() {

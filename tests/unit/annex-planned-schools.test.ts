@@ -8,6 +8,9 @@ import { evaluatePlan, newPlan, type Plan } from '../../shared/plan';
 import { J1, P1, P2, planContext, T2 } from '../fixtures/plan-county';
 import { project } from '../fixtures/plan-projects';
 
+/** The fixture's 城区 townships: their schools take the urban 生均用地 series. */
+const URBAN = new Set(planContext().townships.filter((t) => t.urbanRural === '城区').map((t) => t.code));
+
 const plan: Plan = {
   ...newPlan(2024, { targetYear: 2029, outlookYear: 2034 }),
   name: '十五五',
@@ -23,7 +26,7 @@ describe('规划学校一览表', () => {
   const ev = evaluatePlan(planContext(), plan);
   // Every existing school records 20,000 ㎡ of site and 10,000 ㎡ of floor area in the fixture.
   const recorded = new Map(ev.schools.filter((s) => !s.isNew).map((s) => [s.code, { siteArea: 20000, floorArea: 10000 }]));
-  const input = plannedSchoolsInput(plan, ev, recorded);
+  const input = plannedSchoolsInput(plan, ev, recorded, URBAN);
   const row = (name: string) => input.schools.find((s) => s.name === name);
 
   it('names the action and adds the projects’ areas', () => {
@@ -62,11 +65,14 @@ describe('规划学校一览表 with a 集团化办学 project', () => {
         project({ id: 2, type: '集团化办学', name: '青山共同体', school: P2, completionYear: 2031, schoolGroup: { name: '青山共同体', kind: '共同体', members: [P1] } }),
       ],
     };
-    const rows = plannedSchoolsInput(grouped, evaluatePlan(planContext(), grouped), new Map()).schools;
+    const rows = plannedSchoolsInput(grouped, evaluatePlan(planContext(), grouped), new Map(), URBAN).schools;
     const row = (name: string) => rows.find((s) => s.name === name);
     expect(row('城关初级中学')).toMatchObject({ action: '保留', note: '2027年牵头城关教育集团' });
     expect(row('城关第一小学')).toMatchObject({ action: '保留', note: '2027年加入城关教育集团' });
     expect(row('青山乡中心小学')).toMatchObject({ note: '' });
+    // 青山乡 is 乡村: its 小学 takes the rural 生均用地 (23 ㎡, 参考值), the 城关 ones the urban 18 ㎡.
+    expect(row('青山乡中心小学')?.siteNorm).toBe(23);
+    expect(row('城关第一小学')?.siteNorm).toBe(18);
   });
 });
 

@@ -12,7 +12,10 @@ import {
   investmentParts,
   newPlan,
   projectInvestmentParts,
+  readSettings,
   seatsByStage,
+  siteAreaBasis,
+  siteAreaPerStudent,
   type Plan,
   type PlanProject,
 } from '../../shared/plan';
@@ -86,5 +89,39 @@ describe('investment parts', () => {
     const ev = evaluatePlan(planContext(), plan);
     expect(ev.projects[0]?.investmentParts).toEqual({ building: 1620, equipment: 108, siteWorks: 194.4, land: null, total: 1922.4 });
     expect(ev.projects[1]?.investmentParts).toBeNull();
+  });
+});
+
+describe('site area per student', () => {
+  it('takes the urban series in 城区 and the rural one elsewhere, each a plan setting', () => {
+    const settings = defaultSettings();
+    // 540 小学 seats: 540 × 18 = 9,720 ㎡ in 城区, 540 × 23 = 12,420 ㎡ in 镇区/乡村 (both 参考值).
+    expect(siteAreaPerStudent('primary', settings, true)).toBe(18);
+    expect(siteAreaPerStudent('primary', settings, false)).toBe(23);
+    // Without settings or place: the national urban default (what a caller that knows neither gets).
+    expect(siteAreaPerStudent('primary')).toBe(18);
+    expect(estimateFacilities('primary', 12, 540, settings, { urban: true })?.siteArea).toBe(9720);
+    const rural = estimateFacilities('primary', 12, 540, settings, { urban: false });
+    expect(rural?.siteArea).toBe(12420);
+    // 室外工程 follows the site: 12,420 × 200 元 = 248.4 万元.
+    expect(rural?.parts.siteWorks).toBe(248.4);
+    // A plan's own figure replaces the default, and the note says the figure is the plan's.
+    const own = { ...settings, siteAreaPerStudent: { ...settings.siteAreaPerStudent, rural: { ...settings.siteAreaPerStudent.rural, primary: 30 } } };
+    expect(estimateFacilities('primary', 12, 540, own, { urban: false })?.siteArea).toBe(16200);
+    expect(siteAreaBasis(own)).toContain('小学 18/30');
+    expect(siteAreaBasis(own)).toContain('规划设置');
+    expect(siteAreaBasis(settings)).not.toContain('规划设置');
+    // An extension builds on its own site: no site area is estimated for it in either series.
+    expect(estimateFacilities('primary', 30, 270, settings, { urban: false, added: { stage: 'primary' } })?.parts.siteWorks).toBeNull();
+  });
+
+  it('names the standards that set land and says their tables are unconfirmed', () => {
+    expect(siteAreaBasis(defaultSettings())).toMatch(/建标109-2008.*第十条.*建标175-2016.*建标156-2011.*未能核对原文.*参考值/);
+  });
+
+  it('reads an older plan without the setting with the defaults', () => {
+    const old = readSettings(JSON.stringify({ costPerM2: 3500 }));
+    expect(old.siteAreaPerStudent.urban.junior).toBe(20);
+    expect(old.siteAreaPerStudent.rural.junior).toBe(25);
   });
 });

@@ -20,6 +20,7 @@ import {
   COUNTY_POOL,
   COUNTY_STAGES,
   investmentBasis,
+  siteAreaBasis,
   isAdjustment,
   isConstruction,
   PROJECT_TYPE,
@@ -193,6 +194,7 @@ export function investmentNotes(plan: Plan, ev: PlanEvaluation): string[] {
       `室外工程 ${fmt(parts('siteWorks'), '万元')}，土地费用 ${fmt(parts('land'), '万元')}；新建、迁建项目用地面积合计 ${fmt(site, '㎡')}。` +
       (entered > 0 ? `其中 ${entered} 个项目的总投资为填报数，与测算构成不同，表中以填报数为准。` : ''),
     investmentBasis(plan.settings),
+    siteAreaBasis(plan.settings),
   ];
 }
 

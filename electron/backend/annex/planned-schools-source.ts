@@ -2,7 +2,8 @@
 // takes on each, its size now and then, and its areas with the norms beside them.
 import type { CompletedProjectsInput, PlannedAction, PlannedSchoolRecord, PlannedSchoolsInput } from '../../../shared/annex';
 import type { SchoolKind } from '../../../shared/domain';
-import { floorAreaPerStudent, PROJECT_TYPE, siteAreaPerStudent, type Plan, type PlanEvaluation, type ProjectResult } from '../../../shared/plan';
+import { STAGE_LABEL, type Stage } from '../../../shared/domain';
+import { floorAreaPerStudent, PROJECT_TYPE, siteAreaBasis, siteAreaPerStudent, type Plan, type PlanEvaluation, type ProjectResult, type SchoolReservation } from '../../../shared/plan';
 import { STANDARDS } from '../../../shared/standards';
 import { quotedPlanName, SHORT_KIND } from './plan-source';
 
@@ -19,7 +20,23 @@ const ACTION_ORDER: PlannedAction[] = ['撤并', '新建', '迁建', '转型', '
 
 const add = (a: number | null, b: number | null): number | null => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
 
-export function plannedSchoolsInput(plan: Plan, ev: PlanEvaluation, recorded: ReadonlyMap<string, RecordedAreas>): PlannedSchoolsInput {
+/** The 配套学校 sites of the plan's developments and the township names to print them under. */
+export interface ReservedSites {
+  reservations: readonly SchoolReservation[];
+  townshipName: (code: string) => string;
+}
+
+/**
+ * `urbanTownships`: the 城区 townships, whose schools take the urban 生均用地 series; a school
+ * elsewhere (镇区, 乡村) takes the rural one.
+ */
+export function plannedSchoolsInput(
+  plan: Plan,
+  ev: PlanEvaluation,
+  recorded: ReadonlyMap<string, RecordedAreas>,
+  urbanTownships: ReadonlySet<string>,
+  reserved: ReservedSites = { reservations: [], townshipName: (c) => c },
+): PlannedSchoolsInput {
   const ti = Math.max(0, Math.min(ev.years.length - 1, ev.years.indexOf(plan.targetYear)));
   const bi = Math.max(0, ev.years.indexOf(plan.baseYear));
   const done = ev.projects.filter((p) => p.applied && p.completionYear <= plan.targetYear);
@@ -62,12 +79,48 @@ export function plannedSchoolsInput(plan: Plan, ev: PlanEvaluation, recorded: Re
       studentsPlanned: closed ? null : Math.round(s.demand[ti] ?? 0),
       siteArea: siteArea === null ? null : Math.round(siteArea),
       floorArea: floorArea === null ? null : Math.round(floorArea),
-      siteNorm: closed ? null : siteAreaPerStudent(kind),
+      siteNorm: closed ? null : siteAreaPerStudent(kind, plan.settings, urbanTownships.has(s.township)),
       floorNorm: closed ? null : floorAreaPerStudent(kind, classesPlanned ?? 0, plan.settings.floorAreaBasis),
-      note: [closed && s.closedFrom !== null ? `${s.closedFrom}年撤并` : '', ...works, ...(groupNotes.get(s.code) ?? [])].filter(Boolean).join('；'),
+      note: [
+        closed && s.closedFrom !== null ? `${s.closedFrom}年撤并` : '',
+        ...works,
+        ...(groupNotes.get(s.code) ?? []),
+        ...reserved.reservations.filter((r) => r.builtBy !== null && r.builtBy.id === s.projectId).map((r) => `建于${r.developmentName}配套预留用地`),
+      ]
+        .filter(Boolean)
+        .join('；'),
     };
   });
-  return { baseYear: plan.baseYear, targetYear: plan.targetYear, schools, planName: quotedPlanName(plan.name) };
+  const waiting = reserved.reservations.filter((r) => r.builtBy === null || r.builtBy.completionYear > plan.targetYear);
+  return {
+    baseYear: plan.baseYear,
+    targetYear: plan.targetYear,
+    schools: [...schools, ...waiting.map((r) => reservedSchool(r, plan, reserved.townshipName))],
+    planName: quotedPlanName(plan.name),
+  };
+}
+
+/** A reserved site not yet built by the target year: its planned size and areas, 预留. */
+function reservedSchool(r: SchoolReservation, plan: Plan, townshipName: (code: string) => string): PlannedSchoolRecord {
+  const pupils = (Object.entries(r.pupils) as [Stage, number][]).map(([st, n]) => `${STAGE_LABEL[st]} ${n} 人`).join('、');
+  return {
+    name: `${r.developmentName}配套${SHORT_KIND[r.kind]}`,
+    township: townshipName(r.township),
+    kind: SHORT_KIND[r.kind],
+    action: '预留',
+    classesNow: null,
+    classesPlanned: r.classes,
+    seatsNow: null,
+    seatsPlanned: r.seats,
+    studentsPlanned: null,
+    siteArea: r.siteArea,
+    floorArea: r.floorArea,
+    siteNorm: siteAreaPerStudent(r.kind, plan.settings, r.urban),
+    floorNorm: floorAreaPerStudent(r.kind, r.classes, plan.settings.floorAreaBasis),
+    note:
+      `${r.completionYear}年入住约 ${r.residents.toLocaleString('zh-CN')} 人，按千人指标需${pupils}；按${r.urban ? '城镇' : '农村'}标准预留用地` +
+      (r.builtBy ? `；${r.builtBy.name}${r.builtBy.completionYear}年建成` : '；尚无新建项目'),
+  };
 }
 
 /** "2027年牵头组建城关教育集团" beside the core school, "2027年加入…" beside each member. */
@@ -87,7 +140,7 @@ export function floorNormNote(plan: Plan): string {
   const basis = plan.settings.floorAreaBasis === 'planning' ? '规划指标' : '基本指标';
   return (
     `生均建筑面积标准按规划年班数取${basis}：${STANDARDS.floorAreaPerStudent.source}；${STANDARDS.ruralFloorArea.source}；${STANDARDS.floorAreaPerStudentReference.source}。` +
-    `生均用地标准：${STANDARDS.siteAreaPerStudent.source}。`
+    siteAreaBasis(plan.settings)
   );
 }
 

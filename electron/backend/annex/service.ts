@@ -2,6 +2,7 @@
 // the three formats. backend.ts maps annex.list / annex.preview / annex.export here.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fontsNote, installedFontFamilies } from './font-choice';
 import type { ParsedInput } from '../../../shared/api';
 import {
   ANNEX_CATALOG,
@@ -156,10 +157,11 @@ export async function annexExport(
   const title = documentTitle(file, input);
   const bytes = await renderAnnexFile(annexes, title, format, renderers);
   const fileName = fileNameFor(annexes, title, format);
+  const fonts = fontsNote(format, format === 'pdf' ? installedFontFamilies() : new Set());
   if (input.outPath) {
     const target = path.resolve(input.outPath);
     writeFileAtomically(target, bytes);
-    return { format, fileName, bytes: bytes.length, path: target, base64: null };
+    return { format, fileName, bytes: bytes.length, path: target, base64: null, fonts };
   }
-  return { format, fileName, bytes: bytes.length, path: null, base64: Buffer.from(bytes).toString('base64') };
+  return { format, fileName, bytes: bytes.length, path: null, base64: Buffer.from(bytes).toString('base64'), fonts };
 }

@@ -31,6 +31,7 @@ import type { ProjectFile } from '../db/project-file';
 import { allEnrolment, counts, distinctYears } from '../db/queries';
 import { AppError } from '../errors';
 import { listTownships } from '../services/overview';
+import { planReservations } from '../services/reservations';
 import { evaluateStoredPlan, resolvePlan } from '../services/plan-context';
 import { runProjection } from '../services/projection';
 import { listSchools } from '../services/schools';
@@ -249,7 +250,8 @@ export const ANNEX_SOURCES: Record<AnnexKind, AnnexSource> = {
     build: (scope, ctx) => {
       const { plan, ev } = scope.evaluation();
       const recorded = new Map(listSchools(scope.file).map((s) => [s.code, { siteArea: s.siteArea, floorArea: s.floorArea }]));
-      const content = plannedSchoolsAnnex(plannedSchoolsInput(plan, ev, recorded), ctx);
+      const reserved = planReservations(scope.file, plan, scope.scenario());
+      const content = plannedSchoolsAnnex(plannedSchoolsInput(plan, ev, recorded, reserved.urbanTownships, reserved), ctx);
       return emptySaying(withNotes(content, [floorNormNote(plan)]), '（项目中还没有学校）');
     },
   },

@@ -16,6 +16,8 @@ export interface DevelopmentRow {
   residents: number | null;
   completionYear: number;
   scenario: string | null;
+  reserveKind: string | null;
+  reserveSetting: string | null;
 }
 
 export function scenarioRows(db: Database.Database): ScenarioRow[] {
@@ -47,7 +49,8 @@ export function writeScenarios(db: Database.Database, rows: readonly { name: str
 
 export function developmentRows(db: Database.Database): DevelopmentRow[] {
   return db
-    .prepare(`SELECT id, name, township, dwellings, residents, completion_year AS completionYear, scenario
+    .prepare(`SELECT id, name, township, dwellings, residents, completion_year AS completionYear, scenario,
+        reserve_kind AS reserveKind, reserve_setting AS reserveSetting
       FROM developments ORDER BY completion_year, id`)
     .all() as DevelopmentRow[];
 }
@@ -55,15 +58,15 @@ export function developmentRows(db: Database.Database): DevelopmentRow[] {
 export function upsertDevelopment(db: Database.Database, d: Omit<DevelopmentRow, 'id'> & { id?: number }): number {
   if (d.id !== undefined) {
     const info = db
-      .prepare(`UPDATE developments SET name = ?, township = ?, dwellings = ?, residents = ?, completion_year = ?, scenario = ?
-        WHERE id = ?`)
-      .run(d.name, d.township, d.dwellings, d.residents, d.completionYear, d.scenario, d.id);
+      .prepare(`UPDATE developments SET name = ?, township = ?, dwellings = ?, residents = ?, completion_year = ?, scenario = ?,
+        reserve_kind = ?, reserve_setting = ? WHERE id = ?`)
+      .run(d.name, d.township, d.dwellings, d.residents, d.completionYear, d.scenario, d.reserveKind, d.reserveSetting, d.id);
     return info.changes > 0 ? d.id : -1;
   }
   const info = db
-    .prepare(`INSERT INTO developments (name, township, dwellings, residents, completion_year, scenario)
-      VALUES (?, ?, ?, ?, ?, ?)`)
-    .run(d.name, d.township, d.dwellings, d.residents, d.completionYear, d.scenario);
+    .prepare(`INSERT INTO developments (name, township, dwellings, residents, completion_year, scenario, reserve_kind, reserve_setting)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(d.name, d.township, d.dwellings, d.residents, d.completionYear, d.scenario, d.reserveKind, d.reserveSetting);
   return Number(info.lastInsertRowid);
 }
 

@@ -47,6 +47,7 @@ import type { ProjectFile } from '../db/project-file';
 import { allSchools, allTownships } from '../db/queries';
 import { AppError } from '../errors';
 import { dataBaseYear, projectDefaultTargets, withProjectTargets } from './plan-context';
+import { listDevelopments } from './projection';
 
 function now(): string {
   return new Date().toISOString();
@@ -181,12 +182,15 @@ export async function resetTargets(file: ProjectFile, planId: number): Promise<P
 export interface Known {
   schools: Map<string, School>;
   townships: Map<string, Township>;
+  /** Ids of the developments that reserve a 配套学校 site. */
+  reservations?: Set<number>;
 }
 
 export function known(file: ProjectFile): Known {
   return {
     schools: new Map(allSchools(file.db).map((s) => [s.code, s])),
     townships: new Map(allTownships(file.db).map((t) => [t.code, t])),
+    reservations: new Set(listDevelopments(file.db).filter((d) => d.reserveKind !== null).map((d) => d.id)),
   };
 }
 
@@ -209,6 +213,9 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
   if (p.school) describe(p.school);
   for (const r of p.receivers) describe(r.school);
   if (p.township && !k.townships.has(p.township)) throw new AppError('NOT_FOUND', `找不到代码为 ${p.township} 的乡镇（街道）。`);
+  if (p.development !== null && k.reservations && !k.reservations.has(p.development)) {
+    throw new AppError('NOT_FOUND', `找不到编号为 ${p.development} 且预留了配套学校用地的新建住宅项目。`);
+  }
   const school = p.school && projectIdOfRef(p.school) === null ? k.schools.get(p.school) : undefined;
   if (spec.stage && p.stage && school && !KIND_STAGES[school.kind].includes(p.stage)) {
     throw new AppError('INVALID_INPUT', `${school.name}（${KIND_LABEL[school.kind]}）不设${STAGE_LABEL[p.stage]}学段，无法扩建该学段。`);
@@ -224,7 +231,10 @@ export function prepare(p: ProjectFields, plan: Plan, k: Known, pendingNew: Read
   if (kind && spec.builds && p.seats > 0 && (floorArea === null || (!spec.increment && siteArea === null))) {
     const rooms = spec.increment ? (school?.designClasses ?? 0) + p.classes : p.classes;
     const stage = p.stage ?? (KIND_STAGES[kind][0] as Stage);
-    const est = estimateFacilities(kind, rooms, p.seats, settings, spec.increment ? { added: { stage } } : {});
+    // A new school's site follows the norm of where it stands: 城区 urban, 镇区 and 乡村 rural.
+    const township = p.township ?? school?.township ?? null;
+    const urban = township === null || k.townships.get(township)?.urbanRural === '城区';
+    const est = estimateFacilities(kind, rooms, p.seats, settings, { urban, ...(spec.increment ? { added: { stage } } : {}) });
     if (est) {
       floorArea ??= est.floorArea;
       if (!spec.increment) siteArea ??= est.siteArea;

@@ -8,6 +8,8 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../../shared/api';
 import { compareZh } from '../../../shared/domain';
 import {
+  RESERVABLE_KINDS,
+  type ReservableKind,
   backtest,
   buildResult,
   calibrate,
@@ -119,7 +121,12 @@ function readSettingsOf(db: Database.Database): MethodSettings {
 }
 
 export function listDevelopments(db: Database.Database): Development[] {
-  return developmentRows(db).map((r) => ({ ...r }));
+  // A value this version does not know reads as no reservation rather than failing the page.
+  return developmentRows(db).map((r) => ({
+    ...r,
+    reserveKind: (RESERVABLE_KINDS as readonly (string | null)[]).includes(r.reserveKind) ? (r.reserveKind as ReservableKind) : null,
+    reserveSetting: r.reserveSetting === '城镇' || r.reserveSetting === '农村' ? r.reserveSetting : null,
+  }));
 }
 
 export function projectionSetup(file: ProjectFile): ProjectionSetup {

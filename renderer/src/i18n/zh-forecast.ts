@@ -207,5 +207,15 @@ export const forecastStrings = {
     summary: (township: string, size: string, year: number) => `${township}，${size}，${year} 年建成`,
     dwellingsValue: (n: string) => `${n} 户`,
     residentsValue: (n: string) => `${n} 人`,
+    reserveKind: '预留配套学校',
+    reserveHint: '住宅项目预留的学校用地：规模按入住人口 × 千人指标测算，面积按建设标准；在规划学校一览表中列为“预留”，直到规划中有注明该住宅项目的新建项目',
+    reserveNone: '不预留',
+    reserveSetting: '用地标准',
+    settingByTownship: '按所在乡镇城乡分类',
+    urban: '城镇',
+    rural: '农村',
+    reserved: (kind: string) => `预留配套${kind}`,
+    preview: (pupils: string, classes: number, seats: string, site: string, setting: string) =>
+      `按本情景千人指标需${pupils}，配套学校 ${classes} 班、${seats} 个学位，按${setting}标准预留用地约 ${site} ㎡（生均用地为参考值，以规划设置为准）`,
   },
 };

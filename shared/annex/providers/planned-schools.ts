@@ -91,7 +91,8 @@ export function plannedSchoolsAnnex(input: PlannedSchoolsInput, ctx: AnnexContex
     }
   }
   if (input.schools.length > 0) {
-    const counted = input.schools.filter((s) => s.action !== '撤并');
+    // Neither a closed school nor a reserved site is a school at the target year.
+    const counted = input.schools.filter((s) => s.action !== '撤并' && s.action !== '预留');
     rows.push({
       kind: 'total',
       labelSpan: 4,
@@ -107,6 +108,9 @@ export function plannedSchoolsAnnex(input: PlannedSchoolsInput, ctx: AnnexContex
     unit: '班、个、人、平方米',
     notes: [
       `现状为${input.baseYear}年，规划为${input.targetYear}年（规划期末）；撤并的学校列出现状，规划栏空白，不计入合计。`,
+      ...(input.schools.some((s) => s.action === '预留')
+        ? ['预留为新建住宅项目的配套学校用地：规模按入住人口 × 千人指标（预测情景参数）测算，面积按建设标准，不计入合计；新建项目注明该住宅项目后按新建列出。']
+        : []),
       '用地、建筑面积为现状填报数加规划项目新增数；生均面积按规划年在校生计算，空白表示面积或在校生不详。',
       `生均建筑面积低于标准的学校 ${below} 所。`,
     ],

@@ -97,7 +97,7 @@ describe('a township with known births', () => {
   });
 
   it('adds new housing by 千人指标', () => {
-    const dev: Development = { id: 1, name: '新区', township: T1, dwellings: null, residents: 1000, completionYear: 2025, scenario: null };
+    const dev: Development = { id: 1, name: '新区', township: T1, dwellings: null, residents: 1000, completionYear: 2025, scenario: null, reserveKind: null, reserveSetting: null };
     const params = parseParams({ rampYears: 1 });
     const without = recompute(data, 2024, 2027, plainSettings(), [{ name: '中', params }], [], '中');
     const withHousing = recompute(data, 2024, 2027, plainSettings(), [{ name: '中', params }], [dev], '中');

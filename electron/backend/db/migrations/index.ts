@@ -15,9 +15,10 @@ import { v10 } from './v10-special';
 import { v11 } from './v11-project-types';
 import { v12GroupActions } from './v12-group-actions';
 import { v13 } from './v13-school-moves';
+import { v14SchoolReservations } from './v14-school-reservations';
 
 export type { Migration };
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12GroupActions, v13];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12GroupActions, v13, v14SchoolReservations];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 /** Marks our files (PRAGMA application_id), so a random SQLite file is not mistaken for a plan. */

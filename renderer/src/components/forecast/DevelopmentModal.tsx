@@ -1,8 +1,12 @@
-// Adds or edits a new housing development (配套学位): where, how big, when completed, and
-// whether it belongs to every scenario or one.
+// Adds or edits a new housing development (配套学位): where, how big, when completed, whether
+// it belongs to every scenario or one, and the 配套学校 site it reserves, with the school's size
+// and site from the 千人指标 of the scenario being edited and the national norms.
 import { useEffect } from 'react';
-import { App, Button, Form, Input, InputNumber, Select } from 'antd';
-import type { Development, ProjectionSetup } from '@shared/projection';
+import { App, Button, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { KIND_LABEL, STAGE_LABEL, type Stage } from '@shared/domain';
+import { NATIONAL_SETTINGS, schoolReservations } from '@shared/plan';
+import { RESERVABLE_KINDS, type Development, type ProjectionSetup, type ReservableKind, type ScenarioParams } from '@shared/projection';
+import { fmtInt } from '../../lib/format';
 import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
 import { useAttempt } from '../../state/useReportError';
@@ -17,6 +21,8 @@ interface Values {
   residents: number | null;
   completionYear: number;
   scenario: string;
+  reserveKind: ReservableKind | typeof NONE;
+  reserveSetting: '城镇' | '农村' | typeof NONE;
 }
 
 interface Props {
@@ -24,14 +30,33 @@ interface Props {
   development: Development | null;
   setup: ProjectionSetup;
   baseYear: number;
+  /** The scenario being edited: its 千人指标 size the reserved school in the preview. */
+  params: ScenarioParams;
   onClose: () => void;
   onSaved: () => void;
 }
 
 const ALL = '';
+const NONE = '';
 
-export function DevelopmentModal({ open, development, setup, baseYear, onClose, onSaved }: Props) {
+/** "小学 840 人 → 19 班、855 个学位，用地约 15,390 ㎡" for the values in the form. */
+function reservationPreview(v: Partial<Values>, setup: ProjectionSetup, params: ScenarioParams): string | null {
+  if (!v.reserveKind || !v.township) return null;
+  const dev: Development = {
+    id: 1, name: '', township: v.township, dwellings: v.dwellings ?? null, residents: v.residents ?? null, completionYear: v.completionYear ?? 2030, scenario: null,
+    reserveKind: v.reserveKind, reserveSetting: v.reserveSetting || null,
+  };
+  const urbanTownship = (code: string) => setup.townships.find((x) => x.code === code)?.urbanRural === '城区';
+  const [r] = schoolReservations([dev], params, { settings: NATIONAL_SETTINGS, projects: [] }, urbanTownship);
+  if (!r || r.seats === 0) return null;
+  const pupils = (Object.entries(r.pupils) as [Stage, number][]).map(([st, n]) => `${STAGE_LABEL[st]} ${fmtInt(n)} 人`).join('、');
+  return t.preview(pupils, r.classes, fmtInt(r.seats), r.siteArea === null ? '—' : fmtInt(r.siteArea), r.urban ? t.urban : t.rural);
+}
+
+export function DevelopmentModal({ open, development, setup, baseYear, params, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
+  const watched = Form.useWatch([], form) as Partial<Values> | undefined;
+  const preview = watched ? reservationPreview(watched, setup, params) : null;
   const { message } = App.useApp();
   const attempt = useAttempt();
 
@@ -39,8 +64,11 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
     if (!open) return;
     form.setFieldsValue(
       development
-        ? { ...development, scenario: development.scenario ?? ALL }
-        : { name: '', township: setup.townships[0]?.code ?? '', dwellings: null, residents: null, completionYear: baseYear + 2, scenario: ALL },
+        ? { ...development, scenario: development.scenario ?? ALL, reserveKind: development.reserveKind ?? NONE, reserveSetting: development.reserveSetting ?? NONE }
+        : {
+            name: '', township: setup.townships[0]?.code ?? '', dwellings: null, residents: null, completionYear: baseYear + 2, scenario: ALL,
+            reserveKind: NONE, reserveSetting: NONE,
+          },
     );
   }, [open, development, form, setup.townships, baseYear]);
 
@@ -56,6 +84,8 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
           residents: v.residents ?? null,
           completionYear: v.completionYear,
           scenario: v.scenario === ALL ? null : v.scenario,
+          reserveKind: v.reserveKind || null,
+          reserveSetting: v.reserveSetting || null,
         },
       });
       void message.success(t.saved);
@@ -121,6 +151,17 @@ export function DevelopmentModal({ open, development, setup, baseYear, onClose, 
             options={[{ value: ALL, label: zh.forecast.editor.allScenarios }, ...setup.scenarios.map((s) => ({ value: s.name, label: s.name }))]}
           />
         </Form.Item>
+        <Form.Item name="reserveKind" label={t.reserveKind} tooltip={t.reserveHint}>
+          <Select data-testid="development-reserve-kind" options={[{ value: NONE, label: t.reserveNone }, ...RESERVABLE_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }))]} />
+        </Form.Item>
+        <Form.Item name="reserveSetting" label={t.reserveSetting} hidden={!watched?.reserveKind}>
+          <Select options={[{ value: NONE, label: t.settingByTownship }, { value: '城镇', label: t.urban }, { value: '农村', label: t.rural }]} />
+        </Form.Item>
+        {preview ? (
+          <Typography.Paragraph type="secondary" data-testid="development-reserve-preview">
+            {preview}
+          </Typography.Paragraph>
+        ) : null}
       </Form>
     </SaveModal>
   );

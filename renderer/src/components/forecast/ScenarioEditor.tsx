@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Collapse, Divider, Flex, Input, InputNumber, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { STAGE_LABEL } from '@shared/domain';
+import { KIND_LABEL, STAGE_LABEL } from '@shared/domain';
 import type { CalibrationSummary, Development, MethodSettings, ProjectionSetup, ScenarioParams } from '@shared/projection';
 import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
@@ -206,6 +206,7 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
                 d.completionYear,
               )}
               {d.scenario ? ` · ${d.scenario}` : ''}
+              {d.reserveKind ? ` · ${zh.forecast.development.reserved(KIND_LABEL[d.reserveKind])}` : ''}
             </span>
           </li>
         ))}
@@ -339,6 +340,7 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
         development={devEdit === 'new' ? null : devEdit}
         setup={setup}
         baseYear={baseYear}
+        params={params}
         onClose={() => setDevEdit(null)}
         onSaved={() => {
           setDevEdit(null);

@@ -32,6 +32,7 @@ import {
 import { zh } from '../../i18n/zh';
 import { GroupActionFields } from './GroupActionFields';
 import { fmtInt } from '../../lib/format';
+import { useApi } from '../../api/useApi';
 
 const t = zh.plan.editor;
 
@@ -49,6 +50,7 @@ function fromForm(v: Values): ProjectFields {
     siteArea: v.siteArea ?? null,
     investment: v.investment ?? null,
     boardingPlaces: v.boardingPlaces ?? 0,
+    development: v.development ?? null,
     startYear: v.startYear ?? null,
     funding: v.funding ?? '',
     note: v.note ?? '',
@@ -81,6 +83,9 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
   const receivers = Form.useWatch('receivers', form) ?? [];
   const settings = plan.settings;
   const system = context.county.schoolSystem;
+  // Developments that reserve a 配套学校 site: a 新建 may say it builds one.
+  const setup = useApi('projection.setup', {}, [open]);
+  const reserving = (setup.data?.developments ?? []).filter((d) => d.reserveKind !== null);
 
   /** Existing schools open today, and the schools the plan's 新建 projects create. */
   const schoolOptions = useMemo(() => {
@@ -196,6 +201,21 @@ export function ProjectModal({ open, project, plan, context, onClose, onSave, in
             <Form.Item name="township" label={t.township}>
               <Select showSearch={{ optionFilterProp: 'label' }} options={townshipOptions} data-testid="project-township" />
             </Form.Item>
+            {reserving.length > 0 ? (
+              <Form.Item name="development" label={t.development} tooltip={t.developmentHint}>
+                <Select
+                  allowClear
+                  placeholder={t.developmentNone}
+                  data-testid="project-development"
+                  options={reserving.map((d) => ({ value: d.id, label: t.developmentOption(d.name, KIND_LABEL[d.reserveKind as SchoolKind]) }))}
+                  onChange={(id: number | undefined) => {
+                    // The reserved site names the kind and the place; the planner may still change them.
+                    const d = reserving.find((x) => x.id === id);
+                    if (d?.reserveKind) form.setFieldsValue({ kind: d.reserveKind, township: d.township });
+                  }}
+                />
+              </Form.Item>
+            ) : null}
           </div>
         ) : (
           <Form.Item name="school" label={used.group ? t.coreSchool : t.school}>

@@ -3,9 +3,9 @@
 // 优质均衡 rules, and the cost per m² builds are priced at.
 import { useEffect } from 'react';
 import { Button, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Select, Switch, Typography } from 'antd';
-import { STAGE_LABEL, type Stage } from '@shared/domain';
+import { KIND_LABEL, SCHOOL_KINDS, STAGE_LABEL, type Stage } from '@shared/domain';
 import { STANDARDS } from '@shared/standards';
-import { investmentBasis, planHeader, type PlanDetail, type PlanHeader, type PlanSettings } from '@shared/plan';
+import { investmentBasis, planHeader, siteAreaBasis, type PlanDetail, type PlanHeader, type PlanSettings } from '@shared/plan';
 import { useApi } from '../../api/useApi';
 import { zh } from '../../i18n/zh';
 import { inclusionSettings } from '../../i18n/zh-inclusion';
@@ -31,6 +31,10 @@ const fromForm = (f: NormsForm, base: PlanSettings): PlanSettings => ({
   teachers: { ...base.teachers, ...f.teachers },
   equipmentPerStudent: { ...base.equipmentPerStudent, ...f.equipmentPerStudent },
   landPerMu: f.landPerMu ?? null,
+  siteAreaPerStudent: {
+    urban: { ...base.siteAreaPerStudent.urban, ...f.siteAreaPerStudent?.urban },
+    rural: { ...base.siteAreaPerStudent.rural, ...f.siteAreaPerStudent?.rural },
+  },
   inclusion: { ...base.inclusion, ...f.inclusion, registeredDisabledChildren: f.inclusion?.registeredDisabledChildren ?? null },
 });
 
@@ -145,6 +149,13 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
           {num(['boardingAreaPerPlace', 'dormitory'], t.boardingDormitory, 0, 50, 0.5)}
           {num(['boardingAreaPerPlace', 'canteen'], t.boardingCanteen, 0, 50, 0.5)}
         </div>
+        <Typography.Text strong>{t.siteArea}</Typography.Text>
+        <div className="editor-grid" data-testid="site-area-norms">
+          {SCHOOL_KINDS.flatMap((k) => [
+            <div key={`${k}-u`}>{num(['siteAreaPerStudent', 'urban', k], t.siteAreaOf(KIND_LABEL[k], t.urban), 0, 1000, 0.5)}</div>,
+            <div key={`${k}-r`}>{num(['siteAreaPerStudent', 'rural', k], t.siteAreaOf(KIND_LABEL[k], t.rural), 0, 1000, 0.5)}</div>,
+          ])}
+        </div>
         <Typography.Text strong>{inclusionSettings.title}</Typography.Text>
         <div className="editor-grid-3">
           <Form.Item name={['inclusion', 'registeredDisabledChildren']} label={inclusionSettings.registered} tooltip={inclusionSettings.registeredHint}>
@@ -157,6 +168,7 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
           {[STANDARDS.floorAreaPerStudent.source, STANDARDS.ruralFloorArea.source, STANDARDS.floorAreaPerStudentReference.source, STANDARDS.boardingAreaPerPlace.source].join('；')}。
           {STANDARDS.resourceRoomMinPupils.source}。
           {investmentBasis(plan.settings)}
+          {siteAreaBasis(plan.settings)}
         </Typography.Paragraph>
         <Button htmlType="submit" type="primary" loading={saving} data-testid="save-norms">
           {t.saveNorms}
