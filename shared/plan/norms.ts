@@ -59,13 +59,11 @@ export function seatsFromFloorArea(kind: SchoolKind, floorArea: number | null, c
 }
 
 /**
- * 生均用地 of a kind, m²: the plan's urban series in 城区, its rural one in 镇区 and 乡村. Without
- * settings, the national defaults; without `urban`, the urban series (callers that know where
- * the school stands should say so).
+ * 生均用地 of a kind, m²: the plan's urban series in 城区, its rural one in 镇区 and 乡村 (the
+ * caller says where the school stands: a rural school sized with urban figures gets too little land).
  */
-export function siteAreaPerStudent(kind: SchoolKind, settings?: Pick<PlanSettings, 'siteAreaPerStudent'>, urban = true): number {
-  const series = settings?.siteAreaPerStudent ?? STANDARDS.siteAreaPerStudent.value;
-  return series[urban ? 'urban' : 'rural'][kind];
+export function siteAreaPerStudent(kind: SchoolKind, settings: Pick<PlanSettings, 'siteAreaPerStudent'>, urban: boolean): number {
+  return settings.siteAreaPerStudent[urban ? 'urban' : 'rural'][kind];
 }
 
 /** The plan's 生均用地 series and where their defaults come from, for notes under a table and the settings drawer. */

@@ -96,14 +96,14 @@ export function extendOnSite(run: PlanRun, stage: Stage, pool: string, yi: numbe
     const check = sizeChecks(c.kind, settings.schoolSize).find((k) => k.stages.includes(stage));
     if (!check) continue;
     const counted = check.stages.reduce((t, st) => t + (c.stageSeats.get(st) ?? 0), 0);
-    const sitePerPupil = siteAreaPerStudent(c.kind);
+    const urban = isUrbanTownship(run, c.township);
+    const sitePerPupil = siteAreaPerStudent(c.kind, settings, urban);
     const siteSeats = Math.floor(c.siteArea / sitePerPupil);
     const room = Math.floor(Math.min(siteSeats - c.seatsNow, check.limit - counted) / size);
     const wanted = Math.ceil(Math.ceil(left / size) / grades) * grades;
     const classes = Math.min(wanted, room);
     if (classes <= 0) continue;
     const seats = classes * size;
-    const urban = isUrbanTownship(run, c.township);
     const est = estimateFacilities(c.kind, c.classesNow + classes, seats, settings, { urban, added: { stage } });
     extensions.push({
       ref: c.ref, name: c.name, kind: c.kind, township: c.township, classes, seats,

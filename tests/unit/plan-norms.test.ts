@@ -98,8 +98,6 @@ describe('site area per student', () => {
     // 540 小学 seats: 540 × 18 = 9,720 ㎡ in 城区, 540 × 23 = 12,420 ㎡ in 镇区/乡村 (both 参考值).
     expect(siteAreaPerStudent('primary', settings, true)).toBe(18);
     expect(siteAreaPerStudent('primary', settings, false)).toBe(23);
-    // Without settings or place: the national urban default (what a caller that knows neither gets).
-    expect(siteAreaPerStudent('primary')).toBe(18);
     expect(estimateFacilities('primary', 12, 540, settings, { urban: true })?.siteArea).toBe(9720);
     const rural = estimateFacilities('primary', 12, 540, settings, { urban: false });
     expect(rural?.siteArea).toBe(12420);
