@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../errors';
 import type { PdfPrinter } from './pdf';
 import { rasterPage, type SvgRasteriser } from './raster';
+import { BrowserFailure, fileUrl, HEADLESS_FLAGS, keptBrowser } from './kept-browser';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const WINDOWS_CANDIDATES = [
@@ -65,8 +66,6 @@ function chromiumBinary(options: ChromiumPrinterOptions): string {
   return binary;
 }
 
-const fileUrl = (file: string) => `file://${file.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`;
-
 /**
  * Runs the headless browser once on `html`, written to a private temporary file (annexes of
  * a large county exceed Chromium's URL limit for a data: URL), and returns what it wrote to
@@ -82,16 +81,7 @@ async function renderOnce(options: ChromiumPrinterOptions, html: string, output:
     const { code, stderr } = await run(
       binary,
       [
-        '--headless',
-        // Chromium refuses to start as root (CI) with its sandbox on. The page it loads is our
-        // own temporary file, with escaped text, inline CSS and SVG and no script.
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-extensions',
-        '--no-first-run',
-        '--no-default-browser-check',
+        ...HEADLESS_FLAGS,
         // Its own profile: runs in parallel must not meet on the user's profile lock.
         `--user-data-dir=${path.join(dir, 'profile')}`,
         ...task.map((arg) => arg.replace('{output}', target)),
@@ -109,9 +99,31 @@ async function renderOnce(options: ChromiumPrinterOptions, html: string, output:
   }
 }
 
-/** A PdfPrinter that runs `chromium --headless --print-to-pdf` on a private temporary file. */
+/**
+ * A PdfPrinter on the kept-alive headless browser (kept-browser.ts): the HTML goes through a
+ * private temporary file, as annexes of a large county exceed Chromium's URL limit for a
+ * data: URL. @page sizes, margins and margin boxes are the document's own.
+ */
 export function chromiumPrinter(options: ChromiumPrinterOptions = {}): PdfPrinter {
-  return (html) => renderOnce(options, html, 'annex.pdf', ['--no-pdf-header-footer', '--print-to-pdf={output}'], ' PDF');
+  return async (html) => {
+    const browser = keptBrowser(chromiumBinary(options));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-annex-'));
+    try {
+      const input = path.join(dir, 'annex.html');
+      fs.writeFileSync(input, html, 'utf8');
+      const printed = await browser.open(input, { timeoutMs: options.timeoutMs ?? 120_000 }, (session) =>
+        session('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false }),
+      );
+      const bytes = Buffer.from(String(printed.data ?? ''), 'base64');
+      if (bytes.length === 0) throw new BrowserFailure('空文件');
+      return new Uint8Array(bytes);
+    } catch (err) {
+      if (err instanceof BrowserFailure) throw new AppError('IO_ERROR', `Chromium 未能生成 PDF（${err.message}）。`);
+      throw err;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
 }
 
 /** An SvgRasteriser that takes `chromium --headless --screenshot` of each SVG, one browser per image, side by side. */
