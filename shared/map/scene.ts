@@ -4,6 +4,7 @@
 import type { Level } from '../plan/types';
 import type { MapDrawing, MapLayer, MapRenderOptions, MapSchool, MapView } from './model';
 import { drawingBounds, mapProjection, type MapProjection } from './projection';
+import { placeLabels, placesAround, type LabelRequest } from './labels';
 import { KIND_SHAPE, LEVEL_FILL, LEVEL_LABEL, MAP_COLORS, schoolRadius, SHAPE_LABEL, symbolPath, VILLAGE_CLASSES, villageFill, type SymbolShape } from './style';
 
 export interface Stroke {
@@ -382,24 +383,45 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
     }
   }
 
-  if (layers.has('labels')) {
-    for (const t of drawing.townships) {
-      const c = proj.centroid(t.geometry);
-      if (c && c[0] > 0 && c[1] > 0 && c[0] < view.width && c[1] < view.height) items.push(label('labels', c[0], c[1], t.name, 13, '#595959'));
-    }
-    for (const s of shown) {
-      const planned = s.mark !== 'existing';
-      if (!planned && view.zoom < SCHOOL_LABEL_ZOOM && s.id !== options.selected) continue;
-      const p = at.get(s.id);
-      if (!visible(p, view)) continue;
-      items.push(label('labels', p[0] + schoolRadius(s.students, s.kind) + 3, p[1] + 4, s.name, 11, MAP_COLORS.label, 'start'));
-    }
-  }
+  if (layers.has('labels')) items.push(...placeLabels('labels', labelRequests(drawing, proj, view, shown, at, options.selected), symbolBoxes(layers, shown, at, view)));
 
   if (options.furniture) items.push(...mapFurniture(drawing, view, options, proj.metresPerPx));
   // Hits are searched from the top: the last drawn first.
   hits.reverse();
   return { width: view.width, height: view.height, items, hits, metresPerPx: proj.metresPerPx, projection: proj, drawn: { schools, villages } };
+}
+
+/** Township names first (always drawn), then planned and selected schools, then the larger schools. */
+function labelRequests(drawing: MapDrawing, proj: MapProjection, view: MapView, shown: readonly MapSchool[], at: Map<string, [number, number]>, selected: string | null | undefined): LabelRequest[] {
+  const out: LabelRequest[] = [];
+  for (const t of drawing.townships) {
+    const c = proj.centroid(t.geometry);
+    if (!c || c[0] <= 0 || c[1] <= 0 || c[0] >= view.width || c[1] >= view.height) continue;
+    const places = [0, -15, 15].map((dy) => ({ x: c[0], y: c[1] + dy, anchor: 'middle' as const }));
+    out.push({ text: t.name, size: 13, color: '#595959', places, required: true });
+  }
+  const rank = (s: MapSchool) => (s.mark !== 'existing' ? 0 : s.id === selected ? 1 : 2);
+  const named = shown.filter((s) => s.mark !== 'existing' || view.zoom >= SCHOOL_LABEL_ZOOM || s.id === selected);
+  named.sort((a, b) => rank(a) - rank(b) || (b.students ?? 0) - (a.students ?? 0));
+  for (const s of named) {
+    const p = at.get(s.id);
+    if (!visible(p, view)) continue;
+    out.push({ text: s.name, size: 11, color: MAP_COLORS.label, places: placesAround(p[0], p[1], schoolRadius(s.students, s.kind), 11), required: false });
+  }
+  return out;
+}
+
+/** The boxes of the school symbols drawn, which names keep clear of where they can. */
+function symbolBoxes(layers: ReadonlySet<MapLayer>, shown: readonly MapSchool[], at: Map<string, [number, number]>, view: MapView): [number, number, number, number][] {
+  if (!layers.has('schools')) return [];
+  const out: [number, number, number, number][] = [];
+  for (const s of shown) {
+    const p = at.get(s.id);
+    if (!visible(p, view)) continue;
+    const r = schoolRadius(s.students, s.kind) + 1;
+    out.push([p[0] - r, p[1] - r, p[0] + r, p[1] + r]);
+  }
+  return out;
 }
 
 /** The school or village under a px, top-most first; null when there is none. */
