@@ -13,6 +13,8 @@ export interface LabelPlace {
 }
 
 export interface LabelRequest {
+  /** The scene group (and so the layer) the text belongs to. */
+  group: string;
   text: string;
   size: number;
   color: string;
@@ -64,7 +66,7 @@ class BoxIndex {
 }
 
 /** Places the labels in the order given; `symbols` are boxes a label avoids when it can. */
-export function placeLabels(group: string, requests: readonly LabelRequest[], symbols: readonly Box[]): SceneText[] {
+export function placeLabels(requests: readonly LabelRequest[], symbols: readonly Box[]): SceneText[] {
   const placed = new BoxIndex();
   const marks = new BoxIndex();
   for (const s of symbols) marks.add(s);
@@ -78,7 +80,7 @@ export function placeLabels(group: string, requests: readonly LabelRequest[], sy
     const box = boxes[i];
     if (!place || !box) continue;
     placed.add(box);
-    out.push({ type: 'text', group, x: Math.round(place.x * 10) / 10, y: Math.round(place.y * 10) / 10, text: r.text, size: r.size, color: r.color, anchor: place.anchor, halo: true });
+    out.push({ type: 'text', group: r.group, x: Math.round(place.x * 10) / 10, y: Math.round(place.y * 10) / 10, text: r.text, size: r.size, color: r.color, anchor: place.anchor, halo: true });
   }
   return out;
 }

@@ -38,11 +38,10 @@ describe('map labels', () => {
     const at = { x: 100, y: 100, anchor: 'start' as const };
     const left = { x: 90, y: 100, anchor: 'end' as const };
     const placed = placeLabels(
-      'labels',
       [
-        { text: '城关镇', size: 13, color: '#000', places: [at], required: true },
-        { text: '城关小学', size: 11, color: '#000', places: [at, left], required: false },
-        { text: '城关中学', size: 11, color: '#000', places: [at, left], required: false },
+        { group: 'labels', text: '城关镇', size: 13, color: '#000', places: [at], required: true },
+        { group: 'labels', text: '城关小学', size: 11, color: '#000', places: [at, left], required: false },
+        { group: 'labels', text: '城关中学', size: 11, color: '#000', places: [at, left], required: false },
       ],
       [],
     );
