@@ -8,8 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
-/** Flags shared with the one-shot runs in chromium.ts. */
-export const HEADLESS_FLAGS = [
+const HEADLESS_FLAGS = [
   '--headless',
   // Chromium refuses to start as root (CI) with its sandbox on. The pages it loads are our
   // own temporary files, with escaped text, inline CSS and SVG and no script.
@@ -191,7 +190,7 @@ class KeptBrowser {
   }
 }
 
-export const fileUrl = (file: string) => `file://${file.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`;
+const fileUrl = (file: string) => `file://${file.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`;
 
 const running = new Map<string, KeptBrowser>();
 let exitHookInstalled = false;
