@@ -96,8 +96,8 @@ async function benchMapAnnex(measure: Measure): Promise<void> {
     // The first PDF starts the kept-alive browser; the next ones reuse it, as a second print
     // from the same CLI run or loopback host does.
     closeKeptBrowsers();
-    await measure('布局规划图附件 PDF（示例县，首次，含启动 Chromium）', 1, () => exportMap('pdf'), `现状图 + 规划图 + 覆盖表；负载 ${os.loadavg()[0].toFixed(1)}`);
-    await measure('布局规划图附件 PDF（示例县，浏览器已启动）', 3, () => exportMap('pdf'), `负载 ${os.loadavg()[0].toFixed(1)}`);
+    await measure('布局规划图附件 PDF（示例县，首次，含启动 Chromium）', 1, () => exportMap('pdf'), `现状图 + 规划图 + 覆盖表；负载 ${(os.loadavg()[0] ?? 0).toFixed(1)}`);
+    await measure('布局规划图附件 PDF（示例县，浏览器已启动）', 3, () => exportMap('pdf'), `负载 ${(os.loadavg()[0] ?? 0).toFixed(1)}`);
     await measure('布局规划图附件 DOCX（示例县）', 3, () => exportMap('docx'), '现状图 + 规划图（PNG）+ 覆盖表');
   } finally {
     backend.close();
