@@ -1,8 +1,9 @@
 // The kept-alive headless browser behind the CLI's and the host's PDFs: prints side by side
 // do not mix their pages, the browser is reused between prints, and it starts again after
-// being closed.
+// being closed, sweeping the profiles of browsers whose process is gone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPrinter, findChromium } from '../../electron/backend/annex/chromium';
@@ -44,9 +45,18 @@ describe('kept browser', () => {
     const binary = findChromium() ?? '';
     const before = keptBrowser(binary);
     closeKeptBrowsers();
+    // A profile left by a process that is gone is removed on the next start; a live one's stays.
+    const gone = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const stale = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-chromium-'));
+    fs.writeFileSync(path.join(stale, 'owner.pid'), gone);
+    const live = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-chromium-'));
+    fs.writeFileSync(path.join(live, 'owner.pid'), String(process.pid));
     expect(before.closed).toBe(true);
     const pdf = await chromiumPrinter()(page('重新启动'));
     expect(pdfText(pdf, 'again.pdf')).toBe('重新启动');
     expect(keptBrowser(binary)).not.toBe(before);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+    fs.rmSync(live, { recursive: true, force: true });
   });
 });

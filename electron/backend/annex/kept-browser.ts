@@ -96,8 +96,38 @@ export interface PrintOptions {
 }
 
 /** A running browser; `open` runs `use` on a tab showing the file, then closes the tab. */
+const PROFILE_PREFIX = 'csp-chromium-';
+const OWNER_FILE = 'owner.pid';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the profiles of browsers whose process is gone: a host stopped by a signal never
+ * runs its exit hook, and a killed browser may still be writing when the hook runs.
+ */
+export function sweepProfiles(): void {
+  const tmp = os.tmpdir();
+  for (const name of fs.readdirSync(tmp).filter((n) => n.startsWith(PROFILE_PREFIX))) {
+    const dir = path.join(tmp, name);
+    try {
+      const owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+      if (Number.isInteger(owner) && owner > 0 && alive(owner)) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Not ours, unreadable or being removed: left alone.
+    }
+  }
+}
+
 class KeptBrowser {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-chromium-'));
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), PROFILE_PREFIX));
   private readonly child: ChildProcess;
   private readonly pipe: DevToolsPipe;
   private users = 0;
@@ -109,6 +139,7 @@ class KeptBrowser {
     binary: string,
     private readonly onClosed: () => void,
   ) {
+    fs.writeFileSync(path.join(this.dir, OWNER_FILE), String(process.pid));
     this.child = spawn(binary, [...HEADLESS_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${path.join(this.dir, 'profile')}`, 'about:blank'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
@@ -203,6 +234,7 @@ export function keptBrowser(binary: string): KeptBrowser {
     exitHookInstalled = true;
     process.once('exit', closeKeptBrowsers);
   }
+  sweepProfiles();
   const browser = new KeptBrowser(binary, () => {
     if (running.get(binary) === browser) running.delete(binary);
   });
