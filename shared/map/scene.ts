@@ -4,6 +4,7 @@
 import type { Level } from '../plan/types';
 import type { MapDrawing, MapLayer, MapRenderOptions, MapSchool, MapView } from './model';
 import { drawingBounds, mapProjection, type MapProjection } from './projection';
+import { placeLabels, placesAround, type LabelRequest } from './labels';
 import { KIND_SHAPE, LEVEL_FILL, LEVEL_LABEL, MAP_COLORS, schoolRadius, SHAPE_LABEL, symbolPath, VILLAGE_CLASSES, villageFill, type SymbolShape } from './style';
 
 export interface Stroke {
@@ -116,10 +117,6 @@ function schoolShapes(s: MapSchool, p: [number, number], selected: boolean): Sce
   return out;
 }
 
-function label(group: string, x: number, y: number, text: string, size: number, color: string, anchor: SceneText['anchor'] = 'middle'): SceneText {
-  return { type: 'text', group, x: r1(x), y: r1(y), text, size, color, anchor, halo: true };
-}
-
 /** A round length for the scale bar: about a fifth of the width. */
 export function scaleBarLength(metresPerPx: number, widthPx: number): number {
   const target = (widthPx / 5) * metresPerPx;
@@ -204,7 +201,7 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
     }
   }
   if (layers.has('rings') && drawing.rings.length) {
-    rows.push({ symbol: (x, y) => [{ type: 'circle', group: 'legend', cx: x, cy: y, r: 6, fill: MAP_COLORS.ring, fillOpacity: 0.08, stroke: { color: MAP_COLORS.ring, width: 0.8, dash: [3, 2] } }], label: '服务半径' });
+    rows.push({ symbol: (x, y) => [{ type: 'circle', group: 'legend', cx: x, cy: y, r: 6, fill: MAP_COLORS.ring, fillOpacity: 0.08, stroke: { color: MAP_COLORS.ring, width: 0.8, opacity: 0.55 } }], label: '服务半径' });
   }
   if (layers.has('groups') && drawing.groups?.length) rows.push({ symbol: (x, y) => [path(`M${x - 9},${y}H${x + 9}`, null, GROUP_STROKE)], label: '学校集团（核心校到成员校）' });
   if (layers.has('catchments') && drawing.catchments.length) rows.push({ symbol: (x, y) => [path(`M${x - 8},${y}H${x + 8}`, null, { color: MAP_COLORS.catchment, width: 1 })], label: '划片（村到学校）' });
@@ -262,13 +259,15 @@ const REFERENCE_STROKE: Record<'road' | 'river', Stroke> = {
   river: { color: MAP_COLORS.river, width: 1.6 },
 };
 
-function references(drawing: MapDrawing, proj: MapProjection, view: MapView, items: SceneItem[]): void {
+function references(drawing: MapDrawing, proj: MapProjection, view: MapView, items: SceneItem[], names: LabelRequest[]): void {
+  const townships = new Set(drawing.townships.map((t) => t.name));
   for (const f of drawing.references ?? []) {
     if (f.geometry.type === 'Point') {
       const p = proj.point([f.geometry.coordinates[0] ?? NaN, f.geometry.coordinates[1] ?? NaN]);
       if (!visible(p, view)) continue;
       items.push({ type: 'path', group: 'references', d: `M${r1(p[0] - 3)},${r1(p[1] - 3)}h6v6h-6Z`, fill: '#595959', stroke: null, title: f.name });
-      if (f.name) items.push(label('references', p[0], p[1] - 6, f.name, 11, '#595959'));
+      // A town named like its township is already named by the township's label.
+      if (f.name && !townships.has(f.name)) names.push({ group: 'references', text: f.name, size: 11, color: '#595959', places: placesAround(p[0], p[1], 3, 11), required: false });
     } else if (f.geometry.type === 'MultiPolygon') {
       items.push({ type: 'path', group: 'references', d: proj.area(f.geometry), fill: MAP_COLORS.town, stroke: null, title: f.name });
     } else {
@@ -295,7 +294,8 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
 
   if (layers.has('townships')) areas(drawing, proj, items);
 
-  if (layers.has('references')) references(drawing, proj, view, items);
+  const referenceNames: LabelRequest[] = [];
+  if (layers.has('references')) references(drawing, proj, view, items, referenceNames);
 
   if (layers.has('catchments')) {
     const villageAt = new Map(drawing.villages.map((v) => [v.id, v.at]));
@@ -334,7 +334,9 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
         r: r1(radius),
         fill: MAP_COLORS.ring,
         fillOpacity: 0.05,
-        stroke: { color: MAP_COLORS.ring, width: 0.8, dash: [3, 2], opacity: 0.55 },
+        // Solid: Chromium's PDF splits a dashed circle into one curve per dash (a ring of 5 km
+        // at county scale is a hundred of them), and the tinted disc already marks the area.
+        stroke: { color: MAP_COLORS.ring, width: 0.8, opacity: 0.55 },
         tag: { key: 'ring', id: ring.school },
       });
     }
@@ -382,24 +384,49 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
     }
   }
 
-  if (layers.has('labels')) {
-    for (const t of drawing.townships) {
-      const c = proj.centroid(t.geometry);
-      if (c && c[0] > 0 && c[1] > 0 && c[0] < view.width && c[1] < view.height) items.push(label('labels', c[0], c[1], t.name, 13, '#595959'));
-    }
-    for (const s of shown) {
-      const planned = s.mark !== 'existing';
-      if (!planned && view.zoom < SCHOOL_LABEL_ZOOM && s.id !== options.selected) continue;
-      const p = at.get(s.id);
-      if (!visible(p, view)) continue;
-      items.push(label('labels', p[0] + schoolRadius(s.students, s.kind) + 3, p[1] + 4, s.name, 11, MAP_COLORS.label, 'start'));
-    }
-  }
+  const names = layers.has('labels') ? labelRequests(drawing, proj, view, shown, at, options.selected) : [];
+  // Town names after the township names and before the schools', all kept apart.
+  const firstSchool = names.findIndex((n) => !n.required);
+  names.splice(firstSchool < 0 ? names.length : firstSchool, 0, ...referenceNames);
+  items.push(...placeLabels(names, symbolBoxes(layers, shown, at, view)));
 
   if (options.furniture) items.push(...mapFurniture(drawing, view, options, proj.metresPerPx));
   // Hits are searched from the top: the last drawn first.
   hits.reverse();
   return { width: view.width, height: view.height, items, hits, metresPerPx: proj.metresPerPx, projection: proj, drawn: { schools, villages } };
+}
+
+/** Township names first (always drawn), then planned and selected schools, then the larger schools. */
+function labelRequests(drawing: MapDrawing, proj: MapProjection, view: MapView, shown: readonly MapSchool[], at: Map<string, [number, number]>, selected: string | null | undefined): LabelRequest[] {
+  const out: LabelRequest[] = [];
+  for (const t of drawing.townships) {
+    const c = proj.centroid(t.geometry);
+    if (!c || c[0] <= 0 || c[1] <= 0 || c[0] >= view.width || c[1] >= view.height) continue;
+    const places = [0, -15, 15].map((dy) => ({ x: c[0], y: c[1] + dy, anchor: 'middle' as const }));
+    out.push({ group: 'labels', text: t.name, size: 13, color: '#595959', places, required: true });
+  }
+  const rank = (s: MapSchool) => (s.mark !== 'existing' ? 0 : s.id === selected ? 1 : 2);
+  const named = shown.filter((s) => s.mark !== 'existing' || view.zoom >= SCHOOL_LABEL_ZOOM || s.id === selected);
+  named.sort((a, b) => rank(a) - rank(b) || (b.students ?? 0) - (a.students ?? 0));
+  for (const s of named) {
+    const p = at.get(s.id);
+    if (!visible(p, view)) continue;
+    out.push({ group: 'labels', text: s.name, size: 11, color: MAP_COLORS.label, places: placesAround(p[0], p[1], schoolRadius(s.students, s.kind), 11), required: false });
+  }
+  return out;
+}
+
+/** The boxes of the school symbols drawn, which names keep clear of where they can. */
+function symbolBoxes(layers: ReadonlySet<MapLayer>, shown: readonly MapSchool[], at: Map<string, [number, number]>, view: MapView): [number, number, number, number][] {
+  if (!layers.has('schools')) return [];
+  const out: [number, number, number, number][] = [];
+  for (const s of shown) {
+    const p = at.get(s.id);
+    if (!visible(p, view)) continue;
+    const r = schoolRadius(s.students, s.kind) + 1;
+    out.push([p[0] - r, p[1] - r, p[0] + r, p[1] + r]);
+  }
+  return out;
 }
 
 /** The school or village under a px, top-most first; null when there is none. */

@@ -36,10 +36,11 @@ export const LEVEL_FILL: Record<Level, string> = {
   none: LEVEL_COLOR.muted,
 };
 
+/** The 学位预警 terms of 学位供需 (renderer/src/i18n/zh-plan.ts `levels`), so the two pages speak alike. */
 export const LEVEL_LABEL: Record<Level, string> = {
-  red: '超容（利用率>100%）',
-  orange: '紧张（90%–100%）',
-  green: '适宜（60%–90%）',
+  red: '学位不足（利用率>100%）',
+  orange: '趋紧（90%–100%）',
+  green: '适度（60%–90%）',
   blue: '富余（<60%）',
   none: '无学位或学生数据',
 };

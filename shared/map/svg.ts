@@ -1,7 +1,8 @@
 // The scene as a standalone SVG string: the printed 布局规划图 (vector in the PDF). Shapes of
 // one group sit in one <g data-layer="…">, so a reader (or a test) finds each layer.
 import type { MapDrawing, MapRenderOptions, MapView } from './model';
-import { drawMap, mapFurniture, type MapScene, type SceneItem, type Stroke } from './scene';
+import { textBox } from './labels';
+import { drawMap, mapFurniture, type MapScene, type SceneItem, type SceneText, type Stroke } from './scene';
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
@@ -15,10 +16,21 @@ function strokeAttrs(s: Stroke | null): string {
   );
 }
 
+/**
+ * The halo as a pale box behind the text, not a white outline of the glyphs as on the
+ * canvas: Chromium's PDF draws outlined text as the outline of every glyph (thousands of
+ * curves per map page), where a box is one rectangle.
+ */
+function haloBox(item: SceneText): string {
+  const [x0, y0, x1, y1] = textBox(item.text, item.size, item);
+  const f = (v: number) => Math.round(v * 10) / 10;
+  return `<rect x="${f(x0)}" y="${f(y0)}" width="${f(x1 - x0)}" height="${f(y1 - y0)}" rx="2" fill="#ffffff" fill-opacity="0.75"/>`;
+}
+
 function itemSvg(item: SceneItem): string {
   if (item.type === 'text') {
-    const halo = item.halo ? ' stroke="#ffffff" stroke-width="2.6" stroke-linejoin="round" paint-order="stroke"' : '';
-    return `<text x="${item.x}" y="${item.y}" font-size="${item.size}" fill="${item.color}" text-anchor="${item.anchor}"${item.bold ? ' font-weight="bold"' : ''}${halo}>${escape(item.text)}</text>`;
+    const text = `<text x="${item.x}" y="${item.y}" font-size="${item.size}" fill="${item.color}" text-anchor="${item.anchor}"${item.bold ? ' font-weight="bold"' : ''}>${escape(item.text)}</text>`;
+    return item.halo ? haloBox(item) + text : text;
   }
   const tag = item.tag ? ` data-${item.tag.key}="${escape(item.tag.id)}"` : '';
   const fill = ` fill="${item.fill ?? 'none'}"${item.fillOpacity !== undefined ? ` fill-opacity="${item.fillOpacity}"` : ''}`;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import type { ImportResult } from '../../shared/import/api-types';
 import type { SchoolDetail } from '../../shared/api/types';
+import type { DataTable } from '../../shared/templates/layouts';
 import { fromWgs84 } from '../../shared/geo/coords';
 import { haversine } from '../../shared/geo/geometry';
 import { openSampleCounty, resultOf } from '../helpers/backend';
@@ -51,6 +52,12 @@ describe('school coordinates on import', () => {
     const [lng, lat] = await located('4199000102');
     expect(lng).toBeCloseTo(113.51, 6);
     expect(lat).toBeCloseTo(34.45, 6);
+    // The exported school table gives back the file's 经度/纬度, not the projected X/Y.
+    const table = await ok<DataTable>('data.export', { kind: 'schools' });
+    const col = (name: string) => table.headers.findIndex((h) => h.startsWith(name));
+    const row = table.rows.find((r) => r.includes('4199000101'));
+    expect(col('经度')).toBeGreaterThanOrEqual(0);
+    expect([row?.[col('经度')], row?.[col('纬度')]]).toEqual([113.512345, 34.456789]);
   });
 
   it('reads one-cell pairs and converts BD-09 when told', async () => {

@@ -51,7 +51,7 @@ describe('renderMapSvg', () => {
     expect(svg).toContain('规划撤并学校');
     expect(count(svg, 'data-layer="groups"')).toBe(1);
     expect(svg).toContain('学校集团（核心校到成员校）');
-    expect(svg).toContain('超容（利用率>100%）'.replace('>', '&gt;'));
+    expect(svg).toContain('学位不足（利用率>100%）'.replace('>', '&gt;'));
   });
 
   it('keeps each township inside the viewport whatever the winding of its ring', () => {

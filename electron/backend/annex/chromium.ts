@@ -1,12 +1,12 @@
 // Headless PDF printing and SVG screenshots with the system Chromium (CLI, loopback host,
-// tests): `chromium --headless --print-to-pdf` or `--screenshot` on a private temporary file.
-import { execFile } from 'node:child_process';
+// tests), on one kept-alive browser (kept-browser.ts) loading a private temporary file.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors';
 import type { PdfPrinter } from './pdf';
 import { rasterPage, type SvgRasteriser } from './raster';
+import { BrowserFailure, keptBrowser } from './kept-browser';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 const WINDOWS_CANDIDATES = [
@@ -44,15 +44,6 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
-function run(binary: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(binary, args, { timeout: timeoutMs, maxBuffer: 8 << 20, windowsHide: true }, (err, _stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
-      resolve({ code, stderr: String(stderr) });
-    });
-  });
-}
-
 export interface ChromiumPrinterOptions {
   /** The browser; found with findChromium() when left out. */
   binary?: string;
@@ -65,67 +56,47 @@ function chromiumBinary(options: ChromiumPrinterOptions): string {
   return binary;
 }
 
-const fileUrl = (file: string) => `file://${file.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`;
+type Session = (method: string, params?: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 /**
- * Runs the headless browser once on `html`, written to a private temporary file (annexes of
- * a large county exceed Chromium's URL limit for a data: URL), and returns what it wrote to
- * `output` (the file name `task` asks for, in the same folder).
+ * Loads `html` in a tab of the kept-alive headless browser (kept-browser.ts) through a private
+ * temporary file (annexes of a large county exceed Chromium's URL limit for a data: URL) and
+ * returns the base64 `data` that `task` gets from the page.
  */
-async function renderOnce(options: ChromiumPrinterOptions, html: string, output: string, task: string[], what: string): Promise<Uint8Array> {
-  const binary = chromiumBinary(options);
+async function renderKept(options: ChromiumPrinterOptions, html: string, what: string, task: (session: Session) => Promise<Record<string, unknown>>): Promise<Uint8Array> {
+  const browser = keptBrowser(chromiumBinary(options));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-annex-'));
   try {
     const input = path.join(dir, 'annex.html');
-    const target = path.join(dir, output);
     fs.writeFileSync(input, html, 'utf8');
-    const { code, stderr } = await run(
-      binary,
-      [
-        '--headless',
-        // Chromium refuses to start as root (CI) with its sandbox on. The page it loads is our
-        // own temporary file, with escaped text, inline CSS and SVG and no script.
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-extensions',
-        '--no-first-run',
-        '--no-default-browser-check',
-        // Its own profile: runs in parallel must not meet on the user's profile lock.
-        `--user-data-dir=${path.join(dir, 'profile')}`,
-        ...task.map((arg) => arg.replace('{output}', target)),
-        fileUrl(input),
-      ],
-      options.timeoutMs ?? 120_000,
-    );
-    if (!fs.existsSync(target) || fs.statSync(target).size === 0) {
-      const detail = stderr.split('\n').filter((l) => l.trim() && !/dbus|Fontconfig/i.test(l)).slice(-2).join(' ').slice(0, 300);
-      throw new AppError('IO_ERROR', `Chromium 未能生成${what}（退出码 ${code ?? '超时'}）${detail ? `：${detail}` : '。'}`);
-    }
-    return new Uint8Array(fs.readFileSync(target));
+    const result = await browser.open(input, { timeoutMs: options.timeoutMs ?? 120_000 }, task);
+    const bytes = Buffer.from(String(result.data ?? ''), 'base64');
+    if (bytes.length === 0) throw new BrowserFailure('空文件');
+    return new Uint8Array(bytes);
+  } catch (err) {
+    if (err instanceof BrowserFailure) throw new AppError('IO_ERROR', `Chromium 未能生成${what}（${err.message}）。`);
+    throw err;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** A PdfPrinter that runs `chromium --headless --print-to-pdf` on a private temporary file. */
+/** A PdfPrinter on the kept-alive browser; @page sizes, margins and margin boxes are the document's own. */
 export function chromiumPrinter(options: ChromiumPrinterOptions = {}): PdfPrinter {
-  return (html) => renderOnce(options, html, 'annex.pdf', ['--no-pdf-header-footer', '--print-to-pdf={output}'], ' PDF');
+  return (html) => renderKept(options, html, ' PDF', (session) => session('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false }));
 }
 
-/** An SvgRasteriser that takes `chromium --headless --screenshot` of each SVG, one browser per image, side by side. */
+/** An SvgRasteriser on the kept-alive browser: each SVG in its own tab, at its size and scale, side by side. */
 export function chromiumRasteriser(options: ChromiumPrinterOptions = {}): SvgRasteriser {
   return (requests) =>
     Promise.all(
       requests.map((r) =>
-        renderOnce(
-          options,
-          rasterPage(r),
-          'image.png',
-          ['--hide-scrollbars', `--force-device-scale-factor=${r.scale}`, `--window-size=${Math.round(r.width)},${Math.round(r.height)}`, '--screenshot={output}'],
-          '图片',
-        ),
+        renderKept(options, rasterPage(r), '图片', async (session) => {
+          const width = Math.round(r.width);
+          const height = Math.round(r.height);
+          await session('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: r.scale, mobile: false });
+          return session('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 } });
+        }),
       ),
     );
 }
