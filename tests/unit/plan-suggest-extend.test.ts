@@ -46,6 +46,18 @@ describe('a school with room on its site', () => {
   });
 });
 
+describe('a school in a 镇区/乡村 township', () => {
+  it('has its room reckoned with the rural 生均用地, not the urban one', () => {
+    // The same 24,000 m² site with 城关镇 marked 乡村: 24,000 ÷ 23 m² = 1,043 seats, 143 beyond the
+    // 900 in use = 3 classes of 45 (not the 9 the urban 18 m² would allow); the 50 seats short
+    // want a stream of 6, the site holds 3: 3 classes, 135 seats, which covers the gap.
+    const c = county(24_000);
+    c.townships = c.townships.map((t) => (t.code === T1 ? { ...t, urbanRural: '乡村' as const } : t));
+    const s = primarySuggestion(planContext(undefined, c));
+    expect(s?.projects.map((p) => [p.type, p.school, p.classes, p.seats])).toEqual([['改扩建', P1, 3, 135]]);
+  });
+});
+
 describe('a school without room', () => {
   it('is not expanded when its site is full: a new school is proposed instead', () => {
     // 16,200 m² ÷ 18 m² = 900 seats, all in use: no room. The 50 seats short (2 classes) need
