@@ -10,5 +10,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A poll waits for the app to answer (a save, a re-evaluation, a render): vitest's 1 s
+    // default is shorter than a busy CI machine takes for a plan edit (a 规划指标 save missed it).
+    expect: { poll: { timeout: 10_000 } },
   },
 });
