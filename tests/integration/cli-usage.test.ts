@@ -33,7 +33,7 @@ describe('cli wrong usage', () => {
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('选项 --out 缺少取值');
-    expect(out.stderr).toContain('用法：npm run cli -- export <文件.csplan> <schools|enrolment|population|births|teachers|special_needs|migrants|school_groups> [--out 文件.csv|文件.xlsx]');
+    expect(out.stderr).toContain('用法：npm run cli -- export <文件.csplan> <schools|enrolment|population|births|teachers|special_needs|migrants|school_groups|villages> [--out 文件.csv|文件.xlsx]');
     expect(out.stderr).not.toMatch(/argument missing/);
 
     const ambiguous = await cliRun(['import', project, 'schools', 'a.xlsx', '--year', '--json']);
