@@ -4,108 +4,9 @@
 // (the next standard size at a school they can reach, a new school at a candidate site, or a
 // boarding section); then each small school is closed where that lowers the total cost.
 import type { OptInstance } from './instance';
-import { arcOrder, asSolution, blank, seat, TrialSeating, type Decisions } from './seating';
-import { costOf, isOpen, type Assignment, type OptSolution } from './solution';
-
-/** Nearest-first assignment of every year under the decisions. */
-function assign(inst: OptInstance, d: Decisions, order: number[]): OptSolution {
-  const assignments: Assignment[] = [];
-  const unmet = seat(inst, d, order, (arc, t, children) => assignments.push({ arc, t, children }));
-  const sol = asSolution(d, assignments, unmet);
-  sol.claimedObjective = costOf(inst, sol).objective;
-  return sol;
-}
-
-/**
- * The objective `assign` would claim, without building the assignment: the trials of the
- * closure and polishing loops only compare totals, and building a hundred thousand
- * assignment records per trial is most of a large county's greedy time. Sums are taken in
- * `costOf`'s order, so the figure is the same to the last bit.
- */
-function objectiveOf(inst: OptInstance, d: Decisions, order: number[]): number {
-  const w = inst.weights;
-  let travel = 0;
-  let boardingPenalty = 0;
-  let beyondPenalty = 0;
-  const unmet = seat(inst, d, order, (ai, _t, n) => {
-    const arc = inst.arcs[ai];
-    if (!arc) return;
-    travel += w.travel * arc.km * n;
-    if (arc.far) boardingPenalty += w.boarding * n;
-    if (arc.beyond) beyondPenalty += w.beyond * n;
-  });
-  let unmetPenalty = 0;
-  for (const row of unmet) for (const u of row) unmetPenalty += w.unmet * u;
-  const fixed = costOf(inst, asSolution(d, [], []));
-  return fixed.capital + fixed.holding + fixed.operating + travel + boardingPenalty + beyondPenalty + unmetPenalty - fixed.convertCredit;
-}
-
-/** The part of the objective that does not depend on the seating: construction, holding, running costs, conversion credits. */
-function fixedOf(inst: OptInstance, d: Decisions): number {
-  const fixed = costOf(inst, asSolution(d, [], []));
-  return fixed.capital + fixed.holding + fixed.operating - fixed.convertCredit;
-}
-
-/**
- * Trials of single-facility changes against a kept layout: a change is priced by what it
- * alters (its fixed costs and the seating it re-seats), and kept when that lowers the total
- * by more than `tolerance`; the kept layout's total is then recomputed whole.
- */
-class Trials {
-  readonly seating: TrialSeating;
-  private fixed: number;
-  best: number;
-
-  constructor(
-    private readonly inst: OptInstance,
-    private readonly order: number[],
-    private readonly d: Decisions,
-    private readonly tolerance: number,
-  ) {
-    this.seating = new TrialSeating(inst, order, d);
-    this.fixed = fixedOf(inst, d);
-    this.best = objectiveOf(inst, d, order);
-  }
-
-  /** Applies the change at facility f, keeps it if it lowers the total, else undoes it; true if kept. */
-  attempt(f: number, apply: () => void, undo: () => void, allowed: () => boolean = () => true): boolean {
-    apply();
-    if (!allowed()) {
-      undo();
-      return false;
-    }
-    const fixed = fixedOf(this.inst, this.d);
-    const gain = fixed - this.fixed + this.seating.delta(this.d, [f]);
-    if (!(gain < -this.tolerance)) {
-      undo();
-      return false;
-    }
-    this.fixed = fixed;
-    this.best = objectiveOf(this.inst, this.d, this.order);
-    this.seating.rebase(this.d);
-    return true;
-  }
-}
-
-/** Construction completed in each year under the decisions. */
-function spentByYear(inst: OptInstance, d: Decisions): number[] {
-  const spent = new Array<number>(inst.years.length).fill(0);
-  inst.facilities.forEach((fac, f) => {
-    const k = d.option[f];
-    const from = d.optionFrom[f];
-    if (k !== null && k !== undefined && from !== null && from !== undefined) spent[from] = (spent[from] ?? 0) + (fac.options[k]?.cost ?? 0);
-    const bf = d.boardingFrom[f];
-    if (bf !== null && bf !== undefined) spent[bf] = (spent[bf] ?? 0) + (fac.boardingCost ?? 0);
-  });
-  return spent;
-}
-
-/** Whether the construction completed each year and over the period stays within the budgets. */
-function withinBudget(inst: OptInstance, d: Decisions): boolean {
-  const spent = spentByYear(inst, d);
-  if (spent.some((x, t) => x > (inst.budget[t] ?? Infinity) + 1e-9)) return false;
-  return inst.totalBudget === null || spent.reduce((a, b) => a + b, 0) <= inst.totalBudget + 1e-9;
-}
+import { arcOrder, asSolution, blank, seat, type Decisions } from './seating';
+import { isOpen, type OptSolution } from './solution';
+import { assign, spentByYear, Trials } from './trials';
 
 /** What facility f's current build of this kind contributes to year t (the part a new move replaces). */
 function ownSpend(inst: OptInstance, d: Decisions, f: number, what: 'option' | 'boarding', t: number | null): number {
@@ -245,75 +146,8 @@ export function greedySolve(inst: OptInstance): OptSolution {
     .sort((a, b) => a.fac.students - b.fac.students || a.f - b.f);
   const at = Math.min(inst.firstBuildIndex, inst.years.length - 1);
   const trials = new Trials(inst, order, d, 1e-9);
-  for (const { f } of closable) trials.attempt(f, () => (d.closeFrom[f] = at), () => (d.closeFrom[f] = null));
+  for (const { f } of closable) trials.attempt([f], () => (d.closeFrom[f] = at), () => (d.closeFrom[f] = null));
   return assign(inst, d, order);
 }
 
-/**
- * The greedy layout improved by single changes while any lowers the total cost: each build
- * dropped, made a standard size smaller, completed a year later or made larger (within the
- * budgets), a build added where there is none, then each small school closed. Used as the solver's first incumbent only — the greedy layout itself stays the
- * yardstick the result is compared with. The nearest-first assignment seats children
- * no better than the solver would, so every layout kept here is a fair incumbent.
- */
-export function polishLayout(inst: OptInstance, start: OptSolution, o: { maxRounds?: number; maxWork?: number } = {}): OptSolution {
-  const order = arcOrder(inst);
-  const maxRounds = o.maxRounds ?? 4;
-  // The work is counted in arc-years re-seated (plus each trial's pass over the schools), so
-  // a large county stops polishing after a bounded effort instead of delaying the solver.
-  const maxWork = o.maxWork ?? 2e7;
-  const perTrial = inst.facilities.length * inst.years.length;
-  let trialsWork = 0;
-  const d: Decisions = { closeFrom: [...start.closeFrom], option: [...start.option], optionFrom: [...start.optionFrom], boardingFrom: [...start.boardingFrom] };
-  const trials = new Trials(inst, order, d, 1e-6);
-  const T = inst.years.length;
-  const tryChange = (f: number, apply: () => void, undo: () => void, allowed?: () => boolean) => {
-    if (trialsWork + trials.seating.work >= maxWork) return false;
-    trialsWork += perTrial;
-    return trials.attempt(f, apply, undo, allowed);
-  };
-  // A change that spends more is kept only within the budgets.
-  const tryAffordable = (f: number, apply: () => void, undo: () => void) => tryChange(f, apply, undo, () => withinBudget(inst, d));
-  for (let round = 0; round < maxRounds; round++) {
-    let improved = false;
-    inst.facilities.forEach((fac, f) => {
-      const k = d.option[f];
-      const from = d.optionFrom[f];
-      if (k === null || k === undefined || from === null || from === undefined) return;
-      const set = (kk: number | null, ff: number | null) => () => {
-        d.option[f] = kk;
-        d.optionFrom[f] = ff;
-      };
-      if (tryChange(f, set(null, null), set(k, from))) return (improved = true);
-      const smaller = fac.options
-        .map((o, j) => ({ o, j }))
-        .filter(({ o }) => o.added < (fac.options[k]?.added ?? 0))
-        .sort((a, b) => b.o.added - a.o.added);
-      for (const { j } of smaller) if (tryChange(f, set(j, from), set(k, from))) return (improved = true);
-      if (from + 1 < T && tryAffordable(f, set(k, from + 1), set(k, from))) return (improved = true);
-      // A larger size seats children the greedy left unmet where its per-seat rule stopped short.
-      const larger = fac.options
-        .map((o, j) => ({ o, j }))
-        .filter(({ o }) => o.added > (fac.options[k]?.added ?? 0))
-        .sort((a, b) => a.o.added - b.o.added);
-      for (const { j } of larger) if (tryAffordable(f, set(j, from), set(k, from))) return (improved = true);
-    });
-    // A build where the greedy made none, smallest size first, completed as early as allowed.
-    const first = Math.min(inst.firstBuildIndex, T - 1);
-    inst.facilities.forEach((fac, f) => {
-      if (d.option[f] !== null || d.closeFrom[f] !== null || fac.options.length === 0) return;
-      const set = (kk: number | null, ff: number | null) => () => {
-        d.option[f] = kk;
-        d.optionFrom[f] = ff;
-      };
-      for (let j = 0; j < fac.options.length; j++) if (tryAffordable(f, set(j, first), set(null, null))) return (improved = true);
-    });
-    const at = Math.min(inst.firstBuildIndex, T - 1);
-    inst.facilities.forEach((fac, f) => {
-      if (!fac.existing || !fac.closable || fac.keep || d.option[f] !== null || d.closeFrom[f] !== null) return;
-      if (tryChange(f, () => (d.closeFrom[f] = at), () => (d.closeFrom[f] = null))) improved = true;
-    });
-    if (!improved) break;
-  }
-  return assign(inst, d, order);
-}
+export { polishLayout } from './polish';
