@@ -3,7 +3,7 @@
 // where there is none, a small school closed) and, once none helps, swaps of two schools or
 // sites (swaps.ts). See docs/ARCHITECTURE.md, "Layout optimiser".
 import type { OptInstance } from './instance';
-import { arcOrder, type Decisions } from './seating';
+import type { Decisions } from './seating';
 import type { OptSolution } from './solution';
 import { swapRound } from './swaps';
 import { assign, Trials, withinBudget } from './trials';
@@ -27,7 +27,10 @@ export type TryChange = (changed: number[], apply: () => void, undo: () => void,
  * layout kept here is a fair incumbent.
  */
 export function polishLayout(inst: OptInstance, start: OptSolution, o: PolishOptions = {}): OptSolution {
-  const order = arcOrder(inst);
+  // Villages with the fewest schools in reach are seated first: nearest-first seating alone
+  // lets a village with other choices take the seats another can only have there, and then
+  // prices a tight layout (the kind an optimum is) as leaving children unmet.
+  const order = fewestChoicesFirst(inst);
   const maxRounds = o.maxRounds ?? 12;
   // A large county stops polishing after a bounded effort instead of delaying the solver.
   const maxWork = o.maxWork ?? 2e7;
@@ -94,4 +97,11 @@ function singleRound(inst: OptInstance, d: Decisions, tryChange: TryChange): boo
     }
   });
   return improved;
+}
+/** Arcs of villages with fewer schools in reach first, then nearest first; ties by index. */
+export function fewestChoicesFirst(inst: OptInstance): number[] {
+  const choices = new Array<number>(inst.points.length).fill(0);
+  for (const a of inst.arcs) choices[a.point] = (choices[a.point] ?? 0) + 1;
+  const key = (i: number) => choices[inst.arcs[i]?.point ?? -1] ?? 0;
+  return inst.arcs.map((_, i) => i).sort((a, b) => key(a) - key(b) || (inst.arcs[a]?.km ?? 0) - (inst.arcs[b]?.km ?? 0) || a - b);
 }

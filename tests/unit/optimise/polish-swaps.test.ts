@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../../shared/optimise/check';
 import { polishLayout } from '../../../shared/optimise/greedy';
 import type { OptInstance } from '../../../shared/optimise/instance';
-import { asSolution, blank } from '../../../shared/optimise/seating';
+import { fewestChoicesFirst } from '../../../shared/optimise/polish';
+import { asSolution, blank, seat, TrialSeating, type Decisions } from '../../../shared/optimise/seating';
+import { createRng } from '../../../shared/sample/prng';
+import { syntheticCounty } from '../../fixtures/optimise-county';
 import { costOf } from '../../../shared/optimise/solution';
 import { swapNeighbours } from '../../../shared/optimise/swaps';
 import { instance, option, school, site } from './tiny';
@@ -82,5 +85,59 @@ describe('polish swaps', () => {
       [school('A', 0, 10), school('B', 1500, 10), school('C', 500, 10), school('D', 20000, 10)],
     );
     expect(swapNeighbours(inst)).toEqual([[2, 1], [2, 0], [0, 1], []]);
+  });
+});
+
+describe('the polish seats villages with the fewest schools in reach first', () => {
+  it('leaves no child unmet where nearest-first seating would', () => {
+    // P1 (0.1 km from A, 2.8 km from B) and P2 (2 km from A, nothing else in reach), 50 each;
+    // A and B 50 seats: nearest first gives A to P1 and leaves P2's 50 children unmet.
+    const inst = instance(
+      [
+        { id: 'P1', x: 100, children: [50] },
+        { id: 'P2', x: -2000, children: [50] },
+      ],
+      [school('A', 0, 50), school('B', 2900, 50)],
+    );
+    const unmet = (order: number[]) => seat(inst, blank(inst), order, () => undefined).flat().reduce((a, b) => a + b, 0);
+    const nearest = inst.arcs.map((_, i) => i).sort((a, b) => (inst.arcs[a]?.km ?? 0) - (inst.arcs[b]?.km ?? 0));
+    expect(unmet(nearest)).toBe(50);
+    expect(unmet(fewestChoicesFirst(inst))).toBe(0);
+  });
+
+  it('prices changes in that order exactly as re-seating everything does', () => {
+    const inst = syntheticCounty({ schools: 40, villages: 300, sites: 8, years: 3, sideKm: 20 });
+    const order = fewestChoicesFirst(inst);
+    const whole = (d: Decisions) => {
+      let cost = 0;
+      const w = inst.weights;
+      const unmet = seat(inst, d, order, (ai, _t, n) => {
+        const arc = inst.arcs[ai];
+        if (arc) cost += (w.travel * arc.km + (arc.far ? w.boarding : 0) + (arc.beyond ? w.beyond : 0)) * n;
+      });
+      for (const row of unmet) for (const u of row) cost += w.unmet * u;
+      return cost;
+    };
+    const base = blank(inst);
+    const trials = new TrialSeating(inst, order, base);
+    const rng = createRng(11);
+    let changed = 0;
+    for (let i = 0; i < 150; i++) {
+      const f = rng.int(0, inst.facilities.length - 1);
+      const g = rng.int(0, inst.facilities.length - 1);
+      const d: Decisions = { closeFrom: [...base.closeFrom], option: [...base.option], optionFrom: [...base.optionFrom], boardingFrom: [...base.boardingFrom] };
+      for (const h of [f, g]) {
+        const fac = inst.facilities[h];
+        if (fac?.existing && rng.int(0, 1) === 0) d.closeFrom[h] = rng.int(0, 2);
+        else if (fac && fac.options.length > 0) {
+          d.option[h] = rng.int(0, fac.options.length - 1);
+          d.optionFrom[h] = rng.int(0, 2);
+        }
+      }
+      const exact = whole(d) - whole(base);
+      if (Math.abs(exact) > 1e-6) changed++;
+      expect(trials.delta(d, [f, g])).toBeCloseTo(exact, 6);
+    }
+    expect(changed).toBeGreaterThan(50);
   });
 });
