@@ -90,13 +90,17 @@ export function swapRound(inst: OptInstance, d: Decisions, tryChange: TryChange)
     const from = d.optionFrom[f];
     const nb = neighbours[f] ?? [];
     if (k !== null && k !== undefined && from !== null && from !== undefined) {
-      // The build moved to a neighbour.
+      // The build moved to a neighbour, or made smaller with the neighbour's made larger.
+      const now = added(f, k);
+      const smaller = fac.options.map((o, j) => ({ o, j })).filter(({ o, j }) => useful[f]?.[j] && o.added < now).sort((a, b) => b.o.added - a.o.added);
       for (const g of nb) {
         if (!usable(g)) continue;
         const at = d.optionFrom[g] ?? from;
         for (const { j } of larger(g)) {
-          const m = both(build(f, null, null), build(g, j, at));
-          if (tryChange([f, g], m.apply, m.undo, true)) return (improved = true);
+          for (const kf of [null, ...smaller.map((x) => x.j)]) {
+            const m = both(build(f, kf, kf === null ? null : from), build(g, j, at));
+            if (tryChange([f, g], m.apply, m.undo, true)) return (improved = true);
+          }
         }
       }
       return;
