@@ -3,7 +3,8 @@
 // where there is none, a small school closed) and, once none helps, swaps of two schools or
 // sites (swaps.ts). See docs/ARCHITECTURE.md, "Layout optimiser".
 import type { OptInstance } from './instance';
-import type { Decisions } from './seating';
+import { arcOrder, type Decisions } from './seating';
+import { checkSolution } from './check';
 import type { OptSolution } from './solution';
 import { swapRound } from './swaps';
 import { assign, Trials, withinBudget } from './trials';
@@ -48,7 +49,11 @@ export function polishLayout(inst: OptInstance, start: OptSolution, o: PolishOpt
     if (singleRound(inst, d, tryChange)) continue;
     if (o.swaps === false || !swapRound(inst, d, tryChange)) break;
   }
-  return assign(inst, d, order);
+  // The layout is seated in whichever order costs less, and the start is kept where the new
+  // order prices the changes above it: the polish never returns a dearer layout than it got.
+  const options = [assign(inst, d, order), assign(inst, d, arcOrder(inst))];
+  if (checkSolution(inst, start).length === 0) options.push(start);
+  return options.reduce((a, b) => (b.claimedObjective < a.claimedObjective ? b : a));
 }
 
 /** One pass of single-facility changes; true if any was kept. */
