@@ -22,6 +22,17 @@ function polish(inst: OptInstance, set: (d: ReturnType<typeof blank>) => void, s
   return { sol, objective: costOf(inst, sol).objective };
 }
 
+/** S1 (50 seats, closable) at village P1 (50 children), S2 (100 seats, +50 possible) 1 km away at P2 (100 children). */
+function twoSchools(s1Operating: number, enlargeCost: number): OptInstance {
+  return instance(
+    [
+      { id: 'P1', x: 0, children: [50] },
+      { id: 'P2', x: 1000, children: [100] },
+    ],
+    [school('S1', 0, 50, { closable: true, operating: s1Operating }), school('S2', 1000, 100, { options: [option(50, enlargeCost, 100)] })],
+  );
+}
+
 describe('polish swaps', () => {
   it('moves a build to the site nearer its children', () => {
     // A at 2 km: 100 + 3 + 10 + 0.01 × 2 × 100 = 115; B at the village: 113. Dropping A leaves
@@ -40,13 +51,7 @@ describe('polish swaps', () => {
   it('closes a dear small school and enlarges its neighbour', () => {
     // Now 40 + 10 = 50. Closed alone: its 50 children find no seat (+250); enlarged alone: +20.6.
     // Both: 10 + 20 + 0.6 + 0.01 × 1 × 50 = 31.1.
-    const inst = instance(
-      [
-        { id: 'P1', x: 0, children: [50] },
-        { id: 'P2', x: 1000, children: [100] },
-      ],
-      [school('S1', 0, 50, { closable: true, operating: 40 }), school('S2', 1000, 100, { options: [option(50, 20, 100)] })],
-    );
+    const inst = twoSchools(40, 20);
     expect(polish(inst, () => undefined, false).objective).toBeCloseTo(50, 6);
     const r = polish(inst, () => undefined);
     expect(r.sol.closeFrom).toEqual([0, null]);
@@ -57,13 +62,7 @@ describe('polish swaps', () => {
   it('reopens a closed school and drops its neighbour’s enlargement', () => {
     // Closed and enlarged: 10 + 100 + 3 + 0.5 = 113.5. Reopened alone: +9.5; the enlargement
     // dropped alone: 50 children unmet. Both: 10 + 10 = 20.
-    const inst = instance(
-      [
-        { id: 'P1', x: 0, children: [50] },
-        { id: 'P2', x: 1000, children: [100] },
-      ],
-      [school('S1', 0, 50, { closable: true }), school('S2', 1000, 100, { options: [option(50, 100, 100)] })],
-    );
+    const inst = twoSchools(10, 100);
     const closedAndEnlarged = (d: ReturnType<typeof blank>) => {
       d.closeFrom[0] = 0;
       d.option[1] = 0;
