@@ -7,11 +7,12 @@
 // bridge without building. The base year's own shortfall is the recorded situation, stated
 // apart. See docs/ARCHITECTURE.md, "Suggestions".
 import { KIND_LABEL, type SchoolKind, type Stage } from '../domain/stages';
+import { urbanTownshipCodes } from '../domain/urban';
 import { COUNTY_POOL, COUNTY_STAGES, poolOf } from './demand';
 import { seatsShort } from './levels';
 import { defaultProject, type PlanProject } from './model';
 import { estimateFacilities, standardClassCounts } from './norms';
-import { extendOnSite, isUrbanTownship } from './suggest-extend';
+import { extendOnSite } from './suggest-extend';
 import type { PlanRun } from './run';
 import { n, pct, stageName, wan } from './text';
 import type { BuildSuggestion, GapRow, SuggestionYear } from './types';
@@ -139,7 +140,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
       if (ext.unknownSite > 0) text += `另有 ${ext.unknownSite} 所学校未填占地面积，未计入改扩建。`;
       const township = ext.left > 0 ? (COUNTY_STAGES.includes(stage) ? neediestTownship(run, stage, COUNTY_POOL, peakIdx) : neediestTownship(run, stage, pool, peakIdx)) : null;
       if (township) {
-        const urban = isUrbanTownship(run, township);
+        const urban = urbanTownshipCodes(run.ctx.townships).has(township);
         const standards = standardClassCounts(kind, urban);
         const largest = standards[standards.length - 1] ?? 12;
         const classesShort = Math.ceil(ext.left / size);
