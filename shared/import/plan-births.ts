@@ -10,7 +10,6 @@ import { emptyPlan, sourceLabel, type ImportPlan, type ValidateContext } from '.
 import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
 import { dataRows } from './row-reader';
-import { isTotalLabel } from './townships';
 
 export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: readonly MappedColumn[], ctx: ValidateContext): ImportPlan {
   const plan = emptyPlan('births');
@@ -60,12 +59,7 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
       }
       if (found.ok) township = found.code;
     } else {
-      const label = reader.text(yearCol, '年份');
-      if (isTotalLabel(label)) {
-        plan.counts.rowsSkipped++;
-        reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, yearCol);
-        continue;
-      }
+      if (reader.skipsTotal(reader.text(yearCol, '年份'), yearCol, plan.counts)) continue;
     }
     const values: { year: number; count: number; col: MappedColumn }[] = [];
     if (countCol) {

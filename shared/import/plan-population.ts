@@ -49,11 +49,7 @@ function parseSexCell(text: string): StoredSex | null {
 /** The age in the row's age cell (null, reported, when unreadable); 'total' for a 合计 row, counted as skipped. */
 function rowAge(reader: RowReader, col: MappedColumn | undefined, counts: ImportCounts): AgeSpan | null | 'total' {
   const label = reader.text(col, '年龄');
-  if (isTotalLabel(label)) {
-    counts.rowsSkipped++;
-    reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, col);
-    return 'total';
-  }
+  if (reader.skipsTotal(label, col, counts)) return 'total';
   const span = parseAge(compactText(label));
   if (!span) reader.error('UNKNOWN_AGE', `无法识别年龄“${shownValue(label)}”。请写成“5岁”“5”“1-4岁”或“85岁及以上”。`, col);
   return span;
