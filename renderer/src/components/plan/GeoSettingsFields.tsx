@@ -5,6 +5,7 @@ import { App, Button, Form, InputNumber, Select, Tag, Tooltip, Typography } from
 import { GEO_SETTING_GROUPS, groupChanged, groupDefaults, mergeGeoSettings, sourceTag, type GeoSettingField, type GeoSettingGroup } from '@shared/geo/settings-groups';
 import { defaultGeoSettings, type GeoSettings } from '@shared/geo/settings';
 import { zh } from '../../i18n/zh';
+import { SettingsBlock } from './SettingsBlock';
 
 const t = zh.plan.settingsDrawer;
 
@@ -71,14 +72,10 @@ export function GeoSettingsFields() {
   const watched: unknown = Form.useWatch('geo', form);
   const current = mergeGeoSettings(defaultGeoSettings(), watched);
   return (
-    <div data-testid="geo-settings">
-      <Typography.Text strong>{t.geo}</Typography.Text>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t.geoHint}
-      </Typography.Paragraph>
+    <SettingsBlock title={t.geo} hint={t.geoHint} testId="geo-settings">
       {GEO_SETTING_GROUPS.map((g) => (
         <Group key={g.key} g={g} current={current} />
       ))}
-    </div>
+    </SettingsBlock>
   );
 }
