@@ -14,9 +14,9 @@ export const GEO_STAGE_LABEL: Record<CoverageStage, string> = { preschool: '幼�
 
 /**
  * Bounds of every geographic setting, shared by the schema and the drawer's inputs. Speeds:
- * children walk about 4 km/h, so 10 km/h is already a run; 《校车安全管理条例》第三十五条 caps a
- * school bus carrying pupils at 80 km/h on expressways (60 km/h on other roads), so an average
- * above 80 km/h cannot be right.
+ * children walk about 4 km/h, so 10 km/h is already a run; 《校车安全管理条例》 caps a school bus
+ * carrying pupils at 80 km/h on expressways (60 km/h on other roads; see the source of
+ * STANDARDS.travelSpeed), so an average above 80 km/h cannot be right.
  */
 export const GEO_LIMITS = {
   metres: { min: 50, max: 50_000, unit: '米' },
