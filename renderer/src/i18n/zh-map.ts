@@ -18,7 +18,8 @@ export const mapStrings = {
   placed: (name: string) => `已放置“${name}”，服务半径与覆盖率已按新位置重算`,
   siteNote: (lng: string, lat: string) => `选址：东经 ${lng}°，北纬 ${lat}°（在布局图上点选）`,
   coverage: '服务半径覆盖',
-  coverageHint: (road: string) => `覆盖：村（社区）到最近同学段学校的距离在服务半径以内（直线距离 × 路网系数 ${road}）。`,
+  coverageHint: (road: string) =>
+    `覆盖：村（社区）到最近同学段学校的距离在服务半径以内（直线距离 × 路网系数 ${road}）。服务半径和路网系数在“规划”页 → “规划设置” → “服务半径与出行时间”中修改（参考值请按本省标准修改）。`,
   stageRow: '学段',
   township: '乡镇',
   children: '儿童',
@@ -28,7 +29,7 @@ export const mapStrings = {
   byTime: '按出行时间',
   coverageByTime: '出行时间覆盖',
   timeHint: (road: string, walk: number, bus: number) =>
-    `覆盖：村（社区）到最近同学段学校的出行时间在阈值以内（直线距离 × 路网系数 ${road}，步行 ${walk} km/h、校车 ${bus} km/h；阈值与速度见规划设置）。`,
+    `覆盖：村（社区）到最近同学段学校的出行时间在阈值以内（直线距离 × 路网系数 ${road}，步行 ${walk} km/h、校车 ${bus} km/h）。时间阈值、速度和乡村出行方式在“规划”页 → “规划设置” → “服务半径与出行时间”中修改。`,
   minutesLimit: (urban: number, rural: number, mode: string) => `出行时间：城区步行 ${urban} 分钟，乡村${mode} ${rural} 分钟`,
   uncoveredTime: (n: number) => `出行时间超出阈值的村（社区）${n} 个`,
   meanMinutes: '平均时间',
