@@ -9,6 +9,8 @@ import type { SolveProgressView } from '../../../shared/optimise/progress';
 import { OPTIMISE_SOURCES } from '../../../shared/optimise/settings';
 import { costOf, travelSummary, type OptSolution } from '../../../shared/optimise/solution';
 import type { PlanEvaluation, ProjectInput } from '../../../shared/plan';
+import { bridgeSentence, earliestCompletion } from '../../../shared/plan/build-years';
+import { n } from '../../../shared/plan/text';
 import type { ProjectFile } from '../db/project-file';
 import { startSolve, type SolveJob } from '../optimise/run-worker';
 import { SOLVE_MEMORY_MB } from '../optimise/limits';
@@ -101,6 +103,7 @@ function totalsOf(inst: OptInstance, sol: OptSolution, projects: OptimisedProjec
     objective: Math.round(c.objective * 10) / 10,
     unmetSeats: t.unmetSeats,
     uncoveredChildren: t.uncoveredChildren,
+    bridged: t.bridged,
     travel: { mean: round(t.mean), max: round(t.max) },
     schoolsClosed: projects.filter((p) => p.type === '撤并' || p.type === '转型').length,
     projects: projects.length,
@@ -164,6 +167,22 @@ export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, g
   return `比较（服务半径口径）：优化方案${seats}，建设投资 ${wanText(shown.cost)}，${vsGreedy}。“建设需求测算”（${wanText(suggested)}）只按片区平衡学位、不考虑上学距离，与本方案不可直接比较；请用“片区学位平衡”规则比较。`;
 }
 
+/**
+ * The years before a build can be ready, worded as the suggestions word them: their seats
+ * short are bridged (过渡期缺口), not counted as unmet, and no layout builds for them.
+ */
+export function bridgedNote(constructionYears: number, firstBuildYear: number, targetYear: number, bridged: LayoutTotals['bridged']): string {
+  const from = bridged[0]?.year;
+  const to = bridged[bridged.length - 1]?.year;
+  const lead = `按 ${constructionYears} 年工期，基准年后开工的项目最早 ${firstBuildYear} 年建成`;
+  if (from === undefined || to === undefined) return `${lead}，规划期各年均可安排建设。`;
+  const years = bridged.some((b) => b.seats > 0)
+    ? `${bridgeSentence(constructionYears, firstBuildYear, from, to)}：${bridged.map((b) => `${b.year} 年 ${n(b.seats)} 个`).join('、')}（过渡期缺口，不计入缺学位）`
+    : `${lead}，${from === to ? from : `${from}–${to}`} 年现有学位足够，无过渡期缺口`;
+  const none = firstBuildYear > targetYear ? `${firstBuildYear} 年晚于规划目标年 ${targetYear} 年，规划期内不安排` : `${firstBuildYear} 年前不安排`;
+  return `${years}；${none}新建、改扩建、寄宿部或转型，撤并可在各年进行（只用其他学校的富余学位）。`;
+}
+
 export interface OptimiseRun {
   done: Promise<OptimiseResult>;
   cancel(): void;
@@ -195,6 +214,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const current = p.full.projects.filter((x) => x.status === '拟建' && x.stages.includes(stage));
     const suggestions = p.committed.suggestions.filter((s) => s.stage === stage).flatMap((s) => s.projects);
     const suggestedCost = Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10;
+    const firstBuildYear = earliestCompletion(p.plan.baseYear, p.plan.settings.constructionYears);
+    notes.push(bridgedNote(p.plan.settings.constructionYears, firstBuildYear, p.plan.targetYear, shown.bridged));
     notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost));
     return {
       status: out.mip ? out.mip.status : 'feasible',
@@ -205,6 +226,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
       unmetSeats: shown.unmetSeats,
       uncoveredChildren: shown.uncoveredChildren,
       travel: shown.travel,
+      firstBuildYear,
+      bridged: shown.bridged,
       plan: { id: p.plan.id > 0 ? p.plan.id : null, name: p.plan.name },
       scenario: p.scenario,
       stage,
@@ -214,7 +237,7 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
       current: {
         cost: Math.round(current.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10,
         projects: current.length,
-        unmetSeats: shortfall(p.full, stage, inst.years),
+        unmetSeats: shortfall(p.full, stage, inst.years.slice(inst.firstBuildIndex)),
       },
       suggestions: { cost: suggestedCost, projects: suggestions.length },
       rule: q.rule ?? 'distance',

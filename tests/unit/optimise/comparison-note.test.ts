@@ -5,7 +5,7 @@ import { comparisonNote } from '../../../electron/backend/services/optimise';
 import type { LayoutTotals } from '../../../shared/optimise/result';
 
 const totals = (over: Partial<LayoutTotals>): LayoutTotals => ({
-  cost: 1000, objective: 2000, unmetSeats: 0, uncoveredChildren: 0, travel: { mean: 1, max: 2 }, schoolsClosed: 0, projects: 3, ...over,
+  cost: 1000, objective: 2000, unmetSeats: 0, uncoveredChildren: 0, bridged: [], travel: { mean: 1, max: 2 }, schoolsClosed: 0, projects: 3, ...over,
 });
 
 describe('comparisonNote', () => {
