@@ -149,7 +149,7 @@ const wanText = (x: number) => `${(Math.round(x * 10) / 10).toLocaleString('zh-C
  * the terms that make the comparison fair: the suggestions balance seats by area and ignore
  * distance, so only the area rule weighs the same demand against the same seats.
  */
-export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number): string {
+export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number, firstBuildYear?: number): string {
   // Under the area rule distance does not count, so a missing site can only be missing in the area.
   const noSite = rule === 'area' ? '本片区内无可建校址' : '服务半径内无可建校址';
   const seats = shown.unmetSeats === 0 ? '满足全部学位需求' : `仍有 ${shown.unmetSeats} 个学位缺口（增建的成本高于无学位惩罚，或${noSite}）`;
@@ -158,11 +158,14 @@ export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, g
       ? `总成本 ${wanText(shown.objective)}，比贪心方案低 ${wanText(greedy.objective - shown.objective)}`
       : `总成本 ${wanText(shown.objective)}，与贪心方案相同（求解器在时限内未找到更好的方案）`;
   if (rule === 'area') {
+    // Cheaper while seats stay short is not a saving on the same work: say which part it is.
+    const shortPart = shown.unmetSeats > 0 ? `，其中部分是因为仍缺 ${shown.unmetSeats} 个学位而少建` : '';
     const vsSuggested =
       shown.cost <= suggested
-        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}少 ${wanText(suggested - shown.cost)}`
+        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}少 ${wanText(suggested - shown.cost)}${shortPart}`
         : `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}多 ${wanText(shown.cost - suggested)}：${shown.schoolsClosed > 0 ? `优化方案同时撤并 ${shown.schoolsClosed} 所学校以节省运行费用，需为其学生增建学位` : '优化方案按标准规模在各校实际位置增建，测算按片区缺口取整'}`;
-    return `比较（片区学位平衡口径，需求与“建设需求测算”相同）：优化方案${seats}，${vsSuggested}；${vsGreedy}。`;
+    const same = firstBuildYear === undefined ? '' : `两者均 ${firstBuildYear} 年起建成（此前过渡）、造价按同一规划设置；`;
+    return `比较（片区学位平衡口径，需求与“建设需求测算”相同）：${same}优化方案${seats}，${vsSuggested}；${vsGreedy}。`;
   }
   return `比较（服务半径口径）：优化方案${seats}，建设投资 ${wanText(shown.cost)}，${vsGreedy}。“建设需求测算”（${wanText(suggested)}）只按片区平衡学位、不考虑上学距离，与本方案不可直接比较；请用“片区学位平衡”规则比较。`;
 }
@@ -204,7 +207,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const notes = [...p.notes];
     if (!out.mip) notes.push('求解器在时限内未找到方案，以下为贪心方案。');
     if ((out.stopped === 'time' || out.stopped === 'memory') && out.mip) {
-      const gap = out.mip.gap === null ? '与最优的差距未知（求解器尚未得到下界）' : `与最优的差距不超过 ${(out.mip.gap * 100).toFixed(1)}%`;
+      // At 100 % or more the bound is still the trivial one (negative once the bridged floor is off the objective).
+      const gap = out.mip.gap === null || out.mip.gap >= 1 ? '与最优的差距未知（求解器尚未得到下界）' : `与最优的差距不超过 ${(out.mip.gap * 100).toFixed(1)}%`;
       const why = out.stopped === 'time' ? `求解达到时限 ${p.settings.timeLimit} 秒` : `求解占用内存接近上限（约 ${SOLVE_MEMORY_MB} MiB），已提前停止`;
       notes.push(`${why}，所示为当前最好方案，${gap}。`);
     }
@@ -216,7 +220,7 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const suggestedCost = Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10;
     const firstBuildYear = earliestCompletion(p.plan.baseYear, p.plan.settings.constructionYears);
     notes.push(bridgedNote(p.plan.settings.constructionYears, firstBuildYear, p.plan.targetYear, shown.bridged));
-    notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost));
+    notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost, firstBuildYear));
     return {
       status: out.mip ? out.mip.status : 'feasible',
       gap: out.mip ? out.mip.gap : null,
