@@ -241,7 +241,7 @@ export function greedySolve(inst: OptInstance): OptSolution {
   // Closures, smallest school first, kept only where the whole layout gets cheaper.
   const closable = inst.facilities
     .map((fac, f) => ({ fac, f }))
-    .filter(({ fac, f }) => fac.existing && fac.closable && !fac.keep && d.option[f] === null)
+    .filter(({ fac, f }) => fac.existing && fac.closable && !fac.keep && d.option[f] === null && (fac.convertCredit === 0 || inst.firstBuildIndex < inst.years.length))
     .sort((a, b) => a.fac.students - b.fac.students || a.f - b.f);
   const at = Math.min(inst.firstBuildIndex, inst.years.length - 1);
   const trials = new Trials(inst, order, d, 1e-9);
@@ -301,7 +301,7 @@ export function polishLayout(inst: OptInstance, start: OptSolution, o: { maxRoun
     // A build where the greedy made none, smallest size first, completed as early as allowed.
     const first = Math.min(inst.firstBuildIndex, T - 1);
     inst.facilities.forEach((fac, f) => {
-      if (d.option[f] !== null || d.closeFrom[f] !== null || fac.options.length === 0) return;
+      if (d.option[f] !== null || d.closeFrom[f] !== null || fac.options.length === 0 || inst.firstBuildIndex >= T) return;
       const set = (kk: number | null, ff: number | null) => () => {
         d.option[f] = kk;
         d.optionFrom[f] = ff;
@@ -311,6 +311,7 @@ export function polishLayout(inst: OptInstance, start: OptSolution, o: { maxRoun
     const at = Math.min(inst.firstBuildIndex, T - 1);
     inst.facilities.forEach((fac, f) => {
       if (!fac.existing || !fac.closable || fac.keep || d.option[f] !== null || d.closeFrom[f] !== null) return;
+      if (fac.convertCredit > 0 && inst.firstBuildIndex >= T) return;
       if (tryChange(f, () => (d.closeFrom[f] = at), () => (d.closeFrom[f] = null))) improved = true;
     });
     if (!improved) break;

@@ -60,6 +60,7 @@ const T = {
     uncovered: '服务半径内无学位的儿童',
     travel: '平均 / 最远距离（km）',
     closed: '撤并或转型学校',
+    bridged: '过渡期缺口（项目建成前）',
   },
   weights: '权重与参数（来源）',
 };
@@ -269,6 +270,11 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
             <Descriptions.Item label={helpTitle(T.totals.uncovered, 'optimise.uncovered')}>{result.uncoveredChildren}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.travel, 'optimise.travel')}>{`${result.travel.mean ?? '—'} / ${result.travel.max ?? '—'}`}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.closed, 'optimise.closed')}>{result.totals.mip?.schoolsClosed ?? result.totals.greedy.schoolsClosed}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.bridged, 'optimise.bridged')} span={4}>
+              {result.bridged.length === 0
+                ? `无（${result.firstBuildYear} 年起即可建成）`
+                : `${result.bridged.map((b) => `${b.year} 年 ${fmt.format(b.seats)} 个`).join('，')}（最早 ${result.firstBuildYear} 年建成，此前需临时挖潜：大班额/租用/调剂）`}
+            </Descriptions.Item>
           </Descriptions>
           {result.projects.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.none} />
