@@ -261,7 +261,7 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
             description={result.notes.join(' ')}
             style={{ marginBottom: 12 }}
           />
-          <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 12 }}>
+          <Descriptions size="small" bordered column={{ xs: 1, md: 2, xxl: 4 }} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={helpTitle(`${T.totals.cost}：${T.totals.mip}`, 'optimise.totalCost')}>{fmt.format(result.cost)}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.greedy, 'optimise.totalCost')}>{fmt.format(result.greedyCost)}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.current, 'optimise.totalCost')}>{fmt.format(result.current.cost)}</Descriptions.Item>
