@@ -78,9 +78,10 @@ function besideBox(box: Box, b: Box): [number, number][] {
 
 /**
  * Places the labels in the order given; `symbols` are boxes a label avoids when it can,
- * `reserved` boxes (the legend, scale bar, north arrow) boxes no label enters.
+ * `reserved` boxes (the legend, scale bar, north arrow) boxes no label enters; `frame`, the
+ * view, bounds where a township name may be moved to.
  */
-export function placeLabels(requests: readonly LabelRequest[], symbols: readonly Box[], reserved: readonly Box[] = []): SceneText[] {
+export function placeLabels(requests: readonly LabelRequest[], symbols: readonly Box[], reserved: readonly Box[] = [], frame?: Box): SceneText[] {
   const placed = new BoxIndex();
   const marks = new BoxIndex();
   for (const s of symbols) marks.add(s);
@@ -96,7 +97,10 @@ export function placeLabels(requests: readonly LabelRequest[], symbols: readonly
       const box = boxes[0];
       if (first && box) {
         // Every place of a township name is under the furniture or taken: try it beside each box that covers it.
-        places = [first, ...reserved.filter((b) => overlaps(b, box)).flatMap((b) => besideBox(box, b).map(([dx, dy]) => ({ ...first, x: first.x + dx, y: first.y + dy })))];
+        // Within the frame (the view) when one is given: a name moved off the map is no better than a hidden one.
+        const inFrame = ([dx, dy]: [number, number]) => !frame || (box[0] + dx >= frame[0] && box[1] + dy >= frame[1] && box[2] + dx <= frame[2] && box[3] + dy <= frame[3]);
+        const moves = reserved.filter((b) => overlaps(b, box)).flatMap((b) => besideBox(box, b).filter(inFrame));
+        places = [first, ...moves.map(([dx, dy]) => ({ ...first, x: first.x + dx, y: first.y + dy }))];
         boxes = places.map((p) => textBox(r.text, r.size, p));
         i = boxes.findIndex((b) => !inReserved(b) && !placed.hits(b));
         if (i < 0) i = boxes.findIndex((b) => !inReserved(b));

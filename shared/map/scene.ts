@@ -4,7 +4,7 @@
 import type { Level } from '../plan/types';
 import type { MapDrawing, MapLayer, MapRenderOptions, MapSchool, MapView } from './model';
 import { drawingBounds, mapProjection, type MapProjection } from './projection';
-import { placeLabels, placesAround, type Box, type LabelRequest } from './labels';
+import { placeLabels, placesAround, textBox, type Box, type LabelRequest } from './labels';
 import { KIND_SHAPE, LEVEL_FILL, LEVEL_LABEL, MAP_COLORS, schoolRadius, SHAPE_LABEL, symbolPath, VILLAGE_CLASSES, villageFill, type SymbolShape } from './style';
 
 export interface Stroke {
@@ -218,6 +218,7 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
 }
 
 const LEGEND_ROW = 17;
+const TOWNSHIP_LABEL_SIZE = 13;
 const LEGEND_WIDTH = 196;
 
 const legendHeight = (rows: number) => 26 + rows * LEGEND_ROW;
@@ -266,20 +267,20 @@ function legendCorner(drawing: MapDrawing, view: MapView, rows: number): [number
   if (!bounds) return corners[0] ?? [0, 0];
   const proj = mapProjection(bounds, view);
   // A township name weighs more than a school: it is always drawn and names an area.
-  const points: [number, number, number][] = [];
+  const covered: [Box, number][] = [];
   for (const t of drawing.townships) {
     const c = proj.centroid(t.geometry);
-    if (c) points.push([c[0], c[1], 3]);
+    if (c) covered.push([textBox(t.name, TOWNSHIP_LABEL_SIZE, { x: c[0], y: c[1], anchor: 'middle' }), 3]);
   }
   for (const s of drawing.schools) {
     const p = proj.point(s.at);
-    if (visible(p, view)) points.push([p[0], p[1], 1]);
+    if (visible(p, view)) covered.push([[p[0], p[1], p[0], p[1]], 1]);
   }
   let best = corners[0] ?? [0, 0];
   let bestCost = Infinity;
   for (const [x, y] of corners) {
     if (x < 0 || y < 0) continue;
-    const cost = points.reduce((sum, [px, py, weight]) => sum + (px >= x && px <= x + w && py >= y && py <= y + h ? weight : 0), 0);
+    const cost = covered.reduce((sum, [b, weight]) => sum + (b[0] <= x + w && b[2] >= x && b[1] <= y + h && b[3] >= y ? weight : 0), 0);
     if (cost < bestCost) [best, bestCost] = [[x, y], cost];
   }
   return best;
@@ -457,7 +458,7 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
   const firstSchool = names.findIndex((n) => !n.required);
   names.splice(firstSchool < 0 ? names.length : firstSchool, 0, ...referenceNames);
   // The page lays the furniture over the map on a canvas of its own: names keep out of it there too.
-  items.push(...placeLabels(names, symbolBoxes(layers, shown, at, view), furnitureBoxes(drawing, view, layers, proj.metresPerPx)));
+  items.push(...placeLabels(names, symbolBoxes(layers, shown, at, view), furnitureBoxes(drawing, view, layers, proj.metresPerPx), [0, 0, view.width, view.height]));
 
   if (options.furniture) items.push(...mapFurniture(drawing, view, options, proj.metresPerPx));
   // Hits are searched from the top: the last drawn first.
@@ -472,7 +473,7 @@ function labelRequests(drawing: MapDrawing, proj: MapProjection, view: MapView, 
     const c = proj.centroid(t.geometry);
     if (!c || c[0] <= 0 || c[1] <= 0 || c[0] >= view.width || c[1] >= view.height) continue;
     const places = [0, -15, 15].map((dy) => ({ x: c[0], y: c[1] + dy, anchor: 'middle' as const }));
-    out.push({ group: 'labels', text: t.name, size: 13, color: '#595959', places, required: true });
+    out.push({ group: 'labels', text: t.name, size: TOWNSHIP_LABEL_SIZE, color: '#595959', places, required: true });
   }
   const rank = (s: MapSchool) => (s.mark !== 'existing' ? 0 : s.id === selected ? 1 : 2);
   const named = shown.filter((s) => s.mark !== 'existing' || view.zoom >= SCHOOL_LABEL_ZOOM || s.id === selected);
