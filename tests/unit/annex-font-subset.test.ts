@@ -59,6 +59,20 @@ describe('annex font subsets', () => {
     expect(subset.byteLength).toBeLessThan(font.byteLength / 50);
   });
 
+  it('cuts TrueType faces too (as SimHei, FangSong and SimSun on a bureau PC are), embedded as TrueType', async () => {
+    const serif = familyFaces('Liberation Serif');
+    expect(serif?.regular.file).toMatch(/\.ttf$/);
+    const font = new Uint8Array(fs.readFileSync(serif?.regular.file ?? ''));
+    const subset = (await fontSubsetter()).subset(font, serif?.regular.index ?? 0, cps('Abc 2025'));
+    expect(Buffer.from(subset.subarray(0, 4)).toString('hex')).toBe('00010000');
+    const kept = unicodes(subset);
+    for (const cp of cps('Abc2025')) expect(kept.has(cp)).toBe(true);
+    expect(kept.has('Z'.codePointAt(0) ?? 0)).toBe(false);
+    const { html } = await embedSubsetFonts('<html><head></head><body>Abc 2025</body></html>', [serif as FamilyFaces]);
+    expect(html).toContain('font-weight: 400; src: url(data:font/ttf;base64,');
+    expect(html).toContain('format("truetype")');
+  });
+
   it('reads every character of the document, character references and the page numbers included', () => {
     const got = new Set(documentCodePoints(page(TEXT)));
     for (const cp of cps(TEXT)) expect(got.has(cp)).toBe(true);
