@@ -37,7 +37,7 @@ describe('coverage by travel time on the 布局图', () => {
     await expect.poll(covered, { timeout: 60_000 }).toBe(byTime.stages.primary.covered);
     const section = page.getByTestId('map-coverage');
     await expect.poll(() => section.textContent()).toMatch(/出行时间覆盖.*平均时间.*最长时间/);
-    await expect.poll(() => section.textContent()).toMatch(/出行时间：城区步行 10 分钟，乡村步行 30 分钟/);
+    await expect.poll(() => section.textContent()).toMatch(/出行时间：城区步行 10 分钟，镇区及乡村步行 30 分钟/);
     expect((await primaryRow())[5]).toBe(`${byTime.stages.primary.minutes.max!.toFixed(0)} 分钟`);
     await section.scrollIntoViewIfNeeded();
     await session.shot('coverage-time-01-by-time');
@@ -79,7 +79,7 @@ describe('coverage by travel time on the 布局图', () => {
     await session.openPage('布局图');
     await expect.poll(covered, { timeout: 60_000 }).toBe(after.stages.primary.covered);
     const section = page.getByTestId('map-coverage');
-    await expect.poll(() => section.textContent()).toMatch(/服务半径：城区 500 米，乡村 5000 米/);
+    await expect.poll(() => section.textContent()).toMatch(/服务半径：城区 500 米，镇区及乡村 5000 米/);
     await expect.poll(() => section.textContent()).toMatch(/在“规划”页 → “规划设置” → “服务半径与出行时间”中修改/);
     await section.scrollIntoViewIfNeeded();
     await session.shot('coverage-time-04-map-rural-5000');
