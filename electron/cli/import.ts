@@ -15,7 +15,7 @@ const kindWidth = Math.max(...IMPORT_KINDS.map((k) => k.length)) + 2;
 const kindLines = IMPORT_KINDS.map((k) => `        ${k.padEnd(kindWidth)}${IMPORT_KIND_REGISTRY[k].label}`).join('\n');
 
 export const IMPORT_HELP = `  import <文件.csplan> <${IMPORT_KIND_ARG}> <数据文件> [--sheet 名称] [--year 2024] [--mapping 映射.json]
-         [--encoding auto|utf-8|gbk] [--create-townships] [--skip-invalid] [--dry-run] [--accept-warnings] [--json]
+         [--encoding auto|utf-8|gbk] [--coordinates wgs84|gcj02|bd09|EPSG:代码] [--create-townships] [--skip-invalid] [--dry-run] [--accept-warnings] [--json]
       导入一张表格（.xlsx/.xls/.et/.csv）。数据类别：
 ${kindLines}
       自动识别表头与列，逐行检查；有错误、或有警告而未加 --accept-warnings 时不写入任何数据。

@@ -17,6 +17,7 @@ import { coverageCommand, GEO_HELP, GEO_OPTIONS } from './geo';
 import { optimiseCommand, OPTIMISE_HELP, OPTIMISE_OPTIONS } from './optimise';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 import { editCommand, EDIT_HELP, isEditCommand } from './edit';
+import { endQuietlyWhenStdoutCloses } from './closed-pipe';
 import { countyDivision, DIVISION_SOURCE } from '../../shared/divisions/counties';
 import { officialTownships } from '../../shared/divisions/townships';
 
@@ -292,6 +293,7 @@ function exit(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
+endQuietlyWhenStdoutCloses();
 const argv = process.argv.slice(2);
 run(argv).then(
   () => exit(0),

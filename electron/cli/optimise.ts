@@ -57,6 +57,9 @@ export function optimiseText(r: OptimiseResult): string {
     `求解：${status}，最优间隙 ${r.gap === null ? '—' : `${(r.gap * 100).toFixed(2)}%`}，用时 ${r.solver.seconds} 秒`,
     `建设投资：优化方案 ${wan(r.cost)}，贪心方案 ${wan(r.greedyCost)}；现有规划拟建项目 ${wan(r.current.cost)}，建设需求测算 ${wan(r.suggestions.cost)}`,
     `缺学位（规划期内最多）：${r.unmetSeats} 个；服务半径内无学位的儿童：${r.uncoveredChildren} 人；平均距离 ${r.travel.mean ?? '—'} km，最远 ${r.travel.max ?? '—'} km`,
+    r.bridged.length === 0
+      ? `项目最早 ${r.firstBuildYear} 年建成，无过渡期缺口`
+      : `过渡期缺口（项目最早 ${r.firstBuildYear} 年建成，此前需临时挖潜）：${r.bridged.map((b) => `${b.year} 年 ${b.seats.toLocaleString('zh-CN')} 个`).join('、')}`,
     '',
     `项目 ${r.projects.length} 个：`,
     ...r.projects.map((p) => `  ${p.year} ${p.type} ${p.schoolName}${p.cost > 0 ? `（${wan(p.cost)}）` : ''}\n      ${p.reason}`),

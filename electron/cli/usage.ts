@@ -3,9 +3,10 @@
 
 export const INVOCATION = 'npm run cli --';
 
-/** The commands the help text describes: each starts a line indented by exactly two spaces. */
+/** The commands the help text describes, each once: each starts a line indented by exactly two spaces. */
 export function commandsIn(help: string): string[] {
-  return help.split('\n').flatMap((l) => /^ {2}(\S+)/.exec(l)?.[1] ?? []);
+  // A command with several forms (inclusion-set) has a line per form: named once.
+  return [...new Set(help.split('\n').flatMap((l) => /^ {2}(\S+)/.exec(l)?.[1] ?? []))];
 }
 
 /**

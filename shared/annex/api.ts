@@ -1,21 +1,14 @@
 // Shapes of the annex API methods (annex.list, annex.preview, annex.export); the zod input
 // schemas are in shared/api/contract.ts.
 import type { PlanHeader } from '../plan/model';
-import type { AnnexSourceKind } from './catalog';
+import type { AnnexCatalogEntry } from './catalog';
 import type { AnnexKind, Paper } from './model';
 
 export const ANNEX_FORMATS = ['pdf', 'xlsx', 'docx'] as const;
 export type AnnexFormat = (typeof ANNEX_FORMATS)[number];
 
-export interface AnnexListItem {
-  kind: AnnexKind;
-  /** Customary number (1–7): how planners refer to the annex (附件1 主要发展指标表 …). */
-  number: number;
-  /** Title without the prefix. */
-  title: string;
-  defaultPaper: Paper;
-  figure: boolean;
-  source: AnnexSourceKind;
+/** A catalogue entry and whether this project can build it now. */
+export interface AnnexListItem extends AnnexCatalogEntry {
   /** Whether its data exist in this project now. */
   available: boolean;
   /** Why it is not available, for the planner. */

@@ -36,22 +36,9 @@ import { editMethods } from './edit-contract';
 import { PLAN_NAME } from '../plan/model';
 import { geoMethods } from '../geo/contract';
 import { optimiseMethods } from '../optimise/contract';
-
-/** Pairs a zod input schema with a result type that exists only for the compiler. */
-function method<R>() {
-  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({
-    input,
-    result: undefined as unknown as R,
-  });
-}
+import { filePath, method } from './method';
 
 const none = z.strictObject({});
-const filePath = z
-  .string()
-  .trim()
-  .min(1, '请填写文件路径')
-  .max(4096, '文件路径过长')
-  .refine((p) => !p.includes('\0'), '文件路径含有非法字符');
 const countyCode = z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字');
 const projectName = z.string().trim().min(1, '请填写县（区）名称').max(60, '名称不超过 60 个字');
 // eslint-disable-next-line no-control-regex -- a title prefix is printed; control characters never belong in it

@@ -3,11 +3,8 @@
 import { z } from 'zod';
 import type { InclusionData } from '../domain/inclusion';
 import { inclusionEditSchema } from '../domain/inclusion-edits';
+import { method } from './method';
 import { EDIT_TARGETS, schoolPatchSchema, townshipPatchSchema, type EditRecord, type EditResult, type EditUndoResult } from '../domain/edits';
-
-function method<R>() {
-  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
-}
 
 const nameOrCode = (what: string) => z.string().trim().min(1, `请填写${what}的代码或名称`).max(200, `${what}的代码或名称过长`);
 

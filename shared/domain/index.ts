@@ -9,3 +9,4 @@ export * from './edits';
 export * from './staff-profile';
 export * from './inclusion';
 export * from './inclusion-edits';
+export * from './urban';

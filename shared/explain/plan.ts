@@ -313,11 +313,19 @@ export const PLAN_HELP = {
   },
   'optimise.unmet': {
     title: '缺学位（规划期内最多）',
-    definition: '方案实施后，规划期内没有学位的儿童最多的一年的人数。',
+    definition: '方案实施后，自项目最早可建成的年份起，没有学位的儿童最多的一年的人数（此前各年计入“过渡期缺口”）。',
     formula: '逐年计算 各片区（或服务半径内）学龄儿童 − 可用学位 的正数部分之和，取最大值。',
     standard: null,
     origin: 'estimated',
     data: `${PROJECTED}；${SEATS}；学校和村庄位置。`,
+  },
+  'optimise.bridged': {
+    title: '过渡期缺口（项目建成前）',
+    definition: '基准年后开工的项目最早在“基准年 + 1 + 建设工期”年建成；此前各年现有学校容纳不下的儿童数。这些年份无法靠新建或改扩建解决，需临时挖潜（大班额、租用、调剂），不计入“缺学位”。',
+    formula: '逐年把各村儿童分配到现有学校（撤并后的学校不计），学位不足的人数相加；与“建设需求测算”的过渡期缺口口径相同。',
+    standard: null,
+    origin: 'estimated',
+    data: `${PROJECTED}；${SEATS}；规划设置中的建设工期。`,
   },
   'optimise.uncovered': {
     title: '服务半径内无学位的儿童',

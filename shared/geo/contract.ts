@@ -1,15 +1,12 @@
 // The geography methods of the API contract, spread into shared/api/contract.ts: method name →
 // zod input schema → result type, as everywhere else in the contract.
 import { z } from 'zod';
+import { filePath, method } from '../api/method';
 import { SCENARIO_NAME } from '../projection';
 import { PLAN_NAME, yearSchema } from '../plan/model';
 import { COVERAGE_STAGES } from './model';
 import { COVERAGE_BY, GEO_LAYERS, type CatchmentResult, type CoverageResult, type GeoImportResult, type GeoMap, type NewSiteSuggestion } from './api';
 import { coordinateOptionSchema } from './coords';
-
-function method<R>() {
-  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
-}
 
 const lng = z.number('请填写经度').finite('经度不是有限数').min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间');
 const lat = z.number('请填写纬度').finite('纬度不是有限数').min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间');
@@ -60,7 +57,7 @@ export const geoMethods = {
    */
   'geo.importLayer': method<GeoImportResult>()(
     z.strictObject({
-      path: z.string().trim().min(1, '请填写文件路径').max(4096, '文件路径过长').refine((p) => !p.includes('\0'), '文件路径含有非法字符'),
+      path: filePath,
       layer: z.enum(GEO_LAYERS),
       coordinates: coordinateOptionSchema.optional(),
       encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),

@@ -7,21 +7,42 @@ import type { UrbanRural } from '../domain/stages';
 import type { CoverageStage } from './model';
 
 const S = STANDARDS;
-const metres = z.number().min(50, '服务半径不小于 50 米').max(50_000, '服务半径不大于 50 公里');
 
-function radii(d: { kindergarten: number; primary: number; junior: number }) {
-  return z
-    .object({ preschool: metres.default(d.kindergarten), primary: metres.default(d.primary), junior: metres.default(d.junior) })
-    .prefault({});
+/** Where a threshold applies, in the drawer's and the messages' words. */
+export const GEO_PLACE_LABEL = { urban: '城区', rural: '镇区及乡村' } as const;
+export const GEO_STAGE_LABEL: Record<CoverageStage, string> = { preschool: '幼儿园', primary: '小学', junior: '初中' };
+
+/**
+ * Bounds of every geographic setting, shared by the schema and the drawer's inputs. Speeds:
+ * children walk about 4 km/h, so 10 km/h is already a run; 《校车安全管理条例》 caps a school bus
+ * carrying pupils at 80 km/h on expressways (60 km/h on other roads; see the source of
+ * STANDARDS.travelSpeed), so an average above 80 km/h cannot be right.
+ */
+export const GEO_LIMITS = {
+  metres: { min: 50, max: 50_000, unit: '米' },
+  minutes: { min: 1, max: 240, unit: '分钟' },
+  roadFactor: { min: 1, max: 3, unit: '' },
+  walkKmh: { min: 1, max: 10, unit: 'km/h' },
+  busKmh: { min: 5, max: 80, unit: 'km/h' },
+} as const;
+type Limit = (typeof GEO_LIMITS)[keyof typeof GEO_LIMITS];
+
+/** A bounded number whose messages name the setting (the API answers with them). */
+function bounded(label: string, l: Limit) {
+  const unit = l.unit ? ` ${l.unit}` : '';
+  return z.number().min(l.min, `${label}不小于 ${l.min.toLocaleString('en-US')}${unit}`).max(l.max, `${label}不大于 ${l.max.toLocaleString('en-US')}${unit}`);
 }
 
-const minutes = z.number().min(1, '时间阈值不小于 1 分钟').max(240, '时间阈值不大于 240 分钟');
-const speed = z.number().min(1, '速度不小于 1 km/h').max(120, '速度不大于 120 km/h');
+type StageDefaults = { kindergarten: number; primary: number; junior: number };
 
-function times(d: { kindergarten: number; primary: number; junior: number }) {
-  return z
-    .object({ preschool: minutes.default(d.kindergarten), primary: minutes.default(d.primary), junior: minutes.default(d.junior) })
-    .prefault({});
+function radii(place: keyof typeof GEO_PLACE_LABEL, d: StageDefaults) {
+  const m = (stage: CoverageStage) => bounded(`${GEO_PLACE_LABEL[place]}${GEO_STAGE_LABEL[stage]}服务半径`, GEO_LIMITS.metres);
+  return z.object({ preschool: m('preschool').default(d.kindergarten), primary: m('primary').default(d.primary), junior: m('junior').default(d.junior) }).prefault({});
+}
+
+function times(place: keyof typeof GEO_PLACE_LABEL, d: StageDefaults) {
+  const m = (stage: CoverageStage) => bounded(`${GEO_PLACE_LABEL[place]}${GEO_STAGE_LABEL[stage]}出行时间阈值`, GEO_LIMITS.minutes);
+  return z.object({ preschool: m('preschool').default(d.kindergarten), primary: m('primary').default(d.primary), junior: m('junior').default(d.junior) }).prefault({});
 }
 
 export const TRAVEL_MODES = ['walk', 'bus'] as const;
@@ -31,24 +52,24 @@ export const TRAVEL_MODE_LABEL: Record<TravelMode, string> = { walk: '步行', b
 /** Travel time as an alternative to distance: speeds, how children of rural townships travel, and the thresholds. */
 const travelSchema = z
   .object({
-    walkKmh: speed.default(S.travelSpeed.value.walk),
-    busKmh: speed.default(S.travelSpeed.value.bus),
+    walkKmh: bounded('步行速度', GEO_LIMITS.walkKmh).default(S.travelSpeed.value.walk),
+    busKmh: bounded('校车平均速度', GEO_LIMITS.busKmh).default(S.travelSpeed.value.bus),
     /** 城区 children walk; 镇区/乡村 children of each stage walk or ride the school bus. */
     ruralMode: z
       .object({ preschool: z.enum(TRAVEL_MODES).default('walk'), primary: z.enum(TRAVEL_MODES).default('walk'), junior: z.enum(TRAVEL_MODES).default('bus') })
       .prefault({}),
-    urban: times(S.urbanTravelMinutes.value),
-    rural: times(S.ruralTravelMinutes.value),
+    urban: times('urban', S.urbanTravelMinutes.value),
+    rural: times('rural', S.ruralTravelMinutes.value),
   })
   .prefault({});
 
 export const geoSettingsSchema = z.object({
   /** Straight-line distance × this = travel distance. */
-  roadFactor: z.number().min(1, '路网系数不小于 1').max(3, '路网系数不大于 3').default(S.roadFactor.value),
+  roadFactor: bounded('路网系数', GEO_LIMITS.roadFactor).default(S.roadFactor.value),
   /** 服务半径 (m) for villages of 城区 townships. */
-  urban: radii(S.serviceRadius.value),
+  urban: radii('urban', S.serviceRadius.value),
   /** 服务半径 (m) for villages of 镇区 and 乡村 townships. */
-  rural: radii(S.ruralServiceRadius.value),
+  rural: radii('rural', S.ruralServiceRadius.value),
   travel: travelSchema,
 });
 export type GeoSettings = z.output<typeof geoSettingsSchema>;

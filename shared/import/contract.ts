@@ -14,17 +14,8 @@ import type {
 import type { ImportIssue } from './issues';
 import { IMPORT_KINDS } from './kinds';
 import { mappingFileSchema } from './mapping';
+import { filePath, method } from '../api/method';
 
-function method<R>() {
-  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
-}
-
-const filePath = z
-  .string()
-  .trim()
-  .min(1, '请填写文件路径')
-  .max(4096, '文件路径过长')
-  .refine((p) => !p.includes('\0'), '文件路径含有非法字符');
 const year = z.number().int().min(1949, '年份应在 1949 年以后').max(2100, '年份应在 2100 年以前');
 const fileId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '文件编号不正确');
 const kind = z.enum(IMPORT_KINDS);

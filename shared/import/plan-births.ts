@@ -5,12 +5,11 @@ import { columnName, type MappedColumn } from './columns';
 import type { SheetGrid } from './grid';
 import { IssueList } from './issues';
 import { PREVIEW_ROWS } from './limits';
-import { shownValue } from './normalise';
 import { emptyPlan, sourceLabel, type ImportPlan, type ValidateContext } from './plan';
 import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
 import { dataRows } from './row-reader';
-import { isTotalLabel } from './townships';
+import { rowTownship } from './row-township';
 
 export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: readonly MappedColumn[], ctx: ValidateContext): ImportPlan {
   const plan = emptyPlan('births');
@@ -44,28 +43,11 @@ export function planBirths(sheet: SheetGrid, firstDataRow: number, columns: read
   for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
     let township: string | null = null;
     if (!county) {
-      const name = reader.name(townshipCol, '乡镇名称');
-      const code = reader.code(townshipCodeCol, '乡镇代码');
-      const found = resolver.resolve(name, code, reader.at(townshipCol ?? townshipCodeCol));
-      if (!found.ok && found.reason === 'total') {
-        plan.counts.rowsSkipped++;
-        reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(name)}”是合计行，已跳过。`, townshipCol);
-        continue;
-      }
-      if (!found.ok && found.reason === 'missing') reader.error('MISSING_TOWNSHIP', '缺少乡镇（街道）名称。请填写，或删除此行。', townshipCol ?? townshipCodeCol);
-      if (!found.ok && found.reason === 'unknown') reader.markError();
-      if (!found.ok && found.reason === 'skipped') {
-        plan.counts.rowsSkipped++;
-        continue;
-      }
-      if (found.ok) township = found.code;
+      const found = rowTownship(reader, resolver, townshipCol, townshipCodeCol, plan.counts);
+      if (found === 'skip') continue;
+      township = found;
     } else {
-      const label = reader.text(yearCol, '年份');
-      if (isTotalLabel(label)) {
-        plan.counts.rowsSkipped++;
-        reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, yearCol);
-        continue;
-      }
+      if (reader.skipsTotal(reader.text(yearCol, '年份'), yearCol, plan.counts)) continue;
     }
     const values: { year: number; count: number; col: MappedColumn }[] = [];
     if (countCol) {

@@ -14,6 +14,7 @@ import { emptyPlan, sourceLabel, type ImportCounts, type ImportPlan, type Valida
 import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
 import { dataRows, type RowReader } from './row-reader';
+import { rowTownship } from './row-township';
 import { isTotalLabel } from './townships';
 import { RowYears } from './year-column';
 
@@ -49,11 +50,7 @@ function parseSexCell(text: string): StoredSex | null {
 /** The age in the row's age cell (null, reported, when unreadable); 'total' for a 合计 row, counted as skipped. */
 function rowAge(reader: RowReader, col: MappedColumn | undefined, counts: ImportCounts): AgeSpan | null | 'total' {
   const label = reader.text(col, '年龄');
-  if (isTotalLabel(label)) {
-    counts.rowsSkipped++;
-    reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, col);
-    return 'total';
-  }
+  if (reader.skipsTotal(label, col, counts)) return 'total';
   const span = parseAge(compactText(label));
   if (!span) reader.error('UNKNOWN_AGE', `无法识别年龄“${shownValue(label)}”。请写成“5岁”“5”“1-4岁”或“85岁及以上”。`, col);
   return span;
@@ -137,20 +134,8 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
       }
       checkRowTotal(reader, totalCol, pending);
     } else {
-      const townshipName = reader.name(townshipCol, '乡镇名称');
-      const code = reader.code(townshipCodeCol, '乡镇代码');
-      const found = resolver.resolve(townshipName, code, reader.at(townshipCol ?? townshipCodeCol));
-      if (!found.ok && found.reason === 'total') {
-        plan.counts.rowsSkipped++;
-        reader.info('TOTAL_ROW_SKIPPED', `“${shownValue(townshipName)}”是合计行，已跳过。`, townshipCol);
-        continue;
-      }
-      if (!found.ok && found.reason === 'missing') reader.error('MISSING_TOWNSHIP', '缺少乡镇（街道）名称。请填写，或删除此行。', townshipCol ?? townshipCodeCol);
-      if (!found.ok && found.reason === 'unknown') reader.markError();
-      if (!found.ok && found.reason === 'skipped') {
-        plan.counts.rowsSkipped++;
-        continue;
-      }
+      const township = rowTownship(reader, resolver, townshipCol, townshipCodeCol, plan.counts);
+      if (township === 'skip') continue;
       const sexText = reader.text(sexCol, '性别');
       const rowSex = sexCol ? parseSexCell(sexText) : 'T';
       if (rowSex === null) reader.error('UNKNOWN_SEX', `无法识别性别“${shownValue(sexText)}”。请写“男”“女”或“合计”。`, sexCol);
@@ -158,17 +143,17 @@ export function planPopulation(sheet: SheetGrid, firstDataRow: number, columns: 
         for (const col of ageCols) {
           if (col.target.type !== 'age') continue;
           const count = reader.count(col, `${ageSpanLabel(col.target)}人口数`);
-          if (count === null || !found.ok || !rowSex) continue;
+          if (count === null || township === null || !rowSex) continue;
           const t = col.target;
-          pending.push({ township: found.code, sex: storedSex(t.sex, rowSex), cell: { from: t.from, to: t.to, count, row: reader.row, column: columnName(col) } });
+          pending.push({ township, sex: storedSex(t.sex, rowSex), cell: { from: t.from, to: t.to, count, row: reader.row, column: columnName(col) } });
         }
         checkRowTotal(reader, totalCol, pending);
       } else {
         const span = rowAge(reader, ageRowCol, plan.counts);
         if (span === 'total') continue;
         const count = reader.count(countCol, '人口数');
-        if (span && count !== null && found.ok && rowSex) {
-          pending.push({ township: found.code, sex: rowSex, cell: { ...span, count, row: reader.row, column: countCol ? columnName(countCol) : '' } });
+        if (span && count !== null && township !== null && rowSex) {
+          pending.push({ township, sex: rowSex, cell: { ...span, count, row: reader.row, column: countCol ? columnName(countCol) : '' } });
         }
       }
     }

@@ -9,7 +9,6 @@ import { finishCounts } from './plan-schools';
 import type { ImportKind } from './kinds';
 import { dataRows } from './row-reader';
 import { SchoolFinder } from './school-ref';
-import { isTotalLabel } from './townships';
 
 export interface SchoolRowsSpec<R> {
   kind: ImportKind;
@@ -44,11 +43,7 @@ export function planSchoolRows<R>(spec: SchoolRowsSpec<R>, sheet: SheetGrid, fir
   for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
     const code = reader.code(codeCol, '学校标识码');
     const name = reader.name(nameCol, '学校名称');
-    if (!code && isTotalLabel(name)) {
-      plan.counts.rowsSkipped++;
-      reader.info('TOTAL_ROW_SKIPPED', `“${name}”是合计行，已跳过。`, nameCol);
-      continue;
-    }
+    if (!code && reader.skipsTotal(name, nameCol, plan.counts)) continue;
     const year = (yearCol ? reader.year(yearCol) : null) ?? ctx.year;
     if (year === null && !reader.hasErrors) reader.error('MISSING_YEAR', '本行没有年份。', yearCol);
     const values: Record<string, number | null> = {};

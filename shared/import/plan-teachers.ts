@@ -11,7 +11,6 @@ import { MAX_SCHOOL_STAFF, PREVIEW_ROWS } from './limits';
 import { emptyPlan, type ImportPlan, type ValidateContext } from './plan';
 import { finishCounts } from './plan-schools';
 import { dataRows, type RowReader } from './row-reader';
-import { isTotalLabel } from './townships';
 
 export function planTeachers(sheet: SheetGrid, firstDataRow: number, columns: readonly MappedColumn[], ctx: ValidateContext): ImportPlan {
   const plan = emptyPlan('teachers');
@@ -34,11 +33,7 @@ export function planTeachers(sheet: SheetGrid, firstDataRow: number, columns: re
 
   for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
     const name = reader.text(nameCol, '学校名称');
-    if (isTotalLabel(name)) {
-      plan.counts.rowsSkipped++;
-      reader.info('TOTAL_ROW_SKIPPED', `“${name}”是合计行，已跳过。`, nameCol);
-      continue;
-    }
+    if (reader.skipsTotal(name, nameCol, plan.counts)) continue;
     const code = reader.code(codeCol, '学校标识码');
     const school = (code ? byCode.get(code) : undefined) ?? (name ? byName.get(name) : undefined);
     const key = school?.code ?? code;

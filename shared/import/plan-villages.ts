@@ -15,7 +15,6 @@ import { emptyPlan, sourceLabel, type ImportPlan, type ValidateContext } from '.
 import { finishCounts } from './plan-schools';
 import { TownshipResolver } from './resolve-township';
 import { dataRows, type RowReader } from './row-reader';
-import { isTotalLabel } from './townships';
 
 /** The 12-digit 统计用区划代码 of a village (县 6 + 乡 3 + 村 3). */
 const VILLAGE_CODE = /^\d{12}$/;
@@ -99,11 +98,7 @@ export function planVillages(sheet: SheetGrid, firstDataRow: number, columns: re
   for (const reader of dataRows(sheet, firstDataRow, mapped, issues, plan.counts, blocked)) {
     const name = reader.name(nameCol, '村（社区）名称');
     const code = reader.code(codeCol, '村级代码');
-    if (!code && isTotalLabel(name)) {
-      plan.counts.rowsSkipped++;
-      reader.info('TOTAL_ROW_SKIPPED', `“${name}”是合计行，已跳过。`, nameCol);
-      continue;
-    }
+    if (!code && reader.skipsTotal(name, nameCol, plan.counts)) continue;
     if (code && !VILLAGE_CODE.test(code)) {
       reader.warning('VILLAGE_CODE_FORMAT', `村级代码“${code}”不是 12 位数字的统计用区划代码：仍按原样保存，但不能用它确定所在乡镇。`, codeCol);
     }

@@ -5,6 +5,7 @@ import { valueMessage, type IssueList } from './issues';
 import { MAX_NAME_LENGTH, nameTooLongMessage } from '../domain/names';
 import { MAX_FIELD_TEXT } from './limits';
 import { compactText, shownValue } from './normalise';
+import { isTotalLabel } from './townships';
 import { parseAmount, parseCode, parseCount, parseYear, plainText, type Parsed } from './values';
 
 export class RowReader {
@@ -41,6 +42,17 @@ export class RowReader {
 
   info(code: string, message: string, col?: MappedColumn): void {
     this.issues.info(code, message, this.at(col));
+  }
+
+  /**
+   * Whether `label` (read from `col`) makes this a 合计 row; such a row is counted as skipped
+   * and reported, and the caller passes it over.
+   */
+  skipsTotal(label: string, col: MappedColumn | undefined, counts: { rowsSkipped: number }): boolean {
+    if (!isTotalLabel(label)) return false;
+    counts.rowsSkipped++;
+    this.info('TOTAL_ROW_SKIPPED', `“${shownValue(label)}”是合计行，已跳过。`, col);
+    return true;
   }
 
   blank(col: MappedColumn | undefined): boolean {

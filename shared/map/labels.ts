@@ -1,10 +1,11 @@
 // Names on the map without overprinting: each label takes the first of its places whose box
 // is free of the labels already placed (and, if it can, of the symbols), in priority order;
 // a school name with no free place is left out (zooming in on the page brings it back), a
-// township name is always drawn.
+// township name is always drawn. No name goes under the legend, scale bar or north arrow:
+// a township name whose places are all under them is moved out beside them.
 import type { SceneText } from './scene';
 
-type Box = readonly [number, number, number, number];
+export type Box = readonly [number, number, number, number];
 
 export interface LabelPlace {
   x: number;
@@ -65,18 +66,48 @@ class BoxIndex {
   }
 }
 
-/** Places the labels in the order given; `symbols` are boxes a label avoids when it can. */
-export function placeLabels(requests: readonly LabelRequest[], symbols: readonly Box[]): SceneText[] {
+/** A box moved just out of `b`: to its left, above, below, then to its right. */
+function besideBox(box: Box, b: Box): [number, number][] {
+  return [
+    [b[0] - 1 - box[2], 0],
+    [0, b[1] - 1 - box[3]],
+    [0, b[3] + 1 - box[1]],
+    [b[2] + 1 - box[0], 0],
+  ];
+}
+
+/**
+ * Places the labels in the order given; `symbols` are boxes a label avoids when it can,
+ * `reserved` boxes (the legend, scale bar, north arrow) boxes no label enters; `frame`, the
+ * view, bounds where a township name may be moved to.
+ */
+export function placeLabels(requests: readonly LabelRequest[], symbols: readonly Box[], reserved: readonly Box[] = [], frame?: Box): SceneText[] {
   const placed = new BoxIndex();
   const marks = new BoxIndex();
   for (const s of symbols) marks.add(s);
+  const inReserved = (b: Box) => reserved.some((r) => overlaps(r, b));
   const out: SceneText[] = [];
   for (const r of requests) {
-    const boxes = r.places.map((p) => textBox(r.text, r.size, p));
-    let i = boxes.findIndex((b) => !placed.hits(b) && !marks.hits(b));
-    if (i < 0) i = boxes.findIndex((b) => !placed.hits(b));
-    if (i < 0 && r.required) i = 0;
-    const place = r.places[i];
+    let places = r.places;
+    let boxes = places.map((p) => textBox(r.text, r.size, p));
+    let i = boxes.findIndex((b) => !inReserved(b) && !placed.hits(b) && !marks.hits(b));
+    if (i < 0) i = boxes.findIndex((b) => !inReserved(b) && !placed.hits(b));
+    if (i < 0 && r.required) {
+      const first = places[0];
+      const box = boxes[0];
+      if (first && box) {
+        // Every place of a township name is under the furniture or taken: try it beside each box that covers it.
+        // Within the frame (the view) when one is given: a name moved off the map is no better than a hidden one.
+        const inFrame = ([dx, dy]: [number, number]) => !frame || (box[0] + dx >= frame[0] && box[1] + dy >= frame[1] && box[2] + dx <= frame[2] && box[3] + dy <= frame[3]);
+        const moves = reserved.filter((b) => overlaps(b, box)).flatMap((b) => besideBox(box, b).filter(inFrame));
+        places = [first, ...moves.map(([dx, dy]) => ({ ...first, x: first.x + dx, y: first.y + dy }))];
+        boxes = places.map((p) => textBox(r.text, r.size, p));
+        i = boxes.findIndex((b) => !inReserved(b) && !placed.hits(b));
+        if (i < 0) i = boxes.findIndex((b) => !inReserved(b));
+        if (i < 0) i = 0;
+      }
+    }
+    const place = places[i];
     const box = boxes[i];
     if (!place || !box) continue;
     placed.add(box);

@@ -4,7 +4,7 @@
 import type { Level } from '../plan/types';
 import type { MapDrawing, MapLayer, MapRenderOptions, MapSchool, MapView } from './model';
 import { drawingBounds, mapProjection, type MapProjection } from './projection';
-import { placeLabels, placesAround, type LabelRequest } from './labels';
+import { placeLabels, placesAround, textBox, type Box, type LabelRequest } from './labels';
 import { KIND_SHAPE, LEVEL_FILL, LEVEL_LABEL, MAP_COLORS, schoolRadius, SHAPE_LABEL, symbolPath, VILLAGE_CLASSES, villageFill, type SymbolShape } from './style';
 
 export interface Stroke {
@@ -218,14 +218,15 @@ function legendRows(drawing: MapDrawing, layers: ReadonlySet<MapLayer>): LegendR
 }
 
 const LEGEND_ROW = 17;
+const TOWNSHIP_LABEL_SIZE = 13;
 const LEGEND_WIDTH = 196;
 
-/** The legend box, anchored at its bottom-right corner. */
-function legend(rows: readonly LegendRow[], right: number, bottom: number, title: string): SceneItem[] {
+const legendHeight = (rows: number) => 26 + rows * LEGEND_ROW;
+
+/** The legend box at its top-left corner (x, y). */
+function legend(rows: readonly LegendRow[], x: number, y: number, title: string): SceneItem[] {
   if (rows.length === 0) return [];
-  const height = 26 + rows.length * LEGEND_ROW;
-  const x = right - LEGEND_WIDTH;
-  const y = bottom - height;
+  const height = legendHeight(rows.length);
   const out: SceneItem[] = [
     { type: 'path', group: 'legend', d: `M${x},${y}h${LEGEND_WIDTH}v${height}h${-LEGEND_WIDTH}Z`, fill: '#ffffff', fillOpacity: 0.92, stroke: { color: '#595959', width: 0.8 } },
     { type: 'text', group: 'legend', x: x + LEGEND_WIDTH / 2, y: y + 17, text: title, size: 12.5, color: '#000', anchor: 'middle', halo: false, bold: true },
@@ -238,13 +239,81 @@ function legend(rows: readonly LegendRow[], right: number, bottom: number, title
   return out;
 }
 
+// Where the furniture stands: the north arrow's centre, the scale bar's left end, from the
+// view's edges; the legend in one of the corners, LEGEND_MARGIN from the edges.
+const NORTH_FROM_RIGHT = 30;
+const NORTH_Y = 44;
+const SCALE_X = 20;
+const SCALE_FROM_BOTTOM = 20;
+const LEGEND_MARGIN = 8;
+
+/**
+ * The legend's top-left corner: the corner where it covers the fewest township names and
+ * school symbols (bottom right when it covers nothing there), clear of the north arrow
+ * (top right) and the scale bar (bottom left). Worked out from the drawing and the view
+ * alone, so the page's overlay and the scene's names agree on it.
+ */
+function legendCorner(drawing: MapDrawing, view: MapView, rows: number): [number, number] {
+  const w = LEGEND_WIDTH;
+  const h = legendHeight(rows);
+  const right = view.width - LEGEND_MARGIN - w;
+  const corners: [number, number][] = [
+    [right, view.height - LEGEND_MARGIN - h],
+    [LEGEND_MARGIN, LEGEND_MARGIN],
+    [LEGEND_MARGIN, view.height - SCALE_FROM_BOTTOM - 22 - h],
+    [right, NORTH_Y + 14],
+  ];
+  const bounds = drawingBounds(drawing);
+  if (!bounds) return corners[0] ?? [0, 0];
+  const proj = mapProjection(bounds, view);
+  // A township name weighs more than a school: it is always drawn and names an area.
+  const covered: [Box, number][] = [];
+  for (const t of drawing.townships) {
+    const c = proj.centroid(t.geometry);
+    if (c) covered.push([textBox(t.name, TOWNSHIP_LABEL_SIZE, { x: c[0], y: c[1], anchor: 'middle' }), 3]);
+  }
+  for (const s of drawing.schools) {
+    const p = proj.point(s.at);
+    if (visible(p, view)) covered.push([[p[0], p[1], p[0], p[1]], 1]);
+  }
+  let best = corners[0] ?? [0, 0];
+  let bestCost = Infinity;
+  for (const [x, y] of corners) {
+    if (x < 0 || y < 0) continue;
+    const cost = covered.reduce((sum, [b, weight]) => sum + (b[0] <= x + w && b[2] >= x && b[1] <= y + h && b[3] >= y ? weight : 0), 0);
+    if (cost < bestCost) [best, bestCost] = [[x, y], cost];
+  }
+  return best;
+}
+
 /** Legend, scale bar and north arrow: drawn into the printed map, over the page's canvas. */
 export function mapFurniture(drawing: MapDrawing, view: MapView, options: MapRenderOptions, metresPerPx: number): SceneItem[] {
+  const rows = legendRows(drawing, options.layers);
+  const [lx, ly] = rows.length ? legendCorner(drawing, view, rows.length) : [0, 0];
   return [
-    ...northArrow(view.width - 30, 44),
-    ...scaleBar(metresPerPx, 20, view.height - 20, view.width),
-    ...legend(legendRows(drawing, options.layers), view.width - 8, view.height - 8, options.legendTitle ?? '图　例'),
+    ...northArrow(view.width - NORTH_FROM_RIGHT, NORTH_Y),
+    ...scaleBar(metresPerPx, SCALE_X, view.height - SCALE_FROM_BOTTOM, view.width),
+    ...legend(rows, lx, ly, options.legendTitle ?? '图　例'),
   ];
+}
+
+/** The boxes the legend, scale bar and north arrow cover (with a little room), which names keep out of. */
+export function furnitureBoxes(drawing: MapDrawing, view: MapView, layers: ReadonlySet<MapLayer>, metresPerPx: number): Box[] {
+  const nx = view.width - NORTH_FROM_RIGHT;
+  const sy = view.height - SCALE_FROM_BOTTOM;
+  const scaleEnd = SCALE_X + scaleBarLength(metresPerPx, view.width) / metresPerPx;
+  const boxes: Box[] = [
+    // The arrow (8 px each side) and its 北 above, as drawn.
+    [nx - 9, NORTH_Y - 41, nx + 9, NORTH_Y + 9],
+    // The scale bar and its two numbers (centred on its ends; the longer one is about 5 characters of 11 px).
+    [SCALE_X - 8, sy - 17, scaleEnd + 24, sy + 7],
+  ];
+  const rows = legendRows(drawing, layers).length;
+  if (rows > 0) {
+    const [x, y] = legendCorner(drawing, view, rows);
+    boxes.push([x - 2, y - 2, x + LEGEND_WIDTH + 2, y + legendHeight(rows) + 2]);
+  }
+  return boxes;
 }
 
 function areas(drawing: MapDrawing, proj: MapProjection, items: SceneItem[]): void {
@@ -388,7 +457,8 @@ export function drawMap(drawing: MapDrawing, view: MapView, options: MapRenderOp
   // Town names after the township names and before the schools', all kept apart.
   const firstSchool = names.findIndex((n) => !n.required);
   names.splice(firstSchool < 0 ? names.length : firstSchool, 0, ...referenceNames);
-  items.push(...placeLabels(names, symbolBoxes(layers, shown, at, view)));
+  // The page lays the furniture over the map on a canvas of its own: names keep out of it there too.
+  items.push(...placeLabels(names, symbolBoxes(layers, shown, at, view), furnitureBoxes(drawing, view, layers, proj.metresPerPx), [0, 0, view.width, view.height]));
 
   if (options.furniture) items.push(...mapFurniture(drawing, view, options, proj.metresPerPx));
   // Hits are searched from the top: the last drawn first.
@@ -403,7 +473,7 @@ function labelRequests(drawing: MapDrawing, proj: MapProjection, view: MapView, 
     const c = proj.centroid(t.geometry);
     if (!c || c[0] <= 0 || c[1] <= 0 || c[0] >= view.width || c[1] >= view.height) continue;
     const places = [0, -15, 15].map((dy) => ({ x: c[0], y: c[1] + dy, anchor: 'middle' as const }));
-    out.push({ group: 'labels', text: t.name, size: 13, color: '#595959', places, required: true });
+    out.push({ group: 'labels', text: t.name, size: TOWNSHIP_LABEL_SIZE, color: '#595959', places, required: true });
   }
   const rank = (s: MapSchool) => (s.mark !== 'existing' ? 0 : s.id === selected ? 1 : 2);
   const named = shown.filter((s) => s.mark !== 'existing' || view.zoom >= SCHOOL_LABEL_ZOOM || s.id === selected);

@@ -58,6 +58,7 @@ export function checkSolution(inst: OptInstance, sol: OptSolution): string[] {
       if (!fac.existing) out.push(`${fac.name}是候选校址，不能撤并`);
       else if (fac.keep) out.push(`${fac.name}已锁定保留，却被撤并`);
       else if (!fac.closable) out.push(`${fac.name}不允许撤并`);
+      else if (fac.convertCredit > 0 && close < inst.firstBuildIndex) out.push(`${fac.name}在 ${year(close)} 年转型，早于最早可建成年份`);
     }
     const k = sol.option[f];
     const from = sol.optionFrom[f];

@@ -2,15 +2,12 @@
 // `plan.optimise` runs to the end and answers (the CLI); the page starts a job, polls its
 // progress and may cancel it (the solver then returns the best layout found so far).
 import { z } from 'zod';
+import { method } from '../api/method';
 import { PLAN_NAME } from '../plan/model';
 import { SCENARIO_NAME } from '../projection';
 import type { SolveProgressView } from './progress';
 import type { OptimiseResult } from './result';
 import { optimiseWeightsSchema } from './settings';
-
-function method<R>() {
-  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
-}
 
 const schoolCode = z.string().regex(/^[0-9A-Za-z]{1,20}$/, '学校标识码格式不正确');
 const wan = z.number('预算应为数字（万元）').min(0, '预算不能为负').max(10_000_000, '预算过大');

@@ -142,7 +142,7 @@ export function greedySolve(inst: OptInstance): OptSolution {
   // Closures, smallest school first, kept only where the whole layout gets cheaper.
   const closable = inst.facilities
     .map((fac, f) => ({ fac, f }))
-    .filter(({ fac, f }) => fac.existing && fac.closable && !fac.keep && d.option[f] === null)
+    .filter(({ fac, f }) => fac.existing && fac.closable && !fac.keep && d.option[f] === null && (fac.convertCredit === 0 || inst.firstBuildIndex < inst.years.length))
     .sort((a, b) => a.fac.students - b.fac.students || a.f - b.f);
   const at = Math.min(inst.firstBuildIndex, inst.years.length - 1);
   const trials = new Trials(inst, order, d, 1e-9);

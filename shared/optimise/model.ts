@@ -19,9 +19,13 @@
 //              (sites): implied by capacity, but they make the LP relaxation far tighter, which
 //              is what lets the solver prove the optimum of a county in seconds
 //   monotone   o[f,t] ≤ o[f,t−1], y[f,k,t−1] ≤ y[f,k,t], b[f,t−1] ≤ b[f,t]
+//   first build year: y and b exist from it on; a school with a conversion credit stays open
+//              before it (o = 1); a 撤并 may close from the first plan year
 //   budget     Σ cost·(y[·,t] − y[·,t−1]) + Σ boarding·(b[·,t] − b[·,t−1]) ≤ B_t, and Σ cost·y[·,T−1] + Σ boarding·b[·,T−1] ≤ total
 // A conversion credit c_f (closing as 转型 instead of 撤并) enters as −c_f·(1 − o[f,T−1]):
-// +c_f on o[f,T−1] and −Σc_f in the objective offset.
+// +c_f on o[f,T−1] and −Σc_f in the objective offset. The unmet penalty on the children no
+// layout can seat before the first build year (bridged.ts) is taken off the offset too.
+import { bridgedFloorPenalty } from './bridged';
 import { usefulOptions } from './dominance';
 import type { OptInstance } from './instance';
 import type { Assignment, OptSolution, OptStatus } from './solution';
@@ -97,7 +101,7 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
   const first = inst.firstBuildIndex;
   const B = new Builder();
   const w = inst.weights;
-  let offset = 0;
+  let offset = -bridgedFloorPenalty(inst);
 
   const o = new Int32Array(F * T).fill(-1);
   const y: Int32Array[][] = [];
@@ -111,7 +115,9 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
       const fixed = fac.keep || !fac.closable;
       for (let t = 0; t < T; t++) {
         const credit = t === last ? fac.convertCredit : 0;
-        o[f * T + t] = B.col(fac.operating + credit, fixed ? 1 : 0, 1, true);
+        // A conversion's refit is building work: the school stays open until a build could be ready.
+        const refitting = fac.convertCredit > 0 && t < first;
+        o[f * T + t] = B.col(fac.operating + credit, fixed || refitting ? 1 : 0, 1, true);
       }
       offset -= fac.convertCredit;
     }

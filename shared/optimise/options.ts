@@ -44,7 +44,9 @@ export function buildOptions(stage: Stage, urban: boolean, seatsNow: number, set
     if (seats <= seatsNow) continue;
     if (limit !== null && seats > limit) continue;
     const added = seats - seatsNow;
-    const est = estimateFacilities(kind, classes, added, settings);
+    // Priced as the plan's suggestions price theirs: an extension's seats without site works
+    // or land, a new school with the site area per pupil of where it stands.
+    const est = estimateFacilities(kind, classes, added, settings, seatsNow > 0 ? { urban, added: { stage } } : { urban });
     if (!est) continue;
     out.push({ classes, seats, added, cost: est.investment, floorArea: est.floorArea, siteArea: seatsNow === 0 ? est.siteArea : null });
   }

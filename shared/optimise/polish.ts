@@ -86,7 +86,7 @@ function singleRound(inst: OptInstance, d: Decisions, tryChange: TryChange): boo
   // A build where the greedy made none, smallest size first, completed as early as allowed.
   const first = Math.min(inst.firstBuildIndex, T - 1);
   inst.facilities.forEach((fac, f) => {
-    if (d.option[f] !== null || d.closeFrom[f] !== null || fac.options.length === 0) return;
+    if (d.option[f] !== null || d.closeFrom[f] !== null || fac.options.length === 0 || inst.firstBuildIndex >= T) return;
     const set = setter(f);
     for (let j = 0; j < fac.options.length; j++) if (tryChange([f], set(j, first), set(null, null), true)) return (improved = true);
   });
@@ -94,6 +94,8 @@ function singleRound(inst: OptInstance, d: Decisions, tryChange: TryChange): boo
   // shrinking village may need the school for a few years only.
   inst.facilities.forEach((fac, f) => {
     if (!fac.existing || !fac.closable || fac.keep || d.option[f] !== null) return;
+    // A conversion (转型) cannot come before the first year a build can be ready.
+    if (fac.convertCredit > 0 && inst.firstBuildIndex >= T) return;
     const now = d.closeFrom[f] ?? null;
     const to = (at: number | null) => () => (d.closeFrom[f] = at);
     for (const at of [first, ...Array.from({ length: T - 1 - first }, (_, i) => first + 1 + i), null]) {

@@ -40,10 +40,12 @@ export interface LayoutTotals {
   cost: number;
   /** The whole objective (万元): construction, holding, operating, travel, boarding and unmet penalties, less conversion credits. */
   objective: number;
-  /** Largest number over the plan years of children without a seat. */
+  /** Largest number, over the plan years from the first a build can be ready, of children without a seat. */
   unmetSeats: number;
   /** … without a seat within the service distance (boarders and unmet). */
   uncoveredChildren: number;
+  /** Children without a seat in each year before a build can be ready: bridged (过渡期缺口), not unmet. */
+  bridged: { year: number; seats: number }[];
   travel: { mean: number | null; max: number | null };
   schoolsClosed: number;
   projects: number;
@@ -61,13 +63,17 @@ export interface OptimiseResult {
   unmetSeats: number;
   uncoveredChildren: number;
   travel: { mean: number | null; max: number | null };
+  /** First year a project begun after the base year can be ready (base year + 1 + construction years): no build, expansion, boarding section or conversion before it. */
+  firstBuildYear: number;
+  /** The shown layout's seats short in each year before `firstBuildYear` (过渡期缺口, bridged without building). */
+  bridged: { year: number; seats: number }[];
   plan: { id: number | null; name: string };
   scenario: string;
   stage: Stage;
   years: number[];
   totals: { mip: LayoutTotals | null; greedy: LayoutTotals };
   greedyProjects: OptimisedProject[];
-  /** The plan as it stands: its 拟建 projects of the stage and the seats they leave short. */
+  /** The plan as it stands: its 拟建 projects of the stage and the seats they leave short from `firstBuildYear`. */
   current: { cost: number; projects: number; unmetSeats: number };
   /** The plan's "what needs to be built" helper for the stage, on the committed layout. */
   suggestions: { cost: number; projects: number };

@@ -1,6 +1,7 @@
 // A layout as the MIP or the greedy heuristic proposes it, and what it costs. The cost is
 // always recomputed here from the decisions and the assignment, never taken from the solver,
 // so both methods are compared on the same terms and the checker can hold each to its claim.
+import { bridgedFloorPenalty } from './bridged';
 import type { OptInstance } from './instance';
 
 export type OptMethod = 'mip' | 'greedy';
@@ -41,6 +42,8 @@ export interface CostBreakdown {
   boardingPenalty: number;
   beyondPenalty: number;
   unmetPenalty: number;
+  /** The unmet penalty on the bridged floor (children no layout can seat before a build can be ready): left out of the objective. */
+  bridgedFloor: number;
   convertCredit: number;
   /** The holding charge on builds for the years they are in use. */
   holding: number;
@@ -109,6 +112,7 @@ export function costOf(inst: OptInstance, sol: OptSolution): CostBreakdown {
   let unmetPenalty = 0;
   for (const row of sol.unmet) for (const u of row) unmetPenalty += w.unmet * u;
   const capital = construction + boardingBuild;
+  const bridgedFloor = bridgedFloorPenalty(inst);
   return {
     construction,
     boardingBuild,
@@ -117,10 +121,11 @@ export function costOf(inst: OptInstance, sol: OptSolution): CostBreakdown {
     boardingPenalty,
     beyondPenalty,
     unmetPenalty,
+    bridgedFloor,
     convertCredit,
     holding,
     capital,
-    objective: capital + holding + operating + travel + boardingPenalty + beyondPenalty + unmetPenalty - convertCredit,
+    objective: capital + holding + operating + travel + boardingPenalty + beyondPenalty + unmetPenalty - convertCredit - bridgedFloor,
   };
 }
 
@@ -128,10 +133,12 @@ export interface TravelSummary {
   /** Children-weighted mean road km in the last year. */
   mean: number | null;
   max: number | null;
-  /** Largest number over the years of children without a seat. */
+  /** Largest number, over the years from the first a build can be ready, of children without a seat. */
   unmetSeats: number;
-  /** Largest number over the years of children without a seat within the service distance (beyond it, boarders, unmet). */
+  /** Largest number over the years of children without a seat within the service distance (beyond it, boarders, unmet from the first build year). */
   uncoveredChildren: number;
+  /** Children without a seat in each year before a build can be ready (过渡期缺口: bridged without building, not unmet). */
+  bridged: { year: number; seats: number }[];
 }
 
 export function travelSummary(inst: OptInstance, sol: OptSolution): TravelSummary {
@@ -152,11 +159,17 @@ export function travelSummary(inst: OptInstance, sol: OptSolution): TravelSummar
   }
   let unmetSeats = 0;
   let uncovered = 0;
+  const bridged: TravelSummary['bridged'] = [];
   for (let t = 0; t < T; t++) {
     let u = 0;
     for (const row of sol.unmet) u += row[t] ?? 0;
+    if (t < inst.firstBuildIndex) {
+      bridged.push({ year: inst.years[t] ?? t, seats: Math.round(u) });
+      uncovered = Math.max(uncovered, far[t] ?? 0);
+      continue;
+    }
     unmetSeats = Math.max(unmetSeats, u);
     uncovered = Math.max(uncovered, u + (far[t] ?? 0));
   }
-  return { mean: kids > 0 ? sum / kids : null, max, unmetSeats: Math.round(unmetSeats), uncoveredChildren: Math.round(uncovered) };
+  return { mean: kids > 0 ? sum / kids : null, max, unmetSeats: Math.round(unmetSeats), uncoveredChildren: Math.round(uncovered), bridged };
 }

@@ -44,6 +44,8 @@ function prepared(inst: OptInstance): { neighbours: number[][]; useful: boolean[
 export function swapRound(inst: OptInstance, d: Decisions, tryChange: TryChange): boolean {
   const { neighbours, useful } = prepared(inst);
   const T = inst.years.length;
+  // Every swap builds somewhere: nothing to try when no build can be ready within the period.
+  if (inst.firstBuildIndex >= T) return false;
   const first = Math.min(inst.firstBuildIndex, T - 1);
   const added = (f: number, k: number | null | undefined) => (k === null || k === undefined ? 0 : (inst.facilities[f]?.options[k]?.added ?? 0));
   const usable = (g: number) => {

@@ -1,6 +1,7 @@
 // Seats against demand summed by area, township and county, and per school.
 import { compareZh } from '../domain/collate';
 import { KIND_STAGES, STAGES, type SchoolKind, type Stage } from '../domain/stages';
+import { isUrban } from '../domain/urban';
 import { COUNTY_POOL, COUNTY_STAGES } from './demand';
 import { classGapOf, levelOf, utilisationOf } from './levels';
 import type { PlanRun, UnitSeries } from './run';
@@ -95,7 +96,7 @@ export function areaList(run: PlanRun): PlanEvaluation['areas'] {
   for (const t of run.ctx.townships) {
     const a = run.areaOf(t.code);
     const list = groups.get(a) ?? [];
-    list.push({ code: t.code, name: t.name, urban: t.urbanRural === '城区' });
+    list.push({ code: t.code, name: t.name, urban: isUrban(t) });
     groups.set(a, list);
   }
   return [...groups.entries()]

@@ -3,9 +3,8 @@
 // series per school and stage), so the evaluation never depends on how it was projected.
 import { countsLargeClasses, knownClasses, type GradeClasses } from '../analysis/enrolment';
 import { groupBy } from '../analysis/group';
-import type { CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
+import type { CountyData, CountyMeta, EnrolmentRecord, PopulationRecord, School, StaffRecord, Township } from '../domain/model';
 import { gradesOf, type Stage } from '../domain/stages';
-import type { StaffProfileRecord } from '../domain/staff-profile';
 import type { InclusionData } from './inclusion';
 
 /**
@@ -87,13 +86,8 @@ export interface PlanCatchments {
   assignments: { stage: Stage; village: string; school: string }[];
 }
 
-export interface ContextData {
-  meta: CountyMeta;
-  townships: Township[];
-  schools: School[];
-  enrolment: EnrolmentRecord[];
-  staff: StaffRecord[];
-  staffProfile?: StaffProfileRecord[];
+/** The county's records a plan is evaluated on; population comes summed to the county. */
+export interface ContextData extends Pick<CountyData, 'meta' | 'townships' | 'schools' | 'enrolment' | 'staff' | 'staffProfile'> {
   /** County population by year and age (sexes combined, townships summed), recorded. */
   population: { year: number; age: number; count: number }[];
 }

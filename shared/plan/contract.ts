@@ -5,10 +5,7 @@ import type { EvaluationContext } from './context';
 import { areaAssignmentSchema, PLAN_NAME, planHeaderSchema, projectInputSchema, receiverSchema, scenarioSchema, targetInputSchema, yearSchema, type Plan, type PlanHeader } from './model';
 import { planSettingsSchema } from './settings';
 import type { PlanEvaluation } from './types';
-
-function method<R>() {
-  return <I extends z.ZodType>(input: I): { input: I; result: R } => ({ input, result: undefined as unknown as R });
-}
+import { method } from '../api/method';
 
 export interface PlanSummary extends PlanHeader {
   targets: number;

@@ -181,13 +181,43 @@ function deepFreeze<T>(o: T): T {
 /** The national defaults, for pages without a plan (总览, 学校); read-only. */
 export const NATIONAL_SETTINGS: PlanSettings = deepFreeze(defaultSettings());
 
-/** Stored JSON that no longer parses falls back to the defaults rather than breaking the page. */
+/**
+ * Stored JSON that no longer parses falls back field by field: a value outside today's bounds
+ * (bounds tighten between versions, and a file may come from someone else) takes its default,
+ * and the plan's other settings are kept rather than all reset.
+ */
 export function readSettings(json: string | null | undefined): PlanSettings {
   if (!json) return defaultSettings();
+  let raw: unknown;
   try {
-    const parsed = planSettingsSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : defaultSettings();
+    raw = JSON.parse(json);
   } catch {
     return defaultSettings();
   }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return defaultSettings();
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const parsed = planSettingsSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    if (!parsed.error.issues.every((issue) => dropPath(raw, issue.path))) break;
+  }
+  return defaultSettings();
+}
+
+/**
+ * Removes the value at `path` so that its default applies; a path through a list removes the
+ * whole list. False when there is nothing to remove.
+ */
+function dropPath(root: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = root;
+  let holder: Record<PropertyKey, unknown> | null = null;
+  let key: PropertyKey | null = null;
+  for (const k of path) {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) break;
+    holder = node as Record<PropertyKey, unknown>;
+    key = k;
+    node = holder[k];
+  }
+  if (!holder || key === null || !(key in holder)) return false;
+  delete holder[key];
+  return true;
 }

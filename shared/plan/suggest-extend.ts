@@ -6,6 +6,7 @@
 // whose site area is not recorded is not assumed to have room (unknown is not zero); the
 // proposal says how many were left out for that reason. See docs/ARCHITECTURE.md, "Suggestions".
 import { gradesOf, type SchoolKind, type Stage } from '../domain/stages';
+import { urbanTownshipCodes } from '../domain/urban';
 import { poolOf } from './demand';
 import { sizeChecks } from './aggregate';
 import { estimateFacilities, siteAreaPerStudent, type FacilityEstimate } from './norms';
@@ -41,10 +42,6 @@ interface Candidate {
   /** Seats by stage. */
   stageSeats: Map<Stage, number>;
   eligible: boolean;
-}
-
-export function isUrbanTownship(run: PlanRun, township: string): boolean {
-  return run.ctx.townships.find((t) => t.code === township)?.urbanRural === '城区';
 }
 
 /** The pool's existing public schools teaching the stage in year index `yi`, fullest first. */
@@ -87,6 +84,7 @@ export function extendOnSite(run: PlanRun, stage: Stage, pool: string, yi: numbe
   const extensions: Extension[] = [];
   let left = short;
   let unknownSite = 0;
+  const urbanCodes = urbanTownshipCodes(run.ctx.townships);
   for (const c of candidates(run, stage, pool, yi)) {
     if (left <= 0) break;
     if (c.siteArea === null) {
@@ -96,7 +94,7 @@ export function extendOnSite(run: PlanRun, stage: Stage, pool: string, yi: numbe
     const check = sizeChecks(c.kind, settings.schoolSize).find((k) => k.stages.includes(stage));
     if (!check) continue;
     const counted = check.stages.reduce((t, st) => t + (c.stageSeats.get(st) ?? 0), 0);
-    const urban = isUrbanTownship(run, c.township);
+    const urban = urbanCodes.has(c.township);
     const sitePerPupil = siteAreaPerStudent(c.kind, settings, urban);
     const siteSeats = Math.floor(c.siteArea / sitePerPupil);
     const room = Math.floor(Math.min(siteSeats - c.seatsNow, check.limit - counted) / size);

@@ -7,11 +7,13 @@
 // bridge without building. The base year's own shortfall is the recorded situation, stated
 // apart. See docs/ARCHITECTURE.md, "Suggestions".
 import { KIND_LABEL, type SchoolKind, type Stage } from '../domain/stages';
+import { urbanTownshipCodes } from '../domain/urban';
+import { bridgeSentence, earliestCompletion } from './build-years';
 import { COUNTY_POOL, COUNTY_STAGES, poolOf } from './demand';
 import { seatsShort } from './levels';
 import { defaultProject, type PlanProject } from './model';
 import { estimateFacilities, standardClassCounts } from './norms';
-import { extendOnSite, isUrbanTownship } from './suggest-extend';
+import { extendOnSite } from './suggest-extend';
 import type { PlanRun } from './run';
 import { n, pct, stageName, wan } from './text';
 import type { BuildSuggestion, GapRow, SuggestionYear } from './types';
@@ -83,7 +85,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
     // A project begun the year after the base year is ready constructionYears later at the
     // earliest; the years short before that are bridged without building, and the proposal
     // is sized for the years it can reach.
-    const earliest = plan.baseYear + 1 + settings.constructionYears;
+    const earliest = earliestCompletion(plan.baseYear, settings.constructionYears);
     const completion = Math.max(first.year, earliest);
     const start = completion - settings.constructionYears;
     const reach = years.filter((y) => y.year >= completion);
@@ -107,7 +109,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
     if (interim.length > 0) {
       const from = (interim[0] as SuggestionYear).year;
       const to = (interim[interim.length - 1] as SuggestionYear).year;
-      text += `按 ${settings.constructionYears} 年工期，基准年后开工的项目最早 ${earliest} 年建成，${from === to ? from : `${from}–${to}`} 年缺口需临时挖潜（大班额/租用/调剂）`;
+      text += bridgeSentence(settings.constructionYears, earliest, from, to);
       if (reach.length === 0) text += `${ends !== null ? `，缺口 ${ends} 年起消失` : ''}，不建议为此新建或改扩建。`;
       else text += sized.seats !== peak.seats ? `；${completion} 年起最多缺 ${n(sized.seats)} 个（${sized.year} 年），按此测算。` : '。';
     }
@@ -139,7 +141,7 @@ export function suggestBuilds(run: PlanRun, gaps: readonly GapRow[]): BuildSugge
       if (ext.unknownSite > 0) text += `另有 ${ext.unknownSite} 所学校未填占地面积，未计入改扩建。`;
       const township = ext.left > 0 ? (COUNTY_STAGES.includes(stage) ? neediestTownship(run, stage, COUNTY_POOL, peakIdx) : neediestTownship(run, stage, pool, peakIdx)) : null;
       if (township) {
-        const urban = isUrbanTownship(run, township);
+        const urban = urbanTownshipCodes(run.ctx.townships).has(township);
         const standards = standardClassCounts(kind, urban);
         const largest = standards[standards.length - 1] ?? 12;
         const classesShort = Math.ceil(ext.left / size);

@@ -4,6 +4,7 @@
 // 1–3) continue. Built once per calibration; the projection loops then index plain arrays.
 import type { EnrolmentRecord, School, Township } from '../domain/model';
 import { gradesOf, type SchoolSystem, type Stage, STAGES } from '../domain/stages';
+import { isUrban } from '../domain/urban';
 
 export interface Section {
   id: number;
@@ -122,7 +123,7 @@ export function buildSections(
     describeGrades(s, grades[s.stage], nYears);
     sections.push(s);
   });
-  linkPartialSections(sections, grades, nYears, townships.map((t) => t.urbanRural === '城区'));
+  linkPartialSections(sections, grades, nYears, townships.map(isUrban));
 
   const byStage = Object.fromEntries(STAGES.map((st) => [st, [] as number[]])) as Record<Stage, number[]>;
   for (const s of sections) byStage[s.stage].push(s.id);
@@ -134,7 +135,7 @@ export function buildSections(
     gradeMismatch: [...gradeMismatch],
     townships,
     townshipIndex,
-    urban: townships.map((t) => t.urbanRural === '城区'),
+    urban: townships.map(isUrban),
     sections,
     byStage,
   };

@@ -19,6 +19,7 @@ import {
   type PlanTarget,
   type SchoolResult,
 } from '../plan';
+import { urbanTownshipCodes } from '../domain/urban';
 
 type Draft = Omit<PlanProject, 'id'>;
 
@@ -53,9 +54,6 @@ class Builder {
   }
   evaluate(): PlanEvaluation {
     return evaluatePlan(this.ctx, { ...this.template, projects: this.projects });
-  }
-  isUrban(township: string): boolean {
-    return this.ctx.townships.find((t) => t.code === township)?.urbanRural === '城区';
   }
 }
 
@@ -130,8 +128,9 @@ function addWorks(b: Builder, ev: PlanEvaluation, receivers: readonly string[], 
       }),
     );
   }
+  const urbanCodes = urbanTownshipCodes(b.ctx.townships);
   const town = ev.schools
-    .filter((s) => !s.isNew && b.isUrban(s.township) && s.stages.includes('junior'))
+    .filter((s) => !s.isNew && urbanCodes.has(s.township) && s.stages.includes('junior'))
     .sort((a, c) => (c.demand[0] ?? 0) - (a.demand[0] ?? 0))[0];
   if (town) {
     b.addWorks(

@@ -257,6 +257,10 @@ export const STANDARDS = {
   // the stored public pages (searched: 小学生上学单程步行时间、初中生乘车时间、农村学校服务半径);
   // a study of 仪征市 (drds.library.net.cn, RFg4LzN4QVdqSFE9) speaks of a 40-minute service radius
   // without naming the document, so the rural minutes and the speeds are reference values.
+  // The school-bus limits (80 km/h on expressways, 60 km/h elsewhere, for a bus carrying pupils)
+  // are quoted in the regulation's words by the 2015 draft of 山东省校车安全管理办法
+  // (aygia.cn/xcxw/ssrd/2015/0313/2015CMJUdZaoB4.html); the regulation's own text was not among
+  // the stored pages. They bound the setting; the 30 km/h average stays a reference value.
   /** Walking and school-bus speeds, km/h. */
   travelSpeed: std(
     { walk: 4, bus: 30 },

@@ -10,7 +10,7 @@ import { generateCounty, generateProvince } from '../../shared/sample';
 import { benchAnnexes } from './annex';
 import { benchProjection } from './projection';
 import { benchImport } from './import';
-import { benchMap } from './map';
+import { benchMap, benchMapAnnex } from './map';
 import { benchPlan } from './plan';
 import { benchGeo } from './geo';
 import { benchOptimise } from './optimise';
@@ -74,6 +74,13 @@ async function main(): Promise<void> {
   // BENCH_ONLY=ui: just the interaction timings in the browser.
   if (process.env.BENCH_ONLY === 'ui') {
     await benchInteraction(record);
+    printFigures();
+    return;
+  }
+  // BENCH_ONLY=mapprint: just the map annex's prints (PDF with font subsets, the same without, DOCX).
+  if (process.env.BENCH_ONLY === 'mapprint') {
+    console.log(`系统负载（1/5/15 分钟）：${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
+    await benchMapAnnex(measure);
     printFigures();
     return;
   }

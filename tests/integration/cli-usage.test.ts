@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createProjectWithData } from '../../electron/backend/services/project';
+import { generateCounty } from '../../shared/sample';
 import { tempDir } from '../helpers/temp';
 
 const run = promisify(execFile);
@@ -51,6 +53,8 @@ describe('cli wrong usage', () => {
     expect(out.stderr).toContain('未知命令“infos”');
     expect(out.stderr).toContain('用法：npm run cli -- <命令> [参数]');
     expect(out.stderr).toMatch(/命令：new、info、export.*plan-add-project/);
+    // A command with several forms in the help is named once.
+    expect(out.stderr.match(/inclusion-set/g)).toHaveLength(1);
     expect(fs.existsSync(project)).toBe(false);
     expect(fs.existsSync(dataDir)).toBe(false);
   });
@@ -69,5 +73,21 @@ describe('cli wrong usage', () => {
     expect(out.stdout).toContain('使用指南');
     expect(out.stdout).toContain('“帮助”按钮');
     expect(out.stdout).toContain('空白导入模板');
+  });
+
+  it('ends quietly with status 0 when the reader stops early (| head), also past the pipe buffer', { timeout: 120_000 }, async () => {
+    const file = path.join(tempDir('csp-cli-usage-'), '示例县.csplan');
+    (await createProjectWithData(file, generateCounty())).close();
+    const piped = (args: string[]) => {
+      const quoted = [tsx, cli, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+      return run('bash', ['-c', `set -o pipefail; ${quoted} | head -c 100 > /dev/null`], { env }).then(
+        (r) => ({ code: 0, stderr: r.stderr }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+      );
+    };
+    // Both print well over the 64 KB a pipe holds, so the reader is gone before they finish.
+    for (const args of [['export', file, 'enrolment'], ['project', file, '--json']]) {
+      expect(await piped(args), args.join(' ')).toEqual({ code: 0, stderr: '' });
+    }
   });
 });

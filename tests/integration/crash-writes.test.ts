@@ -233,6 +233,11 @@ describe('kill -9 during a write leaves the project before or after it', { timeo
     const changes = { name: `${township.name}新区`, area: '城区片区' };
     return crash({ kind: 'townships.update', template: () => sample('修改乡镇前.csplan'), args: driven('townships.update', { township: township.code, changes }) }, SEED + 9);
   });
+  it('townships.update (code change moves its schools, villages and boundary)', () => {
+    const township = generateCounty().townships.find((t) => t.urbanRural !== '城区')!;
+    const changes = { code: `${township.code.slice(0, -3)}999` };
+    return crash({ kind: 'township code', template: () => sample('改乡镇代码前.csplan'), args: driven('townships.update', { township: township.code, changes }) }, SEED + 10);
+  });
   it('backups.create', () => crash({ kind: 'backups.create', template: () => sample('备份前.csplan'), args: driven('backups.create', { reason: '手动' }), backups: true }, SEED + 6));
   it('backups.restore', () =>
     crash({ kind: 'backups.restore', template: renamedAfterBackup, args: (p) => driven('backups.restore', { file: listBackups(p)[0]?.file })(p) }, SEED + 7));

@@ -63,4 +63,17 @@ describe('plan.optimise: 教学点, closures into new schools, the area rule', (
     expect(byArea.notes.join('')).toContain(`“建设需求测算”的 ${byArea.suggestions.cost.toLocaleString('zh-CN')} 万元`);
     expect(byArea.projects.every((p) => p.type !== '寄宿')).toBe(true);
   });
+
+  it('builds nothing before the first year a build can be ready, and names the years before as bridged', () => {
+    // The plan's base year 2025 and 2 construction years: 2028, as the suggestions.
+    for (const r of [byDistance, byArea]) {
+      expect(r.firstBuildYear).toBe(2028);
+      expect(r.bridged.map((b) => b.year)).toEqual([2026, 2027]);
+      expect(r.bridged.every((b) => b.seats >= 0)).toBe(true);
+      for (const p of [...r.projects, ...r.greedyProjects]) if (p.type !== '撤并') expect(p.year).toBeGreaterThanOrEqual(2028);
+      expect(r.notes.join('')).toContain('按 2 年工期，基准年后开工的项目最早 2028 年建成，2026–2027 年');
+    }
+    expect(byArea.notes.join('')).toContain('两者均 2028 年起建成');
+  });
 });
+

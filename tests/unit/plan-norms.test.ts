@@ -122,4 +122,17 @@ describe('site area per student', () => {
     expect(old.siteAreaPerStudent.urban.junior).toBe(20);
     expect(old.siteAreaPerStudent.rural.junior).toBe(25);
   });
+
+  it('keeps a plan\'s other settings when one stored value is outside today\'s bounds', () => {
+    const stored = readSettings(
+      JSON.stringify({ costPerM2: 3500, geo: { roadFactor: 1.5, travel: { walkKmh: 12, busKmh: 30 } }, inclusion: { resourceRoomMinPupils: 'x' } }),
+    );
+    expect(stored.costPerM2).toBe(3500);
+    expect(stored.geo.roadFactor).toBe(1.5);
+    expect(stored.geo.travel.busKmh).toBe(30);
+    expect(stored.geo.travel.walkKmh).toBe(defaultSettings().geo.travel.walkKmh);
+    expect(stored.inclusion.resourceRoomMinPupils).toBe(defaultSettings().inclusion.resourceRoomMinPupils);
+    expect(readSettings('{not json')).toEqual(defaultSettings());
+    expect(readSettings('[1,2]')).toEqual(defaultSettings());
+  });
 });

@@ -24,7 +24,7 @@ const ROLES: Role[] = [
 const GENERIC = new Set(['serif', 'sans-serif']);
 
 /** Font files of a Windows fonts folder and the family names they install. */
-const WINDOWS_FILES: Record<string, string[]> = {
+export const WINDOWS_FILES: Record<string, string[]> = {
   'simhei.ttf': ['SimHei', '黑体'],
   'simfang.ttf': ['FangSong', '仿宋'],
   'simsun.ttc': ['SimSun', '宋体'],

@@ -27,8 +27,8 @@ export interface ReservedSites {
 }
 
 /**
- * `urbanTownships`: the 城区 townships, whose schools take the urban 生均用地 series; a school
- * elsewhere (镇区, 乡村) takes the rural one.
+ * `urbanTownships`: the 城区 townships (`urbanTownshipCodes`), whose schools take the urban 生均用地
+ * series; a school elsewhere (镇区, 乡村, or a township of unknown 城乡分类) takes the rural one.
  */
 export function plannedSchoolsInput(
   plan: Plan,

@@ -22,6 +22,7 @@ import { AppError } from '../errors';
 import { writeAnnexDocx } from './docx';
 import { renderAnnexesHtml } from './html';
 import type { PdfPrinter } from './pdf';
+import { withSubsetFonts } from './print-fonts';
 import { rasteriseMaps } from './map-images';
 import type { SvgRasteriser } from './raster';
 import { planHeader } from '../../../shared/plan';
@@ -119,7 +120,7 @@ export interface AnnexRenderers {
 export async function renderAnnexFile(annexes: Annex[], title: string, format: AnnexFormat, renderers: AnnexRenderers): Promise<Uint8Array> {
   switch (format) {
     case 'pdf':
-      return renderers.printPdf(renderAnnexesHtml(annexes, title));
+      return renderers.printPdf(await withSubsetFonts(renderAnnexesHtml(annexes, title)));
     case 'xlsx':
       return writeAnnexXlsx(annexes, title, await rasteriseMaps(annexes, renderers.rasterise));
     case 'docx':

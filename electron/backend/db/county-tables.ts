@@ -95,6 +95,22 @@ export function villageRow(v: Village): VillageRow {
   return { id: v.id, name: v.name, code: v.code, township: v.townshipId, geometry: v.geometry, lng: v.point[0], lat: v.point[1], population: v.population, children: v.children, source: v.source };
 }
 
+/**
+ * A township's boundary as stored: keyed by the township's code, so a code change moves it
+ * (journalled, undoable) like the township's villages.
+ */
+export interface TownshipBoundaryRow {
+  township: string;
+  name: string;
+  geometry: unknown;
+  source: string;
+}
+export const townshipBoundariesTable = defineTable<TownshipBoundaryRow>({
+  name: 'geo_townships',
+  key: ['township'],
+  columns: { township: 'township', name: 'name', geometry: { column: 'geometry', json: true }, source: 'source' },
+});
+
 /** Every county table, by table name (the import journal's table names). */
 export const COUNTY_TABLES = {
   townships: townshipsTable,
@@ -110,6 +126,7 @@ export const COUNTY_TABLES = {
   migrant_pupils: migrantPupilsTable,
   school_groups: schoolGroupsTable,
   geo_villages: villagesTable,
+  geo_townships: townshipBoundariesTable,
 } as const;
 
 type CountyTableName = keyof typeof COUNTY_TABLES;

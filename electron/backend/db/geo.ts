@@ -16,7 +16,7 @@ import {
   type TownshipBoundary,
   type Village,
 } from '../../../shared/geo/model';
-import { villageRow, villagesTable, type VillageRow } from './county-tables';
+import { townshipBoundariesTable as townshipTable, villageRow, villagesTable, type VillageRow } from './county-tables';
 import { defineTable, readAll, readOne } from './table';
 
 interface OutlineRow {
@@ -28,18 +28,6 @@ const outlineTable = defineTable<OutlineRow>({
   name: 'geo_outline',
   key: ['id'],
   columns: { id: 'id', geometry: { column: 'geometry', json: true }, source: 'source' },
-});
-
-interface TownshipRow {
-  township: string;
-  name: string;
-  geometry: unknown;
-  source: string;
-}
-const townshipTable = defineTable<TownshipRow>({
-  name: 'geo_townships',
-  key: ['township'],
-  columns: { township: 'township', name: 'name', geometry: { column: 'geometry', json: true }, source: 'source' },
 });
 
 interface LayerRow {

@@ -106,6 +106,7 @@ const TABLE_LABEL: Record<string, string> = {
   special_needs: '残疾学生与资源教室', migrant_pupils: '随迁子女',
   school_groups: '学校集团（共同体、学区）',
   geo_villages: '村（社区）',
+  geo_townships: '乡镇边界',
 };
 
 /**

@@ -118,13 +118,12 @@ export function updateSchool(file: ProjectFile, input: ParsedInput<'schools.upda
 }
 
 /**
- * What a table that still names an old code holds, in the planner's words. Township
- * boundaries are outside the edit journal, so a code they use cannot be changed undoably yet
- * (villages are journalled and move with the code).
+ * What a table that still names an old code holds, in the planner's words. Developments are
+ * outside the edit journal, so a code they use cannot be changed undoably yet (township
+ * boundaries and villages are journalled and move with the code).
  */
 const REFERRING_TABLE_LABEL: Record<string, string> = {
   developments: '预测中的新建住宅项目',
-  geo_townships: '乡镇边界',
 };
 
 export function updateTownship(file: ProjectFile, input: ParsedInput<'townships.update'>): EditResult {

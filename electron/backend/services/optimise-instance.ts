@@ -14,6 +14,7 @@ import { candidateSite, type DemandPoint, type Facility, type OptInstance } from
 import { buildOptions, STAGE_KIND, TEACHING_POINT_SOURCE, teachingPointOptions } from '../../../shared/optimise/options';
 import { optimiseSettingsSchema, type OptimiseSettings } from '../../../shared/optimise/settings';
 import { evaluatePlan, type Plan, type PlanEvaluation } from '../../../shared/plan';
+import { earliestCompletion } from '../../../shared/plan/build-years';
 import { estimateFacilities } from '../../../shared/plan/norms';
 import { AppError } from '../errors';
 import type { ProjectFile } from '../db/project-file';
@@ -202,10 +203,14 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
     maxFar: 2,
   });
   const perYear = q.yearBudget ?? null;
+  // Builds start after the base year like the suggestions' (one rule, build-years.ts); the
+  // years before are bridged, and past the target year nothing can be built at all.
+  const firstBuild = earliestCompletion(plan.baseYear, plan.settings.constructionYears);
+  const firstBuildIndex = Math.min(years.length, Math.max(0, firstBuild - (years[0] ?? firstBuild)));
   const instance: OptInstance = {
     stage,
     years,
-    firstBuildIndex: 0,
+    firstBuildIndex,
     points,
     facilities,
     arcs,

@@ -9,6 +9,8 @@ import type { SolveProgressView } from '../../../shared/optimise/progress';
 import { OPTIMISE_SOURCES } from '../../../shared/optimise/settings';
 import { costOf, travelSummary, type OptSolution } from '../../../shared/optimise/solution';
 import type { PlanEvaluation, ProjectInput } from '../../../shared/plan';
+import { bridgeSentence, earliestCompletion } from '../../../shared/plan/build-years';
+import { n } from '../../../shared/plan/text';
 import type { ProjectFile } from '../db/project-file';
 import { startSolve, type SolveJob } from '../optimise/run-worker';
 import { SOLVE_MEMORY_MB } from '../optimise/limits';
@@ -101,6 +103,7 @@ function totalsOf(inst: OptInstance, sol: OptSolution, projects: OptimisedProjec
     objective: Math.round(c.objective * 10) / 10,
     unmetSeats: t.unmetSeats,
     uncoveredChildren: t.uncoveredChildren,
+    bridged: t.bridged,
     travel: { mean: round(t.mean), max: round(t.max) },
     schoolsClosed: projects.filter((p) => p.type === '撤并' || p.type === '转型').length,
     projects: projects.length,
@@ -146,7 +149,7 @@ const wanText = (x: number) => `${(Math.round(x * 10) / 10).toLocaleString('zh-C
  * the terms that make the comparison fair: the suggestions balance seats by area and ignore
  * distance, so only the area rule weighs the same demand against the same seats.
  */
-export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number): string {
+export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, greedy: LayoutTotals, suggested: number, firstBuildYear?: number): string {
   // Under the area rule distance does not count, so a missing site can only be missing in the area.
   const noSite = rule === 'area' ? '本片区内无可建校址' : '服务半径内无可建校址';
   const seats = shown.unmetSeats === 0 ? '满足全部学位需求' : `仍有 ${shown.unmetSeats} 个学位缺口（增建的成本高于无学位惩罚，或${noSite}）`;
@@ -155,13 +158,32 @@ export function comparisonNote(rule: 'distance' | 'area', shown: LayoutTotals, g
       ? `总成本 ${wanText(shown.objective)}，比贪心方案低 ${wanText(greedy.objective - shown.objective)}`
       : `总成本 ${wanText(shown.objective)}，与贪心方案相同（求解器在时限内未找到更好的方案）`;
   if (rule === 'area') {
+    // Cheaper while seats stay short is not a saving on the same work: say which part it is.
+    const shortPart = shown.unmetSeats > 0 ? `，其中部分是因为仍缺 ${shown.unmetSeats} 个学位而少建` : '';
     const vsSuggested =
       shown.cost <= suggested
-        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}少 ${wanText(suggested - shown.cost)}`
+        ? `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}少 ${wanText(suggested - shown.cost)}${shortPart}`
         : `建设投资 ${wanText(shown.cost)}，比“建设需求测算”的 ${wanText(suggested)}多 ${wanText(shown.cost - suggested)}：${shown.schoolsClosed > 0 ? `优化方案同时撤并 ${shown.schoolsClosed} 所学校以节省运行费用，需为其学生增建学位` : '优化方案按标准规模在各校实际位置增建，测算按片区缺口取整'}`;
-    return `比较（片区学位平衡口径，需求与“建设需求测算”相同）：优化方案${seats}，${vsSuggested}；${vsGreedy}。`;
+    const same = firstBuildYear === undefined ? '' : `两者均 ${firstBuildYear} 年起建成（此前过渡）、造价按同一规划设置；`;
+    return `比较（片区学位平衡口径，需求与“建设需求测算”相同）：${same}优化方案${seats}，${vsSuggested}；${vsGreedy}。`;
   }
   return `比较（服务半径口径）：优化方案${seats}，建设投资 ${wanText(shown.cost)}，${vsGreedy}。“建设需求测算”（${wanText(suggested)}）只按片区平衡学位、不考虑上学距离，与本方案不可直接比较；请用“片区学位平衡”规则比较。`;
+}
+
+/**
+ * The years before a build can be ready, worded as the suggestions word them: their seats
+ * short are bridged (过渡期缺口), not counted as unmet, and no layout builds for them.
+ */
+export function bridgedNote(constructionYears: number, firstBuildYear: number, targetYear: number, bridged: LayoutTotals['bridged']): string {
+  const from = bridged[0]?.year;
+  const to = bridged[bridged.length - 1]?.year;
+  const lead = `按 ${constructionYears} 年工期，基准年后开工的项目最早 ${firstBuildYear} 年建成`;
+  if (from === undefined || to === undefined) return `${lead}，规划期各年均可安排建设。`;
+  const years = bridged.some((b) => b.seats > 0)
+    ? `${bridgeSentence(constructionYears, firstBuildYear, from, to)}：${bridged.map((b) => `${b.year} 年 ${n(b.seats)} 个`).join('、')}（过渡期缺口，不计入缺学位）`
+    : `${lead}，${from === to ? from : `${from}–${to}`} 年现有学位足够，无过渡期缺口`;
+  const none = firstBuildYear > targetYear ? `${firstBuildYear} 年晚于规划目标年 ${targetYear} 年，规划期内不安排` : `${firstBuildYear} 年前不安排`;
+  return `${years}；${none}新建、改扩建、寄宿部或转型，撤并可在各年进行（只用其他学校的富余学位）。`;
 }
 
 export interface OptimiseRun {
@@ -185,7 +207,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const notes = [...p.notes];
     if (!out.mip) notes.push('求解器在时限内未找到方案，以下为贪心方案。');
     if ((out.stopped === 'time' || out.stopped === 'memory') && out.mip) {
-      const gap = out.mip.gap === null ? '与最优的差距未知（求解器尚未得到下界）' : `与最优的差距不超过 ${(out.mip.gap * 100).toFixed(1)}%`;
+      // At 100 % or more the bound is still the trivial one (negative once the bridged floor is off the objective).
+      const gap = out.mip.gap === null || out.mip.gap >= 1 ? '与最优的差距未知（求解器尚未得到下界）' : `与最优的差距不超过 ${(out.mip.gap * 100).toFixed(1)}%`;
       const why = out.stopped === 'time' ? `求解达到时限 ${p.settings.timeLimit} 秒` : `求解占用内存接近上限（约 ${SOLVE_MEMORY_MB} MiB），已提前停止`;
       notes.push(`${why}，所示为当前最好方案，${gap}。`);
     }
@@ -195,7 +218,9 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const current = p.full.projects.filter((x) => x.status === '拟建' && x.stages.includes(stage));
     const suggestions = p.committed.suggestions.filter((s) => s.stage === stage).flatMap((s) => s.projects);
     const suggestedCost = Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10;
-    notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost));
+    const firstBuildYear = earliestCompletion(p.plan.baseYear, p.plan.settings.constructionYears);
+    notes.push(bridgedNote(p.plan.settings.constructionYears, firstBuildYear, p.plan.targetYear, shown.bridged));
+    notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost, firstBuildYear));
     return {
       status: out.mip ? out.mip.status : 'feasible',
       gap: out.mip ? out.mip.gap : null,
@@ -205,6 +230,8 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
       unmetSeats: shown.unmetSeats,
       uncoveredChildren: shown.uncoveredChildren,
       travel: shown.travel,
+      firstBuildYear,
+      bridged: shown.bridged,
       plan: { id: p.plan.id > 0 ? p.plan.id : null, name: p.plan.name },
       scenario: p.scenario,
       stage,
@@ -214,7 +241,7 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
       current: {
         cost: Math.round(current.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10,
         projects: current.length,
-        unmetSeats: shortfall(p.full, stage, inst.years),
+        unmetSeats: shortfall(p.full, stage, inst.years.slice(inst.firstBuildIndex)),
       },
       suggestions: { cost: suggestedCost, projects: suggestions.length },
       rule: q.rule ?? 'distance',

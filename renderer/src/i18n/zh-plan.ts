@@ -373,5 +373,12 @@ export const planStrings = {
     deleteConfirm: (name: string) => `删除规划“${name}”及其全部指标和项目？删除前将自动备份。`,
     deleted: (name: string) => `已删除规划“${name}”`,
     percent: '%',
+    geo: '服务半径与出行时间（布局图覆盖、划片、布局优化）',
+    geoHint: '布局图的覆盖率、划片和布局优化按这些值计算。标“参考值”的不是国家规定，请按本省标准修改；保存后可在“规划”页撤销。',
+    restoreDefault: '恢复默认',
+    restored: (title: string) => `已恢复“${title}”的默认值，点“保存评估参数”后生效`,
+    changed: '已修改',
+    geoRequired: (name: string) => `请填写${name}`,
+    geoRange: (name: string, min: number, max: number, unit: string) => `${name}应在 ${min}–${max}${unit ? ` ${unit}` : ''} 之间`,
   },
 };

@@ -372,7 +372,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
           </Section>
         </div>
         <div className="map-side">
-          {d.coverage ? <CoveragePanel coverage={d.coverage} stage={stage === 'all' ? 'primary' : stage} onBy={d.setCoverageBy} /> : <Spin />}
+          {d.coverage ? <CoveragePanel coverage={d.coverage} stage={stage === 'all' ? 'primary' : stage} onBy={d.setCoverageBy} shownNotes={d.map?.notes} /> : <Spin />}
         </div>
       </div>
       <SchoolDrawer code={drawer} onClose={() => setDrawer(null)} />

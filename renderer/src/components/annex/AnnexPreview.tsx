@@ -6,7 +6,7 @@
 // origin, still no scripts), which is how the sheets are measured for the page count and
 // page-by-page stepping, and it is what the browser prints.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Segmented, Space, Tooltip, Typography } from 'antd';
+import { Button, Segmented, Space, Spin, Tooltip, Typography } from 'antd';
 import { LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import { zh } from '../../i18n/zh';
 import { printHtml } from '../../api/desktop';
@@ -68,6 +68,12 @@ export function AnnexPreview({ html, hasA3 }: Props) {
     }
   };
 
+  // A whole plan's annexes are tens of sheets: the frame takes seconds to load and draw them,
+  // during which it is an empty grey box under a page count that is already there. Until it
+  // has loaded the document it shows a spinner (which also keeps the page unsettled).
+  const visibleDoc = withZoom(html, zoom);
+  const [loadedDoc, setLoadedDoc] = useState<string | null>(null);
+
   const frameHeight = layout ? Math.ceil(layout.height * zoom) + 8 : undefined;
   const frameWidth = layout ? Math.max(width - 2, Math.ceil(layout.width * zoom)) : undefined;
 
@@ -102,21 +108,24 @@ export function AnnexPreview({ html, hasA3 }: Props) {
           </Button>
         </Tooltip>
       </Space>
-      <div
-        ref={scrollRef}
-        className="annex-preview"
-        onScroll={(e) => layout && setPage(pageAt(layout, e.currentTarget.scrollTop / zoom))}
-        data-testid="annex-preview-scroll"
-      >
-        <iframe
-          title={t.previewFrame}
-          sandbox=""
-          srcDoc={withZoom(html, zoom)}
-          className="annex-preview-frame"
-          style={frameHeight ? { height: frameHeight, width: frameWidth } : undefined}
-          data-testid="annex-preview-frame"
-        />
-      </div>
+      <Spin spinning={loadedDoc !== visibleDoc}>
+        <div
+          ref={scrollRef}
+          className="annex-preview"
+          onScroll={(e) => layout && setPage(pageAt(layout, e.currentTarget.scrollTop / zoom))}
+          data-testid="annex-preview-scroll"
+        >
+          <iframe
+            title={t.previewFrame}
+            sandbox=""
+            srcDoc={visibleDoc}
+            onLoad={(e) => setLoadedDoc(e.currentTarget.srcdoc)}
+            className="annex-preview-frame"
+            style={frameHeight ? { height: frameHeight, width: frameWidth } : undefined}
+            data-testid="annex-preview-frame"
+          />
+        </div>
+      </Spin>
       <iframe
         ref={printFrame}
         title={t.printFrame}

@@ -3,7 +3,7 @@
 // and site from the 千人指标 of the scenario being edited and the national norms.
 import { useEffect } from 'react';
 import { App, Button, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { KIND_LABEL, STAGE_LABEL, type Stage } from '@shared/domain';
+import { KIND_LABEL, STAGE_LABEL, urbanTownshipCodes, type Stage } from '@shared/domain';
 import { NATIONAL_SETTINGS, schoolReservations } from '@shared/plan';
 import { RESERVABLE_KINDS, type Development, type ProjectionSetup, type ReservableKind, type ScenarioParams } from '@shared/projection';
 import { fmtInt } from '../../lib/format';
@@ -46,8 +46,8 @@ function reservationPreview(v: Partial<Values>, setup: ProjectionSetup, params: 
     id: 1, name: '', township: v.township, dwellings: v.dwellings ?? null, residents: v.residents ?? null, completionYear: v.completionYear ?? 2030, scenario: null,
     reserveKind: v.reserveKind, reserveSetting: v.reserveSetting || null,
   };
-  const urbanTownship = (code: string) => setup.townships.find((x) => x.code === code)?.urbanRural === '城区';
-  const [r] = schoolReservations([dev], params, { settings: NATIONAL_SETTINGS, projects: [] }, urbanTownship);
+  const urbanCodes = urbanTownshipCodes(setup.townships);
+  const [r] = schoolReservations([dev], params, { settings: NATIONAL_SETTINGS, projects: [] }, (code) => urbanCodes.has(code));
   if (!r || r.seats === 0) return null;
   const pupils = (Object.entries(r.pupils) as [Stage, number][]).map(([st, n]) => `${STAGE_LABEL[st]} ${fmtInt(n)} 人`).join('、');
   return t.preview(pupils, r.classes, fmtInt(r.seats), r.siteArea === null ? '—' : fmtInt(r.siteArea), r.urban ? t.urban : t.rural);

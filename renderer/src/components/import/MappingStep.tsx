@@ -92,7 +92,11 @@ export function MappingStep({ analysis, targets, onTarget, options, onOptions, n
       ),
     },
     { title: t.colConfidence, width: 76, align: 'center', render: (_, c) => confidenceTag(c, targets[c.index] ?? 'ignore') },
-    { title: t.colWhy, dataIndex: 'why', ellipsis: { showTitle: false }, render: (w: string) => <Tooltip title={w}>{w}</Tooltip> },
+    { title: t.colWhy, dataIndex: 'why', ellipsis: { showTitle: false }, render: (w: string) => (
+        <Tooltip title={w}>
+          <span data-full-text={w}>{w}</span>
+        </Tooltip>
+      ) },
   ];
 
   return (

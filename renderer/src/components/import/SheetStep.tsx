@@ -1,11 +1,12 @@
 // Step 2: which sheet, and where its header is. The sheet's first rows are shown with the
 // header rows shaded, so the planner sees what was found and can correct it.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Empty, Flex, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, InputNumber, List, Space, Tag, Typography } from 'antd';
 import { EyeInvisibleOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { ImportAnalysis, ImportFileStatus } from '@shared/import';
 import { columnLetter } from '@shared/import';
 import { zh } from '../../i18n/zh';
+import { CompactTable } from '../CompactTable';
 
 const t = zh.importer;
 
@@ -34,12 +35,10 @@ function RawPreview({ analysis }: { analysis: ImportAnalysis }) {
   ];
   const data = analysis.rawRows.map((r) => ({ key: r.row, row: r.row, ...Object.fromEntries(r.cells.slice(0, shown).map((v, c) => [c, v])) }));
   return (
-    <Table
-      size="small"
+    <CompactTable
       className="raw-preview"
       columns={columns}
       dataSource={data}
-      pagination={false}
       scroll={{ x: 44 + shown * 110 }}
       rowClassName={(r) => (header && r.row >= header.first && r.row <= header.last ? 'raw-header-row' : '')}
       data-testid="import-raw-preview"

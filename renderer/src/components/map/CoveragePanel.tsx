@@ -49,7 +49,18 @@ const townshipColumns: TableColumnsType<TownshipCoverage> = [
   { title: t.share, dataIndex: 'share', align: 'right', render: fmtRatio },
 ];
 
-export function CoveragePanel({ coverage, stage, onBy }: { coverage: CoverageResult; stage: CoverageStage; onBy: (by: CoverageBy) => void }) {
+/** `shownNotes`: notes the page already shows above (the map's own), not repeated here. */
+export function CoveragePanel({
+  coverage,
+  stage,
+  onBy,
+  shownNotes = [],
+}: {
+  coverage: CoverageResult;
+  stage: CoverageStage;
+  onBy: (by: CoverageBy) => void;
+  shownNotes?: readonly string[];
+}) {
   const rows: StageRow[] = COVERAGE_STAGES.map((s) => {
     const c = coverage.stages[s];
     return { stage: s, children: c.children, covered: c.covered, share: c.share, mean: c.distance.mean, max: c.distance.max, meanMinutes: c.minutes.mean, maxMinutes: c.minutes.max };
@@ -90,7 +101,7 @@ export function CoveragePanel({ coverage, stage, onBy }: { coverage: CoverageRes
       />
       <Typography.Paragraph type="secondary" className="map-note">
         {byTime ? t.timeHint(String(coverage.roadFactor), coverage.speeds.walk, coverage.speeds.bus) : t.coverageHint(String(coverage.roadFactor))}
-        {coverage.notes.map((n) => (
+        {coverage.notes.filter((n) => !shownNotes.includes(n)).map((n) => (
           <span key={n}>
             <br />
             {n}

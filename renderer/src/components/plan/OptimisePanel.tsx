@@ -60,6 +60,7 @@ const T = {
     uncovered: '服务半径内无学位的儿童',
     travel: '平均 / 最远距离（km）',
     closed: '撤并或转型学校',
+    bridged: '过渡期缺口（项目建成前）',
   },
   weights: '权重与参数（来源）',
 };
@@ -260,7 +261,7 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
             description={result.notes.join(' ')}
             style={{ marginBottom: 12 }}
           />
-          <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 12 }}>
+          <Descriptions size="small" bordered column={{ xs: 1, md: 2, xxl: 4 }} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={helpTitle(`${T.totals.cost}：${T.totals.mip}`, 'optimise.totalCost')}>{fmt.format(result.cost)}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.greedy, 'optimise.totalCost')}>{fmt.format(result.greedyCost)}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.current, 'optimise.totalCost')}>{fmt.format(result.current.cost)}</Descriptions.Item>
@@ -269,6 +270,11 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
             <Descriptions.Item label={helpTitle(T.totals.uncovered, 'optimise.uncovered')}>{result.uncoveredChildren}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.travel, 'optimise.travel')}>{`${result.travel.mean ?? '—'} / ${result.travel.max ?? '—'}`}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.closed, 'optimise.closed')}>{result.totals.mip?.schoolsClosed ?? result.totals.greedy.schoolsClosed}</Descriptions.Item>
+            <Descriptions.Item label={helpTitle(T.totals.bridged, 'optimise.bridged')} span={4}>
+              {result.bridged.length === 0
+                ? `无（${result.firstBuildYear} 年起即可建成）`
+                : `${result.bridged.map((b) => `${b.year} 年 ${fmt.format(b.seats)} 个`).join('，')}（最早 ${result.firstBuildYear} 年建成，此前需临时挖潜：大班额/租用/调剂）`}
+            </Descriptions.Item>
           </Descriptions>
           {result.projects.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={T.none} />

@@ -1,6 +1,6 @@
 // 规划设置: the plan's name, years and scenario, and every threshold the evaluation uses
 // (national defaults, adjustable): warning levels, class sizes, school-size limits, the
-// 优质均衡 rules, and the cost per m² builds are priced at.
+// 优质均衡 rules, the cost per m² builds are priced at, and the 服务半径/出行时间 of the 布局图.
 import { useEffect } from 'react';
 import { Button, Divider, Drawer, Form, Input, InputNumber, Popconfirm, Radio, Select, Switch, Typography } from 'antd';
 import { KIND_LABEL, SCHOOL_KINDS, STAGE_LABEL, type Stage } from '@shared/domain';
@@ -11,6 +11,8 @@ import { zh } from '../../i18n/zh';
 import { inclusionSettings } from '../../i18n/zh-inclusion';
 import type { PlanState } from './usePlan';
 import { TeacherSettingsFields } from './TeacherSettingsFields';
+import { GeoSettingsFields } from './GeoSettingsFields';
+import { mergeGeoSettings } from '@shared/geo/settings-groups';
 
 const t = zh.plan.settingsDrawer;
 const CLASS_STAGES: Stage[] = ['preschool', 'primary', 'junior', 'senior'];
@@ -36,6 +38,7 @@ const fromForm = (f: NormsForm, base: PlanSettings): PlanSettings => ({
     rural: { ...base.siteAreaPerStudent.rural, ...f.siteAreaPerStudent?.rural },
   },
   inclusion: { ...base.inclusion, ...f.inclusion, registeredDisabledChildren: f.inclusion?.registeredDisabledChildren ?? null },
+  geo: mergeGeoSettings(base.geo, f.geo),
 });
 
 interface Props {
@@ -156,6 +159,7 @@ export function SettingsDrawer({ open, plan, edit, remove, saving, onClose }: Pr
             <div key={`${k}-r`}>{num(['siteAreaPerStudent', 'rural', k], t.siteAreaOf(KIND_LABEL[k], t.rural), 0, 1000, 0.5)}</div>,
           ])}
         </div>
+        <GeoSettingsFields />
         <Typography.Text strong>{inclusionSettings.title}</Typography.Text>
         <div className="editor-grid-3">
           <Form.Item name={['inclusion', 'registeredDisabledChildren']} label={inclusionSettings.registered} tooltip={inclusionSettings.registeredHint}>

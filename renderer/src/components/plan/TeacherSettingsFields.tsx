@@ -1,10 +1,10 @@
 // The 教师编制 block of 规划设置: the staffing ratios (national defaults), the yearly exit rate
 // and the recruits per stage. Rendered inside the drawer's norms form.
 import type { ReactNode } from 'react';
-import { Typography } from 'antd';
 import { STAGE_LABEL } from '@shared/domain';
 import { TEACHER_STAGES } from '@shared/plan';
 import { zh } from '../../i18n/zh';
+import { SettingsBlock } from './SettingsBlock';
 
 const t = zh.teachers.settings;
 
@@ -12,11 +12,7 @@ type Num = (name: (string | number)[], label: string, min: number, max: number, 
 
 export function TeacherSettingsFields({ num }: { num: Num }) {
   return (
-    <div data-testid="teacher-settings">
-      <Typography.Text strong>{t.title}</Typography.Text>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t.hint}
-      </Typography.Paragraph>
+    <SettingsBlock title={t.title} hint={t.hint} testId="teacher-settings">
       <div className="editor-grid-3">
         {num(['teachers', 'studentsPerTeacher', 'primary'], t.perTeacher(STAGE_LABEL.primary), 1, 100, 0.5)}
         {num(['teachers', 'studentsPerTeacher', 'junior'], t.perTeacher(STAGE_LABEL.junior), 1, 100, 0.5)}
@@ -32,6 +28,6 @@ export function TeacherSettingsFields({ num }: { num: Num }) {
           <div key={s}>{num(['teachers', 'hiring', s], t.hiring(STAGE_LABEL[s]), 0, 10000)}</div>
         ))}
       </div>
-    </div>
+    </SettingsBlock>
   );
 }
