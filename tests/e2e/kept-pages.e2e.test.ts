@@ -1,5 +1,6 @@
 // End to end: a page once shown is kept while the planner looks at others, so coming back to
-// it asks the backend one question (project.version) and shows the same page again; once the
+// it shows the same page again at once (every answer carries the data version) and asks the
+// backend one question (project.version, for writes made elsewhere) after it; once the
 // data changed underneath it (here a school edited through the same backend while the page was
 // hidden), coming back loads it afresh and shows the change. A kept page is not in the
 // document while hidden, so nothing on screen or in a query sees two pages. Pages not yet shown
@@ -79,6 +80,33 @@ describe('pages kept between visits', () => {
     await expect.poll(() => apiCalls().slice(before), POLL).toEqual(['project.version', 'annex.preview']);
     const answered = await page.evaluate(() => performance.getEntriesByName('csp:answer:page:annex', 'measure').length);
     expect(answered).toBe(1);
+  });
+
+  it('shows a kept page before the backend answers whether anything changed (the version comes with every answer)', async () => {
+    await show('总览', 'overview-page');
+    await prebuilt();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route('**/api/project.version', async (route) => {
+      asked++;
+      await held;
+      await route.continue();
+    });
+    const measured = await page.evaluate(() => performance.getEntriesByName('csp:page:schools', 'measure').length);
+    try {
+      await show('学校', 'schools-page');
+      await expect.poll(() => asked, POLL).toBe(1);
+      // On screen while the question is still unanswered.
+      expect(await page.getByTestId('schools-page').isVisible()).toBe(true);
+      expect(await page.getByTestId('overview-page').count()).toBe(0);
+    } finally {
+      release();
+      await page.unroute('**/api/project.version');
+    }
+    // The switch has settled only once the question was answered.
+    await page.waitForFunction((n) => performance.getEntriesByName('csp:page:schools', 'measure').length > n, measured, POLL);
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('600');
   });
 
   it('stayed quiet', () => {

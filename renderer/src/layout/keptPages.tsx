@@ -1,14 +1,15 @@
 // Pages once shown stay mounted, so coming back to one is a DOM attach instead of fetching and
 // rendering it again. Each page renders (through a portal) into its own element, which is in
 // the document only while the page is shown: a hidden page costs no style or layout work, and
-// queries (the e2e tests, the visual check) see only the page on screen. Before a kept page is
-// shown again, the switch asks the backend for the project's data version; if anything was
-// written since the page was last shown (by it or anyone else), it is mounted afresh, as before.
+// queries (the e2e tests, the visual check) see only the page on screen. A kept page is shown
+// again if the project's data version (which every API answer carries) is the one it was last
+// shown at, else mounted afresh; the switch then asks the backend once, for writes made
+// elsewhere, and mounts the page afresh if there were any.
 // Pages not yet shown are built ahead, off the document, while the window is idle (prebuild.ts),
 // so that a first visit is a revisit too. See docs/ARCHITECTURE.md, "Kept pages".
 import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { invoke } from '../api/client';
+import { invoke, knownVersion } from '../api/client';
 import type { PageKey } from '../lib/nav';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
@@ -58,10 +59,11 @@ export function useKeptPages(initial: PageKey, file: number) {
 
   const show = useCallback(async (target: PageKey) => {
     const click = ++latestClick.current;
-    const version = await projectVersion();
+    // The version every answer carries: the renderer's own writes are known without asking.
+    const version = knownVersion();
     known.current = version;
     const s = latest.current;
-    if (click !== latestClick.current || target === s.page) return;
+    if (target === s.page) return;
     // A page is trusted at the version it was last shown at, not the one it was left at: a write
     // made while it was on screen may have come from elsewhere (another window, the CLI, a
     // script over the API), and then only a fresh mount shows it. Its own writes cost a remount.
@@ -75,6 +77,16 @@ export function useKeptPages(initial: PageKey, file: number) {
       mounts: { ...s.mounts, [target]: mount },
       visits: { ...s.visits, [target]: (s.visits[target] ?? 0) + 1 },
     });
+    // Writes made elsewhere come back in none of this renderer's answers: ask once, with the
+    // page already on screen, and mount it afresh if there were any.
+    const checked = await projectVersion();
+    if (click !== latestClick.current || checked === version) return;
+    known.current = checked;
+    const now = latest.current;
+    if (now.page !== target || now.mounts[target] !== mount) return;
+    if (checked !== null) seen.current[target] = checked;
+    else delete seen.current[target];
+    setState({ ...now, mounts: { ...now.mounts, [target]: nextMount++ } });
   }, []);
 
   /** Whether `target` is mounted with the data of `version`, so that showing it needs no loading. */

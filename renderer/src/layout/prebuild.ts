@@ -6,6 +6,7 @@
 import { useEffect, type MutableRefObject } from 'react';
 import type { PageKey } from '../lib/nav';
 import { whenSettled } from '../lib/timing';
+import { knownVersion } from '../api/client';
 import { projectVersion } from './keptPages';
 
 interface Kept {
@@ -51,8 +52,8 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
     };
     void (async () => {
       if (!(await next())) return;
-      // Known after any switch; asked once after a project opens.
-      const version = known.current ?? (await projectVersion());
+      // Known after any switch or answer; asked once otherwise.
+      const version = known.current ?? knownVersion() ?? (await projectVersion());
       if (version === null || stopped) return;
       known.current = version;
       for (const target of order) {
