@@ -21,6 +21,8 @@ interface KeptState {
   visits: Partial<Record<PageKey, number>>;
   /** The open file's generation (App's dataVersion) the kept pages belong to. */
   file: number;
+  /** The page being built ahead, laid out hidden beside the page shown until it is built. */
+  staged: PageKey | null;
 }
 
 export async function projectVersion(): Promise<string | null> {
@@ -39,7 +41,7 @@ export async function projectVersion(): Promise<string | null> {
 let nextMount = 1;
 
 export function useKeptPages(initial: PageKey, file: number) {
-  const [state, setState] = useState<KeptState>(() => ({ page: initial, mounts: { [initial]: nextMount++ }, visits: { [initial]: 0 }, file }));
+  const [state, setState] = useState<KeptState>(() => ({ page: initial, mounts: { [initial]: nextMount++ }, visits: { [initial]: 0 }, file, staged: null }));
   /** The data version each kept page was last shown at, or built ahead at. */
   const seen = useRef<Partial<Record<PageKey, string>>>({});
   /** The newest data version known without asking (the last switch's), null when none. */
@@ -50,7 +52,7 @@ export function useKeptPages(initial: PageKey, file: number) {
   if (state.file !== file) {
     seen.current = {};
     known.current = null;
-    current = { page: state.page, mounts: { [state.page]: nextMount++ }, visits: { [state.page]: 0 }, file };
+    current = { page: state.page, mounts: { [state.page]: nextMount++ }, visits: { [state.page]: 0 }, file, staged: null };
     setState(current);
   }
 
@@ -116,14 +118,17 @@ export function useKeptPages(initial: PageKey, file: number) {
             const visits = { ...s.visits };
             // Not yet seen by the planner: a page holds back its heavy part until it is (usePageShown).
             delete visits[target];
-            return { ...s, mounts: { ...s.mounts, [target]: mount }, visits };
+            return { ...s, mounts: { ...s.mounts, [target]: mount }, visits, staged: target };
           }),
         );
       }),
     [],
   );
 
-  return { page: current.page, mounts: current.mounts, visits: current.visits, show, known, isCurrent, prebuild };
+  /** Takes the page built ahead out of the document once it has settled (its layout done). */
+  const unstage = useCallback(() => setState((s) => (s.staged === null ? s : { ...s, staged: null })), []);
+
+  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, prebuild, unstage };
 }
 
 /** Mounts being built ahead, each with what to call once its content is committed. */
@@ -151,6 +156,7 @@ export function usePageShown(): boolean {
 type Body = ComponentType;
 
 const HIDDEN = 'kept-page-hidden';
+const STAGED = 'kept-page-staged';
 
 /** A kept page's body; memo so that switching pages does not re-render the pages kept behind. */
 const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page: Body; fallback: ReactNode; shown: boolean; mount: number }) {
@@ -166,6 +172,8 @@ const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page
 
 interface StackProps {
   page: PageKey;
+  /** A page being built ahead: laid out hidden beside `page` (styles.css, .kept-page-staged). */
+  staged?: PageKey | null;
   mounts: Partial<Record<PageKey, number>>;
   visits: Partial<Record<PageKey, number>>;
   bodies: Record<PageKey, Body>;
@@ -175,7 +183,7 @@ interface StackProps {
 }
 
 /** Shows `page` and keeps the others mounted off the document. */
-export function KeptPageStack({ page, mounts, visits, bodies, framed, fallback }: StackProps) {
+export function KeptPageStack({ page, staged = null, mounts, visits, bodies, framed, fallback }: StackProps) {
   const slot = useRef<HTMLDivElement>(null);
   const hosts = useRef(new Map<PageKey, HTMLDivElement>());
   const scrolls = useRef(new Map<PageKey, number>());
@@ -197,9 +205,24 @@ export function KeptPageStack({ page, mounts, visits, bodies, framed, fallback }
     if (!target) return;
     const scroller = target.parentElement;
     const host = hostOf(page);
-    if (host.parentElement === target && !host.classList.contains(HIDDEN)) return;
+    const wasStaged = host.classList.contains(STAGED);
+    // Laid out while built: its first visit then finds charts drawn and tables measured at the
+    // size it is shown at, as a revisit does.
     for (const [key, other] of hosts.current) {
-      if (other === host || other.parentElement !== target) continue;
+      const stage = key === staged && key !== page;
+      if (stage && other.parentElement !== target) {
+        other.classList.add(STAGED);
+        target.append(other);
+      } else if (!stage && other.classList.contains(STAGED)) {
+        other.classList.remove(STAGED);
+        if (other === host) continue;
+        if (framed.includes(key)) other.classList.add(HIDDEN);
+        else other.remove();
+      }
+    }
+    if (!wasStaged && host.parentElement === target && !host.classList.contains(HIDDEN)) return;
+    for (const [key, other] of hosts.current) {
+      if (other === host || other.parentElement !== target || other.classList.contains(STAGED)) continue;
       if (!other.classList.contains(HIDDEN) && scroller) scrolls.current.set(key, scroller.scrollTop);
       // A frame taken out of the document drops its document, and under display: none it is
       // laid out again when shown: loading or laying out the annex preview again is what made

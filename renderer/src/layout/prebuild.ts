@@ -16,6 +16,8 @@ interface Kept {
   known: MutableRefObject<string | null>;
   isCurrent: (target: PageKey, version: string) => boolean;
   prebuild: (target: PageKey, version: string) => Promise<void>;
+  /** Takes the page just built out of the document (it is laid out while being built). */
+  unstage: () => void;
 }
 
 /** How long an idle callback may wait before it runs anyway: a window that is never idle still gets its pages. */
@@ -42,7 +44,7 @@ function whenIdle(): Promise<void> {
  * next switch (which starts it again), so it never holds up the page the planner looks at.
  */
 export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
-  const { page, file, known, isCurrent, prebuild } = kept;
+  const { page, file, known, isCurrent, prebuild, unstage } = kept;
   useEffect(() => {
     let stopped = false;
     const next = async (): Promise<boolean> => {
@@ -62,6 +64,9 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
         performance.mark(`csp:prebuild:${target}`);
         // A page that fails to build (its error shows when it is visited) must not stop the rest.
         await Promise.race([prebuild(target, version), delay(BUILD_WAIT_MS)]);
+        // Settled: its requests answered, its charts drawn and its tables measured at full size.
+        if (!(await next())) return;
+        unstage();
       }
       if (!(await next())) return;
       // For the e2e suite and the bench: every page is built, the window idle again.
@@ -69,6 +74,7 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
     })();
     return () => {
       stopped = true;
+      unstage();
     };
-  }, [order, page, file, known, isCurrent, prebuild]);
+  }, [order, page, file, known, isCurrent, prebuild, unstage]);
 }
