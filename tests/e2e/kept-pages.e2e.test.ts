@@ -88,10 +88,10 @@ describe('pages kept between visits', () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let asked = 0;
-    await page.route('**/api/project.version', async (route) => {
+    let answered: Promise<void> = Promise.resolve();
+    await page.route('**/api/project.version', (route) => {
       asked++;
-      await held;
-      await route.continue();
+      answered = held.then(() => route.continue());
     });
     const measured = await page.evaluate(() => performance.getEntriesByName('csp:page:schools', 'measure').length);
     try {
@@ -102,6 +102,7 @@ describe('pages kept between visits', () => {
       expect(await page.getByTestId('overview-page').count()).toBe(0);
     } finally {
       release();
+      await answered;
       await page.unroute('**/api/project.version');
     }
     // The switch has settled only once the question was answered.

@@ -64,8 +64,11 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
         performance.mark(`csp:prebuild:${target}`);
         // A page that fails to build (its error shows when it is visited) must not stop the rest.
         await Promise.race([prebuild(target, version), delay(BUILD_WAIT_MS)]);
-        // Settled: its requests answered, its charts drawn and its tables measured at full size.
-        if (!(await next())) return;
+        // Settled (its requests answered, its charts drawn and its tables measured at full
+        // size): out of the document. Not waiting for idle time here as well: under load that
+        // wait is long, and the next page waits for it anyway.
+        await whenSettled();
+        if (stopped) return;
         unstage();
       }
       if (!(await next())) return;
