@@ -215,9 +215,8 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
         target.append(other);
       } else if (!stage && other.classList.contains(STAGED)) {
         other.classList.remove(STAGED);
-        if (other === host) continue;
-        if (framed.includes(key)) other.classList.add(HIDDEN);
-        else other.remove();
+        // Not yet shown, so no frame of its has loaded anything worth keeping in place.
+        if (other !== host) other.remove();
       }
     }
     if (!wasStaged && host.parentElement === target && !host.classList.contains(HIDDEN)) return;
