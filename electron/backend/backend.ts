@@ -150,7 +150,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     dataDir: options.dataDir,
     projectsDir,
-    dispatch: createDispatcher(handlers),
+    dispatch: createDispatcher(handlers, () => (session.isOpen ? projectVersion(session.project).version : undefined)),
     close: () => {
       imports.close();
       session.close();

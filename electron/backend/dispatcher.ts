@@ -32,7 +32,8 @@ export function toApiError(err: unknown): ApiResponse<never> {
   return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误：${message}` } };
 }
 
-export function createDispatcher(handlers: Handlers) {
+/** `version` gives the open project's data version, or undefined when none is open. */
+export function createDispatcher(handlers: Handlers, version: () => string | undefined = () => undefined) {
   return async function dispatch(method: string, input: unknown): Promise<ApiResponse<unknown>> {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的操作：${String(method).slice(0, 60)}` } };
@@ -43,7 +44,9 @@ export function createDispatcher(handlers: Handlers) {
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, result: await handler(parsed.data) };
+      const result = await handler(parsed.data);
+      const now = version();
+      return now === undefined ? { ok: true, result } : { ok: true, result, version: now };
     } catch (err) {
       return toApiError(err);
     }

@@ -216,4 +216,9 @@ export interface ApiError {
   message: string;
 }
 
-export type ApiResponse<R> = { ok: true; result: R } | { ok: false; error: ApiError };
+/**
+ * `version`: the open project's data version after the call (what `project.version` answers),
+ * on every answer while a project is open, so the renderer knows whether a page it keeps is
+ * current without asking (docs/ARCHITECTURE.md, "Kept pages").
+ */
+export type ApiResponse<R> = { ok: true; result: R; version?: string } | { ok: false; error: ApiError };

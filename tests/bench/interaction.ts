@@ -190,7 +190,13 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
         }),
       );
     }
-    record('预测参数滑块：重算并重绘（浏览器，示例县）', runs, `自请求发出至页面静止，不含 120 ms 输入停顿；${describeWork(recomputes)}；负载 ${load()}`);
+    const answers = (await measures(page, 'answer:recompute')).slice(-ROUNDS);
+    const shown = answers.length ? `${Math.round(middle(answers))} ms` : '?';
+    record(
+      '预测参数滑块：重算并重绘（浏览器，示例县）',
+      runs,
+      `自请求发出至页面静止，不含 120 ms 输入停顿；新数值首次显示（中位数）${shown}；${describeWork(recomputes)}；负载 ${load()}`,
+    );
   } finally {
     await session.close();
   }

@@ -1,5 +1,6 @@
 // End to end: a page once shown is kept while the planner looks at others, so coming back to
-// it asks the backend one question (project.version) and shows the same page again; once the
+// it shows the same page again at once (every answer carries the data version) and asks the
+// backend one question (project.version, for writes made elsewhere) after it; once the
 // data changed underneath it (here a school edited through the same backend while the page was
 // hidden), coming back loads it afresh and shows the change. A kept page is not in the
 // document while hidden, so nothing on screen or in a query sees two pages. Pages not yet shown
@@ -60,6 +61,36 @@ describe('pages kept between visits', () => {
     await show('学校', 'schools-page');
     await expect.poll(() => capacityCell().textContent(), POLL).toBe('600');
     expect(await page.locator('[data-kept-mark="yes"]').count()).toBe(0);
+  });
+
+  // Before the 附件 visit below: its preview keeps a call in flight for a while, and the pages
+  // are built ahead only once nothing is.
+  it('shows a kept page before the backend answers whether anything changed (the version comes with every answer)', async () => {
+    await show('总览', 'overview-page');
+    await prebuilt();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    let answered: Promise<void> = Promise.resolve();
+    await page.route('**/api/project.version', (route) => {
+      asked++;
+      answered = held.then(() => route.continue());
+    });
+    const measured = await page.evaluate(() => performance.getEntriesByName('csp:page:schools', 'measure').length);
+    try {
+      await show('学校', 'schools-page');
+      await expect.poll(() => asked, POLL).toBe(1);
+      // On screen while the question is still unanswered.
+      expect(await page.getByTestId('schools-page').isVisible()).toBe(true);
+      expect(await page.getByTestId('overview-page').count()).toBe(0);
+    } finally {
+      release();
+      await answered;
+      await page.unroute('**/api/project.version');
+    }
+    // The switch has settled only once the question was answered.
+    await page.waitForFunction((n) => performance.getEntriesByName('csp:page:schools', 'measure').length > n, measured, POLL);
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('600');
   });
 
   it('builds the pages not yet shown ahead, so that their first visit loads nothing; the annex preview waits for its visit', async () => {

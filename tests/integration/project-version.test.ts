@@ -1,5 +1,5 @@
-// project.version: what the renderer asks on each page switch to know whether a page it keeps
-// still shows the file as it is. It must change with every write (an edit, its undo) and with
+// project.version: what the renderer knows (every answer carries it) on each page switch to know
+// whether a page it keeps still shows the file as it is. It must change with every write (an edit, its undo) and with
 // another connection to the same file, and must not change when pages only read.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,5 +48,20 @@ describe('project.version', () => {
     await ok('project.close');
     await ok('project.open', { path: file });
     expect(await version()).not.toBe(first);
+  });
+
+  it('comes with every answer while a project is open, a write carrying the version after it', async () => {
+    const before = await backend.dispatch('app.home', {});
+    expect(before.ok && 'version' in before).toBe(false);
+    await ok('project.open', { path: await tinyProject(dir) });
+    const read = await backend.dispatch('schools.list', {});
+    expect(read.ok && read.version).toBe(await version());
+    const write = await backend.dispatch('schools.update', { school: '9909990001', changes: { designSeats: 600 } });
+    const after = await version();
+    expect(write.ok && write.version).toBe(after);
+    expect(after).not.toBe(read.ok && read.version);
+    const failed = await backend.dispatch('schools.update', { school: '0000000000', changes: { designSeats: 1 } });
+    expect(failed.ok).toBe(false);
+    expect('version' in failed).toBe(false);
   });
 });

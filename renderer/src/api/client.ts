@@ -42,9 +42,32 @@ async function overHttp(method: string, input: unknown): Promise<unknown> {
   return res.json();
 }
 
+let newestVersion: string | null = null;
+
+/**
+ * Whether data version `a` is newer than `b`. A version is `<connection>:<changes>`
+ * (electron/backend/services/project-version.ts), both counting up, and answers can arrive out
+ * of order over HTTP, so the newest is kept rather than the last.
+ */
+function newer(a: string, b: string | null): boolean {
+  if (b === null) return true;
+  const [ac = 0, an = 0] = a.split(':').map(Number);
+  const [bc = 0, bn = 0] = b.split(':').map(Number);
+  return ac !== bc ? ac > bc : an > bn;
+}
+
+/**
+ * The open project's newest data version seen in any answer (every answer carries it), or null
+ * before the first: what a page switch compares a kept page against without asking.
+ */
+export function knownVersion(): string | null {
+  return newestVersion;
+}
+
 export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
   const raw = await tracked(window.cspApi ? window.cspApi.invoke(method, input) : overHttp(method, input));
   const response = raw as ApiResponse<MethodResult<M>>;
   if (!response.ok) throw new ApiCallError(response.error.code, response.error.message);
+  if (response.version !== undefined && newer(response.version, newestVersion)) newestVersion = response.version;
   return response.result;
 }

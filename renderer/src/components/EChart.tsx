@@ -1,6 +1,6 @@
 // One chart wrapper for the whole UI: modular ECharts (only the pieces used) with the SVG
 // renderer, which stays sharp when printed or zoomed and needs no canvas fonts.
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
@@ -53,7 +53,9 @@ export function EChart({ option, height = 300, style, testId, label }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
 
-  useEffect(() => {
+  // Layout effects: the chart is drawn in the same task as React's commit, so the frame that
+  // shows the page's new figures shows the chart's too (the timings end at that frame).
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, null, { renderer: 'svg', locale: 'ZH' });
@@ -76,9 +78,12 @@ export function EChart({ option, height = 300, style, testId, label }: Props) {
     };
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
+    // New figures are drawn at once, not tweened: the first frame after a change (a slider
+    // move) shows the final values, and no frames are redrawn after it. The first draw still
+    // grows in.
     chartRef.current?.setOption(
-      { textStyle: { fontFamily: CHART_FONT }, animationDuration: 400, ...option },
+      { textStyle: { fontFamily: CHART_FONT }, animationDuration: 400, animationDurationUpdate: 0, ...option },
       { notMerge: true },
     );
   }, [option]);

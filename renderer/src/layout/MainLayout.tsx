@@ -132,9 +132,9 @@ function ProjectHeader() {
 
 export function MainLayout() {
   const { dataVersion } = useProject();
-  const { page, mounts, visits, show, known, isCurrent, prebuild } = useKeptPages(pageFromHash(), dataVersion);
+  const { page, mounts, visits, staged, show, known, isCurrent, prebuild, unstage } = useKeptPages(pageFromHash(), dataVersion);
   usePrefetchedPages();
-  usePrebuiltPages(PREBUILD_ORDER, { page, file: dataVersion, known, isCurrent, prebuild });
+  usePrebuiltPages(PREBUILD_ORDER, { page, file: dataVersion, known, isCurrent, prebuild, unstage });
   const [collapsed, setCollapsed] = useState(false);
 
   useEffect(() => writePageToHash(page), [page]);
@@ -168,7 +168,7 @@ export function MainLayout() {
       <Layout className="app-main">
         <ProjectHeader />
         <Layout.Content className="app-content">
-          <KeptPageStack page={page} mounts={mounts} visits={visits} bodies={PAGE_BODY} framed={FRAMED_PAGES} fallback={PAGE_LOADING} />
+          <KeptPageStack page={page} staged={staged} mounts={mounts} visits={visits} bodies={PAGE_BODY} framed={FRAMED_PAGES} fallback={PAGE_LOADING} />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,14 +1,15 @@
 // Pages once shown stay mounted, so coming back to one is a DOM attach instead of fetching and
 // rendering it again. Each page renders (through a portal) into its own element, which is in
 // the document only while the page is shown: a hidden page costs no style or layout work, and
-// queries (the e2e tests, the visual check) see only the page on screen. Before a kept page is
-// shown again, the switch asks the backend for the project's data version; if anything was
-// written since the page was last shown (by it or anyone else), it is mounted afresh, as before.
+// queries (the e2e tests, the visual check) see only the page on screen. A kept page is shown
+// again if the project's data version (which every API answer carries) is the one it was last
+// shown at, else mounted afresh; the switch then asks the backend once, for writes made
+// elsewhere, and mounts the page afresh if there were any.
 // Pages not yet shown are built ahead, off the document, while the window is idle (prebuild.ts),
 // so that a first visit is a revisit too. See docs/ARCHITECTURE.md, "Kept pages".
 import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { invoke } from '../api/client';
+import { invoke, knownVersion } from '../api/client';
 import type { PageKey } from '../lib/nav';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
@@ -20,6 +21,8 @@ interface KeptState {
   visits: Partial<Record<PageKey, number>>;
   /** The open file's generation (App's dataVersion) the kept pages belong to. */
   file: number;
+  /** The page being built ahead, laid out hidden beside the page shown until it is built. */
+  staged: PageKey | null;
 }
 
 export async function projectVersion(): Promise<string | null> {
@@ -38,7 +41,7 @@ export async function projectVersion(): Promise<string | null> {
 let nextMount = 1;
 
 export function useKeptPages(initial: PageKey, file: number) {
-  const [state, setState] = useState<KeptState>(() => ({ page: initial, mounts: { [initial]: nextMount++ }, visits: { [initial]: 0 }, file }));
+  const [state, setState] = useState<KeptState>(() => ({ page: initial, mounts: { [initial]: nextMount++ }, visits: { [initial]: 0 }, file, staged: null }));
   /** The data version each kept page was last shown at, or built ahead at. */
   const seen = useRef<Partial<Record<PageKey, string>>>({});
   /** The newest data version known without asking (the last switch's), null when none. */
@@ -49,7 +52,7 @@ export function useKeptPages(initial: PageKey, file: number) {
   if (state.file !== file) {
     seen.current = {};
     known.current = null;
-    current = { page: state.page, mounts: { [state.page]: nextMount++ }, visits: { [state.page]: 0 }, file };
+    current = { page: state.page, mounts: { [state.page]: nextMount++ }, visits: { [state.page]: 0 }, file, staged: null };
     setState(current);
   }
 
@@ -58,10 +61,11 @@ export function useKeptPages(initial: PageKey, file: number) {
 
   const show = useCallback(async (target: PageKey) => {
     const click = ++latestClick.current;
-    const version = await projectVersion();
+    // The version every answer carries: the renderer's own writes are known without asking.
+    const version = knownVersion();
     known.current = version;
     const s = latest.current;
-    if (click !== latestClick.current || target === s.page) return;
+    if (target === s.page) return;
     // A page is trusted at the version it was last shown at, not the one it was left at: a write
     // made while it was on screen may have come from elsewhere (another window, the CLI, a
     // script over the API), and then only a fresh mount shows it. Its own writes cost a remount.
@@ -75,6 +79,16 @@ export function useKeptPages(initial: PageKey, file: number) {
       mounts: { ...s.mounts, [target]: mount },
       visits: { ...s.visits, [target]: (s.visits[target] ?? 0) + 1 },
     });
+    // Writes made elsewhere come back in none of this renderer's answers: ask once, with the
+    // page already on screen, and mount it afresh if there were any.
+    const checked = await projectVersion();
+    if (click !== latestClick.current || checked === version) return;
+    known.current = checked;
+    const now = latest.current;
+    if (now.page !== target || now.mounts[target] !== mount) return;
+    if (checked !== null) seen.current[target] = checked;
+    else delete seen.current[target];
+    setState({ ...now, mounts: { ...now.mounts, [target]: nextMount++ } });
   }, []);
 
   /** Whether `target` is mounted with the data of `version`, so that showing it needs no loading. */
@@ -104,14 +118,17 @@ export function useKeptPages(initial: PageKey, file: number) {
             const visits = { ...s.visits };
             // Not yet seen by the planner: a page holds back its heavy part until it is (usePageShown).
             delete visits[target];
-            return { ...s, mounts: { ...s.mounts, [target]: mount }, visits };
+            return { ...s, mounts: { ...s.mounts, [target]: mount }, visits, staged: target };
           }),
         );
       }),
     [],
   );
 
-  return { page: current.page, mounts: current.mounts, visits: current.visits, show, known, isCurrent, prebuild };
+  /** Takes the page built ahead out of the document once it has settled (its layout done). */
+  const unstage = useCallback(() => setState((s) => (s.staged === null ? s : { ...s, staged: null })), []);
+
+  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, prebuild, unstage };
 }
 
 /** Mounts being built ahead, each with what to call once its content is committed. */
@@ -139,6 +156,7 @@ export function usePageShown(): boolean {
 type Body = ComponentType;
 
 const HIDDEN = 'kept-page-hidden';
+const STAGED = 'kept-page-staged';
 
 /** A kept page's body; memo so that switching pages does not re-render the pages kept behind. */
 const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page: Body; fallback: ReactNode; shown: boolean; mount: number }) {
@@ -154,6 +172,8 @@ const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page
 
 interface StackProps {
   page: PageKey;
+  /** A page being built ahead: laid out hidden beside `page` (styles.css, .kept-page-staged). */
+  staged?: PageKey | null;
   mounts: Partial<Record<PageKey, number>>;
   visits: Partial<Record<PageKey, number>>;
   bodies: Record<PageKey, Body>;
@@ -163,7 +183,7 @@ interface StackProps {
 }
 
 /** Shows `page` and keeps the others mounted off the document. */
-export function KeptPageStack({ page, mounts, visits, bodies, framed, fallback }: StackProps) {
+export function KeptPageStack({ page, staged = null, mounts, visits, bodies, framed, fallback }: StackProps) {
   const slot = useRef<HTMLDivElement>(null);
   const hosts = useRef(new Map<PageKey, HTMLDivElement>());
   const scrolls = useRef(new Map<PageKey, number>());
@@ -185,9 +205,23 @@ export function KeptPageStack({ page, mounts, visits, bodies, framed, fallback }
     if (!target) return;
     const scroller = target.parentElement;
     const host = hostOf(page);
-    if (host.parentElement === target && !host.classList.contains(HIDDEN)) return;
+    const wasStaged = host.classList.contains(STAGED);
+    // Laid out while built: its first visit then finds charts drawn and tables measured at the
+    // size it is shown at, as a revisit does.
     for (const [key, other] of hosts.current) {
-      if (other === host || other.parentElement !== target) continue;
+      const stage = key === staged && key !== page;
+      if (stage && other.parentElement !== target) {
+        other.classList.add(STAGED);
+        target.append(other);
+      } else if (!stage && other.classList.contains(STAGED)) {
+        other.classList.remove(STAGED);
+        // Not yet shown, so no frame of its has loaded anything worth keeping in place.
+        if (other !== host) other.remove();
+      }
+    }
+    if (!wasStaged && host.parentElement === target && !host.classList.contains(HIDDEN)) return;
+    for (const [key, other] of hosts.current) {
+      if (other === host || other.parentElement !== target || other.classList.contains(STAGED)) continue;
       if (!other.classList.contains(HIDDEN) && scroller) scrolls.current.set(key, scroller.scrollTop);
       // A frame taken out of the document drops its document, and under display: none it is
       // laid out again when shown: loading or laying out the annex preview again is what made

@@ -6,6 +6,7 @@
 import { useEffect, type MutableRefObject } from 'react';
 import type { PageKey } from '../lib/nav';
 import { whenSettled } from '../lib/timing';
+import { knownVersion } from '../api/client';
 import { projectVersion } from './keptPages';
 
 interface Kept {
@@ -15,6 +16,8 @@ interface Kept {
   known: MutableRefObject<string | null>;
   isCurrent: (target: PageKey, version: string) => boolean;
   prebuild: (target: PageKey, version: string) => Promise<void>;
+  /** Takes the page just built out of the document (it is laid out while being built). */
+  unstage: () => void;
 }
 
 /** How long an idle callback may wait before it runs anyway: a window that is never idle still gets its pages. */
@@ -41,7 +44,7 @@ function whenIdle(): Promise<void> {
  * next switch (which starts it again), so it never holds up the page the planner looks at.
  */
 export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
-  const { page, file, known, isCurrent, prebuild } = kept;
+  const { page, file, known, isCurrent, prebuild, unstage } = kept;
   useEffect(() => {
     let stopped = false;
     const next = async (): Promise<boolean> => {
@@ -51,8 +54,8 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
     };
     void (async () => {
       if (!(await next())) return;
-      // Known after any switch; asked once after a project opens.
-      const version = known.current ?? (await projectVersion());
+      // Known after any switch or answer; asked once otherwise.
+      const version = known.current ?? knownVersion() ?? (await projectVersion());
       if (version === null || stopped) return;
       known.current = version;
       for (const target of order) {
@@ -61,6 +64,12 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
         performance.mark(`csp:prebuild:${target}`);
         // A page that fails to build (its error shows when it is visited) must not stop the rest.
         await Promise.race([prebuild(target, version), delay(BUILD_WAIT_MS)]);
+        // Settled (its requests answered, its charts drawn and its tables measured at full
+        // size): out of the document. Not waiting for idle time here as well: under load that
+        // wait is long, and the next page waits for it anyway.
+        await whenSettled();
+        if (stopped) return;
+        unstage();
       }
       if (!(await next())) return;
       // For the e2e suite and the bench: every page is built, the window idle again.
@@ -68,6 +77,7 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
     })();
     return () => {
       stopped = true;
+      unstage();
     };
-  }, [order, page, file, known, isCurrent, prebuild]);
+  }, [order, page, file, known, isCurrent, prebuild, unstage]);
 }

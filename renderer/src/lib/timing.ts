@@ -14,8 +14,9 @@ export function tracked<T>(call: Promise<T>): Promise<T> {
   });
 }
 
-// A kept page hidden in place (layout/keptPages.tsx) may still be loading; it is not on screen.
-const BUSY = '.app-content :is(.ant-spin-spinning, .ant-skeleton):not(.kept-page-hidden *)';
+// A kept page hidden in place or being built ahead (layout/keptPages.tsx) may still be loading;
+// it is not on screen (the 附件 preview's progress waits there for the page's first visit).
+const BUSY = '.app-content :is(.ant-spin-spinning, .ant-skeleton):not(.kept-page-hidden *, .kept-page-staged *)';
 /** A debounced request (the annex preview waits 300 ms) must not end the measure before it starts. */
 const QUIET_FRAMES = 2;
 const GIVE_UP_MS = 60_000;

@@ -18,7 +18,7 @@ import { PopulationPanel } from '../components/forecast/PopulationPanel';
 import { ScenarioEditor } from '../components/forecast/ScenarioEditor';
 import { SchoolPanel } from '../components/forecast/SchoolPanel';
 import { TownshipPanel } from '../components/forecast/TownshipPanel';
-import { useForecast } from '../components/forecast/useForecast';
+import { RESULT_ATTRIBUTE, useForecast } from '../components/forecast/useForecast';
 import '../components/forecast/forecast.css';
 import { Labeled } from '../components/Labeled';
 import { FindingsAlert } from '../components/FindingsAlert';
@@ -80,7 +80,7 @@ export function ForecastPage() {
     }, setExporting);
 
   return (
-    <div className="page" data-testid="forecast-page">
+    <div className="page" data-testid="forecast-page" {...{ [RESULT_ATTRIBUTE]: f.answered }}>
       <PageHeader
         title={t.title}
         subtitle={

@@ -1,5 +1,5 @@
 // 设置: the project's facts (editable) and its backups (list, back up now, restore).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Table, Typography, type TableColumnsType } from 'antd';
 import { CloudDownloadOutlined, HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import type { BackupEntry, ProjectSummary } from '@shared/api';
@@ -87,6 +87,11 @@ function MetaForm() {
   );
 }
 
+/** A file path that wraps after its separators, never inside a folder's or the file's name (unless one is wider than the box). */
+function breakableAtSeparators(path: string): ReactNode[] {
+  return path.split(/(?<=[\\/])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
+
 function FileFacts() {
   const { project } = useProject();
   return (
@@ -100,8 +105,8 @@ function FileFacts() {
           key: 'path',
           label: t.path,
           children: (
-            <Typography.Text copyable={{ text: project.path }} className="path-text break-all">
-              {project.path}
+            <Typography.Text copyable={{ text: project.path }} className="path-text path-wrap">
+              {breakableAtSeparators(project.path)}
             </Typography.Text>
           ),
         },

@@ -118,25 +118,8 @@ interface Row {
   peakYear: number | null;
 }
 
-// Memo: a slider move renders the page twice before the projection answers, and this panel's
-// figures only change when it does.
-export const CountyPanel = memo(function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
-  const stages = useMemo(() => stagesIn(result), [result]);
-  const option = useMemo(() => chartOption(result, stages), [result, stages]);
-  const rows: Row[] = stages.flatMap((stage) => {
-    const row: Row = {
-      key: stage,
-      range: false,
-      stage,
-      base: baseValue(result, stage),
-      values: result.county[stage],
-      low: result.countyLow?.[stage] ?? null,
-      high: result.countyHigh?.[stage] ?? null,
-      peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
-    };
-    return row.low && row.high ? [row, { ...row, key: `${stage}-range`, range: true }] : [row];
-  });
-  const columns: TableColumnsType<Row> = [
+function countyColumns(baseYear: number, years: readonly number[]): TableColumnsType<Row> {
+  return [
     {
       title: t.colStage,
       dataIndex: 'stage',
@@ -155,13 +138,13 @@ export const CountyPanel = memo(function CountyPanel({ result, backtest }: { res
         ),
     },
     {
-      title: helpTitle(`${result.baseYear}（${t.actual}）`, 'forecast.actual'),
+      title: helpTitle(`${baseYear}（${t.actual}）`, 'forecast.actual'),
       dataIndex: 'base',
       align: 'right',
       width: 96,
       render: (v: number, r: Row) => (r.range ? null : <span className="num muted-strong">{fmtInt(v)}</span>),
     },
-    ...result.years.map((y, i) => ({
+    ...years.map((y, i) => ({
       title: helpTitle(String(y), 'forecast.county'),
       key: String(y),
       align: 'right' as const,
@@ -174,6 +157,30 @@ export const CountyPanel = memo(function CountyPanel({ result, backtest }: { res
         ),
     })),
   ];
+}
+
+// Memo: a slider move renders the page twice before the projection answers, and this panel's
+// figures only change when it does.
+export const CountyPanel = memo(function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
+  const stages = useMemo(() => stagesIn(result), [result]);
+  const option = useMemo(() => chartOption(result, stages), [result, stages]);
+  const rows: Row[] = stages.flatMap((stage) => {
+    const row: Row = {
+      key: stage,
+      range: false,
+      stage,
+      base: baseValue(result, stage),
+      values: result.county[stage],
+      low: result.countyLow?.[stage] ?? null,
+      high: result.countyHigh?.[stage] ?? null,
+      peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
+    };
+    return row.low && row.high ? [row, { ...row, key: `${stage}-range`, range: true }] : [row];
+  });
+  // Kept while only the figures change (a slider move): the headers, each with its help
+  // tooltip, are not rendered again. Keyed by the years' text, as every answer is a new array.
+  const yearsKey = result.years.join(',');
+  const columns = useMemo(() => countyColumns(result.baseYear, yearsKey.split(',').map(Number)), [result.baseYear, yearsKey]);
   const housing = Object.values(result.housing).some((list) => list.some((v) => v > 0));
 
   return (

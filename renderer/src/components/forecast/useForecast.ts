@@ -2,7 +2,7 @@
 // the projection that follows them. Edits recompute after a short pause (typing a number
 // should not fire a request per keystroke); the last projection stays on screen meanwhile,
 // and answers to superseded requests are dropped.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectionResult, ProjectionSetup, ScenarioParams } from '@shared/projection';
 import { ApiCallError, invoke } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -27,10 +27,26 @@ export interface ForecastState {
   horizon: number | null;
   setHorizon: (y: number) => void;
   result: ProjectionResult | undefined;
+  /** Number of the last request answered, with a result or an error (the page writes it into the document, see resultShown). */
+  answered: number;
   error: ApiCallError | undefined;
   pending: boolean;
   /** Re-runs the projection (after saving settings or developments). */
   rerun: () => void;
+}
+
+/** The attribute of the 预测 page holding the number of the request whose answer it shows. */
+export const RESULT_ATTRIBUTE = 'data-result-request';
+
+/**
+ * Whether the answer to `request` (or a later one) is on screen: the page writes the number in
+ * its commit and the charts draw in the same commit's layout effects, so a frame in which this
+ * holds shows the new figures (or the error). A recompute measured up to such a frame cannot
+ * end before the planner sees its answer.
+ */
+function resultShown(request: number): boolean {
+  const shown = document.querySelector(`[${RESULT_ATTRIBUTE}]`)?.getAttribute(RESULT_ATTRIBUTE);
+  return shown !== null && shown !== undefined && Number(shown) >= request;
 }
 
 export function useForecast(): ForecastState {
@@ -41,6 +57,8 @@ export function useForecast(): ForecastState {
   const [baseYear, setBaseYearState] = useState<number | null>(null);
   const [horizon, setHorizon] = useState<number | null>(null);
   const [result, setResult] = useState<ProjectionResult>();
+  const [answered, setAnswered] = useState(0);
+  const requests = useRef(0);
   const [error, setError] = useState<ApiCallError>();
   const [pending, setPending] = useState(false);
   const [runTick, setRunTick] = useState(0);
@@ -54,8 +72,9 @@ export function useForecast(): ForecastState {
   useEffect(() => {
     if (!setup || chosen === null || shownBase === null) return;
     const follow = startRequest();
+    const request = ++requests.current;
     setPending(true);
-    const request = {
+    const input = {
       scenario: chosen,
       baseYear: shownBase,
       ...(horizon !== null && horizon > shownBase ? { horizon } : {}),
@@ -64,16 +83,18 @@ export function useForecast(): ForecastState {
     const timer = setTimeout(
       () => {
         // A parameter edit (the sliders): how long the planner waits for the pages to follow.
-        if (draft) measureUntilSettled('recompute');
+        if (draft) measureUntilSettled('recompute', () => resultShown(request));
         follow(
-          invoke('projection.run', request),
+          invoke('projection.run', input),
           (r) => {
             setResult(r);
+            setAnswered(request);
             setError(undefined);
             setPending(false);
           },
           (err) => {
             setError(err);
+            setAnswered(request);
             setPending(false);
           },
         );
@@ -107,6 +128,7 @@ export function useForecast(): ForecastState {
     horizon: horizon ?? (result ? result.horizon : null),
     setHorizon,
     result,
+    answered,
     error,
     pending,
     rerun: useCallback(() => setRunTick((t) => t + 1), []),
