@@ -2,7 +2,7 @@
 // with the source of its defaults (a national standard or 参考值), the fields' paths inside
 // `settings.geo`, their bounds (the schema's own) and what 恢复默认 puts back.
 import { COVERAGE_STAGES, type CoverageStage } from './model';
-import { defaultGeoSettings, GEO_LIMITS, GEO_PLACE_LABEL, GEO_SETTING_SOURCES, GEO_STAGE_LABEL, TRAVEL_MODE_LABEL, TRAVEL_MODES, type GeoSettings } from './settings';
+import { defaultGeoSettings, GEO_SETTING_LIMITS, GEO_PLACE_LABEL, GEO_SETTING_SOURCES, GEO_STAGE_LABEL, TRAVEL_MODE_LABEL, TRAVEL_MODES, type GeoSettings } from './settings';
 
 export type GeoFieldPath = readonly string[];
 
@@ -36,7 +36,7 @@ export function sourceTag(source: string): string {
   return /（((?:GB|GB\/T|JGJ|建标)[^）]*)）/.exec(source)?.[1] ?? '国家标准';
 }
 
-type Limit = (typeof GEO_LIMITS)[keyof typeof GEO_LIMITS];
+type Limit = (typeof GEO_SETTING_LIMITS)[keyof typeof GEO_SETTING_LIMITS];
 const number = (l: Limit, step: number) => ({ kind: 'number' as const, min: l.min, max: l.max, step, unit: l.unit });
 
 function perStage(prefix: readonly string[], name: (stage: CoverageStage) => string, limit: Limit, step: number): GeoSettingField[] {
@@ -50,18 +50,18 @@ function group(key: string, title: string, source: string, fields: GeoSettingFie
 const { urban, rural } = GEO_PLACE_LABEL;
 
 export const GEO_SETTING_GROUPS: readonly GeoSettingGroup[] = [
-  group('urbanRadius', `服务半径（${urban}，米）`, GEO_SETTING_SOURCES.urban, perStage(['urban'], (s) => `${urban}${GEO_STAGE_LABEL[s]}服务半径`, GEO_LIMITS.metres, 50)),
-  group('ruralRadius', `服务半径（${rural}，米）`, GEO_SETTING_SOURCES.rural, perStage(['rural'], (s) => `${rural}${GEO_STAGE_LABEL[s]}服务半径`, GEO_LIMITS.metres, 100)),
+  group('urbanRadius', `服务半径（${urban}，米）`, GEO_SETTING_SOURCES.urban, perStage(['urban'], (s) => `${urban}${GEO_STAGE_LABEL[s]}服务半径`, GEO_SETTING_LIMITS.metres, 50)),
+  group('ruralRadius', `服务半径（${rural}，米）`, GEO_SETTING_SOURCES.rural, perStage(['rural'], (s) => `${rural}${GEO_STAGE_LABEL[s]}服务半径`, GEO_SETTING_LIMITS.metres, 100)),
   group('roadFactor', '路网系数（道路距离 ÷ 直线距离）', GEO_SETTING_SOURCES.roadFactor, [
-    { path: ['roadFactor'], label: '路网系数', name: '路网系数', input: number(GEO_LIMITS.roadFactor, 0.05) },
+    { path: ['roadFactor'], label: '路网系数', name: '路网系数', input: number(GEO_SETTING_LIMITS.roadFactor, 0.05) },
   ]),
   group('speed', '出行速度（km/h）', GEO_SETTING_SOURCES.speed, [
-    { path: ['travel', 'walkKmh'], label: '步行', name: '步行速度', input: number(GEO_LIMITS.walkKmh, 0.5) },
-    { path: ['travel', 'busKmh'], label: '校车（平均，含停靠）', name: '校车平均速度', input: number(GEO_LIMITS.busKmh, 1) },
+    { path: ['travel', 'walkKmh'], label: '步行', name: '步行速度', input: number(GEO_SETTING_LIMITS.walkKmh, 0.5) },
+    { path: ['travel', 'busKmh'], label: '校车（平均，含停靠）', name: '校车平均速度', input: number(GEO_SETTING_LIMITS.busKmh, 1) },
   ]),
-  group('urbanMinutes', `出行时间阈值（${urban}，步行，分钟）`, GEO_SETTING_SOURCES.urbanMinutes, perStage(['travel', 'urban'], (s) => `${urban}${GEO_STAGE_LABEL[s]}出行时间阈值`, GEO_LIMITS.minutes, 1)),
+  group('urbanMinutes', `出行时间阈值（${urban}，步行，分钟）`, GEO_SETTING_SOURCES.urbanMinutes, perStage(['travel', 'urban'], (s) => `${urban}${GEO_STAGE_LABEL[s]}出行时间阈值`, GEO_SETTING_LIMITS.minutes, 1)),
   group('ruralMinutes', `出行时间阈值（${rural}，分钟）与出行方式`, GEO_SETTING_SOURCES.ruralMinutes, [
-    ...perStage(['travel', 'rural'], (s) => `${rural}${GEO_STAGE_LABEL[s]}出行时间阈值`, GEO_LIMITS.minutes, 1),
+    ...perStage(['travel', 'rural'], (s) => `${rural}${GEO_STAGE_LABEL[s]}出行时间阈值`, GEO_SETTING_LIMITS.minutes, 1),
     ...COVERAGE_STAGES.map(
       (stage): GeoSettingField => ({
         path: ['travel', 'ruralMode', stage],

@@ -18,14 +18,14 @@ export const GEO_STAGE_LABEL: Record<CoverageStage, string> = { preschool: '幼�
  * carrying pupils at 80 km/h on expressways (60 km/h on other roads; see the source of
  * STANDARDS.travelSpeed), so an average above 80 km/h cannot be right.
  */
-export const GEO_LIMITS = {
+export const GEO_SETTING_LIMITS = {
   metres: { min: 50, max: 50_000, unit: '米' },
   minutes: { min: 1, max: 240, unit: '分钟' },
   roadFactor: { min: 1, max: 3, unit: '' },
   walkKmh: { min: 1, max: 10, unit: 'km/h' },
   busKmh: { min: 5, max: 80, unit: 'km/h' },
 } as const;
-type Limit = (typeof GEO_LIMITS)[keyof typeof GEO_LIMITS];
+type Limit = (typeof GEO_SETTING_LIMITS)[keyof typeof GEO_SETTING_LIMITS];
 
 /** A bounded number whose messages name the setting (the API answers with them). */
 function bounded(label: string, l: Limit) {
@@ -36,12 +36,12 @@ function bounded(label: string, l: Limit) {
 type StageDefaults = { kindergarten: number; primary: number; junior: number };
 
 function radii(place: keyof typeof GEO_PLACE_LABEL, d: StageDefaults) {
-  const m = (stage: CoverageStage) => bounded(`${GEO_PLACE_LABEL[place]}${GEO_STAGE_LABEL[stage]}服务半径`, GEO_LIMITS.metres);
+  const m = (stage: CoverageStage) => bounded(`${GEO_PLACE_LABEL[place]}${GEO_STAGE_LABEL[stage]}服务半径`, GEO_SETTING_LIMITS.metres);
   return z.object({ preschool: m('preschool').default(d.kindergarten), primary: m('primary').default(d.primary), junior: m('junior').default(d.junior) }).prefault({});
 }
 
 function times(place: keyof typeof GEO_PLACE_LABEL, d: StageDefaults) {
-  const m = (stage: CoverageStage) => bounded(`${GEO_PLACE_LABEL[place]}${GEO_STAGE_LABEL[stage]}出行时间阈值`, GEO_LIMITS.minutes);
+  const m = (stage: CoverageStage) => bounded(`${GEO_PLACE_LABEL[place]}${GEO_STAGE_LABEL[stage]}出行时间阈值`, GEO_SETTING_LIMITS.minutes);
   return z.object({ preschool: m('preschool').default(d.kindergarten), primary: m('primary').default(d.primary), junior: m('junior').default(d.junior) }).prefault({});
 }
 
@@ -52,8 +52,8 @@ export const TRAVEL_MODE_LABEL: Record<TravelMode, string> = { walk: '步行', b
 /** Travel time as an alternative to distance: speeds, how children of rural townships travel, and the thresholds. */
 const travelSchema = z
   .object({
-    walkKmh: bounded('步行速度', GEO_LIMITS.walkKmh).default(S.travelSpeed.value.walk),
-    busKmh: bounded('校车平均速度', GEO_LIMITS.busKmh).default(S.travelSpeed.value.bus),
+    walkKmh: bounded('步行速度', GEO_SETTING_LIMITS.walkKmh).default(S.travelSpeed.value.walk),
+    busKmh: bounded('校车平均速度', GEO_SETTING_LIMITS.busKmh).default(S.travelSpeed.value.bus),
     /** 城区 children walk; 镇区/乡村 children of each stage walk or ride the school bus. */
     ruralMode: z
       .object({ preschool: z.enum(TRAVEL_MODES).default('walk'), primary: z.enum(TRAVEL_MODES).default('walk'), junior: z.enum(TRAVEL_MODES).default('bus') })
@@ -65,7 +65,7 @@ const travelSchema = z
 
 export const geoSettingsSchema = z.object({
   /** Straight-line distance × this = travel distance. */
-  roadFactor: bounded('路网系数', GEO_LIMITS.roadFactor).default(S.roadFactor.value),
+  roadFactor: bounded('路网系数', GEO_SETTING_LIMITS.roadFactor).default(S.roadFactor.value),
   /** 服务半径 (m) for villages of 城区 townships. */
   urban: radii('urban', S.serviceRadius.value),
   /** 服务半径 (m) for villages of 镇区 and 乡村 townships. */
