@@ -149,6 +149,7 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
     await prebuilt(page);
     const byPage = new Map<string, number[]>(PAGES.map((p) => [p.key, []]));
     const workByPage = new Map<string, Work[]>(PAGES.map((p) => [p.key, []]));
+    const shownByPage = new Map<string, number[]>(PAGES.map((p) => [p.key, []]));
     const first = new Map<string, { ms: number; answer: number; work: Work }>();
     for (let round = 0; round <= ROUNDS; round++) {
       for (const p of PAGES) {
@@ -162,6 +163,7 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
         else {
           byPage.get(p.key)?.push(ms);
           workByPage.get(p.key)?.push(done);
+          shownByPage.get(p.key)?.push((await measures(page, `answer:page:${p.key}`)).at(-1) ?? NaN);
         }
       }
     }
@@ -170,7 +172,7 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
       record(
         `切换到「${p.label}」页（浏览器，示例县）`,
         byPage.get(p.key) ?? [],
-        `再次：${describeWork(workByPage.get(p.key) ?? [])}；首次 ${once?.ms.toFixed(0) ?? '?'} ms，首次显示 ${once?.answer.toFixed(0) ?? '?'} ms（页面已在空闲时预建；${once ? describeWork([once.work]) : ''}）；负载 ${load()}`,
+        `再次：显示（中位数）${Math.round(middle(shownByPage.get(p.key) ?? []))} ms，${describeWork(workByPage.get(p.key) ?? [])}；首次 ${once?.ms.toFixed(0) ?? '?'} ms，首次显示 ${once?.answer.toFixed(0) ?? '?'} ms（页面已在空闲时预建；${once ? describeWork([once.work]) : ''}）；负载 ${load()}`,
       );
     }
 
