@@ -3,24 +3,12 @@
 // on the seats no layout can provide there stays out of the objective. Figures as in
 // mip-cases (travel 0.01 万元/child-km, unmet 5, operating 10, holding 3 %/year).
 import { describe, expect, it } from 'vitest';
-import { solveInstance } from '../../../electron/backend/optimise/solve';
 import { bridgedFloor } from '../../../shared/optimise/bridged';
-import { decisionsOf } from '../../../shared/optimise/decisions';
-import type { OptInstance } from '../../../shared/optimise/instance';
-import { costOf, travelSummary } from '../../../shared/optimise/solution';
+import { costOf } from '../../../shared/optimise/solution';
 import { earliestCompletion } from '../../../shared/plan/build-years';
-import { instance, option, school } from './tiny';
+import { instance, option, school, solveOptimal } from './tiny';
 
-async function solve(inst: OptInstance) {
-  const out = await solveInstance(inst, { timeLimit: 20, mipGap: 0 });
-  expect(out.violations.mip).toEqual([]);
-  expect(out.violations.greedy).toEqual([]);
-  const mip = out.mip;
-  if (!mip) throw new Error('no MIP solution');
-  expect(mip.status).toBe('optimal');
-  const decisions = decisionsOf(inst, mip).map((d) => ({ type: d.type, id: d.id, year: d.year }));
-  return { out, mip, decisions, objective: costOf(inst, mip).objective, summary: travelSummary(inst, mip) };
-}
+const solve = solveOptimal;
 
 describe('the first year a build can be ready', () => {
   it('is the base year + 1 + the construction years, the suggestions’ rule', () => {

@@ -2,25 +2,12 @@
 // objective is worked out in the comment above each case (travel 0.01 万元/child-km, unmet
 // 5 万元/child-year, operating 10 万元/school-year, holding 3 %/year of a build's cost).
 import { describe, expect, it } from 'vitest';
-import { solveInstance } from '../../../electron/backend/optimise/solve';
 import { decisionsOf } from '../../../shared/optimise/decisions';
-import type { OptInstance } from '../../../shared/optimise/instance';
-import { costOf, travelSummary } from '../../../shared/optimise/solution';
+import { travelSummary } from '../../../shared/optimise/solution';
 import { areaArcs } from '../../../shared/optimise/arcs';
-import { instance, option, school, site } from './tiny';
+import { instance, option, school, site, solveOptimal } from './tiny';
 
-async function solve(inst: OptInstance) {
-  const out = await solveInstance(inst, { timeLimit: 20, mipGap: 0 });
-  expect(out.violations.mip).toEqual([]);
-  expect(out.violations.greedy).toEqual([]);
-  const mip = out.mip;
-  if (!mip) throw new Error('no MIP solution');
-  expect(mip.status).toBe('optimal');
-  // The greedy layout is never better than the proven optimum.
-  expect(costOf(inst, out.greedy).objective).toBeGreaterThanOrEqual(costOf(inst, mip).objective - 1e-6);
-  const decisions = decisionsOf(inst, mip).map((d) => ({ type: d.type, id: d.id, year: d.year }));
-  return { out, mip, decisions, objective: costOf(inst, mip).objective };
-}
+const solve = solveOptimal;
 
 describe('layout MIP on hand-solvable instances', () => {
   it('keeps a school with room: no decision, operating + travel only', async () => {

@@ -2,6 +2,10 @@
 // chosen so the optimum can be worked out on paper.
 import type { BuildOption, Facility, OptInstance } from '../../../shared/optimise/instance';
 import { buildArcs } from '../../../shared/optimise/arcs';
+import { expect } from 'vitest';
+import { solveInstance } from '../../../electron/backend/optimise/solve';
+import { decisionsOf } from '../../../shared/optimise/decisions';
+import { costOf, travelSummary } from '../../../shared/optimise/solution';
 
 export function option(added: number, cost: number, seatsNow = 0): BuildOption {
   return { classes: Math.round((seatsNow + added) / 45), seats: seatsNow + added, added, cost, floorArea: null, siteArea: null };
@@ -44,4 +48,20 @@ export function instance(
     roadFactor: 1,
     ...rest,
   };
+}
+
+/**
+ * Solves a hand-sized instance to proven optimality: both layouts hold every constraint and
+ * the greedy one is never better than the optimum.
+ */
+export async function solveOptimal(inst: OptInstance) {
+  const out = await solveInstance(inst, { timeLimit: 20, mipGap: 0 });
+  expect(out.violations.mip).toEqual([]);
+  expect(out.violations.greedy).toEqual([]);
+  const mip = out.mip;
+  if (!mip) throw new Error('no MIP solution');
+  expect(mip.status).toBe('optimal');
+  expect(costOf(inst, out.greedy).objective).toBeGreaterThanOrEqual(costOf(inst, mip).objective - 1e-6);
+  const decisions = decisionsOf(inst, mip).map((d) => ({ type: d.type, id: d.id, year: d.year }));
+  return { out, mip, decisions, objective: costOf(inst, mip).objective, summary: travelSummary(inst, mip) };
 }
