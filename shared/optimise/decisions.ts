@@ -3,7 +3,8 @@
 // figures of the solution itself (students, distances, spare seats in the year concerned).
 import { KIND_LABEL, type SchoolKind } from '../domain/stages';
 import { n, wan } from '../plan/text';
-import type { OptInstance } from './instance';
+import type { OptInstance, OptionLand } from './instance';
+import { siteSentence } from './site-land';
 import { capacityOf, type OptSolution } from './solution';
 
 export const DECISION_TYPES = ['新建', '改扩建', '撤并', '转型', '寄宿'] as const;
@@ -38,6 +39,8 @@ export interface OptDecision {
   township: string | null;
   receivers: DecisionReceiver[];
   reason: string;
+  /** 改扩建 of a school whose site was checked or found unrecorded: what the site holds and the land bought. */
+  land?: OptionLand;
 }
 
 function km1(x: number): string {
@@ -117,7 +120,8 @@ export function decisionsOf(inst: OptInstance, sol: OptSolution): OptDecision[] 
           out.push({
             ...base, type: '改扩建', year: y, classes: opt.classes, seats: opt.seats, seatChange: opt.added, cost: opt.cost,
             floorArea: opt.floorArea, siteArea: opt.siteArea,
-            reason: `改扩建 ${fac.name}：现有学位 ${n(fac.seats)} 个，${y} 年就读需求 ${n(seated)} 人（至 ${year(last)} 年最多 ${n(peak)} 人），扩至 ${opt.classes} 班、${n(opt.seats)} 个学位（增加 ${n(opt.added)} 个），投资约 ${wan(opt.cost)} 万元。`,
+            reason: `改扩建 ${fac.name}：现有学位 ${n(fac.seats)} 个，${y} 年就读需求 ${n(seated)} 人（至 ${year(last)} 年最多 ${n(peak)} 人），扩至 ${opt.classes} 班、${n(opt.seats)} 个学位（增加 ${n(opt.added)} 个），投资约 ${wan(opt.cost)} 万元${opt.land ? `；${siteSentence(opt.land)}` : ''}。`,
+            ...(opt.land ? { land: opt.land } : {}),
           });
         } else {
           const around = Math.round(seated);

@@ -34,6 +34,18 @@ export interface BuildOption {
   kind?: SchoolKind;
   /** The school's name under this option where it differs from the facility's. */
   name?: string;
+  /** An existing school's expansion: what its site holds and the land it buys beyond it (options.ts). */
+  land?: OptionLand;
+}
+
+/** An expansion against the school's site: 占地面积 ÷ 生均用地 (site-room.ts, the suggestions' rule). */
+export interface OptionLand {
+  /** 占地面积 m², 生均用地 m² per pupil and the seats (all stages) the site holds; null: 占地面积 not recorded, the option is offered unchecked. */
+  site: { siteArea: number; sitePerPupil: number; siteSeats: number } | null;
+  /** Seats of the whole school after the build (other stages included), against `site.siteSeats`. */
+  schoolSeats: number;
+  /** Land bought beyond the site (m², 亩, 万元 of land — null without the plan's 地价 — and of site works), included in `cost`; null within the site or unknown. */
+  extra: { area: number; mu: number; land: number | null; siteWorks: number | null } | null;
 }
 
 export interface Facility {

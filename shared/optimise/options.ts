@@ -4,7 +4,8 @@
 import type { SchoolKind, Stage } from '../domain/stages';
 import { estimateFacilities, standardClassCounts } from '../plan/norms';
 import type { PlanSettings } from '../plan/settings';
-import type { BuildOption } from './instance';
+import { extraLandFor, siteRoom } from '../plan/site-room';
+import type { BuildOption, OptionLand } from './instance';
 
 /** The single-stage kind whose norms size a stage's seats (a 九年一贯制 school's primary part is sized as a primary school). */
 export const STAGE_KIND: Partial<Record<Stage, SchoolKind>> = {
@@ -29,11 +30,21 @@ export function sizeLimit(stage: Stage, settings: PlanSettings): number | null {
   }
 }
 
+/** An existing school's site: its kind (for the 生均用地), 占地面积 (null: not recorded) and the seats of its other stages, which share the site. */
+export interface ExpansionSite {
+  kind: SchoolKind;
+  siteArea: number | null;
+  otherSeats: number;
+}
+
 /**
  * Standard sizes above `seatsNow` (0 for a new school), each within the size limit; the cost
- * is the floor area of the seats added at the norm of the size reached.
+ * is the floor area of the seats added at the norm of the size reached. With the school's
+ * `site`, a size the site holds is priced as before and a larger one also buys the land it
+ * needs at the plan's land price, as a new school does (with its site works); a school with no
+ * 占地面积 keeps every size, marked unchecked.
  */
-export function buildOptions(stage: Stage, urban: boolean, seatsNow: number, settings: PlanSettings): BuildOption[] {
+export function buildOptions(stage: Stage, urban: boolean, seatsNow: number, settings: PlanSettings, site?: ExpansionSite): BuildOption[] {
   const kind = STAGE_KIND[stage];
   if (!kind) return [];
   const size = settings.classSize[stage];
@@ -48,9 +59,20 @@ export function buildOptions(stage: Stage, urban: boolean, seatsNow: number, set
     // or land, a new school with the site area per pupil of where it stands.
     const est = estimateFacilities(kind, classes, added, settings, seatsNow > 0 ? { urban, added: { stage } } : { urban });
     if (!est) continue;
-    out.push({ classes, seats, added, cost: est.investment, floorArea: est.floorArea, siteArea: seatsNow === 0 ? est.siteArea : null });
+    const option: BuildOption = { classes, seats, added, cost: est.investment, floorArea: est.floorArea, siteArea: seatsNow === 0 ? est.siteArea : null };
+    out.push(site && seatsNow > 0 ? withLand(option, site, urban, settings) : option);
   }
   return out;
+}
+
+function withLand(option: BuildOption, site: ExpansionSite, urban: boolean, settings: PlanSettings): BuildOption {
+  const room = siteRoom(site.kind, site.siteArea, settings, urban);
+  const schoolSeats = site.otherSeats + option.seats;
+  const extra = room ? extraLandFor(room, schoolSeats, settings) : null;
+  const land: OptionLand = { site: room, schoolSeats, extra };
+  if (!extra) return { ...option, land };
+  const cost = Math.round((option.cost + (extra.land ?? 0) + (extra.siteWorks ?? 0)) * 10) / 10;
+  return { ...option, cost, siteArea: extra.area, land };
 }
 
 /** Classes a 教学点 may have: one to four (复式) classes in the lower grades. */

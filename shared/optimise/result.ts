@@ -33,6 +33,28 @@ export interface OptimisedProject {
    * be adopted first and then named as receivers (`new:<project id>`). Null otherwise.
    */
   pending: { project: ProjectInput; sites: { site: string; share: number }[] } | null;
+  /** 改扩建 only (null otherwise): the site check, 占地面积 ÷ 生均用地, and the land bought beyond it (included in `cost`). */
+  land: ProjectLand | null;
+}
+
+export interface ProjectLand {
+  /** False: the school's 占地面积 is not recorded, the expansion is unchecked (用地面积未知，未校核) and the site figures are null. */
+  checked: boolean;
+  /** m². */
+  siteArea: number | null;
+  /** m² per pupil. */
+  sitePerPupil: number | null;
+  /** Seats (all the school's stages) the present site holds. */
+  siteSeats: number | null;
+  /** Seats of the whole school after the build. */
+  schoolSeats: number;
+  /** Land bought beyond the site: m², 亩; 0 within the site. */
+  extraArea: number;
+  extraMu: number;
+  /** 万元 of that land at the plan's 地价; null where none is bought or the plan sets no 地价 (then left out of `cost`). */
+  landCost: number | null;
+  /** 万元 of site works on that land. */
+  siteWorksCost: number | null;
 }
 
 export interface LayoutTotals {
@@ -49,6 +71,10 @@ export interface LayoutTotals {
   travel: { mean: number | null; max: number | null };
   schoolsClosed: number;
   projects: number;
+  /** 改扩建 whose school has no 占地面积: offered without a site limit and flagged. */
+  siteUnchecked: number;
+  /** Land the expansions buy beyond their sites: m², 亩, 万元 (null: the plan sets no 地价). */
+  landBought: { area: number; mu: number; cost: number | null; expansions: number };
 }
 
 export interface OptimiseResult {
@@ -63,6 +89,8 @@ export interface OptimiseResult {
   unmetSeats: number;
   uncoveredChildren: number;
   travel: { mean: number | null; max: number | null };
+  /** Expansions of the shown layout whose school has no 占地面积 (用地面积未知，未校核). */
+  siteUnchecked: number;
   /** First year a project begun after the base year can be ready (base year + 1 + construction years): no build, expansion, boarding section or conversion before it. */
   firstBuildYear: number;
   /** The shown layout's seats short in each year before `firstBuildYear` (过渡期缺口, bridged without building). */

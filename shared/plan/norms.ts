@@ -114,7 +114,7 @@ export interface InvestmentParts {
   total: number;
 }
 
-const M2_PER_MU = 2000 / 3;
+export const M2_PER_MU = 2000 / 3;
 
 function wan1(yuan: number): number {
   return Math.round(yuan / 1000) / 10;

@@ -9,7 +9,8 @@ import { gradesOf, type SchoolKind, type Stage } from '../domain/stages';
 import { urbanTownshipCodes } from '../domain/urban';
 import { poolOf } from './demand';
 import { sizeChecks } from './aggregate';
-import { estimateFacilities, siteAreaPerStudent, type FacilityEstimate } from './norms';
+import { estimateFacilities, type FacilityEstimate } from './norms';
+import { siteRoom } from './site-room';
 import type { PlanRun } from './run';
 
 export interface Extension {
@@ -87,16 +88,16 @@ export function extendOnSite(run: PlanRun, stage: Stage, pool: string, yi: numbe
   const urbanCodes = urbanTownshipCodes(run.ctx.townships);
   for (const c of candidates(run, stage, pool, yi)) {
     if (left <= 0) break;
-    if (c.siteArea === null) {
+    const urban = urbanCodes.has(c.township);
+    const site = siteRoom(c.kind, c.siteArea, settings, urban);
+    if (site === null) {
       unknownSite++;
       continue;
     }
     const check = sizeChecks(c.kind, settings.schoolSize).find((k) => k.stages.includes(stage));
     if (!check) continue;
     const counted = check.stages.reduce((t, st) => t + (c.stageSeats.get(st) ?? 0), 0);
-    const urban = urbanCodes.has(c.township);
-    const sitePerPupil = siteAreaPerStudent(c.kind, settings, urban);
-    const siteSeats = Math.floor(c.siteArea / sitePerPupil);
+    const { sitePerPupil, siteSeats } = site;
     const room = Math.floor(Math.min(siteSeats - c.seatsNow, check.limit - counted) / size);
     const wanted = Math.ceil(Math.ceil(left / size) / grades) * grades;
     const classes = Math.min(wanted, room);
@@ -105,7 +106,7 @@ export function extendOnSite(run: PlanRun, stage: Stage, pool: string, yi: numbe
     const est = estimateFacilities(c.kind, c.classesNow + classes, seats, settings, { urban, added: { stage } });
     extensions.push({
       ref: c.ref, name: c.name, kind: c.kind, township: c.township, classes, seats,
-      siteArea: c.siteArea, sitePerPupil, siteSeats, seatsNow: c.seatsNow, sizeLimit: check.limit, est,
+      siteArea: site.siteArea, sitePerPupil, siteSeats, seatsNow: c.seatsNow, sizeLimit: check.limit, est,
     });
     left -= seats;
   }

@@ -8,7 +8,7 @@ import type { OptimisedProject } from '../../shared/optimise/result';
 const school = (id: string, at: [number, number]): MapSchool => ({ id, name: id, kind: 'primary', at, students: 100, level: 'green', mark: 'existing' });
 
 function proposal(over: Partial<OptimisedProject>): OptimisedProject {
-  return { type: '新建', school: null, schoolName: 'X', site: null, position: null, stage: 'primary', year: 2027, seats: 0, classes: 0, cost: 0, receivers: [], reason: '', project: null, pending: null, ...over };
+  return { type: '新建', school: null, schoolName: 'X', site: null, position: null, stage: 'primary', year: 2027, seats: 0, classes: 0, cost: 0, receivers: [], reason: '', project: null, pending: null, land: null, ...over };
 }
 
 describe('withProposals', () => {

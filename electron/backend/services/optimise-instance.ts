@@ -134,6 +134,7 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
 
   const keep = new Set(q.keep ?? []);
   const evalByCode = new Map(committed.schools.map((s) => [s.code, s]));
+  const recordByCode = new Map(ctx.schools.map((s) => [s.code, s]));
   const facilities: Facility[] = located.map((s, j) => {
     const r = evalByCode.get(s.code);
     const xy = plane[villages.length + j] ?? { x: 0, y: 0 };
@@ -152,7 +153,7 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
       seats,
       classes: Math.round(r?.byStage[stage]?.classes[yi[0] as number] ?? 0),
       students: Math.round(r?.byStage[stage]?.demand[0] ?? 0),
-      options: buildOptions(stage, urban, seats, plan.settings),
+      options: buildOptions(stage, urban, seats, plan.settings, { kind: s.kind, siteArea: recordByCode.get(s.code)?.siteArea ?? null, otherSeats: otherStageSeats(r, stage, yi[0] as number) }),
       operating: settings.operatingPerSchool,
       keep: keep.has(s.code),
       closable,
@@ -222,6 +223,13 @@ export function buildProjectInstance(file: ProjectFile, q: OptimiseQuery): Proje
     roadFactor: geo.roadFactor,
   };
   return { instance, plan, scenario, settings, positions, full, committed, notes };
+}
+
+/** Seats of a school's other stages, which share its site with the stage optimised. */
+function otherStageSeats(r: PlanEvaluation['schools'][number] | undefined, stage: Stage, yi: number): number {
+  let seats = 0;
+  for (const [st, series] of Object.entries(r?.byStage ?? {})) if (st !== stage) seats += series?.capacity[yi] ?? 0;
+  return Math.round(seats);
 }
 
 /**

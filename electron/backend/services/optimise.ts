@@ -8,6 +8,7 @@ import type { OptimisedProject, OptimiseResult, LayoutTotals } from '../../../sh
 import type { SolveProgressView } from '../../../shared/optimise/progress';
 import { OPTIMISE_SOURCES } from '../../../shared/optimise/settings';
 import { costOf, travelSummary, type OptSolution } from '../../../shared/optimise/solution';
+import { landNotes, landTotals, projectLand } from '../../../shared/optimise/site-land';
 import type { PlanEvaluation, ProjectInput } from '../../../shared/plan';
 import { bridgeSentence, earliestCompletion } from '../../../shared/plan/build-years';
 import { n } from '../../../shared/plan/text';
@@ -91,6 +92,7 @@ function projectsOf(p: ProjectInstance, sol: OptSolution, stage: Stage): Optimis
     reason: d.reason,
     project: projectOf(d, p, stage),
     pending: pendingOf(d, p),
+    land: d.type === '改扩建' ? projectLand(d.land) : null,
   }));
 }
 
@@ -107,6 +109,7 @@ function totalsOf(inst: OptInstance, sol: OptSolution, projects: OptimisedProjec
     travel: { mean: round(t.mean), max: round(t.max) },
     schoolsClosed: projects.filter((p) => p.type === '撤并' || p.type === '转型').length,
     projects: projects.length,
+    ...landTotals(projects.map((x) => x.land)),
   };
 }
 
@@ -220,6 +223,7 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
     const suggestedCost = Math.round(suggestions.reduce((a, x) => a + (x.investment ?? 0), 0) * 10) / 10;
     const firstBuildYear = earliestCompletion(p.plan.baseYear, p.plan.settings.constructionYears);
     notes.push(bridgedNote(p.plan.settings.constructionYears, firstBuildYear, p.plan.targetYear, shown.bridged));
+    notes.push(...landNotes(shown, p.plan.settings.landPerMu));
     notes.push(comparisonNote(q.rule ?? 'distance', shown, greedyTotals, suggestedCost, firstBuildYear));
     return {
       status: out.mip ? out.mip.status : 'feasible',
@@ -230,6 +234,7 @@ export function startOptimise(file: ProjectFile, q: OptimiseQuery, onProgress: (
       unmetSeats: shown.unmetSeats,
       uncoveredChildren: shown.uncoveredChildren,
       travel: shown.travel,
+      siteUnchecked: shown.siteUnchecked,
       firstBuildYear,
       bridged: shown.bridged,
       plan: { id: p.plan.id > 0 ? p.plan.id : null, name: p.plan.name },

@@ -5,7 +5,7 @@ import { comparisonNote } from '../../../electron/backend/services/optimise';
 import type { LayoutTotals } from '../../../shared/optimise/result';
 
 const totals = (over: Partial<LayoutTotals>): LayoutTotals => ({
-  cost: 1000, objective: 2000, unmetSeats: 0, uncoveredChildren: 0, bridged: [], travel: { mean: 1, max: 2 }, schoolsClosed: 0, projects: 3, ...over,
+  cost: 1000, objective: 2000, unmetSeats: 0, uncoveredChildren: 0, bridged: [], travel: { mean: 1, max: 2 }, schoolsClosed: 0, projects: 3, siteUnchecked: 0, landBought: { area: 0, mu: 0, cost: 0, expansions: 0 }, ...over,
 });
 
 describe('comparisonNote', () => {

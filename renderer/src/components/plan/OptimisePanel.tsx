@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Collapse, Descriptions, Empty, InputNumber, Progress, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { OptimiseJob } from '@shared/optimise/contract';
-import type { OptimisedProject, OptimiseResult } from '@shared/optimise/result';
+import type { LayoutTotals, OptimisedProject, OptimiseResult, ProjectLand } from '@shared/optimise/result';
 import { defaultOptimiseSettings, OPTIMISE_SOURCES, type OptimiseWeights } from '@shared/optimise/settings';
 import type { Plan, ProjectInput } from '@shared/plan';
 import { invoke } from '../../api/client';
@@ -49,7 +49,19 @@ const T = {
   notRun: '尚未运行优化',
   notRunWhat: (stage: string) =>
     `运行后，程序为${stage}在规划期内寻找总成本最低的学校布局：在现有学校和候选校址中决定新建、扩建、撤并或转型，使每个儿童按所选规则（服务半径或本片区）有学位；总成本为建设投资加上“目标权重”各项。先得出一个贪心方案，再在求解时限内用整数规划求更优解，并与现有规划拟建项目和建设需求测算对比。结果只供比较，勾选其中的项目“采纳”后才写入规划（可撤销）；运行本身不改动规划。`,
-  cols: { action: '锁定', year: '年份', type: '类型', school: '学校 / 校址', seats: '学位', cost: '投资（万元）', reason: '理由' },
+  cols: { action: '锁定', year: '年份', type: '类型', school: '学校 / 校址', seats: '学位', cost: '投资（万元）', reason: '理由', land: '用地' },
+  land: {
+    unchecked: '未校核',
+    within: '用地内',
+    bought: (mu: number) => `征地 ${mu} 亩`,
+    detail: (l: ProjectLand) =>
+      l.checked
+        ? `占地 ${fmt.format(l.siteArea ?? 0)} ㎡ ÷ 生均用地 ${l.sitePerPupil ?? '—'} ㎡ = 可容 ${fmt.format(l.siteSeats ?? 0)} 个学位，扩建后全校 ${fmt.format(l.schoolSeats)} 个` +
+          (l.extraArea > 0 ? `；需征地 ${fmt.format(l.extraArea)} ㎡（${l.extraMu} 亩），土地费用${l.landCost === null ? '未计（规划未设置地价）' : ` ${fmt.format(l.landCost)} 万元`}` : '')
+        : '学校未填占地面积：用地面积未知，未校核（按不受用地限制计）',
+    total: (t: LayoutTotals) =>
+      `征地 ${t.landBought.mu} 亩（${t.landBought.expansions} 项${t.landBought.expansions === 0 ? '' : t.landBought.cost === null ? '，土地费用未计' : `，土地费用 ${fmt.format(t.landBought.cost)} 万元`}）；用地未校核 ${t.siteUnchecked} 项`,
+  },
   totals: {
     cost: '建设投资（万元）',
     mip: '优化方案',
@@ -61,6 +73,7 @@ const T = {
     travel: '平均 / 最远距离（km）',
     closed: '撤并或转型学校',
     bridged: '过渡期缺口（项目建成前）',
+    land: '改扩建用地（占地面积 ÷ 生均用地）',
   },
   weights: '权重与参数（来源）',
 };
@@ -270,6 +283,9 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
             <Descriptions.Item label={helpTitle(T.totals.uncovered, 'optimise.uncovered')}>{result.uncoveredChildren}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.travel, 'optimise.travel')}>{`${result.travel.mean ?? '—'} / ${result.travel.max ?? '—'}`}</Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.closed, 'optimise.closed')}>{result.totals.mip?.schoolsClosed ?? result.totals.greedy.schoolsClosed}</Descriptions.Item>
+            <Descriptions.Item label={T.totals.land} span={4}>
+              <span data-testid="optimise-land-total">{T.land.total(result.totals.mip ?? result.totals.greedy)}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={helpTitle(T.totals.bridged, 'optimise.bridged')} span={4}>
               {result.bridged.length === 0
                 ? `无（${result.firstBuildYear} 年起即可建成）`
@@ -320,6 +336,7 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
                   { title: T.cols.school, dataIndex: 'schoolName', width: 200 },
                   { title: helpTitle(T.cols.seats, 'optimise.seats'), dataIndex: 'seats', width: 80, align: 'right' },
                   { title: helpTitle(T.cols.cost, 'optimise.cost'), dataIndex: 'cost', width: 100, align: 'right', render: (v: number) => (v > 0 ? fmt.format(v) : '—') },
+                  { title: T.cols.land, key: 'land', width: 100, render: (_: unknown, r: OptimisedProject) => <LandCell land={r.land} /> },
                   { title: T.cols.reason, dataIndex: 'reason' },
                 ]}
                 data-testid="optimise-projects"
@@ -333,6 +350,17 @@ export function OptimisePanel({ plan, edit, saving }: { plan: Plan; edit: PlanSt
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** An expansion's site check: within the site, the land bought, or unchecked for want of 占地面积. */
+function LandCell({ land }: { land: ProjectLand | null }) {
+  if (!land) return <>—</>;
+  const text = !land.checked ? <Tag color="orange">{T.land.unchecked}</Tag> : land.extraArea > 0 ? <Tag color="volcano">{T.land.bought(land.extraMu)}</Tag> : T.land.within;
+  return (
+    <Tooltip title={T.land.detail(land)}>
+      <span data-testid="optimise-land">{text}</span>
+    </Tooltip>
   );
 }
 
