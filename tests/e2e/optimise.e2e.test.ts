@@ -26,7 +26,11 @@ describe('布局优化', () => {
     await page.getByTestId('optimise-run').click();
     await page.getByTestId('optimise-result').waitFor({ timeout: 180_000 });
     await expect(page.getByTestId('optimise-projects').textContent()).resolves.toMatch(/新建|撤并|改扩建/);
+    // The expansions' site check: land bought beyond 占地面积 ÷ 生均用地 and the unchecked ones.
+    await expect(page.getByTestId('optimise-land-total').textContent()).resolves.toMatch(/^征地 [\d.]+ 亩（\d+ 项.*）；用地未校核 \d+ 项$/);
     await session.shot('optimise-01-result');
+    await page.getByTestId('optimise-land-total').scrollIntoViewIfNeeded();
+    await session.shot('optimise-01-land');
     // Inspect on the map: the proposals are drawn over the plan while the result is open.
     await session.openPage('布局图');
     await page.getByTestId('map-proposal').waitFor({ timeout: 30_000 });
