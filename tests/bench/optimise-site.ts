@@ -2,18 +2,13 @@
 // on its instance with every expansion priced unchecked (as before the rule: no land beyond
 // 占地面积 ÷ 生均用地) and as built now, each stopped by CPU time. Not part of `npm run bench`:
 // `CPU=15 [LAND=<万元/亩>] nice -n 10 npx tsx tests/bench/optimise-site.ts`.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { createBackend } from '../../electron/backend';
-import { createProjectWithData } from '../../electron/backend/services/project';
 import { openProjectFile } from '../../electron/backend/db/project-file';
 import { solveInstance } from '../../electron/backend/optimise/solve';
 import { buildProjectInstance } from '../../electron/backend/services/optimise-instance';
 import { costOf, travelSummary, type OptInstance, type OptSolution } from '../../shared/optimise';
-import type { PlanDetail } from '../../shared/plan';
 import { generateCounty } from '../../shared/sample';
-import { resultOf } from '../helpers/backend';
+import { projectWithPlan, resultOf } from '../helpers/backend';
 
 const budget = Number(process.env.CPU ?? 15);
 const landPerMu = process.env.LAND ? Number(process.env.LAND) : undefined;
@@ -50,15 +45,11 @@ async function solve(label: string, inst: OptInstance) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-optland-'));
-  const file = path.join(dir, 's.csplan');
-  (await createProjectWithData(file, generateCounty())).close();
-  const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
-  await resultOf(backend.dispatch('project.open', { path: file }));
-  const plan = await resultOf<PlanDetail>(backend.dispatch('plan.create', {}));
-  if (landPerMu !== undefined) await resultOf(backend.dispatch('plan.update', { plan: plan.id, settings: { ...plan.settings, landPerMu } }));
-  backend.close();
-  const project = await openProjectFile(file);
+  const made = await projectWithPlan('csp-bench-site-', generateCounty(), async (backend, plan) => {
+    if (landPerMu !== undefined) await resultOf(backend.dispatch('plan.update', { plan: plan.id, settings: { ...plan.settings, landPerMu } }));
+  });
+  const plan = made.plan;
+  const project = await openProjectFile(made.projectPath);
   const cases = (['distance', 'area'] as const).flatMap((rule) => (['primary', 'junior'] as const).map((stage) => ({ stage, rule, p: buildProjectInstance(project, { plan: plan.id, stage, rule }) })));
   project.close();
   for (const { stage, rule, p } of cases) {
@@ -71,6 +62,5 @@ async function main() {
     await solve(`  before (unchecked) ${stage}/${rule}`, unchecked(inst));
     await solve(`  after  (site rule) ${stage}/${rule}`, inst);
   }
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 void main();

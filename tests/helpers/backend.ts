@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createBackend, type Backend, type BackendOptions } from '../../electron/backend';
 import { createProjectWithData } from '../../electron/backend/services/project';
 import type { ApiResponse } from '../../shared/api';
+import type { PlanDetail } from '../../shared/plan';
 import { planFreeSample } from './sample';
 import { tempDir } from './temp';
 
@@ -37,4 +38,25 @@ export async function openSampleCounty(prefix: string, options: Pick<BackendOpti
   const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli', ...options });
   await resultOf(backend.dispatch('project.open', { path: projectPath }));
   return { dir, projectPath, backend };
+}
+
+/**
+ * `data` as a project in a new temp folder with a new empty plan, and whatever `then` asks the
+ * backend for before it closes; the project is then free to be opened directly.
+ */
+export async function projectWithPlan<T = undefined>(
+  prefix: string,
+  data: Parameters<typeof createProjectWithData>[1],
+  then?: (backend: Backend, plan: PlanDetail) => Promise<T>,
+): Promise<{ projectPath: string; plan: PlanDetail; answer: T | undefined }> {
+  const dir = tempDir(prefix);
+  const projectPath = await projectFile(dir, 'sample.csplan', data);
+  const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
+  try {
+    await resultOf(backend.dispatch('project.open', { path: projectPath }));
+    const plan = await resultOf<PlanDetail>(backend.dispatch('plan.create', {}));
+    return { projectPath, plan, answer: then ? await then(backend, plan) : undefined };
+  } finally {
+    backend.close();
+  }
 }

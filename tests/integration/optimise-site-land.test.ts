@@ -2,19 +2,15 @@
 // (the suggestions' rule) bounds the sizes priced as before, larger sizes buy the land they
 // need, and schools whose 占地面积 is left blank (every third primary school here) keep every
 // size, flagged. Through the instance and through plan.optimise, MIP and greedy layouts alike.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/backend';
 import { openProjectFile, type ProjectFile } from '../../electron/backend/db/project-file';
-import { createProjectWithData } from '../../electron/backend/services/project';
 import { buildProjectInstance } from '../../electron/backend/services/optimise-instance';
 import { buildOptions } from '../../shared/optimise/options';
 import type { OptimisedProject, OptimiseResult } from '../../shared/optimise/result';
 import type { PlanDetail } from '../../shared/plan';
 import { siteAreaPerStudent } from '../../shared/plan/norms';
 import { generateCounty } from '../../shared/sample';
-import { resultOf } from '../helpers/backend';
-import { tempDir } from '../helpers/temp';
+import { projectWithPlan, resultOf } from '../helpers/backend';
 
 let file: ProjectFile;
 let plan: PlanDetail;
@@ -23,8 +19,6 @@ const blank = new Set<string>();
 const urbanTownships = new Set<string>();
 
 beforeAll(async () => {
-  const dir = tempDir('csp-optimise-site-');
-  const project = path.join(dir, 'sample.csplan');
   const county = generateCounty();
   for (const t of county.townships) if (t.urbanRural === '城区') urbanTownships.add(t.code);
   county.schools.filter((s) => s.kind === 'primary').forEach((s, i) => {
@@ -32,16 +26,12 @@ beforeAll(async () => {
     s.siteArea = null;
     blank.add(s.code);
   });
-  (await createProjectWithData(project, county)).close();
-  const backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
-  try {
-    await resultOf(backend.dispatch('project.open', { path: project }));
-    plan = await resultOf<PlanDetail>(backend.dispatch('plan.create', {}));
-    byArea = await resultOf<OptimiseResult>(backend.dispatch('plan.optimise', { plan: plan.id, stage: 'primary', rule: 'area', timeLimit: 2 }));
-  } finally {
-    backend.close();
-  }
-  file = await openProjectFile(project);
+  const made = await projectWithPlan('csp-optimise-site-', county, (backend, p) =>
+    resultOf<OptimiseResult>(backend.dispatch('plan.optimise', { plan: p.id, stage: 'primary', rule: 'area', timeLimit: 2 })),
+  );
+  plan = made.plan;
+  byArea = made.answer as OptimiseResult;
+  file = await openProjectFile(made.projectPath);
 }, 600_000);
 
 afterAll(() => file?.close());
