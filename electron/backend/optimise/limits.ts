@@ -3,3 +3,21 @@
  * the optimiser is held to 1 GiB, and HiGHS's WebAssembly memory only grows while it searches.
  */
 export const SOLVE_MEMORY_MB = 750;
+
+/**
+ * Rows from which a model is a large county's: the sample county's largest (primary stage,
+ * area rule) has 15,258, the bench's 600-school, 5,000-village county 121,019
+ * (docs/ARCHITECTURE.md, "Layout optimiser", memory bound). The sample keeps HiGHS's defaults.
+ */
+export const LARGE_MODEL_ROWS = 60_000;
+
+/**
+ * HiGHS options for a large model. The memory stop can act only at HiGHS's interrupt
+ * checkpoints, and the root node has none between its first LP and its first cut round:
+ * on the 600-school county that stretch alone added 430 MiB, of which the LP presolve of
+ * the root relaxation (a second copy of a model HiGHS has already presolved as a MIP) was
+ * about 150 MiB. Without it the root LP starts from the MIP-presolved model as it stands.
+ */
+export const LARGE_MODEL_OPTIONS: Readonly<Record<string, string | number | boolean>> = {
+  mip_root_presolve_only: true,
+};

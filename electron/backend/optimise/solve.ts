@@ -7,7 +7,7 @@ import type { OptInstance } from '../../../shared/optimise/instance';
 import { buildMip, decodeMip, encodeSolution } from '../../../shared/optimise/model';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { freshHighs, solveWith, type SolveProgress } from './highs-run';
-import { SOLVE_MEMORY_MB } from './limits';
+import { LARGE_MODEL_OPTIONS, LARGE_MODEL_ROWS, SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
   timeLimit: number;
@@ -52,7 +52,15 @@ export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise
   const { mip, layout } = buildMip(inst);
   const h = await freshHighs();
   const start = binariesOf(encodeSolution(inst, layout, polishLayout(inst, greedy), mip.numCols), mip.integrality);
-  const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop, memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB });
+  const out = solveWith(h, mip, {
+    timeLimit: o.timeLimit,
+    mipGap: o.mipGap,
+    start,
+    onProgress: o.onProgress,
+    shouldStop: o.shouldStop,
+    memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB,
+    extra: mip.numRows >= LARGE_MODEL_ROWS ? LARGE_MODEL_OPTIONS : undefined,
+  });
   const sol = out.values && out.objective !== null ? decodeMip(inst, layout, out.values, out.status, out.gap, out.objective) : null;
   let binaries = 0;
   for (const v of mip.integrality) binaries += v;
