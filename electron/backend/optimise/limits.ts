@@ -21,3 +21,8 @@ export const LARGE_MODEL_ROWS = 60_000;
 export const LARGE_MODEL_OPTIONS: Readonly<Record<string, string | number | boolean>> = {
   mip_root_presolve_only: true,
 };
+
+/** The HiGHS options a model of `rows` rows gets beyond the defaults (none for the sample county's). */
+export function highsOptionsFor(rows: number): Readonly<Record<string, string | number | boolean>> | undefined {
+  return rows >= LARGE_MODEL_ROWS ? LARGE_MODEL_OPTIONS : undefined;
+}

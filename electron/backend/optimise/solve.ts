@@ -7,7 +7,7 @@ import type { OptInstance } from '../../../shared/optimise/instance';
 import { buildMip, decodeMip, encodeSolution } from '../../../shared/optimise/model';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { freshHighs, solveWith, type SolveProgress } from './highs-run';
-import { LARGE_MODEL_OPTIONS, LARGE_MODEL_ROWS, SOLVE_MEMORY_MB } from './limits';
+import { highsOptionsFor, SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
   timeLimit: number;
@@ -59,7 +59,7 @@ export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise
     onProgress: o.onProgress,
     shouldStop: o.shouldStop,
     memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB,
-    extra: mip.numRows >= LARGE_MODEL_ROWS ? LARGE_MODEL_OPTIONS : undefined,
+    extra: highsOptionsFor(mip.numRows),
   });
   const sol = out.values && out.objective !== null ? decodeMip(inst, layout, out.values, out.status, out.gap, out.objective) : null;
   let binaries = 0;
