@@ -60,12 +60,12 @@ export async function benchOptimiseInstance(label: string, inst: OptInstance, ti
     const tg = travelSummary(inst, out.greedy);
     note =
       `${inst.facilities.length} 校址，${inst.points.length} 村，${inst.years.length} 年；` +
-      `模型 ${out.size.columns} 列 ${out.size.rows} 行 ${out.size.binaries} 个 0-1 变量；` +
+      `模型 ${out.size.columns} 列 ${out.size.rows} 行 ${out.size.nonzeros} 个非零元 ${out.size.binaries} 个 0-1 变量；` +
       `状态 ${out.solverStatus}，间隙 ${out.mip?.gap === null || out.mip?.gap === undefined ? '—' : `${(out.mip.gap * 100).toFixed(2)}%`}，` +
       `墙钟 ${fmt(wall)} s，CPU ${fmt((cpu.user + cpu.system) / 1e6)} s，求解器 ${fmt(out.seconds)} s；${memoryLine()}，${out.stopped === 'memory' ? '达到内存上限提前停止' : '未触及内存上限'}；` +
       `目标值 MIP/贪心 = ${m ? (m.objective / g.objective).toFixed(3) : '—'}（${fmt(m?.objective, 0)} / ${fmt(g.objective, 0)} 万元），` +
       `建设投资 MIP ${fmt(m?.capital, 0)} / 贪心 ${fmt(g.capital, 0)} 万元，缺学位 MIP ${tm?.unmetSeats ?? '—'} / 贪心 ${tg.unmetSeats}；` +
-      `约束检查 ${out.violations.mip.length + out.violations.greedy.length === 0 ? '全部满足' : `${out.violations.mip.length + out.violations.greedy.length} 处不满足`}`;
+      `约束检查 ${out.violations.mip.length + out.violations.greedy.length === 0 ? '全部满足' : `${out.violations.mip.length + out.violations.greedy.length} 处不满足`}；负载 ${os.loadavg()[0]?.toFixed(1)}`;
   });
   console.log(`${label}：${note}`);
 }

@@ -4,10 +4,11 @@
 import { checkSolution } from '../../../shared/optimise/check';
 import { greedySolve, polishLayout } from '../../../shared/optimise/greedy';
 import type { OptInstance } from '../../../shared/optimise/instance';
-import { buildMip, decodeMip, encodeSolution } from '../../../shared/optimise/model';
+import { buildMip, decodeMip, encodeSolution, type SparseMip } from '../../../shared/optimise/model';
+import { dropSlackColumns } from '../../../shared/optimise/slack-columns';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { freshHighs, solveWith, type SolveProgress } from './highs-run';
-import { SOLVE_MEMORY_MB } from './limits';
+import { highsOptionsFor, SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
   timeLimit: number;
@@ -47,13 +48,35 @@ function binariesOf(v: Float64Array, integrality: Int32Array): { indices: Int32A
   return { indices, values };
 }
 
+/**
+ * The model HiGHS gets: a large county's without its slack columns (slack-columns.ts), with
+ * the way from the solver's column vector back to the full one and from a full column index
+ * to the solver's.
+ */
+function forSolver(mip: SparseMip): { mip: SparseMip; expand: (v: Float64Array) => Float64Array; column: (c: number) => number } {
+  if (!highsOptionsFor(mip.numRows)) return { mip, expand: (v) => v, column: (c) => c };
+  const slim = dropSlackColumns(mip);
+  return { mip: slim.mip, expand: slim.expand, column: (c) => slim.column[c] as number };
+}
+
 export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise<SolveOutcome> {
   const greedy = greedySolve(inst);
-  const { mip, layout } = buildMip(inst);
+  const { mip: full, layout } = buildMip(inst);
+  const solver = forSolver(full);
+  const mip = solver.mip;
   const h = await freshHighs();
-  const start = binariesOf(encodeSolution(inst, layout, polishLayout(inst, greedy), mip.numCols), mip.integrality);
-  const out = solveWith(h, mip, { timeLimit: o.timeLimit, mipGap: o.mipGap, start, onProgress: o.onProgress, shouldStop: o.shouldStop, memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB });
-  const sol = out.values && out.objective !== null ? decodeMip(inst, layout, out.values, out.status, out.gap, out.objective) : null;
+  const start = binariesOf(encodeSolution(inst, layout, polishLayout(inst, greedy), full.numCols), full.integrality);
+  start.indices = start.indices.map(solver.column);
+  const out = solveWith(h, mip, {
+    timeLimit: o.timeLimit,
+    mipGap: o.mipGap,
+    start,
+    onProgress: o.onProgress,
+    shouldStop: o.shouldStop,
+    memoryLimitMb: o.memoryLimitMb ?? SOLVE_MEMORY_MB,
+    extra: highsOptionsFor(mip.numRows),
+  });
+  const sol = out.values && out.objective !== null ? decodeMip(inst, layout, solver.expand(out.values), out.status, out.gap, out.objective) : null;
   let binaries = 0;
   for (const v of mip.integrality) binaries += v;
   return {
