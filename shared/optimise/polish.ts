@@ -98,7 +98,7 @@ function singleRound(inst: OptInstance, d: Decisions, tryChange: TryChange): boo
     if (fac.convertCredit > 0 && inst.firstBuildIndex >= T) return;
     const now = d.closeFrom[f] ?? null;
     const to = (at: number | null) => () => (d.closeFrom[f] = at);
-    for (const at of [first, ...Array.from({ length: T - 1 - first }, (_, i) => first + 1 + i), null]) {
+    for (const at of [first, ...Array.from({ length: T }, (_, i) => i).filter((t) => t !== first && (t >= first || fac.convertCredit === 0)), null]) {
       if (at === now) continue;
       if (tryChange([f], to(at), to(now))) return (improved = true);
     }
