@@ -25,7 +25,9 @@
 //              group g of villages and the schools their arcs reach (cover.ts): implied by the
 //              capacity rows, but as one row the solver's rounding cuts see that seats come in
 //              standard sizes (on the sample's primary schools under the area rule the root
-//              bound then rises to within 0.4 % of the optimum instead of 1.25 %)
+//              bound then rises to within 0.4 % of the optimum instead of 1.25 %); left out of
+//              a model already `balanceRowsBelow` rows long, since they hold each u[p,t] in a
+//              second row and so keep a large county's slack columns (slack-columns.ts)
 //   budget     Σ cost·(y[·,t] − y[·,t−1]) + Σ boarding·(b[·,t] − b[·,t−1]) ≤ B_t, and Σ cost·y[·,T−1] + Σ boarding·b[·,T−1] ≤ total
 // A conversion credit c_f (closing as 转型 instead of 撤并) enters as −c_f·(1 − o[f,T−1]):
 // +c_f on o[f,T−1] and −Σc_f in the objective offset. The unmet penalty on the children no
@@ -100,7 +102,12 @@ class Builder {
   }
 }
 
-export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout } {
+export interface MipOptions {
+  /** The group balance rows are written only while the model has fewer rows than this. */
+  balanceRowsBelow?: number;
+}
+
+export function buildMip(inst: OptInstance, options: MipOptions = {}): { mip: SparseMip; layout: MipLayout } {
   const T = inst.years.length;
   const F = inst.facilities.length;
   const last = T - 1;
@@ -212,7 +219,8 @@ export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout
   });
 
   // seat balance of each group of villages and their schools (cover.ts)
-  for (const g of seatGroups(inst)) {
+  const groups = B.rowLower.length < (options.balanceRowsBelow ?? Infinity) ? seatGroups(inst) : [];
+  for (const g of groups) {
     for (let t = 0; t < T; t++) {
       let demand = 0;
       const e: [number, number][] = [];

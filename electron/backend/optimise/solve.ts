@@ -8,7 +8,7 @@ import { buildMip, decodeMip, encodeSolution, type SparseMip } from '../../../sh
 import { dropSlackColumns } from '../../../shared/optimise/slack-columns';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { freshHighs, solveWith, type SolveProgress } from './highs-run';
-import { highsOptionsFor, SOLVE_MEMORY_MB } from './limits';
+import { highsOptionsFor, LARGE_MODEL_ROWS, SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
   timeLimit: number;
@@ -61,7 +61,7 @@ function forSolver(mip: SparseMip): { mip: SparseMip; expand: (v: Float64Array) 
 
 export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise<SolveOutcome> {
   const greedy = greedySolve(inst);
-  const { mip: full, layout } = buildMip(inst);
+  const { mip: full, layout } = buildMip(inst, { balanceRowsBelow: LARGE_MODEL_ROWS });
   const solver = forSolver(full);
   const mip = solver.mip;
   const h = await freshHighs();

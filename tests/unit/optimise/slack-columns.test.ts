@@ -18,8 +18,16 @@ const objective = (mip: SparseMip, v: ArrayLike<number>) => {
 
 describe('a model without its slack columns', () => {
   const inst = syntheticCounty({ schools: 12, villages: 60, sites: 3, years: 3, sideKm: 12 });
-  const { mip, layout } = buildMip(inst);
+  // As a large county's model is built: without the group balance rows, which would hold
+  // each unmet column in a second row.
+  const { mip, layout } = buildMip(inst, { balanceRowsBelow: 0 });
   const slim = dropSlackColumns(mip);
+
+  it('keeps an unmet column that a balance row also holds', () => {
+    const withBalance = buildMip(inst).mip;
+    expect(withBalance.numRows).toBeGreaterThan(mip.numRows);
+    expect(dropSlackColumns(withBalance).mip.numCols).toBe(withBalance.numCols);
+  });
 
   it('drops one unmet column per demand row and year and nothing else', () => {
     let unmet = 0;
