@@ -115,17 +115,28 @@ function built(): boolean {
   return false;
 }
 
-export async function benchInteraction(record: RecordFigure): Promise<void> {
-  if (!built()) return;
-  const session = await startBrowserSession({ prefix: 'bench-ui' });
+/** The browser on the sample county at 1280 × 720, counting commits and the main thread's time. */
+async function openCounting(prefix: string): Promise<{ session: BrowserSession; page: Page; cdp: CDPSession }> {
+  const session = await startBrowserSession({ prefix });
   const { page } = session;
   page.setDefaultTimeout(120_000);
-  await page.addInitScript({ content: COUNT_COMMITS });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
   try {
+    await page.addInitScript({ content: COUNT_COMMITS });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     await page.setViewportSize({ width: 1280, height: 720 });
     await session.openSample();
+    return { session, page, cdp };
+  } catch (e) {
+    await session.close();
+    throw e;
+  }
+}
+
+export async function benchInteraction(record: RecordFigure): Promise<void> {
+  if (!built()) return;
+  const { session, page, cdp } = await openCounting('bench-ui');
+  try {
     const load = () => os.loadavg()[0]?.toFixed(1) ?? '?';
     const opened = await next(page, 'open', 0);
     record('打开示例县至「总览」静止（浏览器）', [opened], `其余页面在此之后才于空闲时预建；负载 ${load()}`);
@@ -221,15 +232,8 @@ async function sliderRecomputes(session: BrowserSession, cdp: CDPSession, record
  */
 export async function benchSlider(record: RecordFigure): Promise<void> {
   if (!built()) return;
-  const session = await startBrowserSession({ prefix: 'bench-slider' });
-  const { page } = session;
-  page.setDefaultTimeout(120_000);
-  await page.addInitScript({ content: COUNT_COMMITS });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+  const { session, page, cdp } = await openCounting('bench-slider');
   try {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await session.openSample();
     await prebuilt(page);
     await sliderRecomputes(session, cdp, record, Number(process.env.SLIDER_ROUNDS ?? 8));
   } finally {
