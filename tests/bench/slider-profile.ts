@@ -1,9 +1,7 @@
 // Where a 预测 slider move spends its time: Chromium's sampling profiler around a few moves,
 // the components React rendered in each commit (through the developer-tools hook), and the
-// projection request's own timing. Run it on an unminified build, or the names are mangled:
-//   CSP_RENDERER_DIR=<dir> npx tsx tests/bench/slider-profile.ts
-// where <dir> is built by electron-vite with `renderer.build.minify` off (docs/ARCHITECTURE.md,
-// "Interaction timings").
+// projection request's own timing. Run it on an unminified build (tests/bench/profile-build.config.ts
+// says how), or the names are mangled (docs/ARCHITECTURE.md, "The 预测 slider's recompute").
 import os from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
 import { startBrowserSession } from '../helpers/browser-session';
