@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { startBrowserSession } from '../helpers/browser-session';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser-session';
 
 export type RecordFigure = (name: string, runs: number[], note?: string) => void;
 
@@ -109,20 +109,34 @@ async function prebuilt(page: Page): Promise<void> {
   await page.waitForFunction((t) => performance.getEntriesByName('csp:prebuilt', 'mark').some((m) => m.startTime > t), since, { timeout: 120_000 });
 }
 
-export async function benchInteraction(record: RecordFigure): Promise<void> {
-  if (!fs.existsSync(path.resolve('out/renderer/index.html'))) {
-    console.log('跳过界面交互计时：请先运行 npx electron-vite build');
-    return;
-  }
-  const session = await startBrowserSession({ prefix: 'bench-ui' });
+function built(): boolean {
+  if (fs.existsSync(path.resolve(process.env.CSP_RENDERER_DIR ?? 'out/renderer', 'index.html'))) return true;
+  console.log('跳过界面交互计时：请先运行 npx electron-vite build');
+  return false;
+}
+
+/** The browser on the sample county at 1280 × 720, counting commits and the main thread's time. */
+async function openCounting(prefix: string): Promise<{ session: BrowserSession; page: Page; cdp: CDPSession }> {
+  const session = await startBrowserSession({ prefix });
   const { page } = session;
   page.setDefaultTimeout(120_000);
-  await page.addInitScript({ content: COUNT_COMMITS });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
   try {
+    await page.addInitScript({ content: COUNT_COMMITS });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     await page.setViewportSize({ width: 1280, height: 720 });
     await session.openSample();
+    return { session, page, cdp };
+  } catch (e) {
+    await session.close();
+    throw e;
+  }
+}
+
+export async function benchInteraction(record: RecordFigure): Promise<void> {
+  if (!built()) return;
+  const { session, page, cdp } = await openCounting('bench-ui');
+  try {
     const load = () => os.loadavg()[0]?.toFixed(1) ?? '?';
     const opened = await next(page, 'open', 0);
     record('打开示例县至「总览」静止（浏览器）', [opened], `其余页面在此之后才于空闲时预建；负载 ${load()}`);
@@ -176,29 +190,52 @@ export async function benchInteraction(record: RecordFigure): Promise<void> {
       );
     }
 
-    await session.openPage('预测');
-    await page.getByTestId('forecast-page').waitFor();
-    const slider = page.locator('.forecast-side .ant-slider-handle').first();
-    await slider.waitFor();
-    const runs: number[] = [];
-    const recomputes: Work[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const before = (await measures(page, 'recompute')).length;
-      recomputes.push(
-        await work(page, cdp, session.requests, async () => {
-          await slider.focus();
-          await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
-          runs.push(await next(page, 'recompute', before));
-        }),
-      );
-    }
-    const answers = (await measures(page, 'answer:recompute')).slice(-ROUNDS);
-    const shown = answers.length ? `${Math.round(middle(answers))} ms` : '?';
-    record(
-      '预测参数滑块：重算并重绘（浏览器，示例县）',
-      runs,
-      `自请求发出至页面静止，不含 120 ms 输入停顿；新数值首次显示（中位数）${shown}；${describeWork(recomputes)}；负载 ${load()}`,
+    await sliderRecomputes(session, cdp, record, ROUNDS);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The 预测 page's first slider moved by key, `rounds` times, each recompute timed and counted. */
+async function sliderRecomputes(session: BrowserSession, cdp: CDPSession, record: RecordFigure, rounds: number): Promise<void> {
+  const { page } = session;
+  const load = () => os.loadavg()[0]?.toFixed(1) ?? '?';
+  await session.openPage('预测');
+  await page.getByTestId('forecast-page').waitFor();
+  const slider = page.locator('.forecast-side .ant-slider-handle').first();
+  await slider.waitFor();
+  const runs: number[] = [];
+  const recomputes: Work[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const before = (await measures(page, 'recompute')).length;
+    recomputes.push(
+      await work(page, cdp, session.requests, async () => {
+        await slider.focus();
+        await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+        runs.push(await next(page, 'recompute', before));
+      }),
     );
+  }
+  const answers = (await measures(page, 'answer:recompute')).slice(-rounds);
+  const shown = answers.length ? `${Math.round(middle(answers))} ms` : '?';
+  record(
+    '预测参数滑块：重算并重绘（浏览器，示例县）',
+    runs,
+    `自请求发出至页面静止，不含 120 ms 输入停顿；新数值首次显示（中位数）${shown}；${describeWork(recomputes)}；负载 ${load()}`,
+  );
+}
+
+/**
+ * Just the slider (BENCH_ONLY=slider): the sample opened, its pages built ahead, then
+ * SLIDER_ROUNDS moves (8 unless set). Quicker than the whole UI bench, to compare two builds
+ * back to back (CSP_RENDERER_DIR picks the build).
+ */
+export async function benchSlider(record: RecordFigure): Promise<void> {
+  if (!built()) return;
+  const { session, page, cdp } = await openCounting('bench-slider');
+  try {
+    await prebuilt(page);
+    await sliderRecomputes(session, cdp, record, Number(process.env.SLIDER_ROUNDS ?? 8));
   } finally {
     await session.close();
   }

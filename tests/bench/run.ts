@@ -14,7 +14,7 @@ import { benchMap, benchMapAnnex } from './map';
 import { benchPlan } from './plan';
 import { benchGeo } from './geo';
 import { benchOptimise } from './optimise';
-import { benchInteraction } from './interaction';
+import { benchInteraction, benchSlider } from './interaction';
 
 interface Figure {
   name: string;
@@ -74,6 +74,12 @@ async function main(): Promise<void> {
   // BENCH_ONLY=ui: just the interaction timings in the browser.
   if (process.env.BENCH_ONLY === 'ui') {
     await benchInteraction(record);
+    printFigures();
+    return;
+  }
+  // BENCH_ONLY=slider: just the 预测 slider's recomputes (CSP_RENDERER_DIR=<dir> for another build).
+  if (process.env.BENCH_ONLY === 'slider') {
+    await benchSlider(record);
     printFigures();
     return;
   }

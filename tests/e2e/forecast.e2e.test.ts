@@ -132,6 +132,53 @@ describe('the 预测 page', () => {
     await shot('14b-forecast-backtest-horizons');
   });
 
+  it('ends the recompute measure at the frame showing the new figures in the chart and the table, and draws nothing after it', async () => {
+    await page.getByTestId('forecast-tabs').getByText('分学段', { exact: true }).click();
+    const chart = page.locator('[data-testid="forecast-county-chart"] svg');
+    await chart.locator('path').first().waitFor({ state: 'attached' });
+    const column = projection.years.length + 1;
+    // What the page shows at the moment the renderer ends csp:answer:recompute, taken inside
+    // that call: the chart's drawing and the 小学 figure of the last year.
+    await page.evaluate((col) => {
+      const w = window as unknown as { __atAnswer: { svg: string; cell: string }[] };
+      w.__atAnswer = [];
+      const measure = performance.measure.bind(performance);
+      performance.measure = ((name: string, options?: PerformanceMeasureOptions) => {
+        if (name === 'csp:answer:recompute') {
+          const row = [...document.querySelectorAll('[data-testid="forecast-county-table"] tr.ant-table-row')].find((r) => r.textContent?.includes('小学'));
+          w.__atAnswer.push({
+            svg: document.querySelector('[data-testid="forecast-county-chart"] svg')?.outerHTML ?? '',
+            cell: (row?.querySelectorAll('td')[col]?.textContent ?? '').replace(/[,\s]/g, ''),
+          });
+        }
+        return measure(name, options);
+      }) as typeof performance.measure;
+    }, column);
+    const svgBefore = await chart.evaluate((el) => el.outerHTML);
+    const recomputes = await page.evaluate(() => performance.getEntriesByName('csp:recompute', 'measure').length);
+
+    const setup = await api<{ scenarios: { name: string; params: { births: { changePct: number | null; shiftPct: number } } }[] }>('projection.setup', {});
+    const births = setup.scenarios.find((x) => x.name === '中')?.params.births;
+    if (!births) throw new Error('no 中 scenario');
+    const moved = await api<ProjectionResult>('projection.run', { scenario: '中', params: { births: { ...births, shiftPct: births.shiftPct + 0.5 } } });
+    expect(moved.county.primary.at(-1)).not.toBe(projection.county.primary.at(-1));
+
+    await page.getByTestId('editor-births-shift').locator('.ant-slider-handle').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((n) => performance.getEntriesByName('csp:recompute', 'measure').length > n, recomputes);
+    const atAnswer = await page.evaluate(() => (window as unknown as { __atAnswer: { svg: string; cell: string }[] }).__atAnswer);
+    expect(atAnswer).toHaveLength(1);
+    const [shown] = atAnswer;
+    expect(shown?.cell).toBe(String(moved.county.primary.at(-1)));
+    expect(shown?.svg).not.toBe(svgBefore);
+    // Settled: the chart is the one drawn in the answer's frame, with nothing tweened since.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await chart.evaluate((el) => el.outerHTML)).toBe(shown?.svg);
+    expect(await tableCell('forecast-county-table', '小学', column)).toBe(String(moved.county.primary.at(-1)));
+    await page.getByTestId('scenario-editor').getByText('撤销修改').click();
+    await expect.poll(() => tableCell('forecast-county-table', '小学', column)).toBe(String(projection.county.primary.at(-1)));
+  });
+
   it('exports the projection as a workbook', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forecast-export').click()]);
     expect(download.suggestedFilename()).toMatch(/预测.*\.xlsx$/);

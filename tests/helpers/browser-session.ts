@@ -10,7 +10,8 @@ import { placePlanFreeSample } from './sample';
 import { tempDir } from './temp';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RENDERER = path.resolve('out/renderer');
+// CSP_RENDERER_DIR: another build (the bench compares an older build with this one, or an unminified one for profiles).
+const RENDERER = path.resolve(process.env.CSP_RENDERER_DIR ?? 'out/renderer');
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
 export interface BrowserSession {

@@ -40,6 +40,31 @@ export type ChartOption = echarts.ComposeOption<
 
 export const CHART_FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif';
 
+// Series data and category lists change with every answer; functions (formatters) are new
+// closures each time. Neither changes what the chart is made of.
+function shapeOf(option: ChartOption): string {
+  return JSON.stringify(option, (key, value: unknown) => (key === 'data' ? undefined : typeof value === 'function' ? 'ƒ' : value));
+}
+
+/**
+ * Draws `option` and returns its shape. The first draw grows in; every later one is drawn at
+ * once, without tweening (`animation: false`, so ECharts neither morphs the lines nor runs
+ * frames after this one): the frame after a change (a slider move) shows the final values.
+ * An option of the shape already drawn (the same series, axes and labels, new figures) is
+ * merged into the chart's model, which keeps its components; any other replaces the model.
+ * Merging is safe only then: every key the last option set is set again, so nothing stale
+ * survives (series are matched by position, and their data arrays are replaced whole).
+ */
+function draw(chart: echarts.ECharts, option: ChartOption, drawnShape: string | null): string {
+  const shape = shapeOf(option);
+  const first = drawnShape === null;
+  chart.setOption(
+    { textStyle: { fontFamily: CHART_FONT }, ...(first ? { animationDuration: 400 } : { animation: false }), ...option },
+    { notMerge: shape !== drawnShape },
+  );
+  return shape;
+}
+
 interface Props {
   option: ChartOption;
   height?: number | string;
@@ -52,6 +77,8 @@ interface Props {
 export function EChart({ option, height = 300, style, testId, label }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
+  // The option last drawn, as its shape (everything but the data arrays); see draw().
+  const shapeRef = useRef<string | null>(null);
 
   // Layout effects: the chart is drawn in the same task as React's commit, so the frame that
   // shows the page's new figures shows the chart's too (the timings end at that frame).
@@ -75,17 +102,13 @@ export function EChart({ option, height = 300, style, testId, label }: Props) {
       observer.disconnect();
       chart.dispose();
       chartRef.current = null;
+      shapeRef.current = null;
     };
   }, []);
 
   useLayoutEffect(() => {
-    // New figures are drawn at once, not tweened: the first frame after a change (a slider
-    // move) shows the final values, and no frames are redrawn after it. The first draw still
-    // grows in.
-    chartRef.current?.setOption(
-      { textStyle: { fontFamily: CHART_FONT }, animationDuration: 400, animationDurationUpdate: 0, ...option },
-      { notMerge: true },
-    );
+    const chart = chartRef.current;
+    if (chart) shapeRef.current = draw(chart, option, shapeRef.current);
   }, [option]);
 
   return (

@@ -1,11 +1,12 @@
 // 预测: school-age population and students by stage, township and school, 15 years ahead,
 // under named scenarios (低/中/高 and the planner's own), with the backtest beside every
 // projection and a scenario editor that recomputes as it is moved.
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, App, Button, Collapse, Empty, Segmented, Select, Space, Tabs, Tag } from 'antd';
 import { DownloadOutlined, SlidersOutlined } from '@ant-design/icons';
 import { invoke } from '../api/client';
 import { useApi } from '../api/useApi';
+import type { CalibrationSummary } from '@shared/projection';
 import { zh } from '../i18n/zh';
 import { LoadError, PageLoading } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
@@ -41,6 +42,19 @@ export function ForecastPage() {
     [btBase, f.scenario, f.setup],
   );
   const bt = btBase !== null ? backtest.data : undefined;
+  // Every answer brings a new calibration object with the same figures (it follows the
+  // history, not the edits): kept as long as its figures are, the editor is not rendered again.
+  const calibrationText = f.result ? JSON.stringify(f.result.calibration) : null;
+  const calibration = useMemo(() => (calibrationText === null ? undefined : (JSON.parse(calibrationText) as CalibrationSummary)), [calibrationText]);
+  const { setDraft, selectScenario, reloadSetup } = f;
+  const discard = useCallback(() => setDraft(null), [setDraft]);
+  const stored = useCallback(
+    (select?: string) => {
+      if (select) selectScenario(select);
+      reloadSetup();
+    },
+    [selectScenario, reloadSetup],
+  );
 
   if (f.setupError && !f.setup) return <LoadError error={f.setupError} onRetry={f.reloadSetup} />;
   if (!f.setup) return <PageLoading />;
@@ -184,14 +198,11 @@ export function ForecastPage() {
               scenario={f.scenario}
               params={f.params}
               modified={f.draft !== null}
-              calibration={r.calibration}
+              calibration={calibration}
               baseYear={r.baseYear}
-              onChange={f.setDraft}
-              onDiscard={() => f.setDraft(null)}
-              onStored={(select) => {
-                if (select) f.selectScenario(select);
-                f.reloadSetup();
-              }}
+              onChange={setDraft}
+              onDiscard={discard}
+              onStored={stored}
             />
           </aside>
         ) : null}

@@ -116,6 +116,8 @@ interface Row {
   high: number[] | null;
   /** Year of the stage's peak when it lies inside the projection. */
   peakYear: number | null;
+  /** The projection's base year: a year's figure is at the same index only under the same base year. */
+  baseYear: number;
 }
 
 function countyColumns(baseYear: number, years: readonly number[]): TableColumnsType<Row> {
@@ -149,6 +151,10 @@ function countyColumns(baseYear: number, years: readonly number[]): TableColumns
       key: String(y),
       align: 'right' as const,
       width: 66,
+      // A slider move changes some years' figures only (a births shift, those of children
+      // born after the base year): the other cells keep what they show, without rendering.
+      shouldCellUpdate: (r: Row, prev: Row) =>
+        r.baseYear !== prev.baseYear || r.range !== prev.range || r.values[i] !== prev.values[i] || r.low?.[i] !== prev.low?.[i] || r.high?.[i] !== prev.high?.[i] || (r.peakYear === y) !== (prev.peakYear === y),
       render: (_: unknown, r: Row) =>
         r.range ? (
           <IntervalText low={r.low?.[i]} high={r.high?.[i]} />
@@ -174,6 +180,7 @@ export const CountyPanel = memo(function CountyPanel({ result, backtest }: { res
       low: result.countyLow?.[stage] ?? null,
       high: result.countyHigh?.[stage] ?? null,
       peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
+      baseYear: result.baseYear,
     };
     return row.low && row.high ? [row, { ...row, key: `${stage}-range`, range: true }] : [row];
   });

@@ -1,7 +1,7 @@
 // The scenario editor: every parameter of the selected scenario, each next to the value the
 // county's own history suggests. A change recomputes at once (unsaved, marked as such);
 // 保存情景 writes it to the project file.
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { App, Button, Collapse, Divider, Flex, Input, InputNumber, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { KIND_LABEL, STAGE_LABEL } from '@shared/domain';
@@ -10,6 +10,7 @@ import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
 import { useAttempt } from '../../state/useReportError';
+import { useDraftValue } from '../../lib/useDraftValue';
 import { DevelopmentModal } from './DevelopmentModal';
 import { SaveModal } from '../SaveModal';
 
@@ -24,6 +25,29 @@ function Field({ label, hint, children }: { label: ReactNode; hint?: ReactNode; 
       {children}
       {hint ? <div className="editor-hint">{hint}</div> : null}
     </div>
+  );
+}
+
+interface SliderFieldProps {
+  label: (value: number) => ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+  min: number;
+  max: number;
+  step: number;
+  marks: Record<number, string>;
+  value: number;
+  onChange: (value: number) => void;
+}
+
+/** A parameter's slider, which keeps the value being moved to itself until it is let go. */
+function SliderField({ label, hint, testId, value, onChange, ...range }: SliderFieldProps) {
+  const draft = useDraftValue(value, onChange);
+  const slider = <Slider {...range} {...draft} />;
+  return (
+    <Field label={label(draft.value)} hint={hint}>
+      {testId ? <div data-testid={testId}>{slider}</div> : slider}
+    </Field>
   );
 }
 
@@ -92,7 +116,8 @@ interface Props {
   onStored: (select?: string) => void;
 }
 
-export function ScenarioEditor({ setup, scenario, params, modified, calibration, baseYear, onChange, onDiscard, onStored }: Props) {
+// Memo: the projection's answers (a new result, the same calibration) do not change the editor.
+export const ScenarioEditor = memo(function ScenarioEditor({ setup, scenario, params, modified, calibration, baseYear, onChange, onDiscard, onStored }: Props) {
   const { message } = App.useApp();
   const attempt = useAttempt();
   const [saving, setSaving] = useState(false);
@@ -152,21 +177,31 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
           />
         ) : null}
       </Field>
-      <Field label={t.birthsShift} hint={t.birthsShiftHint}>
-        <div data-testid="editor-births-shift">
-          <Slider min={-10} max={10} step={0.5} value={births.shiftPct} onChange={(v) => set('births', { ...births, shiftPct: v })} marks={{ '-10': '-10', 0: '0', 10: '+10' }} />
-        </div>
-      </Field>
+      <SliderField
+        label={() => t.birthsShift}
+        hint={t.birthsShiftHint}
+        testId="editor-births-shift"
+        min={-10}
+        max={10}
+        step={0.5}
+        marks={{ [-10]: '-10', 0: '0', 10: '+10' }}
+        value={births.shiftPct}
+        onChange={(v) => set('births', { ...births, shiftPct: v })}
+      />
 
       <Divider titlePlacement="start" plain className="editor-divider">
         {t.migration}
       </Divider>
-      <Field
-        label={`${t.migrationScale} ${t.times(params.migrationScale.toFixed(1))}`}
+      <SliderField
+        label={(v) => `${t.migrationScale} ${t.times(v.toFixed(1))}`}
         hint={mig?.calibrated ? t.migrationHint(`${mig.ruralPct ?? 0}%`, `${mig.townPct ?? 0}%`) : t.migrationNone}
-      >
-        <Slider min={0} max={2} step={0.1} value={params.migrationScale} onChange={(v) => set('migrationScale', v)} marks={{ 0: '0', 1: '1', 2: '2' }} />
-      </Field>
+        min={0}
+        max={2}
+        step={0.1}
+        marks={{ 0: '0', 1: '1', 2: '2' }}
+        value={params.migrationScale}
+        onChange={(v) => set('migrationScale', v)}
+      />
       {mig && !mig.calibrated ? (
         <Field label={t.migrationPct}>
           <InputNumber size="small" min={-20} max={20} step={0.5} value={params.migrationPct} onChange={(v) => set('migrationPct', v ?? 0)} suffix="%" />
@@ -176,11 +211,17 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
       <Divider titlePlacement="start" plain className="editor-divider">
         {t.urbanisation}
       </Divider>
-      <Field label={`${t.urbanisationScale} ${t.times(params.urbanisationScale.toFixed(1))}`} hint={urbanItems ? t.urbanisationHint(urbanItems) : t.urbanisationNone}>
-        <div data-testid="editor-urbanisation">
-          <Slider min={0} max={3} step={0.1} value={params.urbanisationScale} onChange={(v) => set('urbanisationScale', v)} marks={{ 0: '0', 1: '1', 2: '2', 3: '3' }} />
-        </div>
-      </Field>
+      <SliderField
+        label={(v) => `${t.urbanisationScale} ${t.times(v.toFixed(1))}`}
+        hint={urbanItems ? t.urbanisationHint(urbanItems) : t.urbanisationNone}
+        testId="editor-urbanisation"
+        min={0}
+        max={3}
+        step={0.1}
+        marks={{ 0: '0', 1: '1', 2: '2', 3: '3' }}
+        value={params.urbanisationScale}
+        onChange={(v) => set('urbanisationScale', v)}
+      />
 
       <Divider titlePlacement="start" plain className="editor-divider">
         {t.rates}
@@ -349,4 +390,4 @@ export function ScenarioEditor({ setup, scenario, params, modified, calibration,
       />
     </div>
   );
-}
+});
