@@ -144,7 +144,7 @@ function teachersText(ev: PlanEvaluation): string[] {
     ...t.stages.map((s) => {
       const r = t.byStage[s];
       const gap = r?.gap[i] ?? 0;
-      return `  ${STAGE_LABEL[s]}：编制需求 ${r?.demand[i] ?? 0}，现有教师 ${r?.supply[i] ?? 0}，${gap > 0 ? `缺编 ${gap}` : gap < 0 ? `超编 ${-gap}` : '持平'}`;
+      return `  ${STAGE_LABEL[s]}：编制需求 ${r?.demand[i] ?? 0}，在岗教师 ${r?.supply[i] ?? 0}，${gap > 0 ? `缺编 ${gap}` : gap < 0 ? `超编 ${-gap}` : '持平'}`;
     }),
     ...t.notes.map((n) => `  ${n}`),
   ];

@@ -248,7 +248,7 @@ export const PLAN_HELP = {
     data: `${TEACHER_DATA}。`,
   },
   'teachers.supply': {
-    title: '现有教师',
+    title: '在岗教师',
     definition: '该年在岗的专任教师：基准年为实际数，其后扣除退休离岗、加上补充教师，撤并学校的教师随学生转入接收学校；没有专任教师记录的学校为“未知”，不计入，并非按 0 人计算。',
     formula: `上年教师 − 到龄退休（有年龄段数据时）或 × ${teacherAttrition.value * 100}% 的年离岗率（没有时）+ 规划设置的年补充数。`,
     standard: teacherAttrition.source,
@@ -257,8 +257,8 @@ export const PLAN_HELP = {
   },
   'teachers.gap': {
     title: '缺编（+）/超编（−）',
-    definition: '编制需求与现有教师之差：正数为缺编，负数为超编。',
-    formula: '缺编 = 编制需求 − 现有教师，按学校计算后相加；教师未知的学校不计入缺编，其编制需求在表中另标 *。',
+    definition: '编制需求与在岗教师之差：正数为缺编，负数为超编。',
+    formula: '缺编 = 编制需求 − 在岗教师，按学校计算后相加；教师未知的学校不计入缺编，其编制需求在表中另标 *。',
     standard: studentsPerTeacher.source,
     origin: 'estimated',
     data: `${TEACHER_DATA}。`,

@@ -1,5 +1,6 @@
 // Where a stage's projected students peak, or that they only fall or only rise: the sentence
-// a plan's text needs ("初中在校生预计2028年达到峰值……此后逐年下降").
+// the 预测 page and the CLI show ("初中在校生预计 2028 年达到峰值……此后逐年下降"), in the screen's
+// style for numbers in text (docs/ARCHITECTURE.md, "Years in text").
 
 export interface StagePeak {
   kind: 'peak' | 'falling' | 'rising' | 'flat';
@@ -50,7 +51,7 @@ function pct(from: number, to: number): string {
   return from > 0 ? `${Math.abs(Math.round(((to - from) / from) * 100))}%` : '—';
 }
 
-/** The sentence for a plan's text, e.g. “初中在校生预计2028年达到峰值 12,345 人，此后逐年下降……”. */
+/** The sentence for the screen, e.g. “初中在校生预计 2028 年达到峰值 12,345 人，此后逐年下降……”. */
 export function peakSentence(label: string, p: StagePeak, series: readonly number[]): string {
   const n = (x: number) => people.format(x);
   const after = series.slice(p.peakYear - p.baseYear);
@@ -58,16 +59,16 @@ export function peakSentence(label: string, p: StagePeak, series: readonly numbe
   const rebound = p.lowYear < p.endYear && p.endValue > p.lowValue * 1.03;
   switch (p.kind) {
     case 'flat':
-      return `${label}在校生预计基本平稳，${p.endYear}年为 ${n(p.endValue)} 人。`;
+      return `${label}在校生预计基本平稳，${p.endYear} 年为 ${n(p.endValue)} 人。`;
     case 'rising':
-      return `${label}在校生预计持续增长，${p.endYear}年达到 ${n(p.endValue)} 人（较${p.baseYear}年增加 ${pct(p.baseValue, p.endValue)}）。`;
+      return `${label}在校生预计持续增长，${p.endYear} 年达到 ${n(p.endValue)} 人（较 ${p.baseYear} 年增加 ${pct(p.baseValue, p.endValue)}）。`;
     case 'falling':
       return rebound
-        ? `${label}在校生预计逐年下降，${p.lowYear}年降至最低 ${n(p.lowValue)} 人后略有回升，${p.endYear}年为 ${n(p.endValue)} 人。`
-        : `${label}在校生预计${steady ? '逐年' : '总体'}下降，由${p.baseYear}年的 ${n(p.baseValue)} 人降至${p.endYear}年的 ${n(p.endValue)} 人（减少 ${pct(p.baseValue, p.endValue)}）。`;
+        ? `${label}在校生预计逐年下降，${p.lowYear} 年降至最低 ${n(p.lowValue)} 人后略有回升，${p.endYear} 年为 ${n(p.endValue)} 人。`
+        : `${label}在校生预计${steady ? '逐年' : '总体'}下降，由 ${p.baseYear} 年的 ${n(p.baseValue)} 人降至 ${p.endYear} 年的 ${n(p.endValue)} 人（减少 ${pct(p.baseValue, p.endValue)}）。`;
     case 'peak':
       return rebound
-        ? `${label}在校生预计${p.peakYear}年达到峰值 ${n(p.peakValue)} 人，此后下降，${p.lowYear}年降至 ${n(p.lowValue)} 人后回升，${p.endYear}年为 ${n(p.endValue)} 人。`
-        : `${label}在校生预计${p.peakYear}年达到峰值 ${n(p.peakValue)} 人，此后${steady ? '逐年' : '总体'}下降，${p.endYear}年为 ${n(p.endValue)} 人。`;
+        ? `${label}在校生预计 ${p.peakYear} 年达到峰值 ${n(p.peakValue)} 人，此后下降，${p.lowYear} 年降至 ${n(p.lowValue)} 人后回升，${p.endYear} 年为 ${n(p.endValue)} 人。`
+        : `${label}在校生预计 ${p.peakYear} 年达到峰值 ${n(p.peakValue)} 人，此后${steady ? '逐年' : '总体'}下降，${p.endYear} 年为 ${n(p.endValue)} 人。`;
   }
 }

@@ -37,7 +37,7 @@ describe('the 预测 page', () => {
     const peaks = (await page.getByTestId('forecast-peaks').textContent()) ?? '';
     expect(peaks).toContain(projection.peaks.find((p) => p.stage === 'primary')?.text ?? '—');
     expect(peaks).toMatch(/小学在校生预计逐年下降/);
-    expect(peaks).toMatch(/初中在校生预计\d{4}年达到峰值/);
+    expect(peaks).toMatch(/初中在校生预计 \d{4} 年达到峰值/);
 
     // The table shows the API's numbers, first and last projected year.
     expect(await tableCell('forecast-county-table', '小学', 2)).toBe(String(projection.county.primary[0]));

@@ -100,7 +100,7 @@ describe('projection of the sample county', () => {
     expect(junior?.peakYear).toBeLessThan(2035);
     expect(junior?.peakValue).toBeGreaterThan((junior?.baseValue ?? 0) * 1.03);
     expect(junior?.endValue).toBeLessThan(junior?.baseValue ?? 0);
-    expect(junior?.text).toMatch(/^初中在校生预计\d{4}年达到峰值 [\d,]+ 人，此后逐年下降/);
+    expect(junior?.text).toMatch(/^初中在校生预计 \d{4} 年达到峰值 [\d,]+ 人，此后逐年下降/);
   });
 
   it('orders the scenarios: fewer births, fewer pupils', () => {

@@ -73,6 +73,19 @@ describe('annex font subsets', () => {
     expect(html).toContain('format("truetype")');
   });
 
+  it('reads a face straight from its file into the same subset as from the bytes, and goes on after a file it cannot read', async () => {
+    const cutter = await fontSubsetter();
+    const face = (families[0] as FamilyFaces).regular;
+    const text = cps(TEXT);
+    const fromFile = cutter.subsetFile(face.file, face.index, text);
+    expect(Buffer.from(fromFile).equals(Buffer.from(cutter.subset(new Uint8Array(fs.readFileSync(face.file)), face.index, text)))).toBe(true);
+    expect(() => cutter.subsetFile(path.join(tempDir('csp-font-subset-'), 'missing.ttf'), 0, text)).toThrow();
+    const serif = familyFaces('Liberation Serif');
+    const kept = unicodes(cutter.subsetFile(serif?.regular.file ?? '', 0, cps('Abc 2025')));
+    for (const cp of cps('Abc2025')) expect(kept.has(cp)).toBe(true);
+    expect(Buffer.from(cutter.subsetFile(face.file, face.index, text)).equals(Buffer.from(fromFile))).toBe(true);
+  });
+
   it('reads every character of the document, character references and the page numbers included', () => {
     const got = new Set(documentCodePoints(page(TEXT)));
     for (const cp of cps(TEXT)) expect(got.has(cp)).toBe(true);

@@ -92,7 +92,7 @@ export async function embedSubsetFonts(
         if (base64 !== undefined) fromCache += 1;
         else {
           cutter ??= await subsetter();
-          base64 = Buffer.from(cutter.subset(fs.readFileSync(face.file), face.index, codePoints)).toString('base64');
+          base64 = Buffer.from(cutter.subsetFile(face.file, face.index, codePoints)).toString('base64');
         }
         remember(key, base64);
         cut.push([weight, base64]);

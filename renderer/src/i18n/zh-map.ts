@@ -31,7 +31,8 @@ export const mapStrings = {
   timeHint: (road: string, walk: number, bus: number) =>
     `覆盖：村（社区）到最近同学段学校的出行时间在阈值以内（直线距离 × 路网系数 ${road}，步行 ${walk} km/h、校车 ${bus} km/h）。时间阈值、速度和镇区及乡村出行方式在“规划”页 → “规划设置” → “服务半径与出行时间”中修改。`,
   minutesLimit: (urban: number, rural: number, mode: string) => `出行时间：城区步行 ${urban} 分钟，镇区及乡村${mode} ${rural} 分钟`,
-  uncoveredTime: (n: number) => `出行时间超出阈值的村（社区）${n}\u00a0个`,
+  // A word joiner before '（': the line breaks before the phrase, not inside 村（社区）.
+  uncoveredTime: (n: number) => `出行时间超出阈值的村\u2060（社区）${n}\u00a0个`,
   meanMinutes: '平均时间',
   maxMinutes: '最长时间',
   minutes: (m: number | null) => (m === null ? '—' : `${m.toFixed(0)} 分钟`),
@@ -39,7 +40,7 @@ export const mapStrings = {
   meanDistance: '平均距离',
   maxDistance: '最远距离',
   radius: (urban: number, rural: number) => `服务半径：城区 ${urban} 米，镇区及乡村 ${rural} 米`,
-  uncovered: (n: number) => `服务半径外的村（社区）${n}\u00a0个`,
+  uncovered: (n: number) => `服务半径外的村\u2060（社区）${n}\u00a0个`,
   distanceKm: (m: number | null) => (m === null ? '—' : `${(m / 1000).toFixed(1)} 千米`),
   empty: '项目中还没有可绘制的地理数据：请导入乡镇边界（GeoJSON 或 Shapefile）或学校经纬度。',
   village: (name: string, children: number) => `${name}：学龄儿童 ${children} 人`,

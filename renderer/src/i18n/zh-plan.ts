@@ -35,8 +35,11 @@ export const planStrings = {
     // No break inside a figure and its unit: a lone 个 on the card's last line reads as a defect.
     investment: (wan: string, suggested: number) => `投资 ${wan}\u00a0万元${suggested > 0 ? `；待采纳建议 ${suggested}\u00a0个` : ''}`,
     peakGap: '规划期学位缺口峰值',
-    peakFooter: (years: number[], target: number, targetGap: number, baseGap: number) =>
-      `${years.length ? `出现在 ${years.join('、')} 年；` : '规划期内无缺口；'}目标年 ${target} 缺口 ${targetGap.toLocaleString('zh-CN')} 个；现状 ${baseGap.toLocaleString('zh-CN')} 个`,
+    // Non-breaking spaces inside each phrase: the line breaks after a '；', never between a year
+    // and what it qualifies; short enough for two lines on a card at 1280 px (the target year
+    // is in the page's subtitle).
+    peakFooter: (years: number[], targetGap: number, baseGap: number) =>
+      `${years.length ? `出现在\u00a0${years.join('、')}\u00a0年；` : '规划期内无缺口；'}目标年缺\u00a0${targetGap.toLocaleString('zh-CN')}\u00a0个；现状\u00a0${baseGap.toLocaleString('zh-CN')}\u00a0个`,
     suggestedTip: (projects: number, groups: number) => `建设需求测算建议 ${projects} 个项目（${groups} 个片区学段学位不足），可在此页“全部采纳”`,
     of: (n: number) => `/ ${n}`,
     warnings: (n: number) => `预警 ${n} 条`,

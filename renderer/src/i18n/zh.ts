@@ -53,6 +53,8 @@ export const zh = {
     classesUnit: '个',
     countUnit: '个',
     yearSuffix: '年',
+    /** A year in screen text: a space between the number and 年 (docs/ARCHITECTURE.md, "Years in text"). */
+    year: (y: number | string) => `${y} 年`,
     ageSuffix: '岁',
     unknownError: '操作没有完成，发生了未预期的错误。',
     loadFailed: '数据加载失败',

@@ -160,7 +160,7 @@ export function AnnexPage() {
         <LoadError error={error} onRetry={reload} />
       ) : (
         <Row gutter={[12, 12]} wrap={false} className="annex-layout">
-          <Col flex="420px">
+          <Col flex="440px">
             <Section title={t.choose} extra={<Typography.Text type="secondary">{t.selectedCount(chosen.length)}</Typography.Text>}>
               <Form layout="vertical" size="small" className="annex-form">
                 <Form.Item label={t.titlePrefix} extra={t.titlePrefixHelp}>

@@ -255,11 +255,11 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
               defaultValue={year}
               marks={{ [years[0] ?? 0]: String(years[0]), [years[years.length - 1] ?? 0]: String(years[years.length - 1]) }}
               onChangeComplete={(v: number) => d.setYear(v)}
-              tooltip={{ formatter: (v) => `${v}年` }}
+              tooltip={{ formatter: (v) => zh.common.year(v ?? '') }}
               data-testid="map-year"
             />
             <Typography.Text strong data-testid="map-year-value">
-              {year}年
+              {zh.common.year(year)}
             </Typography.Text>
           </Space>
         ) : null}
@@ -341,7 +341,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
       ) : null}
       <div className="map-layout">
         <div className="map-main">
-          <Section title={`${t.title}${year ? `（${year}年）` : ''}`}>
+          <Section title={`${t.title}${year ? `（${zh.common.year(year)}）` : ''}`}>
             {nothing ? (
               <Empty description={t.empty} />
             ) : (

@@ -73,7 +73,7 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
           value={head.peakGap}
           suffix={zh.common.countUnit}
           valueColor={head.peakGap > 0 ? LEVEL_COLOR.red : undefined}
-          footer={<span className="muted">{t.summary.peakFooter(head.peakYears, year, head.targetGap, head.baseGap)}</span>}
+          footer={<span className="muted">{t.summary.peakFooter(head.peakYears, head.targetGap, head.baseGap)}</span>}
         />
       </Col>
       <Col xs={12} md={8} xl={4}>

@@ -160,7 +160,7 @@ export function PopulationPage() {
             <Labeled label={t.year}>
               <Select
                 value={shownYear ?? undefined}
-                options={[...years].reverse().map((y) => ({ value: y, label: `${y}${zh.common.yearSuffix}` }))}
+                options={[...years].reverse().map((y) => ({ value: y, label: zh.common.year(y) }))}
                 onChange={(v: number) => setYear(v)}
                 style={{ width: 110 }}
                 disabled={years.length === 0}

@@ -36,7 +36,7 @@ const UNKNOWN = '未知';
 function yearColumns(label: string): Column[] {
   return [
     { header: '编制需求\n（人）', group: label, kind: 'integer', width: 7, explain: 'teachers.demand' },
-    { header: '现有教师\n（人）', group: label, kind: 'integer', width: 7, explain: 'teachers.supply' },
+    { header: '在岗教师\n（人）', group: label, kind: 'integer', width: 7, explain: 'teachers.supply' },
     { header: '缺编(+)\n超编(−)', group: label, kind: 'integer', width: 7, explain: 'teachers.gap' },
   ];
 }
@@ -65,7 +65,7 @@ export function teachersAnnex(input: TeacherAnnexInput, ctx: AnnexContext): Tabl
     body: 'table',
     unit: '人',
     notes: [
-      '缺编＝编制需求－现有教师，正数为缺编，负数为超编；乡镇之间的超编不抵缺编。',
+      '缺编＝编制需求－在岗教师，正数为缺编，负数为超编；乡镇之间的超编不抵缺编。',
       ...(unknownAt.some((x) => x > 0)
         ? [`没有专任教师记录的学校，现有教师未知，其编制需求（${[input.baseYear, input.targetYear, input.outlookYear].map((y, k) => `${y}年 ${unknownAt[k]} 人`).join('、')}）计入编制需求，不计入缺编；整行学校均无记录的标“${UNKNOWN}”。`]
         : []),

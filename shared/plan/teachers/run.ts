@@ -371,7 +371,7 @@ function teacherNotes(run: PlanRun, staffYear: number | null, missing: TeacherPl
       `村小、教学点另按班师比 1:${t.perClass.villagePrimary}、1:${t.perClass.teachingPoint} 测算，取两者较大值；幼儿园每班 ${t.kindergartenPerClass} 名专任教师。`,
     staffYear === null
       ? '未录入专任教师数据，现有教师未知，缺编无法测算；只列编制需求。'
-      : `现有教师：${staffYear} 年专任教师（九年一贯制等学校按各学段在校生分摊），此后${basis.some((b) => b.basis === 'age') ? '按年龄结构到龄退休或' : ''}每年按 ${pct(t.attrition)} 退休或离岗递减` +
+      : `在岗教师（预计）：${staffYear} 年专任教师（九年一贯制等学校按各学段在校生分摊），此后${basis.some((b) => b.basis === 'age') ? '按年龄结构到龄退休或' : ''}每年按 ${pct(t.attrition)} 退休或离岗递减` +
         `${hiring.length ? `，每年补充${hiring.join('、')}` : '，规划未设补充计划'}；撤并学校的教师随学生到接收学校，新建学校的教师由补充计划配备。`,
     ...retirementNotes(basis, t.femaleShare, t.attrition),
     ...(missing.length

@@ -70,7 +70,7 @@ export function AnnexPicker({ items, choices, firstNumber, onChange }: Props) {
                 disabled={!item.available}
                 onChange={(paper) => update(index, { paper })}
                 options={PAPERS.map((p) => ({ value: p, label: t.papers[p] ?? p }))}
-                style={{ width: 96 }}
+                style={{ width: 90 }}
                 aria-label={t.paper}
                 data-testid={`annex-paper-${c.kind}`}
               />

@@ -86,7 +86,8 @@ export const SchoolPanel = memo(function SchoolPanel({ result, backtest }: { res
       title: helpTitle(t.colBase(result.baseYear), 'forecast.actual'),
       dataIndex: 'base',
       align: 'right',
-      width: 76,
+      // Room for “2025 年” beside the sort arrows.
+      width: 92,
       sorter: (a, b) => a.base - b.base,
       render: (v: number) => <span className="num muted-strong">{fmtInt(v)}</span>,
     },
@@ -125,7 +126,7 @@ export const SchoolPanel = memo(function SchoolPanel({ result, backtest }: { res
       title: helpTitle(t.colClasses(y5), 'forecast.classes'),
       key: 'classes',
       align: 'right',
-      width: 92,
+      width: 100,
       render: (_: unknown, r) => <span className="num">{fmtInt(r.classes[i5])}</span>,
     },
     {

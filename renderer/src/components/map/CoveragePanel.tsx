@@ -83,7 +83,7 @@ export function CoveragePanel({
     />
   );
   return (
-    <Section title={`${byTime ? t.coverageByTime : t.coverage}（${coverage.year}年）`} testId="map-coverage" extra={switcher}>
+    <Section title={`${byTime ? t.coverageByTime : t.coverage}（${zh.common.year(coverage.year)}）`} testId="map-coverage" extra={switcher}>
       <Table<StageRow> size="small" rowKey="stage" pagination={false} expandable={NOT_A_TREE} columns={stageColumns(coverage.by)} dataSource={rows} data-testid="coverage-stages" />
       <Typography.Paragraph type="secondary" className="map-note">
         {STAGE_LABEL[stage]} · {limit} · {byTime ? t.uncoveredTime(chosen.uncovered.length) : t.uncovered(chosen.uncovered.length)}

@@ -98,6 +98,9 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
   const gapAt = r ? r.gap[target] ?? null : 0;
   const unknownTarget = r?.unknownPosts[target] ?? 0;
   const rows = tp.byTownship.filter((x) => x.stage === stage);
+  // The imported count the projected teachers start from (none when no school has a staff record).
+  const baseSupply = r?.supply[base];
+  const staffBase = tp.staffYear !== null && baseSupply != null ? { year: tp.staffYear, n: baseSupply } : null;
   const cols = (i: number, label: string): TableColumnsType<TeacherTownshipRow>[number] => ({
     title: t.year(ev.years[i] as number, label),
     key: `y${i}`,
@@ -134,7 +137,15 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
           <StatCard testId="teacher-stat-demand" title={t.statDemand(ev.plan.targetYear)} explain="teachers.demand" value={r?.demand[target] ?? 0} suffix={t.people} />
         </Col>
         <Col xs={12} md={6}>
-          <StatCard testId="teacher-stat-supply" title={t.statSupply(ev.plan.targetYear)} explain="teachers.supply" value={r ? r.supply[target] ?? null : 0} suffix={t.people} />
+          <StatCard
+            testId="teacher-stat-supply"
+            title={t.statSupply(ev.plan.targetYear)}
+            explain="teachers.supply"
+            value={r ? r.supply[target] ?? null : 0}
+            suffix={t.people}
+            hint={staffBase === null ? undefined : t.supplyHint(staffBase.year, fmtInt(staffBase.n), ev.plan.baseYear + 1, ev.plan.targetYear, fmtInt(inPeriod(r?.retired)), fmtInt(inPeriod(r?.hired)))}
+            footer={staffBase === null ? undefined : <span className="muted" data-testid="teacher-supply-footer">{t.supplyFooter(staffBase.year, fmtInt(staffBase.n))}</span>}
+          />
         </Col>
         <Col xs={12} md={6}>
           <StatCard
@@ -146,7 +157,7 @@ export function TeachersPanel({ ev }: { ev: PlanEvaluation }) {
             valueColor={gapAt === null ? undefined : gapAt > 0 ? LEVEL_COLOR.red : LEVEL_COLOR.blue}
             footer={
               <span className="muted" data-testid="teacher-gap-footer">
-                {`${t.statHired} ${fmtInt(inPeriod(r?.hired))} · ${t.statFreed} ${fmtInt(inPeriod(r?.freedByClosure))}`}
+                {t.statPeriod(fmtInt(inPeriod(r?.hired)), fmtInt(inPeriod(r?.freedByClosure)))}
                 {unknownTarget > 0 ? ` · ${t.statUnknownPosts(fmtInt(unknownTarget))}` : ''}
               </span>
             }
