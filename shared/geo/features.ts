@@ -4,8 +4,10 @@
 // is a Chinese message naming the file and the feature (its number and name).
 import { readCoordinate, type CoordinateOption } from './coords';
 import type { MultiLine, MultiPolygon, Position } from './model';
+import { ringSelfIntersects } from './self-crossing';
 
-export const GEO_LIMITS = { features: 200_000, vertices: 5_000_000, selfIntersectionCheck: 20_000 } as const;
+// Every ring is checked for crossings, however long (self-crossing.ts is near-linear).
+export const GEO_LIMITS = { features: 200_000, vertices: 5_000_000 } as const;
 
 export interface ParsedFeature {
   index: number;
@@ -36,29 +38,6 @@ export function featureName(props: Record<string, unknown>): string {
 }
 
 class Bad extends Error {}
-
-function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const o = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const o1 = o(a, b, c);
-  const o2 = o(a, b, d);
-  const o3 = o(c, d, a);
-  const o4 = o(c, d, b);
-  return o1 * o2 < 0 && o3 * o4 < 0;
-}
-
-/** Whether a ring crosses itself (proper crossings of non-adjacent edges). */
-export function ringSelfIntersects(ring: readonly Position[]): boolean {
-  const n = ring.length - 1;
-  for (let i = 0; i < n; i++) {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue;
-      if (segmentsCross(a, b, ring[j]!, ring[j + 1]!)) return true;
-    }
-  }
-  return false;
-}
 
 /**
  * Features of a GeoJSON value (FeatureCollection, Feature or bare geometry). `option` says
@@ -121,7 +100,7 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
   const polygon = (p: unknown): Position[][] => {
     if (!Array.isArray(p) || p.length === 0) throw new Bad('多边形应为环的数组');
     const rings = p.map(ring);
-    for (const r of rings) if (r.length <= GEO_LIMITS.selfIntersectionCheck && ringSelfIntersects(r)) throw new Bad('多边形自相交（边界线交叉），请在 GIS 软件中修复（如“修复几何”）后再导入');
+    for (const r of rings) if (ringSelfIntersects(r)) throw new Bad('多边形自相交（边界线交叉），请在 GIS 软件中修复（如“修复几何”）后再导入');
     return rings;
   };
   const line = (l: unknown): Position[] => {
