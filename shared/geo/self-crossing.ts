@@ -9,7 +9,7 @@
 // line and overlapping over a length (the boundary runs back over itself). Accepted: edges
 // that only touch at a point (a ring pinched at a vertex, common in real data and harmless to
 // the point-in-polygon tests that use the ring).
-import type { Position } from './model';
+import type { BBox, Position } from './model';
 
 export interface RingCrossing {
   /** The two edges, by the index of their first vertex. */
@@ -23,28 +23,21 @@ const BRUTE = 24;
 /** Grids inside grids stop here; what is still crowded is compared pair by pair. */
 const MAX_DEPTH = 6;
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
 /** The first crossing of a closed ring (first position repeated at the end), or null. */
 export function ringSelfCrossing(ring: readonly Position[]): RingCrossing | null {
   const n = ring.length - 1;
   if (n < 4) return null;
   const xs = new Float64Array(n + 1);
   const ys = new Float64Array(n + 1);
-  const box: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i <= n; i++) {
     const p = ring[i]!;
     xs[i] = p[0];
     ys[i] = p[1];
-    if (p[0] < box.x0) box.x0 = p[0];
-    if (p[0] > box.x1) box.x1 = p[0];
-    if (p[1] < box.y0) box.y0 = p[1];
-    if (p[1] > box.y1) box.y1 = p[1];
+    if (p[0] < box[0]) box[0] = p[0];
+    if (p[0] > box[2]) box[2] = p[0];
+    if (p[1] < box[1]) box[1] = p[1];
+    if (p[1] > box[3]) box[3] = p[1];
   }
   const edges = new Int32Array(n);
   for (let i = 0; i < n; i++) edges[i] = i;
@@ -137,12 +130,13 @@ class Entries {
   }
 }
 
-function search(ring: Ring, edges: Int32Array, box: Box, depth: number): RingCrossing | null {
+function search(ring: Ring, edges: Int32Array, box: BBox, depth: number): RingCrossing | null {
   const count = edges.length;
   if (count <= BRUTE || depth >= MAX_DEPTH) return bruteForce(ring, edges, count);
   const { xs, ys } = ring;
-  const w = box.x1 - box.x0;
-  const h = box.y1 - box.y0;
+  const [bx0, by0, bx1, by1] = box;
+  const w = bx1 - bx0;
+  const h = by1 - by0;
   // About one edge per cell, and cells no smaller than a quarter of the edges' mean extent.
   let extent = 0;
   for (let k = 0; k < count; k++) {
@@ -156,8 +150,8 @@ function search(ring: Ring, edges: Int32Array, box: Box, depth: number): RingCro
   const ch = h / rows || 1;
   const padX = cw * 1e-9;
   const padY = ch * 1e-9;
-  const clampCol = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - box.x0) / cw)));
-  const clampRow = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - box.y0) / ch)));
+  const clampCol = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - bx0) / cw)));
+  const clampRow = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - by0) / ch)));
   const entries = new Entries();
   for (let k = 0; k < count; k++) {
     const e = edges[k]!;
@@ -165,15 +159,15 @@ function search(ring: Ring, edges: Int32Array, box: Box, depth: number): RingCro
     const y0 = ys[e]!;
     const x1 = xs[e + 1]!;
     const y1 = ys[e + 1]!;
-    const lo = Math.max(Math.min(x0, x1), box.x0);
-    const hi = Math.min(Math.max(x0, x1), box.x1);
+    const lo = Math.max(Math.min(x0, x1), bx0);
+    const hi = Math.min(Math.max(x0, x1), bx1);
     if (lo > hi + padX) continue;
     const c0 = clampCol(lo - padX);
     const c1 = clampCol(hi + padX);
     for (let c = c0; c <= c1; c++) {
       // The edge's y-range over this column's slab of x.
-      const sx0 = Math.max(lo, box.x0 + c * cw) - padX;
-      const sx1 = Math.min(hi, box.x0 + (c + 1) * cw) + padX;
+      const sx0 = Math.max(lo, bx0 + c * cw) - padX;
+      const sx1 = Math.min(hi, bx0 + (c + 1) * cw) + padX;
       let ya: number;
       let yb: number;
       if (x1 === x0) {
@@ -185,7 +179,7 @@ function search(ring: Ring, edges: Int32Array, box: Box, depth: number): RingCro
       }
       const ylo = Math.max(Math.min(ya, yb), Math.min(y0, y1));
       const yhi = Math.min(Math.max(ya, yb), Math.max(y0, y1));
-      if (ylo - padY > box.y1 || yhi + padY < box.y0) continue;
+      if (ylo - padY > by1 || yhi + padY < by0) continue;
       const r0 = clampRow(ylo - padY);
       const r1 = clampRow(yhi + padY);
       for (let r = r0; r <= r1; r++) entries.push(r * cols + c, e);
@@ -205,7 +199,7 @@ function search(ring: Ring, edges: Int32Array, box: Box, depth: number): RingCro
     const inCell = byCell.subarray(start[c]!, start[c + 1]!);
     const col = c % cols;
     const row = (c - col) / cols;
-    const sub: Box = { x0: box.x0 + col * cw, y0: box.y0 + row * ch, x1: box.x0 + (col + 1) * cw, y1: box.y0 + (row + 1) * ch };
+    const sub: BBox = [bx0 + col * cw, by0 + row * ch, bx0 + (col + 1) * cw, by0 + (row + 1) * ch];
     // A cell holding every edge of its parent would grid the same way again: compare pairs.
     const found = k === count ? bruteForce(ring, inCell, k) : search(ring, inCell, sub, depth + 1);
     if (found) return found;

@@ -11,12 +11,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import proj4 from 'proj4';
 import type { GeoImportResult, GeoLayer, GeoMap } from '../../shared/geo/api';
-import { localProjection } from '../../shared/geo/geometry';
 import type { Position } from '../../shared/geo/model';
 import { generateCounty } from '../../shared/sample';
 import { openSampleCounty, resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 import { PRJ_CGCS2000_GK_CM114, writeShapefile } from '../helpers/shapefile';
+import { bigPolygon } from './geo';
 
 type Record = (name: string, runs: number[], note?: string) => void;
 
@@ -34,19 +34,6 @@ function densify(ring: [number, number][], parts: number): [number, number][] {
   }
   out.push(ring[ring.length - 1]!);
   return out;
-}
-
-/** A wavy outline of `n` vertices about the sample county's middle, counter-clockwise, in lng/lat. */
-function wavyOutline(n: number, centre: Position): Position[] {
-  const proj = localProjection(centre);
-  const ring: Position[] = [];
-  for (let i = 0; i < n - 1; i++) {
-    const t = (2 * Math.PI * i) / (n - 1);
-    const r = 25_000 * (1 + 0.12 * Math.sin(5 * t) + 0.03 * Math.sin(37 * t) + 0.0004 * Math.sin(9001 * t));
-    ring.push(proj.toLngLat(r * Math.cos(t), r * Math.sin(t)));
-  }
-  ring.push(ring[0]!);
-  return ring;
 }
 
 interface ImportFigures {
@@ -124,7 +111,7 @@ export async function benchGeoImport(record: Record): Promise<void> {
     // One polygon of a million vertices, as GeoJSON and as a shapefile.
     {
       const b = boundaries[0]!.geometry.coordinates[0]![0]![0]!;
-      const ring = wavyOutline(1_000_000, b);
+      const ring = bigPolygon(1_000_000, b).coordinates[0]![0]!;
       const json = path.join(dir, '县界_百万顶点.geojson');
       fs.writeFileSync(json, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '县界' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
       report(record, '县界 GeoJSON 导入（一个 1,000,000 顶点的面）', fs.statSync(json).size, ring.length, importInChild(json, 'outline'));
