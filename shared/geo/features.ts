@@ -42,6 +42,7 @@ class Bad extends Error {}
 /**
  * Features of a GeoJSON value (FeatureCollection, Feature or bare geometry). `option` says
  * what projected coordinates are (absent: they are refused with the zone the easting implies).
+ * The value's coordinate arrays are reused for the result: pass a value read for this call.
  */
 export function parseFeatures(value: unknown, fileName: string, option?: CoordinateOption): ParsedFeatures {
   const problems: FeatureProblem[] = [];
@@ -88,9 +89,15 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
     converted = true;
     return r.position;
   };
+  // Positions are converted in the caller's arrays: a large file's vertices are then never
+  // held twice (the value is read from a file for this call and not used again).
+  const inPlace = (list: unknown[]): Position[] => {
+    for (let i = 0; i < list.length; i++) list[i] = point(list[i]);
+    return list as Position[];
+  };
   const ring = (r: unknown): Position[] => {
     if (!Array.isArray(r)) throw new Bad('多边形的环应为坐标数组');
-    const pts = r.map(point);
+    const pts = inPlace(r);
     const first = pts[0];
     const last = pts[pts.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) pts.push([first[0], first[1]]);
@@ -105,7 +112,7 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
   };
   const line = (l: unknown): Position[] => {
     if (!Array.isArray(l) || l.length < 2) throw new Bad('线应至少有 2 个点');
-    return l.map(point);
+    return inPlace(l);
   };
 
   raw.forEach((f, i) => {

@@ -32,7 +32,10 @@ function readBounded(p: string): Buffer {
   return fs.readFileSync(p);
 }
 
-const ab = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+// A large file's Buffer owns its memory and is handed over as it is; a small one may share
+// Node's pool, so its bytes are copied out.
+const ab = (b: Uint8Array): ArrayBuffer =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? (b.buffer as ArrayBuffer) : (b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
 
 /** Whether the .dbf read as UTF-8 yields replacement characters (a GBK table without a .cpg). */
 async function dbfHasReplacement(fileName: string, dbf: Uint8Array): Promise<boolean> {
