@@ -10,8 +10,12 @@ import { bboxCentre, bboxOfPolygon, emptyBBox, extendBBox, localProjection, type
 import type { BBox, MultiLine, MultiPolygon, Position } from './model';
 import { ringSelfIntersects } from './self-crossing';
 
-/** Douglas–Peucker importance of every vertex, m (Infinity for the ends it never drops). */
-function importance(xs: Float64Array, ys: Float64Array, closed: boolean): Float64Array {
+/**
+ * Douglas–Peucker importance of every vertex, m (Infinity for the ends it never drops). Below
+ * `floor` nothing is kept anyway, so a span whose farthest vertex is within it is not split
+ * further and its vertices stay at 0: that is most of the work on a dense boundary.
+ */
+function importance(xs: Float64Array, ys: Float64Array, closed: boolean, floor: number): Float64Array {
   const n = xs.length;
   const imp = new Float64Array(n);
   if (n <= (closed ? 4 : 2)) return imp.fill(Infinity);
@@ -59,7 +63,7 @@ function importance(xs: Float64Array, ys: Float64Array, closed: boolean): Float6
     }
     // Exactly on one line (a straight edge cut into pieces): nothing between a and b matters,
     // and splitting at the first of equals would make this quadratic.
-    if (max <= 0) continue;
+    if (max <= 0 || max <= floor * floor) continue;
     const own = Math.min(Math.sqrt(max), cap);
     imp[idx] = own;
     stack.push(a, idx, own, idx, b, own);
@@ -73,7 +77,7 @@ interface Part {
   imp: Float64Array;
 }
 
-function partOf(positions: readonly Position[], closed: boolean, proj: LocalProjection): Part {
+function partOf(positions: readonly Position[], closed: boolean, proj: LocalProjection, floor: number): Part {
   const xs = new Float64Array(positions.length);
   const ys = new Float64Array(positions.length);
   for (let i = 0; i < positions.length; i++) {
@@ -81,7 +85,7 @@ function partOf(positions: readonly Position[], closed: boolean, proj: LocalProj
     xs[i] = x;
     ys[i] = y;
   }
-  return { positions, closed, imp: importance(xs, ys, closed) };
+  return { positions, closed, imp: importance(xs, ys, closed, floor) };
 }
 
 function keepAbove(part: Part, tolerance: number): Position[] {
@@ -112,7 +116,7 @@ function thin(part: Part, tolerance: number): Position[] {
 /** The polygon with vertices closer than `toleranceMetres` to the simplified outline dropped. */
 export function simplifyPolygon(g: MultiPolygon, toleranceMetres: number): MultiPolygon {
   const proj = localProjection(bboxCentre(bboxOfPolygon(g)));
-  return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((ring) => thin(partOf(ring, true, proj), toleranceMetres))) };
+  return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((ring) => thin(partOf(ring, true, proj, toleranceMetres), toleranceMetres))) };
 }
 
 export function vertexCount(g: MultiPolygon | MultiLine): number {
@@ -164,7 +168,11 @@ export function thinLayer<G extends Geometry>(geometries: readonly G[]): Thinned
   const [x1, y1] = proj.toXY([box[2], box[3]]);
   const minTolerance = Math.max(Math.hypot(x1 - x0, y1 - y0) / DISPLAY_LIMITS.diagonalFraction, 0.01);
   const parts = geometries.map((g) =>
-    g.type === 'MultiPolygon' ? g.coordinates.map((poly) => poly.map((ring) => partOf(ring, true, proj))) : g.type === 'MultiLineString' ? [g.coordinates.map((line) => partOf(line, false, proj))] : [],
+    g.type === 'MultiPolygon'
+      ? g.coordinates.map((poly) => poly.map((ring) => partOf(ring, true, proj, minTolerance)))
+      : g.type === 'MultiLineString'
+        ? [g.coordinates.map((line) => partOf(line, false, proj, minTolerance))]
+        : [],
   );
   // The tolerance is the importance just below the budget's worth of the most important vertices.
   const all = new Float64Array(before);
