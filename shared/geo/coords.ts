@@ -91,19 +91,34 @@ export function epsgFromEasting(easting: number): number | null {
   return null;
 }
 
+// proj4 parses a definition (a .prj's WKT especially) on every call given the text; a boundary
+// file converts millions of vertices with one definition, so its converter is made once.
+type Converter = proj4.Converter;
+const converters = new Map<string, Converter | null>();
+function converterFor(def: string): Converter | null {
+  if (converters.has(def)) return converters.get(def) ?? null;
+  if (converters.size >= 32) converters.clear();
+  let c: Converter | null;
+  try {
+    const made: Converter = proj4(def, 'WGS84');
+    made.forward([500000, 3000000]);
+    c = made;
+  } catch {
+    c = null;
+  }
+  converters.set(def, c);
+  return c;
+}
+
 /** A .prj's projection as a proj4 definition (proj4 reads WKT), or null when it cannot. */
 export function prjDefinition(wkt: string): string | null {
-  try {
-    proj4(wkt, 'WGS84', [500000, 3000000]);
-    return wkt;
-  } catch {
-    return null;
-  }
+  return converterFor(wkt) ? wkt : null;
 }
 
 /** Projected metres → WGS-84 lng/lat with a proj4 definition. */
 export function unproject(def: string, easting: number, northing: number): Position {
-  const [lng, lat] = proj4(def, 'WGS84', [easting, northing]) as [number, number];
+  const c = converterFor(def);
+  const [lng, lat] = (c ? c.forward([easting, northing]) : proj4(def, 'WGS84', [easting, northing])) as [number, number];
   return [lng, lat];
 }
 

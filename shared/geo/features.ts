@@ -4,8 +4,10 @@
 // is a Chinese message naming the file and the feature (its number and name).
 import { readCoordinate, type CoordinateOption } from './coords';
 import type { MultiLine, MultiPolygon, Position } from './model';
+import { ringSelfIntersects } from './self-crossing';
 
-export const GEO_LIMITS = { features: 200_000, vertices: 5_000_000, selfIntersectionCheck: 20_000 } as const;
+// Every ring is checked for crossings, however long (self-crossing.ts is near-linear).
+export const GEO_LIMITS = { features: 200_000, vertices: 5_000_000 } as const;
 
 export interface ParsedFeature {
   index: number;
@@ -37,32 +39,10 @@ export function featureName(props: Record<string, unknown>): string {
 
 class Bad extends Error {}
 
-function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const o = (p: Position, q: Position, r: Position) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-  const o1 = o(a, b, c);
-  const o2 = o(a, b, d);
-  const o3 = o(c, d, a);
-  const o4 = o(c, d, b);
-  return o1 * o2 < 0 && o3 * o4 < 0;
-}
-
-/** Whether a ring crosses itself (proper crossings of non-adjacent edges). */
-export function ringSelfIntersects(ring: readonly Position[]): boolean {
-  const n = ring.length - 1;
-  for (let i = 0; i < n; i++) {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue;
-      if (segmentsCross(a, b, ring[j]!, ring[j + 1]!)) return true;
-    }
-  }
-  return false;
-}
-
 /**
  * Features of a GeoJSON value (FeatureCollection, Feature or bare geometry). `option` says
  * what projected coordinates are (absent: they are refused with the zone the easting implies).
+ * The value's coordinate arrays are reused for the result: pass a value read for this call.
  */
 export function parseFeatures(value: unknown, fileName: string, option?: CoordinateOption): ParsedFeatures {
   const problems: FeatureProblem[] = [];
@@ -109,9 +89,15 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
     converted = true;
     return r.position;
   };
+  // Positions are converted in the caller's arrays: a large file's vertices are then never
+  // held twice (the value is read from a file for this call and not used again).
+  const inPlace = (list: unknown[]): Position[] => {
+    for (let i = 0; i < list.length; i++) list[i] = point(list[i]);
+    return list as Position[];
+  };
   const ring = (r: unknown): Position[] => {
     if (!Array.isArray(r)) throw new Bad('多边形的环应为坐标数组');
-    const pts = r.map(point);
+    const pts = inPlace(r);
     const first = pts[0];
     const last = pts[pts.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) pts.push([first[0], first[1]]);
@@ -121,12 +107,12 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
   const polygon = (p: unknown): Position[][] => {
     if (!Array.isArray(p) || p.length === 0) throw new Bad('多边形应为环的数组');
     const rings = p.map(ring);
-    for (const r of rings) if (r.length <= GEO_LIMITS.selfIntersectionCheck && ringSelfIntersects(r)) throw new Bad('多边形自相交（边界线交叉），请在 GIS 软件中修复（如“修复几何”）后再导入');
+    for (const r of rings) if (ringSelfIntersects(r)) throw new Bad('多边形自相交（边界线交叉），请在 GIS 软件中修复（如“修复几何”）后再导入');
     return rings;
   };
   const line = (l: unknown): Position[] => {
     if (!Array.isArray(l) || l.length < 2) throw new Bad('线应至少有 2 个点');
-    return l.map(point);
+    return inPlace(l);
   };
 
   raw.forEach((f, i) => {

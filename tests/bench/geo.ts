@@ -39,8 +39,8 @@ function syntheticCounty(schools: number, villages: number): { points: DemandPoi
 }
 
 /** A wiggly ring of n vertices, about 60 km across. */
-function bigPolygon(n: number): MultiPolygon {
-  const proj = localProjection([113.5, 34.5]);
+export function bigPolygon(n: number, centre: Position = [113.5, 34.5]): MultiPolygon {
+  const proj = localProjection(centre);
   const ring: Position[] = [];
   for (let i = 0; i < n - 1; i++) {
     const t = (2 * Math.PI * i) / (n - 1);

@@ -11,10 +11,16 @@ export interface ShapeRecord {
   fields: Record<string, string>;
 }
 
-function bbox(points: [number, number][]): [number, number, number, number] {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+/** A loop, not Math.min(...xs): spreading a million values overflows the stack. */
+function bbox(points: readonly [number, number][]): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    if (x < box[0]) box[0] = x;
+    if (y < box[1]) box[1] = y;
+    if (x > box[2]) box[2] = x;
+    if (y > box[3]) box[3] = y;
+  }
+  return box;
 }
 
 function header(lengthBytes: number, box: [number, number, number, number]): Buffer {

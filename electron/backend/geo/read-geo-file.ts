@@ -32,7 +32,21 @@ function readBounded(p: string): Buffer {
   return fs.readFileSync(p);
 }
 
-const ab = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+// A large file's Buffer owns its memory and is handed over as it is; a small one may share
+// Node's pool, so its bytes are copied out.
+const ab = (b: Uint8Array): ArrayBuffer =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? (b.buffer as ArrayBuffer) : (b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+
+/** Whether the .dbf read as UTF-8 yields replacement characters (a GBK table without a .cpg). */
+async function dbfHasReplacement(fileName: string, dbf: Uint8Array): Promise<boolean> {
+  try {
+    const source = await shapefile.openDbf(ab(dbf), { encoding: 'utf-8' });
+    for (let r = await source.read(); !r.done; r = await source.read()) if (JSON.stringify(r.value).includes('\uFFFD')) return true;
+    return false;
+  } catch (err) {
+    throw new AppError('INVALID_INPUT', `${fileName} 的属性表（.dbf）无法读取：${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 async function readShape(fileName: string, shp: Uint8Array, dbf: Uint8Array | null, prj: string | null, cpg: string | null, encoding: 'auto' | 'utf-8' | 'gbk'): Promise<GeoFile> {
   const notes: string[] = [];
@@ -47,13 +61,13 @@ async function readShape(fileName: string, shp: Uint8Array, dbf: Uint8Array | nu
       throw new AppError('INVALID_INPUT', `${fileName} 不是有效的 Shapefile：${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  let fc = await read(enc);
-  if (encoding === 'auto' && enc === 'utf-8' && dbf && JSON.stringify(fc.features.map((f) => f.properties)).includes('\uFFFD')) {
+  // The encoding is tried on the attribute table alone: reading the shapes twice would double
+  // the time and memory of a large file.
+  if (encoding === 'auto' && enc === 'utf-8' && dbf && (await dbfHasReplacement(fileName, dbf))) {
     enc = 'gbk';
-    fc = await read('gbk');
     notes.push(`${fileName} 的属性表按 UTF-8 读取出现乱码，已改按 GBK 读取。`);
   }
-  return { fileName, geojson: fc, prj, notes };
+  return { fileName, geojson: await read(enc), prj, notes };
 }
 
 /** The file named by `p` as GeoJSON. */

@@ -5,6 +5,7 @@ import type { ParsedInput } from '../../../shared/api';
 import { GEO_LAYER_LABEL, type GeoImportResult } from '../../../shared/geo/api';
 import { parseFeatures } from '../../../shared/geo/features';
 import { pointInPolygon } from '../../../shared/geo/geometry';
+import { DISPLAY_LIMITS, thinLayer } from '../../../shared/geo/simplify';
 import { joinTownships, joinVillages, outlineOf } from '../../../shared/geo/join';
 import type { CoordinateOption } from '../../../shared/geo/coords';
 import type { ReferenceFeature } from '../../../shared/geo/model';
@@ -19,6 +20,15 @@ export async function importGeoLayer(file: ProjectFile, input: ParsedInput<'geo.
   const source = `导入：${read.fileName}`;
   const option: CoordinateOption | undefined = input.coordinates ?? (read.prj && /PROJCS/i.test(read.prj) ? { system: 'projected', prj: read.prj } : undefined);
   const parsed = parseFeatures(read.geojson, read.fileName, option);
+  const thinned = thinLayer(parsed.features.map((f) => f.geometry));
+  if (thinned) {
+    parsed.features.forEach((f, i) => (f.geometry = thinned.geometries[i]!));
+    const tol = thinned.tolerance < 1 ? thinned.tolerance.toFixed(2) : thinned.tolerance.toFixed(0);
+    parsed.notes.push(
+      `${read.fileName} 共 ${thinned.before.toLocaleString('zh-CN')} 个顶点，超过布局图的上限 ${DISPLAY_LIMITS.vertices.toLocaleString('zh-CN')} 个：已按 ${tol} 米容差简化为 ${thinned.after.toLocaleString('zh-CN')} 个顶点后保存。` +
+        `布局图、打印和村（社区）归属乡镇的判断都使用简化后的边界；${tol} 米远小于服务半径。`,
+    );
+  }
   const townships = allTownships(file.db);
   const result: GeoImportResult = {
     ok: false,
