@@ -160,6 +160,7 @@ async function main(): Promise<void> {
   await benchPlan(dir, measure);
   await benchGeo(measure);
   await benchMap(measure);
+  await benchGeoImport(record);
   await benchOptimise(dir, measure);
   await benchInteraction(record);
 
