@@ -25,9 +25,9 @@
 //              group g of villages and the schools their arcs reach (cover.ts): implied by the
 //              capacity rows, but as one row the solver's rounding cuts see that seats come in
 //              standard sizes (on the sample's primary schools under the area rule the root
-//              bound then rises to within 0.4 % of the optimum instead of 1.25 %); left out of
-//              a model already `balanceRowsBelow` rows long, since they hold each u[p,t] in a
-//              second row and so keep a large county's slack columns (slack-columns.ts)
+//              bound then rises to within 0.4 % of the optimum instead of 1.25 %); one block
+//              of rows (`layout.balance`), which a large county's model leaves out
+//              (slack-columns.ts: they hold each u[p,t] in a second row)
 //   budget     Σ cost·(y[·,t] − y[·,t−1]) + Σ boarding·(b[·,t] − b[·,t−1]) ≤ B_t, and Σ cost·y[·,T−1] + Σ boarding·b[·,T−1] ≤ total
 // A conversion credit c_f (closing as 转型 instead of 撤并) enters as −c_f·(1 − o[f,T−1]):
 // +c_f on o[f,T−1] and −Σc_f in the objective offset. The unmet penalty on the children no
@@ -67,6 +67,8 @@ export interface MipLayout {
   y: Int32Array[][];
   /** f·T + t → column or −1. */
   b: Int32Array;
+  /** The seat-balance rows: one block, rows first … first + count − 1. */
+  balance: { first: number; count: number };
 }
 
 class Builder {
@@ -102,12 +104,7 @@ class Builder {
   }
 }
 
-export interface MipOptions {
-  /** The group balance rows are written only while the model has fewer rows than this. */
-  balanceRowsBelow?: number;
-}
-
-export function buildMip(inst: OptInstance, options: MipOptions = {}): { mip: SparseMip; layout: MipLayout } {
+export function buildMip(inst: OptInstance): { mip: SparseMip; layout: MipLayout } {
   const T = inst.years.length;
   const F = inst.facilities.length;
   const last = T - 1;
@@ -219,8 +216,8 @@ export function buildMip(inst: OptInstance, options: MipOptions = {}): { mip: Sp
   });
 
   // seat balance of each group of villages and their schools (cover.ts)
-  const groups = B.rowLower.length < (options.balanceRowsBelow ?? Infinity) ? seatGroups(inst) : [];
-  for (const g of groups) {
+  const balanceFirst = B.rowLower.length;
+  for (const g of seatGroups(inst)) {
     for (let t = 0; t < T; t++) {
       let demand = 0;
       const e: [number, number][] = [];
@@ -232,6 +229,7 @@ export function buildMip(inst: OptInstance, options: MipOptions = {}): { mip: Sp
       if (demand > 0) B.row(e, demand, Infinity);
     }
   }
+  const balance = { first: balanceFirst, count: B.rowLower.length - balanceFirst };
 
   // far arcs need the boarding section
   inst.arcs.forEach((a, ai) => {
@@ -313,7 +311,7 @@ export function buildMip(inst: OptInstance, options: MipOptions = {}): { mip: Sp
     values: Float64Array.from(B.values),
     offset,
   };
-  return { mip, layout: { T, x, u, o, y, b } };
+  return { mip, layout: { T, x, u, o, y, b, balance } };
 }
 
 const HALF = 0.5;

@@ -4,11 +4,11 @@
 import { checkSolution } from '../../../shared/optimise/check';
 import { greedySolve, polishLayout } from '../../../shared/optimise/greedy';
 import type { OptInstance } from '../../../shared/optimise/instance';
-import { buildMip, decodeMip, encodeSolution, type SparseMip } from '../../../shared/optimise/model';
-import { dropSlackColumns } from '../../../shared/optimise/slack-columns';
+import { buildMip, decodeMip, encodeSolution, type MipLayout, type SparseMip } from '../../../shared/optimise/model';
+import { dropSlackColumns, withoutRows } from '../../../shared/optimise/slack-columns';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { freshHighs, solveWith, type SolveProgress } from './highs-run';
-import { highsOptionsFor, LARGE_MODEL_ROWS, SOLVE_MEMORY_MB } from './limits';
+import { highsOptionsFor, SOLVE_MEMORY_MB } from './limits';
 
 export interface SolveOptions {
   timeLimit: number;
@@ -49,20 +49,20 @@ function binariesOf(v: Float64Array, integrality: Int32Array): { indices: Int32A
 }
 
 /**
- * The model HiGHS gets: a large county's without its slack columns (slack-columns.ts), with
- * the way from the solver's column vector back to the full one and from a full column index
- * to the solver's.
+ * The model HiGHS gets: a large county's without its seat-balance rows and slack columns
+ * (slack-columns.ts), with the way from the solver's column vector back to the full one and
+ * from a full column index to the solver's.
  */
-function forSolver(mip: SparseMip): { mip: SparseMip; expand: (v: Float64Array) => Float64Array; column: (c: number) => number } {
+function forSolver(mip: SparseMip, layout: MipLayout): { mip: SparseMip; expand: (v: Float64Array) => Float64Array; column: (c: number) => number } {
   if (!highsOptionsFor(mip.numRows)) return { mip, expand: (v) => v, column: (c) => c };
-  const slim = dropSlackColumns(mip);
+  const slim = dropSlackColumns(withoutRows(mip, layout.balance.first, layout.balance.count));
   return { mip: slim.mip, expand: slim.expand, column: (c) => slim.column[c] as number };
 }
 
 export async function solveInstance(inst: OptInstance, o: SolveOptions): Promise<SolveOutcome> {
   const greedy = greedySolve(inst);
-  const { mip: full, layout } = buildMip(inst, { balanceRowsBelow: LARGE_MODEL_ROWS });
-  const solver = forSolver(full);
+  const { mip: full, layout } = buildMip(inst);
+  const solver = forSolver(full, layout);
   const mip = solver.mip;
   const h = await freshHighs();
   const start = binariesOf(encodeSolution(inst, layout, polishLayout(inst, greedy), full.numCols), full.integrality);
