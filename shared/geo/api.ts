@@ -109,6 +109,8 @@ export interface TownshipCoverage {
   covered: number;
   /** covered ÷ children; null without children. */
   share: number | null;
+  /** Child-weighted mean and maximum travel distance of its villages to the nearest school, m; null without one. */
+  distance: { mean: number | null; max: number | null };
 }
 
 export interface UncoveredVillage {

@@ -53,6 +53,15 @@ export interface CoverageInput {
   by?: CoverageBy;
 }
 
+interface TownshipTally {
+  children: number;
+  covered: number;
+  weighted: number;
+  weight: number;
+  max: number | null;
+}
+const emptyTally = (): TownshipTally => ({ children: 0, covered: 0, weighted: 0, weight: 0, max: null });
+
 const share = (covered: number, children: number) => (children > 0 ? covered / children : null);
 
 export function coverage(input: CoverageInput): Record<CoverageStage, StageCoverage> {
@@ -62,7 +71,7 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
   const byTime = input.by === 'time';
   for (const stage of COVERAGE_STAGES) {
     const { schools, index } = frame.stages[stage];
-    const byTownship = new Map<string, { children: number; covered: number }>();
+    const byTownship = new Map<string, TownshipTally>();
     const uncovered: UncoveredVillage[] = [];
     let children = 0;
     let covered = 0;
@@ -81,7 +90,7 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
         ? minutes !== null && minutes <= travelThreshold(input.settings, p.urbanRural, stage)
         : distance !== null && distance <= serviceDistance(input.settings, p.urbanRural, stage);
       children += c;
-      const t = byTownship.get(p.township) ?? { children: 0, covered: 0 };
+      const t = byTownship.get(p.township) ?? emptyTally();
       t.children += c;
       if (ok) {
         covered += c;
@@ -89,6 +98,9 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
       }
       byTownship.set(p.township, t);
       if (distance !== null && minutes !== null) {
+        t.weighted += distance * c;
+        t.weight += c;
+        if (t.max === null || distance > t.max) t.max = distance;
         weighted += distance * c;
         weightedMinutes += minutes * c;
         weight += c;
@@ -112,8 +124,15 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
     const far = (u: UncoveredVillage) => (byTime ? u.minutes : u.distance) ?? Infinity;
     uncovered.sort((a, b) => far(b) - far(a) || a.villageId.localeCompare(b.villageId));
     const townships: TownshipCoverage[] = input.townships.map((t) => {
-      const v = byTownship.get(t.code) ?? { children: 0, covered: 0 };
-      return { code: t.code, name: t.name, children: round1(v.children), covered: round1(v.covered), share: share(v.covered, v.children) };
+      const v = byTownship.get(t.code) ?? emptyTally();
+      return {
+        code: t.code,
+        name: t.name,
+        children: round1(v.children),
+        covered: round1(v.covered),
+        share: share(v.covered, v.children),
+        distance: { mean: v.weight > 0 ? Math.round(v.weighted / v.weight) : null, max: v.max === null ? null : Math.round(v.max) },
+      };
     });
     out[stage] = {
       serviceDistance: { urban: input.settings.urban[stage], rural: input.settings.rural[stage] },

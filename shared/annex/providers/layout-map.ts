@@ -42,7 +42,7 @@ function coverageRows(panel: LayoutMapPanelInput, n: number): Row[] {
   for (const stage of COVERAGE_STAGES) {
     const c = panel.coverage.stages[stage];
     rows.push({ kind: 'subtotal', cells: ['全县', STAGE_LABEL[stage], c.children, c.covered, c.share, km(c.distance.mean), km(c.distance.max)] });
-    for (const t of c.townships) rows.push({ kind: 'data', cells: [t.name, STAGE_LABEL[stage], t.children, t.covered, t.share, null, null] });
+    for (const t of c.townships) rows.push({ kind: 'data', cells: [t.name, STAGE_LABEL[stage], t.children, t.covered, t.share, km(t.distance.mean), km(t.distance.max)] });
   }
   return rows;
 }

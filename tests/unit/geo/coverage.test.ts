@@ -45,9 +45,24 @@ describe('coverage', () => {
     expect(r.children).toBe(150);
     expect(r.covered).toBe(90);
     expect(r.share).toBeCloseTo(0.6, 6);
-    expect(r.townships).toEqual([
+    expect(r.townships.map(({ distance: _, ...t }) => t)).toEqual([
       { code: 'A', name: '甲街道', children: 100, covered: 60, share: 0.6 },
       { code: 'B', name: '乙乡', children: 50, covered: 30, share: 0.6 },
+    ]);
+  });
+
+  it('gives each township its child-weighted mean and maximum distance', () => {
+    // 甲街道: (390·60 + 585·40) ÷ 100 = 468, farthest 585; 乙乡: (1950·30 + 7800·20) ÷ 50 = 4290, farthest 7800.
+    const [a, b] = r.townships;
+    const near = (m: number | null | undefined, want: number) => expect(Math.abs(m! - want)).toBeLessThanOrEqual(2);
+    near(a?.distance.mean, 468);
+    near(a?.distance.max, 585);
+    near(b?.distance.mean, 4290);
+    near(b?.distance.max, 7800);
+    const none = coverage({ points, schools: [], settings, townships }).primary;
+    expect(none.townships.map((t) => t.distance)).toEqual([
+      { mean: null, max: null },
+      { mean: null, max: null },
     ]);
   });
 

@@ -47,6 +47,8 @@ const townshipColumns: TableColumnsType<TownshipCoverage> = [
   { title: t.children, dataIndex: 'children', align: 'right', render: fmtInt },
   { title: t.covered, dataIndex: 'covered', align: 'right', render: fmtInt },
   { title: t.share, dataIndex: 'share', align: 'right', render: fmtRatio },
+  { title: t.meanDistance, key: 'mean', align: 'right', render: (_: unknown, r: TownshipCoverage) => t.distanceKm(r.distance.mean) },
+  { title: t.maxDistance, key: 'max', align: 'right', render: (_: unknown, r: TownshipCoverage) => t.distanceKm(r.distance.max) },
 ];
 
 /** `shownNotes`: notes the page already shows above (the map's own), not repeated here. */
