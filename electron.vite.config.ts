@@ -37,6 +37,8 @@ export default defineConfig({
           'import-worker': resolve(root, 'electron/backend/import/parse-worker.ts'),
           // out/main/optimise-worker.js (electron/backend/optimise/run-worker.ts).
           'optimise-worker': resolve(root, 'electron/backend/optimise/solve-worker.ts'),
+          // out/main/geo-worker.js (electron/backend/geo/run-geo-worker.ts).
+          'geo-worker': resolve(root, 'electron/backend/geo/geo-worker.ts'),
         },
         formats: ['cjs'],
       },

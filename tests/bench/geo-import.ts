@@ -3,16 +3,20 @@
 // vertices, projected CGCS2000 3° Gauss-Krüger with a GBK .dbf), and one county outline of
 // 1,000,000 vertices as GeoJSON and as a shapefile. Each import runs in a child process of its
 // own, so its peak resident memory is the import's and not the writing of the test file.
+// The file is read, checked and thinned in the geo worker thread: the figures give the process's
+// peak (both threads) and each thread's V8 heap.
 // `BENCH_ONLY=geoimport npm run bench`, or alone: `npx tsx tests/bench/geo-import.ts`.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import proj4 from 'proj4';
 import type { GeoImportResult, GeoLayer, GeoMap } from '../../shared/geo/api';
 import type { Position } from '../../shared/geo/model';
 import { generateCounty } from '../../shared/sample';
+import { GEO_WORKER_LIMITS, lastGeoRead } from '../../electron/backend/geo/run-geo-worker';
 import { openSampleCounty, resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 import { PRJ_CGCS2000_GK_CM114, writeShapefile } from '../helpers/shapefile';
@@ -47,23 +51,31 @@ interface ImportFigures {
   shown: number;
   rssBefore: number;
   peakRss: number;
+  /** V8 heap of the backend's thread (committed) before and after, and of the geo worker when its layer was ready. */
+  backendHeapBefore: number;
+  backendHeapAfter: number;
+  workerHeap: number;
 }
 
 /** Child side: open the sample county, import one file, print the figures as JSON. */
 async function importOnce(file: string, layer: GeoLayer): Promise<void> {
+  // BENCH_GEO_HEAP_MB: the geo worker's heap cap, to find what a file needs.
+  if (process.env.BENCH_GEO_HEAP_MB) GEO_WORKER_LIMITS.heapMb = Number(process.env.BENCH_GEO_HEAP_MB);
   const { backend, dir } = await openSampleCounty('csp-bench-geo-import-');
   try {
     const rssBefore = process.memoryUsage.rss();
+    const backendHeapBefore = getHeapStatistics().total_heap_size;
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const r = await resultOf<GeoImportResult>(backend.dispatch('geo.importLayer', { path: file, layer }));
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     const cpuMs = (cpu.user + cpu.system) / 1000;
+    const backendHeapAfter = getHeapStatistics().total_heap_size;
     const map = await resultOf<GeoMap>(backend.dispatch('geo.map', {}));
     const count = (g: { coordinates: Position[][][] } | null | undefined) => (g ? g.coordinates.reduce((m, poly) => m + poly.reduce((k, ring) => k + ring.length, 0), 0) : 0);
     const shown = layer === 'outline' ? count(map.outline?.geometry) : map.townships.reduce((n, t) => n + count(t.boundary?.geometry), 0);
-    const figures: ImportFigures = { ms, cpuMs, written: r.written, joined: r.joined, problems: r.problems, notes: r.notes, shown, rssBefore, peakRss: process.resourceUsage().maxRSS * 1024 };
+    const figures: ImportFigures = { ms, cpuMs, written: r.written, joined: r.joined, problems: r.problems, notes: r.notes, shown, rssBefore, peakRss: process.resourceUsage().maxRSS * 1024, backendHeapBefore, backendHeapAfter, workerHeap: lastGeoRead.heapBytes };
     console.log(JSON.stringify(figures));
   } finally {
     backend.close();
@@ -81,7 +93,8 @@ const mib = (bytes: number) => `${Math.round(bytes / 1048576)} MiB`;
 function report(record: Record, name: string, bytes: number, vertices: number, f: ImportFigures): void {
   const note =
     `CPU ${(f.cpuMs / 1000).toFixed(1)} s（后台线程、垃圾回收也计入）；文件 ${(bytes / 1048576).toFixed(1)} MiB，${(vertices / 1e6).toFixed(2)} 百万个顶点；写入 ${f.written ? '是' : '否'}，对应 ${f.joined} 个，问题 ${f.problems.length} 条；` +
-    `布局图上的顶点 ${f.shown.toLocaleString('en-US')} 个；常驻内存 导入前 ${mib(f.rssBefore)}，峰值 ${mib(f.peakRss)}；负载 ${os.loadavg()[0]!.toFixed(1)}`;
+    `布局图上的顶点 ${f.shown.toLocaleString('en-US')} 个；常驻内存（进程，含读取线程）导入前 ${mib(f.rssBefore)}，峰值 ${mib(f.peakRss)}；` +
+    `V8 堆 后台线程 导入前 ${mib(f.backendHeapBefore)}、导入后 ${mib(f.backendHeapAfter)}，读取线程 ${mib(f.workerHeap)}；负载 ${os.loadavg()[0]!.toFixed(1)}`;
   record(name, [f.ms], note);
   console.log(`  ${name}：${f.ms.toFixed(0)} ms；${note}`);
   if (f.problems.length) console.log(`  问题：${f.problems.slice(0, 3).join('；')}`);

@@ -1,0 +1,26 @@
+// Worker thread entry of the boundary import (run-geo-worker.ts); built as out/main/geo-worker.js.
+// Reads, checks and thins one untrusted file and posts the features back; a crash, an
+// out-of-memory or a hang here ends this thread only.
+import { getHeapStatistics } from 'node:v8';
+import { parentPort } from 'node:worker_threads';
+import type { ErrorCode } from '../../../shared/api';
+import { AppError } from '../errors';
+import { readLayer, type LayerFile, type LayerRequest } from './read-layer';
+
+export type GeoWorkerMessage =
+  /** `heapBytes`: this thread's V8 heap when the layer was ready, for the bench. */
+  { type: 'done'; layer: LayerFile; heapBytes: number } | { type: 'failed'; code: ErrorCode; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('geo-worker.ts must run as a worker thread');
+
+port.once('message', (req: LayerRequest) => {
+  const post = (m: GeoWorkerMessage) => port.postMessage(m);
+  readLayer(req).then(
+    (layer) => post({ type: 'done', layer, heapBytes: getHeapStatistics().total_heap_size }),
+    (err: unknown) => {
+      if (err instanceof AppError) post({ type: 'failed', code: err.code, message: err.message });
+      else post({ type: 'failed', code: 'INVALID_INPUT', message: `${req.path.split(/[\\/]/).pop()} 无法读取：${err instanceof Error ? err.message.slice(0, 200) : String(err)}` });
+    },
+  );
+});

@@ -1,0 +1,54 @@
+// Starts the geo worker (geo-worker.js, or geo-worker-source.cjs from source) for one boundary
+// or layer file, with a heap cap and a time limit (worker-job.ts). Sizes: docs/ARCHITECTURE.md,
+// "Large boundary files".
+import path from 'node:path';
+import { AppError } from '../errors';
+import { startWorkerJob } from '../worker-job';
+import type { GeoWorkerMessage } from './geo-worker';
+import type { LayerFile, LayerRequest } from './read-layer';
+
+const BUILT = path.join(__dirname, 'geo-worker.js');
+const SOURCE = path.join(__dirname, 'geo-worker-source.cjs');
+
+/**
+ * The worker's heap (MiB) and wall time. The bench's 50 MiB shapefile (3.3 million vertices)
+ * needs well under the heap and a few seconds; the time limit stays below the backend's own
+ * 120 s call limit, so a stuck file is stopped here and the open project stays open. Tests
+ * lower both to see the refusals.
+ */
+export const GEO_WORKER_LIMITS = { heapMb: 2048, timeoutMs: 90_000 };
+
+/** The last read's worker heap (V8 total heap when the layer was ready), for the bench. */
+export const lastGeoRead = { heapBytes: 0 };
+
+export interface GeoReadJob {
+  readonly done: Promise<LayerFile>;
+  cancel(): void;
+}
+
+export function startGeoRead(req: LayerRequest): GeoReadJob {
+  const fileName = path.basename(req.path);
+  const { heapMb, timeoutMs } = GEO_WORKER_LIMITS;
+  const refused = (message: string) => new AppError('INVALID_INPUT', message);
+  const job = startWorkerJob<GeoWorkerMessage, LayerFile>(
+    {
+      built: BUILT,
+      source: SOURCE,
+      heapMb,
+      timeoutMs,
+      onMessage: (m) => {
+        if (m.type === 'failed') return { failed: new AppError(m.code, m.message) };
+        lastGeoRead.heapBytes = m.heapBytes;
+        return { done: m.layer };
+      },
+      failures: {
+        timeout: () => refused(`读取 ${fileName} 超过 ${Math.round(timeoutMs / 100) / 10} 秒仍未完成，已停止，未写入任何内容。文件可能过大或被恶意构造：请先在 GIS 软件中按县域裁剪或拆分后再导入。`),
+        outOfMemory: () => refused(`读取 ${fileName} 时超出了内存上限（${heapMb} MB），已停止，未写入任何内容。文件可能过大、已损坏或被恶意构造：请先在 GIS 软件中按县域裁剪或拆分后再导入。`),
+        crashed: (detail) => new AppError('INTERNAL', `读取 ${fileName} 时出错，已停止，未写入任何内容：${detail.slice(0, 160)}`),
+        exited: (code) => new AppError('INTERNAL', `读取 ${fileName} 的后台线程意外退出（代码 ${code}），未写入任何内容。请重试。`),
+      },
+    },
+    req,
+  );
+  return { done: job.done, cancel: () => job.stop(new AppError('INVALID_INPUT', `已取消导入 ${fileName}，未写入任何内容。`)) };
+}
