@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as shapefile from 'shapefile';
 import * as XLSX from 'xlsx';
 import { AppError } from '../errors';
+import { jsonHeapEstimate } from './json-heap';
 
 /** Largest file read (a county's shapefile is a few MiB; 50 MiB ones occur). */
 export const MAX_GEO_FILE = 100 * 1024 * 1024;
@@ -70,12 +71,24 @@ async function readShape(fileName: string, shp: Uint8Array, dbf: Uint8Array | nu
   return { fileName, geojson: await read(enc), prj, notes };
 }
 
-/** The file named by `p` as GeoJSON. */
-export async function readGeoFile(p: string, encoding: 'auto' | 'utf-8' | 'gbk' = 'auto'): Promise<GeoFile> {
+/** Refuses a GeoJSON text whose parse could pass `heapBudget` bytes (json-heap.ts says why). */
+function checkJsonHeap(fileName: string, bytes: Uint8Array, heapBudget: number): void {
+  const need = jsonHeapEstimate(bytes);
+  if (need > heapBudget) {
+    throw new AppError('INVALID_INPUT', `${fileName} 读入后约需 ${Math.ceil(need / 1048576)} MB 内存，超过读取上限 ${Math.floor(heapBudget / 1048576)} MB，未读取、未写入任何内容。文件可能过大或被恶意构造：请先在 GIS 软件中按县域裁剪，或另存为 Shapefile 后再导入。`);
+  }
+}
+
+/**
+ * The file named by `p` as GeoJSON. `jsonHeapBudget`: the heap a GeoJSON text may take once
+ * parsed (bytes); a larger one is refused unparsed.
+ */
+export async function readGeoFile(p: string, encoding: 'auto' | 'utf-8' | 'gbk' = 'auto', jsonHeapBudget = Infinity): Promise<GeoFile> {
   const fileName = path.basename(p);
   const ext = path.extname(p).toLowerCase();
   if (ext === '.geojson' || ext === '.json') {
     const bytes = readBounded(p);
+    checkJsonHeap(fileName, bytes, jsonHeapBudget);
     try {
       return { fileName, geojson: JSON.parse(bytes.toString('utf8')), prj: null, notes: [] };
     } catch (err) {
@@ -106,6 +119,7 @@ export async function readGeoFile(p: string, encoding: 'auto' | 'utf-8' | 'gbk' 
     if (shp.length === 0) {
       const gj = entries.find((e) => /\.(geo)?json$/i.test(e.name));
       if (!gj) throw new AppError('INVALID_INPUT', `${fileName} 中没有 .shp 或 .geojson 文件。`);
+      checkJsonHeap(`${fileName}/${gj.name}`, gj.content, jsonHeapBudget);
       try {
         return { fileName: `${fileName}/${gj.name}`, geojson: JSON.parse(Buffer.from(gj.content).toString('utf8')), prj: null, notes: [] };
       } catch {

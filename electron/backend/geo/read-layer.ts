@@ -11,6 +11,8 @@ export interface LayerRequest {
   path: string;
   encoding: 'auto' | 'utf-8' | 'gbk';
   coordinates?: CoordinateOption | undefined;
+  /** Heap a GeoJSON text may take once parsed, bytes (read-geo-file.ts). */
+  jsonHeapBudget: number;
 }
 
 export interface LayerFile {
@@ -22,7 +24,7 @@ export interface LayerFile {
 }
 
 export async function readLayer(req: LayerRequest): Promise<LayerFile> {
-  const read = await readGeoFile(req.path, req.encoding);
+  const read = await readGeoFile(req.path, req.encoding, req.jsonHeapBudget);
   const option: CoordinateOption | undefined = req.coordinates ?? (read.prj && /PROJCS/i.test(read.prj) ? { system: 'projected', prj: read.prj } : undefined);
   const parsed = parseFeatures(read.geojson, read.fileName, option);
   const thinned = thinLayer(parsed.features.map((f) => f.geometry));

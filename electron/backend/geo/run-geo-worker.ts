@@ -26,9 +26,11 @@ export interface GeoReadJob {
   cancel(): void;
 }
 
-export function startGeoRead(req: LayerRequest): GeoReadJob {
-  const fileName = path.basename(req.path);
+export function startGeoRead(file: Omit<LayerRequest, 'jsonHeapBudget'>): GeoReadJob {
+  const fileName = path.basename(file.path);
   const { heapMb, timeoutMs } = GEO_WORKER_LIMITS;
+  // A quarter of the heap stays for the code, the checks and the thinning after the parse.
+  const req: LayerRequest = { ...file, jsonHeapBudget: heapMb * 1048576 * 0.75 };
   const refused = (message: string) => new AppError('INVALID_INPUT', message);
   const job = startWorkerJob<GeoWorkerMessage, LayerFile>(
     {

@@ -1,0 +1,101 @@
+// The boundary file is read in the geo worker: a file past the worker's heap cap or its time
+// limit (both lowered here) is refused in Chinese naming the file, nothing is written (no
+// boundary, no backup), and the same open project then imports the same file at the usual limits.
+// A shapefile is stopped by the cap while it is read; a GeoJSON whose parse could pass the cap is
+// refused before it is parsed (electron/backend/geo/json-heap.ts says why).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend';
+import { GEO_WORKER_LIMITS } from '../../electron/backend/geo/run-geo-worker';
+import type { GeoImportResult, GeoMap } from '../../shared/geo/api';
+import type { Position } from '../../shared/geo/model';
+import { generateCounty } from '../../shared/sample';
+import { openSampleCounty, resultOf } from '../helpers/backend';
+import { writeShapefile } from '../helpers/shapefile';
+
+let backend: Backend;
+let dir: string;
+const usual = { ...GEO_WORKER_LIMITS };
+const boundaries = generateCounty().geography!.townships;
+const ok = <T>(method: string, input: unknown): Promise<T> => resultOf<T>(backend.dispatch(method, input));
+
+beforeAll(async () => {
+  ({ backend, dir } = await openSampleCounty('csp-geo-import-worker-'));
+});
+afterEach(() => Object.assign(GEO_WORKER_LIMITS, usual));
+afterAll(() => backend.close());
+
+/** Each edge cut into `parts` pieces: the same townships, about 300,000 vertices. */
+function densified(parts: number): Position[][] {
+  return boundaries.map((b) => {
+    const ring = b.geometry.coordinates[0]![0]!;
+    const out: Position[] = [];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [x0, y0] = ring[i]!;
+      const [x1, y1] = ring[i + 1]!;
+      for (let k = 0; k < parts; k++) out.push([x0 + ((x1 - x0) * k) / parts, y0 + ((y1 - y0) * k) / parts]);
+    }
+    out.push(ring[ring.length - 1]!);
+    return out;
+  });
+}
+
+const edges = boundaries.reduce((n, b) => n + b.geometry.coordinates[0]![0]!.length - 1, 0);
+const importedSources = async () => (await ok<GeoMap>('geo.map', {})).townships.filter((t) => t.boundary?.source.startsWith('导入')).length;
+const backupCount = async () => (await ok<unknown[]>('backups.list', {})).length;
+
+async function refusedThenImported(file: string, refusal: RegExp): Promise<void> {
+  const backups = await backupCount();
+  const refused = await backend.dispatch('geo.importLayer', { path: file, layer: 'townships' });
+  expect(refused.ok).toBe(false);
+  if (!refused.ok) expect(refused.error.message).toMatch(refusal);
+  expect(await importedSources()).toBe(0);
+  expect(await backupCount()).toBe(backups);
+
+  Object.assign(GEO_WORKER_LIMITS, usual);
+  const r = await ok<GeoImportResult>('geo.importLayer', { path: file, layer: 'townships', dryRun: true });
+  expect(r.ok).toBe(true);
+  expect(r.joined).toBe(boundaries.length);
+  expect(r.notes.some((n) => n.includes('已按'))).toBe(true);
+}
+
+const rings = () => densified(Math.ceil(300_000 / edges));
+/** 11 MB of GeoJSON. */
+function geojson(): string {
+  const features = rings().map((ring, i) => ({ type: 'Feature', properties: { name: boundaries[i]!.name }, geometry: { type: 'Polygon', coordinates: [ring] } }));
+  const file = path.join(dir, '乡镇界_加密.geojson');
+  fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+  return file;
+}
+/** 4.6 MB of .shp, GBK .dbf. */
+function shapefile(): string {
+  const base = path.join(dir, '乡镇界_加密');
+  writeShapefile(base, rings().map((ring, i) => ({ rings: [ring as [number, number][]], fields: { NAME: boundaries[i]!.name } })), { encoding: 'gbk', cpg: 'GBK' });
+  return `${base}.shp`;
+}
+
+describe('the geo worker', () => {
+  it('stops reading a shapefile past the heap cap, writing nothing, and the next import of it answers', async () => {
+    GEO_WORKER_LIMITS.heapMb = 32;
+    await refusedThenImported(shapefile(), /^读取 乡镇界_加密\.shp 时超出了内存上限（32 MB），已停止，未写入任何内容。/);
+  });
+
+  it('refuses unparsed a GeoJSON whose parse could pass the heap cap, and the next import of it answers', async () => {
+    GEO_WORKER_LIMITS.heapMb = 32;
+    await refusedThenImported(geojson(), /^乡镇界_加密\.geojson 读入后约需 \d+ MB 内存，超过读取上限 24 MB，未读取、未写入任何内容。/);
+  });
+
+  it('stops a read past the time limit, writing nothing, and the next import of it answers', async () => {
+    GEO_WORKER_LIMITS.timeoutMs = 200;
+    await refusedThenImported(shapefile(), /^读取 乡镇界_加密\.shp 超过 0\.2 秒仍未完成，已停止，未写入任何内容。/);
+  });
+
+  it('writes the layer in the backend after the worker read it', async () => {
+    const backups = await backupCount();
+    const r = await ok<GeoImportResult>('geo.importLayer', { path: geojson(), layer: 'townships' });
+    expect(r.written).toBe(true);
+    expect(await importedSources()).toBe(boundaries.length);
+    expect(await backupCount()).toBe(backups + 1);
+  });
+});
