@@ -18,6 +18,7 @@ import type { Position } from '../../shared/geo/model';
 import { generateCounty } from '../../shared/sample';
 import { GEO_WORKER_LIMITS, lastGeoRead } from '../../electron/backend/geo/run-geo-worker';
 import { openSampleCounty, resultOf } from '../helpers/backend';
+import { densify } from '../helpers/densify';
 import { tempDir } from '../helpers/temp';
 import { PRJ_CGCS2000_GK_CM114, writeShapefile } from '../helpers/shapefile';
 import { bigPolygon } from './geo';
@@ -27,18 +28,6 @@ type Record = (name: string, runs: number[], note?: string) => void;
 const GK = '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
 /** BENCH_GEO_MIB: a smaller file to see how the time grows with size. */
 const TARGET_MIB = Number(process.env.BENCH_GEO_MIB ?? 50);
-
-/** Each edge cut into `parts` straight pieces: the same outline with many more vertices, as surveyed boundaries have. */
-function densify(ring: [number, number][], parts: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const [x0, y0] = ring[i]!;
-    const [x1, y1] = ring[i + 1]!;
-    for (let k = 0; k < parts; k++) out.push([x0 + ((x1 - x0) * k) / parts, y0 + ((y1 - y0) * k) / parts]);
-  }
-  out.push(ring[ring.length - 1]!);
-  return out;
-}
 
 interface ImportFigures {
   ms: number;

@@ -9,9 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import { GEO_WORKER_LIMITS } from '../../electron/backend/geo/run-geo-worker';
 import type { GeoImportResult, GeoMap } from '../../shared/geo/api';
-import type { Position } from '../../shared/geo/model';
 import { generateCounty } from '../../shared/sample';
 import { openSampleCounty, resultOf } from '../helpers/backend';
+import { densify } from '../helpers/densify';
 import { writeShapefile } from '../helpers/shapefile';
 
 let backend: Backend;
@@ -26,20 +26,8 @@ beforeAll(async () => {
 afterEach(() => Object.assign(GEO_WORKER_LIMITS, usual));
 afterAll(() => backend.close());
 
-/** Each edge cut into `parts` pieces: the same townships, about 300,000 vertices. */
-function densified(parts: number): Position[][] {
-  return boundaries.map((b) => {
-    const ring = b.geometry.coordinates[0]![0]!;
-    const out: Position[] = [];
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const [x0, y0] = ring[i]!;
-      const [x1, y1] = ring[i + 1]!;
-      for (let k = 0; k < parts; k++) out.push([x0 + ((x1 - x0) * k) / parts, y0 + ((y1 - y0) * k) / parts]);
-    }
-    out.push(ring[ring.length - 1]!);
-    return out;
-  });
-}
+/** The townships with each edge cut into `parts` pieces. */
+const densified = (parts: number) => boundaries.map((b) => densify(b.geometry.coordinates[0]![0]!, parts));
 
 const edges = boundaries.reduce((n, b) => n + b.geometry.coordinates[0]![0]!.length - 1, 0);
 const importedSources = async () => (await ok<GeoMap>('geo.map', {})).townships.filter((t) => t.boundary?.source.startsWith('导入')).length;
@@ -71,7 +59,7 @@ function geojson(): string {
 /** 4.6 MB of .shp, GBK .dbf. */
 function shapefile(): string {
   const base = path.join(dir, '乡镇界_加密');
-  writeShapefile(base, rings().map((ring, i) => ({ rings: [ring as [number, number][]], fields: { NAME: boundaries[i]!.name } })), { encoding: 'gbk', cpg: 'GBK' });
+  writeShapefile(base, rings().map((ring, i) => ({ rings: [ring], fields: { NAME: boundaries[i]!.name } })), { encoding: 'gbk', cpg: 'GBK' });
   return `${base}.shp`;
 }
 

@@ -21,12 +21,8 @@ export const GEO_WORKER_LIMITS = { heapMb: 2048, timeoutMs: 90_000 };
 /** The last read's worker heap (V8 total heap when the layer was ready), for the bench. */
 export const lastGeoRead = { heapBytes: 0 };
 
-export interface GeoReadJob {
-  readonly done: Promise<LayerFile>;
-  cancel(): void;
-}
-
-export function startGeoRead(file: Omit<LayerRequest, 'jsonHeapBudget'>): GeoReadJob {
+/** The file read, checked and thinned in a worker of its own; refused in Chinese when the worker fails. */
+export function readLayerInWorker(file: Omit<LayerRequest, 'jsonHeapBudget'>): Promise<LayerFile> {
   const fileName = path.basename(file.path);
   const { heapMb, timeoutMs } = GEO_WORKER_LIMITS;
   // A quarter of the heap stays for the code, the checks and the thinning after the parse.
@@ -52,5 +48,5 @@ export function startGeoRead(file: Omit<LayerRequest, 'jsonHeapBudget'>): GeoRea
     },
     req,
   );
-  return { done: job.done, cancel: () => job.stop(new AppError('INVALID_INPUT', `已取消导入 ${fileName}，未写入任何内容。`)) };
+  return job.done;
 }

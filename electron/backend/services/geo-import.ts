@@ -11,10 +11,10 @@ import { createBackup } from '../db/backups';
 import { readGeography, writeGeography, type GeographyWrite } from '../db/geo';
 import type { ProjectFile } from '../db/project-file';
 import { allTownships } from '../db/queries';
-import { startGeoRead } from '../geo/run-geo-worker';
+import { readLayerInWorker } from '../geo/run-geo-worker';
 
 export async function importGeoLayer(file: ProjectFile, input: ParsedInput<'geo.importLayer'>): Promise<GeoImportResult> {
-  const read = await startGeoRead({ path: input.path, encoding: input.encoding ?? 'auto', coordinates: input.coordinates }).done;
+  const read = await readLayerInWorker({ path: input.path, encoding: input.encoding ?? 'auto', coordinates: input.coordinates });
   const source = `导入：${read.fileName}`;
   const townships = allTownships(file.db);
   const result: GeoImportResult = {
