@@ -147,7 +147,8 @@ const PageShown = createContext(true);
 
 /**
  * False while the page has been built ahead and not yet shown: a part that is costly to build
- * (the 附件 preview prints every annex) waits for the first visit and shows its progress then.
+ * can wait for the first visit, or be built in the background lane (api/ahead.ts) as the 附件
+ * preview is.
  */
 export function usePageShown(): boolean {
   return useContext(PageShown);
@@ -215,8 +216,12 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
         target.append(other);
       } else if (!stage && other.classList.contains(STAGED)) {
         other.classList.remove(STAGED);
-        // Not yet shown, so no frame of its has loaded anything worth keeping in place.
-        if (other !== host) other.remove();
+        // A page with frames stays laid out in place (below): the 附件 preview's pages were
+        // loaded and drawn while it was built ahead.
+        if (other !== host) {
+          if (framed.includes(key)) other.classList.add(HIDDEN);
+          else other.remove();
+        }
       }
     }
     if (!wasStaged && host.parentElement === target && !host.classList.contains(HIDDEN)) return;

@@ -6,6 +6,7 @@ import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Selec
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
 import { invoke } from '../api/client';
+import { invokeAhead } from '../api/ahead';
 import { hasNativeDialogs, nativeDialog } from '../api/desktop';
 import { useApi } from '../api/useApi';
 import { AnnexPicker, type AnnexChoice } from '../components/annex/AnnexPicker';
@@ -58,6 +59,8 @@ export function AnnexPage() {
   const [previewing, setPreviewing] = useState(false);
   const [exporting, setExporting] = useState<AnnexFormat | null>(null);
   const previewedPrefix = useRef<string | null>(null);
+  /** The request whose preview is shown. */
+  const previewed = useRef<string | null>(null);
   const progress = useAnnexExportProgress(list);
   const shown = usePageShown();
 
@@ -81,25 +84,42 @@ export function AnnexPage() {
   useEffect(() => {
     if (chosen.length === 0) {
       setHtml(null);
+      previewed.current = null;
       return;
     }
-    // Built ahead of a visit: printing every annex costs the backend seconds, so it waits for one.
-    if (!shown) return;
+    const key = JSON.stringify(request);
+    // Built ahead of the visit (below), or nothing asked for has changed.
+    if (previewed.current === key) return;
     let current = true;
+    const show = (result: { html: string }) => {
+      if (!current) return;
+      previewed.current = key;
+      previewedPrefix.current = request.titlePrefix;
+      setHtml(result.html);
+    };
+    if (!shown) {
+      // Built ahead of a visit: printing every annex costs the backend seconds, so it goes
+      // annex by annex in the background lane, behind whatever the planner asks meanwhile.
+      // A failure is left for the visit, which asks again and shows it.
+      const ahead = new AbortController();
+      void (async () => {
+        for (const selection of request.annexes) await invokeAhead('annex.prepare', { ...request, annexes: [selection], preview: true }, ahead.signal);
+        show(await invokeAhead('annex.preview', request, ahead.signal));
+      })().catch(() => undefined);
+      return () => {
+        current = false;
+        ahead.abort();
+      };
+    }
     // Typing in the prefix should not rebuild the preview at every keystroke; the first
     // preview of a visit is asked for at once (the backend keeps it while the data is unchanged).
     const delay = previewedPrefix.current === null || previewedPrefix.current === request.titlePrefix ? 0 : PREVIEW_DELAY_MS;
     previewedPrefix.current = request.titlePrefix;
     const timer = setTimeout(() => {
       setPreviewing(true);
-      invoke('annex.preview', request).then(
-        (r) => {
-          if (current) setHtml(r.html);
-        },
-        (err: unknown) => {
-          if (current) reportError(err);
-        },
-      ).finally(() => {
+      invoke('annex.preview', request).then(show, (err: unknown) => {
+        if (current) reportError(err);
+      }).finally(() => {
         if (current) setPreviewing(false);
       });
     }, delay);
