@@ -7,7 +7,7 @@
 // elsewhere, and mounts the page afresh if there were any.
 // Pages not yet shown are built ahead, off the document, while the window is idle (prebuild.ts),
 // so that a first visit is a revisit too. See docs/ARCHITECTURE.md, "Kept pages".
-import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { invoke, knownVersion } from '../api/client';
 import type { PageKey } from '../lib/nav';
@@ -161,14 +161,18 @@ const STAGED = 'kept-page-staged';
 
 /** A kept page's body; memo so that switching pages does not re-render the pages kept behind. */
 const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page: Body; fallback: ReactNode; shown: boolean; mount: number }) {
-  return (
-    <PageShown.Provider value={shown}>
+  // The same element while the page is kept: its first showing re-renders only what reads
+  // usePageShown, not the whole page built ahead.
+  const body = useMemo(
+    () => (
       <Suspense fallback={fallback}>
         <Page />
         <Built mount={mount} />
       </Suspense>
-    </PageShown.Provider>
+    ),
+    [Page, fallback, mount],
   );
+  return <PageShown.Provider value={shown}>{body}</PageShown.Provider>;
 });
 
 interface StackProps {

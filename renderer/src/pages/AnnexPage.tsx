@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
+import type { MethodInput } from '@shared/api';
 import { invoke } from '../api/client';
 import { invokeAhead } from '../api/ahead';
 import { hasNativeDialogs, nativeDialog } from '../api/desktop';
@@ -42,48 +43,27 @@ function selections(choices: readonly AnnexChoice[], list: AnnexList | undefined
     }));
 }
 
-export function AnnexPage() {
-  const { dataVersion } = useProject();
-  const { message } = App.useApp();
+interface PreviewRequestProps {
+  request: MethodInput<'annex.preview'> & { titlePrefix: string };
+  onHtml(html: string | null): void;
+  onPreviewing(on: boolean): void;
+}
+
+/**
+ * Asks for the preview of `request`: built ahead of the page's first visit, asked for at once
+ * when shown. A component of its own, rendering nothing, so that the page being shown for the
+ * first time re-renders only this.
+ */
+function PreviewRequest({ request, onHtml, onPreviewing }: PreviewRequestProps) {
+  const shown = usePageShown();
   const reportError = useReportError();
-  const attempt = useAttempt();
-  const { data: list, error, reload } = useApi('annex.list', {}, [dataVersion]);
-  const [choices, setChoices] = useState<AnnexChoice[]>([]);
-  const [titlePrefix, setTitlePrefix] = useState<string | null>(null);
-  const [firstNumber, setFirstNumber] = useState(1);
-  const [intervals, setIntervals] = useState(false);
-  /** The plan of the plan annexes (null: the first) and the scenario (null: the plan's own). */
-  const [planId, setPlanId] = useState<number | null>(null);
-  const [scenario, setScenario] = useState<string | null>(null);
-  const [html, setHtml] = useState<string | null>(null);
-  const [previewing, setPreviewing] = useState(false);
-  const [exporting, setExporting] = useState<AnnexFormat | null>(null);
   const previewedPrefix = useRef<string | null>(null);
   /** The request whose preview is shown. */
   const previewed = useRef<string | null>(null);
-  const progress = useAnnexExportProgress(list);
-  const shown = usePageShown();
 
   useEffect(() => {
-    if (!list) return;
-    setChoices(initialChoices(list));
-    setTitlePrefix((p) => p ?? list.titlePrefix);
-  }, [list]);
-
-  const chosen = useMemo(() => selections(choices, list, firstNumber, intervals), [choices, list, firstNumber, intervals]);
-  const prefix = titlePrefix ?? list?.titlePrefix ?? '';
-  const plans = list?.plans ?? [];
-  const plan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
-  const scenarios = list?.scenarios ?? [];
-  const chosenScenario = scenario ?? plan?.scenario ?? (scenarios.includes('中') ? '中' : scenarios[0]) ?? null;
-  const request = useMemo(
-    () => ({ annexes: chosen, titlePrefix: prefix, ...(plan ? { plan: plan.id } : {}), ...(chosenScenario ? { scenario: chosenScenario } : {}) }),
-    [chosen, prefix, plan, chosenScenario],
-  );
-
-  useEffect(() => {
-    if (chosen.length === 0) {
-      setHtml(null);
+    if (request.annexes.length === 0) {
+      onHtml(null);
       previewed.current = null;
       return;
     }
@@ -95,7 +75,7 @@ export function AnnexPage() {
       if (!current) return;
       previewed.current = key;
       previewedPrefix.current = request.titlePrefix;
-      setHtml(result.html);
+      onHtml(result.html);
     };
     if (!shown) {
       // Built ahead of a visit: printing every annex costs the backend seconds, so it goes
@@ -116,18 +96,55 @@ export function AnnexPage() {
     const delay = previewedPrefix.current === null || previewedPrefix.current === request.titlePrefix ? 0 : PREVIEW_DELAY_MS;
     previewedPrefix.current = request.titlePrefix;
     const timer = setTimeout(() => {
-      setPreviewing(true);
+      onPreviewing(true);
       invoke('annex.preview', request).then(show, (err: unknown) => {
         if (current) reportError(err);
       }).finally(() => {
-        if (current) setPreviewing(false);
+        if (current) onPreviewing(false);
       });
     }, delay);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [request, chosen.length, reportError, shown]);
+  }, [request, reportError, shown, onHtml, onPreviewing]);
+
+  return null;
+}
+
+export function AnnexPage() {
+  const { dataVersion } = useProject();
+  const { message } = App.useApp();
+  const attempt = useAttempt();
+  const { data: list, error, reload } = useApi('annex.list', {}, [dataVersion]);
+  const [choices, setChoices] = useState<AnnexChoice[]>([]);
+  const [titlePrefix, setTitlePrefix] = useState<string | null>(null);
+  const [firstNumber, setFirstNumber] = useState(1);
+  const [intervals, setIntervals] = useState(false);
+  /** The plan of the plan annexes (null: the first) and the scenario (null: the plan's own). */
+  const [planId, setPlanId] = useState<number | null>(null);
+  const [scenario, setScenario] = useState<string | null>(null);
+  const [html, setHtml] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [exporting, setExporting] = useState<AnnexFormat | null>(null);
+  const progress = useAnnexExportProgress(list);
+
+  useEffect(() => {
+    if (!list) return;
+    setChoices(initialChoices(list));
+    setTitlePrefix((p) => p ?? list.titlePrefix);
+  }, [list]);
+
+  const chosen = useMemo(() => selections(choices, list, firstNumber, intervals), [choices, list, firstNumber, intervals]);
+  const prefix = titlePrefix ?? list?.titlePrefix ?? '';
+  const plans = list?.plans ?? [];
+  const plan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
+  const scenarios = list?.scenarios ?? [];
+  const chosenScenario = scenario ?? plan?.scenario ?? (scenarios.includes('中') ? '中' : scenarios[0]) ?? null;
+  const request = useMemo(
+    () => ({ annexes: chosen, titlePrefix: prefix, ...(plan ? { plan: plan.id } : {}), ...(chosenScenario ? { scenario: chosenScenario } : {}) }),
+    [chosen, prefix, plan, chosenScenario],
+  );
 
   async function exportAs(format: AnnexFormat) {
     await attempt(async () => {
@@ -159,6 +176,7 @@ export function AnnexPage() {
   return (
     <div className="page annex-page" data-testid="annex-page">
       <ExportProgressModal state={progress.state} onCancel={progress.cancel} />
+      <PreviewRequest request={request} onHtml={setHtml} onPreviewing={setPreviewing} />
       <PageHeader
         title={t.title}
         subtitle={t.subtitle}
