@@ -28,7 +28,7 @@ import {
 } from './services/projection';
 import { Session } from './session';
 import type { ProjectFile } from './db/project-file';
-import { annexExport, annexList, annexPreview, buildAnnexes } from './annex/service';
+import { annexExport, annexList, annexPreview, prepareAnnexes } from './annex/service';
 import { noPdfPrinter, type PdfPrinter } from './annex/pdf';
 import type { SvgRasteriser } from './annex/raster';
 import { importHandlers } from './import/handlers';
@@ -126,7 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
     'annex.list': (input) => annexList(session.project, input),
     'annex.preview': (input) => annexPreview(session.project, input),
     'annex.export': (input) => annexExport(session.project, input, { printPdf: options.printPdf ?? noPdfPrinter, rasterise: options.rasterise }),
-    'annex.prepare': (input) => ({ prepared: buildAnnexes(session.project, input).length }),
+    'annex.prepare': (input) => prepareAnnexes(session.project, input),
     'backups.list': () => backupsOf(session.project),
     'backups.create': ({ reason }) => backupNow(session.project, reason),
     'backups.restore': async ({ file }) => {

@@ -172,9 +172,10 @@ export const contract = {
   /**
    * Builds the chosen annexes and keeps them for the next preview or export of the same data,
    * answering only how many: the 附件 page and `cli annex` call it annex by annex to show
-   * progress and to stop between annexes when the planner cancels.
+   * progress and to stop between annexes when the planner cancels. With `preview`, their
+   * preview sections are drawn too (the 附件 page builds its preview ahead this way).
    */
-  'annex.prepare': method<{ prepared: number }>()(z.strictObject(annexRequest)),
+  'annex.prepare': method<{ prepared: number }>()(z.strictObject({ ...annexRequest, preview: z.boolean().optional() })),
   /**
    * Changes whenever the open project's data may have changed (any write, another file): the
    * renderer asks on each page switch whether a page it keeps must load again.

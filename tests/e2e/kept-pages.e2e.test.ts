@@ -5,7 +5,8 @@
 // hidden), coming back loads it afresh and shows the change. A kept page is not in the
 // document while hidden, so nothing on screen or in a query sees two pages. Pages not yet shown
 // are built ahead while the window is idle, so a first visit also asks only project.version; the
-// 附件 preview (costly in the backend) waits for the page's first visit.
+// 附件 preview (costly in the backend) is built ahead too, annex by annex, each call sent only
+// once the page on screen has settled, so the planner's own calls are never queued behind it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
@@ -31,9 +32,14 @@ async function show(label: string, testId: string): Promise<void> {
   await page.getByTestId(testId).waitFor();
 }
 
-/** Waits until the pages have been built ahead again after the last switch (renderer/src/layout/prebuild.ts). */
-async function prebuilt(): Promise<void> {
+/**
+ * Shows the page and waits until the pages have been built ahead again after the switch
+ * (renderer/src/layout/prebuild.ts). The time is taken before the click: with every page
+ * already built the round ends within a few frames, before a question asked after it.
+ */
+async function showBuilt(label: string, testId: string): Promise<void> {
   const since = await page.evaluate(() => performance.now());
+  await show(label, testId);
   await page.waitForFunction((t) => performance.getEntriesByName('csp:prebuilt', 'mark').some((m) => m.startTime > t), since, POLL);
 }
 
@@ -44,9 +50,8 @@ describe('pages kept between visits', () => {
     await expect.poll(() => capacityCell().textContent(), POLL).toBe('540');
     await page.getByTestId('schools-page').evaluate((el) => el.setAttribute('data-kept-mark', 'yes'));
 
-    await show('总览', 'overview-page');
+    await showBuilt('总览', 'overview-page');
     expect(await page.getByTestId('schools-page').count()).toBe(0);
-    await prebuilt();
 
     const before = apiCalls().length;
     await show('学校', 'schools-page');
@@ -66,8 +71,7 @@ describe('pages kept between visits', () => {
   // Before the 附件 visit below: its preview keeps a call in flight for a while, and the pages
   // are built ahead only once nothing is.
   it('shows a kept page before the backend answers whether anything changed (the version comes with every answer)', async () => {
-    await show('总览', 'overview-page');
-    await prebuilt();
+    await showBuilt('总览', 'overview-page');
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let asked = 0;
@@ -93,11 +97,11 @@ describe('pages kept between visits', () => {
     await expect.poll(() => capacityCell().textContent(), POLL).toBe('600');
   });
 
-  it('builds the pages not yet shown ahead, so that their first visit loads nothing; the annex preview waits for its visit', async () => {
-    await show('总览', 'overview-page');
-    await prebuilt();
+  it('builds the pages not yet shown ahead, so that their first visit loads nothing, the annex preview included', async () => {
+    await showBuilt('总览', 'overview-page');
     expect(apiCalls()).toContain('annex.list');
-    expect(apiCalls()).not.toContain('annex.preview');
+    expect(apiCalls()).toContain('annex.prepare');
+    expect(apiCalls()).toContain('annex.preview');
 
     let before = apiCalls().length;
     await session.openPage('人口');
@@ -107,9 +111,60 @@ describe('pages kept between visits', () => {
 
     before = apiCalls().length;
     await show('附件', 'annex-page');
-    await expect.poll(() => apiCalls().slice(before), POLL).toEqual(['project.version', 'annex.preview']);
+    await page.waitForFunction(() => performance.getEntriesByName('csp:page:annex', 'measure').length > 0, undefined, POLL);
+    expect(apiCalls().slice(before)).toEqual(['project.version']);
     const answered = await page.evaluate(() => performance.getEntriesByName('csp:answer:page:annex', 'measure').length);
     expect(answered).toBe(1);
+    // Its pages were drawn ahead: on screen at the first settled frame, not a spinner.
+    expect(await page.locator('[data-testid="annex-page"] .ant-spin-spinning').count()).toBe(0);
+    await expect.poll(() => page.frameLocator('[data-testid="annex-preview-frame"]').locator('section.annex').count(), POLL).toBeGreaterThan(0);
+  });
+
+  it('sends a call of the planner’s at once while the annex preview is being built ahead, and the next annex only once the switch has settled', async () => {
+    // A write makes every kept page stale; after the next switch they are built again, 附件 last.
+    await session.api('schools.update', { school: '9909990001', changes: { designSeats: 610 } });
+    // The preview's calls built ahead: an annex.prepare per annex, then annex.preview.
+    const prepares = () => apiCalls().filter((c) => c === 'annex.prepare' || c === 'annex.preview').length;
+    const before = prepares();
+    let releasePrepare = () => {};
+    const preparing = new Promise<void>((resolve) => (releasePrepare = resolve));
+    let releaseVersion = () => {};
+    const versionHeld = new Promise<void>((resolve) => (releaseVersion = resolve));
+    let prepareAnswered: Promise<void> = Promise.resolve();
+    let versionAnswered: Promise<void> = Promise.resolve();
+    let held = false;
+    await page.route('**/api/annex.prepare', (route) => {
+      if (held) return void route.continue();
+      held = true;
+      prepareAnswered = preparing.then(() => route.continue());
+    });
+    try {
+      await show('人口', 'population-page');
+      // The first annex's call is on its way (held here, as a slow backend would hold it).
+      await expect.poll(() => held, { timeout: 60_000 }).toBe(true);
+      await page.route('**/api/project.version', (route) => {
+        versionAnswered = versionHeld.then(() => route.continue());
+      });
+      const versions = apiCalls().filter((c) => c === 'project.version').length;
+      await session.openPage('学校');
+      // Sent while the ahead call is still unanswered: not queued behind it.
+      await expect.poll(() => apiCalls().filter((c) => c === 'project.version').length, POLL).toBe(versions + 1);
+      const answered = page.waitForResponse('**/api/annex.prepare');
+      releasePrepare();
+      await prepareAnswered;
+      await answered;
+      // The switch has not settled (its question is unanswered), so no next annex is sent.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+      expect(prepares()).toBe(before + 1);
+    } finally {
+      releasePrepare();
+      releaseVersion();
+      await prepareAnswered;
+      await versionAnswered;
+      await page.unroute('**/api/project.version');
+    }
+    await expect.poll(() => prepares(), { timeout: 60_000 }).toBeGreaterThan(before + 1);
+    await page.unroute('**/api/annex.prepare');
   });
 
   it('stayed quiet', () => {

@@ -10,6 +10,7 @@ import {
   PAPER_SPEC,
   typeArea,
   type Annex,
+  type AnnexContent,
   type AnnexTable,
   type Paper,
 } from '../../../shared/annex';
@@ -133,7 +134,11 @@ function notesHtml(notes: readonly string[]): string {
   return `<div class="annex-notes">${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`;
 }
 
-function annexHtml(annex: Annex): string {
+/**
+ * An annex's printed section after its label (附件N): everything that does not depend on where
+ * the annex falls in the document, so a section drawn once serves any numbering.
+ */
+export function annexBodyHtml(annex: AnnexContent): string {
   const dateLabel = annex.body === 'map' ? '制图日期' : '制表日期';
   const meta = `<div class="annex-meta"><span>${annex.unit ? `单位：${escapeHtml(annex.unit)}` : ''}</span><span>${dateLabel}：${escapeHtml(annex.date)}</span></div>`;
   const body =
@@ -143,18 +148,15 @@ function annexHtml(annex: Annex): string {
         ? annex.maps.map((m) => `<figure class="annex-map"><figcaption>${escapeHtml(m.title)}</figcaption>${renderMapPanelSvg(m, annex.paper)}</figure>`).join('\n') +
           `<div class="annex-map-table">${tableHtml(annex.table, annex.paper)}</div>`
         : tableHtml(annex.table, annex.paper);
-  return [
-    `<section class="annex ${PAGE_NAME[annex.paper]}" data-kind="${annex.kind}">`,
-    `<div class="annex-label">${escapeHtml(annex.label)}</div>`,
-    `<h1 class="annex-title">${escapeHtml(annex.title)}</h1>`,
-    meta,
-    body,
-    notesHtml(annex.notes),
-    '</section>',
-  ].join('\n');
+  return [`<h1 class="annex-title">${escapeHtml(annex.title)}</h1>`, meta, body, notesHtml(annex.notes), '</section>'].join('\n');
 }
 
-export function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: string): string {
+function annexHtml(annex: Annex, body: string): string {
+  return [`<section class="annex ${PAGE_NAME[annex.paper]}" data-kind="${annex.kind}">`, `<div class="annex-label">${escapeHtml(annex.label)}</div>`, body].join('\n');
+}
+
+/** `bodyOf` gives each annex's section after its label, when drawn before (annexBodyHtml otherwise). */
+export function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: string, bodyOf: (annex: Annex, index: number) => string = annexBodyHtml): string {
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
@@ -164,7 +166,7 @@ export function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: stri
     `<style>${styles()}</style>`,
     '</head>',
     '<body>',
-    ...annexes.map(annexHtml),
+    ...annexes.map((annex, i) => annexHtml(annex, bodyOf(annex, i))),
     '</body>',
     '</html>',
   ].join('\n');

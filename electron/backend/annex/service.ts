@@ -20,7 +20,7 @@ import { readMeta } from '../db/meta';
 import type { ProjectFile } from '../db/project-file';
 import { AppError } from '../errors';
 import { writeAnnexDocx } from './docx';
-import { renderAnnexesHtml } from './html';
+import { annexBodyHtml, renderAnnexesHtml } from './html';
 import type { PdfPrinter } from './pdf';
 import { withSubsetFonts } from './print-fonts';
 import { rasteriseMaps } from './map-images';
@@ -67,13 +67,13 @@ const builtAnnexes = new DataVersionCache<AnnexContent>(ANNEX_CATALOG.length * 2
 /** Whole previews, so returning to 附件 with the same choices answers at once. */
 const previews = new DataVersionCache<string>(4);
 
-/** The chosen annexes, built from the project and numbered in the planner's order. */
-export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Annex[] {
+/** The chosen annexes' contents, built from the project (or kept from an earlier build). */
+function annexContents(file: ProjectFile, request: AnnexRequest, now: Date): AnnexContent[] {
   const titlePrefix = request.titlePrefix ?? readMeta(file.db).name;
   const date = todayText(now);
   // One scope for the request: the plan is read and evaluated once for all its annexes.
   const scope = new AnnexScope(file, { plan: request.plan, scenario: request.scenario });
-  const contents = request.annexes.map((selection) => {
+  return request.annexes.map((selection) => {
     const { kind, paper, intervals } = selection;
     const key = JSON.stringify([kind, paper, intervals, titlePrefix, date, request.plan, request.scenario]);
     return builtAnnexes.get(file, key, () => {
@@ -84,10 +84,41 @@ export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date
       return withColumnNotes(source.build(scope, { titlePrefix, date, paper, intervals }));
     });
   });
+}
+
+/** The chosen annexes, built from the project and numbered in the planner's order. */
+export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Annex[] {
   return numberAnnexes(
-    contents,
+    annexContents(file, request, now),
     request.annexes.map((s) => s.number),
   );
+}
+
+/**
+ * Each built annex's printed section after its label, drawn once (its charts and maps are the
+ * costly part): the contents are kept by builtAnnexes while the data are unchanged, and a new
+ * build is a new object, so nothing stale is served.
+ */
+const sectionBodies = new WeakMap<AnnexContent, string>();
+
+function sectionBody(content: AnnexContent): string {
+  let body = sectionBodies.get(content);
+  if (body === undefined) {
+    body = annexBodyHtml(content);
+    sectionBodies.set(content, body);
+  }
+  return body;
+}
+
+/**
+ * Builds the chosen annexes ahead of an export or a preview, one request per annex or a few, so
+ * that the caller can show progress and a planner's own call waits behind one annex at most.
+ * With `preview`, their preview sections are drawn too, and the preview is then a join.
+ */
+export function prepareAnnexes(file: ProjectFile, request: AnnexRequest & { preview?: boolean | undefined }, now: Date = new Date()): { prepared: number } {
+  const contents = annexContents(file, request, now);
+  if (request.preview) contents.forEach(sectionBody);
+  return { prepared: contents.length };
 }
 
 function documentTitle(file: ProjectFile, request: AnnexRequest): string {
@@ -96,7 +127,16 @@ function documentTitle(file: ProjectFile, request: AnnexRequest): string {
 
 export function annexPreview(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): { html: string } {
   const key = JSON.stringify([request.annexes, request.titlePrefix, request.plan, request.scenario, todayText(now)]);
-  return { html: previews.get(file, key, () => renderAnnexesHtml(buildAnnexes(file, request, now), documentTitle(file, request))) };
+  return {
+    html: previews.get(file, key, () => {
+      const contents = annexContents(file, request, now);
+      const annexes = numberAnnexes(
+        contents,
+        request.annexes.map((s) => s.number),
+      );
+      return renderAnnexesHtml(annexes, documentTitle(file, request), (_, i) => sectionBody(contents[i] as AnnexContent));
+    }),
+  };
 }
 
 const EXTENSION: Record<AnnexFormat, string> = { pdf: '.pdf', xlsx: '.xlsx', docx: '.docx' };

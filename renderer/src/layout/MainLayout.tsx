@@ -34,8 +34,14 @@ const MENU: { key: PageKey; icon: ReactNode; label: string }[] = [
   { key: 'settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
-/** Pages built ahead in the menu's order. */
-const PREBUILD_ORDER = MENU.map((m) => m.key);
+/** The 附件 preview's frames would load their long document again if taken out of the page. */
+const FRAMED_PAGES: readonly PageKey[] = ['annex'];
+
+/**
+ * Pages built ahead in the menu's order, those holding frames last: 附件 stays staged until its
+ * preview's pages are drawn, which takes the longest, and the others should not wait for it.
+ */
+const PREBUILD_ORDER = [...MENU.filter((m) => !FRAMED_PAGES.includes(m.key)), ...MENU.filter((m) => FRAMED_PAGES.includes(m.key))].map((m) => m.key);
 
 /** The first frame showing the page or its progress, for the measure of what the planner sees. */
 const pageOnScreen = (key: PageKey) => () => document.querySelector(`.kept-page-slot > [data-page="${key}"]:not(.kept-page-hidden)`) !== null;
@@ -71,9 +77,6 @@ const PAGE_BODY: Record<PageKey, ComponentType> = {
   annex: lazyPage(() => import('../pages/AnnexPage'), (m) => m.AnnexPage),
   map: lazyPage(() => import('../pages/MapPage'), (m) => m.MapPage),
 };
-
-/** The 附件 preview's frames would load their long document again if taken out of the page. */
-const FRAMED_PAGES: readonly PageKey[] = ['annex'];
 
 const PAGE_LOADING = (
   <Flex justify="center" style={{ padding: 48 }}>

@@ -7,7 +7,7 @@
 // elsewhere, and mounts the page afresh if there were any.
 // Pages not yet shown are built ahead, off the document, while the window is idle (prebuild.ts),
 // so that a first visit is a revisit too. See docs/ARCHITECTURE.md, "Kept pages".
-import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { invoke, knownVersion } from '../api/client';
 import type { PageKey } from '../lib/nav';
@@ -147,7 +147,8 @@ const PageShown = createContext(true);
 
 /**
  * False while the page has been built ahead and not yet shown: a part that is costly to build
- * (the 附件 preview prints every annex) waits for the first visit and shows its progress then.
+ * can wait for the first visit, or be built in the background lane (api/ahead.ts) as the 附件
+ * preview is.
  */
 export function usePageShown(): boolean {
   return useContext(PageShown);
@@ -160,14 +161,18 @@ const STAGED = 'kept-page-staged';
 
 /** A kept page's body; memo so that switching pages does not re-render the pages kept behind. */
 const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page: Body; fallback: ReactNode; shown: boolean; mount: number }) {
-  return (
-    <PageShown.Provider value={shown}>
+  // The same element while the page is kept: its first showing re-renders only what reads
+  // usePageShown, not the whole page built ahead.
+  const body = useMemo(
+    () => (
       <Suspense fallback={fallback}>
         <Page />
         <Built mount={mount} />
       </Suspense>
-    </PageShown.Provider>
+    ),
+    [Page, fallback, mount],
   );
+  return <PageShown.Provider value={shown}>{body}</PageShown.Provider>;
 });
 
 interface StackProps {
@@ -215,8 +220,12 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
         target.append(other);
       } else if (!stage && other.classList.contains(STAGED)) {
         other.classList.remove(STAGED);
-        // Not yet shown, so no frame of its has loaded anything worth keeping in place.
-        if (other !== host) other.remove();
+        // A page with frames stays laid out in place (below): the 附件 preview's pages were
+        // loaded and drawn while it was built ahead.
+        if (other !== host) {
+          if (framed.includes(key)) other.classList.add(HIDDEN);
+          else other.remove();
+        }
       }
     }
     if (!wasStaged && host.parentElement === target && !host.classList.contains(HIDDEN)) return;

@@ -5,7 +5,7 @@
 // docs/ARCHITECTURE.md, "Kept pages".
 import { useEffect, type MutableRefObject } from 'react';
 import type { PageKey } from '../lib/nav';
-import { whenSettled } from '../lib/timing';
+import { whenIdle, whenSettled, whenStagedDrawn } from '../lib/timing';
 import { knownVersion } from '../api/client';
 import { projectVersion } from './keptPages';
 
@@ -20,9 +20,6 @@ interface Kept {
   unstage: () => void;
 }
 
-/** How long an idle callback may wait before it runs anyway: a window that is never idle still gets its pages. */
-const IDLE_TIMEOUT_MS = 2000;
-
 export const PREBUILT_MARK = 'csp:prebuilt';
 
 /** The longest wait for one page to be built before going on to the next. */
@@ -30,13 +27,6 @@ const BUILD_WAIT_MS = 5000;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => window.setTimeout(resolve, ms));
-}
-
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (window.requestIdleCallback) window.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    else window.setTimeout(resolve, 50);
-  });
 }
 
 /**
@@ -64,10 +54,11 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
         performance.mark(`csp:prebuild:${target}`);
         // A page that fails to build (its error shows when it is visited) must not stop the rest.
         await Promise.race([prebuild(target, version), delay(BUILD_WAIT_MS)]);
-        // Settled (its requests answered, its charts drawn and its tables measured at full
-        // size): out of the document. Not waiting for idle time here as well: under load that
-        // wait is long, and the next page waits for it anyway.
-        await whenSettled();
+        // Settled (its requests answered, its charts drawn, its tables measured at full size
+        // and its own progress gone, the 附件 preview's pages drawn): out of the document. Not
+        // waiting for idle time here as well: under load that wait is long, and the next page
+        // waits for it anyway.
+        await whenStagedDrawn();
         if (stopped) return;
         unstage();
       }

@@ -78,7 +78,28 @@ export function measureUntilSettled(name: string, shown?: () => boolean): void {
   );
 }
 
+const STAGED_BUSY = '.kept-page-staged :is(.ant-spin-spinning, .ant-skeleton)';
+
+/**
+ * Resolves once the page being built ahead shows no progress either (its content drawn, the
+ * 附件 preview's pages included) and nothing is in flight, or after a minute.
+ */
+export function whenStagedDrawn(): Promise<void> {
+  return new Promise((resolve) => onSettled(performance.now(), () => resolve(), () => document.querySelector(STAGED_BUSY) === null, resolve));
+}
+
 /** Resolves once nothing is in flight and nothing on screen is loading (work done in the background waits for it). */
 export function whenSettled(): Promise<void> {
   return new Promise((resolve) => onSettled(performance.now(), () => resolve(), undefined, resolve));
+}
+
+/** How long an idle callback may wait before it runs anyway: a window that is never idle still gets its work done. */
+const IDLE_TIMEOUT_MS = 2000;
+
+/** Resolves when the window is idle (or after IDLE_TIMEOUT_MS). */
+export function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (window.requestIdleCallback) window.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    else window.setTimeout(resolve, 50);
+  });
 }

@@ -5,7 +5,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
+import type { MethodInput } from '@shared/api';
 import { invoke } from '../api/client';
+import { invokeAhead } from '../api/ahead';
 import { hasNativeDialogs, nativeDialog } from '../api/desktop';
 import { useApi } from '../api/useApi';
 import { AnnexPicker, type AnnexChoice } from '../components/annex/AnnexPicker';
@@ -41,10 +43,78 @@ function selections(choices: readonly AnnexChoice[], list: AnnexList | undefined
     }));
 }
 
+interface PreviewRequestProps {
+  request: MethodInput<'annex.preview'> & { titlePrefix: string };
+  onHtml(html: string | null): void;
+  onPreviewing(on: boolean): void;
+}
+
+/**
+ * Asks for the preview of `request`: built ahead of the page's first visit, asked for at once
+ * when shown. A component of its own, rendering nothing, so that the page being shown for the
+ * first time re-renders only this.
+ */
+function PreviewRequest({ request, onHtml, onPreviewing }: PreviewRequestProps) {
+  const shown = usePageShown();
+  const reportError = useReportError();
+  const previewedPrefix = useRef<string | null>(null);
+  /** The request whose preview is shown. */
+  const previewed = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (request.annexes.length === 0) {
+      onHtml(null);
+      previewed.current = null;
+      return;
+    }
+    const key = JSON.stringify(request);
+    // Built ahead of the visit (below), or nothing asked for has changed.
+    if (previewed.current === key) return;
+    let current = true;
+    const show = (result: { html: string }) => {
+      if (!current) return;
+      previewed.current = key;
+      previewedPrefix.current = request.titlePrefix;
+      onHtml(result.html);
+    };
+    if (!shown) {
+      // Built ahead of a visit: printing every annex costs the backend seconds, so it goes
+      // annex by annex in the background lane, behind whatever the planner asks meanwhile.
+      // A failure is left for the visit, which asks again and shows it.
+      const ahead = new AbortController();
+      void (async () => {
+        for (const selection of request.annexes) await invokeAhead('annex.prepare', { ...request, annexes: [selection], preview: true }, ahead.signal);
+        show(await invokeAhead('annex.preview', request, ahead.signal));
+      })().catch(() => undefined);
+      return () => {
+        current = false;
+        ahead.abort();
+      };
+    }
+    // Typing in the prefix should not rebuild the preview at every keystroke; the first
+    // preview of a visit is asked for at once (the backend keeps it while the data is unchanged).
+    const delay = previewedPrefix.current === null || previewedPrefix.current === request.titlePrefix ? 0 : PREVIEW_DELAY_MS;
+    previewedPrefix.current = request.titlePrefix;
+    const timer = setTimeout(() => {
+      onPreviewing(true);
+      invoke('annex.preview', request).then(show, (err: unknown) => {
+        if (current) reportError(err);
+      }).finally(() => {
+        if (current) onPreviewing(false);
+      });
+    }, delay);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [request, reportError, shown, onHtml, onPreviewing]);
+
+  return null;
+}
+
 export function AnnexPage() {
   const { dataVersion } = useProject();
   const { message } = App.useApp();
-  const reportError = useReportError();
   const attempt = useAttempt();
   const { data: list, error, reload } = useApi('annex.list', {}, [dataVersion]);
   const [choices, setChoices] = useState<AnnexChoice[]>([]);
@@ -57,9 +127,7 @@ export function AnnexPage() {
   const [html, setHtml] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [exporting, setExporting] = useState<AnnexFormat | null>(null);
-  const previewedPrefix = useRef<string | null>(null);
   const progress = useAnnexExportProgress(list);
-  const shown = usePageShown();
 
   useEffect(() => {
     if (!list) return;
@@ -77,37 +145,6 @@ export function AnnexPage() {
     () => ({ annexes: chosen, titlePrefix: prefix, ...(plan ? { plan: plan.id } : {}), ...(chosenScenario ? { scenario: chosenScenario } : {}) }),
     [chosen, prefix, plan, chosenScenario],
   );
-
-  useEffect(() => {
-    if (chosen.length === 0) {
-      setHtml(null);
-      return;
-    }
-    // Built ahead of a visit: printing every annex costs the backend seconds, so it waits for one.
-    if (!shown) return;
-    let current = true;
-    // Typing in the prefix should not rebuild the preview at every keystroke; the first
-    // preview of a visit is asked for at once (the backend keeps it while the data is unchanged).
-    const delay = previewedPrefix.current === null || previewedPrefix.current === request.titlePrefix ? 0 : PREVIEW_DELAY_MS;
-    previewedPrefix.current = request.titlePrefix;
-    const timer = setTimeout(() => {
-      setPreviewing(true);
-      invoke('annex.preview', request).then(
-        (r) => {
-          if (current) setHtml(r.html);
-        },
-        (err: unknown) => {
-          if (current) reportError(err);
-        },
-      ).finally(() => {
-        if (current) setPreviewing(false);
-      });
-    }, delay);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [request, chosen.length, reportError, shown]);
 
   async function exportAs(format: AnnexFormat) {
     await attempt(async () => {
@@ -139,6 +176,7 @@ export function AnnexPage() {
   return (
     <div className="page annex-page" data-testid="annex-page">
       <ExportProgressModal state={progress.state} onCancel={progress.cancel} />
+      <PreviewRequest request={request} onHtml={setHtml} onPreviewing={setPreviewing} />
       <PageHeader
         title={t.title}
         subtitle={t.subtitle}
