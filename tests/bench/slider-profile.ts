@@ -236,10 +236,13 @@ async function main(): Promise<void> {
         ['request → answer frame (csp:answer:recompute)', 'start', 'answer'],
         ['answer frame → settled (the rest of csp:recompute)', 'answer', 'settled'],
       ] as const) {
-        const part = attribute(profile, within(from, to)).byFrame;
-        const sum = [...part.values()].reduce((a, b) => a + b, 0);
-        console.log(`\n${title}: ${(sum / MOVES).toFixed(1)} ms per move, by what it was for:`);
-        console.log(top(new Map([...part].map(([k, v]) => [k, v / MOVES])), 24));
+        const part = attribute(profile, within(from, to));
+        const sum = [...part.byFrame.values()].reduce((a, b) => a + b, 0);
+        const perMove = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [k, v / MOVES]));
+        console.log(`\n${title}: ${(sum / MOVES).toFixed(1)} ms per move; self time by script chunk:`);
+        console.log(top(perMove(part.byChunk), 10));
+        console.log('by what it was for:');
+        console.log(top(perMove(part.byFrame), 24));
       }
     }
     const per = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [k, v / MOVES]));
@@ -247,6 +250,9 @@ async function main(): Promise<void> {
     console.log(top(per(byChunk), 14));
     console.log('\ntime per move, by what it was for (innermost component, chart call, React phase):');
     console.log(top(per(byFrame), 30));
+    // EChart's shape check (components/EChart.tsx), kept only while it stays this cheap.
+    const shape = [...byFrame].find(([k]) => k.startsWith('EChart shapeOf'))?.[1] ?? 0;
+    console.log(`  EChart shapeOf (JSON.stringify of the option): ${(shape / MOVES).toFixed(2)} ms per move, ${Math.round(shape / 0.1)} samples of 0.1 ms in all`);
     const perCommit = new Map<string, number>();
     for (const r of renders) for (const [k, v] of Object.entries(r.counts)) perCommit.set(k, (perCommit.get(k) ?? 0) + v);
     console.log(`\nReact commits: ${renders.length} (${(renders.length / MOVES).toFixed(1)} per move); components rendered per move:`);
