@@ -34,6 +34,14 @@ export function horizonChoices(baseYear: number, span: number, horizon: number):
   return Array.from({ length: span }, (_, i) => baseYear + 1 + i).filter((y) => y - baseYear <= 5 || y % 5 === 0 || y === horizon);
 }
 
+function YearSelect({ label, value, years, onChange, testId }: { label: string; value: number; years: readonly number[]; onChange: (year: number) => void; testId?: string }) {
+  return (
+    <Labeled label={label}>
+      <Select value={value} style={{ width: 96 }} options={years.map((y) => ({ value: y, label: t.yearOption(y) }))} onChange={onChange} data-testid={testId} />
+    </Labeled>
+  );
+}
+
 export const ForecastControls = memo(function ForecastControls(p: Props) {
   return (
     <Space size={12} wrap>
@@ -45,23 +53,8 @@ export const ForecastControls = memo(function ForecastControls(p: Props) {
           data-testid="forecast-scenario"
         />
       </Labeled>
-      <Labeled label={t.baseYear}>
-        <Select
-          value={p.baseYear}
-          style={{ width: 96 }}
-          options={p.years.filter((y) => y >= (p.years[0] ?? y) + 1).map((y) => ({ value: y, label: t.yearOption(y) }))}
-          onChange={p.onBaseYear}
-          data-testid="forecast-base-year"
-        />
-      </Labeled>
-      <Labeled label={t.horizon}>
-        <Select
-          value={p.horizon}
-          style={{ width: 96 }}
-          options={horizonChoices(p.horizonFrom, p.span, p.horizon).map((y) => ({ value: y, label: t.yearOption(y) }))}
-          onChange={p.onHorizon}
-        />
-      </Labeled>
+      <YearSelect label={t.baseYear} value={p.baseYear} years={p.years.filter((y) => y >= (p.years[0] ?? y) + 1)} onChange={p.onBaseYear} testId="forecast-base-year" />
+      <YearSelect label={t.horizon} value={p.horizon} years={horizonChoices(p.horizonFrom, p.span, p.horizon)} onChange={p.onHorizon} />
       <Button icon={<DownloadOutlined />} loading={p.exporting} onClick={p.onExport} data-testid="forecast-export">
         {t.exportXlsx}
       </Button>
