@@ -31,6 +31,9 @@ const RECORD_RENDERS = `
       if (isNew || c.child !== prev.child) count(c, counts, isNew);
     }
   };
+  // Spins for 3 ms so that the sampling profile holds it: its first sample gives the offset
+  // between the profile's clock and performance.now().
+  window.__cspClockMark = function cspClockMark() { const t = performance.now(); while (performance.now() - t < 3) {} return t; };
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true,
     renderers: new Map(),
@@ -53,6 +56,7 @@ interface ProfileNode {
 }
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -64,7 +68,7 @@ function chunkOf(url: string): string {
 }
 
 /** Self time by script chunk, and inclusive time by the innermost named component or chart call. */
-function attribute(profile: Profile): { byChunk: Map<string, number>; byFrame: Map<string, number> } {
+function attribute(profile: Profile, inWindow: (at: number) => boolean = () => true): { byChunk: Map<string, number>; byFrame: Map<string, number> } {
   const parent = new Map<number, number>();
   const node = new Map<number, ProfileNode>();
   for (const n of profile.nodes) {
@@ -74,18 +78,27 @@ function attribute(profile: Profile): { byChunk: Map<string, number>; byFrame: M
   const byChunk = new Map<string, number>();
   const byFrame = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const leaf = node.get(id);
-    if (!leaf) return;
+    if (!leaf || !inWindow(at)) return;
     const leafName = leaf.callFrame.functionName;
-    if (leafName === '(idle)') return;
+    if (leafName === '(idle)') {
+      add(byFrame, '(idle: waiting for the answer, or for the frame)', ms);
+      return;
+    }
     add(byChunk, leafName.startsWith('(') ? leafName : chunkOf(leaf.callFrame.url), ms);
     // Innermost frame that says what the work is for.
     let label = '(other)';
     for (let n: ProfileNode | undefined = leaf; n; n = node.get(parent.get(n.id) ?? -1)) {
       const { functionName: f, url } = n.callFrame;
       const chunk = chunkOf(url);
+      if (f === 'shapeOf') {
+        label = 'EChart shapeOf (JSON.stringify of the option)';
+        break;
+      }
       if (f === 'setOption' || f === 'resize') {
         label = `ECharts ${f}`;
         break;
@@ -107,6 +120,26 @@ function attribute(profile: Profile): { byChunk: Map<string, number>; byFrame: M
     add(byFrame, label, ms);
   });
   return { byChunk, byFrame };
+}
+
+/** Milliseconds to subtract from a profile timestamp / 1000 to get performance.now(): from the first sample inside the clock mark. */
+function clockOffset(profile: Profile, markedAt: number): number | null {
+  const parent = new Map<number, number>();
+  const name = new Map<number, string>();
+  for (const n of profile.nodes) {
+    name.set(n.id, n.callFrame.functionName);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const inMark = (id: number): boolean => {
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) if (name.get(n) === 'cspClockMark') return true;
+    return false;
+  };
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (inMark(profile.samples[i] ?? -1)) return at / 1000 - markedAt;
+  }
+  return null;
 }
 
 function top(m: Map<string, number>, n: number): string {
@@ -145,6 +178,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const m0 = await metrics(cdp);
     await cdp.send('Profiler.start');
+    const clockMark = await page.evaluate(() => (window as unknown as { __cspClockMark: () => number }).__cspClockMark());
     const renders0 = await page.evaluate(() => (window as unknown as { __cspRenders: unknown[] }).__cspRenders.length);
     const resources0 = await page.evaluate(() => performance.getEntriesByType('resource').length);
     for (let i = 0; i < MOVES; i++) {
@@ -183,11 +217,42 @@ async function main(): Promise<void> {
       `main thread per move: task ${ms('TaskDuration').toFixed(0)} ms, script ${ms('ScriptDuration').toFixed(0)}, style ${ms('RecalcStyleDuration').toFixed(0)}, layout ${ms('LayoutDuration').toFixed(0)}`,
     );
     const { byChunk, byFrame } = attribute(profile);
+    // The moves' windows, on the profile's clock: from the request to the answer's frame, and
+    // from there to the settled frame.
+    const offset = clockOffset(profile, clockMark);
+    // No named helpers inside: tsx would wrap them in its own, which the page lacks.
+    const windows = await page.evaluate((n) => {
+      const answers = performance.getEntriesByName('csp:answer:recompute', 'measure').slice(-n);
+      return performance
+        .getEntriesByName('csp:recompute', 'measure')
+        .slice(-n)
+        .map((e, i) => ({ start: e.startTime, answer: e.startTime + (answers[i]?.duration ?? e.duration), settled: e.startTime + e.duration }));
+    }, MOVES);
+    if (offset === null) console.log('\n(no clock mark in the profile: the phases below are not split)');
+    else {
+      const within = (from: 'start' | 'answer', to: 'answer' | 'settled') => (at: number) =>
+        windows.some((w) => at / 1000 - offset >= w[from] && at / 1000 - offset < w[to]);
+      for (const [title, from, to] of [
+        ['request → answer frame (csp:answer:recompute)', 'start', 'answer'],
+        ['answer frame → settled (the rest of csp:recompute)', 'answer', 'settled'],
+      ] as const) {
+        const part = attribute(profile, within(from, to));
+        const sum = [...part.byFrame.values()].reduce((a, b) => a + b, 0);
+        const perMove = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [k, v / MOVES]));
+        console.log(`\n${title}: ${(sum / MOVES).toFixed(1)} ms per move; self time by script chunk:`);
+        console.log(top(perMove(part.byChunk), 10));
+        console.log('by what it was for:');
+        console.log(top(perMove(part.byFrame), 24));
+      }
+    }
     const per = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [k, v / MOVES]));
     console.log('\nself time per move, by script chunk:');
     console.log(top(per(byChunk), 14));
     console.log('\ntime per move, by what it was for (innermost component, chart call, React phase):');
     console.log(top(per(byFrame), 30));
+    // EChart's shape check (components/EChart.tsx), kept only while it stays this cheap.
+    const shape = [...byFrame].find(([k]) => k.startsWith('EChart shapeOf'))?.[1] ?? 0;
+    console.log(`  EChart shapeOf (JSON.stringify of the option): ${(shape / MOVES).toFixed(2)} ms per move, ${Math.round(shape / 0.1)} samples of 0.1 ms in all`);
     const perCommit = new Map<string, number>();
     for (const r of renders) for (const [k, v] of Object.entries(r.counts)) perCommit.set(k, (perCommit.get(k) ?? 0) + v);
     console.log(`\nReact commits: ${renders.length} (${(renders.length / MOVES).toFixed(1)} per move); components rendered per move:`);

@@ -17,8 +17,11 @@ const shot = (name: string) => session.shot(name);
 const api = <T>(method: string, input: unknown) => session.api<T>(method, input);
 const digits = (s: string | null) => (s ?? '').replace(/[,\s]/g, '');
 
+/** A body row of an antd table or of a PlainTable (the 分学段 table). */
+const ROW = 'tr.ant-table-row, tr.plain-table-row';
+
 async function tableCell(testId: string, rowText: string, column: number): Promise<string> {
-  const row = page.getByTestId(testId).locator('tr.ant-table-row', { hasText: rowText }).first();
+  const row = page.getByTestId(testId).locator(ROW, { hasText: rowText }).first();
   return digits(await row.locator('td').nth(column).textContent());
 }
 
@@ -55,7 +58,7 @@ describe('the 预测 page', () => {
     expect(high[0]).toBeGreaterThanOrEqual(projection.county.primary[0] ?? Infinity);
     await expect.poll(() => page.getByTestId('forecast-interval-note').textContent()).toContain('80% 预测区间');
     // The range row sits right under its stage's figures.
-    const rows = page.getByTestId('forecast-county-table').locator('tr.ant-table-row');
+    const rows = page.getByTestId('forecast-county-table').locator(ROW);
     const labels = await rows.locator('td:first-child').allTextContents();
     const primary = labels.indexOf('小学');
     expect(labels[primary + 1]).toBe('80% 区间');
@@ -140,15 +143,16 @@ describe('the 预测 page', () => {
     // What the page shows at the moment the renderer ends csp:answer:recompute, taken inside
     // that call: the chart's drawing and the 小学 figure of the last year.
     await page.evaluate((col) => {
-      const w = window as unknown as { __atAnswer: { svg: string; cell: string }[] };
+      const w = window as unknown as { __atAnswer: { svg: string; cell: string; row: string[] }[] };
       w.__atAnswer = [];
       const measure = performance.measure.bind(performance);
       performance.measure = ((name: string, options?: PerformanceMeasureOptions) => {
         if (name === 'csp:answer:recompute') {
-          const row = [...document.querySelectorAll('[data-testid="forecast-county-table"] tr.ant-table-row')].find((r) => r.textContent?.includes('小学'));
+          const row = [...document.querySelectorAll('[data-testid="forecast-county-table"] tr.plain-table-row')].find((r) => r.textContent?.includes('小学'));
           w.__atAnswer.push({
             svg: document.querySelector('[data-testid="forecast-county-chart"] svg')?.outerHTML ?? '',
             cell: (row?.querySelectorAll('td')[col]?.textContent ?? '').replace(/[,\s]/g, ''),
+            row: [...(row?.querySelectorAll('td') ?? [])].slice(2).map((td) => (td.textContent ?? '').replace(/[,\s]/g, '')),
           });
         }
         return measure(name, options);
@@ -166,10 +170,12 @@ describe('the 预测 page', () => {
     await page.getByTestId('editor-births-shift').locator('.ant-slider-handle').focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction((n) => performance.getEntriesByName('csp:recompute', 'measure').length > n, recomputes);
-    const atAnswer = await page.evaluate(() => (window as unknown as { __atAnswer: { svg: string; cell: string }[] }).__atAnswer);
+    const atAnswer = await page.evaluate(() => (window as unknown as { __atAnswer: { svg: string; cell: string; row: string[] }[] }).__atAnswer);
     expect(atAnswer).toHaveLength(1);
     const [shown] = atAnswer;
     expect(shown?.cell).toBe(String(moved.county.primary.at(-1)));
+    // Every projected year of the row, not only the last: no cell is left showing the old answer.
+    expect(shown?.row).toEqual(moved.county.primary.map(String));
     expect(shown?.svg).not.toBe(svgBefore);
     // Settled: the chart is the one drawn in the answer's frame, with nothing tweened since.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

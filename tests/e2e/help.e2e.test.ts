@@ -39,13 +39,13 @@ function unexplainedHeadings(): Promise<{ tables: number; missing: string[] }> {
     const label = (th: Element) => (th.textContent ?? '').trim();
     const exempt = (th: Element) => label(th) === '' || label(th) === '序号';
     const helped = (e: Element) => e.querySelector('[data-explain]') !== null;
-    const tables = Array.from(document.querySelectorAll('[role="tabpanel"][aria-hidden="false"] .ant-table')).filter(visible);
+    const tables = Array.from(document.querySelectorAll('[role="tabpanel"][aria-hidden="false"] :is(.ant-table, .plain-table)')).filter(visible);
     for (const table of tables) {
       const heads = Array.from(table.querySelectorAll('thead th')).filter((th) => !th.classList.contains('ant-table-selection-column'));
       for (const th of heads) {
         if (getComputedStyle(th).textAlign === 'right' && !exempt(th) && !helped(th)) missing.add(`${label(th)}（右对齐的数字列）`);
       }
-      const rows = Array.from(table.querySelectorAll('tbody tr.ant-table-row')).slice(0, 8);
+      const rows = Array.from(table.querySelectorAll('tbody :is(tr.ant-table-row, tr.plain-table-row)')).slice(0, 8);
       for (const td of rows.flatMap((r) => Array.from(r.querySelectorAll('td')))) {
         if (!/^[+−\-≥≤]?\s*\d/.test((td.textContent ?? '').trim()) || helped(td)) continue;
         const box = td.getBoundingClientRect();

@@ -34,7 +34,7 @@ function inPageCheck(): VisualProblem[] {
   // cut the text. A table's viewport with its own scroll bar (antd's fixed header and virtual
   // lists hide their overflow and scroll by script) only shows part of what the user can
   // scroll to, so it does not cut.
-  const VIEWPORT = /\b(ant-table-(body|content|header|container)|rc-virtual-list(-holder)?|ant-table-tbody-virtual(-holder)?)\b/;
+  const VIEWPORT = /\b(ant-table-(body|content|header|container)|plain-table-(head|body)|rc-virtual-list(-holder)?|ant-table-tbody-virtual(-holder)?)\b/;
   const clipOf = (el: Element): { clip: Box; hiding: Box[] } => {
     let clip: Box = { left: 0, top: 0, right: vw, bottom: vh };
     const hiding: Box[] = [];
@@ -120,12 +120,12 @@ function inPageCheck(): VisualProblem[] {
 function hiddenScrollBarCheck(): string[] {
   const vh = window.innerHeight;
   const out: string[] = [];
-  for (const table of document.querySelectorAll('.app-content .ant-table-wrapper')) {
-    const body = table.querySelector('.ant-table-body, .ant-table-content');
+  for (const table of document.querySelectorAll('.app-content :is(.ant-table-wrapper, .plain-table)')) {
+    const body = table.querySelector('.ant-table-body, .ant-table-content, .plain-table-body');
     if (!body || body.scrollWidth <= body.clientWidth + 1) continue;
     const r = body.getBoundingClientRect();
     if (r.width === 0 || r.bottom <= 0 || r.top >= vh || r.bottom <= vh) continue;
-    const bar = table.querySelector('.ant-table-sticky-scroll')?.getBoundingClientRect();
+    const bar = table.querySelector('.ant-table-sticky-scroll, .plain-table-scroll')?.getBoundingClientRect();
     if (bar && bar.height > 0 && bar.top >= 0 && bar.bottom <= vh + 1) continue;
     const id = table.getAttribute('data-testid') ?? table.querySelector('[data-testid]')?.getAttribute('data-testid');
     out.push(id ?? (table.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30));

@@ -2,15 +2,13 @@
 // under named scenarios (低/中/高 and the planner's own), with the backtest beside every
 // projection and a scenario editor that recomputes as it is moved.
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, App, Button, Collapse, Empty, Segmented, Select, Space, Tabs, Tag } from 'antd';
-import { DownloadOutlined, SlidersOutlined } from '@ant-design/icons';
+import { Alert, App, Empty, Tabs, Tag } from 'antd';
 import { invoke } from '../api/client';
 import { useApi } from '../api/useApi';
 import type { CalibrationSummary } from '@shared/projection';
 import { zh } from '../i18n/zh';
 import { LoadError, PageLoading } from '../components/LoadState';
 import { PageHeader } from '../components/PageHeader';
-import { STAGE_COLOR } from '../lib/colors';
 import { useAttempt } from '../state/useReportError';
 import { BacktestPanel } from '../components/forecast/BacktestPanel';
 import { CountyPanel } from '../components/forecast/CountyPanel';
@@ -21,8 +19,8 @@ import { SchoolPanel } from '../components/forecast/SchoolPanel';
 import { TownshipPanel } from '../components/forecast/TownshipPanel';
 import { RESULT_ATTRIBUTE, useForecast } from '../components/forecast/useForecast';
 import '../components/forecast/forecast.css';
-import { Labeled } from '../components/Labeled';
-import { FindingsAlert } from '../components/FindingsAlert';
+import { ForecastControls } from '../components/forecast/ForecastControls';
+import { ForecastFindings } from '../components/forecast/ForecastFindings';
 
 const t = zh.forecast;
 const HEADLINE_STAGES = ['preschool', 'primary', 'junior', 'senior'] as const;
@@ -48,6 +46,28 @@ export function ForecastPage() {
   const calibration = useMemo(() => (calibrationText === null ? undefined : (JSON.parse(calibrationText) as CalibrationSummary)), [calibrationText]);
   const { setDraft, selectScenario, reloadSetup } = f;
   const discard = useCallback(() => setDraft(null), [setDraft]);
+  const toggleEditor = useCallback(() => setEditorOpen((o) => !o), []);
+  const scenarioNames = useMemo(() => f.setup?.scenarios.map((s) => s.name) ?? [], [f.setup]);
+  // What an export asks for: the figures on screen. Stable while they are (a slider's answer
+  // keeps the base year, horizon and draft it was asked with), so the header is not rendered.
+  const { scenario, draft } = f;
+  const shownBase = f.result?.baseYear;
+  const shownHorizon = f.result?.horizon;
+  const exportXlsx = useCallback(
+    () =>
+      void attempt(async () => {
+        const out = await invoke('projection.exportXlsx', {
+          scenario: scenario ?? undefined,
+          baseYear: shownBase,
+          horizon: shownHorizon,
+          ...(draft ? { params: draft } : {}),
+        });
+        downloadBase64(out.fileName, out.base64, MIME.xlsx);
+        void message.success(t.exported(out.fileName));
+        for (const line of out.truncated) void message.warning(line, 8);
+      }, setExporting),
+    [attempt, message, scenario, shownBase, shownHorizon, draft],
+  );
   const stored = useCallback(
     (select?: string) => {
       if (select) selectScenario(select);
@@ -74,24 +94,7 @@ export function ForecastPage() {
   const years = setup.enrolmentYears;
   // The furthest horizon is a fixed number of years after whichever base year is chosen.
   const span = (setup.maxHorizon ?? r.horizon) - (setup.baseYear ?? r.baseYear);
-  const horizons = Array.from({ length: span }, (_, i) => r.baseYear + 1 + i).filter(
-    (y) => y - r.baseYear <= 5 || y % 5 === 0 || y === r.horizon,
-  );
   const peaks = r.peaks.filter((p) => (HEADLINE_STAGES as readonly string[]).includes(p.stage));
-  const warnings = r.flags.filter((x) => x.level === 'warning');
-
-  const exportXlsx = () =>
-    attempt(async () => {
-      const out = await invoke('projection.exportXlsx', {
-        scenario: f.scenario ?? undefined,
-        baseYear: r.baseYear,
-        horizon: r.horizon,
-        ...(f.draft ? { params: f.draft } : {}),
-      });
-      downloadBase64(out.fileName, out.base64, MIME.xlsx);
-      void message.success(t.exported(out.fileName));
-      for (const line of out.truncated) void message.warning(line, 8);
-    }, setExporting);
 
   return (
     <div className="page" data-testid="forecast-page" {...{ [RESULT_ATTRIBUTE]: f.answered }}>
@@ -104,73 +107,29 @@ export function ForecastPage() {
           </span>
         }
         extra={
-          <Space size={12} wrap>
-            <Labeled label={t.scenario}>
-              <Segmented
-                value={f.scenario}
-                options={setup.scenarios.map((s) => ({ value: s.name, label: s.name }))}
-                onChange={(v) => f.selectScenario(String(v))}
-                data-testid="forecast-scenario"
-              />
-            </Labeled>
-            <Labeled label={t.baseYear}>
-              <Select
-                value={f.baseYear ?? r.baseYear}
-                style={{ width: 96 }}
-                options={years.filter((y) => y >= (years[0] ?? y) + 1).map((y) => ({ value: y, label: t.yearOption(y) }))}
-                onChange={f.setBaseYear}
-                data-testid="forecast-base-year"
-              />
-            </Labeled>
-            <Labeled label={t.horizon}>
-              <Select value={r.horizon} style={{ width: 96 }} options={horizons.map((y) => ({ value: y, label: t.yearOption(y) }))} onChange={f.setHorizon} />
-            </Labeled>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="forecast-export">
-              {t.exportXlsx}
-            </Button>
-            <Button icon={<SlidersOutlined />} type={editorOpen ? 'default' : 'primary'} onClick={() => setEditorOpen((o) => !o)}>
-              {editorOpen ? t.hideEditor : t.showEditor}
-            </Button>
-          </Space>
+          <ForecastControls
+            scenarios={scenarioNames}
+            scenario={f.scenario}
+            onScenario={f.selectScenario}
+            years={years}
+            baseYear={f.baseYear ?? r.baseYear}
+            onBaseYear={f.setBaseYear}
+            span={span}
+            horizonFrom={r.baseYear}
+            horizon={r.horizon}
+            onHorizon={f.setHorizon}
+            exporting={exporting}
+            onExport={exportXlsx}
+            editorOpen={editorOpen}
+            onToggleEditor={toggleEditor}
+          />
         }
       />
       {f.error ? <Alert type="error" showIcon closable title={f.error.message} /> : null}
 
       <div className={`forecast-layout${editorOpen ? '' : ' editor-hidden'}`}>
         <div className="forecast-main">
-          <FindingsAlert className="forecast-findings" title={t.findings} testId="forecast-peaks">
-            {peaks.map((p) => (
-              <li key={p.stage} style={{ ['--marker' as string]: STAGE_COLOR[p.stage] }}>
-                {p.text}
-              </li>
-            ))}
-          </FindingsAlert>
-          {r.flags.length > 0 ? (
-            <Collapse
-              size="small"
-              className="forecast-flags"
-              defaultActiveKey={warnings.length > 0 ? ['flags'] : []}
-              items={[
-                {
-                  key: 'flags',
-                  label: (
-                    <span>
-                      {t.flags} <Tag className="inline-tag">{t.flagsCount(r.flags.length)}</Tag>
-                    </span>
-                  ),
-                  children: (
-                    <ul className="flag-list" data-testid="forecast-flags">
-                      {r.flags.map((x) => (
-                        <li key={x.code} className={x.level === 'warning' ? 'flag-warning' : undefined}>
-                          {x.message}
-                        </li>
-                      ))}
-                    </ul>
-                  ),
-                },
-              ]}
-            />
-          ) : null}
+          <ForecastFindings peaks={peaks} flags={r.flags} />
           <Tabs
             className="forecast-tabs"
             activeKey={tab}

@@ -1,7 +1,7 @@
 // 分学段: the county's students by stage, recorded then projected, with the range the
 // scenarios span, and the same figures as a table.
 import { memo, useMemo } from 'react';
-import { Typography, type TableColumnsType } from 'antd';
+import { Typography } from 'antd';
 import { STAGE_LABEL, type Stage } from '@shared/domain';
 import type { BacktestResult, ProjectionResult } from '@shared/projection';
 import { zh } from '../../i18n/zh';
@@ -12,9 +12,8 @@ import { baseGrid, categoryAxis, topLegend, valueAxis } from '../../lib/charts';
 import { fmtInt } from '../../lib/format';
 import { AccuracyNote } from './AccuracyNote';
 import { baseValue, scenarioRange, stagesIn } from './stages';
-import { CompactTable } from '../CompactTable';
-import { IntervalText } from './IntervalText';
-import { HelpText, helpTitle, NumberHelpIcon } from '../NumberHelp';
+import { NumberHelpIcon } from '../NumberHelp';
+import { CountyTable } from './CountyTable';
 
 const t = zh.forecast.county;
 
@@ -105,110 +104,44 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
   };
 }
 
-interface Row {
-  key: string;
-  /** The 80 % interval row under a stage's figures (its own row, so the figures' cells stay plain). */
-  range: boolean;
-  stage: Stage;
-  base: number;
-  values: number[];
-  low: number[] | null;
-  high: number[] | null;
-  /** Year of the stage's peak when it lies inside the projection. */
-  peakYear: number | null;
-  /** The projection's base year: a year's figure is at the same index only under the same base year. */
-  baseYear: number;
-}
-
-function countyColumns(baseYear: number, years: readonly number[]): TableColumnsType<Row> {
-  return [
-    {
-      title: t.colStage,
-      dataIndex: 'stage',
-      fixed: 'left',
-      width: 88,
-      render: (s: Stage, r: Row) =>
-        r.range ? (
-          <HelpText explain="forecast.interval">
-            <span className="interval-text">{t.intervalRow}</span>
-          </HelpText>
-        ) : (
-          <span>
-            <span className="stage-dot" style={{ background: STAGE_COLOR[s] }} />
-            {STAGE_LABEL[s]}
-          </span>
-        ),
-    },
-    {
-      title: helpTitle(`${baseYear}（${t.actual}）`, 'forecast.actual'),
-      dataIndex: 'base',
-      align: 'right',
-      width: 96,
-      render: (v: number, r: Row) => (r.range ? null : <span className="num muted-strong">{fmtInt(v)}</span>),
-    },
-    ...years.map((y, i) => ({
-      title: helpTitle(String(y), 'forecast.county'),
-      key: String(y),
-      align: 'right' as const,
-      width: 66,
-      // A slider move changes some years' figures only (a births shift, those of children
-      // born after the base year): the other cells keep what they show, without rendering.
-      shouldCellUpdate: (r: Row, prev: Row) =>
-        r.baseYear !== prev.baseYear || r.range !== prev.range || r.values[i] !== prev.values[i] || r.low?.[i] !== prev.low?.[i] || r.high?.[i] !== prev.high?.[i] || (r.peakYear === y) !== (prev.peakYear === y),
-      render: (_: unknown, r: Row) =>
-        r.range ? (
-          <IntervalText low={r.low?.[i]} high={r.high?.[i]} />
-        ) : (
-          <span className={`num${r.peakYear === y ? ' peak-cell' : ''}`}>{fmtInt(r.values[i])}</span>
-        ),
-    })),
-  ];
-}
+const CHART_HINT = <Typography.Text type="secondary" className="section-hint">{t.chartHint}</Typography.Text>;
+const TABLE_TITLE = (
+  <span>
+    {t.table}
+    <NumberHelpIcon explain="forecast.county" />
+  </span>
+);
 
 // Memo: a slider move renders the page twice before the projection answers, and this panel's
-// figures only change when it does.
+// figures only change when it does. Within it, an answer renders the chart's option and the
+// table's changed rows; the notes above the chart stay as long as their inputs do.
 export const CountyPanel = memo(function CountyPanel({ result, backtest }: { result: ProjectionResult; backtest: BacktestResult | undefined }) {
-  const stages = useMemo(() => stagesIn(result), [result]);
+  const stagesKey = stagesIn(result).join(',');
+  const stages = useMemo(() => (stagesKey ? (stagesKey.split(',') as Stage[]) : []), [stagesKey]);
   const option = useMemo(() => chartOption(result, stages), [result, stages]);
-  const rows: Row[] = stages.flatMap((stage) => {
-    const row: Row = {
-      key: stage,
-      range: false,
-      stage,
-      base: baseValue(result, stage),
-      values: result.county[stage],
-      low: result.countyLow?.[stage] ?? null,
-      high: result.countyHigh?.[stage] ?? null,
-      peakYear: ((p) => (p?.kind === 'peak' ? p.peakYear : null))(result.peaks.find((p) => p.stage === stage)),
-      baseYear: result.baseYear,
-    };
-    return row.low && row.high ? [row, { ...row, key: `${stage}-range`, range: true }] : [row];
-  });
-  // Kept while only the figures change (a slider move): the headers, each with its help
-  // tooltip, are not rendered again. Keyed by the years' text, as every answer is a new array.
-  const yearsKey = result.years.join(',');
-  const columns = useMemo(() => countyColumns(result.baseYear, yearsKey.split(',').map(Number)), [result.baseYear, yearsKey]);
   const housing = Object.values(result.housing).some((list) => list.some((v) => v > 0));
+  const source = result.intervals.source;
+  const notes = useMemo(
+    () => (
+      <>
+        <AccuracyNote backtest={backtest} level="county" stages={stages.filter((s) => s !== 'special')} />
+        <Typography.Paragraph type="secondary" className="table-note" data-testid="forecast-interval-note">
+          {t.intervalHint(source)}
+          <NumberHelpIcon explain="forecast.interval" />
+        </Typography.Paragraph>
+      </>
+    ),
+    [backtest, stages, source],
+  );
 
   return (
     <div className="forecast-panel">
-      <Section title={t.chart} extra={<Typography.Text type="secondary" className="section-hint">{t.chartHint}</Typography.Text>}>
-        <AccuracyNote backtest={backtest} level="county" stages={stages.filter((s) => s !== 'special')} />
-        <Typography.Paragraph type="secondary" className="table-note" data-testid="forecast-interval-note">
-          {t.intervalHint(result.intervals.source)}
-          <NumberHelpIcon explain="forecast.interval" />
-        </Typography.Paragraph>
+      <Section title={t.chart} extra={CHART_HINT}>
+        {notes}
         <EChart option={option} height={360} testId="forecast-county-chart" label={t.chart} />
       </Section>
-      <Section
-        title={
-          <span>
-            {t.table}
-            <NumberHelpIcon explain="forecast.county" />
-          </span>
-        }
-      >
-        <CompactTable<Row> rowKey="key" columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} data-testid="forecast-county-table" />
+      <Section title={TABLE_TITLE}>
+        <CountyTable result={result} stages={stages} />
         {housing ? (
           <Typography.Paragraph type="secondary" className="table-note">
             {(['preschool', 'primary', 'junior', 'senior'] as const)
