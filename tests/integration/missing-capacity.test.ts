@@ -79,6 +79,14 @@ describe('a school file without classes or design seats', () => {
     expect(overview.schoolsWithoutClasses).toBe(6);
   });
 
+  it('gives 总览 unknown, not 0, for the classes, the teachers and each township’s 大班额', async () => {
+    const overview = await resultOf<Overview>(backend.dispatch('overview.get', {}));
+    expect(overview.totals.students).toBeGreaterThan(0);
+    expect(overview.totals.classes).toBeNull();
+    expect(overview.totals.teachers).toBeNull();
+    expect(overview.townships.map((t) => [t.name, t.largeClasses])).toEqual(overview.townships.map((t) => [t.name, null]));
+  });
+
   it('marks the estimated seats in annex 6', async () => {
     const { html } = await resultOf<{ html: string }>(backend.dispatch('annex.preview', { annexes: [{ kind: 'schools' }] }));
     expect(html).toContain('学位为估算（无设计学位和班级数，按在校生÷标准班额）');
