@@ -103,8 +103,8 @@ export interface TownshipOverview {
   students: ByStage;
   /** Change in primary + junior students over the recorded years, in %. */
   compulsoryChangePct: number | null;
-  /** 义务教育 (小学 + 初中) classes at the 大班额 limit in the latest year, as the plan's targets count them. */
-  largeClasses: number;
+  /** 义务教育 (小学 + 初中) classes at the 大班额 limit in the latest year, as the plan's targets count them; null: none found and some schools' classes unknown. */
+  largeClasses: number | null;
 }
 
 /** 大班额 and 超大班额 classes of one school level in the latest year. */
@@ -126,7 +126,8 @@ export interface Overview {
   compulsoryByUrbanRural: Record<UrbanRural, { first: number; latest: number }>;
   classesByYear: Record<string, ByStage>;
   schoolsByStage: ByStage;
-  totals: { schools: number; students: number; classes: number; townships: number; teachers: number };
+  /** classes null: the latest year's pupils have no class counts at all; teachers null: no teacher data imported. */
+  totals: { schools: number; students: number; classes: number | null; townships: number; teachers: number | null };
   /** Classes of ≥ 56 and ≥ 66 students in the latest year (primary + junior + senior). */
   largeClasses: number;
   oversizedClasses: number;

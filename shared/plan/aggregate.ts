@@ -249,16 +249,25 @@ export function classYears(run: PlanRun): ClassYear[] {
     const byStage: ClassYear['byStage'] = {};
     let large = 0;
     let oversized = 0;
+    let unknown = 0;
     for (const u of run.units) {
       const st = u.unit.stage;
       if (st !== 'primary' && st !== 'junior' && st !== 'senior') continue;
-      const b = (byStage[st] ??= { large: 0, oversized: 0, classes: 0 });
+      const b = (byStage[st] ??= { large: 0, oversized: 0, classes: 0, unknown: 0 });
+      b.classes += u.classes[yi] as number;
+      // Rooms estimated from the pupils would turn any growth into 大班额 of the program's making.
+      if (u.unit.school.estimated) {
+        if (u.open[yi] && (u.demand[yi] as number) > 0) {
+          b.unknown += 1;
+          unknown += 1;
+        }
+        continue;
+      }
       b.large += u.large[yi] as number;
       b.oversized += u.oversized[yi] as number;
-      b.classes += u.classes[yi] as number;
       large += u.large[yi] as number;
       oversized += u.oversized[yi] as number;
     }
-    return { year, large, oversized, byStage };
+    return { year, large, oversized, byStage, unknown };
   });
 }

@@ -74,7 +74,7 @@ function recordedRetention(run: PlanRun, year: number): number | null {
 }
 
 function classesByStage(cls: ClassYear | undefined): YearFacts['classes'] {
-  const of = (st: ClassStage) => ({ large: cls?.byStage[st]?.large ?? 0, oversized: cls?.byStage[st]?.oversized ?? 0 });
+  const of = (st: ClassStage) => ({ large: cls?.byStage[st]?.large ?? 0, oversized: cls?.byStage[st]?.oversized ?? 0, unknown: cls?.byStage[st]?.unknown ?? 0 });
   return { primary: of('primary'), junior: of('junior'), senior: of('senior') };
 }
 

@@ -25,7 +25,8 @@ export interface YearFacts {
   /** County population at ages 0–17, when known. */
   population: (number | null)[] | null;
   /** 大班额 and 超大班额 of each stage the norms count. */
-  classes: Record<ClassStage, { large: number; oversized: number }>;
+  /** `unknown`: school-stages with pupils whose classes were estimated, left out of the counts. */
+  classes: Record<ClassStage, { large: number; oversized: number; unknown: number }>;
   balance: { primary: { passing: number; total: number; maxCv: number | null }; junior: { passing: number; total: number; maxCv: number | null } };
   overSizeSchools: number;
   specialSchools: number;
@@ -84,7 +85,11 @@ const COMPULSORY = ['primary', 'junior'] as const;
 const PRESCHOOL = ['preschool'] as const;
 
 /** 大班额 or 超大班额 summed over some stages. */
-const classesOf = (f: YearFacts, stages: readonly ClassStage[], which: 'large' | 'oversized') => stages.reduce((s, st) => s + f.classes[st][which], 0);
+/** None found while some schools' classes are unknown is no evidence of none: the count is unknown then. */
+const classesOf = (f: YearFacts, stages: readonly ClassStage[], which: 'large' | 'oversized'): number | null => {
+  const n = stages.reduce((s, st) => s + f.classes[st][which], 0);
+  return n === 0 && stages.some((st) => f.classes[st].unknown > 0) ? null : n;
+};
 
 const pct = (num: number, den: number | null): number | null => (den && den > 0 ? (num / den) * 100 : null);
 

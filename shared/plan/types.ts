@@ -169,10 +169,16 @@ export interface BalanceYear {
 
 export interface ClassYear {
   year: number;
-  /** County totals over primary, junior and senior classes; the 义务教育 targets count byStage primary + junior. */
+  /**
+   * County totals over primary, junior and senior classes; the 义务教育 targets count byStage primary + junior.
+   * Only schools whose classes are recorded count: a school whose seats and classes were estimated from its
+   * pupils has no class size to speak of, so it goes to `unknown` instead.
+   */
   large: number;
   oversized: number;
-  byStage: Partial<Record<Stage, { large: number; oversized: number; classes: number }>>;
+  byStage: Partial<Record<Stage, { large: number; oversized: number; classes: number; unknown: number }>>;
+  /** Open school-stages with pupils whose classes were estimated (see `large`). */
+  unknown: number;
 }
 
 export type WarningKind =

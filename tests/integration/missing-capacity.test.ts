@@ -79,6 +79,23 @@ describe('a school file without classes or design seats', () => {
     expect(overview.schoolsWithoutClasses).toBe(6);
   });
 
+  it('counts no 大班额 from the estimated classes: the plan’s 大班额 targets are unknown, not 0, in every year', async () => {
+    const ev = await resultOf<PlanEvaluation>(backend.dispatch('plan.evaluate', {}));
+    for (const key of ['large_classes', 'oversized_classes']) {
+      const target = ev.targets.find((x) => x.key === key);
+      expect({ key, base: target?.base, projected: target?.projected, met: target?.met, series: target?.series.every((v) => v === null) }).toEqual({ key, base: null, projected: null, met: null, series: true });
+    }
+    for (const c of ev.classes) expect({ year: c.year, large: c.large, unknown: c.unknown }).toEqual({ year: c.year, large: 0, unknown: 6 });
+  });
+
+  it('gives 总览 unknown, not 0, for the classes, the teachers and each township’s 大班额', async () => {
+    const overview = await resultOf<Overview>(backend.dispatch('overview.get', {}));
+    expect(overview.totals.students).toBeGreaterThan(0);
+    expect(overview.totals.classes).toBeNull();
+    expect(overview.totals.teachers).toBeNull();
+    expect(overview.townships.map((t) => [t.name, t.largeClasses])).toEqual(overview.townships.map((t) => [t.name, null]));
+  });
+
   it('marks the estimated seats in annex 6', async () => {
     const { html } = await resultOf<{ html: string }>(backend.dispatch('annex.preview', { annexes: [{ kind: 'schools' }] }));
     expect(html).toContain('学位为估算（无设计学位和班级数，按在校生÷标准班额）');

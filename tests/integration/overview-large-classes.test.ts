@@ -35,6 +35,6 @@ describe('大班额 on 总览 and in the plan', () => {
   });
 
   it('gives each township its 义务教育 count, adding up to the county figure', () => {
-    expect(overview.townships.reduce((a, t) => a + t.largeClasses, 0)).toBe(overview.largeClassesByLevel.compulsory.large);
+    expect(overview.townships.reduce((a, t) => a + (t.largeClasses ?? Number.NaN), 0)).toBe(overview.largeClassesByLevel.compulsory.large);
   });
 });

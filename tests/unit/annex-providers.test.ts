@@ -274,6 +274,27 @@ describe('现状学校一览表 (annex 6)', () => {
     expect(annex.notes.join('')).toContain('已停办学校1所未列入');
     expect(annex.notes[0]).toContain('2025年');
   });
+
+  it('prints a school with pupils but no class count blank, not 0, and keeps it out of the class sums', () => {
+    const unknown = schoolListAnnex(
+      {
+        year: 2025,
+        townships: [{ code: 't1', name: '城关镇', urbanRural: '城区' }],
+        schools: [
+          school('城关一小', 't1', 'primary', { classes: 0, students: 450, capacity: 450, capacityFromStudents: true }),
+          school('城关二小', 't1', 'primary', { classes: 10, students: 500 }),
+        ],
+      },
+      ctx,
+    );
+    const data = rowsOf(unknown, 'data');
+    expect(data.map((r) => [r.cells[1], r.cells[4], r.cells[5], r.cells[6]])).toEqual([
+      ['城关二小', 10, 500, 50],
+      ['城关一小', null, 450, null],
+    ]);
+    // 10 known classes of 500 pupils; the 450 pupils without a class count neither add classes nor lower the mean.
+    expect(rowsOf(unknown, 'total')[0]?.cells.slice(4, 7)).toEqual([10, 950, 50]);
+  });
 });
 
 describe('figures', () => {

@@ -72,7 +72,8 @@ export function plannedSchoolsInput(
       township: s.townshipName,
       kind: SHORT_KIND[kind],
       action,
-      classesNow: s.isNew ? null : (s.classes[bi] ?? null),
+      // Pupils in no class: the statistics gave no class count, so 现状 is unknown (blank), not 0.
+      classesNow: s.isNew || (!s.classes[bi] && (s.demand[bi] ?? 0) > 0) ? null : (s.classes[bi] ?? null),
       classesPlanned,
       seatsNow: s.isNew ? null : Math.round(s.capacity[bi] ?? 0),
       seatsPlanned: closed ? null : Math.round(s.capacity[ti] ?? 0),

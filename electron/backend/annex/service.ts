@@ -168,6 +168,8 @@ export async function renderAnnexFile(annexes: Annex[], title: string, format: A
   }
 }
 
+const folderMissing = (target: string) => `无法写入 ${target}：文件夹不存在。`;
+
 function writeFileAtomically(target: string, bytes: Uint8Array): void {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
@@ -179,7 +181,7 @@ function writeFileAtomically(target: string, bytes: Uint8Array): void {
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
       throw new AppError('IO_ERROR', `无法写入 ${target}：文件可能正被 Excel、Word 或 PDF 阅读器打开，或没有写入权限。请关闭该文件或换一个位置后重试。`);
     }
-    if (code === 'ENOENT') throw new AppError('IO_ERROR', `无法写入 ${target}：文件夹不存在。`);
+    if (code === 'ENOENT') throw new AppError('IO_ERROR', folderMissing(target));
     if (code === 'ENOSPC') throw new AppError('IO_ERROR', '磁盘空间不足，附件未能保存。');
     throw err;
   }
@@ -193,6 +195,10 @@ export async function annexExport(
   const format = input.format;
   if (input.outPath && path.extname(input.outPath).toLowerCase() !== EXTENSION[format]) {
     throw new AppError('INVALID_INPUT', `导出 ${FORMAT_NAME[format]} 文件时，文件名应以 ${EXTENSION[format]} 结尾。`);
+  }
+  // Said before the annexes are built and printed (a minute for a large county), not after.
+  if (input.outPath && !fs.existsSync(path.dirname(path.resolve(input.outPath)))) {
+    throw new AppError('IO_ERROR', folderMissing(path.resolve(input.outPath)));
   }
   const annexes = buildAnnexes(file, input);
   const title = documentTitle(file, input);

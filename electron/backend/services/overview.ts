@@ -63,13 +63,15 @@ function buildOverview(file: ProjectFile): Overview {
         schools: schoolCount.get(t.code) ?? 0,
         students,
         compulsoryChangePct: before > 0 && first !== latest ? roundTo(((now - before) / before) * 100, 1) : null,
-        largeClasses: largeClassCountsByLevel(own.filter((r) => r.year === latest), NATIONAL_SETTINGS).compulsory.large,
+        largeClasses: largeOrUnknown(own.filter((r) => r.year === latest)),
       };
     })
     .sort((a, b) => URBAN_ORDER[a.urbanRural] - URBAN_ORDER[b.urbanRural] || compareZh(a.name, b.name));
 
   const latestStudents = latest !== undefined ? Object.values(studentsByYear[latest] ?? {}).reduce((s, n) => s + n, 0) : 0;
   const latestClasses = latest !== undefined ? Object.values(classesByYear[latest] ?? {}).reduce((s, n) => s + n, 0) : 0;
+  // A sum over class counts none of which is known is unknown, not 0 (an import without class columns).
+  const classesKnown = latestRecords.some((r) => r.classes !== null) || latestStudents === 0;
   const teachers = teachersByYear(file.db);
   return {
     ...countyFields(meta),
@@ -83,9 +85,9 @@ function buildOverview(file: ProjectFile): Overview {
     totals: {
       schools: schools.length,
       students: latestStudents,
-      classes: latestClasses,
+      classes: classesKnown ? latestClasses : null,
       townships: townships.length,
-      teachers: teachers.find((t) => t.year === latest)?.teachers ?? teachers[teachers.length - 1]?.teachers ?? 0,
+      teachers: teachers.find((t) => t.year === latest)?.teachers ?? teachers[teachers.length - 1]?.teachers ?? null,
     },
     largeClasses: large,
     oversizedClasses: oversized,
@@ -94,6 +96,13 @@ function buildOverview(file: ProjectFile): Overview {
     births: birthsByYear(file.db),
     townships,
   };
+}
+
+/** A township's 义务教育 大班额: none found while some of its schools have no class counts reads as unknown. */
+function largeOrUnknown(latestRecords: readonly EnrolmentRecord[]): number | null {
+  const compulsory = latestRecords.filter((r) => r.stage === 'primary' || r.stage === 'junior');
+  const { large } = largeClassCountsByLevel(compulsory, NATIONAL_SETTINGS).compulsory;
+  return large === 0 && schoolsWithoutClasses(compulsory) > 0 ? null : large;
 }
 
 export function listTownships(file: ProjectFile): TownshipRow[] {

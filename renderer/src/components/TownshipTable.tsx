@@ -91,10 +91,13 @@ const columns: TableColumnsType<TownshipOverview> = [
     key: 'large',
     width: 150,
     align: 'right',
-    sorter: (a, b) => a.largeClasses - b.largeClasses,
-    render: (v: number) => (
-      <span style={v > 0 ? { color: LEVEL_COLOR.orange, fontWeight: 600 } : undefined}>{fmtInt(v)}</span>
-    ),
+    sorter: (a, b) => (a.largeClasses ?? -1) - (b.largeClasses ?? -1),
+    render: (v: number | null) =>
+      v === null ? (
+        <span className="muted">{zh.common.unknown}</span>
+      ) : (
+        <span style={v > 0 ? { color: LEVEL_COLOR.orange, fontWeight: 600 } : undefined}>{fmtInt(v)}</span>
+      ),
   },
 ];
 

@@ -99,6 +99,7 @@ export const forecastStrings = {
     axisCount: '人',
     noPopulation: '项目中没有分年龄人口数据，学龄人口无法预测；新生按招生趋势外推。',
     noBirths: '项目中没有出生人口数据。',
+    pyramidNone: (name: string) => `${name} 0–17 岁分年龄人口`,
     schoolAge: (from: number, to: number) => `${from}–${to} 岁`,
   },
 

@@ -31,6 +31,7 @@ export const planStrings = {
     gap: '目标年学位缺口',
     gapHint: '目标年各片区各学段学位缺口之和（富余学位不抵其他片区）',
     large: '目标年大班额',
+    largeUnknown: (n: number) => `未计班级数未知的 ${n} 个学段`,
     projects: '建设项目',
     // No break inside a figure and its unit: a lone 个 on the card's last line reads as a defect.
     investment: (wan: string, suggested: number) => `投资 ${wan}\u00a0万元${suggested > 0 ? `；待采纳建议 ${suggested}\u00a0个` : ''}`,

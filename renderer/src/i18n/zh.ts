@@ -176,7 +176,7 @@ export const zh = {
       (over > 0 ? `，其中超大班额 ${over} 个，须限期消除` : ''),
     sNoLarge: '全县义务教育已无大班额',
     sSeniorLarge: (n: number, over: number) => `；普通高中大班额 ${n} 个${over > 0 ? `，其中超大班额 ${over} 个` : ''}`,
-    sClassesUnknown: (n: number) => `${n} 所学校有在校生但没有班级数，无法判断是否有大班额（请在“学校 → 编辑”或重新导入时补录班级数）。`,
+    sClassesUnknown: (n: number) => `${n} 所学校有在校生但没有班级数，无法判断是否有大班额（请在“学校 → 编辑”或重新导入时补录班级数）`,
     sRuralChange: (from: number, pct: string, up: boolean) =>
       `乡村义务教育在校生较 ${from} 年${up ? '增加' : '下降'} ${pct}`,
     sUrbanChange: (from: number, pct: string, up: boolean) =>
@@ -186,6 +186,10 @@ export const zh = {
     sBirthsUp: (fromYear: number, lastYear: number, last: string) =>
       `出生人口 ${fromYear}–${lastYear} 年总体平稳，${lastYear} 年为 ${last} 人`,
     endSentence: '。',
+    classesUnknownAll: '学校表没有班级数',
+    classesUnknownSome: (n: number) => `另有 ${n} 所学校班级数未知，未计入`,
+    largeUnknown: (n: number) => `${n} 所学校班级数未知`,
+    teachersUnknown: '未导入专任教师数',
   },
 
   schools: {

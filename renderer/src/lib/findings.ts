@@ -36,13 +36,14 @@ export function overviewFindings(o: Overview): string[] {
     out.push(s);
   }
 
-  const urbanLarge = o.townships.filter((tw) => tw.urbanRural === '城区').reduce((a, tw) => a + tw.largeClasses, 0);
+  const urbanLarge = o.townships.filter((tw) => tw.urbanRural === '城区').reduce((a, tw) => a + (tw.largeClasses ?? 0), 0);
   if (last !== null) {
     // A county with schools whose classes are unknown never reads as free of 大班额.
     const unknown = o.schoolsWithoutClasses > 0 ? t.sClassesUnknown(o.schoolsWithoutClasses) : '';
     const { compulsory, senior } = o.largeClassesByLevel;
     const seniorText = senior.large > 0 ? t.sSeniorLarge(senior.large, senior.oversized) : '';
-    out.push(compulsory.large > 0 ? t.sLargeTotal(compulsory.large, urbanLarge, compulsory.oversized) + seniorText + unknown : unknown || t.sNoLarge + seniorText);
+    const unknownText = unknown ? `；${unknown}` : '';
+    out.push(compulsory.large > 0 ? t.sLargeTotal(compulsory.large, urbanLarge, compulsory.oversized) + seniorText + unknownText : (unknown || t.sNoLarge) + seniorText);
   }
 
   if (firstYear !== undefined) {

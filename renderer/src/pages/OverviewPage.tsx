@@ -61,18 +61,22 @@ function birthsOption(o: Overview): ChartOption {
 /** 义务教育 大班额 as the plan counts them, with 普通高中's beside: the same label gives the same number on every page. */
 function LargeClassesCard({ o }: { o: Overview }) {
   const { compulsory, senior } = o.largeClassesByLevel;
+  // None found among unknown class counts is not 无大班额.
+  const unknown = compulsory.large === 0 && o.schoolsWithoutClasses > 0;
   return (
     <StatCard
       testId="stat-large-classes"
       title={t.largeClasses}
       explain="overview.largeClasses"
-      value={compulsory.large}
+      value={unknown ? null : compulsory.large}
       suffix={zh.common.classesUnit}
       valueColor={compulsory.large > 0 ? LEVEL_COLOR.orange : undefined}
       footer={
         <>
           {compulsory.oversized > 0 ? (
             <span style={{ color: LEVEL_COLOR.red, fontWeight: 600 }}>{t.oversized(compulsory.oversized)}</span>
+          ) : o.schoolsWithoutClasses > 0 ? (
+            <Typography.Text type="secondary">{t.largeUnknown(o.schoolsWithoutClasses)}</Typography.Text>
           ) : (
             <Typography.Text type="secondary">{t.noOversized}</Typography.Text>
           )}
@@ -85,19 +89,31 @@ function LargeClassesCard({ o }: { o: Overview }) {
   );
 }
 
+/** Why a card's count is unknown or short: the same words as the findings, kept beside the number. */
+function classesFooter(o: Overview): string | undefined {
+  if (o.totals.classes === null) return t.classesUnknownAll;
+  return o.schoolsWithoutClasses > 0 ? t.classesUnknownSome(o.schoolsWithoutClasses) : undefined;
+}
+
 function Stats({ o }: { o: Overview }) {
   const cards = [
     { title: t.schools, value: o.totals.schools, suffix: zh.common.schoolsUnit, explain: 'overview.schools' },
     { title: t.students, value: o.totals.students, suffix: zh.common.people, explain: 'overview.students' },
-    { title: t.classes, value: o.totals.classes, suffix: zh.common.classesUnit, explain: 'overview.classes' },
+    { title: t.classes, value: o.totals.classes, suffix: zh.common.classesUnit, explain: 'overview.classes', footer: classesFooter(o) },
     { title: t.townships, value: o.totals.townships, suffix: zh.common.countUnit, explain: 'overview.townships' },
-    { title: t.teachers, value: o.totals.teachers, suffix: zh.common.people, explain: 'overview.teachers' },
+    { title: t.teachers, value: o.totals.teachers, suffix: zh.common.people, explain: 'overview.teachers', footer: o.totals.teachers === null ? t.teachersUnknown : undefined },
   ] as const;
   return (
     <Row gutter={[12, 12]}>
       {cards.map((c) => (
         <Col key={c.title} xs={12} md={8} xl={4}>
-          <StatCard title={c.title} explain={c.explain} value={c.value} suffix={c.suffix} />
+          <StatCard
+            title={c.title}
+            explain={c.explain}
+            value={c.value}
+            suffix={c.suffix}
+            footer={'footer' in c && c.footer ? <Typography.Text type="secondary">{c.footer}</Typography.Text> : undefined}
+          />
         </Col>
       ))}
       <Col xs={12} md={8} xl={4}>

@@ -39,7 +39,9 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
   const atTarget = ev.gaps.filter((g) => g.year === year);
   const red = atTarget.filter((g) => g.level === 'red').length;
   const head = planHeadline(ev);
-  const large = ev.classes.find((c) => c.year === year)?.large ?? 0;
+  const classYear = ev.classes.find((c) => c.year === year);
+  const large = classYear?.large ?? 0;
+  const largeUnknown = large === 0 && (classYear?.unknown ?? 0) > 0;
   const redWarnings = ev.warnings.filter((w) => w.level === 'red').length;
   return (
     <Row gutter={[12, 12]} className="plan-summary" data-testid="plan-summary">
@@ -77,7 +79,15 @@ function Summary({ ev }: { ev: PlanEvaluation }) {
         />
       </Col>
       <Col xs={12} md={8} xl={4}>
-        <StatCard testId="stat-large" title={t.summary.large} explain="plan.largeClasses" value={large} suffix={zh.common.classesUnit} valueColor={large > 0 ? LEVEL_COLOR.orange : undefined} />
+        <StatCard
+          testId="stat-large"
+          title={t.summary.large}
+          explain="plan.largeClasses"
+          value={largeUnknown ? null : large}
+          suffix={zh.common.classesUnit}
+          valueColor={large > 0 ? LEVEL_COLOR.orange : undefined}
+          footer={classYear && classYear.unknown > 0 ? <span className="muted">{t.summary.largeUnknown(classYear.unknown)}</span> : undefined}
+        />
       </Col>
       <Col xs={12} md={8} xl={5}>
         <StatCard

@@ -83,8 +83,9 @@ const columns: TableColumnsType<SchoolRow> = [
     fixed: 'left',
     ellipsis: { showTitle: true },
     sorter: (a, b) => collator.compare(a.name, b.name),
+    // antd titles an ellipsis cell only when it renders a bare string; a long name keeps its full text on hover.
     render: (v: string, r) => (
-      <span>
+      <span title={v}>
         {v}
         {r.status === '停办' ? <Tag className="inline-tag">{t.stopped}</Tag> : null}
       </span>

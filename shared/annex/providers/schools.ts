@@ -54,13 +54,16 @@ const KIND_ORDER = new Map<SchoolKind, number>(SCHOOL_KINDS.map((k, i) => [k, i]
 
 /** Classes, students, areas and seats of a set of schools, as one row's number cells. */
 function figures(schools: readonly CurrentSchool[]): (number | null)[] {
-  const classes = schools.reduce((s, x) => s + x.classes, 0);
+  // Pupils without a class is a class count the statistics left out: unknown, printed blank, not 0.
+  const withClasses = schools.filter((x) => x.classes > 0 || x.students === 0);
+  const classes = sumKnown(withClasses.map((x) => x.classes));
+  const classStudents = withClasses.reduce((s, x) => s + x.students, 0);
   const students = schools.reduce((s, x) => s + x.students, 0);
   const capacity = schools.reduce((s, x) => s + x.capacity, 0);
   return [
     classes,
     students,
-    classes > 0 ? round(students / classes, 1) : null,
+    classes ? round(classStudents / classes, 1) : null,
     sumKnown(schools.map((x) => x.siteArea)),
     sumKnown(schools.map((x) => x.floorArea)),
     capacity,

@@ -107,7 +107,8 @@ export const PopulationPanel = memo(function PopulationPanel({ result }: { resul
     return birthsOption(b.years, counts, b.recorded);
   }, [result.births, township]);
 
-  const hasPopulation = counts.some((v) => v !== null && v !== undefined);
+  // Any year of the scope, not only the one shown: the year slider must stay while some year has figures.
+  const hasPopulation = (tw ? tw.byYear : pop.county).some((row) => row?.some((v) => v !== null && v !== undefined));
   // Labels for the first, base and last years and every fifth, skipping any too close to another.
   const marked: number[] = [];
   for (const y of [years[0], result.baseYear, ...years.filter((x) => x % 5 === 0), years.at(-1)]) {
@@ -128,17 +129,25 @@ export const PopulationPanel = memo(function PopulationPanel({ result }: { resul
             data-testid="forecast-population-township"
           />
         </Labeled>
-        <Space size={6} className="year-slider">
-          <Typography.Text type="secondary">{t.year}</Typography.Text>
-          <Slider min={years[0]} max={years.at(-1)} value={shownYear} marks={marks} onChange={(v) => setYear(v)} style={{ width: 420 }} />
-          <Tag color={projected ? 'blue' : 'default'}>{projected ? t.projected : t.recorded}</Tag>
-        </Space>
+        {/* Without population there is no year to pick: an empty pyramid, a one-year slider and 记录 would say otherwise. */}
+        {hasPopulation ? (
+          <Space size={6} className="year-slider">
+            <Typography.Text type="secondary">{t.year}</Typography.Text>
+            <Slider min={years[0]} max={years.at(-1)} value={shownYear} marks={marks} onChange={(v) => setYear(v)} style={{ width: 420 }} />
+            <Tag color={projected ? 'blue' : 'default'}>{projected ? t.projected : t.recorded}</Tag>
+          </Space>
+        ) : null}
       </Space>
-      {!hasPopulation ? <Alert type="warning" showIcon title={t.noPopulation} /> : null}
       <div className="two-col">
-        <Section title={<HelpText explain="forecast.population">{t.pyramid(name, shownYear, projected)}</HelpText>}>
-          <EChart option={pyramid} height={420} testId="forecast-pyramid" label={t.pyramid(name, shownYear, projected)} />
-        </Section>
+        {hasPopulation ? (
+          <Section title={<HelpText explain="forecast.population">{t.pyramid(name, shownYear, projected)}</HelpText>}>
+            <EChart option={pyramid} height={420} testId="forecast-pyramid" label={t.pyramid(name, shownYear, projected)} />
+          </Section>
+        ) : (
+          <Section title={<HelpText explain="forecast.population">{t.pyramidNone(name)}</HelpText>}>
+            <Alert type="warning" showIcon title={t.noPopulation} />
+          </Section>
+        )}
         <Section title={<HelpText explain="forecast.births">{t.births(name)}</HelpText>}>
           {result.births.years.length > 0 ? (
             <EChart option={births} height={420} testId="forecast-births" label={t.births(name)} />

@@ -73,6 +73,11 @@ function ReadingState({ file, uploading, onCancel }: Pick<Props, 'file' | 'uploa
   );
 }
 
+/** A line may break after a hyphen even under keep-all (1-|4 岁); a word joiner keeps a numeric range on one line. */
+function keepRangesWhole(text: string): string {
+  return text.replace(/(\d)-(\d)/g, '$1-\u2060$2');
+}
+
 export function FileStep(props: Props) {
   const { kind, onKind, encoding, onEncoding, desktop, onPickPath, onUpload, onTemplate, file, uploading } = props;
   const busy = uploading !== null || file?.state === 'reading';
@@ -83,7 +88,7 @@ export function FileStep(props: Props) {
           {IMPORT_KINDS.map((k) => (
             <Radio key={k} value={k} className="import-kind" data-testid={`import-kind-${k}`}>
               <span className="import-kind-label">{IMPORT_KIND_REGISTRY[k].shortLabel}</span>
-              <span className="import-kind-desc">{IMPORT_KIND_REGISTRY[k].description}</span>
+              <span className="import-kind-desc">{keepRangesWhole(IMPORT_KIND_REGISTRY[k].description)}</span>
             </Radio>
           ))}
         </Radio.Group>

@@ -63,7 +63,7 @@ export function SchoolsPanel({ ev }: { ev: PlanEvaluation }) {
       ellipsis: true,
       sorter: (a, b) => collator.compare(a.school.name, b.school.name),
       render: (_: unknown, r) => (
-        <span>
+        <span title={r.school.name}>
           {r.school.name}
           {r.school.isNew ? <Tag className="inline-tag" color="green">{t.newTag}</Tag> : null}
           {r.school.closedFrom ? <Tag className="inline-tag" color="red">{t.closedTag(r.school.closedFrom)}</Tag> : null}
