@@ -2,7 +2,7 @@
 // renderer, which stays sharp when printed or zoomed and needs no canvas fonts.
 import { useLayoutEffect, useRef, type CSSProperties } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, type BarSeriesOption, type CustomSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -19,6 +19,7 @@ import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   GridComponent,
   LegendComponent,
@@ -30,6 +31,7 @@ echarts.use([
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
+  | CustomSeriesOption
   | LineSeriesOption
   | GridComponentOption
   | LegendComponentOption

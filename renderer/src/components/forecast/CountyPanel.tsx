@@ -19,13 +19,43 @@ const t = zh.forecast.county;
 
 type Series = Extract<NonNullable<ChartOption['series']>, readonly unknown[]>;
 
-/** A band between two series: the low edge invisible, the gap above it filled. */
-function bandSeries(name: string, stack: string, lead: (number | null)[], low: readonly number[], high: readonly number[], color: string, opacity: number): Series {
-  const hidden = { lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false } } as const;
-  return [
-    { type: 'line', name, stack, data: [...lead, ...low], ...hidden },
-    { type: 'line', name, stack, data: [...lead.slice(0, -1), 0, ...high.map((h, k) => h - (low[k] ?? 0))], areaStyle: { color, opacity }, ...hidden },
-  ];
+interface Band {
+  readonly low: readonly number[];
+  readonly high: readonly number[];
+  readonly opacity: number;
+}
+
+/**
+ * A stage's ranges (the 80 % interval, darker, and the scenarios' spread, lighter) as one
+ * custom series of filled polygons from the base year on. Why not two stacked line series per
+ * band: a slider's answer redraws every series, and four per stage made the bands most of the
+ * chart's work. Each item carries every edge so the value axis spans the bands; the polygons
+ * are drawn once, at the first item.
+ */
+function bandsSeries(name: string, color: string, from: number, base: number, bands: readonly Band[]): Series[number] {
+  const edges = (k: number) => bands.flatMap((b) => (k < 0 ? [base, base] : [b.low[k] ?? base, b.high[k] ?? base]));
+  const years = bands[0]?.low.length ?? 0;
+  const data = Array.from({ length: years + 1 }, (_, i) => [from + i, ...edges(i - 1)]);
+  return {
+    type: 'custom',
+    name,
+    silent: true,
+    tooltip: { show: false },
+    encode: { x: 0, y: bands.flatMap((_, j) => [1 + 2 * j, 2 + 2 * j]) },
+    data,
+    renderItem: (params, api) => {
+      if (params.dataIndex !== 0) return null;
+      const at = (x: number, y: number) => api.coord([x, y]) as number[];
+      return {
+        type: 'group',
+        children: bands.map((b, j) => {
+          const low = data.map((d) => at(d[0]!, d[1 + 2 * j]!));
+          const high = data.map((d) => at(d[0]!, d[2 + 2 * j]!)).reverse();
+          return { type: 'polygon', silent: true, shape: { points: [...low, ...high] }, style: { fill: color, opacity: b.opacity } };
+        }),
+      };
+    },
+  };
 }
 
 function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption {
@@ -66,13 +96,10 @@ function chartOption(r: ProjectionResult, stages: readonly Stage[]): ChartOption
           }
         : {}),
     });
-    const lead = [...pad(nh - 1), base];
-    // The 80 % interval (darker) and the scenarios' spread (lighter), each a stacked area.
-    if (r.countyLow && r.countyHigh) series.push(...bandSeries(name, `interval-${stage}`, lead, r.countyLow[stage], r.countyHigh[stage], color, 0.26));
-    if (multi) {
-      const { low, high } = scenarioRange(r, stage);
-      series.push(...bandSeries(name, `band-${stage}`, lead, low, high, color, 0.14));
-    }
+    const bands: Band[] = [];
+    if (r.countyLow && r.countyHigh) bands.push({ low: r.countyLow[stage], high: r.countyHigh[stage], opacity: 0.26 });
+    if (multi) bands.push({ ...scenarioRange(r, stage), opacity: 0.14 });
+    if (bands.length) series.push(bandsSeries(name, color, nh - 1, base, bands));
   });
   return {
     grid: baseGrid({ right: 24 }),
