@@ -133,12 +133,17 @@ function notesHtml(notes: readonly string[]): string {
   return `<div class="annex-notes">${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>`;
 }
 
-function annexHtml(annex: Annex): string {
+/** Each figure annex's chart as SVG, null for the others. */
+function chartSvgs(annexes: readonly Annex[]): Promise<(string | null)[]> {
+  return Promise.all(annexes.map((a) => (a.body === 'figure' ? renderChartSvg(a.chart, a.paper) : null)));
+}
+
+function annexHtml(annex: Annex, chartSvg: string | null): string {
   const dateLabel = annex.body === 'map' ? '制图日期' : '制表日期';
   const meta = `<div class="annex-meta"><span>${annex.unit ? `单位：${escapeHtml(annex.unit)}` : ''}</span><span>${dateLabel}：${escapeHtml(annex.date)}</span></div>`;
   const body =
     annex.body === 'figure'
-      ? `<figure class="annex-figure">${renderChartSvg(annex.chart, annex.paper)}</figure>`
+      ? `<figure class="annex-figure">${chartSvg ?? ''}</figure>`
       : annex.body === 'map'
         ? annex.maps.map((m) => `<figure class="annex-map"><figcaption>${escapeHtml(m.title)}</figcaption>${renderMapPanelSvg(m, annex.paper)}</figure>`).join('\n') +
           `<div class="annex-map-table">${tableHtml(annex.table, annex.paper)}</div>`
@@ -154,7 +159,8 @@ function annexHtml(annex: Annex): string {
   ].join('\n');
 }
 
-export function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: string): string {
+export async function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: string): Promise<string> {
+  const charts = await chartSvgs(annexes);
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
@@ -164,7 +170,7 @@ export function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: stri
     `<style>${styles()}</style>`,
     '</head>',
     '<body>',
-    ...annexes.map(annexHtml),
+    ...annexes.map((a, i) => annexHtml(a, charts[i] ?? null)),
     '</body>',
     '</html>',
   ].join('\n');

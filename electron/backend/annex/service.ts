@@ -65,7 +65,7 @@ function todayText(now: Date): string {
 /** Each annex as built, by its choices; room for every annex of two plans or scenarios. */
 const builtAnnexes = new DataVersionCache<AnnexContent>(ANNEX_CATALOG.length * 2);
 /** Whole previews, so returning to 附件 with the same choices answers at once. */
-const previews = new DataVersionCache<string>(4);
+const previews = new DataVersionCache<Promise<string>>(4);
 
 /** The chosen annexes, built from the project and numbered in the planner's order. */
 export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Annex[] {
@@ -94,9 +94,9 @@ function documentTitle(file: ProjectFile, request: AnnexRequest): string {
   return `${(request.titlePrefix ?? readMeta(file.db).name).trim()}规划附件`;
 }
 
-export function annexPreview(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): { html: string } {
+export async function annexPreview(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Promise<{ html: string }> {
   const key = JSON.stringify([request.annexes, request.titlePrefix, request.plan, request.scenario, todayText(now)]);
-  return { html: previews.get(file, key, () => renderAnnexesHtml(buildAnnexes(file, request, now), documentTitle(file, request))) };
+  return { html: await previews.get(file, key, () => renderAnnexesHtml(buildAnnexes(file, request, now), documentTitle(file, request))) };
 }
 
 const EXTENSION: Record<AnnexFormat, string> = { pdf: '.pdf', xlsx: '.xlsx', docx: '.docx' };
@@ -120,7 +120,7 @@ export interface AnnexRenderers {
 export async function renderAnnexFile(annexes: Annex[], title: string, format: AnnexFormat, renderers: AnnexRenderers): Promise<Uint8Array> {
   switch (format) {
     case 'pdf':
-      return renderers.printPdf(await withSubsetFonts(renderAnnexesHtml(annexes, title)));
+      return renderers.printPdf(await withSubsetFonts(await renderAnnexesHtml(annexes, title)));
     case 'xlsx':
       return writeAnnexXlsx(annexes, title, await rasteriseMaps(annexes, renderers.rasterise));
     case 'docx':
