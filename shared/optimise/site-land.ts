@@ -3,6 +3,7 @@
 // it is left out), or not checked because the school's 占地面积 is not recorded — and the same
 // figures for the CLI's JSON and the totals of a layout.
 import { n, wan } from '../plan/text';
+import { round1 } from '../projection/math';
 import type { OptionLand } from './instance';
 import type { LayoutTotals, ProjectLand } from './result';
 
@@ -34,7 +35,7 @@ export function projectLand(land: OptionLand | undefined): ProjectLand | null {
   };
 }
 
-/** Unchecked expansions and the land bought, over a layout's projects. */
+/** Unchecked expansions and the land bought, over a layout's projects: summed exactly, rounded once. */
 export function landTotals(lands: (ProjectLand | null)[]): Pick<LayoutTotals, 'siteUnchecked' | 'landBought'> {
   let siteUnchecked = 0;
   const bought = { area: 0, mu: 0, cost: 0 as number | null, expansions: 0 };
@@ -44,10 +45,10 @@ export function landTotals(lands: (ProjectLand | null)[]): Pick<LayoutTotals, 's
     if (l.extraArea <= 0) continue;
     bought.expansions++;
     bought.area += l.extraArea;
-    bought.mu = Math.round((bought.mu + l.extraMu) * 10) / 10;
-    bought.cost = l.landCost === null || bought.cost === null ? null : Math.round((bought.cost + l.landCost) * 10) / 10;
+    bought.mu += l.extraMu;
+    bought.cost = l.landCost === null || bought.cost === null ? null : bought.cost + l.landCost;
   }
-  return { siteUnchecked, landBought: bought };
+  return { siteUnchecked, landBought: { ...bought, mu: round1(bought.mu), cost: bought.cost === null ? null : round1(bought.cost) } };
 }
 
 /** The notes a result adds for its expansions' sites; none where every expansion fits and was checked. */

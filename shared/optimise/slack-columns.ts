@@ -20,11 +20,22 @@ interface Slack {
   coef: number;
 }
 
-function slackColumns(mip: SparseMip): Slack[] {
+/** A block of rows, first … first + count − 1. */
+export interface RowBlock {
+  first: number;
+  count: number;
+}
+
+const NO_ROWS: RowBlock = { first: 0, count: 0 };
+
+const skipped = (r: number, skip: RowBlock) => r >= skip.first && r < skip.first + skip.count;
+
+function slackColumns(mip: SparseMip, skip: RowBlock): Slack[] {
   const count = new Int32Array(mip.numCols);
   const rowOf = new Int32Array(mip.numCols).fill(-1);
   const coefOf = new Float64Array(mip.numCols);
   for (let r = 0; r < mip.numRows; r++) {
+    if (skipped(r, skip)) continue;
     for (let k = mip.starts[r] as number; k < (mip.starts[r + 1] as number); k++) {
       const c = mip.indices[k] as number;
       count[c] = (count[c] ?? 0) + 1;
@@ -44,8 +55,12 @@ function slackColumns(mip: SparseMip): Slack[] {
   return out;
 }
 
-export function dropSlackColumns(mip: SparseMip): SlackFreeMip {
-  const slacks = slackColumns(mip);
+/**
+ * The smaller model, without the rows of `skip` too (a large county's seat-balance rows,
+ * model.ts: they would hold each slack column in a second row), cut in the same pass.
+ */
+export function dropSlackColumns(mip: SparseMip, skip: RowBlock = NO_ROWS): SlackFreeMip {
+  const slacks = slackColumns(mip, skip);
   const slackOfRow = new Map<number, Slack>(slacks.map((s) => [s.row, s]));
   const column = new Int32Array(mip.numCols);
   const dropped = new Uint8Array(mip.numCols);
@@ -66,13 +81,17 @@ export function dropSlackColumns(mip: SparseMip): SlackFreeMip {
     integrality[j] = mip.integrality[c] as number;
   }
   let offset = mip.offset;
-  const rowLower = Float64Array.from(mip.rowLower);
-  const rowUpper = Float64Array.from(mip.rowUpper);
-  const starts = new Int32Array(mip.numRows + 1);
-  const indices = new Int32Array(mip.indices.length - slacks.length);
-  const values = new Float64Array(mip.indices.length - slacks.length);
+  const numRows = mip.numRows - skip.count;
+  const rowLower = new Float64Array(numRows);
+  const rowUpper = new Float64Array(numRows);
+  const starts = new Int32Array(numRows + 1);
+  const cut = (mip.starts[skip.first + skip.count] as number) - (mip.starts[skip.first] as number);
+  const indices = new Int32Array(mip.indices.length - cut - slacks.length);
+  const values = new Float64Array(mip.indices.length - cut - slacks.length);
   let k2 = 0;
+  let r2 = 0;
   for (let r = 0; r < mip.numRows; r++) {
+    if (skipped(r, skip)) continue;
     const s = slackOfRow.get(r);
     for (let k = mip.starts[r] as number; k < (mip.starts[r + 1] as number); k++) {
       const c = mip.indices[k] as number;
@@ -82,13 +101,16 @@ export function dropSlackColumns(mip: SparseMip): SlackFreeMip {
       // cost·u = cost/a·(rhs − Σ a_j x_j)
       if (s) colCost[column[c] as number] = (colCost[column[c] as number] as number) - ((mip.colCost[s.col] as number) * (mip.values[k] as number)) / s.coef;
     }
-    starts[r + 1] = k2;
+    starts[r2 + 1] = k2;
+    rowLower[r2] = mip.rowLower[r] as number;
+    rowUpper[r2] = mip.rowUpper[r] as number;
     if (s) {
       const rhs = mip.rowLower[r] as number;
       offset += ((mip.colCost[s.col] as number) * rhs) / s.coef;
-      rowLower[r] = rhs - s.coef * (mip.colUpper[s.col] as number);
-      rowUpper[r] = rhs - s.coef * (mip.colLower[s.col] as number);
+      rowLower[r2] = rhs - s.coef * (mip.colUpper[s.col] as number);
+      rowUpper[r2] = rhs - s.coef * (mip.colLower[s.col] as number);
     }
+    r2++;
   }
 
   const expand = (v: ArrayLike<number>): Float64Array => {
@@ -106,15 +128,15 @@ export function dropSlackColumns(mip: SparseMip): SlackFreeMip {
   };
 
   return {
-    mip: { numCols: n, numRows: mip.numRows, colCost, colLower, colUpper, integrality, rowLower, rowUpper, starts, indices, values, offset },
+    mip: { numCols: n, numRows, colCost, colLower, colUpper, integrality, rowLower, rowUpper, starts, indices, values, offset },
     column,
     expand,
   };
 }
 
 /**
- * The model without the block of rows first … first + count − 1 (a large county's drops its
- * seat-balance rows this way, model.ts: they would hold each slack column in a second row).
+ * The model without the block of rows first … first + count − 1 and nothing else: the cut
+ * `dropSlackColumns` makes with `skip`, on its own (the tests hold the one pass to the two).
  */
 export function withoutRows(mip: SparseMip, first: number, count: number): SparseMip {
   if (count === 0) return mip;

@@ -70,51 +70,65 @@ function printFigures(): void {
   }
 }
 
-async function main(): Promise<void> {
-  // BENCH_ONLY=map: just the layout map's figures, coverage included (the whole bench takes minutes).
-  // BENCH_ONLY=ui: just the interaction timings in the browser.
-  if (process.env.BENCH_ONLY === 'ui') {
-    await benchInteraction(record);
-    printFigures();
-    return;
-  }
-  // BENCH_ONLY=slider: just the 预测 slider's recomputes (CSP_RENDERER_DIR=<dir> for another build).
-  if (process.env.BENCH_ONLY === 'slider') {
-    await benchSlider(record);
-    printFigures();
-    return;
-  }
-  // BENCH_ONLY=mapprint: just the map annex's prints (PDF with font subsets, the same without, DOCX).
-  if (process.env.BENCH_ONLY === 'mapprint') {
-    console.log(`系统负载（1/5/15 分钟）：${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
-    await benchMapAnnex(measure);
-    printFigures();
-    return;
-  }
-  // BENCH_ONLY=geoimport: large boundary files (BENCH_GEO_MIB MiB of .shp, a 1,000,000-vertex outline).
-  if (process.env.BENCH_ONLY === 'geoimport') {
-    console.log(`系统负载（1/5/15 分钟）：${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
-    await benchGeoImport(record);
-    printFigures();
-    return;
-  }
-  if (process.env.BENCH_ONLY === 'map') {
-    console.log(`系统负载（1/5/15 分钟）：${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
-    // Coverage and catchments for 600 schools × 5,000 villages belong to the map's figures too.
-    await benchGeo(measure);
-    await benchMap(measure);
-    printFigures();
-    return;
-  }
+const printLoad = () => console.log(`系统负载（1/5/15 分钟）：${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
+
+/** The bench's temporary directory, announced as the whole run's first line. */
+function benchDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
   console.log(`基准测试（${os.cpus().length} 核，Node ${process.version}），临时目录 ${dir}`);
-  // BENCH_ONLY=import: just the import's speed and memory (the machine's load printed beside them).
-  if (process.env.BENCH_ONLY === 'import') {
-    console.log(`系统负载（1/5/15 分钟）：${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
-    await benchImport(dir, measure);
-    printFigures();
+  return dir;
+}
+
+interface BenchPart {
+  /** Whether the part writes files: it then gets the bench's temporary directory. */
+  files?: boolean;
+  /** Whether the machine's load is printed before the part's figures. */
+  load?: boolean;
+  run(dir: string): Promise<void>;
+}
+
+/** BENCH_ONLY=<name>: one part of the bench, with the machine's load (the whole bench takes minutes). */
+const PARTS: Record<string, BenchPart> = {
+  // The interaction timings in the browser.
+  ui: { run: () => benchInteraction(record) },
+  // The 预测 slider's recomputes (CSP_RENDERER_DIR=<dir> for another build).
+  slider: { run: () => benchSlider(record) },
+  // The map annex's prints (PDF with font subsets, the same without, DOCX).
+  mapprint: { load: true, run: () => benchMapAnnex(measure) },
+  // Large boundary files (BENCH_GEO_MIB MiB of .shp, a 1,000,000-vertex outline).
+  geoimport: { load: true, run: () => benchGeoImport(record) },
+  // The layout map's figures: coverage and catchments for 600 schools × 5,000 villages belong to them too.
+  map: {
+    load: true,
+    run: async () => {
+      await benchGeo(measure);
+      await benchMap(measure);
+    },
+  },
+  // The import's speed and memory.
+  import: { files: true, load: true, run: (dir) => benchImport(dir, measure) },
+};
+
+async function runPart(name: string): Promise<void> {
+  const part = Object.hasOwn(PARTS, name) ? PARTS[name] : undefined;
+  if (!part) {
+    console.error(`未知的 BENCH_ONLY=${name}。可选：${Object.keys(PARTS).join('、')}；不设 BENCH_ONLY 则运行全部。`);
+    process.exitCode = 1;
     return;
   }
+  const dir = part.files ? benchDir() : null;
+  try {
+    if (part.load) printLoad();
+    await part.run(dir ?? '');
+    printFigures();
+  } finally {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY) return runPart(process.env.BENCH_ONLY);
+  const dir = benchDir();
 
   await measure('生成示例县数据（内存）', 5, () => generateCounty());
   await measure('创建示例县项目文件（生成 + 写入）', 5, async (i) => {

@@ -2,7 +2,7 @@
 // XML, DOCX unzipped and read, the print HTML checked for what Chromium needs.
 import { strFromU8, unzipSync } from 'fflate';
 import * as XLSX from 'xlsx';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { numberAnnexes, projectsAnnex, studentsChartAnnex, type Annex, type ProjectRecord } from '../../shared/annex';
 import { writeAnnexDocx } from '../../electron/backend/annex/docx';
 import { renderAnnexesHtml } from '../../electron/backend/annex/html';
@@ -137,7 +137,10 @@ describe('DOCX', () => {
 });
 
 describe('print HTML', () => {
-  const html = renderAnnexesHtml(sample(), '小河县规划附件');
+  let html = '';
+  beforeAll(async () => {
+    html = await renderAnnexesHtml(sample(), '小河县规划附件');
+  });
 
   it('is self-contained and sets the pages as GB/T 9704 asks', () => {
     expect(html).not.toMatch(/<script|<link|src="http|url\(/i);

@@ -1,14 +1,26 @@
 // Annex figures as SVG from ECharts' server-side renderer: vector output stays sharp on
-// paper, needs no canvas and no DOM, and uses the same library as the UI's charts.
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+// paper, needs no canvas and no DOM, and uses the same library as the UI's charts. ECharts is
+// loaded with the first figure, not with the backend: run from source it was the largest part
+// of the backend's start (docs/ARCHITECTURE.md, "The backend's start").
+import type { EChartsCoreOption } from 'echarts/core';
 import { typeArea, type AnnexChart, type ChartPanel, type Paper } from '../../../shared/annex';
 import { PRIMARY_COLOR, STAGE_COLOR } from '../../../shared/domain';
 import { HEI_STACK } from './fonts';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+type ECharts = typeof import('echarts/core');
+
+let loading: Promise<ECharts> | null = null;
+
+/** ECharts with the parts the figures use, loaded once. */
+function printEcharts(): Promise<ECharts> {
+  loading ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
+    ([echarts, charts, components, renderers]) => {
+      echarts.use([charts.BarChart, charts.LineChart, components.GridComponent, components.LegendComponent, components.TitleComponent, renderers.SVGRenderer]);
+      return echarts;
+    },
+  );
+  return loading;
+}
 
 /** The UI's stage colours, dark enough to print in grey; demand in the app's blue. */
 const COLORS: Record<string, string> = { ...STAGE_COLOR, demand: PRIMARY_COLOR, capacity: '#555555' };
@@ -39,7 +51,7 @@ function thousands(v: number): string {
   return Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function buildOption(chart: AnnexChart, size: ChartSize): echarts.EChartsCoreOption {
+function buildOption(chart: AnnexChart, size: ChartSize): EChartsCoreOption {
   const cols = chart.panels.length > 1 ? Math.max(1, chart.columns ?? 1) : 1;
   const rows = Math.ceil(chart.panels.length / cols);
   const multi = chart.panels.length > 1;
@@ -113,7 +125,8 @@ function buildOption(chart: AnnexChart, size: ChartSize): echarts.EChartsCoreOpt
 }
 
 /** One standalone <svg> element; fonts come from the system at print time. */
-export function renderChartSvg(chart: AnnexChart, paper: Paper): string {
+export async function renderChartSvg(chart: AnnexChart, paper: Paper): Promise<string> {
+  const echarts = await printEcharts();
   const size = chartSize(chart, paper);
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {

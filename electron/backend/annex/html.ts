@@ -138,12 +138,12 @@ function notesHtml(notes: readonly string[]): string {
  * An annex's printed section after its label (附件N): everything that does not depend on where
  * the annex falls in the document, so a section drawn once serves any numbering.
  */
-export function annexBodyHtml(annex: AnnexContent): string {
+export async function annexBodyHtml(annex: AnnexContent): Promise<string> {
   const dateLabel = annex.body === 'map' ? '制图日期' : '制表日期';
   const meta = `<div class="annex-meta"><span>${annex.unit ? `单位：${escapeHtml(annex.unit)}` : ''}</span><span>${dateLabel}：${escapeHtml(annex.date)}</span></div>`;
   const body =
     annex.body === 'figure'
-      ? `<figure class="annex-figure">${renderChartSvg(annex.chart, annex.paper)}</figure>`
+      ? `<figure class="annex-figure">${await renderChartSvg(annex.chart, annex.paper)}</figure>`
       : annex.body === 'map'
         ? annex.maps.map((m) => `<figure class="annex-map"><figcaption>${escapeHtml(m.title)}</figcaption>${renderMapPanelSvg(m, annex.paper)}</figure>`).join('\n') +
           `<div class="annex-map-table">${tableHtml(annex.table, annex.paper)}</div>`
@@ -156,7 +156,8 @@ function annexHtml(annex: Annex, body: string): string {
 }
 
 /** `bodyOf` gives each annex's section after its label, when drawn before (annexBodyHtml otherwise). */
-export function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: string, bodyOf: (annex: Annex, index: number) => string = annexBodyHtml): string {
+export async function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: string, bodyOf: (annex: Annex, index: number) => Promise<string> = annexBodyHtml): Promise<string> {
+  const bodies = await Promise.all(annexes.map((annex, i) => bodyOf(annex, i)));
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
@@ -166,7 +167,7 @@ export function renderAnnexesHtml(annexes: readonly Annex[], documentTitle: stri
     `<style>${styles()}</style>`,
     '</head>',
     '<body>',
-    ...annexes.map((annex, i) => annexHtml(annex, bodyOf(annex, i))),
+    ...annexes.map((annex, i) => annexHtml(annex, bodies[i] ?? '')),
     '</body>',
     '</html>',
   ].join('\n');

@@ -65,7 +65,7 @@ function todayText(now: Date): string {
 /** Each annex as built, by its choices; room for every annex of two plans or scenarios. */
 const builtAnnexes = new DataVersionCache<AnnexContent>(ANNEX_CATALOG.length * 2);
 /** Whole previews, so returning to 附件 with the same choices answers at once. */
-const previews = new DataVersionCache<string>(4);
+const previews = new DataVersionCache<Promise<string>>(4);
 
 /** The chosen annexes' contents, built from the project (or kept from an earlier build). */
 function annexContents(file: ProjectFile, request: AnnexRequest, now: Date): AnnexContent[] {
@@ -99,9 +99,9 @@ export function buildAnnexes(file: ProjectFile, request: AnnexRequest, now: Date
  * costly part): the contents are kept by builtAnnexes while the data are unchanged, and a new
  * build is a new object, so nothing stale is served.
  */
-const sectionBodies = new WeakMap<AnnexContent, string>();
+const sectionBodies = new WeakMap<AnnexContent, Promise<string>>();
 
-function sectionBody(content: AnnexContent): string {
+function sectionBody(content: AnnexContent): Promise<string> {
   let body = sectionBodies.get(content);
   if (body === undefined) {
     body = annexBodyHtml(content);
@@ -115,9 +115,9 @@ function sectionBody(content: AnnexContent): string {
  * that the caller can show progress and a planner's own call waits behind one annex at most.
  * With `preview`, their preview sections are drawn too, and the preview is then a join.
  */
-export function prepareAnnexes(file: ProjectFile, request: AnnexRequest & { preview?: boolean | undefined }, now: Date = new Date()): { prepared: number } {
+export async function prepareAnnexes(file: ProjectFile, request: AnnexRequest & { preview?: boolean | undefined }, now: Date = new Date()): Promise<{ prepared: number }> {
   const contents = annexContents(file, request, now);
-  if (request.preview) contents.forEach(sectionBody);
+  if (request.preview) await Promise.all(contents.map(sectionBody));
   return { prepared: contents.length };
 }
 
@@ -125,10 +125,10 @@ function documentTitle(file: ProjectFile, request: AnnexRequest): string {
   return `${(request.titlePrefix ?? readMeta(file.db).name).trim()}规划附件`;
 }
 
-export function annexPreview(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): { html: string } {
+export async function annexPreview(file: ProjectFile, request: AnnexRequest, now: Date = new Date()): Promise<{ html: string }> {
   const key = JSON.stringify([request.annexes, request.titlePrefix, request.plan, request.scenario, todayText(now)]);
   return {
-    html: previews.get(file, key, () => {
+    html: await previews.get(file, key, () => {
       const contents = annexContents(file, request, now);
       const annexes = numberAnnexes(
         contents,
@@ -160,7 +160,7 @@ export interface AnnexRenderers {
 export async function renderAnnexFile(annexes: Annex[], title: string, format: AnnexFormat, renderers: AnnexRenderers): Promise<Uint8Array> {
   switch (format) {
     case 'pdf':
-      return renderers.printPdf(await withSubsetFonts(renderAnnexesHtml(annexes, title)));
+      return renderers.printPdf(await withSubsetFonts(await renderAnnexesHtml(annexes, title)));
     case 'xlsx':
       return writeAnnexXlsx(annexes, title, await rasteriseMaps(annexes, renderers.rasterise));
     case 'docx':

@@ -5,7 +5,7 @@ import { checkSolution } from '../../../shared/optimise/check';
 import { greedySolve, polishLayout } from '../../../shared/optimise/greedy';
 import type { OptInstance } from '../../../shared/optimise/instance';
 import { buildMip, decodeMip, encodeSolution, type MipLayout, type SparseMip } from '../../../shared/optimise/model';
-import { dropSlackColumns, withoutRows } from '../../../shared/optimise/slack-columns';
+import { dropSlackColumns } from '../../../shared/optimise/slack-columns';
 import type { OptSolution } from '../../../shared/optimise/solution';
 import { freshHighs, solveWith, type SolveProgress } from './highs-run';
 import { highsOptionsFor, SOLVE_MEMORY_MB } from './limits';
@@ -55,7 +55,7 @@ function binariesOf(v: Float64Array, integrality: Int32Array): { indices: Int32A
  */
 function forSolver(mip: SparseMip, layout: MipLayout): { mip: SparseMip; expand: (v: Float64Array) => Float64Array; column: (c: number) => number } {
   if (!highsOptionsFor(mip.numRows)) return { mip, expand: (v) => v, column: (c) => c };
-  const slim = dropSlackColumns(withoutRows(mip, layout.balance.first, layout.balance.count));
+  const slim = dropSlackColumns(mip, layout.balance);
   return { mip: slim.mip, expand: slim.expand, column: (c) => slim.column[c] as number };
 }
 

@@ -102,3 +102,12 @@ describe('expand within the site or buy land, by the prices (MIP and greedy)', (
     expect(landNotes(totals, null)).toEqual(['1 项改扩建超出现有占地（占地面积 ÷ 生均用地），需征地共 9.3 亩（6,210 ㎡），土地费用未计（规划未设置地价，与新建学校相同）。']);
   });
 });
+
+describe('the land bought over a layout', () => {
+  it('sums each expansion’s 亩 and 万元 exactly and rounds the total once', () => {
+    // Three expansions of 827 ㎡ (1.24 亩) at 12.44 万元 each: 3.72 亩 and 37.32 万元, shown as
+    // 3.7 and 37.3. Rounded after each one the sums would drift to 3.6 亩 and 37.2 万元.
+    const land = { checked: true, siteArea: 18_630, sitePerPupil: 23, siteSeats: 810, schoolSeats: 846, extraArea: 827, extraMu: 1.24, landCost: 12.44, siteWorksCost: 16.5 };
+    expect(landTotals([land, null, land, land]).landBought).toEqual({ area: 2481, mu: 3.7, cost: 37.3, expansions: 3 });
+  });
+});
