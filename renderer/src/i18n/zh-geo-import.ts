@@ -35,5 +35,5 @@ export const geoImportStrings = {
   missing: (n: number) => `没有边界的乡镇（街道）${n} 个`,
   problems: (n: number) => `问题 ${n} 条`,
   notes: '说明',
-  replaces: '导入会替换项目中该图层的全部数据；导入前自动备份，可在“备份”中恢复。',
+  replaces: '导入会替换项目中该图层的全部数据；导入前自动备份，可在“设置”页的备份中恢复。',
 };

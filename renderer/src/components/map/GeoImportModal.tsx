@@ -144,8 +144,8 @@ export function GeoImportModal({ open, onClose, onImported }: { open: boolean; o
               </Button>,
             ]
       }
-      data-testid="geo-import-modal"
     >
+      <div data-testid="geo-import-modal">
       <Form layout="horizontal" labelCol={{ flex: '112px' }} labelAlign="left" colon={false} disabled={busy !== null || written}>
         <Form.Item label={t.layer}>
           <Select<GeoLayer>
@@ -220,6 +220,7 @@ export function GeoImportModal({ open, onClose, onImported }: { open: boolean; o
       {busy ? <Alert type="info" showIcon title={busy} /> : null}
       {error ? <Alert type="error" showIcon title={error} data-testid="geo-import-error" /> : null}
       {result ? <ResultView result={result.value} dryRun={result.dryRun} /> : null}
+      </div>
     </Modal>
   );
 }
