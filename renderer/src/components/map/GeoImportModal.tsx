@@ -83,6 +83,13 @@ export function GeoImportModal({ open, onClose, onImported }: { open: boolean; o
     setResult(null);
     setError(null);
   };
+  /** A new choice makes the last check stale. */
+  const choosing =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      changed();
+    };
 
   async function run(dryRun: boolean) {
     if (!picked) return;
@@ -146,80 +153,71 @@ export function GeoImportModal({ open, onClose, onImported }: { open: boolean; o
       }
     >
       <div data-testid="geo-import-modal">
-      <Form layout="horizontal" labelCol={{ flex: '112px' }} labelAlign="left" colon={false} disabled={busy !== null || written}>
-        <Form.Item label={t.layer}>
-          <Select<GeoLayer>
-            value={layer}
-            onChange={(v) => {
-              setLayer(v);
-              changed();
-            }}
-            options={layerOptions}
-            style={{ width: 240 }}
-            data-testid="geo-import-layer"
-          />
-        </Form.Item>
-        <Form.Item label={t.coordinates}>
-          <Radio.Group
-            value={coordinates}
-            onChange={(e) => {
-              setCoordinates(e.target.value as Coordinates);
-              changed();
-            }}
-            data-testid="geo-import-coordinates"
-          >
-            <Space orientation="vertical" size={2}>
-              {COORDINATE_OPTIONS.map((o) => (
-                <Radio key={o.value} value={o.value}>
-                  {o.label}
-                </Radio>
-              ))}
-            </Space>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item label={t.encoding}>
-          <Select<Encoding>
-            value={encoding}
-            onChange={(v) => {
-              setEncoding(v);
-              changed();
-            }}
-            options={(Object.keys(t.encodings) as Encoding[]).map((e) => ({ value: e, label: t.encodings[e] }))}
-            style={{ width: 240 }}
-            data-testid="geo-import-encoding"
-          />
-        </Form.Item>
-        <Form.Item label={t.file} extra={desktop ? t.desktopHint : t.browserHint}>
-          <Space>
-            {desktop ? (
-              <Button icon={<FolderOpenOutlined />} onClick={() => void choose()} data-testid="geo-import-choose">
-                {t.chooseFile}
-              </Button>
-            ) : (
-              <Upload
-                accept=".zip,.geojson,.json"
-                showUploadList={false}
-                beforeUpload={(file) => {
-                  setPicked({ file, name: file.name });
-                  changed();
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined />} data-testid="geo-import-choose">
+        <Form layout="horizontal" labelCol={{ flex: '112px' }} labelAlign="left" colon={false} disabled={busy !== null || written}>
+          <Form.Item label={t.layer}>
+            <Select<GeoLayer>
+              value={layer}
+              onChange={choosing(setLayer)}
+              options={layerOptions}
+              style={{ width: 240 }}
+              data-testid="geo-import-layer"
+            />
+          </Form.Item>
+          <Form.Item label={t.coordinates}>
+            <Radio.Group
+              value={coordinates}
+              onChange={(e) => choosing(setCoordinates)(e.target.value as Coordinates)}
+              data-testid="geo-import-coordinates"
+            >
+              <Space orientation="vertical" size={2}>
+                {COORDINATE_OPTIONS.map((o) => (
+                  <Radio key={o.value} value={o.value}>
+                    {o.label}
+                  </Radio>
+                ))}
+              </Space>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label={t.encoding}>
+            <Select<Encoding>
+              value={encoding}
+              onChange={choosing(setEncoding)}
+              options={(Object.keys(t.encodings) as Encoding[]).map((e) => ({ value: e, label: t.encodings[e] }))}
+              style={{ width: 240 }}
+              data-testid="geo-import-encoding"
+            />
+          </Form.Item>
+          <Form.Item label={t.file} extra={desktop ? t.desktopHint : t.browserHint}>
+            <Space>
+              {desktop ? (
+                <Button icon={<FolderOpenOutlined />} onClick={() => void choose()} data-testid="geo-import-choose">
                   {t.chooseFile}
                 </Button>
-              </Upload>
-            )}
-            <Typography.Text type={picked ? undefined : 'secondary'} data-testid="geo-import-file">
-              {picked ? picked.name : t.noFile}
-            </Typography.Text>
-          </Space>
-        </Form.Item>
-      </Form>
-      <Typography.Paragraph type="secondary">{t.replaces}</Typography.Paragraph>
-      {busy ? <Alert type="info" showIcon title={busy} /> : null}
-      {error ? <Alert type="error" showIcon title={error} data-testid="geo-import-error" /> : null}
-      {result ? <ResultView result={result.value} dryRun={result.dryRun} /> : null}
+              ) : (
+                <Upload
+                  accept=".zip,.geojson,.json"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    setPicked({ file, name: file.name });
+                    changed();
+                    return false;
+                  }}
+                >
+                  <Button icon={<UploadOutlined />} data-testid="geo-import-choose">
+                    {t.chooseFile}
+                  </Button>
+                </Upload>
+              )}
+              <Typography.Text type={picked ? undefined : 'secondary'} data-testid="geo-import-file">
+                {picked ? picked.name : t.noFile}
+              </Typography.Text>
+            </Space>
+          </Form.Item>
+        </Form>
+        <Typography.Paragraph type="secondary">{t.replaces}</Typography.Paragraph>
+        {busy ? <Alert type="info" showIcon title={busy} /> : null}
+        {error ? <Alert type="error" showIcon title={error} data-testid="geo-import-error" /> : null}
+        {result ? <ResultView result={result.value} dryRun={result.dryRun} /> : null}
       </div>
     </Modal>
   );
