@@ -142,7 +142,7 @@ export function createBackend(options: BackendOptions): Backend {
     'edits.undo': ({ editId }) => undoEditById(session.project, editId),
     'inclusion.get': () => inclusionData(session.project),
     'inclusion.edit': (input) => editInclusion(session.project, input),
-    ...geoHandlers(session),
+    ...geoHandlers(session, (id) => imports.takeUpload(id)),
     ...optimiseHandlers(session),
     'project.version': () => projectVersion(session.project),
   };

@@ -88,7 +88,7 @@ function printResult(r: ImportResult): void {
 }
 
 /** --coordinates: a geographic system's name, or EPSG:<code> for projected coordinates. */
-function coordinateOptionOf(value: string | undefined, usage: Fail): CoordinateOption | undefined {
+export function coordinateOptionOf(value: string | undefined, usage: Fail): CoordinateOption | undefined {
   if (value === undefined) return undefined;
   const v = value.trim().toLowerCase();
   if ((GEOGRAPHIC_SYSTEMS as readonly string[]).includes(v)) return { system: v as GeographicSystem };

@@ -14,6 +14,7 @@ import { importCommand, importUndoCommand, IMPORT_HELP, IMPORT_KIND_ARG, IMPORT_
 import { evaluateCommand, planAddProjectCommand, planCreateCommand, planListCommand, PLAN_HELP, PLAN_OPTIONS } from './plan';
 import { PLAN_SETTINGS_HELP, PLAN_SETTINGS_OPTIONS, planSetTargetCommand, planSettingsCommand } from './plan-settings';
 import { coverageCommand, GEO_HELP, GEO_OPTIONS } from './geo';
+import { importGeoCommand, IMPORT_GEO_HELP } from './import-geo';
 import { optimiseCommand, OPTIMISE_HELP, OPTIMISE_OPTIONS } from './optimise';
 import { argumentErrorMessage, commandsIn, INVOCATION, usageLine } from './usage';
 import { editCommand, EDIT_HELP, isEditCommand } from './edit';
@@ -44,6 +45,7 @@ ${PLAN_HELP}
 ${PLAN_SETTINGS_HELP}
 ${EDIT_HELP}
 ${GEO_HELP}
+${IMPORT_GEO_HELP}
 ${OPTIMISE_HELP}
   help
       显示本说明。
@@ -273,6 +275,13 @@ async function run(argv: string[]): Promise<void> {
       case 'coverage': {
         await call(backend, 'project.open', { path: need(positionals, 1, '项目文件路径') });
         await coverageCommand(values, (method, input) => call(backend, method, input), (m) => new UsageError(m));
+        return;
+      }
+      case 'import-geo': {
+        const file = need(positionals, 1, '项目文件路径');
+        const layer = need(positionals, 2, '图层（县界、乡镇边界、村（社区）或参考图层）');
+        const data = need(positionals, 3, '要导入的地理数据文件');
+        await importGeoCommand(file, layer, data, values, (method, input) => call(backend, method, input), (m) => new UsageError(m), (m) => new CommandError(m));
         return;
       }
       case 'optimise': {

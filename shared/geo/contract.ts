@@ -56,13 +56,18 @@ export const geoMethods = {
    * Shapefile (.shp with .dbf/.prj/.cpg beside it, or a .zip), replacing that layer; all or nothing.
    */
   'geo.importLayer': method<GeoImportResult>()(
-    z.strictObject({
-      path: filePath,
-      layer: z.enum(GEO_LAYERS),
-      coordinates: coordinateOptionSchema.optional(),
-      encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
-      dryRun: z.boolean().optional(),
-    }),
+    z
+      .strictObject({
+        /** A file on this computer (desktop dialog, CLI)… */
+        path: filePath.optional(),
+        /** …or a finished browser upload (import.upload): a .zip or a GeoJSON. */
+        source: z.strictObject({ uploadId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '上传编号不正确') }).optional(),
+        layer: z.enum(GEO_LAYERS),
+        coordinates: coordinateOptionSchema.optional(),
+        encoding: z.enum(['auto', 'utf-8', 'gbk']).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .refine((i) => (i.path === undefined) !== (i.source === undefined), '请选择一个要导入的文件（路径或上传，二者选一）'),
   ),
   /** Takes back the latest school edit still in force that only moved a school (through edits.undo). */
   'geo.undoSchoolMove': method<{ code: string; position: [number, number] | null } | null>()(z.strictObject({})),

@@ -56,7 +56,7 @@ import { fileIssue, ImportFileError } from './file-error';
 import { IMPORT_KIND_WRITERS } from './kind-writers';
 import { OpenFiles, type OpenFile } from './open-files';
 import { startParse } from './run-parser';
-import { readSourcePath, Uploads } from './source-file';
+import { readSourcePath, Uploads, type SourceFile } from './source-file';
 import type { ParsedSheet, ParsedWorkbook } from './workbook';
 
 /** Issues sent to the wizard at once; the counts cover them all. */
@@ -166,6 +166,16 @@ export class ImportService {
   upload(input: ParsedInput<'import.upload'>) {
     try {
       return this.uploads.append(input);
+    } catch (err) {
+      if (err instanceof ImportFileError) throw new AppError('INVALID_INPUT', err.message);
+      throw err;
+    }
+  }
+
+  /** A finished upload for another reader (the boundary import), taken out of the store. */
+  takeUpload(uploadId: string): SourceFile {
+    try {
+      return this.uploads.take(uploadId);
     } catch (err) {
       if (err instanceof ImportFileError) throw new AppError('INVALID_INPUT', err.message);
       throw err;

@@ -1,7 +1,11 @@
 // Boundary and layer import: the file is read, checked and thinned in the geo worker
 // (geo/run-geo-worker.ts, geo/read-layer.ts); here the features join to townships
 // (shared/geo/join.ts), and only when nothing is refused a backup is taken and the layer
-// replaced in one transaction.
+// replaced in one transaction. A browser upload (import.upload's store) is written under its own
+// name to a private temporary folder for the worker, which reads files by path, and removed after.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ParsedInput } from '../../../shared/api';
 import { GEO_LAYER_LABEL, type GeoImportResult } from '../../../shared/geo/api';
 import { pointInPolygon } from '../../../shared/geo/geometry';
@@ -12,9 +16,29 @@ import { readGeography, writeGeography, type GeographyWrite } from '../db/geo';
 import type { ProjectFile } from '../db/project-file';
 import { allTownships } from '../db/queries';
 import { readLayerInWorker } from '../geo/run-geo-worker';
+import type { LayerFile } from '../geo/read-layer';
+import type { SourceFile } from '../import/source-file';
+import { AppError } from '../errors';
 
-export async function importGeoLayer(file: ProjectFile, input: ParsedInput<'geo.importLayer'>): Promise<GeoImportResult> {
-  const read = await readLayerInWorker({ path: input.path, encoding: input.encoding ?? 'auto', coordinates: input.coordinates });
+type Input = ParsedInput<'geo.importLayer'>;
+
+async function readInput(input: Input, takeUpload: (uploadId: string) => SourceFile): Promise<LayerFile> {
+  const options = { encoding: input.encoding ?? 'auto', coordinates: input.coordinates } as const;
+  if (input.path !== undefined) return readLayerInWorker({ path: input.path, ...options });
+  if (input.source === undefined) throw new AppError('INVALID_INPUT', '请选择一个要导入的文件。');
+  const upload = takeUpload(input.source.uploadId);
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'csp-geo-upload-'));
+  try {
+    const file = path.join(dir, path.basename(upload.fileName));
+    await fs.promises.writeFile(file, upload.bytes);
+    return await readLayerInWorker({ path: file, ...options });
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function importGeoLayer(file: ProjectFile, input: Input, takeUpload: (uploadId: string) => SourceFile): Promise<GeoImportResult> {
+  const read = await readInput(input, takeUpload);
   const source = `导入：${read.fileName}`;
   const townships = allTownships(file.db);
   const result: GeoImportResult = {

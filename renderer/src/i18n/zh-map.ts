@@ -1,4 +1,6 @@
 // Strings of the 布局图 page.
+import { geoImportStrings } from './zh-geo-import';
+
 export const mapStrings = {
   title: '布局图',
   subtitle: '学校、乡镇界、村（社区）儿童分布、服务半径与规划项目；拖动平移，滚轮缩放',
@@ -60,4 +62,5 @@ export const mapStrings = {
   undone: (label: string) => `已撤销：${label}`,
   nothingToUndo: '没有可以撤销的修改',
   selectedSchool: (name: string, students: number, seats: number, share: string) => `${name}：在校生 ${students} 人，学位 ${seats} 个，利用率 ${share}`,
+  importGeo: geoImportStrings,
 };

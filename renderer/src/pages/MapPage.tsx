@@ -5,7 +5,7 @@
 // selected school for the stage shown; both are plan edits, taken back by the plan's undo.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Switch, Typography } from 'antd';
-import { AimOutlined, EditOutlined, PictureOutlined, UndoOutlined } from '@ant-design/icons';
+import { AimOutlined, CloudUploadOutlined, EditOutlined, PictureOutlined, UndoOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
 import { pointInPolygon } from '@shared/geo/geometry';
 import { COVERAGE_STAGES } from '@shared/geo/model';
@@ -18,6 +18,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SchoolDrawer } from '../components/SchoolDrawer';
 import { Section } from '../components/Section';
 import { CoveragePanel } from '../components/map/CoveragePanel';
+import { GeoImportModal } from '../components/map/GeoImportModal';
 import { MapCanvas, type MapClick } from '../components/map/MapCanvas';
 import { exportMapPng } from '../components/map/exportPng';
 import { useMapData } from '../components/map/useMapData';
@@ -49,8 +50,9 @@ export function MapPage() {
 
 function MapView({ plans }: { plans: PlanSummary[] }) {
   const d = useMapData(plans);
-  const { project } = useProject();
+  const { project, setProject } = useProject();
   const { message } = App.useApp();
+  const [importing, setImporting] = useState(false);
   const attempt = useAttempt();
   const [stage, setStage] = useState<MapStage>('primary');
   const [layers, setLayers] = useState<MapLayer[]>(DEFAULT_LAYERS);
@@ -213,6 +215,19 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
     if (!code.startsWith('new:')) setDrawer(code);
   };
 
+  const geoImported = () => {
+    d.reload();
+    void attempt(async () => {
+      const home = await invoke('app.home', {});
+      if (home.current) setProject(home.current);
+    });
+  };
+  const importButton = (testId: string) => (
+    <Button icon={<CloudUploadOutlined />} onClick={() => setImporting(true)} data-testid={testId}>
+      {t.importGeo.button}
+    </Button>
+  );
+
   if (d.error && !d.map) return <LoadError error={d.error} />;
   const years = d.map?.years ?? [];
   const year = d.map?.year;
@@ -220,7 +235,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
 
   return (
     <div className="page" data-testid="map-page">
-      <PageHeader title={t.title} subtitle={t.subtitle} />
+      <PageHeader title={t.title} subtitle={t.subtitle} extra={importButton('map-import-geo')} />
       <Flex className="map-toolbar" gap={16} wrap align="center">
         <Space size={6}>
           <Typography.Text type="secondary">{t.plan}</Typography.Text>
@@ -343,7 +358,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
         <div className="map-main">
           <Section title={`${t.title}${year ? `（${zh.common.year(year)}）` : ''}`}>
             {nothing ? (
-              <Empty description={t.empty} />
+              <Empty description={t.empty}>{importButton('map-empty-import-geo')}</Empty>
             ) : (
               <div className="map-stack">
                 <MapCanvas drawing={drawing} layers={layerSet} selected={selected} focus={focus} crosshair={placingMode || drawMode} onClick={onMapClick} onBoxSelect={drawMode ? drawBox : undefined} height={MAP_HEIGHT} />
@@ -376,6 +391,7 @@ function MapView({ plans }: { plans: PlanSummary[] }) {
         </div>
       </div>
       <SchoolDrawer code={drawer} onClose={() => setDrawer(null)} />
+      <GeoImportModal open={importing} onClose={() => setImporting(false)} onImported={geoImported} />
       {placing ? (
         <ProjectModal
           open
