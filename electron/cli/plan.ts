@@ -119,12 +119,13 @@ const round3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) /
 
 function balanceJson(b: PlanEvaluation['balance']['primary']) {
   return {
-    indicators: b.indicators.map((i) => ({ key: i.key, name: i.name, cv: i.cv === null ? null : Math.round(i.cv * 1000) / 1000, limit: i.limit, schoolsBelow: i.schoolsBelow })),
+    indicators: b.indicators.map((i) => ({ key: i.key, name: i.name, cv: i.cv === null ? null : Math.round(i.cv * 1000) / 1000, limit: i.limit, schoolsBelow: i.schoolsBelow, schoolsUnknown: i.schoolsUnknown })),
     schoolsPassing: b.schoolsPassing,
     schoolsTotal: b.schoolsTotal,
+    schoolsUnknown: b.schoolsUnknown,
     remainderShare: b.remainderShare,
     schools: b.schools.map((s) => ({
-      code: s.code, name: s.name, students: s.students, passCount: s.passCount, ok: s.ok,
+      code: s.code, name: s.name, students: s.students, passCount: s.passCount, ok: s.ok, unknown: s.unknown,
       shortfalls: s.shortfalls.map((f) => ({
         key: f.key, value: round3(f.value), threshold: f.threshold, share: round3(f.share), withinRemainder: f.withinRemainder,
       })),

@@ -171,7 +171,7 @@ export const PLAN_HELP = {
   'balance.mean': {
     title: '全县均值',
     definition: '参评学校该项指标的全县平均值（分小学、初中）。预测年的教师类指标按各校基期的师生比随在校生增减推算，不计退休和补充，故与“教师”页按教师测算的队伍指标口径不同。',
-    formula: '各校指标值按在校生加权平均（即参评学校合计 ÷ 参评学校在校生）。',
+    formula: '各校指标值按在校生加权平均（即参评学校合计 ÷ 参评学校在校生）；只计有该项数据的学校，没有学校有数据时显示“—”。',
     standard: balance.source,
     origin: 'imported',
     data: `${BALANCE_DATA}。`,
@@ -187,7 +187,7 @@ export const PLAN_HELP = {
   'balance.cv': {
     title: '差异系数',
     definition: '该项指标在学校之间的差距：越小越均衡。',
-    formula: '差异系数 = 标准差 ÷ 平均数，按各校在校生加权计算；在校生不足 50 人的教学点不参评。',
+    formula: '差异系数 = 标准差 ÷ 平均数，按各校在校生加权计算；在校生不足 50 人的教学点不参评；只计有该项数据的学校。',
     standard: balanceCvLimit.source,
     origin: 'imported',
     data: `${BALANCE_DATA}。`,
@@ -218,8 +218,8 @@ export const PLAN_HELP = {
   },
   'balance.passCount': {
     title: '达标项',
-    definition: `7 项资源配置指标中该校达到标准的项数；至少 ${balanceMinPass.value} 项达标且其余不低于标准的 ${balanceRemainderShare.value * 100}% 为达标学校。`,
-    formula: '逐项比较指标值与每校标准，计数。',
+    definition: `7 项资源配置指标中该校达到标准的项数；至少 ${balanceMinPass.value} 项达标且其余不低于标准的 ${balanceRemainderShare.value * 100}% 为达标学校；缺少某项数据、且该项可能改变结论的学校计为“未知”，既不算达标也不算未达标。`,
+    formula: '逐项比较指标值与每校标准，计数；缺少数据的指标不计入达标项。',
     standard: `${balanceMinPass.source}；${balanceRemainderShare.source}`,
     origin: 'imported',
     data: `${BALANCE_DATA}。`,

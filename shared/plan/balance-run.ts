@@ -6,11 +6,12 @@ import type { Stage } from '../domain/stages';
 import { assessStage, type BalanceInput } from './balance';
 import type { StaffCounts } from './context';
 import type { PlanRun, UnitSeries } from './run';
-import { recordAt } from './timeline';
+import { recordAt, type Facilities } from './timeline';
 import type { BalanceResult, BalanceStageResult, BalanceYear } from './types';
 
 type StaffKey = 'qualifiedAbove' | 'keyTeachers' | 'peArtsTeachers';
 const STAFF_KEYS: StaffKey[] = ['qualifiedAbove', 'keyTeachers', 'peArtsTeachers'];
+type FacilityKey = keyof Facilities;
 
 function recordedTotal(run: PlanRun, u: UnitSeries, year: number): number {
   const rec = u.unit.school.source ? recordAt(u.unit.school.source.recorded, year) : null;
@@ -69,29 +70,29 @@ export function balanceAt(
     const schoolTotal = siblings.reduce((s, x) => s + (x.demand[yi] as number), 0);
     const share = cfg.combinedSplit === 'students' && schoolTotal > 0 ? students / schoolTotal : 1;
     const src = info.source;
-    let staff: Record<StaffKey, number>;
+    let staff: Record<StaffKey, number | null>;
     if (!src) {
       staff = { qualifiedAbove: ratios.qualifiedAbove * students, keyTeachers: ratios.keyTeachers * students, peArtsTeachers: ratios.peArtsTeachers * students };
     } else {
       const rec: StaffCounts | null = recordAt(src.staff, recordedYear ? year : run.ctx.dataBaseYear);
       const baseTotal = recordedTotal(run, u, recordedYear ? year : run.ctx.dataBaseYear);
       const scale = recordedYear || !cfg.staffFollowsStudents ? 1 : baseTotal > 0 ? schoolTotal / baseTotal : 0;
-      staff = {
-        qualifiedAbove: (rec?.qualifiedAbove ?? 0) * scale * share,
-        keyTeachers: (rec?.keyTeachers ?? 0) * scale * share,
-        peArtsTeachers: (rec?.peArtsTeachers ?? 0) * scale * share,
-      };
+      // A school without a staff record has unknown teachers, not none.
+      const scaled = (v: number | undefined) => (rec && v !== undefined ? v * scale * share : null);
+      staff = { qualifiedAbove: scaled(rec?.qualifiedAbove), keyTeachers: scaled(rec?.keyTeachers), peArtsTeachers: scaled(rec?.peArtsTeachers) };
     }
     const f = school.facilities;
+    // The plan's state holds 0 for a facility the data leaves blank; a school the plan builds has all of them.
+    const known = (k: FacilityKey) => (src && (src[k] === null || src[k] === undefined) ? null : f[k] * share);
     inputs.push({
       code: info.ref,
       name: info.name,
       students,
       ...staff,
-      teachingArea: f.teachingArea * share,
-      sportsArea: f.sportsArea * share,
-      equipmentValue: f.equipmentValue * share,
-      multimediaRooms: f.multimediaRooms * share,
+      teachingArea: known('teachingArea'),
+      sportsArea: known('sportsArea'),
+      equipmentValue: known('equipmentValue'),
+      multimediaRooms: known('multimediaRooms'),
     });
   }
   const result = assessStage(stage, year, inputs, excluded, cfg, withSchools);
@@ -126,6 +127,7 @@ export function runBalance(run: PlanRun): BalanceRun {
   const summary = (r: BalanceStageResult) => ({
     passing: r.schoolsPassing,
     total: r.schoolsTotal,
+    unknown: r.schoolsUnknown,
     maxCv: r.maxCv,
     cv: Object.fromEntries(r.indicators.map((i) => [i.key, i.cv])) as BalanceYear['primary']['cv'],
   });

@@ -22,33 +22,34 @@ export const INDICATOR_INFO: Record<BalanceIndicator, { name: string; unit: stri
   multimedia: { name: '每百名学生拥有网络多媒体教室数', unit: '间' },
 };
 
-/** What one school (one stage of it) has, shared resources already split to the stage. */
+/** What one school (one stage of it) has, shared resources already split to the stage; null: not in the data. */
 export interface BalanceInput {
   code: string;
   name: string;
   students: number;
-  qualifiedAbove: number;
-  keyTeachers: number;
-  peArtsTeachers: number;
+  qualifiedAbove: number | null;
+  keyTeachers: number | null;
+  peArtsTeachers: number | null;
   /** m². */
-  teachingArea: number;
-  sportsArea: number;
+  teachingArea: number | null;
+  sportsArea: number | null;
   /** 万元. */
-  equipmentValue: number;
-  multimediaRooms: number;
+  equipmentValue: number | null;
+  multimediaRooms: number | null;
 }
 
 export function indicatorValues(s: BalanceInput): Record<BalanceIndicator, number | null> {
   const n = s.students;
   if (n <= 0) return { qualified: null, key: null, peArts: null, teachingArea: null, sportsArea: null, equipment: null, multimedia: null };
+  const per = (v: number | null, scale: number) => (v === null ? null : (v * scale) / n);
   return {
-    qualified: (s.qualifiedAbove / n) * 100,
-    key: (s.keyTeachers / n) * 100,
-    peArts: (s.peArtsTeachers / n) * 100,
-    teachingArea: s.teachingArea / n,
-    sportsArea: s.sportsArea / n,
-    equipment: (s.equipmentValue * 10000) / n,
-    multimedia: (s.multimediaRooms / n) * 100,
+    qualified: per(s.qualifiedAbove, 100),
+    key: per(s.keyTeachers, 100),
+    peArts: per(s.peArtsTeachers, 100),
+    teachingArea: per(s.teachingArea, 1),
+    sportsArea: per(s.sportsArea, 1),
+    equipment: per(s.equipmentValue, 10000),
+    multimedia: per(s.multimediaRooms, 100),
   };
 }
 
@@ -72,6 +73,16 @@ function shortfallOf(key: BalanceIndicator, value: number | null, threshold: num
   return { key, value, threshold, share, withinRemainder };
 }
 
+/**
+ * A school's overall verdict with some indicators unknown: missed when it misses even if every
+ * unknown one were met; met only when nothing is unknown, since an unknown indicator could sit
+ * below the remainder floor; otherwise unknown.
+ */
+export function verdict(passCount: number, unknownCount: number, remaindersReached: boolean, minPass: number): boolean | null {
+  if (!remaindersReached || passCount + unknownCount < minPass) return false;
+  return unknownCount === 0 ? true : null;
+}
+
 export function assessStage(
   stage: 'primary' | 'junior',
   year: number,
@@ -85,12 +96,20 @@ export function assessStage(
   const limit = settings.cvLimit[stage];
   const rows: BalanceSchoolRow[] = schools.map((s) => {
     const values = indicatorValues(s);
-    const passed = {} as Record<BalanceIndicator, boolean>;
+    const passed = {} as Record<BalanceIndicator, boolean | null>;
     const shortfalls: BalanceShortfall[] = [];
+    const unknown: BalanceIndicator[] = [];
     let passCount = 0;
     let remaindersReached = true;
     for (const k of BALANCE_INDICATORS) {
       const value = values[k];
+      // Unknown is neither met nor missed: it only decides whether the verdict can be given.
+      // (Without students no value exists at all; such a school is missed, as before.)
+      if (value === null && s.students > 0) {
+        passed[k] = null;
+        unknown.push(k);
+        continue;
+      }
       passed[k] = value !== null && value >= thresholds[k] - EPS;
       if (passed[k]) {
         passCount++;
@@ -100,8 +119,7 @@ export function assessStage(
       remaindersReached &&= f.withinRemainder;
       if (withSchools) shortfalls.push(f);
     }
-    const ok = passCount >= settings.minPass && remaindersReached;
-    return { code: s.code, name: s.name, students: s.students, values, passed, passCount, shortfalls, ok };
+    return { code: s.code, name: s.name, students: s.students, values, passed, passCount, unknown, shortfalls, ok: verdict(passCount, unknown.length, remaindersReached, settings.minPass) };
   });
   const indicators: BalanceIndicatorResult[] = BALANCE_INDICATORS.map((key) => {
     const items = rows.filter((r) => r.values[key] !== null).map((r) => ({ students: r.students, value: r.values[key] as number }));
@@ -114,7 +132,8 @@ export function assessStage(
       limit,
       met: cv === null ? null : cv <= limit + EPS,
       mean,
-      schoolsBelow: rows.filter((r) => !r.passed[key]).length,
+      schoolsBelow: rows.filter((r) => r.passed[key] === false).length,
+      schoolsUnknown: rows.filter((r) => r.passed[key] === null).length,
     };
   });
   const cvs = indicators.map((i) => i.cv).filter((c): c is number => c !== null);
@@ -124,7 +143,8 @@ export function assessStage(
     indicators,
     schools: withSchools ? rows : [],
     excluded,
-    schoolsPassing: rows.filter((r) => r.ok).length,
+    schoolsPassing: rows.filter((r) => r.ok === true).length,
+    schoolsUnknown: rows.filter((r) => r.ok === null).length,
     schoolsTotal: rows.length,
     maxCv: cvs.length ? Math.max(...cvs) : null,
     cvLimit: limit,

@@ -106,6 +106,8 @@ export function yearFacts(
     if (PROJECT_TYPE[p.type].improves === 'resourceRoom' && p.school) roomFrom.set(p.school, Math.min(roomFrom.get(p.school) ?? Infinity, p.completionYear));
   }
 
+  // Kindergartens the planner recorded, not only ones the plan builds: coverage needs the county's own.
+  const kindergartensKnown = run.ctx.schools.some((s) => s.kind === 'kindergarten');
   return run.years.map((year, yi) => {
     const students = { preschool: 0, primary: 0, junior: 0, senior: 0, vocational: 0, special: 0 };
     const kindergarten = { all: 0, public: 0, inclusive: 0 };
@@ -169,13 +171,14 @@ export function yearFacts(
       population: populationAt(run, year),
       classes: classesByStage(cls),
       balance: {
-        primary: { passing: bal?.primary.passing ?? 0, total: bal?.primary.total ?? 0, maxCv: bal?.primary.maxCv ?? null },
-        junior: { passing: bal?.junior.passing ?? 0, total: bal?.junior.total ?? 0, maxCv: bal?.junior.maxCv ?? null },
+        primary: { passing: bal?.primary.passing ?? 0, total: bal?.primary.total ?? 0, unknown: bal?.primary.unknown ?? 0, maxCv: bal?.primary.maxCv ?? null },
+        junior: { passing: bal?.junior.passing ?? 0, total: bal?.junior.total ?? 0, unknown: bal?.junior.unknown ?? 0, maxCv: bal?.junior.maxCv ?? null },
       },
       overSizeSchools: schools.filter((s) => (s.overSize[yi] ?? 0) > 0).length,
       specialSchools,
       townships: ctx.townships.length,
       townshipsWithCentralKindergarten: ctx.townships.filter((t) => withCentral.has(t.code)).length,
+      kindergartensKnown,
       built,
       compulsoryAreaGap,
       retention,
@@ -215,6 +218,7 @@ export function targetResults(run: PlanRun, facts: readonly YearFacts[]): Target
       key: t.key, name: t.name, unit: t.unit, comparator: t.comparator, attribute: t.attribute, target: t.target,
       base, projected, met: projected === null ? null : compare(projected, t.comparator, t.target),
       series, note: missing ? `${def.basis}。${missing}。` : def.basis, custom: false, stages: [...def.stages],
+      ...(missing ? { missing } : {}),
     };
   });
 }

@@ -27,11 +27,14 @@ export interface YearFacts {
   /** 大班额 and 超大班额 of each stage the norms count. */
   /** `unknown`: school-stages with pupils whose classes were estimated, left out of the counts. */
   classes: Record<ClassStage, { large: number; oversized: number; unknown: number }>;
-  balance: { primary: { passing: number; total: number; maxCv: number | null }; junior: { passing: number; total: number; maxCv: number | null } };
+  /** `unknown`: schools whose verdict an indicator missing from the data could change. */
+  balance: { primary: BalanceFacts; junior: BalanceFacts };
   overSizeSchools: number;
   specialSchools: number;
   townships: number;
   townshipsWithCentralKindergarten: number;
+  /** The project holds kindergartens; without them the townships' coverage is unknown, not none. */
+  kindergartensKnown: boolean;
   /** Projects completed after the base year and by this year. */
   built: { compulsorySchools: number; publicSeats: number; kindergartenSeats: number };
   /** Seats short in primary and junior, summed over the areas short of them. */
@@ -48,6 +51,13 @@ export interface YearFacts {
   boardingSchools: number;
   /** Special education, 随迁子女 and school groups (shared/plan/inclusion.ts); absent in contexts without them. */
   inclusion?: InclusionFacts;
+}
+
+export interface BalanceFacts {
+  passing: number;
+  total: number;
+  unknown: number;
+  maxCv: number | null;
 }
 
 export interface TargetDef {
@@ -93,6 +103,10 @@ const classesOf = (f: YearFacts, stages: readonly ClassStage[], which: 'large' |
 
 const pct = (num: number, den: number | null): number | null => (den && den > 0 ? (num / den) * 100 : null);
 
+/** A share with schools of unknown verdict in it cannot be given: they could go either way. */
+const balanceShare = (b: BalanceFacts): number | null => (b.unknown > 0 ? null : pct(b.passing, b.total));
+const BALANCE_UNKNOWN = '部分参评学校缺少教师或校舍、设备数据，达标与否不详（不按未达标计），无法测算';
+
 export const TARGET_CATALOG: readonly TargetDef[] = [
   {
     key: 'preschool_gross_rate', name: '学前三年毛入园率', unit: '%', comparator: '>', target: T.preschoolGrossRate.value, attribute: '预期性',
@@ -116,7 +130,8 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
     key: 'township_central_kindergarten', name: '乡镇公办中心幼儿园覆盖率', unit: '%', comparator: '>=', target: T.townshipCentralKindergarten.value, attribute: '预期性',
     group: '学前教育', stages: PRESCHOOL, isDefault: true, decimals: 1,
     basis: '至少有 1 所公办中心幼儿园的乡镇（街道）÷ 全部乡镇（街道）',
-    value: (f) => pct(f.townshipsWithCentralKindergarten, f.townships),
+    missing: '项目中没有幼儿园数据（导入幼儿园后计算），无法测算',
+    value: (f) => (f.kindergartensKnown ? pct(f.townshipsWithCentralKindergarten, f.townships) : null),
   },
   {
     key: 'large_classes', name: '大班额', unit: '个', comparator: '<=', target: 0, attribute: '约束性',
@@ -152,13 +167,15 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
     key: 'balance_primary_schools', name: '小学优质均衡达标学校占比', unit: '%', comparator: '>=', target: T.balanceSchoolsShare.value, attribute: '约束性',
     group: '优质均衡', stages: ['primary'], isDefault: true, decimals: 1,
     basis: `7 项资源配置指标中至少 ${STANDARDS.balanceMinPass.value} 项达标、其余指标不低于标准 ${STANDARDS.balanceRemainderShare.value * 100}% 的小学 ÷ 参评小学`,
-    value: (f) => pct(f.balance.primary.passing, f.balance.primary.total),
+    missing: BALANCE_UNKNOWN,
+    value: (f) => balanceShare(f.balance.primary),
   },
   {
     key: 'balance_junior_schools', name: '初中优质均衡达标学校占比', unit: '%', comparator: '>=', target: T.balanceSchoolsShare.value, attribute: '约束性',
     group: '优质均衡', stages: ['junior'], isDefault: true, decimals: 1,
     basis: `7 项资源配置指标中至少 ${STANDARDS.balanceMinPass.value} 项达标、其余指标不低于标准 ${STANDARDS.balanceRemainderShare.value * 100}% 的初中 ÷ 参评初中`,
-    value: (f) => pct(f.balance.junior.passing, f.balance.junior.total),
+    missing: BALANCE_UNKNOWN,
+    value: (f) => balanceShare(f.balance.junior),
   },
   {
     key: 'balance_primary_cv', name: '小学校际差异系数（7 项中最大值）', unit: '', comparator: '<=', target: STANDARDS.balanceCvLimit.value.primary, attribute: '约束性',

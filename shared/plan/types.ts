@@ -31,6 +31,8 @@ export interface TargetResult {
   series: (number | null)[];
   /** How the value is obtained, or why it is missing. */
   note: string | null;
+  /** Why the target-year value cannot be computed (absent when it can). */
+  missing?: string;
   /** The planner's own target: base and projected are typed in, not computed. */
   custom: boolean;
   /** The stages the value counts; null for the planner's own. */
@@ -111,7 +113,10 @@ export interface BalanceIndicatorResult {
   met: boolean | null;
   /** Student-weighted county mean. */
   mean: number | null;
+  /** Schools whose value is known and below the standard. */
   schoolsBelow: number;
+  /** Schools whose value is not in the data, counted neither as met nor as missed. */
+  schoolsUnknown: number;
 }
 
 /** An indicator a school does not meet, and how far it falls short. */
@@ -131,12 +136,15 @@ export interface BalanceSchoolRow {
   name: string;
   students: number;
   values: Record<BalanceIndicator, number | null>;
-  passed: Record<BalanceIndicator, boolean>;
+  /** null: the value is not in the data. */
+  passed: Record<BalanceIndicator, boolean | null>;
   passCount: number;
+  /** The indicators whose value is not in the data. */
+  unknown: BalanceIndicator[];
   /** The indicators not met, in catalogue order. */
   shortfalls: BalanceShortfall[];
-  /** Meets at least `minPass` of the 7 and each of the rest reaches `remainderShare` of its threshold. */
-  ok: boolean;
+  /** Meets at least `minPass` of the 7 and each of the rest reaches `remainderShare` of its threshold; null when an unknown indicator could change that. */
+  ok: boolean | null;
 }
 
 export interface BalanceStageResult {
@@ -148,6 +156,8 @@ export interface BalanceStageResult {
   excluded: { code: SchoolRef; name: string; students: number; reason: string }[];
   schoolsPassing: number;
   schoolsTotal: number;
+  /** Schools whose verdict an unknown indicator could change. */
+  schoolsUnknown: number;
   /** Largest CV over the 7 indicators. */
   maxCv: number | null;
   cvLimit: number;
@@ -163,8 +173,8 @@ export interface BalanceResult {
 
 export interface BalanceYear {
   year: number;
-  primary: { passing: number; total: number; maxCv: number | null; cv: Record<BalanceIndicator, number | null> };
-  junior: { passing: number; total: number; maxCv: number | null; cv: Record<BalanceIndicator, number | null> };
+  primary: { passing: number; total: number; unknown: number; maxCv: number | null; cv: Record<BalanceIndicator, number | null> };
+  junior: { passing: number; total: number; unknown: number; maxCv: number | null; cv: Record<BalanceIndicator, number | null> };
 }
 
 export interface ClassYear {

@@ -220,7 +220,7 @@ describe('evaluation', () => {
     expect(printed.schools.map((s) => [s.code, s.utilisation, s.level])).toEqual(ev.schools.map((s) => [s.code, s.utilisation, s.level]));
     expect(printed.balance.primary.indicators).toHaveLength(7);
     // Each school with the indicators it misses, and whether each reaches 85 % of its threshold.
-    const shortfalls = (ok: boolean, list: { key: string; withinRemainder: boolean }[]) => [ok, list.map((f) => [f.key, f.withinRemainder])];
+    const shortfalls = (ok: boolean | null, list: { key: string; withinRemainder: boolean }[]) => [ok, list.map((f) => [f.key, f.withinRemainder])];
     expect(printed.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)])).toEqual(ev.balance.primary.schools.map((s) => [s.code, shortfalls(s.ok, s.shortfalls)]));
     expect(printed.classes.map((c) => c.byStage)).toEqual(ev.classes.map((c) => c.byStage));
     expect(printed.warnings).toHaveLength(ev.warnings.length);

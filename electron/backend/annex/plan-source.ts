@@ -104,6 +104,7 @@ export function indicatorsInput(plan: Plan, ev: PlanEvaluation): IndicatorsInput
         projected: t.projected,
         met: t.met,
         format,
+        ...(t.missing ? { missing: t.missing } : {}),
       };
     }),
   };

@@ -265,7 +265,10 @@ export const planStrings = {
     verdict: '结论',
     pass: '达标',
     fail: '未达标',
-    passing: (n: number, total: number) => `学校达标 ${n} / ${total} 所`,
+    passing: (n: number, total: number, unknown: number) => `学校达标 ${n} / ${total} 所${unknown > 0 ? `，未知 ${unknown} 所` : ''}`,
+    unknownVerdict: '未知',
+    unknownVerdictTip: (names: string) => `缺少数据：${names}；这些指标可能改变结论，不按未达标计`,
+    belowUnknown: (below: number, unknown: number) => (unknown > 0 ? `${below}（未知 ${unknown}）` : String(below)),
     excluded: (n: number) => `${n} 所学校未参评（教学点在校生不足 50 人等）`,
     cvChart: '差异系数与限值',
     units: {

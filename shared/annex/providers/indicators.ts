@@ -19,6 +19,8 @@ export interface IndicatorRecord {
   projected: number | null;
   /** Whether the projection meets the target; null when it cannot be judged. */
   met: boolean | null;
+  /** Why the projection cannot be computed: the cell reads 无法测算 and the reason goes to the notes. */
+  missing?: string;
   /** Integers (学校数), one decimal (rates in %, 班额) or three (差异系数). */
   format: 'integer' | 'rate' | 'coefficient';
 }
@@ -65,7 +67,7 @@ export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): Tabl
           value(i.base, i.format),
           value(i.target, i.format),
           i.attribute,
-          value(i.projected, i.format),
+          i.projected === null && i.missing ? '无法测算' : value(i.projected, i.format),
           i.met === null ? '—' : i.met ? '是' : '否',
         ],
       });
@@ -75,7 +77,10 @@ export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): Tabl
     ...annexFrame('indicators', ctx, input.planName ? `${input.planName}教育事业主要发展指标表` : undefined),
     body: 'table',
     unit: null,
-    notes: ['约束性指标必须完成；预期性指标为期望达到的目标。预测值按规划方案和学龄人口预测测算。'],
+    notes: [
+      '约束性指标必须完成；预期性指标为期望达到的目标。预测值按规划方案和学龄人口预测测算。',
+      ...input.indicators.filter((i) => i.projected === null && i.missing).map((i) => `${i.name}无法测算：${i.missing}。`),
+    ],
     table: { columns: indicatorColumns(input.baseYear, input.targetYear), rows },
   };
 }

@@ -46,6 +46,18 @@ function Shortfalls({ row, floor }: { row: BalanceSchoolRow; floor: number }) {
   );
 }
 
+/** 达标, 未达标, or 未知 with the indicators missing from the data named. */
+function Verdict({ ok, row }: { ok: boolean | null; row: BalanceSchoolRow }) {
+  if (ok === null) {
+    return (
+      <Tooltip title={t.unknownVerdictTip(row.unknown.map((k) => t.short[k] ?? k).join('、'))}>
+        <Tag>{t.unknownVerdict}</Tag>
+      </Tooltip>
+    );
+  }
+  return <Tag color={ok ? 'success' : 'error'}>{ok ? t.pass : t.fail}</Tag>;
+}
+
 /** `staffFollowsStudents`: the plan's setting for the projected years' teachers, named in the note on the target year. */
 export function BalancePanel({ ev, staffFollowsStudents }: { ev: PlanEvaluation; staffFollowsStudents: boolean }) {
   const [stage, setStage] = useState<'primary' | 'junior'>('primary');
@@ -58,7 +70,7 @@ export function BalancePanel({ ev, staffFollowsStudents }: { ev: PlanEvaluation;
     { title: t.unit, key: 'unit', width: 104, render: (_: unknown, r) => <span className="muted">{t.units[r.key]}</span> },
     { title: helpTitle(t.threshold, 'balance.threshold'), key: 'threshold', width: 96, align: 'right', render: (_: unknown, r) => <span className="num">{`≥ ${shown(r.key, r.threshold)}`}</span> },
     { title: helpTitle(t.mean, 'balance.mean'), dataIndex: 'mean', key: 'mean', width: 86, align: 'right', render: (v: number | null, r) => <span className="num">{shown(r.key, v)}</span> },
-    { title: helpTitle(t.below, 'balance.below'), dataIndex: 'schoolsBelow', key: 'below', width: 86, align: 'right', render: (v: number) => <span className="num">{v}</span> },
+    { title: helpTitle(t.below, 'balance.below'), dataIndex: 'schoolsBelow', key: 'below', width: 86, align: 'right', render: (v: number, r) => <span className="num">{t.belowUnknown(v, r.schoolsUnknown)}</span> },
     {
       title: helpTitle(t.cv, 'balance.cv'),
       dataIndex: 'cv',
@@ -87,7 +99,7 @@ export function BalancePanel({ ev, staffFollowsStudents }: { ev: PlanEvaluation;
         width: 132,
         align: 'right' as const,
         render: (_: unknown, r: BalanceSchoolRow) => (
-          <span className={`num${r.passed[key] ? '' : ' balance-fail'}`}>{shown(key, r.values[key])}</span>
+          <span className={`num${r.passed[key] === false ? ' balance-fail' : ''}`}>{shown(key, r.values[key])}</span>
         ),
       })),
       {
@@ -105,7 +117,7 @@ export function BalancePanel({ ev, staffFollowsStudents }: { ev: PlanEvaluation;
         width: 220,
         render: (_: unknown, r: BalanceSchoolRow) => <Shortfalls row={r} floor={floor} />,
       },
-      { title: t.verdict, dataIndex: 'ok', key: 'ok', width: 70, render: (ok: boolean) => <Tag color={ok ? 'success' : 'error'}>{ok ? t.pass : t.fail}</Tag> },
+      { title: t.verdict, dataIndex: 'ok', key: 'ok', width: 70, render: (ok: boolean | null, r: BalanceSchoolRow) => <Verdict ok={ok} row={r} /> },
     ],
     [floor],
   );
@@ -153,7 +165,7 @@ export function BalancePanel({ ev, staffFollowsStudents }: { ev: PlanEvaluation;
           />
         </Labeled>
         <Typography.Text strong data-testid="balance-passing">
-          <HelpText explain="balance.passCount">{t.passing(result.schoolsPassing, result.schoolsTotal)}</HelpText>
+          <HelpText explain="balance.passCount">{t.passing(result.schoolsPassing, result.schoolsTotal, result.schoolsUnknown)}</HelpText>
         </Typography.Text>
         {result.excluded.length > 0 ? <Typography.Text type="secondary">{t.excluded(result.excluded.length)}</Typography.Text> : null}
       </div>
