@@ -70,7 +70,7 @@ export function BalancePanel({ ev, staffFollowsStudents }: { ev: PlanEvaluation;
     { title: t.unit, key: 'unit', width: 104, render: (_: unknown, r) => <span className="muted">{t.units[r.key]}</span> },
     { title: helpTitle(t.threshold, 'balance.threshold'), key: 'threshold', width: 96, align: 'right', render: (_: unknown, r) => <span className="num">{`≥ ${shown(r.key, r.threshold)}`}</span> },
     { title: helpTitle(t.mean, 'balance.mean'), dataIndex: 'mean', key: 'mean', width: 86, align: 'right', render: (v: number | null, r) => <span className="num">{shown(r.key, v)}</span> },
-    { title: helpTitle(t.below, 'balance.below'), dataIndex: 'schoolsBelow', key: 'below', width: 86, align: 'right', render: (v: number, r) => <span className="num">{t.belowUnknown(v, r.schoolsUnknown)}</span> },
+    { title: helpTitle(t.below, 'balance.below'), dataIndex: 'schoolsBelow', key: 'below', width: 124, align: 'right', render: (v: number, r) => <span className="num">{t.belowUnknown(v, r.schoolsUnknown)}</span> },
     {
       title: helpTitle(t.cv, 'balance.cv'),
       dataIndex: 'cv',
