@@ -105,7 +105,7 @@ const pct = (num: number, den: number | null): number | null => (den && den > 0 
 
 /** A share with schools of unknown verdict in it cannot be given: they could go either way. */
 const balanceShare = (b: BalanceFacts): number | null => (b.unknown > 0 ? null : pct(b.passing, b.total));
-const BALANCE_UNKNOWN = '部分参评学校缺少教师或校舍、设备数据，达标与否不详（不按未达标计），无法测算';
+const BALANCE_UNKNOWN = '部分参评学校缺少教师或校舍、设备数据，达标与否不详（不按未达标计）';
 
 export const TARGET_CATALOG: readonly TargetDef[] = [
   {
@@ -130,7 +130,7 @@ export const TARGET_CATALOG: readonly TargetDef[] = [
     key: 'township_central_kindergarten', name: '乡镇公办中心幼儿园覆盖率', unit: '%', comparator: '>=', target: T.townshipCentralKindergarten.value, attribute: '预期性',
     group: '学前教育', stages: PRESCHOOL, isDefault: true, decimals: 1,
     basis: '至少有 1 所公办中心幼儿园的乡镇（街道）÷ 全部乡镇（街道）',
-    missing: '项目中没有幼儿园数据（导入幼儿园后计算），无法测算',
+    missing: '项目中没有幼儿园数据（导入幼儿园后计算）',
     value: (f) => (f.kindergartensKnown ? pct(f.townshipsWithCentralKindergarten, f.townships) : null),
   },
   {
