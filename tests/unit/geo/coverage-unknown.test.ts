@@ -1,0 +1,66 @@
+// Coverage where nothing places the children or the schools: the figures are unknown (null, with
+// the reason), never 0 — as on a real county panel without villages or school coordinates.
+import { describe, expect, it } from 'vitest';
+import { coverage, type SitedSchool } from '../../../shared/geo/coverage';
+import type { DemandPoint } from '../../../shared/geo/demand';
+import { localProjection } from '../../../shared/geo/geometry';
+import { defaultGeoSettings } from '../../../shared/geo/settings';
+
+const proj = localProjection([113, 34]);
+const settings = defaultGeoSettings();
+const townships = [
+  { code: 'A', name: '甲街道' },
+  { code: 'B', name: '乙乡' },
+];
+const point = (id: string, township: 'A' | 'B', primary: number): DemandPoint => ({
+  id,
+  name: `${id}村`,
+  township,
+  townshipName: township === 'A' ? '甲街道' : '乙乡',
+  urbanRural: '城区',
+  position: proj.toLngLat(100, 0),
+  children: { preschool: 0, primary, junior: 0 },
+  basis: 'imported',
+});
+const school: SitedSchool = { code: 'P1', name: '一小', position: proj.toLngLat(0, 0), seats: { primary: 100 } };
+
+describe('coverage without geography', () => {
+  it('says children and coverage are unknown when no village or boundary places any child', () => {
+    const r = coverage({ points: [], schools: [school], settings, townships }).primary;
+    expect(r.children).toBeNull();
+    expect(r.covered).toBeNull();
+    expect(r.share).toBeNull();
+    expect(r.unknown).toEqual(['no-villages']);
+    expect(r.townships.map((t) => [t.children, t.covered, t.share])).toEqual([
+      [null, null, null],
+      [null, null, null],
+    ]);
+  });
+
+  it('says coverage is unknown, not 0, when the stage has schools but none has a position', () => {
+    const r = coverage({ points: [point('v1', 'A', 60)], schools: [], settings, townships, unsited: { primary: 3 } }).primary;
+    expect(r.children).toBe(60);
+    expect(r.covered).toBeNull();
+    expect(r.share).toBeNull();
+    expect(r.unknown).toEqual(['no-school-positions']);
+    expect(r.uncovered).toEqual([]);
+    expect(r.townships[0]).toMatchObject({ children: 60, covered: null, share: null });
+  });
+
+  it('gives both reasons when neither children nor schools are placed', () => {
+    expect(coverage({ points: [], schools: [], settings, townships, unsited: { primary: 3 } }).primary.unknown).toEqual(['no-villages', 'no-school-positions']);
+  });
+
+  it('keeps a true 0 when the stage simply has no school, and unknown for a township without points', () => {
+    const r = coverage({ points: [point('v1', 'A', 60)], schools: [], settings, townships }).primary;
+    expect(r.unknown).toEqual([]);
+    expect(r.covered).toBe(0);
+    expect(r.share).toBe(0);
+    expect(r.townships.map((t) => t.children)).toEqual([60, null]);
+  });
+
+  it('is known once children and schools are placed', () => {
+    const r = coverage({ points: [point('v1', 'A', 60)], schools: [school], settings, townships, unsited: { primary: 3 } }).primary;
+    expect(r).toMatchObject({ children: 60, covered: 60, share: 1, unknown: [] });
+  });
+});
