@@ -104,7 +104,8 @@ export function CoveragePanel({
       <Table<StageRow> size="small" rowKey="stage" pagination={false} expandable={NOT_A_TREE} columns={stageColumns(coverage.by)} dataSource={rows} data-testid="coverage-stages" />
       {why.length > 0 && (
         <Typography.Paragraph type="warning" className="map-note" data-testid="coverage-unknown">
-          {why.map((w) => t.unknownWhy(w.stages.map((s) => STAGE_LABEL[s]).join('、'), COVERAGE_UNKNOWN_LABEL[w.reason])).join(' ')}
+          {why.map((w) => t.unknownWhy(w.stages.map((s) => STAGE_LABEL[s]).join('、'), COVERAGE_UNKNOWN_LABEL[w.reason])).join('')}
+          {t.unknownFix}
         </Typography.Paragraph>
       )}
       <Typography.Paragraph type="secondary" className="map-note">
