@@ -40,7 +40,7 @@ export function coverageText(r: CoverageResult): string {
       : `服务半径 城区 ${s.serviceDistance.urban} 米、镇区和乡村 ${s.serviceDistance.rural} 米`;
     lines.push(
       '',
-      `${STAGE_LABEL[stage]}：${limit}；学校 ${s.schools} 所`,
+      `${STAGE_LABEL[stage]}：${limit}；有位置的学校 ${s.schools} 所`,
       `  儿童 ${people(s.children)}，覆盖 ${people(s.covered)}（${pct(s.share)}）；平均距离 ${km(s.distance.mean)}（${min(s.minutes.mean)}），最远 ${km(s.distance.max)}（${min(s.minutes.max)}）`,
       ...(s.unknown.length > 0 ? [`  未知原因：${s.unknown.map((u) => COVERAGE_UNKNOWN_LABEL[u]).join('；')}`] : []),
       ...s.townships.filter((t) => s.children !== null && t.children !== 0).map((t) => `  ${t.name}：${count(t.covered)} / ${count(t.children)}（${pct(t.share)}）`),

@@ -1,6 +1,8 @@
 // Coverage where nothing places the children or the schools: the figures are unknown (null, with
 // the reason), never 0 — as on a real county panel without villages or school coordinates.
 import { describe, expect, it } from 'vitest';
+import { coverageText } from '../../../electron/cli/geo';
+import type { CoverageResult } from '../../../shared/geo/api';
 import { coverage, type SitedSchool } from '../../../shared/geo/coverage';
 import type { DemandPoint } from '../../../shared/geo/demand';
 import { localProjection } from '../../../shared/geo/geometry';
@@ -62,5 +64,19 @@ describe('coverage without geography', () => {
   it('is known once children and schools are placed', () => {
     const r = coverage({ points: [point('v1', 'A', 60)], schools: [school], settings, townships, unsited: { primary: 3 } }).primary;
     expect(r).toMatchObject({ children: 60, covered: 60, share: 1, unknown: [] });
+  });
+});
+
+describe('cli coverage text without geography', () => {
+  it('prints 未知 and why, never 儿童 0 人', () => {
+    const stages = coverage({ points: [], schools: [], settings, townships, unsited: { primary: 3, junior: 1 } });
+    const result: CoverageResult = {
+      plan: null, scenario: '中', year: 2017, by: 'distance', roadFactor: settings.roadFactor, speeds: { walk: 4, bus: 30 },
+      childrenBasis: 'township-spread', stages, villagesWithoutChildren: [], notes: [],
+    };
+    const text = coverageText(result);
+    expect(text).not.toMatch(/儿童 0 人|覆盖 0 人/);
+    expect(text).toContain('儿童 未知，覆盖 未知（—）');
+    expect(text).toContain('未知原因：没有村（社区）数据，也没有乡镇边界；学校没有位置（经纬度）');
   });
 });
