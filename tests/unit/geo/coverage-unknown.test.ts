@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { coverageText } from '../../../electron/cli/geo';
 import type { CoverageResult } from '../../../shared/geo/api';
+import { layoutMapAnnex } from '../../../shared/annex/providers/layout-map';
+import type { MapDrawing } from '../../../shared/map/model';
 import { coverage, type SitedSchool } from '../../../shared/geo/coverage';
 import type { DemandPoint } from '../../../shared/geo/demand';
 import { localProjection } from '../../../shared/geo/geometry';
@@ -67,13 +69,30 @@ describe('coverage without geography', () => {
   });
 });
 
+const unplaced = (): CoverageResult => ({
+  plan: null, scenario: '中', year: 2017, by: 'distance', roadFactor: settings.roadFactor, speeds: { walk: 4, bus: 30 },
+  childrenBasis: 'township-spread', stages: coverage({ points: [], schools: [], settings, townships, unsited: { primary: 3, junior: 1 } }),
+  villagesWithoutChildren: [], notes: [],
+});
+
+describe('map annex table without geography', () => {
+  it('writes 未知 in the children and covered columns and says why in the notes', () => {
+    // The drawing is only carried to the page; the table comes from the coverage alone.
+    const annex = layoutMapAnnex({ panels: [{ label: '现状', year: 2017, drawing: {} as MapDrawing, coverage: unplaced() }], ringStage: '小学' }, { titlePrefix: '曼哈顿', date: '2026年11月30日' });
+    const county = annex.table.rows.filter((r) => r.kind === 'subtotal');
+    expect(county.map((r) => r.cells.slice(2, 5))).toEqual([
+      ['未知', '未知', null],
+      ['未知', '未知', null],
+      ['未知', '未知', null],
+    ]);
+    expect(annex.notes).toContain('学前、小学、初中覆盖为“未知”：没有村（社区）数据，也没有乡镇边界。');
+    expect(annex.notes).toContain('小学、初中覆盖为“未知”：学校没有位置（经纬度）。');
+  });
+});
+
 describe('cli coverage text without geography', () => {
   it('prints 未知 and why, never 儿童 0 人', () => {
-    const stages = coverage({ points: [], schools: [], settings, townships, unsited: { primary: 3, junior: 1 } });
-    const result: CoverageResult = {
-      plan: null, scenario: '中', year: 2017, by: 'distance', roadFactor: settings.roadFactor, speeds: { walk: 4, bus: 30 },
-      childrenBasis: 'township-spread', stages, villagesWithoutChildren: [], notes: [],
-    };
+    const result = unplaced();
     const text = coverageText(result);
     expect(text).not.toMatch(/儿童 0 人|覆盖 0 人/);
     expect(text).toContain('儿童 未知，覆盖 未知（—）');
