@@ -1,6 +1,6 @@
 // `cli coverage`: 服务半径 coverage per stage through the same API as the 布局图 page.
 import type { MethodName, MethodResult } from '../../shared/api';
-import { COVERAGE_BY, type CoverageBy, type CoverageResult } from '../../shared/geo/api';
+import { COVERAGE_BY, COVERAGE_UNKNOWN_LABEL, type CoverageBy, type CoverageResult } from '../../shared/geo/api';
 import { TRAVEL_MODE_LABEL } from '../../shared/geo/settings';
 import { COVERAGE_STAGES } from '../../shared/geo/model';
 import { STAGE_LABEL } from '../../shared/domain';
@@ -26,6 +26,8 @@ export interface GeoCliValues {
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const km = (m: number | null) => (m === null ? '—' : m >= 1000 ? `${(m / 1000).toFixed(1)} 公里` : `${m} 米`);
 const min = (m: number | null) => (m === null ? '—' : `${m} 分钟`);
+const people = (n: number | null) => (n === null ? '未知' : `${Math.round(n)} 人`);
+const count = (n: number | null) => (n === null ? '未知' : String(Math.round(n)));
 
 export function coverageText(r: CoverageResult): string {
   const byTime = r.by === 'time';
@@ -38,9 +40,10 @@ export function coverageText(r: CoverageResult): string {
       : `服务半径 城区 ${s.serviceDistance.urban} 米、镇区和乡村 ${s.serviceDistance.rural} 米`;
     lines.push(
       '',
-      `${STAGE_LABEL[stage]}：${limit}；学校 ${s.schools} 所`,
-      `  儿童 ${Math.round(s.children)} 人，覆盖 ${Math.round(s.covered)} 人（${pct(s.share)}）；平均距离 ${km(s.distance.mean)}（${min(s.minutes.mean)}），最远 ${km(s.distance.max)}（${min(s.minutes.max)}）`,
-      ...s.townships.filter((t) => t.children > 0).map((t) => `  ${t.name}：${Math.round(t.covered)} / ${Math.round(t.children)}（${pct(t.share)}）`),
+      `${STAGE_LABEL[stage]}：${limit}；有位置的学校 ${s.schools} 所`,
+      `  儿童 ${people(s.children)}，覆盖 ${people(s.covered)}（${pct(s.share)}）；平均距离 ${km(s.distance.mean)}（${min(s.minutes.mean)}），最远 ${km(s.distance.max)}（${min(s.minutes.max)}）`,
+      ...(s.unknown.length > 0 ? [`  未知原因：${s.unknown.map((u) => COVERAGE_UNKNOWN_LABEL[u]).join('；')}`] : []),
+      ...s.townships.filter((t) => s.children !== null && t.children !== 0).map((t) => `  ${t.name}：${count(t.covered)} / ${count(t.children)}（${pct(t.share)}）`),
     );
     if (s.uncovered.length > 0) {
       lines.push(`  超出${byTime ? '出行时间' : '服务半径'}的村（社区）${s.uncovered.length} 个（最远的 10 个）：`);

@@ -15,6 +15,11 @@ export interface ProjectSummary {
   countyCode: string;
   schoolSystem: SchoolSystem;
   baseYear: number;
+  /**
+   * The latest enrolment year up to `baseYear` (else the latest at all): the year forecasts and new
+   * plans start from; null without enrolment. Differs from `baseYear` when the data end earlier.
+   */
+  dataYear: number | null;
   schemaVersion: number;
   townships: number;
   schools: number;

@@ -102,11 +102,24 @@ export interface GeoMap {
   notes: string[];
 }
 
+/**
+ * Why a coverage figure is unknown rather than zero: no demand points at all (no villages and no
+ * township boundary to spread children over), or no school of the stage with a location.
+ */
+export const COVERAGE_UNKNOWN = ['no-villages', 'no-school-positions'] as const;
+export type CoverageUnknown = (typeof COVERAGE_UNKNOWN)[number];
+export const COVERAGE_UNKNOWN_LABEL: Record<CoverageUnknown, string> = {
+  'no-villages': '没有村（社区）数据，也没有乡镇边界',
+  'no-school-positions': '学校没有位置（经纬度）',
+};
+
 export interface TownshipCoverage {
   code: string;
   name: string;
-  children: number;
-  covered: number;
+  /** Null when the township has no demand point (no villages, no boundary). */
+  children: number | null;
+  /** Null when children are unknown or no school of the stage has a location. */
+  covered: number | null;
   /** covered ÷ children; null without children. */
   share: number | null;
   /** Child-weighted mean and maximum travel distance of its villages to the nearest school, m; null without one. */
@@ -133,9 +146,13 @@ export interface StageCoverage {
   serviceDistance: { urban: number; rural: number };
   /** Travel-time thresholds (minutes) for urban (walking) and rural townships, and how rural children travel. */
   travelMinutes: { urban: number; rural: number; ruralMode: TravelMode };
-  children: number;
-  covered: number;
+  /** Null when no village or township boundary places any child (see `unknown`). */
+  children: number | null;
+  /** Null when children are unknown or no school of the stage has a location (see `unknown`). */
+  covered: number | null;
   share: number | null;
+  /** Why children or covered are unknown; empty when both are known. */
+  unknown: CoverageUnknown[];
   /** Child-weighted mean and the maximum travel distance to the nearest school, m. */
   distance: { mean: number | null; max: number | null };
   /** The same as travel time, minutes. */

@@ -7,7 +7,7 @@ import { bboxCentre, emptyBBox, extendBBox, isEmptyBBox, localProjection, projec
 import { COVERAGE_STAGES, type CoverageStage, type Position } from './model';
 import { pointIndex, type PointIndex } from './point-index';
 import { serviceDistance, travelMinutes, travelMode, travelThreshold, type GeoSettings } from './settings';
-import type { CoverageBy, StageCoverage, TownshipCoverage, UncoveredVillage } from './api';
+import type { CoverageBy, CoverageUnknown, StageCoverage, TownshipCoverage, UncoveredVillage } from './api';
 import type { DemandPoint } from './demand';
 
 /** An open school with a location: its seats per stage it teaches in the year concerned. */
@@ -51,6 +51,8 @@ export interface CoverageInput {
   frame?: SpatialFrame;
   /** What decides that a village is covered: the 服务半径 (default) or the travel-time threshold. */
   by?: CoverageBy;
+  /** Open schools per stage left out for want of a location: with none sited, coverage is unknown, not 0. */
+  unsited?: Partial<Record<CoverageStage, number>>;
 }
 
 interface TownshipTally {
@@ -69,8 +71,14 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
   const out = {} as Record<CoverageStage, StageCoverage>;
   const factor = input.settings.roadFactor;
   const byTime = input.by === 'time';
+  const placed = new Set(input.points.map((p) => p.township));
   for (const stage of COVERAGE_STAGES) {
     const { schools, index } = frame.stages[stage];
+    const unknown: CoverageUnknown[] = [];
+    if (input.points.length === 0) unknown.push('no-villages');
+    if (schools.length === 0 && (input.unsited?.[stage] ?? 0) > 0) unknown.push('no-school-positions');
+    const childrenKnown = !unknown.includes('no-villages');
+    const coveredKnown = unknown.length === 0;
     const byTownship = new Map<string, TownshipTally>();
     const uncovered: UncoveredVillage[] = [];
     let children = 0;
@@ -125,26 +133,29 @@ export function coverage(input: CoverageInput): Record<CoverageStage, StageCover
     uncovered.sort((a, b) => far(b) - far(a) || a.villageId.localeCompare(b.villageId));
     const townships: TownshipCoverage[] = input.townships.map((t) => {
       const v = byTownship.get(t.code) ?? emptyTally();
+      const known = placed.has(t.code);
       return {
         code: t.code,
         name: t.name,
-        children: round1(v.children),
-        covered: round1(v.covered),
-        share: share(v.covered, v.children),
+        children: known ? round1(v.children) : null,
+        covered: known && coveredKnown ? round1(v.covered) : null,
+        share: coveredKnown ? share(v.covered, v.children) : null,
         distance: { mean: v.weight > 0 ? Math.round(v.weighted / v.weight) : null, max: v.max === null ? null : Math.round(v.max) },
       };
     });
     out[stage] = {
       serviceDistance: { urban: input.settings.urban[stage], rural: input.settings.rural[stage] },
       travelMinutes: { urban: input.settings.travel.urban[stage], rural: input.settings.travel.rural[stage], ruralMode: input.settings.travel.ruralMode[stage] },
-      children: round1(children),
-      covered: round1(covered),
-      share: share(covered, children),
+      children: childrenKnown ? round1(children) : null,
+      covered: coveredKnown ? round1(covered) : null,
+      share: coveredKnown ? share(covered, children) : null,
+      unknown,
       distance: { mean: weight > 0 ? Math.round(weighted / weight) : null, max: max === null ? null : Math.round(max) },
       minutes: { mean: weight > 0 ? round1(weightedMinutes / weight) : null, max: maxMinutes === null ? null : round1(maxMinutes) },
       schools: schools.length,
       townships,
-      uncovered,
+      // Without a sited school every village would be listed as beyond reach: that is not known.
+      uncovered: coveredKnown ? uncovered : [],
     };
   }
   return out;

@@ -70,7 +70,7 @@ describe('coverage by travel time on the 布局图', () => {
     await page.getByTestId('save-norms').click();
     await expect.poll(async () => (await api<PlanDetail>('plan.get', { plan: plan!.id })).settings.geo.rural.primary).toBe(5000);
     const after = await api<CoverageResult>('geo.coverage', { plan: plan!.id });
-    expect(after.stages.primary.covered).toBeGreaterThan(before.stages.primary.covered);
+    expect(after.stages.primary.covered).toBeGreaterThan(before.stages.primary.covered!);
 
     await page.getByTestId('geo-restore-ruralRadius').click();
     await expect.poll(() => rural.inputValue()).toBe('2500');
@@ -84,7 +84,7 @@ describe('coverage by travel time on the 布局图', () => {
     await section.scrollIntoViewIfNeeded();
     await session.shot('coverage-time-04-map-rural-5000');
     await page.getByTestId('map-undo').click();
-    await expect.poll(covered, { timeout: 60_000 }).toBe(before.stages.primary.covered);
+    await expect.poll(covered, { timeout: 60_000 }).toBe(before.stages.primary.covered!);
     expect((await api<PlanDetail>('plan.get', { plan: plan!.id })).settings.geo.rural.primary).toBe(2500);
     expect(session.consoleErrors).toEqual([]);
   }, 300_000);

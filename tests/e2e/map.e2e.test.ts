@@ -91,7 +91,7 @@ describe('the 布局图 page', () => {
     await session.shot('map-03-project-form');
     await page.getByTestId('project-save').click();
 
-    await expect.poll(primaryCovered, { timeout: 30_000 }).toBeGreaterThan(before.stages.primary.covered);
+    await expect.poll(primaryCovered, { timeout: 30_000 }).toBeGreaterThan(before.stages.primary.covered!);
     const after = await api<CoverageResult>('geo.coverage', { plan: plan.id });
     expect(await primaryCovered()).toBe(after.stages.primary.covered);
     expect(after.stages.primary.uncovered.some((u) => u.villageId === target?.villageId)).toBe(false);

@@ -57,11 +57,11 @@ describe('geo.coverage and geo.catchments', () => {
     const cov = await ok<CoverageResult>('geo.coverage', {});
     for (const stage of COVERAGE_STAGES) {
       const s = cov.stages[stage];
-      expect(s.covered).toBeLessThanOrEqual(s.children + 1e-6);
+      expect(s.covered).toBeLessThanOrEqual(s.children! + 1e-6);
       if (s.share !== null) expect(s.share).toBeGreaterThanOrEqual(0);
       if (s.share !== null) expect(s.share).toBeLessThanOrEqual(1);
-      const sum = s.townships.reduce((a, t) => a + t.children, 0);
-      expect(Math.abs(sum - s.children)).toBeLessThan(1 + s.townships.length * 0.1);
+      const sum = s.townships.reduce((a, t) => a + t.children!, 0);
+      expect(Math.abs(sum - s.children!)).toBeLessThan(1 + s.townships.length * 0.1);
     }
   });
 
@@ -82,7 +82,7 @@ describe('the 布局规划图 annex', () => {
     expect(html).toContain('规划');
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(2);
     const cov = await ok<CoverageResult>('geo.coverage', { plan: plan.id });
-    const first = cov.stages.primary.townships.find((t) => t.children > 0)!;
+    const first = cov.stages.primary.townships.find((t) => t.children! > 0)!;
     expect(html).toContain(first.name);
   });
 });

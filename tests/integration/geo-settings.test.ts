@@ -82,13 +82,13 @@ describe('settings.geo', () => {
     const after = await ok<CoverageResult>('geo.coverage', { plan: plan.id });
     const a = after.stages.primary;
     expect(a.serviceDistance.rural).toBe(5000);
-    expect(a.children).toBeCloseTo(b.children, 6);
-    expect(a.covered).toBeGreaterThan(b.covered);
+    expect(a.children).toBeCloseTo(b.children!, 6);
+    expect(a.covered).toBeGreaterThan(b.covered!);
     expect(a.uncovered.length).toBeLessThan(b.uncovered.length);
     // Only the primary stage's rural distance changed.
     expect(after.stages.junior).toEqual(before.stages.junior);
     // The plan left at the defaults is not touched.
-    expect((await ok<CoverageResult>('geo.coverage', { plan: untouched.id })).stages.primary.covered).toBeCloseTo(b.covered, 6);
+    expect((await ok<CoverageResult>('geo.coverage', { plan: untouched.id })).stages.primary.covered).toBeCloseTo(b.covered!, 6);
 
     await ok('plan.undo', { plan: plan.id });
     expect(await ok<CoverageResult>('geo.coverage', { plan: plan.id })).toEqual(before);
@@ -103,7 +103,7 @@ describe('settings.geo', () => {
     await ok('plan.update', { plan: untouched.id, settings: withGeo(untouched.settings, bus) });
     const byBus = await ok<CoverageResult>('geo.coverage', { plan: untouched.id, by: 'time' });
     expect(byBus.stages.primary.travelMinutes.ruralMode).toBe('bus');
-    expect(byBus.stages.primary.covered).toBeGreaterThan(walking.stages.primary.covered);
+    expect(byBus.stages.primary.covered).toBeGreaterThan(walking.stages.primary.covered!);
     await ok('plan.undo', { plan: untouched.id });
     expect(await ok<CoverageResult>('geo.coverage', { plan: untouched.id, by: 'time' })).toEqual(walking);
   }, 120_000);

@@ -45,9 +45,9 @@ describe('a township code change with boundaries', () => {
     expect((await boundaryRows()).map((r) => r.township)).not.toContain(township.code);
     // Same places, same children: the coverage does not depend on the code.
     const coverageAfter = await ok<CoverageResult>('geo.coverage', {});
-    expect(coverageAfter.stages.primary.covered).toBeCloseTo(coverageBefore.stages.primary.covered, 6);
+    expect(coverageAfter.stages.primary.covered).toBeCloseTo(coverageBefore.stages.primary.covered!, 6);
     expect(coverageAfter.stages.primary.townships.find((t) => t.code === newCode)?.children).toBeCloseTo(
-      coverageBefore.stages.primary.townships.find((t) => t.code === township.code)!.children,
+      coverageBefore.stages.primary.townships.find((t) => t.code === township.code)!.children!,
       6,
     );
 

@@ -131,13 +131,23 @@ function sitedSchools(state: GeoState): SitedSchool[] {
   return out;
 }
 
+/** Open schools per coverage stage without a location: coverage cannot count them. */
+function unsitedSchools(state: GeoState): Partial<Record<CoverageStage, number>> {
+  const out: Partial<Record<CoverageStage, number>> = {};
+  for (const s of state.schools) {
+    if (!s.open || s.position) continue;
+    for (const st of s.stages) if ((COVERAGE_STAGES as readonly string[]).includes(st)) out[st as CoverageStage] = (out[st as CoverageStage] ?? 0) + 1;
+  }
+  return out;
+}
+
 function planRef(state: GeoState): { id: number; name: string } | null {
   return state.stored ? { id: state.plan.id, name: state.plan.name } : null;
 }
 
 function coverageOf(state: GeoState, schools = sitedSchools(state), by: CoverageBy = 'distance'): CoverageResult {
   const settings = state.plan.settings.geo;
-  const stages = coverage({ points: state.points, schools, settings, townships: state.data.townships, by });
+  const stages = coverage({ points: state.points, schools, settings, townships: state.data.townships, by, unsited: unsitedSchools(state) });
   return {
     plan: planRef(state), scenario: state.scenario, year: state.year, by, roadFactor: settings.roadFactor,
     speeds: { walk: settings.travel.walkKmh, bus: settings.travel.busKmh },
@@ -271,6 +281,9 @@ export function geoNewSite(file: ProjectFile, q: ParsedInput<'geo.newSite'>): Ne
   const state = stateOf(file, q);
   const cov = coverageOf(state);
   const stage = q.stage;
+  const { children, covered } = cov.stages[stage];
+  // Unknown coverage (no children placed, or no school of the stage sited) leaves nothing to cover.
+  if (children === null || covered === null) return null;
   const uncoveredIds = new Set(cov.stages[stage].uncovered.map((u) => u.villageId));
   const uncovered = state.points.filter((p) => uncoveredIds.has(p.id));
   const choice = bestNewSite(state.points, uncovered, stage, state.plan.settings.geo);
@@ -286,7 +299,7 @@ export function geoNewSite(file: ProjectFile, q: ParsedInput<'geo.newSite'>): Ne
     village: choice.village?.name ?? null,
     covers: Math.round(choice.covers),
     villages: choice.villages,
-    uncoveredChildren: Math.round(cov.stages[stage].children - cov.stages[stage].covered),
+    uncoveredChildren: Math.round(children - covered),
     seatGap: Math.max(0, Math.round(gap?.gap ?? 0)),
   };
 }

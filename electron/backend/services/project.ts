@@ -23,12 +23,20 @@ export function countyFields(meta: CountyMeta): Pick<ProjectSummary, 'name' | 'c
   return { name: meta.name, countyCode: meta.code, schoolSystem: meta.schoolSystem, baseYear: meta.baseYear };
 }
 
+/** The same rule as the forecast's default base year (services/projection.ts `defaultBaseYear`). */
+function startYear(years: readonly number[], baseYear: number): number | null {
+  const upTo = years.filter((y) => y <= baseYear);
+  const pool = upTo.length > 0 ? upTo : years;
+  return pool.length > 0 ? Math.max(...pool) : null;
+}
+
 export function summarize(file: ProjectFile): ProjectSummary {
   const meta = readMeta(file.db);
   const c = counts(file.db);
   return {
     path: file.path,
     ...countyFields(meta),
+    dataYear: startYear(distinctYears(file.db, 'enrolment'), meta.baseYear),
     schemaVersion: LATEST_VERSION,
     townships: c.townships,
     schools: c.schools,

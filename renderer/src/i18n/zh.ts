@@ -140,6 +140,9 @@ export const zh = {
     closed: '项目已关闭',
     opened: (name: string) => `已打开“${name}”`,
     yearValue: (y: number) => `${y} 年`,
+    dataUntil: (y: number) => `（数据至 ${y} 年）`,
+    baseYearHint: (base: number, data: number) =>
+      `项目基准年 ${base} 年，在校生数据只到 ${data} 年：预测和新建规划从 ${data} 年开始。基准年在“设置”页 → “项目信息”中修改。`,
   },
 
   overview: {

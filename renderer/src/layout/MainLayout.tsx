@@ -1,5 +1,5 @@
 import { lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { Button, Divider, Dropdown, Flex, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
+import { Button, Divider, Dropdown, Flex, Layout, Menu, Space, Spin, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -117,7 +117,14 @@ function ProjectHeader() {
         </span>
         <span className="app-header-fact">
           <Typography.Text type="secondary">{zh.header.baseYear}</Typography.Text>
-          <Typography.Text>{zh.header.yearValue(project.baseYear)}</Typography.Text>
+          <Typography.Text data-testid="header-base-year">{zh.header.yearValue(project.baseYear)}</Typography.Text>
+          {project.dataYear !== null && project.dataYear !== project.baseYear ? (
+            <Tooltip title={zh.header.baseYearHint(project.baseYear, project.dataYear)}>
+              <Typography.Text type="warning" data-testid="header-data-year">
+                {zh.header.dataUntil(project.dataYear)}
+              </Typography.Text>
+            </Tooltip>
+          ) : null}
         </span>
       </Space>
       <Space size={8}>
