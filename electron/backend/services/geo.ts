@@ -254,7 +254,7 @@ function mapOf(file: ProjectFile, state: GeoState): GeoMap {
   for (const s of state.schools) if (s.position) extendBBox(box, s.position);
   const assigned = assign(file, state);
   const notes = [...state.notes];
-  if (!g.outline && g.townships.length === 0) notes.push('项目中没有县界和乡镇边界：可在“数据导入”中导入 GeoJSON 或 Shapefile 边界。');
+  if (!g.outline && g.townships.length === 0) notes.push('项目中没有县界和乡镇边界：可用布局图的“导入地理数据”导入 GeoJSON 或 Shapefile 边界。');
   if (g.villages.length === 0) notes.push('项目中没有村（社区）数据：儿童分布按乡镇估算。');
   return {
     plan: planRef(state),

@@ -40,7 +40,7 @@ export const mapStrings = {
   minutes: (m: number | null) => (m === null ? '—' : `${m.toFixed(0)} 分钟`),
   unknown: '未知',
   unknownWhy: (stages: string, reason: string) => `${stages}覆盖未知：${reason}。`,
-  unknownFix: '在“数据导入”中导入村（社区）或乡镇边界、学校经纬度后即可计算。',
+  unknownFix: '用本页的“导入地理数据”导入乡镇边界或村（社区），或在“数据导入”中导入村（社区）表、含经纬度的学校表后即可计算。',
   uncoveredUnknown: '服务半径外的村\u2060（社区）未知',
   noChildrenFigure: (n: number) => `${n} 个村（社区）没有人口或儿童数（不详），未计入。`,
   meanDistance: '平均距离',
