@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL("./shared", import.meta.url)) } },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/run-tmpdir.ts'],
+    setupFiles: ['tests/setup/remove-temp-dirs.ts'],
     environment: 'node',
     // better-sqlite3 is a native module: separate processes are the safe isolation.
     pool: 'forks',
