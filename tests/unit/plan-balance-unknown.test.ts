@@ -114,6 +114,7 @@ describe('附件1 where a share cannot be computed', () => {
       indicators: [
         { category: '优质均衡', name: '小学优质均衡达标学校占比', unit: '%', base: null, target: '≥85', attribute: '约束性', projected: null, met: null, format: 'rate', missing: '部分参评学校缺少教师数据' },
         { category: '优质均衡', name: '小学校际差异系数', unit: '', base: null, target: '≤0.5', attribute: '约束性', projected: null, met: null, format: 'coefficient' },
+        { category: '优质均衡', name: '初中优质均衡达标学校占比', unit: '%', base: null, target: '≥85', attribute: '约束性', projected: null, met: null, format: 'rate', missing: '部分参评学校缺少教师数据' },
       ],
     },
     { titlePrefix: '曼哈顿', date: '2026年11月30日' },
@@ -122,8 +123,12 @@ describe('附件1 where a share cannot be computed', () => {
   it('prints 无法测算 with the reason in the notes, not 0 and 否', () => {
     const rows = annex.table.rows.filter((r) => r.kind === 'data');
     expect(rows[0]?.cells.slice(6)).toEqual(['无法测算', '—']);
-    // Without a reason the cell stays empty, as before.
+    // The base year lacks what the target year lacks: 无法测算 there too, not a blank.
+    expect(rows[0]?.cells[3]).toBe('无法测算');
+    // Without a reason (a figure the planner has not filled in) the cells stay empty, as before.
+    expect(rows[1]?.cells[3]).toBeNull();
     expect(rows[1]?.cells.slice(6)).toEqual([null, '—']);
-    expect(annex.notes).toContain('小学优质均衡达标学校占比无法测算：部分参评学校缺少教师数据。');
+    // One note per reason, naming each indicator it stops.
+    expect(annex.notes.filter((n) => n.includes('缺少教师数据'))).toEqual(['小学优质均衡达标学校占比、初中优质均衡达标学校占比无法测算：部分参评学校缺少教师数据。']);
   });
 });

@@ -49,6 +49,16 @@ function value(v: number | string | null, format: IndicatorRecord['format']) {
   return typeof v === 'number' ? { value: v, kind: format } : v;
 }
 
+/** One note per reason, naming every indicator it stops, rather than the same reason row after row. */
+function missingNotes(indicators: readonly IndicatorRecord[]): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const i of indicators) {
+    if (i.projected !== null || !i.missing) continue;
+    byReason.set(i.missing, [...(byReason.get(i.missing) ?? []), i.name]);
+  }
+  return [...byReason].map(([reason, names]) => `${names.join('、')}无法测算：${reason}。`);
+}
+
 export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): TableAnnexContent {
   const rows: Row[] = [];
   const categories = [...new Set(input.indicators.map((i) => i.category ?? ''))];
@@ -64,7 +74,8 @@ export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): Tabl
           serial,
           i.name,
           i.unit,
-          value(i.base, i.format),
+          // The base year lacks what the target year lacks: a blank would read as not filled in.
+          i.base === null && i.missing ? '无法测算' : value(i.base, i.format),
           value(i.target, i.format),
           i.attribute,
           i.projected === null && i.missing ? '无法测算' : value(i.projected, i.format),
@@ -79,7 +90,7 @@ export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): Tabl
     unit: null,
     notes: [
       '约束性指标必须完成；预期性指标为期望达到的目标。预测值按规划方案和学龄人口预测测算。',
-      ...input.indicators.filter((i) => i.projected === null && i.missing).map((i) => `${i.name}无法测算：${i.missing}。`),
+      ...missingNotes(input.indicators),
     ],
     table: { columns: indicatorColumns(input.baseYear, input.targetYear), rows },
   };
