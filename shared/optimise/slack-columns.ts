@@ -133,39 +133,3 @@ export function dropSlackColumns(mip: SparseMip, skip: RowBlock = NO_ROWS): Slac
     expand,
   };
 }
-
-/**
- * The model without the block of rows first … first + count − 1 and nothing else: the cut
- * `dropSlackColumns` makes with `skip`, on its own (the tests hold the one pass to the two).
- */
-export function withoutRows(mip: SparseMip, first: number, count: number): SparseMip {
-  if (count === 0) return mip;
-  const from = mip.starts[first] as number;
-  const to = mip.starts[first + count] as number;
-  const starts = new Int32Array(mip.numRows - count + 1);
-  for (let r = 0; r <= mip.numRows - count; r++) {
-    const old = r < first ? r : r + count;
-    starts[r] = (mip.starts[old] as number) - (old > first ? to - from : 0);
-  }
-  const cut = <A extends Int32Array | Float64Array>(a: A): A => {
-    const out = new (a.constructor as new (n: number) => A)(a.length - (to - from));
-    out.set(a.subarray(0, from));
-    out.set(a.subarray(to), from);
-    return out;
-  };
-  const rows = <A extends Float64Array>(a: A): A => {
-    const out = new (a.constructor as new (n: number) => A)(a.length - count);
-    out.set(a.subarray(0, first));
-    out.set(a.subarray(first + count), first);
-    return out;
-  };
-  return {
-    ...mip,
-    numRows: mip.numRows - count,
-    rowLower: rows(mip.rowLower),
-    rowUpper: rows(mip.rowUpper),
-    starts,
-    indices: cut(mip.indices),
-    values: cut(mip.values),
-  };
-}

@@ -41,6 +41,35 @@ describe('the import wizard in a browser', () => {
     await shot('1-file');
   });
 
+  it('keeps a numeric range with its unit (1-4 岁) on one line whatever the width of its card, at 1280×720 too', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await shot('1-file-1280');
+    const description = page.locator('.import-kind-desc').filter({ hasText: '1-4 岁' });
+    await expect(description.count()).resolves.toBe(1);
+    // How many lines the range takes at each card width, with the page's own rule and with the
+    // range let wrap: the latter shows that the widths tried do put a line end inside it.
+    const linesOfRange = (wrap: boolean) =>
+      description.evaluate((desc: HTMLElement, wrapRange: boolean) => {
+        const el = desc.closest<HTMLElement>('.import-kind');
+        const range = desc.querySelector<HTMLElement>('.import-range');
+        if (!el || !range) return [];
+        range.style.whiteSpace = wrapRange ? 'normal' : '';
+        const lines: number[] = [];
+        for (let w = 120; w <= 420; w += 2) {
+          el.style.width = `${w}px`;
+          lines.push(new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size);
+        }
+        el.style.width = '';
+        range.style.whiteSpace = '';
+        return lines;
+      }, wrap);
+    const kept = await linesOfRange(false);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(Math.max(...kept)).toBe(1);
+    expect(Math.max(...(await linesOfRange(true)))).toBe(2);
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('reads the messy workbook and finds the two-row header under the title rows', async () => {
     await upload('2025年小学基本情况.xlsx', messySchoolsXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     await page.getByTestId('import-header-found').waitFor();

@@ -124,4 +124,17 @@ describe('DataVersionCache', () => {
     plain('b');
     expect(writing()).toBe(4);
   });
+
+  it('forgets an entry only while it still holds the value forgotten', () => {
+    const cache = new DataVersionCache<string>(2);
+    let builds = 0;
+    const value = () => cache.get(file, 'key', () => `第${++builds}次`);
+    const first = value();
+    cache.forget(file, 'key', first);
+    const second = value();
+    expect(second).toBe('第2次');
+    cache.forget(file, 'key', first);
+    expect(value()).toBe(second);
+    expect(builds).toBe(2);
+  });
 });

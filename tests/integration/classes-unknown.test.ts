@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import { backupDir } from '../../electron/backend/db/backups';
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/backend/db/migrations/index';
 import { v8 } from '../../electron/backend/db/migrations/v8-classes-null';
@@ -14,18 +13,10 @@ import type { SchoolRow } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
 import type { PlanEvaluation } from '../../shared/plan/types';
 import type { DataTable } from '../../shared/templates/layouts';
-import { resultOf } from '../helpers/backend';
+import { resultOf, withBackend } from '../helpers/backend';
 import { xlsxOf } from '../helpers/import-files';
-import { tempDir } from '../helpers/temp';
 
-let dir: string;
-let backend: Backend;
-
-beforeEach(() => {
-  dir = tempDir('csp-classes-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
-});
-afterEach(() => backend.close());
+const session = withBackend('csp-classes-', 'cli');
 
 const enrolmentRows = (file: string) => {
   const db = new Database(file, { readonly: true });
@@ -38,9 +29,9 @@ const enrolmentRows = (file: string) => {
 
 describe('class counts the file does not give', () => {
   it('are stored as NULL, the ones it gives as they are, and exported empty', async () => {
-    const project = path.join(dir, '小河县.csplan');
-    await resultOf(backend.dispatch('project.create', { path: project, name: '小河县', countyCode: '990999' }));
-    const file = path.join(dir, '学生.xlsx');
+    const project = path.join(session.dir, '小河县.csplan');
+    await resultOf(session.backend.dispatch('project.create', { path: project, name: '小河县', countyCode: '990999' }));
+    const file = path.join(session.dir, '学生.xlsx');
     fs.writeFileSync(
       file,
       xlsxOf([
@@ -48,16 +39,16 @@ describe('class counts the file does not give', () => {
         ['9909990010', '城关小学', '城关镇', 2, 80, 75],
       ]),
     );
-    const res = await resultOf<ImportResult>(backend.dispatch('import.run', { path: file, kind: 'schools', year: 2025, acceptWarnings: true }));
+    const res = await resultOf<ImportResult>(session.backend.dispatch('import.run', { path: file, kind: 'schools', year: 2025, acceptWarnings: true }));
     expect(res.ok, JSON.stringify(res.issues.slice(0, 5))).toBe(true);
-    backend.close();
+    session.backend.close();
     expect(enrolmentRows(project)).toEqual([
       { school: '9909990010', grade: 1, classes: 2, students: 80 },
       { school: '9909990010', grade: 2, classes: null, students: 75 },
     ]);
-    backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
-    await resultOf(backend.dispatch('project.open', { path: project }));
-    const table = await resultOf<DataTable>(backend.dispatch('data.export', { kind: 'enrolment' }));
+    session.restart();
+    await resultOf(session.backend.dispatch('project.open', { path: project }));
+    const table = await resultOf<DataTable>(session.backend.dispatch('data.export', { kind: 'enrolment' }));
     const col = table.headers.indexOf('班级数（个）');
     expect(table.rows.map((r) => r[col])).toEqual([2, null]);
   });
@@ -65,7 +56,7 @@ describe('class counts the file does not give', () => {
 
 describe('the v8 upgrade', () => {
   it('turns an old file’s 0 classes beside pupils into NULL and keeps every other count', async () => {
-    const file = path.join(dir, '旧版.csplan');
+    const file = path.join(session.dir, '旧版.csplan');
     const empty = new Database(file);
     empty.pragma(`application_id = ${APPLICATION_ID}`);
     empty.close();
@@ -92,10 +83,10 @@ describe('the v8 upgrade', () => {
 
 describe('a school with its floor area but no classes or design seats', () => {
   it('has its seats estimated from the floor area at the 建标 norm, marked with the method, in 学校 and 规划 alike', async () => {
-    const project = path.join(dir, '小河县.csplan');
-    await resultOf(backend.dispatch('project.create', { path: project, name: '小河县', countyCode: '990999' }));
+    const project = path.join(session.dir, '小河县.csplan');
+    await resultOf(session.backend.dispatch('project.create', { path: project, name: '小河县', countyCode: '990999' }));
     const grades = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级'];
-    const file = path.join(dir, '学生.xlsx');
+    const file = path.join(session.dir, '学生.xlsx');
     fs.writeFileSync(
       file,
       xlsxOf([
@@ -104,14 +95,14 @@ describe('a school with its floor area but no classes or design seats', () => {
         ['9909990011', '城关二小', '小学', '城关镇', null, ...grades.map(() => 150)],
       ]),
     );
-    const res = await resultOf<ImportResult>(backend.dispatch('import.run', { path: file, kind: 'schools', year: 2025, acceptWarnings: true }));
+    const res = await resultOf<ImportResult>(session.backend.dispatch('import.run', { path: file, kind: 'schools', year: 2025, acceptWarnings: true }));
     expect(res.ok, JSON.stringify(res.issues.slice(0, 5))).toBe(true);
     // 900 pupils at 45 a class: 20 classes, so the 18-class row of 建标〔2002〕102号 表4-1 applies
     // (the largest not above 20), 8.3 m² per pupil (规划指标, the default basis): 9,000 ÷ 8.3 = 1,084.3 → 1,084 seats.
-    const rows = await resultOf<SchoolRow[]>(backend.dispatch('schools.list', {}));
+    const rows = await resultOf<SchoolRow[]>(session.backend.dispatch('schools.list', {}));
     expect(rows.find((r) => r.code === '9909990010')).toMatchObject({ capacity: 1084, capacitySource: 'floor' });
     expect(rows.find((r) => r.code === '9909990011')).toMatchObject({ capacity: 20 * 45, capacitySource: 'students' });
-    const ev = await resultOf<PlanEvaluation>(backend.dispatch('plan.evaluate', {}));
+    const ev = await resultOf<PlanEvaluation>(session.backend.dispatch('plan.evaluate', {}));
     const floor = ev.capacityEstimates.find((e) => e.code === '9909990010');
     expect(floor).toMatchObject({ classes: 20, seats: 1084 });
     expect(floor?.method).toMatch(/^估算：校舍建筑面积 ÷ 建标生均校舍建筑面积（.*建标〔2002〕102号/);

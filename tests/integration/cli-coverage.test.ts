@@ -1,23 +1,15 @@
 // `cli coverage --json` on the sample county: the documented shape, a plan year, and an
 // unknown plan refused in Chinese.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv, cliRunner } from '../helpers/cli';
 import { projectFile } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 import { generateCounty } from '../../shared/sample';
 
-const run = promisify(execFile);
-const tsx = path.resolve('node_modules/.bin/tsx');
-const cli = path.resolve('electron/cli/main.ts');
 let file: string;
-const env = { ...process.env, CSP_DATA_DIR: path.join(tempDir('csp-cli-cov-'), 'data') };
-const cliRun = (args: string[]) =>
-  run(tsx, [cli, ...args], { env, maxBuffer: 64 * 1024 * 1024 }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const env = cliEnv(path.join(tempDir('csp-cli-cov-'), 'data'));
+const cliRun = cliRunner(env);
 
 beforeAll(async () => {
   file = await projectFile(tempDir('csp-cli-cov-'), '示例县.csplan', generateCounty());

@@ -1,24 +1,15 @@
 // The editors on the command line: flags or a JSON file, what changed printed, undo by number.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cliEnv, cliRunner } from '../helpers/cli';
 import { tinyProject } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 
-const run = promisify(execFile);
-const tsx = path.resolve('node_modules/.bin/tsx');
-const cli = path.resolve('electron/cli/main.ts');
-
 describe('cli school-set / township-set / edit-undo', { timeout: 600_000 }, () => {
   const dir = tempDir('csp-cli-edit-');
-  const env = { ...process.env, CSP_DATA_DIR: path.join(dir, 'data') };
-  const cliRun = (args: string[]) =>
-    run(tsx, [cli, ...args], { env }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
+  const env = cliEnv(path.join(dir, 'data'));
+  const cliRun = cliRunner(env);
 
   it('sets fields by flag and from a file, prints each change, lists and undoes them', async () => {
     const project = await tinyProject(dir);

@@ -1,27 +1,19 @@
 // `cli import-geo`: township boundaries from a GeoJSON written here into a project without
 // geography — a dry run writes nothing, a real run writes and names its backup, a file that
 // joins no township and a wrong layer are refused in Chinese with a non-zero exit code.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import type { GeoImportResult, GeoMap } from '../../shared/geo/api';
 import { generateCounty } from '../../shared/sample';
+import { cliEnv, cliRunner } from '../helpers/cli';
 import { projectFile, resultOf } from '../helpers/backend';
 import { tempDir } from '../helpers/temp';
 
-const run = promisify(execFile);
-const tsx = path.resolve('node_modules/.bin/tsx');
-const cli = path.resolve('electron/cli/main.ts');
 const dir = tempDir('csp-cli-geo-');
-const env = { ...process.env, CSP_DATA_DIR: path.join(dir, 'data') };
-const cliRun = (args: string[]) =>
-  run(tsx, [cli, ...args], { env, maxBuffer: 64 * 1024 * 1024 }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const env = cliEnv(path.join(dir, 'data'));
+const cliRun = cliRunner(env);
 
 const county = generateCounty();
 const boundaries = county.geography!.townships;

@@ -1,25 +1,17 @@
 // `cli inclusion-set`: pupils with disabilities, 随迁子女 and school groups edited from the command
 // line through inclusion.edit; a count not given keeps its value, each edit is numbered and
 // undone by `edit-undo`, JSON comes from a file or standard input, and errors are in Chinese.
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { CLI, cliEnv, cliRunner, TSX } from '../helpers/cli';
 import { tinyProject } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 
-const run = promisify(execFile);
-const tsx = path.resolve('node_modules/.bin/tsx');
-const cli = path.resolve('electron/cli/main.ts');
-
 describe('cli inclusion-set', { timeout: 600_000 }, () => {
   const dir = tempDir('csp-cli-inclusion-');
-  const env = { ...process.env, CSP_DATA_DIR: path.join(dir, 'data') };
-  const cliRun = (args: string[]) =>
-    run(tsx, [cli, ...args], { env }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
+  const env = cliEnv(path.join(dir, 'data'));
+  const cliRun = cliRunner(env);
 
   it('sets counts and groups by flag, keeps the counts not given, takes JSON on stdin, and undoes by number', async () => {
     const project = await tinyProject(dir);
@@ -34,7 +26,7 @@ describe('cli inclusion-set', { timeout: 600_000 }, () => {
     const extended = await cliRun(['inclusion-set', project, 'group', '城关共同体', '--add-members', '城关九年一贯制学校']);
     expect(extended.stdout).toBe('已修改学校集团“城关共同体”，修改编号 4：\n  成员学校：青山乡中心小学 → 青山乡中心小学、城关九年一贯制学校\n');
 
-    const stdin = spawnSync(tsx, [cli, 'inclusion-set', project, '--json', '-'], {
+    const stdin = spawnSync(TSX, [CLI, 'inclusion-set', project, '--json', '-'], {
       env, encoding: 'utf8', input: JSON.stringify({ what: 'migrants', school: '城关第一小学', year: 2024, pupils: 120, purchased: null }),
     });
     expect(stdin.status).toBe(0);

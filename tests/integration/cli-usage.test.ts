@@ -5,20 +5,15 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createProjectWithData } from '../../electron/backend/services/project';
 import { generateCounty } from '../../shared/sample';
+import { CLI, cliEnv, cliRunner, TSX } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 const run = promisify(execFile);
-const tsx = path.resolve('node_modules/.bin/tsx');
-const cli = path.resolve('electron/cli/main.ts');
 
 describe('cli wrong usage', () => {
   const dataDir = path.join(tempDir('csp-cli-usage-'), 'data');
-  const env = { ...process.env, CSP_DATA_DIR: dataDir };
-  const cliRun = (args: string[]) =>
-    run(tsx, [cli, ...args], { env }).then(
-      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-    );
+  const env = cliEnv(dataDir);
+  const cliRun = cliRunner(env);
   const project = path.join(tempDir('csp-cli-usage-'), '某县.csplan');
 
   it('answers an unknown option in Chinese with the command’s usage line, exit 2, nothing on stdout', async () => {
@@ -79,7 +74,7 @@ describe('cli wrong usage', () => {
     const file = path.join(tempDir('csp-cli-usage-'), '示例县.csplan');
     (await createProjectWithData(file, generateCounty())).close();
     const piped = (args: string[]) => {
-      const quoted = [tsx, cli, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+      const quoted = [TSX, CLI, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
       return run('bash', ['-c', `set -o pipefail; ${quoted} | head -c 100 > /dev/null`], { env }).then(
         (r) => ({ code: 0, stderr: r.stderr }),
         (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),

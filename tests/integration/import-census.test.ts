@@ -8,11 +8,11 @@ import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
-import { backendPerTest } from '../helpers/backend-session';
+import { withBackend } from '../helpers/backend';
 
 const FIXTURE = path.resolve('tests/fixtures/real/census-2020-county/区县人口-2020普查格式.xlsx');
 
-const session = backendPerTest('csp-census-');
+const session = withBackend('csp-census-');
 const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 
 /** The file's own sums over its county rows (not 全国, not the cities), by sex. */

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
 import { xlsxOf } from '../helpers/import-files';
-import { backendPerTest } from '../helpers/backend-session';
+import { withBackend } from '../helpers/backend';
 
-const session = backendPerTest('csp-first-');
+const session = withBackend('csp-first-');
 const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 
 describe('the first import into an empty project', () => {

@@ -5,31 +5,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { journalOf } from '../../electron/backend/db/import-journal';
 import { IMPORT_KIND_WRITERS } from '../../electron/backend/import/kind-writers';
 import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, type ImportRecord, type ImportResult } from '../../shared/import';
+import { withBackend } from '../helpers/backend';
 import { xlsxOf } from '../helpers/import-files';
 import { dumpData, IMPORT_AUDIT_TABLES, tinyProject } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
 
-let dir: string;
+const session = withBackend('csp-import-kinds-');
 let project: string;
-let backend: Backend;
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const { ok } = session;
 
 beforeEach(async () => {
-  dir = tempDir('csp-import-kinds-');
-  project = await tinyProject(dir);
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+  project = await tinyProject(session.dir);
 });
-afterEach(() => backend.close());
 
 describe('import kinds in the backend', () => {
   it('has a writer for exactly the registered kinds', () => {
@@ -46,14 +37,14 @@ describe('import kinds in the backend', () => {
       const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(book.Sheets[book.SheetNames[0] ?? '']!, { header: 1, defval: null });
       // A new township too, so that every kind's township writes are held to its declaration.
       const filled = rows.slice(1).map((r) => r.map((v) => (typeof v === 'string' ? v.replace('城关镇（示例）', '新设镇').replace('城关镇', '新设镇').replace('（示例）', '') : v)));
-      const file = path.join(dir, `填好的${fileName}`);
+      const file = path.join(session.dir, `填好的${fileName}`);
       fs.writeFileSync(file, xlsxOf([rows[0]!, ...filled]));
       const r = await ok<ImportResult>('import.run', { path: file, kind, createTownships: true, acceptWarnings: true });
       expect(r.ok, JSON.stringify(r.issues.filter((i) => i.severity !== 'info').slice(0, 3))).toBe(true);
       expect(r.backup).toMatch(new RegExp(`导入前-${IMPORT_KIND_WRITERS[kind].backupLabel}\\.csplan$`));
       const [record] = await ok<ImportRecord[]>('import.list', {});
       expect(record).toMatchObject({ kind, kindLabel: IMPORT_KIND_REGISTRY[kind].label });
-      backend.close();
+      session.backend.close();
 
       const db = new Database(project, { readonly: true });
       const tables = new Set(journalOf(db, r.importId!).map((e) => e.tbl));
@@ -65,7 +56,7 @@ describe('import kinds in the backend', () => {
 
       await ok('project.open', { path: project });
       await ok('import.undo', { importId: r.importId });
-      backend.close();
+      session.backend.close();
       expect(dumpData(project, IMPORT_AUDIT_TABLES)).toEqual(before);
     });
   }

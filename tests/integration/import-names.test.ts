@@ -4,50 +4,41 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_NAME_LENGTH } from '../../shared/domain';
 import type { ImportResult } from '../../shared/import';
+import { withBackend } from '../helpers/backend';
 import { xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
 
-let dir: string;
+const session = withBackend('csp-names-');
 let project: string;
-let backend: Backend;
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const { ok } = session;
 
 beforeEach(async () => {
-  dir = tempDir('csp-names-');
-  project = await tinyProject(dir);
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+  project = await tinyProject(session.dir);
   await ok('project.open', { path: project });
 });
-afterEach(() => backend.close());
 
 const LONG_TOWNSHIP = `${'长'.repeat(MAX_NAME_LENGTH - 6)}经济技术开发区`.slice(0, MAX_NAME_LENGTH - 2) + '街道';
 const LONG_SCHOOL = `${LONG_TOWNSHIP.slice(0, 60)}第一实验小学（东校区）`;
 
 function file(name: string, rows: (string | number)[][]): string {
-  const p = path.join(dir, name);
+  const p = path.join(session.dir, name);
   fs.writeFileSync(p, xlsxOf([['学校标识码', '学校名称', '乡镇', '一年级班数', '一年级学生数'], ...rows]));
   return p;
 }
 
 /** Rows as stored (the project is closed to read it, then opened again). */
 async function stored(sql: string): Promise<unknown[]> {
-  backend.close();
+  session.backend.close();
   const db = new Database(project, { readonly: true });
   try {
     return db.prepare(sql).raw().all();
   } finally {
     db.close();
-    backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+    session.restart();
     await ok('project.open', { path: project });
   }
 }

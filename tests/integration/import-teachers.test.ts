@@ -11,13 +11,13 @@ import type { SchoolDetail } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
 import type { DataTable } from '../../shared/templates/layouts';
 import { SCHOOLS } from '../fixtures/real/teacher-table/make-workbook';
-import { backendPerTest } from '../helpers/backend-session';
+import { withBackend } from '../helpers/backend';
 import { xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
 
 const FIXTURE = path.resolve('tests/fixtures/real/teacher-table/教职工情况.xlsx');
 
-const session = backendPerTest('csp-teachers-import-');
+const session = withBackend('csp-teachers-import-');
 const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 
 type Row = { school: string; year: number; dimension: string; category: string; count: number };

@@ -7,11 +7,11 @@ import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
-import { backendPerTest } from '../helpers/backend-session';
+import { withBackend } from '../helpers/backend';
 
 const FIXTURE = path.resolve('tests/fixtures/real/traditional-schools/國民小學校別資料.xlsx');
 
-const session = backendPerTest('csp-trad-');
+const session = withBackend('csp-trad-');
 const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 
 function fileSums(): { students: number; classes: number; teachers: number; schools: number } {

@@ -14,11 +14,11 @@ import type { DataTable } from '../../shared/templates/layouts';
 import type { EditResult } from '../../shared/domain/edits';
 import { xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
-import { backendPerTest } from '../helpers/backend-session';
+import { withBackend } from '../helpers/backend';
 
 const FIXTURE = path.join(__dirname, '../fixtures/villages/小河县村社区.csv');
 
-const session = backendPerTest('csp-villages-');
+const session = withBackend('csp-villages-');
 const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);
 let dir: string;
 let project: string;

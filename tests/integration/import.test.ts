@@ -5,35 +5,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { createProjectWithData } from '../../electron/backend/services/project';
 import type { DataTable } from '../../shared/templates/layouts';
 import type { ImportAnalysis, ImportCheck, ImportFileStatus, ImportRecord, ImportResult, MappingTemplate } from '../../shared/import';
 import { generateCounty } from '../../shared/sample';
 import { toXlsxBytes } from '../../electron/backend/io/table-writer';
+import { withBackend } from '../helpers/backend';
 import { messySchoolsGbkCsv, messySchoolsXls, messySchoolsXlsx, xlsxOf } from '../helpers/import-files';
 import { dumpData, IMPORT_AUDIT_TABLES, tinyProject } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
 
-let dir: string;
+const session = withBackend('csp-import-');
 let project: string;
-let backend: Backend;
 
-async function ok<T>(method: string, input: unknown, be: Backend = backend): Promise<T> {
+async function ok<T>(method: string, input: unknown, be: Backend = session.backend): Promise<T> {
   const res = await be.dispatch(method, input);
   if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
   return res.result as T;
 }
 
 async function fails(method: string, input: unknown): Promise<{ code: string; message: string }> {
-  const res = await backend.dispatch(method, input);
+  const res = await session.backend.dispatch(method, input);
   if (res.ok) throw new Error(`${method} should have failed`);
   return res.error;
 }
 
 function write(name: string, bytes: Buffer | string): string {
-  const file = path.join(dir, name);
+  const file = path.join(session.dir, name);
   fs.writeFileSync(file, bytes);
   return file;
 }
@@ -48,12 +47,9 @@ async function reopen(): Promise<void> {
 }
 
 beforeEach(async () => {
-  dir = tempDir('csp-import-');
-  project = await tinyProject(dir);
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+  project = await tinyProject(session.dir);
   await reopen();
 });
-afterEach(() => backend.close());
 
 /** The wizard's path: upload in chunks (as the browser does), read, analyse. */
 async function wizardOpen(bytes: Buffer, fileName: string, encoding?: string): Promise<ImportFileStatus> {
@@ -76,7 +72,7 @@ async function wizardOpen(bytes: Buffer, fileName: string, encoding?: string): P
 
 describe('the wizard, call by call', () => {
   it('imports the messy workbook and undoes it exactly', async () => {
-    backend.close();
+    session.backend.close();
     const original = data();
     await reopen();
 
@@ -107,7 +103,7 @@ describe('the wizard, call by call', () => {
     expect(undo.restored).toBe(records[0]?.changes);
     expect((await ok<ImportRecord[]>('import.list', {}))[0]?.undoneAt).not.toBeNull();
     expect((await fails('import.undo', { importId: 1 })).message).toMatch(/已于.*撤销过/);
-    backend.close();
+    session.backend.close();
     expect(data()).toEqual(original);
   });
 
@@ -150,25 +146,25 @@ describe('the wizard, call by call', () => {
   });
 
   it('refuses to undo an import whose rows a later import changed, then undoes both in order', async () => {
-    backend.close();
+    session.backend.close();
     const original = data();
     await reopen();
     const a = write('a.xlsx', xlsxOf([['学校标识码', '学校名称', '一年级班数', '一年级学生数'], ['9909990001', '城关第一小学', 3, 140]]));
     const b = write('b.xlsx', xlsxOf([['学校标识码', '学校名称', '一年级班数', '一年级学生数'], ['9909990001', '城关第一小学', 3, 150]]));
     expect((await ok<ImportResult>('import.run', { path: a, kind: 'schools', year: 2024 })).importId).toBe(1);
     expect((await ok<ImportResult>('import.run', { path: b, kind: 'schools', year: 2024 })).importId).toBe(2);
-    backend.close();
+    session.backend.close();
     const afterBoth = data();
     await reopen();
     const refused = await fails('import.undo', { importId: 1 });
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toMatch(/第 2 次/);
-    backend.close();
+    session.backend.close();
     expect(data()).toEqual(afterBoth);
     await reopen();
     await ok('import.undo', { importId: 2 });
     await ok('import.undo', { importId: 1 });
-    backend.close();
+    session.backend.close();
     expect(data()).toEqual(original);
   });
 
@@ -198,7 +194,7 @@ describe('the wizard, call by call', () => {
     expect(again.columns.map((c) => c.target)).toEqual(['name', 'township', 'students:primary:1']);
     expect((await ok<MappingTemplate[]>('import.templates', { kind: 'schools' })).map((t) => t.name)).toEqual(['某县统计表']);
     expect(await ok('import.deleteTemplate', { name: '某县统计表' })).toEqual({ deleted: true });
-    const bad = await backend.dispatch('import.saveTemplate', { name: 'x', mapping: { ...mapping, columns: [{ header: 'a', target: 'students:mars:9' }] } });
+    const bad = await session.backend.dispatch('import.saveTemplate', { name: 'x', mapping: { ...mapping, columns: [{ header: 'a', target: 'students:mars:9' }] } });
     expect(!bad.ok && bad.error.message).toMatch(/无法识别/);
   });
 
@@ -239,22 +235,22 @@ describe('reading in the background', () => {
 
 describe('round trip with the export', () => {
   it('an exported county re-imports into an empty project to the same data', async () => {
-    const source = await createProjectWithData(path.join(dir, '示例县.csplan'), generateCounty());
+    const source = await createProjectWithData(path.join(session.dir, '示例县.csplan'), generateCounty());
     source.close();
-    const exporter = createBackend({ dataDir: path.join(dir, 'data2'), shell: 'cli' });
+    const exporter = createBackend({ dataDir: path.join(session.dir, 'data2'), shell: 'cli' });
     await ok('project.open', { path: source.path }, exporter);
     const files: Record<string, string> = {};
     for (const kind of ['population', 'births', 'schools', 'enrolment', 'special_needs', 'migrants', 'school_groups'] as const) {
       files[kind] = write(`${kind}.xlsx`, toXlsxBytes(await ok<DataTable>('data.export', { kind }, exporter)));
     }
     exporter.close();
-    const target = path.join(dir, '空县.csplan');
+    const target = path.join(session.dir, '空县.csplan');
     await ok('project.create', { path: target, name: '空县', countyCode: '990101' });
     const run = (kind: string, file: string) => ok<ImportResult>('import.run', { path: file, kind, createTownships: true, acceptWarnings: true });
     const results = [await run('population', files.population!), await run('births', files.births!), await run('schools', files.schools!), await run('schools', files.enrolment!)];
     for (const kind of ['special_needs', 'migrants', 'school_groups'] as const) results.push(await run(kind, files[kind]!));
     for (const r of results) expect(r.ok, JSON.stringify(r.issues.filter((i) => i.severity === 'error').slice(0, 3))).toBe(true);
-    backend.close();
+    session.backend.close();
     const a = dumpData(source.path, [...IMPORT_AUDIT_TABLES, 'meta', 'townships', 'school_totals']);
     const b = dumpData(target, [...IMPORT_AUDIT_TABLES, 'meta', 'townships', 'school_totals']);
     for (const table of ['schools', 'enrolment', 'staff', 'special_needs', 'migrant_pupils', 'school_groups']) expect(b[table], table).toEqual(a[table]);
@@ -276,13 +272,13 @@ describe('round trip with the export', () => {
 describe('the command line', () => {
   const exec = promisify(execFile);
   const cli = (args: string[]) =>
-    exec('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: path.resolve('.'), env: { ...process.env, CSP_DATA_DIR: path.join(dir, 'cli-data') } }).then(
+    exec('npx', ['tsx', 'electron/cli/main.ts', ...args], { cwd: path.resolve('.'), env: { ...process.env, CSP_DATA_DIR: path.join(session.dir, 'cli-data') } }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
 
   it('imports with --json in the documented shape, exits non-zero when blocked, and undoes', async () => {
-    backend.close();
+    session.backend.close();
     const file = write('统计.xlsx', messySchoolsXlsx());
     const mappingFile = write('映射.json', JSON.stringify({ format: 'csp-import-mapping', version: 1, kind: 'schools', columns: [{ header: '专任教师（人）', target: 'ignore' }] }));
     const blocked = await cli(['import', project, 'schools', file, '--json']);

@@ -3,35 +3,22 @@
 // the same table as a new file, and then takes the facilities-only and 寄宿 types.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/backend/db/migrations/index';
 import { createProjectFile, openProjectFile } from '../../electron/backend/db/project-file';
 import type { PlanDetail } from '../../shared/plan';
 import { J1, P1, P2, planCounty, T2 } from '../fixtures/plan-county';
-import { tempDir } from '../helpers/temp';
+import { withBackend } from '../helpers/backend';
 
-let dir: string;
-let backend: Backend;
-
-beforeEach(() => {
-  dir = tempDir('csp-v11-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
+const session = withBackend('csp-v11-');
+const { ok } = session;
 
 const COLUMNS = 'id, plan_id, type, name, school, kind, township, classes, seats, start_year, completion_year, receivers';
 
 /** A project file as version 7 left it: a plan with a 新建 (id 5) and a 撤并 into it (id 9). */
 async function version7File(): Promise<string> {
-  const file = path.join(dir, '旧版.csplan');
+  const file = path.join(session.dir, '旧版.csplan');
   const empty = new Database(file);
   empty.pragma(`application_id = ${APPLICATION_ID}`);
   empty.close();
@@ -81,9 +68,9 @@ describe('migration v11 (project types checked in code)', () => {
     const plan = await ok<PlanDetail>('plan.get', { plan: 1 });
     expect(plan.projects.map((p) => [p.id, p.type, p.boardingPlaces])).toEqual([[5, '新建', 0], [9, '撤并', 0]]);
     expect(plan.projects[1]?.receivers).toEqual([{ school: 'new:5', share: 1 }]);
-    backend.close();
+    session.backend.close();
     expect(projectRows(file)).toEqual(before);
-    const fresh = await createProjectFile(path.join(dir, '新建.csplan'));
+    const fresh = await createProjectFile(path.join(session.dir, '新建.csplan'));
     fresh.close();
     expect(tableShape(file)).toEqual(tableShape(fresh.path));
     const db = new Database(file, { readonly: true });
@@ -93,7 +80,7 @@ describe('migration v11 (project types checked in code)', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
 
-    backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+    session.restart();
     await ok('project.open', { path: file });
     const after = await ok<PlanDetail>('plan.addProjects', {
       plan: 1,

@@ -3,27 +3,20 @@
 // same import schema (but the CHECK) as before and as a new file, and its imports can still be undone.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { commitPlan } from '../../electron/backend/db/imports';
 import { APPLICATION_ID, MIGRATIONS } from '../../electron/backend/db/migrations/index';
 import { createProjectFile, openProjectFile } from '../../electron/backend/db/project-file';
 import { analyseSheet, importTemplate, planImport, TownshipIndex, type ImportKind, type ValidateContext } from '../../shared/import';
 import { tinyCounty } from '../fixtures/tiny-county';
+import { withBackend } from '../helpers/backend';
 import { dumpData, IMPORT_AUDIT_TABLES } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
 
 const IMPORT_TABLES = ['imports', 'import_issues', 'import_changes'];
 
-let dir: string;
-let backend: Backend;
-
-beforeEach(() => {
-  dir = tempDir('csp-v5-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
+const session = withBackend('csp-v5-');
+const { ok } = session;
 
 /** A filled-in blank template of this kind, planned against the file's county. */
 function templatePlan(kind: ImportKind, year: number) {
@@ -42,7 +35,7 @@ function templatePlan(kind: ImportKind, year: number) {
 
 /** A project file as version 4 of the program left it, with three imports; and its data before them. */
 async function version4File(): Promise<{ file: string; data: Record<string, unknown[]> }> {
-  const file = path.join(dir, '旧版.csplan');
+  const file = path.join(session.dir, '旧版.csplan');
   const empty = new Database(file);
   empty.pragma(`application_id = ${APPLICATION_ID}`);
   empty.close();
@@ -69,7 +62,7 @@ async function version4File(): Promise<{ file: string; data: Record<string, unkn
  * added for the writes and dropped again, so the file keeps version 4's schema.
  */
 async function laterColumns(db: Database.Database): Promise<LaterColumn[]> {
-  const latest = await createProjectFile(path.join(dir, '最新.csplan'));
+  const latest = await createProjectFile(path.join(session.dir, '最新.csplan'));
   const cols = (d: Database.Database, t: string) =>
     d.prepare('SELECT name, type, "notnull" AS "notNull", dflt_value AS dflt FROM pragma_table_info(?)').all(t) as Omit<LaterColumn, 'table'>[];
   try {
@@ -138,12 +131,6 @@ function importSchema(file: string): unknown {
   }
 }
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const res = await backend.dispatch(method, input);
-  if (!res.ok) throw new Error(`${method} → ${res.error.code}: ${res.error.message}`);
-  return res.result as T;
-}
-
 describe('migration v5 (import kinds checked in code)', () => {
   it('keeps every import, issue and journal chunk of a version-4 file, and its imports still undo', async () => {
     const { file, data } = await version4File();
@@ -155,10 +142,10 @@ describe('migration v5 (import kinds checked in code)', () => {
     expect(dumpData(file, IMPORT_AUDIT_TABLES)).not.toEqual(data);
 
     await ok('project.open', { path: file });
-    backend.close();
+    session.backend.close();
     expect(rowsOf(file)).toEqual(before);
     expect(importSchema(file)).toEqual(schemaBefore);
-    const fresh = await createProjectFile(path.join(dir, '新建.csplan'));
+    const fresh = await createProjectFile(path.join(session.dir, '新建.csplan'));
     fresh.close();
     expect(importSchema(fresh.path)).toEqual(schemaBefore);
     const db = new Database(file, { readonly: true });
@@ -168,13 +155,13 @@ describe('migration v5 (import kinds checked in code)', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
 
-    backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+    session.restart();
     await ok('project.open', { path: file });
     // The journal still knows what came later: the first import's school is used by the third's rows.
-    const refused = await backend.dispatch('import.undo', { importId: 1 });
+    const refused = await session.backend.dispatch('import.undo', { importId: 1 });
     expect(!refused.ok && refused.error.message).toMatch(/无法撤销第 1 次导入.*已被之后加入的在校生数据使用/);
     for (const importId of [3, 2, 1]) await ok('import.undo', { importId });
-    backend.close();
+    session.backend.close();
     expect((rowsOf(file).imports as unknown[][]).map((r) => [r[0], r[15] !== null])).toEqual([[1, true], [2, true], [3, true]]);
     // Tables later migrations add are empty; every table the version-4 file had holds its data
     // again (in the columns it had then).

@@ -5,30 +5,27 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../electron/backend/db/backups';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { createProjectFile } from '../../electron/backend/db/project-file';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary, type ProjectInput } from '../../shared/plan';
 import { J1, P1, P2, planCounty, T2 } from '../fixtures/plan-county';
-import { resultOf } from '../helpers/backend';
-import { tempDir } from '../helpers/temp';
+import { withBackend } from '../helpers/backend';
 
 const execRun = promisify(execFile);
-let backend: Backend;
-let dir: string;
+const session = withBackend('csp-plan-');
 
-const ok = <T>(method: string, input: unknown) => resultOf<T>(backend.dispatch(method, input));
+const { ok } = session;
 
 async function refused(method: string, input: unknown): Promise<{ code: string; message: string }> {
-  const res = await backend.dispatch(method, input);
+  const res = await session.backend.dispatch(method, input);
   if (res.ok) throw new Error(`${method} should have been refused`);
   return res.error;
 }
 
 async function planProject(): Promise<string> {
-  const file = await createProjectFile(path.join(dir, '小河县.csplan'));
+  const file = await createProjectFile(path.join(session.dir, '小河县.csplan'));
   insertCountyData(file.db, planCounty());
   file.close();
   await ok('project.open', { path: file.path });
@@ -36,12 +33,6 @@ async function planProject(): Promise<string> {
 }
 
 const newSchool: ProjectInput = { type: '新建', name: '城关第二小学', kind: 'primary', township: T2, classes: 12, seats: 540, completionYear: 2027 };
-
-beforeEach(() => {
-  dir = tempDir('csp-plan-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
 
 describe('plans and targets', () => {
   it('creates a plan from the data year with the national default targets', async () => {
@@ -173,7 +164,7 @@ describe('projects', () => {
 describe('evaluation', () => {
   it('says when the demand could not be projected, and still shows the seats', async () => {
     // Schools without any enrolment record: nothing to project from.
-    const file = await createProjectFile(path.join(dir, '空县.csplan'));
+    const file = await createProjectFile(path.join(session.dir, '空县.csplan'));
     insertCountyData(file.db, { ...planCounty(), enrolment: [], staff: [] });
     file.close();
     await ok('project.open', { path: file.path });
@@ -197,11 +188,11 @@ describe('evaluation', () => {
   it('prints the same numbers on the command line, and adds projects from a JSON file', async () => {
     const file = await planProject();
     await ok('plan.create', {});
-    backend.close();
+    session.backend.close();
     const tsx = path.resolve('node_modules/.bin/tsx');
     const cli = path.resolve('electron/cli/main.ts');
-    const env = { ...process.env, CSP_DATA_DIR: path.join(dir, 'cli-data') };
-    const json = path.join(dir, '项目.json');
+    const env = { ...process.env, CSP_DATA_DIR: path.join(session.dir, 'cli-data') };
+    const json = path.join(session.dir, '项目.json');
     fs.writeFileSync(json, JSON.stringify([
       { type: '新建', name: '城关第二小学', kind: 'primary', township: '东城街道', classes: 12, seats: 540, completionYear: 2027 },
       { type: '撤并', name: '青山乡中心小学撤并', school: '青山乡中心小学', completionYear: 2028, receivers: [{ school: '城关第一小学', share: 0.75 }, { school: '城关第二小学', share: 0.25 }] },
@@ -211,7 +202,7 @@ describe('evaluation', () => {
     const { stdout } = await execRun(tsx, [cli, 'evaluate', file, '--plan', '十五五', '--json'], { env, maxBuffer: 64 * 1024 * 1024 });
     const printed = JSON.parse(stdout) as { plan: { name: string }; targets: unknown[]; gaps: unknown[]; schools: { code: string; utilisation: unknown[]; level: unknown[] }[]; balance: { primary: { indicators: unknown[]; schools: { code: string; ok: boolean; shortfalls: { key: string; withinRemainder: boolean }[] }[] } }; classes: { byStage: unknown }[]; warnings: unknown[]; teachers: { byTownship: unknown[]; missingStaff: unknown[] } };
 
-    backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
+    session.restart();
     await ok('project.open', { path: file });
     const ev = await ok<PlanEvaluation>('plan.evaluate', { name: '十五五' });
     expect(printed.plan.name).toBe('十五五');

@@ -2,27 +2,18 @@
 // its enrolment (a real panel ending 2017 in a project made with the default 2025) says where its
 // forecasts and plans really start, without changing the stored base year.
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import type { ProjectInfo, ProjectSummary } from '../../shared/api/types';
 import type { ProjectionResult } from '../../shared/projection/types';
-import { resultOf } from '../helpers/backend';
+import { withBackend } from '../helpers/backend';
 import { tinyProject } from '../helpers/project';
-import { tempDir } from '../helpers/temp';
 
-let backend: Backend;
-let dir: string;
-const ok = <T>(method: string, input: unknown = {}) => resultOf<T>(backend.dispatch(method, input));
-
-beforeEach(() => {
-  dir = tempDir('csp-data-year-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-});
-afterEach(() => backend.close());
+const session = withBackend('csp-data-year-');
+const { ok } = session;
 
 describe('project summary dataYear', () => {
   it('is the year forecasts start from: the last enrolment year up to the base year', async () => {
-    const opened = await ok<ProjectSummary>('project.open', { path: await tinyProject(dir) });
+    const opened = await ok<ProjectSummary>('project.open', { path: await tinyProject(session.dir) });
     const last = Math.max(...(await ok<ProjectInfo>('project.info')).enrolmentYears);
     expect(opened.dataYear).toBe(Math.min(last, opened.baseYear));
 
@@ -34,7 +25,7 @@ describe('project summary dataYear', () => {
   });
 
   it('is null without enrolment', async () => {
-    const created = await ok<ProjectSummary>('project.create', { path: path.join(dir, '空县.csplan'), name: '空县' });
+    const created = await ok<ProjectSummary>('project.create', { path: path.join(session.dir, '空县.csplan'), name: '空县' });
     expect(created.dataYear).toBeNull();
   });
 });

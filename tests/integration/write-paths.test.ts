@@ -4,34 +4,26 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../electron/backend/db/backups';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { createProjectFile } from '../../electron/backend/db/project-file';
 import { planCounty, T2 } from '../fixtures/plan-county';
-import { tempDir } from '../helpers/temp';
+import { withBackend } from '../helpers/backend';
 
-let backend: Backend;
-let dir: string;
-
-beforeEach(() => {
-  dir = tempDir('csp-writes-');
-  backend = createBackend({ dataDir: path.join(dir, 'data'), shell: 'cli' });
-});
-afterEach(() => backend.close());
+const session = withBackend('csp-writes-', 'cli');
 
 async function county(): Promise<string> {
-  const file = await createProjectFile(path.join(dir, '小河县.csplan'));
+  const file = await createProjectFile(path.join(session.dir, '小河县.csplan'));
   insertCountyData(file.db, planCounty());
   file.close();
-  const res = await backend.dispatch('project.open', { path: file.path });
+  const res = await session.backend.dispatch('project.open', { path: file.path });
   expect(res.ok).toBe(true);
   return file.path;
 }
 
 function rows(file: string, table: string): unknown[] {
-  backend.close();
+  session.backend.close();
   const db = new Database(file);
   try {
     return db.prepare(`SELECT * FROM ${table}`).all();
@@ -43,7 +35,7 @@ function rows(file: string, table: string): unknown[] {
 describe('refused writes leave nothing behind', () => {
   it('projection.saveDevelopment: a missing development does not store the built-in scenarios', async () => {
     const file = await county();
-    const res = await backend.dispatch('projection.saveDevelopment', {
+    const res = await session.backend.dispatch('projection.saveDevelopment', {
       id: 999,
       development: { name: '城东新区', township: T2, dwellings: 3000, completionYear: 2028, scenario: '中' },
     });
@@ -53,10 +45,10 @@ describe('refused writes leave nothing behind', () => {
 
   it('plan.addProjects and import.undo: a refused call leaves no extra restore point', async () => {
     const file = await county();
-    const created = await backend.dispatch('plan.create', {});
+    const created = await session.backend.dispatch('plan.create', {});
     const planId = (created as { result: { id: number } }).result.id;
     const before = listBackups(file).length;
-    const res = await backend.dispatch('plan.addProjects', {
+    const res = await session.backend.dispatch('plan.addProjects', {
       plan: planId,
       projects: [
         { type: '新建', name: '城关第二小学', kind: 'primary', township: T2, completionYear: 2028, classes: 12, seats: 540 },
@@ -65,7 +57,7 @@ describe('refused writes leave nothing behind', () => {
     });
     // Refused by the check of the school it names, which runs after the backup was taken.
     expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '找不到学校标识码为 99999999 的学校。' } });
-    expect(await backend.dispatch('import.undo', { importId: 42 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await session.backend.dispatch('import.undo', { importId: 42 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(listBackups(file)).toHaveLength(before);
     expect(rows(file, 'plan_projects')).toEqual([]);
   });
@@ -73,7 +65,7 @@ describe('refused writes leave nothing behind', () => {
 
 describe('creating a project', () => {
   it('leaves no half-made project when the process dies after the data went in but before the file is whole', async () => {
-    const file = path.join(dir, '中断.csplan');
+    const file = path.join(session.dir, '中断.csplan');
     // The child dies by SIGKILL right after the county's transaction: no chance to clean up.
     const script = `
       const { createProjectFile } = require(${JSON.stringify(path.resolve('electron/backend/db/project-file.ts'))});
@@ -94,7 +86,7 @@ describe('creating a project', () => {
       }
     }
     // The name is free for the next attempt, which succeeds.
-    const res = await backend.dispatch('project.create', { path: file, name: '示例县', sample: true });
+    const res = await session.backend.dispatch('project.create', { path: file, name: '示例县', sample: true });
     expect(res.ok).toBe(true);
   });
 });

@@ -6,18 +6,22 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { typeArea, type AnnexChart, type ChartPanel, type Paper } from '../../../shared/annex';
 import { PRIMARY_COLOR, STAGE_COLOR } from '../../../shared/domain';
 import { HEI_STACK } from './fonts';
+import { forgetIfRejected } from '../services/forget-rejected';
 
 type ECharts = typeof import('echarts/core');
 
 let loading: Promise<ECharts> | null = null;
 
-/** ECharts with the parts the figures use, loaded once. */
+/** ECharts with the parts the figures use, loaded once (again after a failed load). */
 function printEcharts(): Promise<ECharts> {
-  loading ??= Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
-    ([echarts, charts, components, renderers]) => {
-      echarts.use([charts.BarChart, charts.LineChart, components.GridComponent, components.LegendComponent, components.TitleComponent, renderers.SVGRenderer]);
-      return echarts;
-    },
+  loading ??= forgetIfRejected(
+    Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'), import('echarts/renderers')]).then(
+      ([echarts, charts, components, renderers]) => {
+        echarts.use([charts.BarChart, charts.LineChart, components.GridComponent, components.LegendComponent, components.TitleComponent, renderers.SVGRenderer]);
+        return echarts;
+      },
+    ),
+    () => (loading = null),
   );
   return loading;
 }

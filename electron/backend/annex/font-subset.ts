@@ -4,6 +4,7 @@
 // large CJK face used, whatever the amount of text, and a subset of a few hundred glyphs
 // costs next to nothing.
 import fs from 'node:fs';
+import { forgetIfRejected } from '../services/forget-rejected';
 
 // The backend's TypeScript libraries carry no WebAssembly declarations; this much is used.
 interface Wasm {
@@ -35,11 +36,11 @@ const HB_MEMORY_MODE_WRITABLE = 2;
 let compiled: Promise<object> | null = null;
 
 function subsetModule(): Promise<object> {
-  if (!compiled) {
-    compiled = (async () => wasm.compile(await fs.promises.readFile(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))))();
-    // A failed load is tried again by the next print.
-    compiled.catch(() => (compiled = null));
-  }
+  // A failed load is tried again by the next print.
+  compiled ??= forgetIfRejected(
+    (async () => wasm.compile(await fs.promises.readFile(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'))))(),
+    () => (compiled = null),
+  );
   return compiled;
 }
 

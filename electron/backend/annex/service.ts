@@ -31,6 +31,7 @@ import { listScenarios } from '../services/projection';
 import { ANNEX_SOURCES, AnnexScope, type PlanChoice } from './sources';
 import { writeAnnexXlsx } from './xlsx';
 import { DataVersionCache } from '../services/data-version-cache';
+import { forgetIfRejected } from '../services/forget-rejected';
 
 export interface AnnexRequest extends PlanChoice {
   annexes: AnnexSelection[];
@@ -104,7 +105,10 @@ const sectionBodies = new WeakMap<AnnexContent, Promise<string>>();
 function sectionBody(content: AnnexContent): Promise<string> {
   let body = sectionBodies.get(content);
   if (body === undefined) {
-    body = annexBodyHtml(content);
+    const drawing = annexBodyHtml(content);
+    body = forgetIfRejected(drawing, () => {
+      if (sectionBodies.get(content) === drawing) sectionBodies.delete(content);
+    });
     sectionBodies.set(content, body);
   }
   return body;
@@ -134,7 +138,8 @@ export async function annexPreview(file: ProjectFile, request: AnnexRequest, now
         contents,
         request.annexes.map((s) => s.number),
       );
-      return renderAnnexesHtml(annexes, documentTitle(file, request), (_, i) => sectionBody(contents[i] as AnnexContent));
+      const html = renderAnnexesHtml(annexes, documentTitle(file, request), (_, i) => sectionBody(contents[i] as AnnexContent));
+      return forgetIfRejected(html, () => previews.forget(file, key, html));
     }),
   };
 }

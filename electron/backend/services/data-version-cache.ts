@@ -35,6 +35,15 @@ export class DataVersionCache<V> {
     return value;
   }
 
+  /**
+   * Drops `key` if it still holds `value` under the data as they were; an entry built since, or
+   * a slot already replaced by a write, is left alone. Reads no count, so it works after close.
+   */
+  forget(file: ProjectFile, key: string, value: V): void {
+    const slot = this.slots.get(file.db);
+    if (slot?.entries.get(key) === value) slot.entries.delete(key);
+  }
+
   private slotFor(db: Database.Database, changes: number): Slot<V> {
     const slot = this.slots.get(db);
     if (slot && slot.changes === changes) return slot;

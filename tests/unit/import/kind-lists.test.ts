@@ -22,13 +22,16 @@ describe('lists of import kinds', () => {
         onCancel: noop, onTemplate: noop, uploading: null, file: null,
       }),
     );
-    // A word joiner keeps a numeric range (1-4 岁) on one line; it is invisible, so the text read is the description.
-    const shown = html.replaceAll('\u2060', '');
+    // The text a planner reads (and a screen reader hears): the markup's text without its tags.
+    const shown = html.replace(/<[^>]*>/g, '');
     const offered = [...html.matchAll(/data-testid="import-kind-([a-z_]+)"/g)].map((m) => m[1]);
     expect(offered).toEqual([...IMPORT_KINDS]);
     for (const k of IMPORT_KINDS) {
       expect(shown).toContain(IMPORT_KIND_REGISTRY[k].shortLabel);
       expect(shown).toContain(IMPORT_KIND_REGISTRY[k].description);
     }
+    // A numeric range with its unit sits in a span that does not wrap (import.css), so 1-|4 岁 cannot break.
+    expect(IMPORT_KIND_REGISTRY.population.description).toContain('1-4 岁');
+    expect(html).toContain('<span class="import-range">1-4 岁</span>');
   });
 });

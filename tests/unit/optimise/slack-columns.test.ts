@@ -6,7 +6,7 @@ import { freshHighs, solveWith } from '../../../electron/backend/optimise/highs-
 import { checkSolution } from '../../../shared/optimise/check';
 import { greedySolve } from '../../../shared/optimise/greedy';
 import { buildMip, decodeMip, encodeSolution, type SparseMip } from '../../../shared/optimise/model';
-import { dropSlackColumns, withoutRows } from '../../../shared/optimise/slack-columns';
+import { dropSlackColumns } from '../../../shared/optimise/slack-columns';
 import { costOf } from '../../../shared/optimise/solution';
 import { syntheticCounty } from '../../fixtures/optimise-county';
 
@@ -19,23 +19,36 @@ const objective = (mip: SparseMip, v: ArrayLike<number>) => {
 describe('a model without its slack columns', () => {
   const inst = syntheticCounty({ schools: 12, villages: 60, sites: 3, years: 3, sideKm: 12 });
   // As a large county's model goes to the solver: without the group balance rows, which hold
-  // each unmet column in a second row.
+  // each unmet column in a second row (implied by the capacity rows, so the problem is the same).
   const built = buildMip(inst);
-  const { layout } = built;
-  const mip = withoutRows(built.mip, layout.balance.first, layout.balance.count);
-  const slim = dropSlackColumns(mip);
+  const { layout, mip } = built;
+  const slim = dropSlackColumns(mip, layout.balance);
+  const { first, count } = layout.balance;
 
-  it('leaves out exactly the balance rows, and with them kept substitutes nothing', () => {
-    expect(layout.balance.count).toBeGreaterThan(0);
-    expect(mip.numRows).toBe(built.mip.numRows - layout.balance.count);
-    expect(mip.values.length).toBeLessThan(built.mip.values.length);
-    for (const r of [0, layout.balance.first - 1, layout.balance.first, mip.numRows - 1]) {
-      const old = r < layout.balance.first ? r : r + layout.balance.count;
-      expect(Array.from(mip.indices.subarray(mip.starts[r], mip.starts[r + 1]))).toEqual(Array.from(built.mip.indices.subarray(built.mip.starts[old], built.mip.starts[old + 1])));
-      expect(mip.rowLower[r]).toBe(built.mip.rowLower[old]);
-      expect(mip.rowUpper[r]).toBe(built.mip.rowUpper[old]);
+  it('leaves out exactly the balance rows, keeping every other row’s entries but the unmet column, and with them kept substitutes nothing', () => {
+    expect(count).toBeGreaterThan(0);
+    // Rows on both sides of the block, so a misplaced cut would show.
+    expect(first).toBeGreaterThan(0);
+    expect(first + count).toBeLessThan(mip.numRows);
+    expect(slim.mip.numRows).toBe(mip.numRows - count);
+    const original = new Int32Array(slim.mip.numCols);
+    slim.column.forEach((j, c) => {
+      if (j >= 0) original[j] = c;
+    });
+    for (let r = 0; r < slim.mip.numRows; r++) {
+      const old = r < first ? r : r + count;
+      const entries = (m: SparseMip, row: number, col: (c: number) => number) =>
+        Array.from(m.indices.subarray(m.starts[row], m.starts[row + 1]), (c, k) => [col(c), m.values[(m.starts[row] as number) + k]]);
+      const kept = entries(mip, old, (c) => c).filter(([c]) => (slim.column[c as number] as number) >= 0);
+      expect(entries(slim.mip, r, (j) => original[j] as number)).toEqual(kept);
+      // A row that lost its unmet column is a range around the demand; any other keeps its bounds.
+      if (kept.length === (mip.starts[old + 1] as number) - (mip.starts[old] as number)) {
+        expect([slim.mip.rowLower[r], slim.mip.rowUpper[r]]).toEqual([mip.rowLower[old], mip.rowUpper[old]]);
+      } else {
+        expect(slim.mip.rowUpper[r]).toBe(mip.rowLower[old]);
+      }
     }
-    expect(dropSlackColumns(built.mip).mip.numCols).toBe(built.mip.numCols);
+    expect(dropSlackColumns(mip).mip.numCols).toBe(mip.numCols);
   });
 
   it('drops one unmet column per demand row and year and nothing else', () => {
@@ -43,7 +56,6 @@ describe('a model without its slack columns', () => {
     for (const c of layout.u) if (c >= 0) unmet++;
     expect(unmet).toBeGreaterThan(0);
     expect(slim.mip.numCols).toBe(mip.numCols - unmet);
-    expect(slim.mip.numRows).toBe(mip.numRows);
     for (const c of layout.u) if (c >= 0) expect(slim.column[c]).toBe(-1);
   });
 

@@ -73,9 +73,23 @@ function ReadingState({ file, uploading, onCancel }: Pick<Props, 'file' | 'uploa
   );
 }
 
-/** A line may break after a hyphen even under keep-all (1-|4 岁); a word joiner keeps a numeric range on one line. */
-function keepRangesWhole(text: string): string {
-  return text.replace(/(\d)-(\d)/g, '$1-\u2060$2');
+/** A numeric range with its unit (1-4 岁), the text a planner reads as one token. */
+const RANGE = /(\d+-\d+(?: ?岁)?)/;
+
+/**
+ * Chromium breaks a line after a hyphen even under keep-all (1-|4 岁): each range goes in a
+ * span that does not wrap, so the text stays the registry's own, character for character.
+ */
+function KeepRangesWhole({ text }: { text: string }) {
+  return text.split(RANGE).map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} className="import-range">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
 }
 
 export function FileStep(props: Props) {
@@ -88,7 +102,7 @@ export function FileStep(props: Props) {
           {IMPORT_KINDS.map((k) => (
             <Radio key={k} value={k} className="import-kind" data-testid={`import-kind-${k}`}>
               <span className="import-kind-label">{IMPORT_KIND_REGISTRY[k].shortLabel}</span>
-              <span className="import-kind-desc">{keepRangesWhole(IMPORT_KIND_REGISTRY[k].description)}</span>
+              <span className="import-kind-desc"><KeepRangesWhole text={IMPORT_KIND_REGISTRY[k].description} /></span>
             </Radio>
           ))}
         </Radio.Group>
