@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { GEO_LAYER_LABEL, GEO_LAYERS, type GeoImportResult, type GeoLayer } from '../../shared/geo/api';
 import { coordinateOptionOf } from './import';
-import { elapsedLine } from './progress';
+import { geoProgressText } from '../../shared/geo/import-progress';
+import { progressLine } from './progress';
 
 const layerWidth = Math.max(...GEO_LAYERS.map((k) => k.length)) + 2;
 const layerLines = GEO_LAYERS.map((k) => `        ${k.padEnd(layerWidth)}${GEO_LAYER_LABEL[k]}`).join('\n');
@@ -57,14 +58,53 @@ export function geoImportText(r: GeoImportResult, dryRun: boolean): string {
   return lines.join('\n');
 }
 
-export async function importGeoCommand(project: string, layerArg: string, file: string, values: ImportGeoCliValues, call: Call, usage: Fail, refuse: Fail): Promise<void> {
+/** How often the command asks how far the import has got (the backend runs in this process). */
+const POLL_MS = 200;
+
+/**
+ * Runs the import as a job: a progress line with an estimate on a terminal's stderr (stdout
+ * keeps only the result), and Ctrl-C cancels it — nothing is written and `interrupted` ends
+ * the command (exit 130). Once the write has begun it runs to the end, and Ctrl-C says so.
+ */
+export async function importGeoCommand(
+  project: string,
+  layerArg: string,
+  file: string,
+  values: ImportGeoCliValues,
+  call: Call,
+  usage: Fail,
+  refuse: Fail,
+  interrupted: Fail,
+  signals: Pick<NodeJS.Process, 'on' | 'off'> = process,
+): Promise<void> {
   const layer = layerOf(layerArg, usage);
   if (values.encoding !== undefined && !['auto', 'utf-8', 'gbk'].includes(values.encoding)) throw usage('--encoding 可选 auto、utf-8、gbk');
   const coordinates = coordinateOptionOf(values.coordinates, usage);
   await call('project.open', { path: project });
   const dryRun = values['dry-run'] ?? false;
-  const progress = elapsedLine(`正在${dryRun ? '检查' : '导入'} ${path.basename(file)}`);
-  const result = await call('geo.importLayer', { path: file, layer, coordinates, encoding: values.encoding, dryRun }).finally(() => progress.end());
+  const line = progressLine();
+  let job = await call('geo.importStart', { path: file, layer, coordinates, encoding: values.encoding, dryRun });
+  const onInterrupt = () => {
+    void call('geo.importCancel', { job: job.job }).then((j) => {
+      if (j.state !== 'running') return;
+      line.end();
+      console.error('正在写入项目，写入是一次完成的，不能中途取消；请稍候。');
+    });
+  };
+  signals.on('SIGINT', onInterrupt);
+  try {
+    while (job.state === 'running') {
+      line.show(job.progress ? geoProgressText(job.progress) : `正在${dryRun ? '检查' : '导入'} ${path.basename(file)}`);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      job = await call('geo.importStatus', { job: job.job });
+    }
+  } finally {
+    signals.off('SIGINT', onInterrupt);
+    line.end();
+  }
+  if (job.state === 'cancelled') throw interrupted(job.error ?? `已取消导入 ${path.basename(file)}，未写入任何内容。`);
+  if (job.state === 'failed' || !job.result) throw refuse(job.error ?? `${path.basename(file)} 未导入`);
+  const result = job.result;
   console.log(values.json ? JSON.stringify(result, null, 2) : geoImportText(result, dryRun));
   if (!result.ok) throw refuse(`${result.fileName} 未导入：${result.problems[0] ?? '存在问题'}`);
 }
