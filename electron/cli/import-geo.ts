@@ -17,7 +17,8 @@ export const IMPORT_GEO_HELP = `  import-geo <文件.csplan> <${GEO_LAYERS.join(
 ${layerLines}
       乡镇边界、村（社区）按代码或名称对应到项目中的乡镇；有问题时不写入任何数据。--dry-run 只检查不写入。导入前自动备份。
       --coordinates 默认按 .prj 判断，没有 .prj 时为 WGS-84/CGCS2000 经纬度；gcj02 为高德、腾讯地图坐标，bd09 为百度地图坐标。
-      --encoding 属性表（.dbf）的文字编码，默认按 .cpg 或内容自动判断。`;
+      --encoding 属性表（.dbf）的文字编码，默认按 .cpg 或内容自动判断。
+      在终端中运行时，标准错误输出显示进度和预计剩余时间；按 Ctrl+C 取消，不写入任何数据（退出码 130），已开始写入时则等写完。`;
 
 type Call = <M extends MethodName>(method: M, input: unknown) => Promise<MethodResult<M>>;
 type Fail = (message: string) => Error;
