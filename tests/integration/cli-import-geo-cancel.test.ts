@@ -44,10 +44,12 @@ describe('cli import-geo on a terminal', () => {
     await new Promise((resolve) => child.on('exit', resolve));
 
     expect(typed).toBe(true);
-    expect(screen).toMatch(/\r\x1b\[2K读取文件 \d+%/);
-    expect(screen).toMatch(/\r\x1b\[2K检查并换算坐标 \d+%，预计还需约 \d+ 秒/);
+    // Each line is drawn over the last: carriage return, then erase the line (ESC [2K).
+    const lines = screen.split('\r\u001b[2K');
+    expect(lines.some((l) => /^读取文件 \d+%/.test(l))).toBe(true);
+    expect(lines.some((l) => /^检查并换算坐标 \d+%，预计还需约 \d+ 秒/.test(l))).toBe(true);
     // The line is cleared before the message, which ends the command.
-    expect(screen).toMatch(/\r\x1b\[2K已取消导入 乡镇界\.shp，未写入任何内容。\r\n退出码=130\r\n$/);
+    expect(lines[lines.length - 1]).toBe('已取消导入 乡镇界.shp，未写入任何内容。\r\n退出码=130\r\n');
     expect(screen).not.toContain('已导入');
     expect(sha256(project)).toBe(before);
   }, 120_000);
