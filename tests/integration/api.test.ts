@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SchoolRow } from '../../shared/api';
-import { resultOf, withBackend } from '../helpers/backend';
+import { resultOf } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { tinyProject } from '../helpers/project';
 
 const session = withBackend('csp-');

@@ -13,7 +13,8 @@ import type { SchoolRow } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
 import type { PlanEvaluation } from '../../shared/plan/types';
 import type { DataTable } from '../../shared/templates/layouts';
-import { resultOf, withBackend } from '../helpers/backend';
+import { resultOf } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { xlsxOf } from '../helpers/import-files';
 
 const session = withBackend('csp-classes-', 'cli');

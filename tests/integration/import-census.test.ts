@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 
 const FIXTURE = path.resolve('tests/fixtures/real/census-2020-county/区县人口-2020普查格式.xlsx');
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
 import { xlsxOf } from '../helpers/import-files';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 
 const session = withBackend('csp-first-');
 const ok = <T>(method: string, input: unknown) => session.ok<T>(method, input);

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { journalOf } from '../../electron/backend/db/import-journal';
 import { IMPORT_KIND_WRITERS } from '../../electron/backend/import/kind-writers';
 import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, type ImportRecord, type ImportResult } from '../../shared/import';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { xlsxOf } from '../helpers/import-files';
 import { dumpData, IMPORT_AUDIT_TABLES, tinyProject } from '../helpers/project';
 

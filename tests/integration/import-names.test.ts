@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_NAME_LENGTH } from '../../shared/domain';
 import type { ImportResult } from '../../shared/import';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
 

@@ -11,7 +11,7 @@ import type { SchoolDetail } from '../../shared/api';
 import type { ImportResult } from '../../shared/import';
 import type { DataTable } from '../../shared/templates/layouts';
 import { SCHOOLS } from '../fixtures/real/teacher-table/make-workbook';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
 

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/import';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 
 const FIXTURE = path.resolve('tests/fixtures/real/traditional-schools/國民小學校別資料.xlsx');
 

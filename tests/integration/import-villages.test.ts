@@ -14,7 +14,7 @@ import type { DataTable } from '../../shared/templates/layouts';
 import type { EditResult } from '../../shared/domain/edits';
 import { xlsxOf } from '../helpers/import-files';
 import { tinyProject } from '../helpers/project';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 
 const FIXTURE = path.join(__dirname, '../fixtures/villages/小河县村社区.csv');
 

@@ -12,7 +12,7 @@ import type { DataTable } from '../../shared/templates/layouts';
 import type { ImportAnalysis, ImportCheck, ImportFileStatus, ImportRecord, ImportResult, MappingTemplate } from '../../shared/import';
 import { generateCounty } from '../../shared/sample';
 import { toXlsxBytes } from '../../electron/backend/io/table-writer';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { messySchoolsGbkCsv, messySchoolsXls, messySchoolsXlsx, xlsxOf } from '../helpers/import-files';
 import { dumpData, IMPORT_AUDIT_TABLES, tinyProject } from '../helpers/project';
 

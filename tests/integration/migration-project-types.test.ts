@@ -9,7 +9,7 @@ import { APPLICATION_ID, MIGRATIONS } from '../../electron/backend/db/migrations
 import { createProjectFile, openProjectFile } from '../../electron/backend/db/project-file';
 import type { PlanDetail } from '../../shared/plan';
 import { J1, P1, P2, planCounty, T2 } from '../fixtures/plan-county';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 
 const session = withBackend('csp-v11-');
 const { ok } = session;

@@ -10,7 +10,7 @@ import { APPLICATION_ID, MIGRATIONS } from '../../electron/backend/db/migrations
 import { createProjectFile, openProjectFile } from '../../electron/backend/db/project-file';
 import { analyseSheet, importTemplate, planImport, TownshipIndex, type ImportKind, type ValidateContext } from '../../shared/import';
 import { tinyCounty } from '../fixtures/tiny-county';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { dumpData, IMPORT_AUDIT_TABLES } from '../helpers/project';
 
 const IMPORT_TABLES = ['imports', 'import_issues', 'import_changes'];

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { officialTownships } from '../../shared/divisions/townships';
 import type { ImportResult } from '../../shared/import';
-import { resultOf, withBackend } from '../helpers/backend';
+import { resultOf } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { xlsxOf } from '../helpers/import-files';
 
 const session = withBackend('csp-division-', 'cli');

@@ -11,7 +11,7 @@ import { insertCountyData } from '../../electron/backend/db/county-data';
 import { createProjectFile } from '../../electron/backend/db/project-file';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary, type ProjectInput } from '../../shared/plan';
 import { J1, P1, P2, planCounty, T2 } from '../fixtures/plan-county';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 
 const execRun = promisify(execFile);
 const session = withBackend('csp-plan-');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectInfo, ProjectSummary } from '../../shared/api/types';
 import type { ProjectionResult } from '../../shared/projection/types';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { tinyProject } from '../helpers/project';
 
 const session = withBackend('csp-data-year-');

@@ -3,7 +3,7 @@
 // another connection to the same file, and must not change when pages only read.
 import { describe, expect, it } from 'vitest';
 import type { EditResult } from '../../shared/domain/edits';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 import { tinyProject } from '../helpers/project';
 
 const session = withBackend('csp-project-version-');

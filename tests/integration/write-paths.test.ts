@@ -9,7 +9,7 @@ import { listBackups } from '../../electron/backend/db/backups';
 import { insertCountyData } from '../../electron/backend/db/county-data';
 import { createProjectFile } from '../../electron/backend/db/project-file';
 import { planCounty, T2 } from '../fixtures/plan-county';
-import { withBackend } from '../helpers/backend';
+import { withBackend } from '../helpers/with-backend';
 
 const session = withBackend('csp-writes-', 'cli');
 
