@@ -48,10 +48,27 @@ const pageOnScreen = (key: PageKey) => () => document.querySelector(`.kept-page-
 
 const pageLoads: (() => Promise<unknown>)[] = [];
 
-/** A page whose code is fetched when it is first shown, so opening a project does not wait for all eight. */
+/**
+ * A thenable that calls back at once: React.lazy takes its value without suspending (it reads
+ * the result its `then` handed over before deciding to suspend). Typed as a Promise because
+ * React's types ask for one; React itself calls only `then`.
+ */
+function ready<T>(value: T): Promise<T> {
+  const thenable: PromiseLike<T> = { then: (fulfilled) => Promise.resolve(fulfilled ? fulfilled(value) : (value as never)) };
+  return thenable as Promise<T>;
+}
+
+/**
+ * A page whose code is fetched when it is first shown, so opening a project does not wait for
+ * all eight. Once fetched (usePrefetchedPages), the page renders without suspending: a page that
+ * suspends shows its fallback and is retried at a priority below the transition building another
+ * page ahead, so its first visit waited for that whole page to render.
+ */
 function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
-  pageLoads.push(load);
-  return lazy(async () => ({ default: pick(await load()) }));
+  let loaded: { default: ComponentType } | null = null;
+  const fetch = () => load().then((module) => (loaded = { default: pick(module) }));
+  pageLoads.push(fetch);
+  return lazy(() => (loaded ? ready(loaded) : fetch()));
 }
 
 /**
