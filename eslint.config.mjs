@@ -138,7 +138,19 @@ export default defineConfig(
           message: '界面代码只能引用 renderer/ 与 shared/（以及 electron/preload/api 的类型），数据须经由 API 客户端取得。',
         },
       ],
+      // antd's own notice timer re-renders every frame and so stalls the pages built ahead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "VariableDeclarator[init.callee.property.name='useApp'] > ObjectPattern > Property[key.name='message']",
+          message: '提示消息请用 state/useToast.ts 的 useToast()：antd 的 message 计时每帧重绘，会拖住预建页面。',
+        },
+      ],
     },
+  },
+  {
+    files: ['renderer/src/state/useToast.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['electron/backend/**', 'electron/host/**', 'electron/cli/**'],

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Flex, Result, Spin } from 'antd';
+import { Button, Flex, Result, Spin } from 'antd';
 import type { HomeState, ProjectSummary } from '@shared/api';
 import { invoke, type ApiCallError } from './api/client';
 import { toApiError } from './api/useApi';
@@ -12,9 +12,10 @@ import { MainLayout } from './layout/MainLayout';
 import { OpenProjectModal } from './components/OpenProjectModal';
 import { NewProjectModal } from './components/NewProjectModal';
 import { measureUntilSettled } from './lib/timing';
+import { useToast } from './state/useToast';
 
 export function App() {
-  const { message } = AntApp.useApp();
+  const message = useToast();
   const reportError = useReportError();
   const attempt = useAttempt();
   const [home, setHome] = useState<HomeState | null>(null);

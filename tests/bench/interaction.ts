@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session';
+import { commitsSoFar, COUNT_COMMITS } from '../helpers/react-commits';
 
 export type RecordFigure = (name: string, runs: number[], note?: string) => void;
 
@@ -26,26 +27,12 @@ interface Work {
   nodes: number;
 }
 
-// A string, not a function: the bench runs under tsx, whose helpers would not exist in the page.
-const COUNT_COMMITS = `
-  window.__cspCommits = 0;
-  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    renderers: new Map(),
-    inject() { return 1; },
-    checkDCE() {},
-    onCommitFiberRoot() { window.__cspCommits++; },
-    onCommitFiberUnmount() {},
-    onPostCommitFiberRoot() {},
-  };
-`;
-
 type Metrics = Record<string, number>;
 
 async function work(page: Page, cdp: CDPSession, requests: string[], run: () => Promise<void>): Promise<Work> {
   const metrics = async (): Promise<Metrics> =>
     Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
-  const commits = () => page.evaluate(() => (window as unknown as { __cspCommits: number }).__cspCommits);
+  const commits = () => commitsSoFar(page);
   const apiCalls = () => requests.filter((u) => u.includes('/api/')).length;
   const [m0, c0, a0] = [await metrics(), await commits(), apiCalls()];
   await run();

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Host } from '../../electron/host/server';
 import { withBrowserSession } from '../helpers/browser';
+import { commitsSoFar, COUNT_COMMITS, frames } from '../helpers/react-commits';
 import { tinyProject } from '../helpers/project';
 import { tempDir } from '../helpers/temp';
 
@@ -26,6 +27,12 @@ const session = withBrowserSession({ prefix: 'kept', dataDir: `${dir}/data` }, a
 const POLL = { timeout: 20_000 };
 const capacityCell = () => page.locator('[data-testid="school-table"] [data-code="9909990001"] .ant-table-cell').nth(10);
 const apiCalls = () => session.requests.filter((u) => u.includes('/api/')).map((u) => decodeURIComponent(u.slice(u.indexOf('/api/') + 5)));
+
+/** The app loaded afresh (a new document: init scripts run, nothing kept, nothing built ahead). */
+async function reload(): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(host.openUrl);
+}
 
 async function show(label: string, testId: string): Promise<void> {
   await session.openPage(label);
@@ -165,6 +172,42 @@ describe('pages kept between visits', () => {
     }
     await expect.poll(() => prepares(), { timeout: 60_000 }).toBeGreaterThan(before + 1);
     await page.unroute('**/api/annex.prepare');
+  });
+
+  it('shows a page clicked while another is being built ahead without waiting for its code', async () => {
+    // A page that suspends on its code is retried only after the page being built ahead has
+    // rendered: the code of every page is fetched before the first is built (MainLayout.tsx).
+    await reload();
+    await page.waitForFunction(() => performance.getEntriesByType('mark').some((m) => m.name.startsWith('csp:prebuild:')), undefined, POLL);
+    expect(await page.locator('.kept-page-slot > [data-page="settings"]').count()).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('csp:prebuild:settings', 'mark').length)).toBe(0);
+    await page.evaluate(() => {
+      const w = window as unknown as { cspFallbackSeen: boolean };
+      w.cspFallbackSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.kept-page-slot > [data-page="settings"] [data-testid="page-code-loading"]')) w.cspFallbackSeen = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await show('设置', 'settings-page');
+    expect(await page.evaluate(() => (window as unknown as { cspFallbackSeen: boolean }).cspFallbackSeen)).toBe(false);
+  });
+
+  it('does not render again on every frame while a notice is up, which held up the pages built ahead', async () => {
+    // antd counts a notice's time down by setting state on every frame; each of those commits
+    // starts the transition building a page ahead over again (renderer/src/state/useToast.ts).
+    await page.addInitScript({ content: COUNT_COMMITS });
+    await reload();
+    await showBuilt('设置', 'settings-page');
+    await page.getByTestId('backup-now').click();
+    const notice = page.locator('.ant-message-notice').filter({ hasText: '已创建备份' });
+    await notice.waitFor();
+    await expect.poll(() => page.locator('[data-testid="backup-now"].ant-btn-loading').count(), POLL).toBe(0);
+    await frames(page, 2);
+    const before = await commitsSoFar(page);
+    await frames(page, 30);
+    const during = (await commitsSoFar(page)) - before;
+    expect(await notice.count()).toBe(1);
+    expect(during).toBeLessThan(5);
   });
 
   it('stayed quiet', () => {

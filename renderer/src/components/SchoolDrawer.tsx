@@ -1,7 +1,7 @@
 // One school: its facts, its enrolment and classes over the years, the latest year's
 // grades and its staff, so every figure in the schools table can be traced back.
 import { useMemo, useState } from 'react';
-import { App, Button, Descriptions, Drawer, Empty, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { GradeCell, SchoolDetail } from '@shared/api';
 import { SCHOOL_FACT_FIELDS, SCHOOL_FACTS, STAGE_LABEL, STAGES, type SchoolFact, type SchoolFactDef, type Stage } from '@shared/domain';
@@ -21,6 +21,7 @@ import { CompactTable } from './CompactTable';
 import { SchoolEditModal } from './edit/SchoolEditModal';
 import { EditHistory } from './edit/EditHistory';
 import { editStrings } from '../i18n/zh-edit';
+import { useToast } from '../state/useToast';
 
 const t = zh.schoolDrawer;
 
@@ -211,7 +212,7 @@ function DrawerTitle({ data }: { data: SchoolDetail | undefined }) {
 function LoadedDrawer({ code, open, onClose, version, onEdited }: { code: string; open: boolean; onClose: () => void } & EditHooks) {
   const { data, error, reload } = useApi('schools.detail', { code }, [code, version]);
   const [editing, setEditing] = useState(false);
-  const { message } = App.useApp();
+  const message = useToast();
   // While another school loads, keep showing nothing stale: only data for this code counts.
   const current = data && data.school.code === code ? data : undefined;
   const editButton = current ? (

@@ -60,7 +60,7 @@ function ready<T>(value: T): Promise<T> {
 
 /**
  * A page whose code is fetched when it is first shown, so opening a project does not wait for
- * all eight. Once fetched (usePrefetchedPages), the page renders without suspending: a page that
+ * all eight. Once fetched (fetchPageCode, before the pages are built ahead), the page renders without suspending: a page that
  * suspends shows its fallback and is retried at a priority below the transition building another
  * page ahead, so its first visit waited for that whole page to render.
  */
@@ -72,15 +72,12 @@ function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType)
 }
 
 /**
- * Once the first page is up and the window idle, fetches the other pages' code, so a first
- * visit waits only for its data.
+ * Every page's code, fetched before the first page is built ahead: a page clicked while another
+ * is being built then renders at once instead of suspending (see lazyPage). A page whose code
+ * fails to load says so when it is shown.
  */
-function usePrefetchedPages() {
-  useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
-    const timer = window.setTimeout(() => idle(() => pageLoads.forEach((load) => void load().catch(() => undefined))), 1000);
-    return () => window.clearTimeout(timer);
-  }, []);
+function fetchPageCode(): Promise<unknown> {
+  return Promise.all(pageLoads.map((load) => load().catch(() => undefined)));
 }
 
 const PAGE_BODY: Record<PageKey, ComponentType> = {
@@ -96,7 +93,7 @@ const PAGE_BODY: Record<PageKey, ComponentType> = {
 };
 
 const PAGE_LOADING = (
-  <Flex justify="center" style={{ padding: 48 }}>
+  <Flex justify="center" style={{ padding: 48 }} data-testid="page-code-loading">
     <Spin />
   </Flex>
 );
@@ -160,8 +157,7 @@ function ProjectHeader() {
 export function MainLayout() {
   const { dataVersion } = useProject();
   const { page, mounts, visits, staged, show, known, isCurrent, prebuild, unstage } = useKeptPages(pageFromHash(), dataVersion);
-  usePrefetchedPages();
-  usePrebuiltPages(PREBUILD_ORDER, { page, file: dataVersion, known, isCurrent, prebuild, unstage });
+  usePrebuiltPages(PREBUILD_ORDER, { page, file: dataVersion, known, isCurrent, prebuild, unstage }, fetchPageCode);
   const [collapsed, setCollapsed] = useState(false);
 
   useEffect(() => writePageToHash(page), [page]);

@@ -33,7 +33,7 @@ function delay(ms: number): Promise<void> {
  * Builds `order`'s pages ahead. Starts once the page on screen has settled and stops at the
  * next switch (which starts it again), so it never holds up the page the planner looks at.
  */
-export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
+export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCode: () => Promise<unknown>): void {
   const { page, file, known, isCurrent, prebuild, unstage } = kept;
   useEffect(() => {
     let stopped = false;
@@ -44,6 +44,8 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
     };
     void (async () => {
       if (!(await next())) return;
+      await fetchCode();
+      if (stopped) return;
       // Known after any switch or answer; asked once otherwise.
       const version = known.current ?? knownVersion() ?? (await projectVersion());
       if (version === null || stopped) return;
@@ -70,5 +72,5 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept): void {
       stopped = true;
       unstage();
     };
-  }, [order, page, file, known, isCurrent, prebuild, unstage]);
+  }, [order, page, file, known, isCurrent, prebuild, unstage, fetchCode]);
 }

@@ -2,7 +2,7 @@
 // exactly as they print; export PDF, Excel or Word (a save dialog in the desktop app, a
 // download in the browser).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
+import { Button, Checkbox, Col, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
 import type { MethodInput } from '@shared/api';
@@ -21,6 +21,7 @@ import { zh } from '../i18n/zh';
 import { useProject } from '../state/session';
 import { usePageShown } from '../layout/keptPages';
 import { useAttempt, useReportError } from '../state/useReportError';
+import { useToast } from '../state/useToast';
 
 const t = zh.annex;
 const PREVIEW_DELAY_MS = 300;
@@ -114,7 +115,7 @@ function PreviewRequest({ request, onHtml, onPreviewing }: PreviewRequestProps) 
 
 export function AnnexPage() {
   const { dataVersion } = useProject();
-  const { message } = App.useApp();
+  const message = useToast();
   const attempt = useAttempt();
   const { data: list, error, reload } = useApi('annex.list', {}, [dataVersion]);
   const [choices, setChoices] = useState<AnnexChoice[]>([]);

@@ -2,7 +2,7 @@
 // under named scenarios (低/中/高 and the planner's own), with the backtest beside every
 // projection and a scenario editor that recomputes as it is moved.
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, App, Empty, Tabs, Tag } from 'antd';
+import { Alert, Empty, Tabs, Tag } from 'antd';
 import { invoke } from '../api/client';
 import { useApi } from '../api/useApi';
 import type { CalibrationSummary } from '@shared/projection';
@@ -21,13 +21,14 @@ import { RESULT_ATTRIBUTE, useForecast } from '../components/forecast/useForecas
 import '../components/forecast/forecast.css';
 import { ForecastControls } from '../components/forecast/ForecastControls';
 import { ForecastFindings } from '../components/forecast/ForecastFindings';
+import { useToast } from '../state/useToast';
 
 const t = zh.forecast;
 const HEADLINE_STAGES = ['preschool', 'primary', 'junior', 'senior'] as const;
 
 export function ForecastPage() {
   const f = useForecast();
-  const { message } = App.useApp();
+  const message = useToast();
   const attempt = useAttempt();
   const [editorOpen, setEditorOpen] = useState(true);
   const [tab, setTab] = useState('county');

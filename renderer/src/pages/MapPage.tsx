@@ -4,7 +4,7 @@
 // and the coverage follows. In drawing mode (划片) a click on a village assigns it to the
 // selected school for the stage shown; both are plan edits, taken back by the plan's undo.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Switch, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Checkbox, Empty, Flex, Segmented, Select, Slider, Space, Spin, Switch, Typography } from 'antd';
 import { AimOutlined, CloudUploadOutlined, EditOutlined, PictureOutlined, UndoOutlined } from '@ant-design/icons';
 import { STAGE_LABEL } from '@shared/domain';
 import { pointInPolygon } from '@shared/geo/geometry';
@@ -29,6 +29,7 @@ import { tableDate } from '@shared/annex/catalog';
 import { zh } from '../i18n/zh';
 import { useAttempt } from '../state/useReportError';
 import '../components/map/map.css';
+import { useToast } from '../state/useToast';
 
 const t = zh.map;
 const DEFAULT_LAYERS: MapLayer[] = MAP_LAYERS.filter((l) => l !== 'catchments');
@@ -51,7 +52,7 @@ export function MapPage() {
 function MapView({ plans }: { plans: PlanSummary[] }) {
   const d = useMapData(plans);
   const { project, setProject } = useProject();
-  const { message } = App.useApp();
+  const message = useToast();
   const [importing, setImporting] = useState(false);
   const attempt = useAttempt();
   const [stage, setStage] = useState<MapStage>('primary');

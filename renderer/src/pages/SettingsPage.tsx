@@ -14,6 +14,7 @@ import { Section } from '../components/Section';
 import { fmtBytes, fmtTime, shownCountyCode } from '../lib/format';
 import { useProject } from '../state/session';
 import { useAttempt } from '../state/useReportError';
+import { useToast } from '../state/useToast';
 
 const t = zh.settings;
 
@@ -30,7 +31,7 @@ function toValues(p: ProjectSummary): MetaValues {
 
 function MetaForm() {
   const { project, setProject } = useProject();
-  const { message } = App.useApp();
+  const message = useToast();
   const attempt = useAttempt();
   const [form] = Form.useForm<MetaValues>();
   const [saving, setSaving] = useState(false);
@@ -120,7 +121,8 @@ function FileFacts() {
 
 function Backups() {
   const { dataVersion, replaceProject } = useProject();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
+  const message = useToast();
   const attempt = useAttempt();
   const { data, error, loading, reload } = useApi('backups.list', {}, [dataVersion]);
   const [creating, setCreating] = useState(false);
@@ -175,7 +177,7 @@ function Backups() {
       title={t.backups}
       testId="settings-backups"
       extra={
-        <Button type="primary" icon={<CloudDownloadOutlined />} loading={creating} onClick={() => void backupNow()}>
+        <Button type="primary" icon={<CloudDownloadOutlined />} loading={creating} onClick={() => void backupNow()} data-testid="backup-now">
           {t.backupNow}
         </Button>
       }

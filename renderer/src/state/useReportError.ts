@@ -1,10 +1,10 @@
-import { App } from 'antd';
 import { useCallback } from 'react';
 import { toApiError } from '../api/useApi';
+import { useToast } from './useToast';
 
 /** Shows an API failure as a transient message with the backend's Chinese text. */
 export function useReportError(): (err: unknown) => void {
-  const { message } = App.useApp();
+  const message = useToast();
   return useCallback(
     (err: unknown) => {
       void message.error(toApiError(err).message);

@@ -1,5 +1,5 @@
 // 修改记录: every edit of a school or township, newest first, each undoable.
-import { App, Button, Popconfirm, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Popconfirm, Tag, Typography, type TableColumnsType } from 'antd';
 import { HistoryTable } from '../HistoryTable';
 import type { EditRecord, EditTarget } from '@shared/domain';
 import { invoke } from '../../api/client';
@@ -7,6 +7,7 @@ import { useApi } from '../../api/useApi';
 import { editStrings as t } from '../../i18n/zh-edit';
 import { fmtTime } from '../../lib/format';
 import { useReportError } from '../../state/useReportError';
+import { useToast } from '../../state/useToast';
 
 interface Props {
   /** Bumped by the page after an edit, so the list refetches. */
@@ -17,7 +18,7 @@ interface Props {
 }
 
 export function EditHistory({ version, onChanged, target, recordKey }: Props) {
-  const { message } = App.useApp();
+  const message = useToast();
   const reportError = useReportError();
   const { data, loading, reload } = useApi('edits.list', { target, key: recordKey }, [version, target, recordKey]);
 

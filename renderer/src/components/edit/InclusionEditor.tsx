@@ -1,12 +1,13 @@
 // 集团与特殊教育: the county's school groups (add, change, remove) and one school-year's pupils
 // with disabilities and resource rooms, each saved as an undoable edit (inclusion.edit).
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Select, Table, Typography, type TableColumnsType } from 'antd';
 import type { SchoolRow } from '@shared/api';
 import { GROUP_KINDS, type InclusionData, type SchoolGroup } from '@shared/domain';
 import { invoke } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { inclusionStrings as t } from '../../i18n/zh-inclusion';
+import { useToast } from '../../state/useToast';
 
 interface Props {
   version: number;
@@ -17,7 +18,7 @@ interface Props {
 const nullable = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export function InclusionEditor({ version, schools, onChanged }: Props) {
-  const { message } = App.useApp();
+  const message = useToast();
   const { data } = useApi('inclusion.get', {}, [version]);
   const [groupForm] = Form.useForm<Record<string, unknown>>();
   const [roomForm] = Form.useForm<Record<string, unknown>>();

@@ -1,15 +1,16 @@
 // 乡镇（街道） list with 编辑 for each.
 import { useState } from 'react';
-import { App, Button, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Table, Typography, type TableColumnsType } from 'antd';
 import type { TownshipRow } from '@shared/api';
 import type { UrbanRural } from '@shared/domain';
 import { useApi } from '../../api/useApi';
 import { editStrings as t } from '../../i18n/zh-edit';
 import { UrbanRuralTag } from '../TownshipTable';
 import { TownshipEditModal } from './TownshipEditModal';
+import { useToast } from '../../state/useToast';
 
 export function TownshipList({ version, onChanged }: { version: number; onChanged: () => void }) {
-  const { message } = App.useApp();
+  const message = useToast();
   const { data, loading } = useApi('townships.list', {}, [version]);
   const [editing, setEditing] = useState<TownshipRow | null>(null);
 

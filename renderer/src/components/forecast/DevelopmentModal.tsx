@@ -2,7 +2,7 @@
 // it belongs to every scenario or one, and the 配套学校 site it reserves, with the school's size
 // and site from the 千人指标 of the scenario being edited and the national norms.
 import { useEffect } from 'react';
-import { App, Button, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { KIND_LABEL, STAGE_LABEL, urbanTownshipCodes, type Stage } from '@shared/domain';
 import { NATIONAL_SETTINGS, schoolReservations } from '@shared/plan';
 import { RESERVABLE_KINDS, type Development, type ProjectionSetup, type ReservableKind, type ScenarioParams } from '@shared/projection';
@@ -11,6 +11,7 @@ import { invoke } from '../../api/client';
 import { zh } from '../../i18n/zh';
 import { useAttempt } from '../../state/useReportError';
 import { SaveModal } from '../SaveModal';
+import { useToast } from '../../state/useToast';
 
 const t = zh.forecast.development;
 
@@ -57,7 +58,7 @@ export function DevelopmentModal({ open, development, setup, baseYear, params, o
   const [form] = Form.useForm<Values>();
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
   const preview = watched ? reservationPreview(watched, setup, params) : null;
-  const { message } = App.useApp();
+  const message = useToast();
   const attempt = useAttempt();
 
   useEffect(() => {

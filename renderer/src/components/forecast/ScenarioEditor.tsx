@@ -2,7 +2,7 @@
 // county's own history suggests. A change recomputes at once (unsaved, marked as such);
 // 保存情景 writes it to the project file.
 import { memo, useState, type ReactNode } from 'react';
-import { App, Button, Collapse, Divider, Flex, Input, InputNumber, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Collapse, Divider, Flex, Input, InputNumber, Popconfirm, Radio, Select, Slider, Space, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { KIND_LABEL, STAGE_LABEL } from '@shared/domain';
 import type { CalibrationSummary, Development, MethodSettings, ProjectionSetup, ScenarioParams } from '@shared/projection';
@@ -13,6 +13,7 @@ import { useAttempt } from '../../state/useReportError';
 import { useDraftValue } from '../../lib/useDraftValue';
 import { DevelopmentModal } from './DevelopmentModal';
 import { SaveModal } from '../SaveModal';
+import { useToast } from '../../state/useToast';
 
 const t = zh.forecast.editor;
 
@@ -118,7 +119,7 @@ interface Props {
 
 // Memo: the projection's answers (a new result, the same calibration) do not change the editor.
 export const ScenarioEditor = memo(function ScenarioEditor({ setup, scenario, params, modified, calibration, baseYear, onChange, onDiscard, onStored }: Props) {
-  const { message } = App.useApp();
+  const message = useToast();
   const attempt = useAttempt();
   const [saving, setSaving] = useState(false);
   const [saveAsOpen, setSaveAsOpen] = useState(false);

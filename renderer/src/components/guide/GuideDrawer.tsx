@@ -1,17 +1,18 @@
 // 使用指南: the workflow from an empty project to printed annexes, with the blank import
 // templates one click away. Opened by the 帮助 button in the header and on the start page.
 import { useState } from 'react';
-import { App, Button, Drawer, Space, Typography } from 'antd';
+import { Button, Drawer, Space, Typography } from 'antd';
 import { DownloadOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { IMPORT_KIND_REGISTRY, IMPORT_KINDS, type ImportKind } from '@shared/import';
 import { invoke } from '../../api/client';
 import { downloadBase64, MIME } from '../../lib/download';
 import { zh } from '../../i18n/zh';
+import { useToast } from '../../state/useToast';
 
 const t = zh.guide;
 
 function GuideBody() {
-  const { message } = App.useApp();
+  const message = useToast();
   const template = async (kind: ImportKind) => {
     try {
       const r = await invoke('import.blankTemplate', { kind });

@@ -1,7 +1,7 @@
 // 导入记录: every import with its file, sheet, counts and state; undo restores exactly what
 // the import changed (refused, with the reason, when later imports changed the same rows).
 import { useState } from 'react';
-import { App, Button, Drawer, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Drawer, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { HistoryTable } from '../HistoryTable';
 import { storedKindLabel, type ImportIssue, type ImportRecord } from '@shared/import';
 import { invoke } from '../../api/client';
@@ -12,6 +12,7 @@ import { useProject } from '../../state/session';
 import { useReportError } from '../../state/useReportError';
 import { LoadError } from '../LoadState';
 import { IssueTable } from './IssueTable';
+import { useToast } from '../../state/useToast';
 
 const t = zh.importer;
 
@@ -23,7 +24,7 @@ interface Props {
 
 export function ImportHistory({ version, onChanged }: Props) {
   const { dataVersion } = useProject();
-  const { message } = App.useApp();
+  const message = useToast();
   const reportError = useReportError();
   const { data, error, loading, reload } = useApi('import.list', {}, [dataVersion, version]);
   const [issues, setIssues] = useState<{ record: ImportRecord; issues: ImportIssue[] } | null>(null);

@@ -2,7 +2,7 @@
 // All reading, checking and writing happens in the backend; this component keeps the
 // planner's choices and shows what the backend found. Nothing is written before “导入”.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { App, Button, Flex, Spin, Steps } from 'antd';
+import { Button, Flex, Spin, Steps } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined, CheckOutlined } from '@ant-design/icons';
 import {
   kindField,
@@ -26,6 +26,7 @@ import { MappingStep, type MappingOptions } from './MappingStep';
 import { SheetStep } from './SheetStep';
 import { MIME, downloadBase64 } from '../../lib/download';
 import { downloadJson, MAX_UPLOAD_MB, uploadFile } from './transfer';
+import { useToast } from '../../state/useToast';
 
 const t = zh.importer;
 const POLL_MS = 200;
@@ -42,7 +43,7 @@ const NO_OPTIONS: MappingOptions = { year: null, createTownships: false, skipInv
 
 export function ImportWizard({ onChanged, onHistory }: Props) {
   const { setProject } = useProject();
-  const { message } = App.useApp();
+  const message = useToast();
   const reportError = useReportError();
   const desktop = hasNativeDialogs();
   const [step, setStep] = useState(0);

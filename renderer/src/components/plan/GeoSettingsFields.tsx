@@ -1,11 +1,12 @@
 // The 服务半径与出行时间 block of 规划设置, rendered inside the drawer's norms form: one group
 // per source (GB 50180-2018 or 参考值), each with its tag, its full source and 恢复默认, which
 // fills the group's defaults into the form (saving them is the drawer's one journalled edit).
-import { App, Button, Form, InputNumber, Select, Tag, Tooltip, Typography } from 'antd';
+import { Button, Form, InputNumber, Select, Tag, Tooltip, Typography } from 'antd';
 import { GEO_SETTING_GROUPS, groupChanged, groupDefaults, mergeGeoSettings, sourceTag, type GeoSettingField, type GeoSettingGroup } from '@shared/geo/settings-groups';
 import { defaultGeoSettings, type GeoSettings } from '@shared/geo/settings';
 import { zh } from '../../i18n/zh';
 import { SettingsBlock } from './SettingsBlock';
+import { useToast } from '../../state/useToast';
 
 const t = zh.plan.settingsDrawer;
 
@@ -35,7 +36,7 @@ function Field({ f }: { f: GeoSettingField }) {
 
 function Group({ g, current }: { g: GeoSettingGroup; current: GeoSettings }) {
   const form = Form.useFormInstance();
-  const { message } = App.useApp();
+  const message = useToast();
   const restore = () => {
     for (const { path, value } of groupDefaults(g)) form.setFieldValue(['geo', ...path], value);
     void message.info(t.restored(g.title));
