@@ -174,6 +174,31 @@ describe('pages kept between visits', () => {
     await page.unroute('**/api/annex.prepare');
   });
 
+  it('keeps each page at the place it was scrolled to', async () => {
+    // Short enough a window that both pages of the tiny project scroll.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 320 });
+    try {
+      const content = page.locator('.app-content');
+      const scrollHalf = () => content.evaluate((el) => el.scrollTo({ top: Math.floor((el.scrollHeight - el.clientHeight) / 2) }));
+      const top = () => content.evaluate((el) => el.scrollTop);
+      await show('学校', 'schools-page');
+      await scrollHalf();
+      const schools = await top();
+      await show('总览', 'overview-page');
+      await expect.poll(top, POLL).toBe(0);
+      await scrollHalf();
+      const overview = await top();
+      expect(new Set([0, schools, overview]).size).toBe(3);
+      await show('学校', 'schools-page');
+      await expect.poll(top, POLL).toBe(schools);
+      await show('总览', 'overview-page');
+      await expect.poll(top, POLL).toBe(overview);
+    } finally {
+      if (viewport) await page.setViewportSize(viewport);
+    }
+  });
+
   it('shows a page clicked while another is being built ahead without waiting for its code', async () => {
     // A page that suspends on its code is retried only after the page being built ahead has
     // rendered: the code of every page is fetched before the first is built (MainLayout.tsx).

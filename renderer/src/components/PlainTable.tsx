@@ -63,11 +63,11 @@ export function PlainTable({ columns, children, testId }: Props) {
     if (!head || !body || !bar || !sizers || !table || !headTable) return;
     const cols = headTable.querySelectorAll<HTMLTableColElement>('col');
     const copy = () => {
-      sizers.forEach((th, i) => {
-        const col = cols[i];
-        if (col) col.style.width = `${th.getBoundingClientRect().width}px`;
-      });
+      // Every width read before any is written: a read after a write lays the page out again,
+      // once per column (on 预测 that was a third of a revisit's script time).
+      const widths = Array.from(sizers, (th) => th.getBoundingClientRect().width);
       const width = `${table.getBoundingClientRect().width}px`;
+      widths.forEach((w, i) => cols[i]?.style.setProperty('width', `${w}px`));
       headTable.style.width = width;
       (bar.firstElementChild as HTMLElement | null)?.style.setProperty('width', width);
       head.scrollLeft = body.scrollLeft;

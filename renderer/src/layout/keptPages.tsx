@@ -192,6 +192,9 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
   const slot = useRef<HTMLDivElement>(null);
   const hosts = useRef(new Map<PageKey, HTMLDivElement>());
   const scrolls = useRef(new Map<PageKey, number>());
+  /** The page on screen and the scroller's position as last heard, so a switch need not read it. */
+  const onScreen = useRef(page);
+  const top = useRef(0);
   const hostOf = (key: PageKey) => {
     let host = hosts.current.get(key);
     if (!host) {
@@ -202,6 +205,20 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
     }
     return host;
   };
+
+  // Each page's scroll position is noted as it scrolls: reading it during a switch, after React
+  // has changed the document, laid out the page being left once more (a profile of 学校 ⇄ 总览
+  // showed that effect as the largest item of a switch).
+  useEffect(() => {
+    const scroller = slot.current?.parentElement;
+    if (!scroller) return;
+    const heard = () => {
+      top.current = scroller.scrollTop;
+      scrolls.current.set(onScreen.current, top.current);
+    };
+    scroller.addEventListener('scroll', heard, { passive: true });
+    return () => scroller.removeEventListener('scroll', heard);
+  }, []);
 
   // Declared before the portals: React runs layout effects in tree order, so the page's host is
   // in the document before the page's own layout effects measure anything.
@@ -231,7 +248,6 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
     if (!wasStaged && host.parentElement === target && !host.classList.contains(HIDDEN)) return;
     for (const [key, other] of hosts.current) {
       if (other === host || other.parentElement !== target || other.classList.contains(STAGED)) continue;
-      if (!other.classList.contains(HIDDEN) && scroller) scrolls.current.set(key, scroller.scrollTop);
       // A frame taken out of the document drops its document, and under display: none it is
       // laid out again when shown: loading or laying out the annex preview again is what made
       // the page slow. Such pages stay laid out, skipped and invisible (styles.css).
@@ -240,7 +256,13 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
     }
     host.classList.remove(HIDDEN);
     if (host.parentElement !== target) target.append(host);
-    if (scroller) scroller.scrollTop = scrolls.current.get(page) ?? 0;
+    onScreen.current = page;
+    // Setting it lays the page out at once; most switches go from the top to the top.
+    const want = scrolls.current.get(page) ?? 0;
+    if (scroller && want !== top.current) {
+      scroller.scrollTop = want;
+      top.current = scroller.scrollTop;
+    }
   });
 
   return (
