@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../../shared/api';
 import { AppError } from '../errors';
 import type { GeoStageProgress } from '../../../shared/geo/import-progress';
 import { readLayer, type LayerFile, type LayerRequest } from './read-layer';
+import { progressPoster } from './worker-progress';
 
 export type GeoWorkerMessage =
   /** `heapBytes`: this thread's V8 heap when the layer was ready, for the bench. */
@@ -19,16 +20,7 @@ if (!port) throw new Error('geo-worker.ts must run as a worker thread');
 
 port.once('message', (req: LayerRequest) => {
   const post = (m: GeoWorkerMessage) => port.postMessage(m);
-  // For a bar: a new stage at once, the same stage a few times a second.
-  let lastStage = '';
-  let lastAt = 0;
-  const onProgress = (progress: GeoStageProgress) => {
-    const now = Date.now();
-    if (progress.stage === lastStage && now - lastAt < 150) return;
-    lastStage = progress.stage;
-    lastAt = now;
-    post({ type: 'progress', progress });
-  };
+  const onProgress = progressPoster((progress) => post({ type: 'progress', progress }));
   readLayer(req, onProgress).then(
     (layer) => post({ type: 'done', layer, heapBytes: getHeapStatistics().total_heap_size }),
     (err: unknown) => {
