@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { MethodName, MethodResult } from '../../shared/api';
 import { GEO_LAYER_LABEL, GEO_LAYERS, type GeoImportResult, type GeoLayer } from '../../shared/geo/api';
 import { coordinateOptionOf } from './import';
-import { elapsedLine } from './progress';
+import { geoProgressText } from '../../shared/geo/import-progress';
+import { progressLine } from './progress';
 
 const layerWidth = Math.max(...GEO_LAYERS.map((k) => k.length)) + 2;
 const layerLines = GEO_LAYERS.map((k) => `        ${k.padEnd(layerWidth)}${GEO_LAYER_LABEL[k]}`).join('\n');
@@ -16,7 +17,8 @@ export const IMPORT_GEO_HELP = `  import-geo <文件.csplan> <${GEO_LAYERS.join(
 ${layerLines}
       乡镇边界、村（社区）按代码或名称对应到项目中的乡镇；有问题时不写入任何数据。--dry-run 只检查不写入。导入前自动备份。
       --coordinates 默认按 .prj 判断，没有 .prj 时为 WGS-84/CGCS2000 经纬度；gcj02 为高德、腾讯地图坐标，bd09 为百度地图坐标。
-      --encoding 属性表（.dbf）的文字编码，默认按 .cpg 或内容自动判断。`;
+      --encoding 属性表（.dbf）的文字编码，默认按 .cpg 或内容自动判断。
+      在终端中运行时，标准错误输出显示进度和预计剩余时间；按 Ctrl+C 取消，不写入任何数据（退出码 130），已开始写入时则等写完。`;
 
 type Call = <M extends MethodName>(method: M, input: unknown) => Promise<MethodResult<M>>;
 type Fail = (message: string) => Error;
@@ -57,14 +59,53 @@ export function geoImportText(r: GeoImportResult, dryRun: boolean): string {
   return lines.join('\n');
 }
 
-export async function importGeoCommand(project: string, layerArg: string, file: string, values: ImportGeoCliValues, call: Call, usage: Fail, refuse: Fail): Promise<void> {
+/** How often the command asks how far the import has got (the backend runs in this process). */
+const POLL_MS = 200;
+
+/**
+ * Runs the import as a job: a progress line with an estimate on a terminal's stderr (stdout
+ * keeps only the result), and Ctrl-C cancels it — nothing is written and `interrupted` ends
+ * the command (exit 130). Once the write has begun it runs to the end, and Ctrl-C says so.
+ */
+export async function importGeoCommand(
+  project: string,
+  layerArg: string,
+  file: string,
+  values: ImportGeoCliValues,
+  call: Call,
+  usage: Fail,
+  refuse: Fail,
+  interrupted: Fail,
+  signals: Pick<NodeJS.Process, 'on' | 'off'> = process,
+): Promise<void> {
   const layer = layerOf(layerArg, usage);
   if (values.encoding !== undefined && !['auto', 'utf-8', 'gbk'].includes(values.encoding)) throw usage('--encoding 可选 auto、utf-8、gbk');
   const coordinates = coordinateOptionOf(values.coordinates, usage);
   await call('project.open', { path: project });
   const dryRun = values['dry-run'] ?? false;
-  const progress = elapsedLine(`正在${dryRun ? '检查' : '导入'} ${path.basename(file)}`);
-  const result = await call('geo.importLayer', { path: file, layer, coordinates, encoding: values.encoding, dryRun }).finally(() => progress.end());
+  const line = progressLine();
+  let job = await call('geo.importStart', { path: file, layer, coordinates, encoding: values.encoding, dryRun });
+  const onInterrupt = () => {
+    void call('geo.importCancel', { job: job.job }).then((j) => {
+      if (j.state !== 'running') return;
+      line.end();
+      console.error('正在写入项目，写入是一次完成的，不能中途取消；请稍候。');
+    });
+  };
+  signals.on('SIGINT', onInterrupt);
+  try {
+    while (job.state === 'running') {
+      line.show(job.progress ? geoProgressText(job.progress) : `正在${dryRun ? '检查' : '导入'} ${path.basename(file)}`);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      job = await call('geo.importStatus', { job: job.job });
+    }
+  } finally {
+    signals.off('SIGINT', onInterrupt);
+    line.end();
+  }
+  if (job.state === 'cancelled') throw interrupted(job.error ?? `已取消导入 ${path.basename(file)}，未写入任何内容。`);
+  if (job.state === 'failed' || !job.result) throw refuse(job.error ?? `${path.basename(file)} 未导入`);
+  const result = job.result;
   console.log(values.json ? JSON.stringify(result, null, 2) : geoImportText(result, dryRun));
   if (!result.ok) throw refuse(`${result.fileName} 未导入：${result.problems[0] ?? '存在问题'}`);
 }

@@ -24,6 +24,8 @@ import { officialTownships } from '../../shared/divisions/townships';
 
 class UsageError extends Error {}
 class CommandError extends Error {}
+/** Ctrl-C cancelled the command's work before it wrote anything (exit 130, as a shell reports SIGINT). */
+class InterruptedError extends Error {}
 
 const HELP = `县域学校布局规划 命令行工具
 
@@ -281,7 +283,7 @@ async function run(argv: string[]): Promise<void> {
         const file = need(positionals, 1, '项目文件路径');
         const layer = need(positionals, 2, '图层（县界、乡镇边界、村（社区）或参考图层）');
         const data = need(positionals, 3, '要导入的地理数据文件');
-        await importGeoCommand(file, layer, data, values, (method, input) => call(backend, method, input), (m) => new UsageError(m), (m) => new CommandError(m));
+        await importGeoCommand(file, layer, data, values, (method, input) => call(backend, method, input), (m) => new UsageError(m), (m) => new CommandError(m), (m) => new InterruptedError(m));
         return;
       }
       case 'optimise': {
@@ -310,6 +312,11 @@ run(argv).then(
     if (err instanceof UsageError) {
       console.error(`用法错误：${err.message}\n${usageFor(commandOf(argv))}`);
       exit(2);
+      return;
+    }
+    if (err instanceof InterruptedError) {
+      console.error(err.message);
+      exit(130);
       return;
     }
     console.error(`错误：${err instanceof Error ? err.message : String(err)}`);

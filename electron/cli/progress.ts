@@ -5,20 +5,25 @@ import { remainingText } from '../../shared/annex/progress';
 export interface ProgressLine {
   /** Step `done` + 1 of `total` is about to start, named `what`; says how long the rest may take. */
   step(done: number, total: number, what: string): void;
+  /** Shows `text` as it is (a caller that words its own progress, as the geography import does). */
+  show(text: string): void;
   /** Clears the line so the command's own message starts on a clean line. */
   end(): void;
 }
 
 export function progressLine(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): ProgressLine {
-  if (!stream.isTTY) return { step: () => undefined, end: () => undefined };
+  if (!stream.isTTY) return { step: () => undefined, show: () => undefined, end: () => undefined };
   const started = now();
   let shown = false;
+  const show = (text: string) => {
+    stream.write(`\r\x1b[2K${text}`);
+    shown = true;
+  };
   return {
     step(done, total, what) {
-      const text = `[${done + 1}/${total}] ${what}${remainingText(now() - started, done, total)}`;
-      stream.write(`\r\x1b[2K${text}`);
-      shown = true;
+      show(`[${done + 1}/${total}] ${what}${remainingText(now() - started, done, total)}`);
     },
+    show,
     end() {
       if (shown) stream.write('\r\x1b[2K');
       shown = false;

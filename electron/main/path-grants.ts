@@ -17,6 +17,7 @@ export const PATH_FIELDS: PathsOf = {
   'import.run': (i) => [i.path],
   'annex.export': (i) => [i.outPath],
   'geo.importLayer': (i) => [i.path],
+  'geo.importStart': (i) => [i.path],
 };
 
 export const PATH_REFUSED_MESSAGE =

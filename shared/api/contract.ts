@@ -208,6 +208,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The operation would overwrite later changes (undoing an import whose rows changed since). */
   | 'CONFLICT'
+  /** The planner cancelled a long operation before it wrote anything. */
+  | 'CANCELLED'
   /** The backend ran past its time limit and was stopped; the open project was closed with it. */
   | 'TIMEOUT'
   | 'INTERNAL';

@@ -7,6 +7,7 @@ import type { Level } from '../plan/types';
 import type { ProjectType } from '../plan/project-types';
 import type { SchoolRef } from '../plan/model';
 import type { GeoSettings, TravelMode } from './settings';
+import type { GeoImportProgress } from './import-progress';
 import type { BBox, CountyOutline, CoverageStage, Position, ReferenceFeature, TownshipBoundary, Village } from './model';
 
 /** How a village's children per stage were obtained. */
@@ -282,4 +283,16 @@ export interface GeoImportResult {
   problems: string[];
   notes: string[];
   backup: string | null;
+}
+
+/** A boundary or layer import started by geo.importStart, as geo.importStatus answers it. */
+export interface GeoImportJob {
+  job: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  progress: GeoImportProgress | null;
+  /** False once the write has begun (it runs to the end, in one transaction). */
+  cancellable: boolean;
+  result: GeoImportResult | null;
+  /** Why it failed or that it was cancelled, in Chinese. */
+  error: string | null;
 }

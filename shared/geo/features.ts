@@ -3,6 +3,7 @@
 // limits, and projected metres converted to WGS-84 (a .prj or an EPSG code). Every problem
 // is a Chinese message naming the file and the feature (its number and name).
 import { readCoordinate, type CoordinateOption } from './coords';
+import type { GeoStageProgress } from './import-progress';
 import type { MultiLine, MultiPolygon, Position } from './model';
 import { ringSelfIntersects } from './self-crossing';
 
@@ -39,12 +40,28 @@ export function featureName(props: Record<string, unknown>): string {
 
 class Bad extends Error {}
 
+/** Positions in a geometry's coordinates, counted without checking them (for the progress fraction). */
+function positionsIn(c: unknown, depth: number): number {
+  if (!Array.isArray(c)) return 0;
+  if (depth === 0) return c.length;
+  let n = 0;
+  for (const x of c) n += positionsIn(x, depth - 1);
+  return n;
+}
+
+const NESTING: Record<string, number> = { Point: -1, LineString: 0, MultiLineString: 1, Polygon: 1, MultiPolygon: 2 };
+
+/** Reports every this many positions converted or checked: often enough for a bar, rare enough to cost nothing. */
+const REPORT_EVERY = 1 << 16;
+
 /**
  * Features of a GeoJSON value (FeatureCollection, Feature or bare geometry). `option` says
  * what projected coordinates are (absent: they are refused with the zone the easting implies).
  * The value's coordinate arrays are reused for the result: pass a value read for this call.
+ * Two passes, each reported to `onProgress` by positions: every coordinate is checked and
+ * converted, then every polygon ring of the features still standing is checked for crossings.
  */
-export function parseFeatures(value: unknown, fileName: string, option?: CoordinateOption): ParsedFeatures {
+export function parseFeatures(value: unknown, fileName: string, option?: CoordinateOption, onProgress?: (p: GeoStageProgress) => void): ParsedFeatures {
   const problems: FeatureProblem[] = [];
   const notes: string[] = [];
   const features: ParsedFeature[] = [];
@@ -68,6 +85,15 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
     return { features, problems: [{ feature: null, name: '', message: `${fileName} 不是有效的 GeoJSON：缺少 type。` }], notes };
   }
 
+  let expected = 0;
+  if (onProgress) {
+    for (const f of raw) {
+      const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
+      const depth = g && typeof g === 'object' && typeof g.type === 'string' ? NESTING[g.type] : undefined;
+      if (depth !== undefined) expected += depth < 0 ? 1 : positionsIn(g!.coordinates, depth);
+    }
+    onProgress({ stage: 'coordinates', fraction: 0 });
+  }
   let vertices = 0;
   let converted = false;
   const point = (p: unknown): Position => {
@@ -75,6 +101,7 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
     const [a, b] = p as unknown[];
     if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) throw new Bad('坐标含有非数值（NaN、Infinity 或文字）');
     if (++vertices > GEO_LIMITS.vertices) throw new Bad(`顶点总数超过上限 ${GEO_LIMITS.vertices} 个`);
+    if (onProgress && vertices % REPORT_EVERY === 0) onProgress({ stage: 'coordinates', fraction: Math.min(1, vertices / Math.max(1, expected)) });
     if (Math.abs(a) <= 180 && Math.abs(b) <= 90 && option?.system !== 'projected') {
       if (option && option.system !== 'wgs84') {
         const r = readCoordinate(a, b, option);
@@ -106,15 +133,15 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
   };
   const polygon = (p: unknown): Position[][] => {
     if (!Array.isArray(p) || p.length === 0) throw new Bad('多边形应为环的数组');
-    const rings = p.map(ring);
-    for (const r of rings) if (ringSelfIntersects(r)) throw new Bad('多边形自相交（边界线交叉），请在 GIS 软件中修复（如“修复几何”）后再导入');
-    return rings;
+    return p.map(ring);
   };
   const line = (l: unknown): Position[] => {
     if (!Array.isArray(l) || l.length < 2) throw new Bad('线应至少有 2 个点');
     return inPlace(l);
   };
 
+  const problem = (i: number, name: string, message: string) =>
+    problems.push({ feature: i + 1, name, message: `${fileName} 第 ${i + 1} 个要素${name ? `（${name}）` : ''}：${message}。` });
   raw.forEach((f, i) => {
     const name = featureName(f.properties);
     try {
@@ -145,10 +172,33 @@ export function parseFeatures(value: unknown, fileName: string, option?: Coordin
       features.push({ index: i + 1, properties: f.properties, geometry });
     } catch (err) {
       if (!(err instanceof Bad)) throw err;
-      problems.push({ feature: i + 1, name, message: `${fileName} 第 ${i + 1} 个要素${name ? `（${name}）` : ''}：${err.message}。` });
-      if (err.message.startsWith('顶点总数')) return;
+      problem(i, name, err.message);
     }
   });
   if (converted) notes.push(`${fileName} 的坐标已换算为 WGS-84 经纬度。`);
-  return { features, problems, notes };
+
+  let inRings = 0;
+  for (const f of features) if (f.geometry.type === 'MultiPolygon') for (const poly of f.geometry.coordinates) for (const r of poly) inRings += r.length;
+  onProgress?.({ stage: 'rings', fraction: 0 });
+  let checked = 0;
+  let reported = 0;
+  const crossed = new Set<ParsedFeature>();
+  for (const f of features) {
+    if (f.geometry.type !== 'MultiPolygon') continue;
+    for (const r of f.geometry.coordinates.flat()) {
+      if (ringSelfIntersects(r)) {
+        problem(f.index - 1, featureName(f.properties), '多边形自相交（边界线交叉），请在 GIS 软件中修复（如“修复几何”）后再导入');
+        crossed.add(f);
+        break;
+      }
+      checked += r.length;
+      if (onProgress && checked - reported >= REPORT_EVERY) {
+        reported = checked;
+        onProgress({ stage: 'rings', fraction: checked / inRings });
+      }
+    }
+  }
+  // The crossings are found after the coordinates: in file order, as one pass would list them.
+  if (crossed.size) problems.sort((a, b) => (a.feature ?? 0) - (b.feature ?? 0));
+  return { features: crossed.size ? features.filter((f) => !crossed.has(f)) : features, problems, notes };
 }

@@ -153,7 +153,7 @@ export interface ThinnedLayer<G extends Geometry> {
  * A layer's polygons and lines thinned to fit DISPLAY_LIMITS.vertices, with the smallest
  * tolerance that does (bounded as DISPLAY_LIMITS says); null when the layer already fits.
  */
-export function thinLayer<G extends Geometry>(geometries: readonly G[]): ThinnedLayer<G> | null {
+export function thinLayer<G extends Geometry>(geometries: readonly G[], onProgress?: (fraction: number) => void): ThinnedLayer<G> | null {
   let before = 0;
   const box: BBox = emptyBBox();
   for (const g of geometries) {
@@ -167,11 +167,24 @@ export function thinLayer<G extends Geometry>(geometries: readonly G[]): Thinned
   const [x0, y0] = proj.toXY([box[0], box[1]]);
   const [x1, y1] = proj.toXY([box[2], box[3]]);
   const minTolerance = Math.max(Math.hypot(x1 - x0, y1 - y0) / DISPLAY_LIMITS.diagonalFraction, 0.01);
+  // The importances are most of the work (about nine tenths); the thinning itself is the rest.
+  let seen = 0;
+  let reported = 0;
+  const part = (positions: readonly Position[], closed: boolean): Part => {
+    const p = partOf(positions, closed, proj, minTolerance);
+    seen += positions.length;
+    if (onProgress && seen - reported >= 1 << 16) {
+      reported = seen;
+      onProgress((0.9 * seen) / before);
+    }
+    return p;
+  };
+  onProgress?.(0);
   const parts = geometries.map((g) =>
     g.type === 'MultiPolygon'
-      ? g.coordinates.map((poly) => poly.map((ring) => partOf(ring, true, proj, minTolerance)))
+      ? g.coordinates.map((poly) => poly.map((ring) => part(ring, true)))
       : g.type === 'MultiLineString'
-        ? [g.coordinates.map((line) => partOf(line, false, proj, minTolerance))]
+        ? [g.coordinates.map((line) => part(line, false))]
         : [],
   );
   // The tolerance is the importance just below the budget's worth of the most important vertices.
@@ -185,6 +198,7 @@ export function thinLayer<G extends Geometry>(geometries: readonly G[]): Thinned
   const rank = all.length - DISPLAY_LIMITS.vertices;
   const fit = rank >= 0 ? all[rank]! : 0;
   const tolerance = Math.min(Math.max(Number.isFinite(fit) ? fit : DISPLAY_LIMITS.maxTolerance, minTolerance), DISPLAY_LIMITS.maxTolerance);
+  onProgress?.(0.9);
   let after = 0;
   const out = geometries.map((g, i): G => {
     const p = parts[i]!;

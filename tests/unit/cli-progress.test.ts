@@ -32,10 +32,21 @@ describe('progress line', () => {
     expect(text()).toBe('\r\x1b[2K[1/3] 正在生成学校基本情况表\r\x1b[2K[2/3] 正在写出 附件.pdf，预计还需约 4 秒\r\x1b[2K');
   });
 
+  it('shows a caller’s own wording in place (the geography import’s stage and estimate)', async () => {
+    const { out, text } = stream(true);
+    const p = progressLine(out);
+    p.show('读取文件 3%');
+    p.show('检查边界线是否交叉 62%，预计还需约 5 秒');
+    p.end();
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toBe('\r\x1b[2K读取文件 3%\r\x1b[2K检查边界线是否交叉 62%，预计还需约 5 秒\r\x1b[2K');
+  });
+
   it('writes nothing on a pipe', async () => {
     const { out, text } = stream(false);
     const p = progressLine(out);
     p.step(0, 2, '正在生成');
+    p.show('读取文件 3%');
     p.end();
     await new Promise((r) => setImmediate(r));
     expect(text()).toBe('');

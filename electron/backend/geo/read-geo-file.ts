@@ -13,6 +13,9 @@ import { jsonHeapEstimate } from './json-heap';
 export const MAX_GEO_FILE = 100 * 1024 * 1024;
 const MAX_ZIP_TOTAL = 300 * 1024 * 1024;
 
+/** How much of the file is read (0–1), or null while that cannot be told (a GeoJSON parse). */
+export type Progress = (fraction: number | null) => void;
+
 export interface GeoFile {
   fileName: string;
   geojson: unknown;
@@ -49,7 +52,36 @@ async function dbfHasReplacement(fileName: string, dbf: Uint8Array): Promise<boo
   }
 }
 
-async function readShape(fileName: string, shp: Uint8Array, dbf: Uint8Array | null, prj: string | null, cpg: string | null, encoding: 'auto' | 'utf-8' | 'gbk'): Promise<GeoFile> {
+/** Bytes a shape takes in the .shp, roughly (16 a position): how far through the file the reader is. */
+function shapeBytes(g: { type: string; coordinates: unknown } | null): number {
+  if (!g) return 8;
+  const c = g.coordinates as unknown[];
+  if (g.type === 'Point') return 28;
+  if (g.type === 'LineString' || g.type === 'MultiPoint') return 16 * c.length;
+  let n = 0;
+  if (g.type === 'MultiPolygon') for (const poly of c as unknown[][][]) for (const r of poly) n += r.length;
+  else for (const part of c as unknown[][]) n += part.length;
+  return 16 * n;
+}
+
+/** shapefile.read, one record at a time so that the fraction read can be told. */
+async function readShapes(shp: Uint8Array, dbf: Uint8Array | null, encoding: string, onFraction: Progress): Promise<unknown> {
+  const source = await shapefile.open(ab(shp), dbf ? ab(dbf) : undefined, { encoding });
+  const features: unknown[] = [];
+  let bytes = 0;
+  let reported = 0;
+  for (let r = await source.read(); !r.done; r = await source.read()) {
+    features.push(r.value);
+    bytes += shapeBytes(r.value.geometry as { type: string; coordinates: unknown } | null);
+    if (bytes - reported >= 1 << 20) {
+      reported = bytes;
+      onFraction(Math.min(1, bytes / shp.byteLength));
+    }
+  }
+  return { type: 'FeatureCollection', features, bbox: source.bbox };
+}
+
+async function readShape(fileName: string, shp: Uint8Array, dbf: Uint8Array | null, prj: string | null, cpg: string | null, encoding: 'auto' | 'utf-8' | 'gbk', onFraction: Progress): Promise<GeoFile> {
   const notes: string[] = [];
   if (!dbf) notes.push(`${fileName} 缺少 .dbf 属性表：要素没有名称和代码，只能作为县界或参考图层导入。`);
   if (!prj) notes.push(`${fileName} 缺少 .prj 坐标系文件：按 WGS-84 经纬度读取；若为投影坐标，请在导入时填写 EPSG 代码。`);
@@ -57,7 +89,7 @@ async function readShape(fileName: string, shp: Uint8Array, dbf: Uint8Array | nu
   let enc = encoding === 'auto' ? (cpgGbk ? 'gbk' : 'utf-8') : encoding;
   const read = async (e: string) => {
     try {
-      return await shapefile.read(ab(shp), dbf ? ab(dbf) : undefined, { encoding: e });
+      return await readShapes(shp, dbf, e, onFraction);
     } catch (err) {
       throw new AppError('INVALID_INPUT', `${fileName} 不是有效的 Shapefile：${err instanceof Error ? err.message : String(err)}`);
     }
@@ -83,7 +115,7 @@ function checkJsonHeap(fileName: string, bytes: Uint8Array, heapBudget: number):
  * The file named by `p` as GeoJSON. `jsonHeapBudget`: the heap a GeoJSON text may take once
  * parsed (bytes); a larger one is refused unparsed.
  */
-export async function readGeoFile(p: string, encoding: 'auto' | 'utf-8' | 'gbk' = 'auto', jsonHeapBudget = Infinity): Promise<GeoFile> {
+export async function readGeoFile(p: string, encoding: 'auto' | 'utf-8' | 'gbk' = 'auto', jsonHeapBudget = Infinity, onFraction: Progress = () => undefined): Promise<GeoFile> {
   const fileName = path.basename(p);
   const ext = path.extname(p).toLowerCase();
   if (ext === '.geojson' || ext === '.json') {
@@ -101,7 +133,7 @@ export async function readGeoFile(p: string, encoding: 'auto' | 'utf-8' | 'gbk' 
     const dbfPath = sibling('.dbf');
     const prjPath = sibling('.prj');
     const cpgPath = sibling('.cpg');
-    return readShape(fileName, readBounded(p), dbfPath ? readBounded(dbfPath) : null, prjPath ? readBounded(prjPath).toString('utf8') : null, cpgPath ? readBounded(cpgPath).toString('utf8') : null, encoding);
+    return readShape(fileName, readBounded(p), dbfPath ? readBounded(dbfPath) : null, prjPath ? readBounded(prjPath).toString('utf8') : null, cpgPath ? readBounded(cpgPath).toString('utf8') : null, encoding, onFraction);
   }
   if (ext === '.zip') {
     const bytes = readBounded(p);
@@ -130,7 +162,7 @@ export async function readGeoFile(p: string, encoding: 'auto' | 'utf-8' | 'gbk' 
     const stem = shp[0]!.name.replace(/\.shp$/i, '').toLowerCase();
     const find = (e: string) => entries.find((x) => x.name.toLowerCase() === `${stem}${e}`)?.content ?? null;
     const text = (b: Uint8Array | null) => (b ? Buffer.from(b).toString('utf8') : null);
-    return readShape(`${fileName}/${shp[0]!.name}`, shp[0]!.content, find('.dbf'), text(find('.prj')), text(find('.cpg')), encoding);
+    return readShape(`${fileName}/${shp[0]!.name}`, shp[0]!.content, find('.dbf'), text(find('.prj')), text(find('.cpg')), encoding, onFraction);
   }
   throw new AppError('INVALID_INPUT', `不支持的文件类型“${ext || fileName}”：请选择 .geojson、.json、.shp 或包含 Shapefile 的 .zip。`);
 }

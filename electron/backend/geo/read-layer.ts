@@ -4,6 +4,7 @@
 // file that exhausts memory or time ends that thread, not the backend.
 import type { CoordinateOption } from '../../../shared/geo/coords';
 import { parseFeatures, type FeatureProblem, type ParsedFeature } from '../../../shared/geo/features';
+import type { GeoStageProgress } from '../../../shared/geo/import-progress';
 import { DISPLAY_LIMITS, thinLayer } from '../../../shared/geo/simplify';
 import { readGeoFile } from './read-geo-file';
 
@@ -23,11 +24,16 @@ export interface LayerFile {
   notes: string[];
 }
 
-export async function readLayer(req: LayerRequest): Promise<LayerFile> {
-  const read = await readGeoFile(req.path, req.encoding, req.jsonHeapBudget);
+/** `onProgress` hears each stage as it starts and its fraction where the stage can tell. */
+export async function readLayer(req: LayerRequest, onProgress: (p: GeoStageProgress) => void = () => undefined): Promise<LayerFile> {
+  onProgress({ stage: 'reading', fraction: null });
+  const read = await readGeoFile(req.path, req.encoding, req.jsonHeapBudget, (fraction) => onProgress({ stage: 'reading', fraction }));
   const option: CoordinateOption | undefined = req.coordinates ?? (read.prj && /PROJCS/i.test(read.prj) ? { system: 'projected', prj: read.prj } : undefined);
-  const parsed = parseFeatures(read.geojson, read.fileName, option);
-  const thinned = thinLayer(parsed.features.map((f) => f.geometry));
+  const parsed = parseFeatures(read.geojson, read.fileName, option, onProgress);
+  const thinned = thinLayer(
+    parsed.features.map((f) => f.geometry),
+    (fraction) => onProgress({ stage: 'thinning', fraction }),
+  );
   if (thinned) {
     parsed.features.forEach((f, i) => (f.geometry = thinned.geometries[i]!));
     const tol = thinned.tolerance < 1 ? thinned.tolerance.toFixed(2) : thinned.tolerance.toFixed(0);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { AppError } from '../errors';
 import { startWorkerJob } from '../worker-job';
+import type { GeoStageProgress } from '../../../shared/geo/import-progress';
 import type { GeoWorkerMessage } from './geo-worker';
 import type { LayerFile, LayerRequest } from './read-layer';
 
@@ -22,8 +23,24 @@ export const GEO_WORKER_LIMITS = { heapMb: 1536, timeoutMs: 90_000 };
 /** The last read's worker heap (V8 total heap when the layer was ready), for the bench. */
 export const lastGeoRead = { heapBytes: 0 };
 
+export interface LayerRead {
+  readonly done: Promise<LayerFile>;
+  /** Ends the worker now: `done` rejects with the cancel error (unless already settled). */
+  cancel(): void;
+}
+
+/** The error a cancelled import ends with (the 布局图 dialog and the CLI say 已取消). */
+export function geoImportCancelled(fileName: string): AppError {
+  return new AppError('CANCELLED', `已取消导入 ${fileName}，未写入任何内容。`);
+}
+
 /** The file read, checked and thinned in a worker of its own; refused in Chinese when the worker fails. */
 export function readLayerInWorker(file: Omit<LayerRequest, 'jsonHeapBudget'>): Promise<LayerFile> {
+  return startLayerRead(file).done;
+}
+
+/** As readLayerInWorker, reporting the worker's stages and able to stop it. */
+export function startLayerRead(file: Omit<LayerRequest, 'jsonHeapBudget'>, onProgress: (p: GeoStageProgress) => void = () => undefined): LayerRead {
   const fileName = path.basename(file.path);
   const { heapMb, timeoutMs } = GEO_WORKER_LIMITS;
   // A quarter of the heap stays for the code, the checks and the thinning after the parse.
@@ -36,6 +53,10 @@ export function readLayerInWorker(file: Omit<LayerRequest, 'jsonHeapBudget'>): P
       heapMb,
       timeoutMs,
       onMessage: (m) => {
+        if (m.type === 'progress') {
+          onProgress(m.progress);
+          return null;
+        }
         if (m.type === 'failed') return { failed: new AppError(m.code, m.message) };
         lastGeoRead.heapBytes = m.heapBytes;
         return { done: m.layer };
@@ -49,5 +70,5 @@ export function readLayerInWorker(file: Omit<LayerRequest, 'jsonHeapBudget'>): P
     },
     req,
   );
-  return job.done;
+  return { done: job.done, cancel: () => job.stop(geoImportCancelled(fileName)) };
 }
