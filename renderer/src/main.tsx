@@ -1,3 +1,5 @@
+// First: the libraries below keep a reference to ResizeObserver when they first observe.
+import { installQuietResizeObserver } from './lib/quietResize';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App as AntApp, ConfigProvider } from 'antd';
@@ -9,6 +11,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { theme } from './lib/theme';
 import './styles.css';
 
+installQuietResizeObserver();
 dayjs.locale('zh-cn');
 
 const root = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));

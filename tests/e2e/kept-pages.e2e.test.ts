@@ -235,6 +235,38 @@ describe('pages kept between visits', () => {
     expect(during).toBeLessThan(5);
   });
 
+  it('tells resize observers of real changes only, not of a kept page leaving the document and coming back', async () => {
+    const heard = await page.evaluate(async () => {
+      const frames = (n: number) =>
+        new Promise<void>((resolve) => {
+          let seen = 0;
+          const step = () => (++seen >= n ? resolve() : requestAnimationFrame(step));
+          requestAnimationFrame(step);
+        });
+      const el = document.createElement('div');
+      el.style.cssText = 'width: 120px; height: 30px';
+      document.body.append(el);
+      const widths: number[] = [];
+      const observer = new ResizeObserver((entries) => entries.forEach((e) => widths.push(e.contentRect.width)));
+      observer.observe(el);
+      await frames(3);
+      el.remove();
+      await frames(3);
+      document.body.append(el);
+      await frames(3);
+      el.style.width = '200px';
+      await frames(3);
+      // Observed afresh: told its size once more, as a new observation always is.
+      observer.unobserve(el);
+      observer.observe(el);
+      await frames(3);
+      observer.disconnect();
+      el.remove();
+      return widths;
+    });
+    expect(heard).toEqual([120, 200, 200]);
+  });
+
   it('stayed quiet', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.outsideRequests()).toEqual([]);

@@ -19,13 +19,15 @@ export class ApiCallError extends Error {
   }
 }
 
+let token: string | null = null;
+
+/** Read once per page load: the address keeps it, and every call asking storage again cost time. */
 function hostToken(): string {
+  if (token !== null) return token;
   const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('t');
-  if (fromHash) {
-    sessionStorage.setItem('csp-token', fromHash);
-    return fromHash;
-  }
-  return sessionStorage.getItem('csp-token') ?? '';
+  if (fromHash) sessionStorage.setItem('csp-token', fromHash);
+  token = fromHash ?? sessionStorage.getItem('csp-token') ?? '';
+  return token;
 }
 
 async function overHttp(method: string, input: unknown): Promise<unknown> {

@@ -66,7 +66,10 @@ function ready<T>(value: T): Promise<T> {
  */
 function lazyPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   let loaded: { default: ComponentType } | null = null;
-  const fetch = () => load().then((module) => (loaded = { default: pick(module) }));
+  // Once: every round of building ahead asks again, and each import() call runs the bundler's
+  // preload check over the document.
+  let fetching: Promise<{ default: ComponentType }> | null = null;
+  const fetch = () => (fetching ??= load().then((module) => (loaded = { default: pick(module) })));
   pageLoads.push(fetch);
   return lazy(() => (loaded ? ready(loaded) : fetch()));
 }
