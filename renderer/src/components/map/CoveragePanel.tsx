@@ -1,7 +1,7 @@
 // 服务半径 coverage beside the map (geo.coverage): each coverage stage for the county, then
 // the chosen stage by township, with the villages left beyond the service distance — or, when
 // the planner switches to 按出行时间, beyond the travel-time threshold (walking or school bus).
-import { Segmented, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Segmented, Table, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { STAGE_LABEL } from '@shared/domain';
 import { COVERAGE_UNKNOWN, COVERAGE_UNKNOWN_LABEL, type CoverageBy, type CoverageResult, type CoverageUnknown, type TownshipCoverage } from '@shared/geo/api';
 import { TRAVEL_MODE_LABEL } from '@shared/geo/settings';
@@ -9,6 +9,7 @@ import { COVERAGE_STAGES, type CoverageStage } from '@shared/geo/model';
 import { zh } from '../../i18n/zh';
 import { fmtInt, fmtRatio } from '../../lib/format';
 import { Section } from '../Section';
+import { STICKY_SCROLL } from '../CompactTable';
 
 const t = zh.map;
 
@@ -56,7 +57,8 @@ const stageColumns = (by: CoverageBy): TableColumnsType<StageRow> => [
 const NOT_A_TREE = { childrenColumnName: 'nestedRows' };
 
 const townshipColumns = (reasons: readonly CoverageUnknown[]): TableColumnsType<TownshipCoverage> => [
-  { title: t.township, dataIndex: 'name' },
+  // On one line (a 学区 name wrapped at 1280 px): the table scrolls sideways instead.
+  { title: t.township, dataIndex: 'name', className: 'coverage-name', fixed: 'left' },
   { title: t.children, key: 'children', align: 'right', render: (_: unknown, r: TownshipCoverage) => countCell(r.children, reasons) },
   { title: t.covered, key: 'covered', align: 'right', render: (_: unknown, r: TownshipCoverage) => countCell(r.covered, reasons) },
   { title: t.share, dataIndex: 'share', align: 'right', render: fmtRatio },
@@ -118,7 +120,8 @@ export function CoveragePanel({
         rowKey="code"
         pagination={false}
         expandable={NOT_A_TREE}
-        scroll={{ y: 300 }}
+        scroll={{ x: 'max-content', y: 300 }}
+        sticky={STICKY_SCROLL as TableProps<TownshipCoverage>['sticky']}
         columns={townshipColumns(chosenReasons)}
         dataSource={chosen.townships}
         data-testid="coverage-townships"
