@@ -267,6 +267,68 @@ describe('pages kept between visits', () => {
     expect(heard).toEqual([120, 200, 200]);
   });
 
+  it('sends the calls of a page being built ahead one at a time in the background, behind the planner’s own calls, and at once when that page is shown', async () => {
+    // Requests and answers of the API in the order the browser saw them.
+    const events: string[] = [];
+    const api = (u: string) => (u.includes('/api/') ? decodeURIComponent(u.slice(u.indexOf('/api/') + 5)) : null);
+    page.on('request', (r) => void (api(r.url()) && events.push(`ask ${api(r.url())}`)));
+    page.on('response', (r) => void (api(r.url()) && events.push(`answer ${api(r.url())}`)));
+    const at = (event: string, from = 0) => events.indexOf(event, from);
+
+    /** Makes every kept page stale and holds the 学校 page's first call as it is built ahead again. */
+    const holdSchoolsBuiltAhead = async (seats: number) => {
+      await session.api('schools.update', { school: '9909990001', changes: { designSeats: seats } });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      let answered: Promise<void> = Promise.resolve();
+      await page.route('**/api/schools.list', (route) => {
+        if (asked) return void route.continue();
+        asked = true;
+        answered = held.then(() => route.continue());
+      });
+      const from = events.length;
+      // After this switch the stale pages are built again, 总览 and 数据导入 before 学校.
+      await show('人口', 'population-page');
+      await expect.poll(() => asked, { timeout: 60_000 }).toBe(true);
+      return {
+        from,
+        release: async () => {
+          release();
+          await answered;
+          await page.unroute('**/api/schools.list');
+        },
+      };
+    };
+
+    const first = await holdSchoolsBuiltAhead(620);
+    try {
+      // The 学校 page's other call waits in the background lane while its first is unanswered.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+      expect(at('ask inclusion.get', first.from)).toBe(-1);
+      // The planner's page asks at once and has its answer before the queued call is sent.
+      await session.openPage('设置');
+      await expect.poll(() => at('answer backups.list', first.from), POLL).toBeGreaterThan(-1);
+      expect(at('ask inclusion.get', first.from)).toBe(-1);
+    } finally {
+      await first.release();
+    }
+    await expect.poll(() => at('ask inclusion.get', first.from), { timeout: 60_000 }).toBeGreaterThan(at('answer backups.list', first.from));
+
+    const second = await holdSchoolsBuiltAhead(630);
+    try {
+      expect(at('ask inclusion.get', second.from)).toBe(-1);
+      // Shown while a call of its is still queued: sent at once, not once the window is idle
+      // (it is not: the first call is still unanswered).
+      await show('学校', 'schools-page');
+      await expect.poll(() => at('ask inclusion.get', second.from), POLL).toBeGreaterThan(-1);
+      expect(at('answer schools.list', second.from)).toBe(-1);
+    } finally {
+      await second.release();
+    }
+    await expect.poll(() => capacityCell().textContent(), POLL).toBe('630');
+  });
+
   it('stayed quiet', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.outsideRequests()).toEqual([]);

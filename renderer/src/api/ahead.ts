@@ -1,4 +1,4 @@
-// Calls for work the planner has not asked for yet (the 附件 preview of a page built ahead):
+// Calls for work the planner has not asked for yet (the pages built ahead, the 附件 preview):
 // queued here and sent one at a time, each only once the page on screen has settled and the
 // window is idle. The backend answers one call at a time, so a planner's own call then waits
 // behind the one ahead call being answered at most, never behind a queue of them, and the
@@ -17,6 +17,7 @@ export class AheadCancelled extends Error {
 
 interface Job {
   signal: AbortSignal;
+  /** Sends the call unless it has been sent already; settles when it is answered. */
   send(): Promise<void>;
   drop(): void;
 }
@@ -41,14 +42,45 @@ async function pump(): Promise<void> {
   }
 }
 
-/** `invoke`, sent when nothing else is going on; rejected with AheadCancelled once `signal` aborts before it is sent. */
-export function invokeAhead<M extends MethodName>(method: M, input: MethodInput<M>, signal: AbortSignal): Promise<MethodResult<M>> {
+/**
+ * `invoke`, sent when nothing else is going on; rejected with AheadCancelled once `signal`
+ * aborts before it is sent. Once `now` aborts (the page it is for has been shown), a call not
+ * yet sent goes out at once instead.
+ */
+export function invokeAhead<M extends MethodName>(method: M, input: MethodInput<M>, signal: AbortSignal, now?: AbortSignal): Promise<MethodResult<M>> {
   return new Promise((resolve, reject) => {
-    queue.push({
+    let state: 'queued' | 'sent' | 'dropped' = 'queued';
+    let answered: Promise<void> | null = null;
+    const job: Job = {
       signal,
-      send: () => invoke(method, input).then(resolve, reject),
-      drop: () => reject(new AheadCancelled()),
-    });
+      send: () => {
+        if (state === 'queued') {
+          state = 'sent';
+          now?.removeEventListener('abort', hurry);
+          answered = invoke(method, input).then(resolve, reject);
+        }
+        return answered ?? Promise.resolve();
+      },
+      drop: () => {
+        if (state !== 'queued') return;
+        state = 'dropped';
+        now?.removeEventListener('abort', hurry);
+        reject(new AheadCancelled());
+      },
+    };
+    function hurry() {
+      const at = queue.indexOf(job);
+      if (at >= 0) queue.splice(at, 1);
+      // The pump may hold it already, waiting for the window to settle: sent here, skipped there.
+      if (signal.aborted) job.drop();
+      else void job.send();
+    }
+    if (now?.aborted) {
+      hurry();
+      return;
+    }
+    now?.addEventListener('abort', hurry, { once: true });
+    queue.push(job);
     void pump();
   });
 }

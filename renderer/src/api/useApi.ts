@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import type { MethodInput, MethodName, MethodResult } from '@shared/api';
-import { ApiCallError, invoke } from './client';
+import { ApiCallError } from './client';
+import { usePageInvoke } from './pageCalls';
 import { zh } from '../i18n/zh';
 
 export interface ApiState<T> {
@@ -18,7 +19,8 @@ export function toApiError(err: unknown): ApiCallError {
 /**
  * Calls one API method when `deps` change. Earlier data stay visible while a reload is in
  * flight so that tables and charts do not flash empty; answers that arrive after a newer
- * request started are dropped.
+ * request started are dropped. On a page built ahead and not yet shown, the call waits in the
+ * background lane (pageCalls.ts).
  */
 export function useApi<M extends MethodName>(
   method: M,
@@ -29,11 +31,13 @@ export function useApi<M extends MethodName>(
   const [error, setError] = useState<ApiCallError | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
+  const call = usePageInvoke();
 
   useEffect(() => {
     let current = true;
+    const dropped = new AbortController();
     setLoading(true);
-    invoke(method, input).then(
+    call(method, input, dropped.signal).then(
       (result) => {
         if (!current) return;
         setData(result);
@@ -48,10 +52,11 @@ export function useApi<M extends MethodName>(
     );
     return () => {
       current = false;
+      dropped.abort();
     };
     // The caller's deps decide when to refetch (as with useEffect), not the identity of
     // the input object, which is usually a fresh literal on every render.
-  }, [method, tick, ...deps]);
+  }, [method, tick, call, ...deps]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };

@@ -10,6 +10,7 @@
 import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { invoke, knownVersion } from '../api/client';
+import { PageLaneContext, stagedLane, type PageLane } from '../api/pageCalls';
 import type { PageKey } from '../lib/nav';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
@@ -128,8 +129,18 @@ export function useKeptPages(initial: PageKey, file: number) {
   /** Takes the page built ahead out of the document once it has settled (its layout done). */
   const unstage = useCallback(() => setState((s) => (s.staged === null ? s : { ...s, staged: null })), []);
 
-  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, prebuild, unstage };
+  /** Calls of the page being built ahead not yet answered (queued in the background lane or in flight). */
+  const stagedCalls = useCallback(() => {
+    const { staged, mounts } = latest.current;
+    const mount = staged === null ? undefined : mounts[staged];
+    return mount === undefined ? 0 : (lanes.get(mount)?.pending ?? 0);
+  }, []);
+
+  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, prebuild, unstage, stagedCalls };
 }
+
+/** Each kept mount's calls (api/pageCalls.ts), for the pages built ahead to wait for. */
+const lanes = new Map<number, PageLane>();
 
 /** Mounts being built ahead, each with what to call once its content is committed. */
 const builtWaiters = new Map<number, () => void>();
@@ -148,7 +159,8 @@ const PageShown = createContext(true);
 /**
  * False while the page has been built ahead and not yet shown: a part that is costly to build
  * can wait for the first visit, or be built in the background lane (api/ahead.ts) as the 附件
- * preview is.
+ * preview is. The page's calls through usePageInvoke (useApi among them) take that lane until
+ * then by themselves.
  */
 export function usePageShown(): boolean {
   return useContext(PageShown);
@@ -172,7 +184,32 @@ const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page
     ),
     [Page, fallback, mount],
   );
-  return <PageShown.Provider value={shown}>{body}</PageShown.Provider>;
+  // One lane for the mount (a new mount is a new KeptBody, under the ErrorBoundary's key); the
+  // same object throughout, so being shown re-renders none of the components that call.
+  const [lane] = useState(() => {
+    const created = stagedLane();
+    if (shown) created.show();
+    return created;
+  });
+  useLayoutEffect(() => {
+    if (shown) lane.show();
+  }, [shown, lane]);
+  useLayoutEffect(() => {
+    // Made here rather than with the lane: an effect cleaned up and run again (StrictMode)
+    // must not leave the lane gone.
+    const gone = new AbortController();
+    lane.gone = gone.signal;
+    lanes.set(mount, lane);
+    return () => {
+      gone.abort();
+      lanes.delete(mount);
+    };
+  }, [mount, lane]);
+  return (
+    <PageLaneContext.Provider value={lane}>
+      <PageShown.Provider value={shown}>{body}</PageShown.Provider>
+    </PageLaneContext.Provider>
+  );
 });
 
 interface StackProps {

@@ -18,6 +18,8 @@ interface Kept {
   prebuild: (target: PageKey, version: string) => Promise<void>;
   /** Takes the page just built out of the document (it is laid out while being built). */
   unstage: () => void;
+  /** Calls of the page being built not yet answered: they wait in the background lane (api/pageCalls.ts). */
+  stagedCalls: () => number;
 }
 
 export const PREBUILT_MARK = 'csp:prebuilt';
@@ -34,7 +36,7 @@ function delay(ms: number): Promise<void> {
  * next switch (which starts it again), so it never holds up the page the planner looks at.
  */
 export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCode: () => Promise<unknown>): void {
-  const { page, file, known, isCurrent, prebuild, unstage } = kept;
+  const { page, file, known, isCurrent, prebuild, unstage, stagedCalls } = kept;
   useEffect(() => {
     let stopped = false;
     const next = async (): Promise<boolean> => {
@@ -56,11 +58,11 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCod
         performance.mark(`csp:prebuild:${target}`);
         // A page that fails to build (its error shows when it is visited) must not stop the rest.
         await Promise.race([prebuild(target, version), delay(BUILD_WAIT_MS)]);
-        // Settled (its requests answered, its charts drawn, its tables measured at full size
-        // and its own progress gone, the 附件 preview's pages drawn): out of the document. Not
-        // waiting for idle time here as well: under load that wait is long, and the next page
-        // waits for it anyway.
-        await whenStagedDrawn();
+        // Settled (its requests answered, those still queued in the background lane included,
+        // its charts drawn, its tables measured at full size and its own progress gone, the 附件
+        // preview's pages drawn): out of the document. Not waiting for idle time here as well:
+        // under load that wait is long, and the next page waits for it anyway.
+        await whenStagedDrawn(stagedCalls);
         if (stopped) return;
         unstage();
       }
@@ -72,5 +74,5 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCod
       stopped = true;
       unstage();
     };
-  }, [order, page, file, known, isCurrent, prebuild, unstage, fetchCode]);
+  }, [order, page, file, known, isCurrent, prebuild, unstage, stagedCalls, fetchCode]);
 }

@@ -82,10 +82,11 @@ const STAGED_BUSY = '.kept-page-staged :is(.ant-spin-spinning, .ant-skeleton)';
 
 /**
  * Resolves once the page being built ahead shows no progress either (its content drawn, the
- * 附件 preview's pages included) and nothing is in flight, or after a minute.
+ * 附件 preview's pages included), nothing is in flight and `calls()` (its calls still queued in
+ * the background lane) is 0, or after a minute.
  */
-export function whenStagedDrawn(): Promise<void> {
-  return new Promise((resolve) => onSettled(performance.now(), () => resolve(), () => document.querySelector(STAGED_BUSY) === null, resolve));
+export function whenStagedDrawn(calls: () => number): Promise<void> {
+  return new Promise((resolve) => onSettled(performance.now(), () => resolve(), () => calls() === 0 && document.querySelector(STAGED_BUSY) === null, resolve));
 }
 
 /** Resolves once nothing is in flight and nothing on screen is loading (work done in the background waits for it). */

@@ -4,7 +4,8 @@
 // and answers to superseded requests are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectionResult, ProjectionSetup, ScenarioParams } from '@shared/projection';
-import { ApiCallError, invoke } from '../../api/client';
+import type { ApiCallError } from '../../api/client';
+import { usePageInvoke } from '../../api/pageCalls';
 import { useApi } from '../../api/useApi';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { measureUntilSettled } from '../../lib/timing';
@@ -63,6 +64,7 @@ export function useForecast(): ForecastState {
   const [pending, setPending] = useState(false);
   const [runTick, setRunTick] = useState(0);
   const startRequest = useLatestRequest();
+  const call = usePageInvoke();
 
   const names = setup?.scenarios.map((s) => s.name) ?? [];
   const chosen = scenario !== null && names.includes(scenario) ? scenario : names.includes('中') ? '中' : (names[0] ?? null);
@@ -85,7 +87,7 @@ export function useForecast(): ForecastState {
         // A parameter edit (the sliders): how long the planner waits for the pages to follow.
         if (draft) measureUntilSettled('recompute', () => resultShown(request));
         follow(
-          invoke('projection.run', input),
+          call('projection.run', input),
           (r) => {
             setResult(r);
             setAnswered(request);
@@ -102,7 +104,7 @@ export function useForecast(): ForecastState {
       draft ? EDIT_PAUSE_MS : 0,
     );
     return () => clearTimeout(timer);
-  }, [setup, chosen, shownBase, horizon, draft, runTick, startRequest]);
+  }, [setup, chosen, shownBase, horizon, draft, runTick, startRequest, call]);
 
   const selectScenario = useCallback((name: string) => {
     setScenario(name);

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodInput } from '@shared/api';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary } from '@shared/plan';
 import { ApiCallError, invoke } from '../../api/client';
+import { usePageInvoke } from '../../api/pageCalls';
 import { toApiError } from '../../api/useApi';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { useAttempt } from '../../state/useReportError';
@@ -60,16 +61,19 @@ export function usePlan(): PlanState {
   const [loadingContext, setLoadingContext] = useState(false);
   const [saving, setSaving] = useState(false);
   const startContextRequest = useLatestRequest();
+  // What the page shows first; built ahead, these wait in the background lane (the context is a
+  // projection, hundreds of milliseconds in the backend).
+  const call = usePageInvoke();
 
   const loadList = useCallback(async () => {
     try {
-      const list = await invoke('plan.list', {});
+      const list = await call('plan.list', {});
       setPlans(list);
       setSelected((s) => (s !== null && list.some((p) => p.id === s) ? s : (list[0]?.id ?? null)));
     } catch (err) {
       setError(toApiError(err));
     }
-  }, []);
+  }, [call]);
 
   useEffect(() => {
     void loadList();
@@ -84,14 +88,16 @@ export function usePlan(): PlanState {
     // A remembered plan deleted meanwhile fails here; the list then selects another one.
     setError(undefined);
     let current = true;
-    invoke('plan.get', { plan: selected }).then(
+    const dropped = new AbortController();
+    call('plan.get', { plan: selected }, dropped.signal).then(
       (p) => current && setPlan(p),
       (err: unknown) => current && setError(toApiError(err)),
     );
     return () => {
       current = false;
+      dropped.abort();
     };
-  }, [selected, projectPath]);
+  }, [selected, projectPath, call]);
 
   // The context depends on the plan's scenario and outlook only: refetch on those. The first
   // request goes out with the plan's (still unknown) stored ones, in parallel with plan.get.
@@ -115,7 +121,7 @@ export function usePlan(): PlanState {
     const follow = startContextRequest();
     setLoadingContext(true);
     follow(
-      invoke('plan.context', { plan: selected }),
+      call('plan.context', { plan: selected }),
       (ctx) => {
         setContext(ctx);
         setContextPlan(selected);
@@ -126,7 +132,7 @@ export function usePlan(): PlanState {
         setLoadingContext(false);
       },
     );
-  }, [selected, scenario, outlook, startContextRequest]);
+  }, [selected, scenario, outlook, startContextRequest, call]);
 
   const evaluation = useMemo(() => {
     if (!context || !plan || contextPlan !== plan.id) return null;
