@@ -307,7 +307,9 @@ export function projectCore(cal: CoreCalibration, params: ScenarioParams, lastYe
           let b = (cells[id] as Float64Array)[prev] as number;
           for (const f of s.feeders) if (f.grade === grade) b += (cells[f.section] as Float64Array)[prev] as number;
           const row = cells[id] as Float64Array;
-          const v = b > 0 ? ((cal.progression.ratio[id] as Float64Array)[grade - 1] as number) * b : (row[prev + 1] as number);
+          // A school that has never taught the grade below takes its pupils in from other
+          // schools; one that did (a closing school, a grade empty last year) has no cohort there.
+          const v = s.joinedAt[grade - 1] && b <= 0 ? (row[prev + 1] as number) : ((cal.progression.ratio[id] as Float64Array)[grade - 1] as number) * b;
           row[yi * g + grade - 1] = v;
           rawSum += v;
         }

@@ -17,6 +17,11 @@ export interface Section {
   present: Uint8Array;
   /** Grades (index grade − 1) the section will teach in the projection. */
   taught: boolean[];
+  /**
+   * Grades (index grade − 1) whose pupils come in from other schools: taught, while the grade
+   * below has never had a pupil here (a high school starting at 初三).
+   */
+  joinedAt: boolean[];
   /** Highest grade taught now. */
   topGrade: number;
   /** Teaches only the lower grades of its stage for good (教学点): its leavers move on. */
@@ -127,6 +132,7 @@ export function buildSections(
         hist: new Float64Array(nYears * g),
         present: new Uint8Array(nYears),
         taught: [],
+        joinedAt: [],
         topGrade: 0,
         partial: false,
         growing: false,
@@ -215,6 +221,11 @@ function describeGrades(s: Section, g: number, nYears: number): void {
     const now = s.hist[last * g + k] as number;
     const before = prev >= 0 && s.present[prev] ? (s.hist[prev * g + k] as number) : 0;
     return now > 0 || before > 0;
+  });
+  s.joinedAt = s.taught.map((t, k) => {
+    if (!t || k === 0) return false;
+    for (let yi = 0; yi < nYears; yi++) if ((s.hist[yi * g + k - 1] as number) > 0) return false;
+    return true;
   });
 }
 
