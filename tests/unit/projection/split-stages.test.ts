@@ -73,3 +73,23 @@ describe('a school with no record in the base year', () => {
     expect(r.county.junior).toEqual([300, 300]);
   });
 });
+
+describe('a school closing from the bottom', () => {
+  // E stopped taking 初一 and 初二 two years ago (it taught them in 2021) and keeps one last
+  // 初三 class: it has no cohort to move up, so its 初三 empties, unlike a school that has
+  // never taught 初二 and takes its 初三 in from other schools.
+  const data = county({
+    townships: [township(T1, '青山乡')],
+    schools: [school('S', '青山乡初级中学', 'junior', T1), school('E', '青山乡第二初级中学', 'junior', T1)],
+    enrolment: [
+      ...grades('S', 'junior', { 2021: [100, 100, 100], 2022: [100, 100, 100], 2023: [100, 100, 100] }),
+      ...grades('E', 'junior', { 2021: [20, 20, 20], 2022: [0, 0, 20], 2023: [0, 0, 20] }),
+    ],
+    baseYear: 2023,
+  });
+
+  it('projects no 初三 for it, and S keeps the county cohort', () => {
+    expect(cell(data, 2023, 'E', 2024, 3)).toBe(0);
+    expect(cell(data, 2023, 'S', 2024, 3)).toBeGreaterThan(0);
+  });
+});
