@@ -289,25 +289,32 @@ export function projectCore(cal: CoreCalibration, params: ScenarioParams, lastYe
       const g = index.grades[stage];
       const countyRatio = cal.progression.county[stage] as Float64Array;
       for (let grade = 2; grade <= g; grade++) {
-        // Each school follows its own ratio; together they are held to the county's, so that
-        // moving entrants between schools (进城就读) does not change how many pupils the county
-        // keeps from one grade to the next.
-        let baseSum = 0;
-        let rawSum = 0;
+        // The county's cohort moves up at the county's ratio, wherever its pupils sit: those in
+        // a school that does not teach the next grade (a primary school ending at 五年级 whose
+        // pupils go on to a middle school) are not lost. Each school teaching the grade then
+        // takes its part: one that keeps its own pupils by its own ratio, one that takes its
+        // pupils in at this grade from other schools (a high school starting at 初三) as many
+        // as last year. Together they are held to the county's total, so that moving pupils
+        // between schools (进城就读) does not change how many the county keeps.
         // Every projected section ran in the base year, so last year's cells are all known.
         const prev = (yi - 1) * g + grade - 2;
+        let cohort = 0;
+        for (const id of index.byStage[stage]) cohort += (cells[id] as Float64Array)[prev] as number;
+        let rawSum = 0;
         for (const id of index.byStage[stage]) {
           const s = index.sections[id] as Section;
           if (!s.taught[grade - 1]) continue;
           let b = (cells[id] as Float64Array)[prev] as number;
           for (const f of s.feeders) if (f.grade === grade) b += (cells[f.section] as Float64Array)[prev] as number;
-          const v = ((cal.progression.ratio[id] as Float64Array)[grade - 1] as number) * b;
-          (cells[id] as Float64Array)[yi * g + grade - 1] = v;
-          baseSum += b;
+          const row = cells[id] as Float64Array;
+          // A school that has never taught the grade below takes its pupils in from other
+          // schools; one that did (a closing school, a grade empty last year) has no cohort there.
+          const v = s.joinedAt[grade - 1] && b <= 0 ? (row[prev + 1] as number) : ((cal.progression.ratio[id] as Float64Array)[grade - 1] as number) * b;
+          row[yi * g + grade - 1] = v;
           rawSum += v;
         }
         if (rawSum <= 0) continue;
-        const scale = ((countyRatio[grade - 1] as number) * baseSum) / rawSum;
+        const scale = ((countyRatio[grade - 1] as number) * cohort) / rawSum;
         for (const id of index.byStage[stage]) {
           const row = cells[id] as Float64Array;
           if ((index.sections[id] as Section).taught[grade - 1]) row[yi * g + grade - 1] = (row[yi * g + grade - 1] as number) * scale;

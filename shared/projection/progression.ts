@@ -5,6 +5,10 @@
 // the township's toward the county's) in proportion to how few pupils it rests on: a grade of
 // five children says little. Leavers of a partial school count in the base of the school that
 // receives them, so the receiver's ratio stays near 1 instead of jumping.
+// The county's ratio is the cohort's: all pupils of grade g in year t over all pupils of grade
+// g − 1 in t − 1, whichever school they sit in. Where schools split a stage (a middle school
+// teaching only 六年级, a high school only 初三), the cohort changes school at that grade;
+// the school pairs above cannot see that move, the county cohort can.
 import type { MethodSettings } from './params';
 import { clamp, median, recencyWeights } from './math';
 import type { Section, SectionIndex } from './sections';
@@ -19,7 +23,7 @@ export const PROGRESSION_STAGES: readonly Stage[] = ['primary', 'junior', 'senio
 export interface Progression {
   /** [section][grade − 1]: the ratio into that grade (index 0 unused). */
   ratio: Float64Array[];
-  /** [stage][grade − 1]: the county's pooled ratio, which the schools' projections are held to. */
+  /** [stage][grade − 1]: the county cohort's ratio, which the schools' projections are held to. */
   county: Partial<Record<Stage, Float64Array>>;
   /** Sections that rest on their township's or county's ratios for lack of history. */
   shortHistory: number;
@@ -47,6 +51,19 @@ function pairsOf(index: SectionIndex, s: Section, grade: number, k: number): Pai
     let b = s.hist[prev] as number;
     for (const f of s.feeders) if (f.grade === grade) b += (index.sections[f.section] as Section).hist[prev] as number;
     if (b > 0) out.push({ e: s.hist[yi * g + grade - 1] as number, b, age: year - oldest });
+  }
+  return out;
+}
+
+/** The county cohort's pairs: grade g in year t over grade g − 1 in t − 1 (see SectionIndex.cohort). */
+function cohortPairs(index: SectionIndex, stage: Stage, grade: number, k: number): Pair[] {
+  const g = index.grades[stage];
+  const { in: e, from: b } = index.cohort[stage];
+  const out: Pair[] = [];
+  const oldest = Math.max(index.firstYear + 1, index.baseYear - k + 1);
+  for (let year = oldest; year <= index.baseYear; year++) {
+    const i = (year - index.firstYear) * g + grade - 1;
+    if ((b[i] as number) > 0) out.push({ e: e[i] as number, b: b[i] as number, age: year - oldest });
   }
   return out;
 }
@@ -109,9 +126,8 @@ export function calibrateProgression(index: SectionIndex, settings: MethodSettin
         const s = index.sections[id] as Section;
         if (s.taught[grade - 1]) pairs.set(id, pairsOf(index, s, grade, k));
       }
-      const county = pooled([...pairs.values()], k, settings);
-      const countyRatio = county?.ratio ?? 1;
-      perGrade[grade - 1] = clamp(countyRatio, MIN_GPR, MAX_GPR);
+      const countyRatio = pooled([...pairs.values()], k, settings)?.ratio ?? 1;
+      perGrade[grade - 1] = clamp(boundedRatio(cohortPairs(index, stage, grade, k), k, settings)?.ratio ?? countyRatio, MIN_GPR, MAX_GPR);
       const byTownship = new Map<number, Pair[][]>();
       for (const [id, p] of pairs) {
         const t = (index.sections[id] as Section).township;

@@ -17,6 +17,11 @@ export interface Section {
   present: Uint8Array;
   /** Grades (index grade − 1) the section will teach in the projection. */
   taught: boolean[];
+  /**
+   * Grades (index grade − 1) whose pupils come in from other schools: taught, while the grade
+   * below has never had a pupil here (a high school starting at 初三).
+   */
+  joinedAt: boolean[];
   /** Highest grade taught now. */
   topGrade: number;
   /** Teaches only the lower grades of its stage for good (教学点): its leavers move on. */
@@ -47,6 +52,20 @@ export interface SectionIndex {
   urban: boolean[];
   sections: Section[];
   byStage: Record<Stage, number[]>;
+  /**
+   * The county cohort by stage, [(year − firstYear) × grades + grade − 1]: `in` the students of
+   * a grade in a year, `from` those of the grade below the year before, summed over every school
+   * recorded in both years (closed since or not) and every school opened that year (it had no
+   * pupils before). A school with no record in a year after its first is unknown there, not
+   * empty: it counts in neither, so a school not reporting is not read as pupils lost.
+   */
+  cohort: Record<Stage, { in: Float64Array; from: Float64Array }>;
+}
+
+interface RecordedUnit {
+  stage: Stage;
+  hist: Float64Array;
+  present: Uint8Array;
 }
 
 export function buildSections(
@@ -74,8 +93,25 @@ export function buildSections(
   // enrolment record for each calibration, and the backtest calibrates several times.
   const sectionOf = new Map<string, Partial<Record<Stage, Section>>>();
   const all: Section[] = [];
+  // Every school's record, closed ones included, for the county cohort.
+  const recorded = new Map<string, Partial<Record<Stage, RecordedUnit>>>();
+  const units: RecordedUnit[] = [];
   for (const r of enrolment) {
     if (r.year > baseYear) continue;
+    let byStage = recorded.get(r.school);
+    if (!byStage) {
+      byStage = {};
+      recorded.set(r.school, byStage);
+    }
+    let unit = byStage[r.stage];
+    if (!unit) {
+      unit = { stage: r.stage, hist: new Float64Array(nYears * grades[r.stage]), present: new Uint8Array(nYears) };
+      byStage[r.stage] = unit;
+      units.push(unit);
+    }
+    const uk = (r.year - firstYear) * grades[r.stage] + r.grade - 1;
+    unit.hist[uk] = (unit.hist[uk] as number) + r.students;
+    unit.present[r.year - firstYear] = 1;
     let stages = sectionOf.get(r.school);
     if (!stages) {
       const school = schoolByCode.get(r.school);
@@ -96,6 +132,7 @@ export function buildSections(
         hist: new Float64Array(nYears * g),
         present: new Uint8Array(nYears),
         taught: [],
+        joinedAt: [],
         topGrade: 0,
         partial: false,
         growing: false,
@@ -138,7 +175,25 @@ export function buildSections(
     urban: townships.map(isUrban),
     sections,
     byStage,
+    cohort: cohortOf(units, grades, nYears),
   };
+}
+
+function cohortOf(units: readonly RecordedUnit[], grades: Record<Stage, number>, nYears: number): SectionIndex['cohort'] {
+  const out = Object.fromEntries(STAGES.map((st) => [st, { in: new Float64Array(nYears * grades[st]), from: new Float64Array(nYears * grades[st]) }])) as SectionIndex['cohort'];
+  for (const u of units) {
+    const g = grades[u.stage];
+    const c = out[u.stage];
+    const opened = u.present.indexOf(1);
+    for (let yi = 1; yi < nYears; yi++) {
+      if (!u.present[yi] || (!u.present[yi - 1] && yi !== opened)) continue;
+      for (let k = 1; k < g; k++) {
+        c.in[yi * g + k] = (c.in[yi * g + k] as number) + (u.hist[yi * g + k] as number);
+        c.from[yi * g + k] = (c.from[yi * g + k] as number) + (u.hist[(yi - 1) * g + k - 1] as number);
+      }
+    }
+  }
+  return out;
 }
 
 function topGradeIn(s: Section, g: number, yi: number): number {
@@ -166,6 +221,11 @@ function describeGrades(s: Section, g: number, nYears: number): void {
     const now = s.hist[last * g + k] as number;
     const before = prev >= 0 && s.present[prev] ? (s.hist[prev * g + k] as number) : 0;
     return now > 0 || before > 0;
+  });
+  s.joinedAt = s.taught.map((t, k) => {
+    if (!t || k === 0) return false;
+    for (let yi = 0; yi < nYears; yi++) if ((s.hist[yi * g + k - 1] as number) > 0) return false;
+    return true;
   });
 }
 
