@@ -59,6 +59,8 @@ function missingNotes(indicators: readonly IndicatorRecord[]): string[] {
   return [...byReason].map(([reason, names]) => `${names.join('、')}无法测算：${reason}。`);
 }
 
+const UNKNOWN = '无法测算';
+
 export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): TableAnnexContent {
   const rows: Row[] = [];
   const categories = [...new Set(input.indicators.map((i) => i.category ?? ''))];
@@ -68,17 +70,19 @@ export function indicatorsAnnex(input: IndicatorsInput, ctx: AnnexContext): Tabl
     if (headed) rows.push({ kind: 'group', cells: [`${chineseOrdinal(ci + 1)}、${category || '其他'}`] });
     for (const i of input.indicators.filter((x) => (x.category ?? '') === category)) {
       serial += 1;
+      // A value missing for a reason the projection gives reads 无法测算 in both years: a blank
+      // would read as not filled in.
+      const figure = (v: number | null) => (v === null && i.missing ? UNKNOWN : value(v, i.format));
       rows.push({
         kind: 'data',
         cells: [
           serial,
           i.name,
           i.unit,
-          // The base year lacks what the target year lacks: a blank would read as not filled in.
-          i.base === null && i.missing ? '无法测算' : value(i.base, i.format),
+          figure(i.base),
           value(i.target, i.format),
           i.attribute,
-          i.projected === null && i.missing ? '无法测算' : value(i.projected, i.format),
+          figure(i.projected),
           i.met === null ? '—' : i.met ? '是' : '否',
         ],
       });
