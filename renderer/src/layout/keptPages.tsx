@@ -57,8 +57,13 @@ export function useKeptPages(initial: PageKey, file: number) {
     setState(current);
   }
 
+  // The state as last committed, not as last rendered: a render of the page being built ahead
+  // (a transition) may be under way and be thrown away. A click that built on it rendered that
+  // whole page in its own, urgent render (「设置」 clicked during the build: a 136 ms task).
   const latest = useRef(current);
-  latest.current = current;
+  useLayoutEffect(() => {
+    latest.current = current;
+  });
 
   const show = useCallback(async (target: PageKey) => {
     const click = ++latestClick.current;
@@ -74,12 +79,14 @@ export function useKeptPages(initial: PageKey, file: number) {
     const mount = kept !== undefined && version !== null && seen.current[target] === version ? kept : nextMount++;
     if (version !== null) seen.current[target] = version;
     else delete seen.current[target];
-    setState({
-      ...s,
+    // An update of the state React renders with, so that a page being built ahead in a
+    // transition not yet committed is neither rendered now nor lost.
+    setState((r) => ({
+      ...r,
       page: target,
-      mounts: { ...s.mounts, [target]: mount },
-      visits: { ...s.visits, [target]: (s.visits[target] ?? 0) + 1 },
-    });
+      mounts: { ...r.mounts, [target]: mount },
+      visits: { ...r.visits, [target]: (r.visits[target] ?? 0) + 1 },
+    }));
     // Writes made elsewhere come back in none of this renderer's answers: ask once, with the
     // page already on screen, and mount it afresh if there were any.
     const checked = await projectVersion();
@@ -89,7 +96,8 @@ export function useKeptPages(initial: PageKey, file: number) {
     if (now.page !== target || now.mounts[target] !== mount) return;
     if (checked !== null) seen.current[target] = checked;
     else delete seen.current[target];
-    setState({ ...now, mounts: { ...now.mounts, [target]: nextMount++ } });
+    const fresh = nextMount++;
+    setState((r) => ({ ...r, mounts: { ...r.mounts, [target]: fresh } }));
   }, []);
 
   /** Whether `target` is mounted with the data of `version`, so that showing it needs no loading. */
