@@ -9,6 +9,8 @@ import 'dayjs/locale/zh-cn';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { theme } from './lib/theme';
+// antd's components' CSS, prebuilt: the theme runs in zero-runtime mode (lib/theme.ts).
+import 'antd/dist/antd.css';
 import './styles.css';
 
 installQuietResizeObserver();
