@@ -31,8 +31,11 @@ describe('cli import-geo on a terminal', () => {
     writeShapefile(base, records, { encoding: 'gbk', prj: PRJ_CGCS2000_GK_CM114 });
     const before = sha256(project);
 
-    const command = `${quote(tsx)} ${quote(cli)} import-geo ${quote(project)} townships ${quote(`${base}.shp`)}; echo "退出码=$?"`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, CSP_DATA_DIR: path.join(dir, 'data'), [HOLD_GEO_STAGE_ENV]: 'coordinates' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // `script` runs the command in $SHELL, /bin/sh (dash) on CI: a non-interactive dash dies of
+    // the Ctrl-C the whole group gets, before it can report the exit code, where bash waits.
+    // Trapping INT keeps either shell alive; a caught signal is reset in the children it runs.
+    const command = `trap : INT; ${quote(tsx)} ${quote(cli)} import-geo ${quote(project)} townships ${quote(`${base}.shp`)}; echo "退出码=$?"`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, SHELL: '/bin/sh', CSP_DATA_DIR: path.join(dir, 'data'), [HOLD_GEO_STAGE_ENV]: 'coordinates' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let screen = '';
     let typed = false;
     child.stdout.on('data', (d: Buffer) => {
