@@ -41,6 +41,15 @@ export interface BrowserSession {
 }
 
 
+/**
+ * Chromium keeps a download's Chinese file name only under a UTF-8 locale; under a bare shell's
+ * C locale every download is called "download". A planner's machine has a UTF-8 one.
+ */
+function utf8Locale(): Record<string, string> {
+  const current = process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || '';
+  return /utf-?8/i.test(current) ? {} : { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+}
+
 export type SessionOptions = { prefix: string; dataDir?: string; acceptDownloads?: boolean };
 
 export async function startBrowserSession(options: SessionOptions): Promise<BrowserSession> {
@@ -52,6 +61,7 @@ export async function startBrowserSession(options: SessionOptions): Promise<Brow
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    env: { ...process.env, ...utf8Locale() },
   });
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
