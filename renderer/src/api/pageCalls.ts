@@ -3,7 +3,7 @@
 // its calls at once, and the planner's own calls waited in the backend behind all of them.
 // Showing the page sends its calls still queued at once. See docs/ARCHITECTURE.md, "Pages
 // built ahead".
-import { createContext, useCallback, useContext } from 'react';
+import { createContext, startTransition, useCallback, useContext } from 'react';
 import type { MethodInput, MethodName, MethodResult } from '@shared/api';
 import { invoke } from './client';
 import { invokeAhead } from './ahead';
@@ -49,4 +49,15 @@ export function usePageInvoke(): PageInvoke {
     },
     [lane],
   );
+}
+
+/**
+ * Applies an answer to a page's state: on a page being built ahead and not yet shown, as a
+ * transition. React renders an update that is not a transition in one piece (a page built ahead
+ * took tasks of 100–500 ms to render its data), and a click waited for the whole of it; a
+ * transition is rendered in slices, and a click comes first.
+ */
+export function usePageUpdate(): (apply: () => void) => void {
+  const lane = useContext(PageLaneContext);
+  return useCallback((apply: () => void) => (lane.shown.aborted ? apply() : startTransition(apply)), [lane]);
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import type { MethodInput, MethodName, MethodResult } from '@shared/api';
 import { ApiCallError } from './client';
-import { usePageInvoke } from './pageCalls';
+import { usePageInvoke, usePageUpdate } from './pageCalls';
 import { zh } from '../i18n/zh';
 
 export interface ApiState<T> {
@@ -32,6 +32,7 @@ export function useApi<M extends MethodName>(
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const call = usePageInvoke();
+  const update = usePageUpdate();
 
   useEffect(() => {
     let current = true;
@@ -40,14 +41,18 @@ export function useApi<M extends MethodName>(
     call(method, input, dropped.signal).then(
       (result) => {
         if (!current) return;
-        setData(result);
-        setError(undefined);
-        setLoading(false);
+        update(() => {
+          setData(result);
+          setError(undefined);
+          setLoading(false);
+        });
       },
       (err: unknown) => {
         if (!current) return;
-        setError(toApiError(err));
-        setLoading(false);
+        update(() => {
+          setError(toApiError(err));
+          setLoading(false);
+        });
       },
     );
     return () => {
@@ -56,7 +61,7 @@ export function useApi<M extends MethodName>(
     };
     // The caller's deps decide when to refetch (as with useEffect), not the identity of
     // the input object, which is usually a fresh literal on every render.
-  }, [method, tick, call, ...deps]);
+  }, [method, tick, call, update, ...deps]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProjectionResult, ProjectionSetup, ScenarioParams } from '@shared/projection';
 import type { ApiCallError } from '../../api/client';
-import { usePageInvoke } from '../../api/pageCalls';
+import { usePageInvoke, usePageUpdate } from '../../api/pageCalls';
 import { useApi } from '../../api/useApi';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { measureUntilSettled } from '../../lib/timing';
@@ -65,6 +65,7 @@ export function useForecast(): ForecastState {
   const [runTick, setRunTick] = useState(0);
   const startRequest = useLatestRequest();
   const call = usePageInvoke();
+  const update = usePageUpdate();
 
   const names = setup?.scenarios.map((s) => s.name) ?? [];
   const chosen = scenario !== null && names.includes(scenario) ? scenario : names.includes('中') ? '中' : (names[0] ?? null);
@@ -88,23 +89,25 @@ export function useForecast(): ForecastState {
         if (draft) measureUntilSettled('recompute', () => resultShown(request));
         follow(
           call('projection.run', input),
-          (r) => {
-            setResult(r);
-            setAnswered(request);
-            setError(undefined);
-            setPending(false);
-          },
-          (err) => {
-            setError(err);
-            setAnswered(request);
-            setPending(false);
-          },
+          (r) =>
+            update(() => {
+              setResult(r);
+              setAnswered(request);
+              setError(undefined);
+              setPending(false);
+            }),
+          (err) =>
+            update(() => {
+              setError(err);
+              setAnswered(request);
+              setPending(false);
+            }),
         );
       },
       draft ? EDIT_PAUSE_MS : 0,
     );
     return () => clearTimeout(timer);
-  }, [setup, chosen, shownBase, horizon, draft, runTick, startRequest, call]);
+  }, [setup, chosen, shownBase, horizon, draft, runTick, startRequest, call, update]);
 
   const selectScenario = useCallback((name: string) => {
     setScenario(name);

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MethodInput } from '@shared/api';
 import { evaluatePlan, type EvaluationContext, type PlanDetail, type PlanEvaluation, type PlanSummary } from '@shared/plan';
 import { ApiCallError, invoke } from '../../api/client';
-import { usePageInvoke } from '../../api/pageCalls';
+import { usePageInvoke, usePageUpdate } from '../../api/pageCalls';
 import { toApiError } from '../../api/useApi';
 import { useLatestRequest } from '../../api/useLatestRequest';
 import { useAttempt } from '../../state/useReportError';
@@ -64,16 +64,19 @@ export function usePlan(): PlanState {
   // What the page shows first; built ahead, these wait in the background lane (the context is a
   // projection, hundreds of milliseconds in the backend).
   const call = usePageInvoke();
+  const update = usePageUpdate();
 
   const loadList = useCallback(async () => {
     try {
       const list = await call('plan.list', {});
-      setPlans(list);
-      setSelected((s) => (s !== null && list.some((p) => p.id === s) ? s : (list[0]?.id ?? null)));
+      update(() => {
+        setPlans(list);
+        setSelected((s) => (s !== null && list.some((p) => p.id === s) ? s : (list[0]?.id ?? null)));
+      });
     } catch (err) {
-      setError(toApiError(err));
+      update(() => setError(toApiError(err)));
     }
-  }, [call]);
+  }, [call, update]);
 
   useEffect(() => {
     void loadList();
@@ -90,14 +93,14 @@ export function usePlan(): PlanState {
     let current = true;
     const dropped = new AbortController();
     call('plan.get', { plan: selected }, dropped.signal).then(
-      (p) => current && setPlan(p),
-      (err: unknown) => current && setError(toApiError(err)),
+      (p) => current && update(() => setPlan(p)),
+      (err: unknown) => current && update(() => setError(toApiError(err))),
     );
     return () => {
       current = false;
       dropped.abort();
     };
-  }, [selected, projectPath, call]);
+  }, [selected, projectPath, call, update]);
 
   // The context depends on the plan's scenario and outlook only: refetch on those. The first
   // request goes out with the plan's (still unknown) stored ones, in parallel with plan.get.
@@ -122,17 +125,19 @@ export function usePlan(): PlanState {
     setLoadingContext(true);
     follow(
       call('plan.context', { plan: selected }),
-      (ctx) => {
-        setContext(ctx);
-        setContextPlan(selected);
-        setLoadingContext(false);
-      },
-      (err) => {
-        setError(err);
-        setLoadingContext(false);
-      },
+      (ctx) =>
+        update(() => {
+          setContext(ctx);
+          setContextPlan(selected);
+          setLoadingContext(false);
+        }),
+      (err) =>
+        update(() => {
+          setError(err);
+          setLoadingContext(false);
+        }),
     );
-  }, [selected, scenario, outlook, startContextRequest, call]);
+  }, [selected, scenario, outlook, startContextRequest, call, update]);
 
   const evaluation = useMemo(() => {
     if (!context || !plan || contextPlan !== plan.id) return null;
