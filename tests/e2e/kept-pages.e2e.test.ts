@@ -341,6 +341,75 @@ describe('pages kept between visits', () => {
     expect(styles.tokens).toBeGreaterThan(0);
   });
 
+  it('waits for the 附件 preview before calling the pages built: a first visit then finds it printed', async () => {
+    // The preview's answer is held back: the pages are not built until it has come.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route('**/api/annex.preview', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    try {
+      await reload();
+      await expect.poll(() => asked, POLL).toBe(true);
+      await frames(page, 30);
+      expect(await page.evaluate(() => performance.getEntriesByName('csp:prebuilt', 'mark').length)).toBe(0);
+      release();
+      await page.waitForFunction(() => performance.getEntriesByName('csp:prebuilt', 'mark').length > 0, undefined, POLL);
+    } finally {
+      release();
+      await page.unroute('**/api/annex.preview');
+    }
+  });
+
+  it('finishes building a page whose build a click cut short, so that its charts are drawn before its first visit', async () => {
+    // The projection is held back until the click has cut the 预测 page's build short: the page
+    // is taken out of the document with its charts not yet drawn.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route('**/api/projection.run', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    try {
+      await reload();
+      // Each chart drawn on the 预测 page: whether the page was being built then, or on screen.
+      await page.evaluate(() => {
+        const w = window as unknown as { cspChartsDrawn: string[] };
+        w.cspChartsDrawn = [];
+        new MutationObserver((records) => {
+          for (const r of records) {
+            for (const n of r.addedNodes) {
+              // ECharts puts its <svg> in a <div> of its own inside the chart's container; the page
+              // itself is added to the document with its charts when built on or shown.
+              if (!(n instanceof Element) || !n.parentElement?.closest('[data-echart]') || !(n instanceof SVGSVGElement || n.querySelector('svg'))) continue;
+              const host = n.closest<HTMLElement>('[data-page="forecast"]');
+              if (host) w.cspChartsDrawn.push(host.classList.contains('kept-page-staged') ? 'built ahead' : 'on screen');
+            }
+          }
+        }).observe(document.body, { subtree: true, childList: true });
+      });
+      await expect.poll(() => asked, POLL).toBe(true);
+      const since = await page.evaluate(() => performance.now());
+      await show('设置', 'settings-page');
+      release();
+      await page.waitForFunction((t) => performance.getEntriesByName('csp:prebuilt', 'mark').some((m) => m.startTime > t), since, POLL);
+    } finally {
+      release();
+      await page.unroute('**/api/projection.run');
+    }
+    await show('预测', 'forecast-page');
+    await page.waitForFunction(() => performance.getEntriesByName('csp:page:forecast', 'measure').length > 0, undefined, POLL);
+    const drawn = await page.evaluate(() => (window as unknown as { cspChartsDrawn: string[] }).cspChartsDrawn);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`).join(', '));
+    expect(drawn.length, marks).toBeGreaterThan(0);
+    expect(drawn.filter((d) => d !== 'built ahead')).toEqual([]);
+  });
+
   it('stayed quiet', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.outsideRequests()).toEqual([]);

@@ -48,6 +48,13 @@ export function useKeptPages(initial: PageKey, file: number) {
   /** The newest data version known without asking (the last switch's), null when none. */
   const known = useRef<string | null>(null);
   const latestClick = useRef(0);
+  /**
+   * Mounts built to the end (prebuild.ts) or shown. A build cut short by a click leaves its page
+   * mounted, still loading in the background lane but out of the document, where its charts and
+   * the 附件 preview's frames wait for a visit to be drawn (a first 附件 of about a second):
+   * the next round of building puts it back to be finished.
+   */
+  const finished = useRef(new Set<number>());
 
   let current = state;
   if (state.file !== file) {
@@ -79,6 +86,7 @@ export function useKeptPages(initial: PageKey, file: number) {
     const mount = kept !== undefined && version !== null && seen.current[target] === version ? kept : nextMount++;
     if (version !== null) seen.current[target] = version;
     else delete seen.current[target];
+    finished.current.add(mount);
     // An update of the state React renders with, so that a page being built ahead in a
     // transition not yet committed is neither rendered now nor lost.
     setState((r) => ({
@@ -97,14 +105,15 @@ export function useKeptPages(initial: PageKey, file: number) {
     if (checked !== null) seen.current[target] = checked;
     else delete seen.current[target];
     const fresh = nextMount++;
+    finished.current.add(fresh);
     setState((r) => ({ ...r, mounts: { ...r.mounts, [target]: fresh } }));
   }, []);
 
-  /** Whether `target` is mounted with the data of `version`, so that showing it needs no loading. */
-  const isCurrent = useCallback(
-    (target: PageKey, version: string) => latest.current.mounts[target] !== undefined && seen.current[target] === version,
-    [],
-  );
+  /** Whether `target` is mounted with the data of `version` and built, so that showing it needs no loading. */
+  const isCurrent = useCallback((target: PageKey, version: string) => {
+    const mount = latest.current.mounts[target];
+    return mount !== undefined && seen.current[target] === version && finished.current.has(mount);
+  }, []);
 
   /**
    * Mounts `target` afresh off the document, without showing it, as a page shown at `version`;
@@ -115,6 +124,12 @@ export function useKeptPages(initial: PageKey, file: number) {
     (target: PageKey, version: string) =>
       new Promise<void>((built) => {
         const file = latest.current.file;
+        if (latest.current.mounts[target] !== undefined && seen.current[target] === version) {
+          // Its build was cut short: back into the document to be finished, as it is.
+          startTransition(() => setState((s) => (s.file !== file || s.page === target ? s : { ...s, staged: target })));
+          built();
+          return;
+        }
         const mount = nextMount++;
         seen.current[target] = version;
         builtWaiters.set(mount, built);
@@ -134,8 +149,16 @@ export function useKeptPages(initial: PageKey, file: number) {
     [],
   );
 
-  /** Takes the page built ahead out of the document once it has settled (its layout done). */
+  /** Takes the page being built ahead out of the document, built or not. */
   const unstage = useCallback(() => setState((s) => (s.staged === null ? s : { ...s, staged: null })), []);
+
+  /** Takes the page built ahead out of the document once it has settled (its layout done): built. */
+  const finish = useCallback(() => {
+    const { staged, mounts } = latest.current;
+    const mount = staged === null ? undefined : mounts[staged];
+    if (mount !== undefined) finished.current.add(mount);
+    unstage();
+  }, [unstage]);
 
   /** Calls of the page being built ahead not yet answered (queued in the background lane or in flight). */
   const stagedCalls = useCallback(() => {
@@ -144,7 +167,7 @@ export function useKeptPages(initial: PageKey, file: number) {
     return mount === undefined ? 0 : (lanes.get(mount)?.pending ?? 0);
   }, []);
 
-  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, prebuild, unstage, stagedCalls };
+  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, prebuild, unstage, finish, stagedCalls };
 }
 
 /** Each kept mount's calls (api/pageCalls.ts), for the pages built ahead to wait for. */
@@ -163,6 +186,7 @@ function Built({ mount }: { mount: number }) {
 }
 
 const PageShown = createContext(true);
+const PageStaged = createContext(false);
 
 /**
  * False while the page has been built ahead and not yet shown: a part that is costly to build
@@ -174,13 +198,18 @@ export function usePageShown(): boolean {
   return useContext(PageShown);
 }
 
+/** True while the page is being built ahead in the document (laid out, not painted), to draw what waits for that. */
+export function usePageStaged(): boolean {
+  return useContext(PageStaged);
+}
+
 type Body = ComponentType;
 
 const HIDDEN = 'kept-page-hidden';
 const STAGED = 'kept-page-staged';
 
 /** A kept page's body; memo so that switching pages does not re-render the pages kept behind. */
-const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page: Body; fallback: ReactNode; shown: boolean; mount: number }) {
+const KeptBody = memo(function KeptBody({ Page, fallback, shown, staged, mount }: { Page: Body; fallback: ReactNode; shown: boolean; staged: boolean; mount: number }) {
   // The same element while the page is kept: its first showing re-renders only what reads
   // usePageShown, not the whole page built ahead.
   const body = useMemo(
@@ -215,7 +244,9 @@ const KeptBody = memo(function KeptBody({ Page, fallback, shown, mount }: { Page
   }, [mount, lane]);
   return (
     <PageLaneContext.Provider value={lane}>
-      <PageShown.Provider value={shown}>{body}</PageShown.Provider>
+      <PageShown.Provider value={shown}>
+        <PageStaged.Provider value={staged}>{body}</PageStaged.Provider>
+      </PageShown.Provider>
     </PageLaneContext.Provider>
   );
 });
@@ -316,7 +347,7 @@ export function KeptPageStack({ page, staged = null, mounts, visits, bodies, fra
       {(Object.keys(mounts) as PageKey[]).map((key) =>
         createPortal(
           <ErrorBoundary resetKey={String(visits[key] ?? 0)} key={mounts[key]}>
-            <KeptBody Page={bodies[key]} fallback={fallback} shown={visits[key] !== undefined} mount={mounts[key] ?? 0} />
+            <KeptBody Page={bodies[key]} fallback={fallback} shown={visits[key] !== undefined} staged={key === staged && key !== page} mount={mounts[key] ?? 0} />
           </ErrorBoundary>,
           hostOf(key),
           key,

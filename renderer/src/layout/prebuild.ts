@@ -16,8 +16,10 @@ interface Kept {
   known: MutableRefObject<string | null>;
   isCurrent: (target: PageKey, version: string) => boolean;
   prebuild: (target: PageKey, version: string) => Promise<void>;
-  /** Takes the page just built out of the document (it is laid out while being built). */
+  /** Takes the page being built out of the document, its build cut short (it is laid out while being built). */
   unstage: () => void;
+  /** Takes the page just built out of the document: built, so not built again at this version. */
+  finish: () => void;
   /** Calls of the page being built not yet answered: they wait in the background lane (api/pageCalls.ts). */
   stagedCalls: () => number;
 }
@@ -36,7 +38,7 @@ function delay(ms: number): Promise<void> {
  * next switch (which starts it again), so it never holds up the page the planner looks at.
  */
 export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCode: () => Promise<unknown>): void {
-  const { page, file, known, isCurrent, prebuild, unstage, stagedCalls } = kept;
+  const { page, file, known, isCurrent, prebuild, unstage, finish, stagedCalls } = kept;
   useEffect(() => {
     let stopped = false;
     const next = async (): Promise<boolean> => {
@@ -64,7 +66,7 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCod
         // under load that wait is long, and the next page waits for it anyway.
         await whenStagedDrawn(stagedCalls);
         if (stopped) return;
-        unstage();
+        finish();
       }
       if (!(await next())) return;
       // For the e2e suite and the bench: every page is built, the window idle again.
@@ -74,5 +76,5 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCod
       stopped = true;
       unstage();
     };
-  }, [order, page, file, known, isCurrent, prebuild, unstage, stagedCalls, fetchCode]);
+  }, [order, page, file, known, isCurrent, prebuild, unstage, finish, stagedCalls, fetchCode]);
 }

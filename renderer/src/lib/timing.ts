@@ -4,6 +4,8 @@
 // two frames running; the measure ends at the first of those frames, so it covers the
 // transport, React's render and the charts' setOption, and not the wait for the second frame.
 
+import { ownTasksPending } from './ownTasks';
+
 let inflight = 0;
 
 /** Counts an API call as work in progress until it settles. */
@@ -82,11 +84,11 @@ const STAGED_BUSY = '.kept-page-staged :is(.ant-spin-spinning, .ant-skeleton)';
 
 /**
  * Resolves once the page being built ahead shows no progress either (its content drawn, the
- * 附件 preview's pages included), nothing is in flight and `calls()` (its calls still queued in
- * the background lane) is 0, or after a minute.
+ * 附件 preview's pages included), nothing is in flight, `calls()` (its calls still queued in
+ * the background lane) is 0 and no chart waits to be drawn (ownTasks.ts), or after a minute.
  */
 export function whenStagedDrawn(calls: () => number): Promise<void> {
-  return new Promise((resolve) => onSettled(performance.now(), () => resolve(), () => calls() === 0 && document.querySelector(STAGED_BUSY) === null, resolve));
+  return new Promise((resolve) => onSettled(performance.now(), () => resolve(), () => calls() === 0 && ownTasksPending() === 0 && document.querySelector(STAGED_BUSY) === null, resolve));
 }
 
 /** Resolves once nothing is in flight and nothing on screen is loading (work done in the background waits for it). */
