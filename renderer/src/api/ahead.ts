@@ -5,8 +5,8 @@
 // next one is not sent until the planner's interaction has settled. See docs/ARCHITECTURE.md,
 // "Pages built ahead".
 import type { MethodInput, MethodName, MethodResult } from '@shared/api';
-import { invoke } from './client';
-import { whenIdle, whenSettled } from '../lib/timing';
+import { invokeUnwatched } from './client';
+import { tracked, whenIdle, whenSettled } from '../lib/timing';
 
 /** An ahead call dropped before it was sent (its caller no longer wants it). */
 export class AheadCancelled extends Error {
@@ -57,7 +57,7 @@ export function invokeAhead<M extends MethodName>(method: M, input: MethodInput<
         if (state === 'queued') {
           state = 'sent';
           now?.removeEventListener('abort', hurry);
-          answered = invoke(method, input).then(resolve, reject);
+          answered = invokeUnwatched(method, input).then(resolve, reject);
         }
         return answered ?? Promise.resolve();
       },
@@ -73,7 +73,8 @@ export function invokeAhead<M extends MethodName>(method: M, input: MethodInput<
       if (at >= 0) queue.splice(at, 1);
       // The pump may hold it already, waiting for the window to settle: sent here, skipped there.
       if (signal.aborted) job.drop();
-      else void job.send();
+      // Its page is on screen now and waits for it, sent already or not: work in progress.
+      else void tracked(job.send());
     }
     if (now?.aborted) {
       hurry();

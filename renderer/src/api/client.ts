@@ -66,8 +66,22 @@ export function knownVersion(): string | null {
   return newestVersion;
 }
 
-export async function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const raw = await tracked(window.cspApi ? window.cspApi.invoke(method, input) : overHttp(method, input));
+export function invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  return send(method, input, true);
+}
+
+/**
+ * `invoke` for a call nobody on screen waits for (api/ahead.ts): not counted as work in progress,
+ * so a page clicked meanwhile is settled once its own content is (its timing does not wait for
+ * a 附件 preview being printed for a page not yet visited).
+ */
+export function invokeUnwatched<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  return send(method, input, false);
+}
+
+async function send<M extends MethodName>(method: M, input: MethodInput<M>, watched: boolean): Promise<MethodResult<M>> {
+  const sent = window.cspApi ? window.cspApi.invoke(method, input) : overHttp(method, input);
+  const raw = await (watched ? tracked(sent) : sent);
   const response = raw as ApiResponse<MethodResult<M>>;
   if (!response.ok) throw new ApiCallError(response.error.code, response.error.message);
   if (response.version !== undefined && newer(response.version, newestVersion)) newestVersion = response.version;

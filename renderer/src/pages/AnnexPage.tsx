@@ -7,7 +7,7 @@ import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-desig
 import type { AnnexFormat, AnnexList, AnnexSelection } from '@shared/annex';
 import type { MethodInput } from '@shared/api';
 import { invoke } from '../api/client';
-import { invokeAhead } from '../api/ahead';
+import { usePageInvoke } from '../api/pageCalls';
 import { hasNativeDialogs, nativeDialog } from '../api/desktop';
 import { useApi } from '../api/useApi';
 import { AnnexPicker, type AnnexChoice } from '../components/annex/AnnexPicker';
@@ -57,6 +57,7 @@ interface PreviewRequestProps {
  */
 function PreviewRequest({ request, onHtml, onPreviewing }: PreviewRequestProps) {
   const shown = usePageShown();
+  const call = usePageInvoke();
   const reportError = useReportError();
   const previewedPrefix = useRef<string | null>(null);
   /** The request whose preview is shown. */
@@ -80,12 +81,14 @@ function PreviewRequest({ request, onHtml, onPreviewing }: PreviewRequestProps) 
     };
     if (!shown) {
       // Built ahead of a visit: printing every annex costs the backend seconds, so it goes
-      // annex by annex in the background lane, behind whatever the planner asks meanwhile.
-      // A failure is left for the visit, which asks again and shows it.
+      // annex by annex in the background lane, behind whatever the planner asks meanwhile, as
+      // the page's own calls (the build waits for them: a build that ended before the preview
+      // was printed left a first visit of over a second). A failure is left for the visit,
+      // which asks again and shows it.
       const ahead = new AbortController();
       void (async () => {
-        for (const selection of request.annexes) await invokeAhead('annex.prepare', { ...request, annexes: [selection], preview: true }, ahead.signal);
-        show(await invokeAhead('annex.preview', request, ahead.signal));
+        for (const selection of request.annexes) await call('annex.prepare', { ...request, annexes: [selection], preview: true }, ahead.signal);
+        show(await call('annex.preview', request, ahead.signal));
       })().catch(() => undefined);
       return () => {
         current = false;
@@ -108,7 +111,7 @@ function PreviewRequest({ request, onHtml, onPreviewing }: PreviewRequestProps) 
       current = false;
       clearTimeout(timer);
     };
-  }, [request, reportError, shown, onHtml, onPreviewing]);
+  }, [request, reportError, shown, call, onHtml, onPreviewing]);
 
   return null;
 }
