@@ -64,7 +64,8 @@ describe('the app in a browser', () => {
     const drawer = page.getByTestId('school-drawer');
     await drawer.waitFor();
     await expect(drawer.getAttribute('data-code')).resolves.toBe(crowded.code);
-    await expect(drawer.textContent()).resolves.toContain(crowded.code);
+    // The drawer asks for the school when it opens; its heading names it once answered.
+    await expect.poll(() => drawer.textContent()).toContain(crowded.code);
     const bars = page.locator('[data-testid="school-history-chart"] svg path');
     await bars.first().waitFor({ state: 'attached' });
     // Axes, bars per year and the classes line: a drawn chart has dozens of paths.

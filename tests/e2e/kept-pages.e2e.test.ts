@@ -127,7 +127,7 @@ describe('pages kept between visits', () => {
     await expect.poll(() => page.frameLocator('[data-testid="annex-preview-frame"]').locator('section.annex').count(), POLL).toBeGreaterThan(0);
   });
 
-  it('sends a call of the planner’s at once while the annex preview is being built ahead, and the next annex only once the switch has settled', async () => {
+  it('sends a call of the planner’s at once while the annex preview is being built ahead, and the next annex only once the page has settled', async () => {
     // A write makes every kept page stale; after the next switch they are built again, 附件 last.
     await session.api('schools.update', { school: '9909990001', changes: { designSeats: 610 } });
     // The preview's calls built ahead: an annex.prepare per annex, then annex.preview.
@@ -135,10 +135,10 @@ describe('pages kept between visits', () => {
     const before = prepares();
     let releasePrepare = () => {};
     const preparing = new Promise<void>((resolve) => (releasePrepare = resolve));
-    let releaseVersion = () => {};
-    const versionHeld = new Promise<void>((resolve) => (releaseVersion = resolve));
+    let releaseList = () => {};
+    const listHeld = new Promise<void>((resolve) => (releaseList = resolve));
     let prepareAnswered: Promise<void> = Promise.resolve();
-    let versionAnswered: Promise<void> = Promise.resolve();
+    let listAnswered: Promise<void> = Promise.resolve();
     let held = false;
     await page.route('**/api/annex.prepare', (route) => {
       if (held) return void route.continue();
@@ -149,26 +149,30 @@ describe('pages kept between visits', () => {
       await show('人口', 'population-page');
       // The first annex's call is on its way (held here, as a slow backend would hold it).
       await expect.poll(() => held, { timeout: 60_000 }).toBe(true);
-      await page.route('**/api/project.version', (route) => {
-        versionAnswered = versionHeld.then(() => route.continue());
+      // The planner opens a school (学校 was built again ahead, so showing it asks nothing the
+      // page waits for): the drawer asks for the school at once, held here unanswered.
+      await show('学校', 'schools-page');
+      await page.route('**/api/schools.detail', (route) => {
+        listAnswered = listHeld.then(() => route.continue());
       });
-      const versions = apiCalls().filter((c) => c === 'project.version').length;
-      await session.openPage('学校');
+      const details = apiCalls().filter((c) => c === 'schools.detail').length;
+      await page.locator('[data-testid="school-table"] [data-code="9909990001"]').first().click();
       // Sent while the ahead call is still unanswered: not queued behind it.
-      await expect.poll(() => apiCalls().filter((c) => c === 'project.version').length, POLL).toBe(versions + 1);
+      await expect.poll(() => apiCalls().filter((c) => c === 'schools.detail').length, POLL).toBe(details + 1);
       const answered = page.waitForResponse('**/api/annex.prepare');
       releasePrepare();
       await prepareAnswered;
       await answered;
-      // The switch has not settled (its question is unanswered), so no next annex is sent.
+      // The page has not settled (the school is not yet answered), so no next annex is sent.
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
       expect(prepares()).toBe(before + 1);
     } finally {
       releasePrepare();
-      releaseVersion();
+      releaseList();
       await prepareAnswered;
-      await versionAnswered;
-      await page.unroute('**/api/project.version');
+      await listAnswered;
+      await page.unroute('**/api/schools.detail');
+      await page.keyboard.press('Escape');
     }
     await expect.poll(() => prepares(), { timeout: 60_000 }).toBeGreaterThan(before + 1);
     await page.unroute('**/api/annex.prepare');

@@ -9,7 +9,7 @@
 // so that a first visit is a revisit too. See docs/ARCHITECTURE.md, "Kept pages".
 import { createContext, memo, startTransition, Suspense, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { invoke, knownVersion } from '../api/client';
+import { invokeUnwatched, knownVersion } from '../api/client';
 import { PageLaneContext, stagedLane, type PageLane } from '../api/pageCalls';
 import type { PageKey } from '../lib/nav';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -26,9 +26,16 @@ interface KeptState {
   staged: PageKey | null;
 }
 
+/**
+ * The project's data version, asked for writes made elsewhere. Not work in progress for the page
+ * on screen (`invokeUnwatched`): the page shown after a switch is complete without it, and the
+ * backend answers it only after the call it is busy with, which may be a page being built ahead
+ * (a projection, an annex: a switch then measured 300–600 ms with the page on screen after
+ * 40–110). Should it find a write, the page is mounted afresh, with its own progress.
+ */
 export async function projectVersion(): Promise<string | null> {
   try {
-    return (await invoke('project.version', {})).version;
+    return (await invokeUnwatched('project.version', {})).version;
   } catch {
     // Not knowing means not trusting what a kept page shows.
     return null;
