@@ -414,19 +414,6 @@ describe('pages kept between visits', () => {
     expect(drawn.filter((d) => d !== 'built ahead')).toEqual([]);
   });
 
-  it('keeps the page shown when the project opened: it is not built again once the planner leaves it', async () => {
-    await reload();
-    await page.getByTestId('overview-page').waitFor();
-    await page.waitForFunction(() => performance.getEntriesByName('csp:prebuilt', 'mark').length > 0, undefined, POLL);
-    await page.getByTestId('overview-page').evaluate((el) => el.setAttribute('data-kept-mark', 'first'));
-    await showBuilt('设置', 'settings-page');
-    expect(await page.evaluate(() => performance.getEntriesByName('csp:prebuild:overview', 'mark').length)).toBe(0);
-    const before = apiCalls().length;
-    await show('总览', 'overview-page');
-    expect(await page.locator('[data-testid="overview-page"][data-kept-mark="first"]').count()).toBe(1);
-    expect(apiCalls().slice(before)).toEqual(['project.version']);
-  });
-
   it('stayed quiet', () => {
     expect(session.consoleErrors).toEqual([]);
     expect(session.outsideRequests()).toEqual([]);

@@ -163,8 +163,8 @@ function ProjectHeader() {
 
 export function MainLayout() {
   const { dataVersion } = useProject();
-  const { page, mounts, visits, staged, show, known, isCurrent, noteShown, prebuild, unstage, finish, stagedCalls } = useKeptPages(pageFromHash(), dataVersion);
-  usePrebuiltPages(PREBUILD_ORDER, { page, file: dataVersion, known, isCurrent, noteShown, prebuild, unstage, finish, stagedCalls }, fetchPageCode);
+  const { page, mounts, visits, staged, show, known, isCurrent, prebuild, unstage, finish, stagedCalls } = useKeptPages(pageFromHash(), dataVersion);
+  usePrebuiltPages(PREBUILD_ORDER, { page, file: dataVersion, known, isCurrent, prebuild, unstage, finish, stagedCalls }, fetchPageCode);
   const [collapsed, setCollapsed] = useState(false);
 
   // When idle: history.replaceState took 4–12 ms of each switch in a profile.

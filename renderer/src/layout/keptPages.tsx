@@ -167,19 +167,6 @@ export function useKeptPages(initial: PageKey, file: number) {
     unstage();
   }, [unstage]);
 
-  /**
-   * The page on screen since the project opened, noted at the version known once it has settled,
-   * as a page built ahead is: no switch showed it, so no version was noted for it, and every
-   * round of building ahead built it again (a click on it meanwhile waited for its calls).
-   */
-  const noteShown = useCallback((target: PageKey, version: string) => {
-    const { page, mounts } = latest.current;
-    const mount = mounts[target];
-    if (page !== target || mount === undefined || seen.current[target] !== undefined) return;
-    seen.current[target] = version;
-    finished.current.add(mount);
-  }, []);
-
   /** Calls of the page being built ahead not yet answered (queued in the background lane or in flight). */
   const stagedCalls = useCallback(() => {
     const { staged, mounts } = latest.current;
@@ -187,7 +174,7 @@ export function useKeptPages(initial: PageKey, file: number) {
     return mount === undefined ? 0 : (lanes.get(mount)?.pending ?? 0);
   }, []);
 
-  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, noteShown, prebuild, unstage, finish, stagedCalls };
+  return { page: current.page, mounts: current.mounts, visits: current.visits, staged: current.staged, show, known, isCurrent, prebuild, unstage, finish, stagedCalls };
 }
 
 /** Each kept mount's calls (api/pageCalls.ts), for the pages built ahead to wait for. */

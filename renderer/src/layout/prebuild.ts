@@ -15,8 +15,6 @@ interface Kept {
   file: number;
   known: MutableRefObject<string | null>;
   isCurrent: (target: PageKey, version: string) => boolean;
-  /** Notes the page on screen as shown at `version` if nothing has (the first page after opening). */
-  noteShown: (target: PageKey, version: string) => void;
   prebuild: (target: PageKey, version: string) => Promise<void>;
   /** Takes the page being built out of the document, its build cut short (it is laid out while being built). */
   unstage: () => void;
@@ -40,7 +38,7 @@ function delay(ms: number): Promise<void> {
  * next switch (which starts it again), so it never holds up the page the planner looks at.
  */
 export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCode: () => Promise<unknown>): void {
-  const { page, file, known, isCurrent, noteShown, prebuild, unstage, finish, stagedCalls } = kept;
+  const { page, file, known, isCurrent, prebuild, unstage, finish, stagedCalls } = kept;
   useEffect(() => {
     let stopped = false;
     const next = async (): Promise<boolean> => {
@@ -56,7 +54,6 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCod
       const version = known.current ?? knownVersion() ?? (await projectVersion());
       if (version === null || stopped) return;
       known.current = version;
-      noteShown(page, version);
       for (const target of order) {
         if (target === page || isCurrent(target, version)) continue;
         if (!(await next())) return;
@@ -79,5 +76,5 @@ export function usePrebuiltPages(order: readonly PageKey[], kept: Kept, fetchCod
       stopped = true;
       unstage();
     };
-  }, [order, page, file, known, isCurrent, noteShown, prebuild, unstage, finish, stagedCalls, fetchCode]);
+  }, [order, page, file, known, isCurrent, prebuild, unstage, finish, stagedCalls, fetchCode]);
 }
