@@ -90,28 +90,6 @@ describe('the app in a browser', () => {
     await expect(drawer.getAttribute('data-code')).resolves.toBe(code);
   });
 
-  it('lets the schools table fill the window, at 1280×720 and at 1920×1080', async () => {
-    await page.keyboard.press('Escape');
-    await page.getByTestId('school-drawer').waitFor({ state: 'hidden' });
-    try {
-      for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
-        await page.setViewportSize(size);
-        // The table's box follows the window (its rows scroll inside it); the legend under it
-        // ends at the bottom of the content area, not halfway down the window.
-        await expect
-          .poll(async () => {
-            const legend = await page.locator('[data-testid="schools-page"] .table-legend').boundingBox();
-            return legend ? Math.round(legend.y + legend.height) : 0;
-          })
-          .toBeGreaterThan(size.height - 60);
-        const box = await page.getByTestId('school-table').boundingBox();
-        expect(box && box.x + box.width).toBeLessThanOrEqual(size.width);
-      }
-    } finally {
-      await page.setViewportSize({ width: 1440, height: 900 });
-    }
-  });
-
   it('shows the population and settings pages', async () => {
     await page.keyboard.press('Escape');
     await openPage('人口');
