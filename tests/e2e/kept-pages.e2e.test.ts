@@ -40,6 +40,30 @@ async function show(label: string, testId: string): Promise<void> {
 }
 
 /**
+ * Holds the backend's answers to `method` until `release()`; `asked()` tells whether it has been
+ * called. `done()` releases them and stops holding.
+ */
+async function holdAnswers(method: string): Promise<{ asked: () => boolean; release: () => void; done: () => Promise<void> }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  const url = `**/api/${method}`;
+  await page.route(url, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return {
+    asked: () => asked,
+    release: () => release(),
+    done: async () => {
+      release();
+      await page.unroute(url);
+    },
+  };
+}
+
+/**
  * Shows the page and waits until the pages have been built ahead again after the switch
  * (renderer/src/layout/prebuild.ts). The time is taken before the click: with every page
  * already built the round ends within a few frames, before a question asked after it.
@@ -347,38 +371,23 @@ describe('pages kept between visits', () => {
 
   it('waits for the 附件 preview before calling the pages built: a first visit then finds it printed', async () => {
     // The preview's answer is held back: the pages are not built until it has come.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked = false;
-    await page.route('**/api/annex.preview', async (route) => {
-      asked = true;
-      await held;
-      await route.continue();
-    });
+    const preview = await holdAnswers('annex.preview');
     try {
       await reload();
-      await expect.poll(() => asked, POLL).toBe(true);
+      await expect.poll(preview.asked, POLL).toBe(true);
       await frames(page, 30);
       expect(await page.evaluate(() => performance.getEntriesByName('csp:prebuilt', 'mark').length)).toBe(0);
-      release();
+      preview.release();
       await page.waitForFunction(() => performance.getEntriesByName('csp:prebuilt', 'mark').length > 0, undefined, POLL);
     } finally {
-      release();
-      await page.unroute('**/api/annex.preview');
+      await preview.done();
     }
   });
 
   it('finishes building a page whose build a click cut short, so that its charts are drawn before its first visit', async () => {
     // The projection is held back until the click has cut the 预测 page's build short: the page
     // is taken out of the document with its charts not yet drawn.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked = false;
-    await page.route('**/api/projection.run', async (route) => {
-      asked = true;
-      await held;
-      await route.continue();
-    });
+    const projection = await holdAnswers('projection.run');
     try {
       await reload();
       // Each chart drawn on the 预测 page: whether the page was being built then, or on screen.
@@ -397,14 +406,13 @@ describe('pages kept between visits', () => {
           }
         }).observe(document.body, { subtree: true, childList: true });
       });
-      await expect.poll(() => asked, POLL).toBe(true);
+      await expect.poll(projection.asked, POLL).toBe(true);
       const since = await page.evaluate(() => performance.now());
       await show('设置', 'settings-page');
-      release();
+      projection.release();
       await page.waitForFunction((t) => performance.getEntriesByName('csp:prebuilt', 'mark').some((m) => m.startTime > t), since, POLL);
     } finally {
-      release();
-      await page.unroute('**/api/projection.run');
+      await projection.done();
     }
     await show('预测', 'forecast-page');
     await page.waitForFunction(() => performance.getEntriesByName('csp:page:forecast', 'measure').length > 0, undefined, POLL);
